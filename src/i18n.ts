@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
+import { localesDir } from './paths';
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(value: unknown): value is Language {
+    return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** Maps a BCP-47 tag ("fr-CA", "en_US", "FR") to a language we speak, or undefined. */
+export function languageFromLocale(locale: string | undefined): Language | undefined {
+    const prefix = locale?.trim().slice(0, 2).toLowerCase();
+    return isLanguage(prefix) ? prefix : undefined;
+}
+
+/** Reads every locales/<lang>/<namespace>.json once, at start-up. */
+export function loadResources(dir: string = localesDir): Resource {
+    const resources: Resource = {};
+    for (const lang of LANGUAGES) {
+        resources[lang] = {};
+        for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.json'))) {
+            const namespace = file.slice(0, -'.json'.length);
+            resources[lang][namespace] = JSON.parse(readFileSync(join(dir, lang, file), 'utf8'));
+        }
+    }
+    return resources;
+}
+
+export interface Translator {
+    /** A translated string; missing keys throw in tests through the i18next missing-key handler. */
+    t(lang: Language, key: string, params?: Record<string, unknown>): string;
+    /** A translated list (arrays in the JSON files), empty when the key is missing. */
+    list(lang: Language, key: string): string[];
+    /** Raw resource object below a key, for data-shaped content (topics, criteria texts). */
+    object<T>(lang: Language, key: string): T | undefined;
+    readonly i18n: i18n;
+}
+
+export function createTranslator(resources: Resource = loadResources()): Translator {
+    const instance = i18next.createInstance();
+    const namespaces = Object.keys(resources.en ?? {});
+    void instance.init({
+        resources,
+        lng: 'en',
+        fallbackLng: false,
+        supportedLngs: [...LANGUAGES],
+        ns: namespaces,
+        defaultNS: 'common',
+        initAsync: false,
+        interpolation: { escapeValue: false },
+        returnNull: false,
+        saveMissing: false,
+    });
+    const fixed = new Map<Language, TFunction>(LANGUAGES.map((l) => [l, instance.getFixedT(l)]));
+    const tFor = (lang: Language): TFunction => fixed.get(lang) as TFunction;
+    return {
+        i18n: instance,
+        t(lang, key, params) {
+            return tFor(lang)(key, params ?? {}) as string;
+        },
+        list(lang, key) {
+            const value: unknown = tFor(lang)(key, { returnObjects: true });
+            return Array.isArray(value) ? value.map(String) : [];
+        },
+        object<T>(lang: Language, key: string): T | undefined {
+            const value: unknown = tFor(lang)(key, { returnObjects: true });
+            return typeof value === 'object' && value !== null ? (value as T) : undefined;
+        },
+    };
+}

@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The folder that holds package.json, whether we run from src/ (tests) or dist/src/ (built). */
+function findProjectRoot(start: string): string {
+    let dir = start;
+    while (!existsSync(join(dir, 'package.json'))) {
+        const parent = dirname(dir);
+        if (parent === dir) throw new Error(`package.json not found above ${start}`);
+        dir = parent;
+    }
+    return dir;
+}
+
+export const projectRoot = findProjectRoot(__dirname);
+export const localesDir = join(projectRoot, 'locales');

@@ -1,0 +1,20 @@
+/** Text folding shared by every matcher: lower case, no accents, plain apostrophes, single spaces. */
+export function fold(text: string): string {
+    return text
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .replace(/[’‘`´]/g, "'")
+        .replace(/œ/g, 'oe')
+        .replace(/æ/g, 'ae')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+/** Folded words: letters, digits and the "+" of "IMP+"; elisions such as "l'" and "j'" are split off. */
+export function words(text: string): string[] {
+    return fold(text)
+        .replace(/\b([cdjlmnst]|qu)'/g, '$1 ')
+        .split(/[^\p{L}\p{N}+]+/u)
+        .filter((w) => w.length > 0);
+}
