@@ -36,6 +36,8 @@ export interface Translator {
     list(lang: Language, key: string): string[];
     /** Raw resource object below a key, for data-shaped content (topics, criteria texts). */
     object<T>(lang: Language, key: string): T | undefined;
+    /** A whole namespace (one JSON file) of a language. */
+    bundle<T>(lang: Language, namespace: string): T | undefined;
     readonly i18n: i18n;
 }
 
@@ -68,6 +70,9 @@ export function createTranslator(resources: Resource = loadResources()): Transla
         object<T>(lang: Language, key: string): T | undefined {
             const value: unknown = tFor(lang)(key, { returnObjects: true });
             return typeof value === 'object' && value !== null ? (value as T) : undefined;
+        },
+        bundle<T>(lang: Language, namespace: string): T | undefined {
+            return instance.getResourceBundle(lang, namespace) as T | undefined;
         },
     };
 }

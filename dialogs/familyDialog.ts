@@ -1,0 +1,40 @@
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { FAMILY_CHOICES, FAMILY_OPTIONS, type Line } from '../src/content';
+import { ASK_DIALOG, AskDialog } from './askDialog';
+import { InterruptibleDialog } from './interruptibleDialog';
+import type { DialogServices } from './services';
+
+export const FAMILY_DIALOG = 'family';
+const FAMILY_WATERFALL = 'family.who';
+
+/** Family options: who comes along, then what the program says for each of them. */
+export class FamilyDialog extends InterruptibleDialog {
+    constructor(services: DialogServices) {
+        super(FAMILY_DIALOG, services);
+        this.addDialog(new AskDialog(services));
+        this.addDialog(
+            new WaterfallDialog(FAMILY_WATERFALL, [
+                (step) =>
+                    step.beginDialog(ASK_DIALOG, {
+                        lines: [{ key: 'family:question' }],
+                        choices: [...FAMILY_CHOICES],
+                        explainKey: 'family:explain',
+                    }),
+                (step) => this.explainOptions(step),
+            ]),
+        );
+        this.initialDialogId = FAMILY_WATERFALL;
+    }
+
+    private async explainOptions(step: WaterfallStepContext) {
+        const members = FAMILY_OPTIONS[String(step.result)] ?? [];
+        const lines: Line[] = [
+            ...members.map((member) => ({ key: `family:options.${member}` })),
+            { key: 'family:individual' },
+            { source: 'overview' },
+        ];
+        const { responder } = this.services;
+        await responder.send(step.context, { text: responder.compose(step.context, lines) });
+        return step.endDialog();
+    }
+}

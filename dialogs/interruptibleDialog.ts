@@ -1,0 +1,109 @@
+import { ActivityTypes } from 'botbuilder';
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { DialogTarget } from '../src/faq/knowledgeBase';
+import type { Command } from '../src/recognizer';
+import { getTurnInfo } from '../src/turn';
+import { AskDialog } from './askDialog';
+import type { DialogServices } from './services';
+
+/** How a guided dialog ended, for the main dialog to act on. */
+export interface DialogOutcome {
+    cancelled?: boolean;
+    /** The user asked for the menu. */
+    menu?: boolean;
+    /** The user asked for another guided dialog in the middle of this one. */
+    switchTo?: DialogTarget;
+}
+
+/**
+ * Base of the guided dialogs: at any question the user may ask for help, cancel, go to the menu, switch
+ * language (the question is asked again in the new language), ask an IMP+ question (answered, then the
+ * question is asked again) or jump to another guided dialog. The bot decides once per turn what the
+ * message is (TurnInfo.decision); this class carries that decision out inside the dialog.
+ */
+export abstract class InterruptibleDialog extends ComponentDialog {
+    protected constructor(
+        id: DialogTarget,
+        protected readonly services: DialogServices,
+    ) {
+        super(id);
+    }
+
+    protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+        if (innerDc.context.activity.type === ActivityTypes.Message) {
+            const interrupted = await this.interrupt(innerDc);
+            if (interrupted) return interrupted;
+        }
+        return super.onContinueDialog(innerDc);
+    }
+
+    private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const { decision } = getTurnInfo(innerDc.context);
+        const { responder } = this.services;
+        const context = innerDc.context;
+        switch (decision?.kind) {
+            case undefined:
+            case 'prompt':
+                return undefined;
+            case 'command':
+                return this.onCommand(innerDc, decision.command);
+            case 'answer':
+                await responder.answer(context, decision.topic, false);
+                return this.askAgain(innerDc);
+            case 'refuse':
+                if (!decision.topic) return undefined; // not a question we know: the pending question retries
+                await responder.answer(context, decision.topic, false);
+                return this.askAgain(innerDc);
+            case 'clarify':
+                // The candidates' buttons must stay last; the question comes back after the user picks one.
+                await responder.send(context, {
+                    text: responder.t(context, 'common:fallback.clarify'),
+                    buttons: decision.topics.map((topic) => ({ title: topic.label, value: topic.label })),
+                });
+                return Dialog.EndOfTurn;
+            case 'dialog':
+                if (decision.target === this.id) return this.askAgain(innerDc);
+                return this.finish(innerDc, { switchTo: decision.target });
+        }
+    }
+
+    private async onCommand(innerDc: DialogContext, command: Command): Promise<DialogTurnResult> {
+        const { responder } = this.services;
+        const context = innerDc.context;
+        switch (command) {
+            case 'help': {
+                await responder.say(context, 'common:help.general');
+                const pending = AskDialog.pendingQuestion(innerDc);
+                if (pending?.explainKey) {
+                    await responder.send(context, {
+                        text: `${responder.t(context, 'common:help.atQuestion')} ${responder.t(context, pending.explainKey)}`,
+                    });
+                }
+                return this.askAgain(innerDc);
+            }
+            case 'english':
+            case 'french':
+                await responder.say(context, 'common:language.switched');
+                return this.askAgain(innerDc);
+            case 'cancel':
+                return this.finish(innerDc, { cancelled: true });
+            case 'menu':
+                return this.finish(innerDc, { menu: true });
+            case 'ask':
+                await responder.say(context, 'common:ask.prompt');
+                return Dialog.EndOfTurn;
+            case 'greeting':
+                return this.askAgain(innerDc);
+        }
+    }
+
+    private async askAgain(innerDc: DialogContext): Promise<DialogTurnResult> {
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+    }
+
+    private async finish(innerDc: DialogContext, outcome: DialogOutcome): Promise<DialogTurnResult> {
+        await innerDc.cancelAllDialogs();
+        return { status: DialogTurnStatus.complete, result: outcome };
+    }
+}

@@ -1,0 +1,42 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTarget } from '../src/faq/knowledgeBase';
+import { EligibilityDialog } from './eligibilityDialog';
+import { FamilyDialog } from './familyDialog';
+import type { DialogOutcome } from './interruptibleDialog';
+import { PermitDialog } from './permitDialog';
+import type { DialogServices } from './services';
+import { StepsDialog } from './stepsDialog';
+
+export const MAIN_DIALOG = 'main';
+const RUN_WATERFALL = 'main.run';
+
+export interface MainOptions {
+    target: DialogTarget;
+}
+
+/** Runs one guided dialog, then offers the menu again (or moves on to the dialog the user jumped to). */
+export class MainDialog extends ComponentDialog {
+    constructor(private readonly services: DialogServices) {
+        super(MAIN_DIALOG);
+        this.addDialog(new EligibilityDialog(services));
+        this.addDialog(new PermitDialog(services));
+        this.addDialog(new FamilyDialog(services));
+        this.addDialog(new StepsDialog(services));
+        this.addDialog(new WaterfallDialog(RUN_WATERFALL, [(step) => this.start(step), (step) => this.after(step)]));
+        this.initialDialogId = RUN_WATERFALL;
+    }
+
+    private async start(step: WaterfallStepContext) {
+        const { target } = step.options as MainOptions;
+        return step.beginDialog(target);
+    }
+
+    private async after(step: WaterfallStepContext) {
+        const outcome = (step.result ?? {}) as DialogOutcome;
+        if (outcome.switchTo) return step.replaceDialog(RUN_WATERFALL, { target: outcome.switchTo } satisfies MainOptions);
+        const { responder } = this.services;
+        if (outcome.cancelled) await responder.say(step.context, 'common:cancelled');
+        await responder.menu(step.context, outcome.cancelled || outcome.menu ? 'common:menu.prompt' : 'common:menu.again');
+        return step.endDialog();
+    }
+}

@@ -1,0 +1,264 @@
+import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { DialogSet, type DialogContext } from 'botbuilder-dialogs';
+import { AskDialog } from '../dialogs/askDialog';
+import { MAIN_DIALOG, type MainDialog, type MainOptions } from '../dialogs/mainDialog';
+import type { AnswerReader } from './answers';
+import { LANGUAGE_CHOICES } from './content';
+import { DIALOG_TARGETS, type DialogTarget } from './faq/knowledgeBase';
+import { type Language, languageFromLocale } from './i18n';
+import { detectLanguage } from './language';
+import type { Logger } from './logger';
+import type { Recognition, Recognizer } from './recognizer';
+import type { Responder } from './responder';
+import type { ConversationData, StateAccessors, UserProfile } from './state';
+import { type Decision, getTurnInfo, setTurnInfo } from './turn';
+
+/** The Recognizer trace's value: part of the bot's contract (Emulator shows it). */
+export interface RecognizerTrace {
+    text: string;
+    locale: Language;
+    action: 'answer' | 'dialog' | 'command' | 'fallback';
+    target?: DialogTarget;
+    topic?: string;
+    score?: number;
+    command?: string;
+    candidates?: string[];
+}
+
+export interface BotDependencies {
+    conversationState: ConversationState;
+    userState: UserState;
+    state: StateAccessors;
+    mainDialog: MainDialog;
+    recognizer: Recognizer;
+    reader: AnswerReader;
+    responder: Responder;
+    logger: Logger;
+    /** Longer messages get a polite request to shorten them instead of being interpreted. */
+    maxMessageLength: number;
+}
+
+/** Text detection decides the language only when it is this sure; otherwise we keep what we know. */
+const DETECTION_CONFIDENCE = 0.5;
+
+/**
+ * The IMP+ conversation: welcome, language, top-level routing of free text, and the guided dialogs.
+ * Hosting code only calls run(context); nothing here knows about HTTP or the adapter.
+ */
+export class ImpPlusBot extends ActivityHandler {
+    private readonly dialogs: DialogSet;
+
+    constructor(private readonly deps: BotDependencies) {
+        super();
+        this.dialogs = new DialogSet(deps.state.dialogState);
+        this.dialogs.add(deps.mainDialog);
+
+        this.onMembersAdded(async (context, next) => {
+            const bot = context.activity.recipient?.id;
+            if ((context.activity.membersAdded ?? []).some((member) => member.id !== bot)) await this.welcome(context);
+            await next();
+        });
+        this.onMessage(async (context, next) => {
+            await this.handleMessage(context);
+            await next();
+        });
+    }
+
+    override async run(context: TurnContext): Promise<void> {
+        await super.run(context);
+        await this.deps.conversationState.saveChanges(context, false);
+        await this.deps.userState.saveChanges(context, false);
+    }
+
+    private async welcome(context: TurnContext): Promise<void> {
+        const conversation = await this.deps.state.conversation.get(context, {});
+        if (conversation.welcomed) return;
+        const profile = await this.deps.state.profile.get(context, {});
+        const language = profile.language ?? languageFromLocale(context.activity.locale) ?? conversation.language;
+        if (!language) {
+            await this.askLanguage(context);
+            return;
+        }
+        conversation.language ??= language;
+        setTurnInfo(context, { language });
+        await this.greet(context, conversation);
+    }
+
+    private async greet(context: TurnContext, conversation: ConversationData): Promise<void> {
+        const { responder } = this.deps;
+        conversation.welcomed = true;
+        await responder.send(context, {
+            text: `${responder.t(context, 'common:welcome.greeting')}\n\n${responder.t(context, 'common:welcome.disclaimer')}`,
+        });
+        await responder.menu(context);
+    }
+
+    /** Both languages at once, since we can't tell which one the user reads. */
+    private async askLanguage(context: TurnContext): Promise<void> {
+        const { responder } = this.deps;
+        setTurnInfo(context, { language: 'en' });
+        await responder.send(context, {
+            text: `${responder.t(context, 'common:welcome.bilingual')}\n\n${responder.t(context, 'common:welcome.chooseLanguage')}`,
+            buttons: responder.buttons(context, LANGUAGE_CHOICES),
+        });
+    }
+
+    private async handleMessage(context: TurnContext): Promise<void> {
+        const { state, recognizer, responder } = this.deps;
+        const text = (context.activity.text ?? '').trim();
+        const profile = await state.profile.get(context, {});
+        const conversation = await state.conversation.get(context, {});
+        const known = profile.language ?? languageFromLocale(context.activity.locale) ?? conversation.language;
+
+        if (text.length === 0) {
+            setTurnInfo(context, { language: known ?? 'en' });
+            await responder.say(context, 'common:unsupported');
+            return;
+        }
+        if (text.length > this.deps.maxMessageLength) {
+            setTurnInfo(context, { language: known ?? detectLanguage(text).language ?? 'en' });
+            await responder.say(context, 'common:tooLong', { max: this.deps.maxMessageLength });
+            return;
+        }
+
+        const recognition = recognizer.recognize(text, known ?? detectLanguage(text).language ?? 'en');
+        const language = this.resolveLanguage(profile, conversation, context, text, recognition);
+        if (!language) {
+            await this.askLanguage(context);
+            return;
+        }
+
+        const dc = await this.dialogs.createContext(context);
+        const decision = this.decide(dc, recognition, text);
+        setTurnInfo(context, { language, decision });
+        await context.sendTraceActivity('Recognizer', this.traceValue(text, language, decision), 'https://impplus.local/schemas/recognizer', 'Recognizer result');
+
+        if (!conversation.welcomed && (decision.kind !== 'command' || !['english', 'french', 'greeting'].includes(decision.command))) {
+            // Users who never saw the welcome (Messenger, a reopened chat) still read the disclaimer once.
+            conversation.welcomed = true;
+            await responder.say(context, 'common:welcome.disclaimer');
+        }
+
+        if (dc.activeDialog) {
+            await dc.continueDialog();
+            return;
+        }
+        await this.route(dc, decision, conversation);
+    }
+
+    /** Explicit choice > channel locale > the message's own language > what this conversation used so far. */
+    private resolveLanguage(
+        profile: UserProfile,
+        conversation: ConversationData,
+        context: TurnContext,
+        text: string,
+        recognition: Recognition,
+    ): Language | undefined {
+        if (recognition.kind === 'command' && (recognition.command === 'english' || recognition.command === 'french')) {
+            profile.language = recognition.command === 'english' ? 'en' : 'fr';
+            return profile.language;
+        }
+        if (profile.language) return profile.language;
+        const fromLocale = languageFromLocale(context.activity.locale);
+        if (fromLocale) return fromLocale;
+        const guess = detectLanguage(text);
+        if (guess.language && guess.confidence >= DETECTION_CONFIDENCE) conversation.language = guess.language;
+        return conversation.language;
+    }
+
+    /** What to do with the message: answer the pending question, or act on what the recognizer read. */
+    private decide(dc: DialogContext, recognition: Recognition, text: string): Decision {
+        const pending = AskDialog.pendingQuestion(dc);
+        if (!pending || recognition.kind === 'command') return recognition;
+        const target = activeTarget(dc);
+        const answersPending = this.deps.reader.read(pending, text) !== undefined;
+        // An answer to the question wins; so does anything we would otherwise refuse (the question retries).
+        if (target && (answersPending || (recognition.kind === 'refuse' && !recognition.topic))) return { kind: 'prompt', target };
+        return recognition;
+    }
+
+    private async route(dc: DialogContext, decision: Decision, conversation: ConversationData): Promise<void> {
+        const { responder, logger } = this.deps;
+        const context = dc.context;
+        switch (decision.kind) {
+            case 'prompt':
+                return;
+            case 'dialog':
+                await dc.beginDialog(MAIN_DIALOG, { target: decision.target } satisfies MainOptions);
+                return;
+            case 'answer':
+                await responder.answer(context, decision.topic, true);
+                return;
+            case 'clarify':
+                await responder.send(context, {
+                    text: responder.t(context, 'common:fallback.clarify'),
+                    buttons: decision.topics.map((topic) => ({ title: topic.label, value: topic.label })),
+                });
+                return;
+            case 'refuse':
+                if (decision.topic) await responder.answer(context, decision.topic, false);
+                else {
+                    logger.info({ event: 'unanswered', locale: getTurnInfo(context).language, score: decision.score }, 'unanswered question');
+                    await responder.say(context, 'common:fallback.unknown');
+                }
+                await responder.menu(context);
+                return;
+            case 'command':
+                switch (decision.command) {
+                    case 'greeting':
+                        await this.greet(context, conversation);
+                        return;
+                    case 'english':
+                    case 'french':
+                        if (!conversation.welcomed) await this.greet(context, conversation);
+                        else {
+                            await responder.say(context, 'common:language.switched');
+                            await responder.menu(context);
+                        }
+                        return;
+                    case 'help':
+                        await responder.say(context, 'common:help.general');
+                        await responder.menu(context);
+                        return;
+                    case 'cancel':
+                        await responder.say(context, 'common:nothingToCancel');
+                        await responder.menu(context);
+                        return;
+                    case 'menu':
+                        await responder.menu(context);
+                        return;
+                    case 'ask':
+                        await responder.say(context, 'common:ask.prompt');
+                        return;
+                }
+        }
+    }
+
+    private traceValue(text: string, locale: Language, decision: Decision): RecognizerTrace {
+        const base = { text, locale };
+        switch (decision.kind) {
+            case 'prompt':
+                return { ...base, action: 'dialog', target: decision.target };
+            case 'command':
+                return { ...base, action: 'command', command: decision.command };
+            case 'dialog':
+                return { ...base, action: 'dialog', target: decision.target, ...(decision.topic ? { topic: decision.topic, score: decision.score } : {}) };
+            case 'answer':
+                return { ...base, action: 'answer', topic: decision.topic.id, score: decision.score };
+            case 'clarify':
+                return { ...base, action: 'fallback', candidates: decision.topics.map((t) => t.id), score: decision.score };
+            case 'refuse':
+                return { ...base, action: 'fallback', score: decision.score, ...(decision.topic ? { topic: decision.topic.id } : {}) };
+        }
+    }
+}
+
+/** The guided dialog running under the main dialog, if any. */
+function activeTarget(dc: DialogContext): DialogTarget | undefined {
+    for (let current: DialogContext | undefined = dc; current; current = current.child) {
+        const id = current.activeDialog?.id;
+        if (id && (DIALOG_TARGETS as readonly string[]).includes(id)) return id as DialogTarget;
+    }
+    return undefined;
+}
+

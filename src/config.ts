@@ -1,0 +1,44 @@
+/** Everything the bot reads from the environment, typed and with the embedded defaults for local use. */
+export interface BotConfig {
+    port: number;
+    /** Bot Framework credentials; all empty = local mode, authentication off. */
+    microsoftAppId: string;
+    microsoftAppPassword: string;
+    microsoftAppType: string;
+    microsoftAppTenantId: string;
+    logLevel: string;
+    /** Larger request bodies are refused with 413 before they are parsed. */
+    maxBodyBytes: number;
+    /** Longer messages get a polite request to shorten them. */
+    maxMessageLength: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+        throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    }
+    return value;
+}
+
+export function loadConfig(env: Env = process.env): BotConfig {
+    return {
+        port: integer(env, 'PORT', 3978, 0, 65_535),
+        microsoftAppId: env.MicrosoftAppId?.trim() ?? '',
+        microsoftAppPassword: env.MicrosoftAppPassword ?? '',
+        microsoftAppType: env.MicrosoftAppType?.trim() ?? '',
+        microsoftAppTenantId: env.MicrosoftAppTenantId?.trim() ?? '',
+        logLevel: env.LOG_LEVEL?.trim() || 'info',
+        maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
+        maxMessageLength: integer(env, 'MAX_MESSAGE_LENGTH', 1000, 10, 100_000),
+    };
+}
+
+/** True when credentials are set: requests must then be signed by the Bot Framework. */
+export function isAuthenticated(config: BotConfig): boolean {
+    return config.microsoftAppId !== '';
+}

@@ -1,0 +1,86 @@
+import { ActivityTypes, ConversationState, type Storage, type TurnContext, UserState } from 'botbuilder';
+import { MainDialog } from '../dialogs/mainDialog';
+import type { DialogServices } from '../dialogs/services';
+import { AnswerReader } from './answers';
+import { ImpPlusBot } from './bot';
+import { KnowledgeBase } from './faq/knowledgeBase';
+import type { TopicMatcher } from './faq/matcher';
+import { createTranslator, languageFromLocale, type Translator } from './i18n';
+import type { Logger } from './logger';
+import { Recognizer } from './recognizer';
+import { Responder } from './responder';
+import { createAccessors } from './state';
+import { getTurnInfo } from './turn';
+
+/**
+ * The seam between the conversation (dialogs, content, recognizer) and its host (adapter, server).
+ * A host needs only this: today the Bot Framework CloudAdapter, tomorrow the Microsoft 365 Agents SDK.
+ */
+export interface ConversationHost {
+    /** Handles one incoming activity. */
+    run(context: TurnContext): Promise<void>;
+    /** Recovers from a failed turn: apologizes in the user's language and clears the conversation state. */
+    onTurnError(context: TurnContext, error: unknown): Promise<void>;
+}
+
+export interface ConversationOptions {
+    storage: Storage;
+    logger: Logger;
+    maxMessageLength: number;
+    /** Built from the knowledge base when not given (tests inject their own to isolate dialogs). */
+    createMatcher: (knowledge: KnowledgeBase) => TopicMatcher;
+    translator?: Translator;
+}
+
+export interface Conversation extends ConversationHost {
+    translator: Translator;
+    knowledge: KnowledgeBase;
+    conversationState: ConversationState;
+    userState: UserState;
+}
+
+/** Builds the whole conversation once, at start-up: content, recognizer, dialogs, bot. */
+export function createConversation(options: ConversationOptions): Conversation {
+    const translator = options.translator ?? createTranslator();
+    const knowledge = new KnowledgeBase(translator);
+    const conversationState = new ConversationState(options.storage);
+    const userState = new UserState(options.storage);
+    const state = createAccessors(conversationState, userState);
+    const responder = new Responder(translator, knowledge);
+    const reader = new AnswerReader(translator);
+    const services: DialogServices = { responder, reader, state };
+    const bot = new ImpPlusBot({
+        conversationState,
+        userState,
+        state,
+        mainDialog: new MainDialog(services),
+        recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
+        reader,
+        responder,
+        logger: options.logger,
+        maxMessageLength: options.maxMessageLength,
+    });
+
+    return {
+        translator,
+        knowledge,
+        conversationState,
+        userState,
+        run: (context) => bot.run(context),
+        async onTurnError(context, error) {
+            const err = error instanceof Error ? error : new Error(String(error));
+            options.logger.error({ err, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
+            const language = getTurnInfo(context).language ?? languageFromLocale(context.activity.locale) ?? 'en';
+            try {
+                await context.sendTraceActivity('OnTurnError Trace', err.message, 'https://www.botframework.com/schemas/error', 'TurnError');
+                if (context.activity.type === ActivityTypes.Message) {
+                    await responder.send(context, { text: translator.t(language, 'common:error.apology') });
+                }
+            } catch (sendError) {
+                options.logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
+            }
+            // A broken dialog stack would fail again on the next message: start the conversation afresh.
+            await conversationState.delete(context);
+        },
+    };
+}

@@ -1,0 +1,77 @@
+import type { TurnContext } from 'botbuilder';
+import { type Button, renderReply, type Reply } from './channels';
+import { type ChoiceSpec, type Line, MENU } from './content';
+import { DIALOG_TARGETS, type DialogTarget, type KnowledgeBase, type Topic } from './faq/knowledgeBase';
+import type { Language, Translator } from './i18n';
+import { turnLanguage } from './turn';
+
+/** Everything the bot says goes through here: words from the locales, drawn for the turn's channel. */
+export class Responder {
+    constructor(
+        private readonly translator: Translator,
+        private readonly knowledge: KnowledgeBase,
+    ) {}
+
+    t(context: TurnContext, key: string, params?: Record<string, unknown>, language?: Language): string {
+        return this.translator.t(language ?? turnLanguage(context), key, params);
+    }
+
+    async send(context: TurnContext, reply: Reply): Promise<void> {
+        await context.sendActivities(renderReply(context.activity.channelId, reply));
+    }
+
+    async say(context: TurnContext, key: string, params?: Record<string, unknown>, buttons?: Button[]): Promise<void> {
+        await this.send(context, { text: this.t(context, key, params), ...(buttons ? { buttons } : {}) });
+    }
+
+    /** Buttons whose title is also the text they send, so a tap reads the same as typing the label. */
+    buttons(context: TurnContext, specs: readonly ChoiceSpec[], language?: Language): Button[] {
+        return specs.map((spec) => {
+            const label = this.t(context, spec.labelKey, undefined, language);
+            return { title: label, value: label };
+        });
+    }
+
+    /** Paragraphs joined into one message text. */
+    compose(context: TurnContext, lines: readonly Line[]): string {
+        return lines
+            .map((line) => ('source' in line ? this.sourceLine(context, line.source) : this.t(context, line.key, line.params)))
+            .filter((text): text is string => Boolean(text))
+            .join('\n\n');
+    }
+
+    async menu(context: TurnContext, promptKey = 'common:menu.prompt'): Promise<void> {
+        await this.say(context, promptKey, undefined, this.buttons(context, MENU));
+    }
+
+    /** "Source: <title>, checked on <date>: <url>" in the given language. */
+    sourceLine(context: TurnContext, sourceId: string, language?: Language): string | undefined {
+        const lang = language ?? turnLanguage(context);
+        const source = this.knowledge.source(lang, sourceId);
+        return source ? this.t(context, 'common:answer.source', { ...source }, lang) : undefined;
+    }
+
+    /** A knowledge-base answer in the topic's own language, with its source and, at the top level, follow-ups. */
+    async answer(context: TurnContext, topic: Topic, withFollowUps: boolean): Promise<void> {
+        const source = topic.source ? this.sourceLine(context, topic.source, topic.language) : undefined;
+        const text = [topic.answer ?? '', source].filter(Boolean).join('\n\n');
+        const buttons = withFollowUps ? this.followUps(context, topic) : [];
+        await this.send(context, { text, ...(buttons.length > 0 ? { buttons } : {}) });
+    }
+
+    private followUps(context: TurnContext, topic: Topic): Button[] {
+        const buttons: Button[] = [];
+        for (const id of topic.followUps ?? []) {
+            const label = (DIALOG_TARGETS as readonly string[]).includes(id)
+                ? this.menuLabel(context, id as DialogTarget, topic.language)
+                : this.knowledge.topic(topic.language, id)?.label;
+            if (label) buttons.push({ title: label, value: label });
+        }
+        return buttons;
+    }
+
+    private menuLabel(context: TurnContext, target: DialogTarget, language: Language): string | undefined {
+        const item = MENU.find((m) => 'dialog' in m.action && m.action.dialog === target);
+        return item ? this.t(context, item.labelKey, undefined, language) : undefined;
+    }
+}

@@ -1,0 +1,34 @@
+import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Language } from './i18n';
+
+/** Kept per user across conversations. */
+export interface UserProfile {
+    /** Set only when the user chose a language explicitly (button or "français"/"english"). */
+    language?: Language;
+    /** Walkthrough step the user left at (0-based), so that coming back resumes there. */
+    walkthroughStep?: number;
+}
+
+/** Kept per conversation. */
+export interface ConversationData {
+    /** Language inferred from the channel or the text, when the user never chose one. */
+    language?: Language;
+    /** The welcome (with the disclaimer) has been shown. */
+    welcomed?: boolean;
+}
+
+/** The state accessors every dialog may need, created once and passed in through constructors. */
+export interface StateAccessors {
+    profile: StatePropertyAccessor<UserProfile>;
+    conversation: StatePropertyAccessor<ConversationData>;
+    dialogState: StatePropertyAccessor<DialogState>;
+}
+
+export function createAccessors(conversationState: ConversationState, userState: UserState): StateAccessors {
+    return {
+        profile: userState.createProperty<UserProfile>('profile'),
+        conversation: conversationState.createProperty<ConversationData>('conversation'),
+        dialogState: conversationState.createProperty<DialogState>('dialogState'),
+    };
+}

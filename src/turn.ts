@@ -1,0 +1,28 @@
+import type { TurnContext } from 'botbuilder';
+import type { Language } from './i18n';
+import type { DialogTarget } from './faq/knowledgeBase';
+import type { Recognition } from './recognizer';
+
+/** What the bot decided to do with a message: the recognizer's reading, or "give it to the pending question". */
+export type Decision = Recognition | { kind: 'prompt'; target: DialogTarget };
+
+/** What the bot worked out about the current turn, once, for the dialogs to read. */
+export interface TurnInfo {
+    language: Language;
+    /** Present for message turns the bot interpreted. */
+    decision?: Decision;
+}
+
+const TURN_INFO = Symbol('impplus.turnInfo');
+
+export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
+    context.turnState.set(TURN_INFO, info);
+}
+
+export function getTurnInfo(context: TurnContext): TurnInfo {
+    return (context.turnState.get(TURN_INFO) as TurnInfo | undefined) ?? { language: 'en' };
+}
+
+export function turnLanguage(context: TurnContext): Language {
+    return getTurnInfo(context).language;
+}

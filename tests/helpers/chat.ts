@@ -1,0 +1,99 @@
+import { type Activity, ActivityTypes, type Attachment, MemoryStorage, TestAdapter } from 'botbuilder';
+import { createConversation, type Conversation } from '../../src/conversation';
+import type { KnowledgeBase } from '../../src/faq/knowledgeBase';
+import type { TopicMatcher } from '../../src/faq/matcher';
+import { createLogger } from '../../src/logger';
+import { realMatcher } from './matcher';
+
+export interface ChatOptions {
+    channelId?: string;
+    /** The locale every user activity carries; undefined = none, as on Messenger. */
+    locale?: string | undefined;
+    createMatcher?: (knowledge: KnowledgeBase) => TopicMatcher;
+    storage?: MemoryStorage;
+    userId?: string;
+    conversationId?: string;
+}
+
+/** A silent logger, so test output stays readable; tests that check logs pass their own. */
+export const quietLogger = createLogger('silent');
+
+/**
+ * Drives the whole bot (welcome, routing, dialogs, state) through botbuilder's TestAdapter, one user
+ * activity at a time, and returns everything the bot sent back for that activity.
+ */
+export class Chat {
+    readonly adapter: TestAdapter;
+    readonly conversation: Conversation;
+    private readonly locale: string | undefined;
+
+    constructor(options: ChatOptions = {}) {
+        this.conversation = createConversation({
+            storage: options.storage ?? new MemoryStorage(),
+            logger: quietLogger,
+            maxMessageLength: 1000,
+            createMatcher: options.createMatcher ?? realMatcher,
+        });
+        this.locale = 'locale' in options ? options.locale : 'en-US';
+        this.adapter = new TestAdapter((context) => this.conversation.run(context), {
+            channelId: options.channelId ?? 'webchat',
+            ...(options.userId ? { user: { id: options.userId, name: 'User' } } : {}),
+            ...(options.conversationId ? { conversation: { id: options.conversationId } as Activity['conversation'] } : {}),
+        }, true);
+        this.adapter.onTurnError = (context, error) => this.conversation.onTurnError(context, error);
+    }
+
+    /** The conversationUpdate a channel sends when the chat opens. */
+    async open(): Promise<Partial<Activity>[]> {
+        return this.send({
+            type: ActivityTypes.ConversationUpdate,
+            membersAdded: [
+                { id: 'bot', name: 'Bot' },
+                { id: 'user', name: 'User' },
+            ],
+        });
+    }
+
+    async say(text: string): Promise<Partial<Activity>[]> {
+        return this.send({ type: ActivityTypes.Message, text });
+    }
+
+    async send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+        const withLocale = this.locale && !activity.locale ? { ...activity, locale: this.locale } : activity;
+        await this.adapter.receiveActivity(withLocale);
+        const replies: Partial<Activity>[] = [];
+        while (this.adapter.activeQueue.length > 0) replies.push(this.adapter.activeQueue.shift() as Partial<Activity>);
+        return replies;
+    }
+}
+
+/** The messages a user sees (traces left out). */
+export function messages(replies: Partial<Activity>[]): Partial<Activity>[] {
+    return replies.filter((a) => a.type === ActivityTypes.Message);
+}
+
+/** Everything the user reads: message texts, and the texts of hero cards. */
+export function textOf(replies: Partial<Activity>[]): string {
+    return messages(replies)
+        .map((a) => [a.text ?? '', ...(a.attachments ?? []).map(cardText)].join(' '))
+        .join('\n');
+}
+
+function cardText(attachment: Attachment): string {
+    const content = attachment.content as { text?: string; title?: string } | undefined;
+    return [content?.title, content?.text].filter(Boolean).join(' ');
+}
+
+/** The button titles of the last message (suggested actions or card buttons). */
+export function buttonsOf(replies: Partial<Activity>[]): string[] {
+    const last = messages(replies).at(-1);
+    if (!last) return [];
+    const suggested = last.suggestedActions?.actions ?? [];
+    const card = (last.attachments ?? []).flatMap((a) => (a.content as { buttons?: { title: string }[] } | undefined)?.buttons ?? []);
+    return [...suggested, ...card].map((action) => action.title);
+}
+
+export function trace(replies: Partial<Activity>[], name: string): Record<string, unknown> | undefined {
+    const found = replies.find((a) => a.type === ActivityTypes.Trace && a.name === name);
+    return found?.value as Record<string, unknown> | undefined;
+}
