@@ -1,0 +1,25 @@
+import { createApp } from './app';
+import { isAuthenticated, loadConfig } from './config';
+import { createLogger } from './logger';
+import { listen } from './server';
+
+async function main(): Promise<void> {
+    const config = loadConfig();
+    const logger = createLogger(config.logLevel);
+    const { server } = createApp(config, { logger });
+    const port = await listen(server, config.port);
+    logger.info({ port, authentication: isAuthenticated(config) ? 'on' : 'off (local mode)' }, `IMP+ bot listening on http://localhost:${port}`);
+
+    const shutdown = (signal: string) => {
+        logger.info({ signal }, 'shutting down');
+        server.close(() => process.exit(0));
+        setTimeout(() => process.exit(0), 5_000).unref();
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+});
