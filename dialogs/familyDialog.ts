@@ -1,5 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { FAMILY_CHOICES, FAMILY_OPTIONS, type Line } from '../src/content';
+import { FAMILY_CHOICES, FAMILY_COMBINATIONS, FAMILY_OPTIONS, type Line } from '../src/content';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
@@ -19,6 +19,7 @@ export class FamilyDialog extends InterruptibleDialog {
                         lines: [{ key: 'family:question' }],
                         choices: [...FAMILY_CHOICES],
                         explainKey: 'family:explain',
+                        combinations: FAMILY_COMBINATIONS,
                     }),
                 (step) => this.explainOptions(step),
             ]),

@@ -32,7 +32,10 @@ export class AnswerReader {
         const allowed = new Set(question.choices.map((c) => c.id));
         if (question.explainKey) allowed.add(UNSURE);
         const found = this.vocabulary.scan(text, allowed);
-        return found.size === 1 ? [...found][0] : undefined;
+        if (found.size === 1) return [...found][0];
+        return Object.entries(question.combinations ?? {}).find(
+            ([, parts]) => parts.length === found.size && parts.every((part) => found.has(part)),
+        )?.[0];
     }
 
     private labelsOf(question: Question): Map<string, string> {

@@ -84,12 +84,13 @@ export class ImpPlusBot extends ActivityHandler {
         await this.greet(context, conversation);
     }
 
+    /** The greeting and the menu; the disclaimer only the first time in a conversation. */
     private async greet(context: TurnContext, conversation: ConversationData): Promise<void> {
         const { responder } = this.deps;
+        const lines = [responder.t(context, 'common:welcome.greeting')];
+        if (!conversation.welcomed) lines.push(responder.t(context, 'common:welcome.disclaimer'));
         conversation.welcomed = true;
-        await responder.send(context, {
-            text: `${responder.t(context, 'common:welcome.greeting')}\n\n${responder.t(context, 'common:welcome.disclaimer')}`,
-        });
+        await responder.send(context, { text: lines.join('\n\n') });
         await responder.menu(context);
     }
 
@@ -121,6 +122,7 @@ export class ImpPlusBot extends ActivityHandler {
             return;
         }
 
+        if (known) setTurnInfo(context, { language: known });
         const recognition = recognizer.recognize(text, known ?? detectLanguage(text).language ?? 'en');
         const language = this.resolveLanguage(profile, conversation, context, text, recognition);
         if (!language) {

@@ -20,6 +20,8 @@ export interface Question {
     choices: ChoiceSpec[];
     /** Sent when the user is not sure or asks for help, before the question is asked again. */
     explainKey?: string;
+    /** Answers that name several choices at once and mean another one ("my wife and the kids" → both). */
+    combinations?: Readonly<Record<string, readonly string[]>>;
 }
 
 const choice = (namespace: string, id: string): ChoiceSpec => ({ id, labelKey: `${namespace}:choices.${id}` });
@@ -96,6 +98,8 @@ export const PERMIT_SECTIONS = ['why', 'caps', 'family'] as const;
 export const FAMILY_CHOICES: readonly ChoiceSpec[] = ['spouse', 'children', 'both', 'unsure'].map((id) =>
     choice('family', id),
 );
+/** "ma blonde pis les enfants" names both choices: it means "both". */
+export const FAMILY_COMBINATIONS: Readonly<Record<string, readonly string[]>> = { both: ['spouse', 'children'] };
 export const FAMILY_OPTIONS: Readonly<Record<string, readonly string[]>> = {
     spouse: ['spouse'],
     children: ['children'],

@@ -10,7 +10,7 @@ import type { Logger } from './logger';
 import { Recognizer } from './recognizer';
 import { Responder } from './responder';
 import { createAccessors } from './state';
-import { getTurnInfo } from './turn';
+import { knownTurnLanguage } from './turn';
 
 /**
  * The seam between the conversation (dialogs, content, recognizer) and its host (adapter, server).
@@ -70,7 +70,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         async onTurnError(context, error) {
             const err = error instanceof Error ? error : new Error(String(error));
             options.logger.error({ err, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
-            const language = getTurnInfo(context).language ?? languageFromLocale(context.activity.locale) ?? 'en';
+            const language = knownTurnLanguage(context) ?? languageFromLocale(context.activity.locale) ?? 'en';
             try {
                 await context.sendTraceActivity('OnTurnError Trace', err.message, 'https://www.botframework.com/schemas/error', 'TurnError');
                 if (context.activity.type === ActivityTypes.Message) {

@@ -23,6 +23,11 @@ export function getTurnInfo(context: TurnContext): TurnInfo {
     return (context.turnState.get(TURN_INFO) as TurnInfo | undefined) ?? { language: 'en' };
 }
 
+/** The turn's language if the bot got far enough to work it out. */
+export function knownTurnLanguage(context: TurnContext): Language | undefined {
+    return (context.turnState.get(TURN_INFO) as TurnInfo | undefined)?.language;
+}
+
 export function turnLanguage(context: TurnContext): Language {
     return getTurnInfo(context).language;
 }
