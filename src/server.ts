@@ -1,14 +1,16 @@
 import type { AddressInfo } from 'node:net';
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { activityProblem } from './activityGuard';
+import type { HostAdapter } from './adapter';
 import type { BotConfig } from './config';
 import type { ConversationHost } from './conversation';
 import type { Logger } from './logger';
 
 export interface ServerDependencies {
     config: BotConfig;
-    adapter: CloudAdapter;
+    adapter: HostAdapter;
     conversation: ConversationHost;
     logger: Logger;
 }
@@ -28,11 +30,26 @@ export function createServer({ config, adapter, conversation, logger }: ServerDe
             res.send(400, { error: 'BadActivity', message: problem });
             return;
         }
+        // The adapter's own process() answers every failure with 500; calling processActivity lets us tell an
+        // unauthenticated caller (401: the token is invalid, or its signing keys could not be fetched to check
+        // it) from a fault of ours, and keep error details out of the response.
+        const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+        let turnStarted = false;
         try {
-            await adapter.process(req, res, (context) => conversation.run(context));
+            const invokeResponse = await adapter.handle(authorization, req.body as Activity, (context) => {
+                turnStarted = true;
+                return conversation.run(context);
+            });
+            res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
         } catch (err) {
+            if (res.headersSent) return;
+            if (err instanceof AuthenticationError || !turnStarted) {
+                logger.warn({ reason: (err as Error).message }, 'request could not be authenticated');
+                res.send(401, { error: 'Unauthorized', message: 'The request could not be authenticated.' });
+                return;
+            }
             logger.error({ err }, 'could not process the activity');
-            if (!res.headersSent) res.send(500, { error: 'InternalError', message: 'The activity could not be processed.' });
+            res.send(500, { error: 'InternalError', message: 'The activity could not be processed.' });
         }
     });
 
