@@ -68,6 +68,11 @@ export class AskDialog extends Dialog<Question> {
 
     private async ask(context: TurnContext, question: Question): Promise<void> {
         const { responder } = this.services;
-        await responder.send(context, { text: responder.compose(context, question.lines), buttons: responder.buttons(context, question.choices) });
+        const facts = question.facts?.map((f) => ({ label: responder.t(context, f.labelKey), value: responder.t(context, f.valueKey) }));
+        await responder.send(context, {
+            ...responder.compose(context, question.lines),
+            ...(facts ? { facts } : {}),
+            buttons: responder.buttons(context, question.choices),
+        });
     }
 }

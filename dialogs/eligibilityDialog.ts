@@ -63,27 +63,29 @@ export class EligibilityDialog extends InterruptibleDialog {
     private async sendVerdict(step: WaterfallStepContext, result: EligibilityResult): Promise<void> {
         const { responder } = this.services;
         const context = step.context;
+        const facts = CRITERIA.map((c) => ({
+            label: responder.t(context, `eligibility:criteria.${c.id}.short`),
+            value: responder.t(context, result.unmet.includes(c.id) ? 'eligibility:verdict.notMet' : 'eligibility:verdict.met'),
+        }));
         if (result.eligible) {
-            await responder.send(context, {
-                text: responder.compose(context, [
-                    { key: 'eligibility:verdict.eligible' },
-                    { key: 'eligibility:verdict.eligibleNext' },
-                    { source: 'fees' },
-                    { key: 'eligibility:verdict.caveat' },
-                ]),
-            });
+            const reply = responder.compose(context, [
+                { key: 'eligibility:verdict.eligible' },
+                { key: 'eligibility:verdict.eligibleNext' },
+                { key: 'eligibility:verdict.caveat' },
+                { source: 'fees' },
+            ]);
+            await responder.send(context, { ...reply, facts });
             return;
         }
         const reasons = CRITERIA.filter((c) => result.unmet.includes(c.id)).map(
             (c) => `• ${responder.t(context, unmetKey(c, result.answers[c.id] ?? ''))}`,
         );
-        await responder.send(context, {
-            text: [
-                responder.t(context, 'eligibility:verdict.notEligible'),
-                reasons.join('\n'),
-                responder.t(context, 'eligibility:verdict.notEligibleNext'),
-                responder.t(context, 'eligibility:verdict.caveat'),
-            ].join('\n\n'),
-        });
+        const text = [
+            responder.t(context, 'eligibility:verdict.notEligible'),
+            reasons.join('\n'),
+            responder.t(context, 'eligibility:verdict.notEligibleNext'),
+            responder.t(context, 'eligibility:verdict.caveat'),
+        ].join('\n\n');
+        await responder.send(context, { text, facts });
     }
 }

@@ -35,7 +35,7 @@ export class FamilyDialog extends InterruptibleDialog {
             { source: 'overview' },
         ];
         const { responder } = this.services;
-        await responder.send(step.context, { text: responder.compose(step.context, lines) });
+        await responder.send(step.context, responder.compose(step.context, lines));
         return step.endDialog();
     }
 }

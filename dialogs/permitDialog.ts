@@ -1,5 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { type ChoiceSpec, type Line, PERMIT_SECTIONS } from '../src/content';
+import { type ChoiceSpec, type Line, PERMIT_FACTS, PERMIT_SECTIONS, type Question } from '../src/content';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
@@ -7,6 +7,7 @@ import type { DialogServices } from './services';
 export const PERMIT_DIALOG = 'permit';
 const SECTIONS_WATERFALL = 'permit.sections';
 const DONE = 'done';
+const OVERVIEW = 'overview';
 
 interface SectionsOptions {
     /** The section to show first (the overview on entry). */
@@ -28,13 +29,14 @@ export class PermitDialog extends InterruptibleDialog {
 
     private async showSection(step: WaterfallStepContext) {
         const options = (step.options ?? {}) as Partial<SectionsOptions>;
-        const show = options.show ?? 'overview';
+        const show = options.show ?? OVERVIEW;
         const seen = [...(options.seen ?? []), show];
         (step.values as { seen?: string[] }).seen = seen;
         const remaining = PERMIT_SECTIONS.filter((id) => !seen.includes(id));
         const choices: ChoiceSpec[] = [...remaining, DONE].map((id) => ({ id, labelKey: `permit:choices.${id}` }));
         const lines: Line[] = [{ key: `permit:sections.${show}` }, { source: 'overview' }, { key: 'permit:more' }];
-        return step.beginDialog(ASK_DIALOG, { lines, choices });
+        const question: Question = { lines, choices, ...(show === OVERVIEW ? { facts: [...PERMIT_FACTS] } : {}) };
+        return step.beginDialog(ASK_DIALOG, question);
     }
 
     private async nextSection(step: WaterfallStepContext) {

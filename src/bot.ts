@@ -1,4 +1,4 @@
-import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { type ConversationState, TeamsActivityHandler, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, type DialogContext } from 'botbuilder-dialogs';
 import { AskDialog } from '../dialogs/askDialog';
 import { MAIN_DIALOG, type MainDialog, type MainOptions } from '../dialogs/mainDialog';
@@ -6,6 +6,7 @@ import type { AnswerReader } from './answers';
 import { LANGUAGE_CHOICES } from './content';
 import { DIALOG_TARGETS, type DialogTarget } from './faq/knowledgeBase';
 import { type Language, languageFromLocale } from './i18n';
+import { channelInput, tenantId } from './incoming';
 import { detectLanguage } from './language';
 import type { Logger } from './logger';
 import type { Recognition, Recognizer } from './recognizer';
@@ -38,6 +39,14 @@ export interface BotDependencies {
     maxMessageLength: number;
 }
 
+/** The event a Web Chat page sends when it opens, with `{ language }` (the "webchat/join" pattern). */
+export const WEBCHAT_JOIN = 'webchat/join';
+
+function joinLanguage(value: unknown): Language | undefined {
+    const language = (value as { language?: unknown } | undefined)?.language;
+    return typeof language === 'string' ? languageFromLocale(language) : undefined;
+}
+
 /** Text detection decides the language only when it is this sure; otherwise we keep what we know. */
 const DETECTION_CONFIDENCE = 0.5;
 
@@ -45,7 +54,7 @@ const DETECTION_CONFIDENCE = 0.5;
  * The IMP+ conversation: welcome, language, top-level routing of free text, and the guided dialogs.
  * Hosting code only calls run(context); nothing here knows about HTTP or the adapter.
  */
-export class ImpPlusBot extends ActivityHandler {
+export class ImpPlusBot extends TeamsActivityHandler {
     private readonly dialogs: DialogSet;
 
     constructor(private readonly deps: BotDependencies) {
@@ -58,8 +67,18 @@ export class ImpPlusBot extends ActivityHandler {
             if ((context.activity.membersAdded ?? []).some((member) => member.id !== bot)) await this.welcome(context);
             await next();
         });
+        // Teams: a personal install greets once (the user is not "added" to a personal chat).
+        this.onInstallationUpdateAdd(async (context, next) => {
+            await this.welcome(context);
+            await next();
+        });
+        // Web Chat pages that use the "webchat/join" pattern send the browser's language with it.
+        this.onEvent(async (context, next) => {
+            if (context.activity.name === WEBCHAT_JOIN) await this.welcome(context, joinLanguage(context.activity.value));
+            await next();
+        });
         this.onMessage(async (context, next) => {
-            await this.handleMessage(context);
+            if (channelInput(context.activity.channelId).addressedToBot(context.activity)) await this.handleMessage(context);
             await next();
         });
     }
@@ -70,11 +89,11 @@ export class ImpPlusBot extends ActivityHandler {
         await this.deps.userState.saveChanges(context, false);
     }
 
-    private async welcome(context: TurnContext): Promise<void> {
+    private async welcome(context: TurnContext, pageLanguage?: Language): Promise<void> {
         const conversation = await this.deps.state.conversation.get(context, {});
         if (conversation.welcomed) return;
         const profile = await this.deps.state.profile.get(context, {});
-        const language = profile.language ?? languageFromLocale(context.activity.locale) ?? conversation.language;
+        const language = profile.language ?? pageLanguage ?? languageFromLocale(context.activity.locale) ?? conversation.language;
         if (!language) {
             await this.askLanguage(context);
             return;
@@ -106,7 +125,7 @@ export class ImpPlusBot extends ActivityHandler {
 
     private async handleMessage(context: TurnContext): Promise<void> {
         const { state, recognizer, responder } = this.deps;
-        const text = (context.activity.text ?? '').trim();
+        const text = channelInput(context.activity.channelId).text(context.activity).trim();
         const profile = await state.profile.get(context, {});
         const conversation = await state.conversation.get(context, {});
         const known = profile.language ?? languageFromLocale(context.activity.locale) ?? conversation.language;
@@ -132,7 +151,8 @@ export class ImpPlusBot extends ActivityHandler {
 
         const dc = await this.dialogs.createContext(context);
         const decision = this.decide(dc, recognition, text);
-        setTurnInfo(context, { language, decision });
+        const tenant = tenantId(context.activity);
+        setTurnInfo(context, { language, decision, ...(tenant ? { tenantId: tenant } : {}) });
         await context.sendTraceActivity('Recognizer', this.traceValue(text, language, decision), 'https://impplus.local/schemas/recognizer', 'Recognizer result');
 
         if (!conversation.welcomed && (decision.kind !== 'command' || !['english', 'french', 'greeting'].includes(decision.command))) {

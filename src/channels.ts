@@ -1,4 +1,4 @@
-import { ActionTypes, type Activity, ActivityTypes, CardFactory, type CardAction } from 'botbuilder';
+import { ActionTypes, type Activity, ActivityTypes, type Attachment, CardFactory, type CardAction } from 'botbuilder';
 import { ListStyle } from 'botbuilder-dialogs';
 
 /** What a channel can draw, as data (the model is botbuilder-dialogs' choices/channel.ts). */
@@ -13,6 +13,13 @@ export interface ChannelProfile {
     maxTextLength: number;
     /** Longest button title the channel shows in full. */
     maxButtonTitle: number;
+    /** Highest Adaptive Card schema version the channel renders; undefined = no Adaptive Cards. */
+    adaptiveCardVersion?: '1.5' | '1.6';
+    /**
+     * Where the buttons go when a message also has an Adaptive Card: on the card itself (Teams, where
+     * suggested actions are not available) or as suggested actions under it.
+     */
+    buttonsInCard: boolean;
 }
 
 const WEB: ChannelProfile = {
@@ -21,6 +28,8 @@ const WEB: ChannelProfile = {
     maxCardButtons: 100,
     maxTextLength: 20_000,
     maxButtonTitle: 20,
+    adaptiveCardVersion: '1.5',
+    buttonsInCard: false,
 };
 
 export const CHANNEL_PROFILES: Readonly<Record<string, ChannelProfile>> = {
@@ -28,10 +37,27 @@ export const CHANNEL_PROFILES: Readonly<Record<string, ChannelProfile>> = {
     directline: WEB,
     emulator: WEB,
     test: WEB,
-    // Teams: no suggested actions outside personal chat, so buttons go on a hero card (imBack sends text).
-    msteams: { listStyle: ListStyle.heroCard, maxSuggestedActions: 0, maxCardButtons: 6, maxTextLength: 20_000, maxButtonTitle: 20 },
-    // Messenger: quick replies (13 at most, 20-character titles), button templates of 3, 2,000-character texts.
-    facebook: { listStyle: ListStyle.suggestedAction, maxSuggestedActions: 13, maxCardButtons: 3, maxTextLength: 2_000, maxButtonTitle: 20 },
+    // Teams: suggested actions only in personal chats, so buttons go on cards (imBack sends text);
+    // Adaptive Cards up to 1.5.
+    msteams: {
+        listStyle: ListStyle.heroCard,
+        maxSuggestedActions: 0,
+        maxCardButtons: 6,
+        maxTextLength: 20_000,
+        maxButtonTitle: 20,
+        adaptiveCardVersion: '1.5',
+        buttonsInCard: true,
+    },
+    // Messenger: no Adaptive Cards; quick replies (13 at most, 20-character titles), button templates of 3,
+    // texts of 2,000 characters.
+    facebook: {
+        listStyle: ListStyle.suggestedAction,
+        maxSuggestedActions: 13,
+        maxCardButtons: 3,
+        maxTextLength: 2_000,
+        maxButtonTitle: 20,
+        buttonsInCard: false,
+    },
 };
 
 /** Unknown channels get the most conservative profile that still has buttons. */
@@ -41,6 +67,7 @@ const FALLBACK: ChannelProfile = {
     maxCardButtons: 3,
     maxTextLength: 2_000,
     maxButtonTitle: 20,
+    buttonsInCard: false,
 };
 
 export function channelProfile(channelId: string | undefined): ChannelProfile {
@@ -53,9 +80,26 @@ export interface Button {
     value: string;
 }
 
+/** One line of a fact list ("Duration: 3 years", "Living outside Quebec: ✓ met"). */
+export interface Fact {
+    label: string;
+    value: string;
+}
+
+/** Where a fact comes from: drawn as a link on cards, as a sentence with the address elsewhere. */
+export interface SourceLink {
+    /** "Source: IRCC fee list, checked on 2026-11-25" */
+    caption: string;
+    /** The link's short title on cards ("IRCC fee list (canada.ca)"). */
+    title: string;
+    url: string;
+}
+
 /** A channel-neutral message: what to say, not how a channel draws it. */
 export interface Reply {
     text: string;
+    facts?: Fact[];
+    source?: SourceLink;
     buttons?: Button[];
 }
 
@@ -78,39 +122,78 @@ export function splitText(text: string, max: number): string[] {
 
 const toAction = (button: Button): CardAction => ({ type: ActionTypes.ImBack, title: button.title, value: button.value });
 
+/** The facts and the source as plain text, for channels without Adaptive Cards. */
+function plainText(reply: Reply): string {
+    const parts = [reply.text];
+    if (reply.facts?.length) parts.push(reply.facts.map((fact) => `• ${fact.label}: ${fact.value}`).join('\n'));
+    if (reply.source) parts.push(`${reply.source.caption}: ${reply.source.url}`);
+    return parts.filter((part) => part.length > 0).join('\n\n');
+}
+
 /**
- * Draws a reply for one channel: the text (split if the channel needs it) and the buttons in the best form
- * the channel supports — suggested actions where they fit, else a hero card, else a numbered list.
+ * An Adaptive Card with the fact list and the source link. On Teams it also carries the text and the
+ * buttons, as Action.Submit with an imBack so that a tap sends its text like typing would.
+ */
+function adaptiveCard(reply: Reply, version: string, withTextAndButtons: boolean): Attachment {
+    const body: Record<string, unknown>[] = [];
+    if (withTextAndButtons && reply.text) body.push({ type: 'TextBlock', text: reply.text, wrap: true });
+    if (reply.facts?.length) body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) });
+    if (reply.source) body.push({ type: 'TextBlock', text: reply.source.caption, wrap: true, size: 'Small', isSubtle: true });
+    const actions: Record<string, unknown>[] = [];
+    if (reply.source) actions.push({ type: 'Action.OpenUrl', title: reply.source.title, url: reply.source.url });
+    if (withTextAndButtons) {
+        for (const button of reply.buttons ?? []) {
+            actions.push({ type: 'Action.Submit', title: button.title, data: { msteams: { type: 'imBack', value: button.value } } });
+        }
+    }
+    return CardFactory.adaptiveCard({
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version,
+        body,
+        ...(actions.length > 0 ? { actions } : {}),
+    });
+}
+
+/**
+ * Draws a reply for one channel: Adaptive Cards for facts and sources where they render, hero cards or
+ * suggested actions (quick replies) for buttons where they fit, and plain text as the last resort.
  */
 export function renderReply(channelId: string | undefined, reply: Reply): Partial<Activity>[] {
     const profile = channelProfile(channelId);
     const buttons = reply.buttons ?? [];
-    const texts = splitText(reply.text, profile.maxTextLength);
+    const rich = Boolean(reply.facts?.length || reply.source);
+    const card = rich && profile.adaptiveCardVersion !== undefined;
+    const fitsTitles = buttons.every((b) => b.title.length <= profile.maxButtonTitle);
+
+    if (card && profile.buttonsInCard && fitsTitles && buttons.length <= profile.maxCardButtons - (reply.source ? 1 : 0)) {
+        return [{ type: ActivityTypes.Message, attachments: [adaptiveCard(reply, profile.adaptiveCardVersion as string, true)] }];
+    }
+
+    const texts = splitText(card ? reply.text : plainText(reply), profile.maxTextLength);
     const activities: Partial<Activity>[] = texts.map((text) => ({ type: ActivityTypes.Message, text }));
+    const last = activities[activities.length - 1] as Partial<Activity>;
+    if (card) last.attachments = [adaptiveCard(reply, profile.adaptiveCardVersion as string, false)];
     if (buttons.length === 0) return activities;
 
-    const last = activities[activities.length - 1] as Partial<Activity>;
-    const fitsTitles = buttons.every((b) => b.title.length <= profile.maxButtonTitle);
-    const style = chooseStyle(profile, buttons.length, fitsTitles);
-    switch (style) {
+    switch (chooseStyle(profile, buttons.length, fitsTitles, card)) {
         case ListStyle.suggestedAction:
             last.suggestedActions = { to: [], actions: buttons.map(toAction) };
             break;
         case ListStyle.heroCard:
             // The text moves into the card so the question and its buttons stay together.
-            last.attachments = [CardFactory.heroCard('', last.text ?? '', undefined, buttons.map(toAction))];
+            last.attachments = [...(last.attachments ?? []), CardFactory.heroCard('', last.text ?? '', undefined, buttons.map(toAction))];
             last.text = undefined;
             break;
-        case ListStyle.list:
+        default:
             last.text = `${last.text ?? ''}\n\n${buttons.map((b, i) => `${i + 1}. ${b.title}`).join('\n')}`;
-            break;
     }
     return activities;
 }
 
-function chooseStyle(profile: ChannelProfile, count: number, fitsTitles: boolean): ListStyle {
+function chooseStyle(profile: ChannelProfile, count: number, fitsTitles: boolean, hasCard: boolean): ListStyle {
     if (!fitsTitles) return ListStyle.list;
     if (profile.listStyle === ListStyle.suggestedAction && count <= profile.maxSuggestedActions) return ListStyle.suggestedAction;
-    if (profile.listStyle !== ListStyle.list && count <= profile.maxCardButtons) return ListStyle.heroCard;
+    if (profile.listStyle !== ListStyle.list && count <= profile.maxCardButtons && !hasCard) return ListStyle.heroCard;
     return ListStyle.list;
 }

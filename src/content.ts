@@ -14,9 +14,16 @@ export interface ChoiceSpec {
 /** One paragraph of a message: a locales key (with its values), or the citation of a source. */
 export type Line = { key: string; params?: Record<string, string | number> } | { source: string };
 
+/** A fact of a fact list: the locales keys of its label and value. */
+export interface FactSpec {
+    labelKey: string;
+    valueKey: string;
+}
+
 /** A question asked by AskDialog, rendered in the turn's language every time it is (re)asked. */
 export interface Question {
     lines: Line[];
+    facts?: FactSpec[];
     choices: ChoiceSpec[];
     /** Sent when the user is not sure or asks for help, before the question is asked again. */
     explainKey?: string;
@@ -91,7 +98,11 @@ export const WALKTHROUGH_SOURCES: Readonly<Partial<Record<(typeof WALKTHROUGH_ST
     fees: 'fees',
 };
 
-/** The open work permit dialog: an overview, then these sections on demand. */
+/** The open work permit dialog: an overview (with these facts), then the sections on demand. */
+export const PERMIT_FACTS: readonly FactSpec[] = ['duration', 'employers', 'where', 'family'].map((id) => ({
+    labelKey: `permit:facts.${id}.label`,
+    valueKey: `permit:facts.${id}.value`,
+}));
 export const PERMIT_SECTIONS = ['why', 'caps', 'family'] as const;
 
 /** The family dialog: who comes, and which option texts each answer shows. */

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { type Button, renderReply, type Reply } from './channels';
+import { type Button, renderReply, type Reply, type SourceLink } from './channels';
 import { type ChoiceSpec, type Line, MENU } from './content';
 import { DIALOG_TARGETS, type DialogTarget, type KnowledgeBase, type Topic } from './faq/knowledgeBase';
 import type { Language, Translator } from './i18n';
@@ -32,31 +32,34 @@ export class Responder {
         });
     }
 
-    /** Paragraphs joined into one message text. */
-    compose(context: TurnContext, lines: readonly Line[]): string {
-        return lines
-            .map((line) => ('source' in line ? this.sourceLine(context, line.source) : this.t(context, line.key, line.params)))
-            .filter((text): text is string => Boolean(text))
+    /** A message from paragraphs (locales keys) and at most one source, in the turn's language. */
+    compose(context: TurnContext, lines: readonly Line[]): Reply {
+        const text = lines
+            .map((line) => ('key' in line ? this.t(context, line.key, line.params) : ''))
+            .filter((part) => part.length > 0)
             .join('\n\n');
+        const sourceId = lines.find((line): line is { source: string } => 'source' in line)?.source;
+        const source = sourceId ? this.sourceLink(context, sourceId) : undefined;
+        return { text, ...(source ? { source } : {}) };
     }
 
     async menu(context: TurnContext, promptKey = 'common:menu.prompt'): Promise<void> {
         await this.say(context, promptKey, undefined, this.buttons(context, MENU));
     }
 
-    /** "Source: <title>, checked on <date>: <url>" in the given language. */
-    sourceLine(context: TurnContext, sourceId: string, language?: Language): string | undefined {
+    /** "Source: <title>, checked on <date>" and its link, in the given language. */
+    sourceLink(context: TurnContext, sourceId: string, language?: Language): SourceLink | undefined {
         const lang = language ?? turnLanguage(context);
         const source = this.knowledge.source(lang, sourceId);
-        return source ? this.t(context, 'common:answer.source', { ...source }, lang) : undefined;
+        if (!source) return undefined;
+        return { caption: this.t(context, 'common:answer.source', { ...source }, lang), title: source.title, url: source.url };
     }
 
     /** A knowledge-base answer in the topic's own language, with its source and, at the top level, follow-ups. */
     async answer(context: TurnContext, topic: Topic, withFollowUps: boolean): Promise<void> {
-        const source = topic.source ? this.sourceLine(context, topic.source, topic.language) : undefined;
-        const text = [topic.answer ?? '', source].filter(Boolean).join('\n\n');
+        const source = topic.source ? this.sourceLink(context, topic.source, topic.language) : undefined;
         const buttons = withFollowUps ? this.followUps(context, topic) : [];
-        await this.send(context, { text, ...(buttons.length > 0 ? { buttons } : {}) });
+        await this.send(context, { text: topic.answer ?? '', ...(source ? { source } : {}), ...(buttons.length > 0 ? { buttons } : {}) });
     }
 
     private followUps(context: TurnContext, topic: Topic): Button[] {

@@ -11,6 +11,8 @@ export interface TurnInfo {
     language: Language;
     /** Present for message turns the bot interpreted. */
     decision?: Decision;
+    /** The Teams tenant the message comes from, when there is one. */
+    tenantId?: string;
 }
 
 const TURN_INFO = Symbol('impplus.turnInfo');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CRITERIA, FAMILY_CHOICES, LANGUAGE_CHOICES, MENU, PERMIT_SECTIONS, WALKTHROUGH_SOURCES, WALKTHROUGH_STEPS } from '../src/content';
+import { CRITERIA, FAMILY_CHOICES, LANGUAGE_CHOICES, MENU, PERMIT_FACTS, PERMIT_SECTIONS, WALKTHROUGH_SOURCES, WALKTHROUGH_STEPS } from '../src/content';
 import { createTranslator, LANGUAGES, loadResources } from '../src/i18n';
 import { localesDir, projectRoot } from '../src/paths';
 
@@ -113,6 +113,8 @@ describe('keys used by the code', () => {
         ...Object.values(WALKTHROUGH_SOURCES).map((id) => `sources:${id}.url`),
         ...['overview', ...PERMIT_SECTIONS].map((id) => `permit:sections.${id}`),
         ...['spouse', 'children'].map((id) => `family:options.${id}`),
+        ...PERMIT_FACTS.flatMap((f) => [f.labelKey, f.valueKey]),
+        ...CRITERIA.map((c) => `eligibility:criteria.${c.id}.short`),
     ];
 
     it.each(LANGUAGES)('every key the code names exists in %s', (lang) => {

@@ -79,9 +79,22 @@ export function textOf(replies: Partial<Activity>[]): string {
         .join('\n');
 }
 
+interface CardContent {
+    text?: string;
+    title?: string;
+    body?: { type: string; text?: string; facts?: { title: string; value: string }[] }[];
+    actions?: { type: string; title?: string; url?: string }[];
+}
+
+/** Hero card title and text; Adaptive Card text blocks, facts and links. */
 function cardText(attachment: Attachment): string {
-    const content = attachment.content as { text?: string; title?: string } | undefined;
-    return [content?.title, content?.text].filter(Boolean).join(' ');
+    const content = attachment.content as CardContent | undefined;
+    const parts = [content?.title, content?.text];
+    for (const element of content?.body ?? []) {
+        parts.push(element.text, ...(element.facts ?? []).map((fact) => `${fact.title}: ${fact.value}`));
+    }
+    for (const action of content?.actions ?? []) if (action.type === 'Action.OpenUrl') parts.push(action.url);
+    return parts.filter(Boolean).join(' ');
 }
 
 /** The button titles of the last message (suggested actions or card buttons). */
