@@ -1,4 +1,4 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
+import { type Activity, MemoryStorage, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter } from './adapter';
 import type { BotConfig } from './config';
@@ -6,6 +6,7 @@ import { type Conversation, createConversation } from './conversation';
 import { createMatcher } from './faq/createMatcher';
 import type { Logger } from './logger';
 import { createServer } from './server';
+import { registerWebChat } from './webchat/register';
 
 export interface App {
     config: BotConfig;
@@ -23,5 +24,7 @@ export function createApp(config: BotConfig, { logger, storage = new MemoryStora
     const conversation = createConversation({ storage, logger, maxMessageLength: config.maxMessageLength, createMatcher });
     const adapter = createAdapter(config, conversation);
     const server = createServer({ config, adapter, conversation, logger });
+    // The local Direct Line hands its activities to the adapter in-process; no credentials in local mode.
+    registerWebChat(server, { config, logger, deliver: (activity) => adapter.processActivityDirect('', activity as Activity, (context) => conversation.run(context)) });
     return { config, server, conversation };
 }

@@ -1,3 +1,5 @@
+import { loadWebChatConfig, type WebChatConfig } from './webchat/config';
+
 /** Everything the bot reads from the environment, typed and with the embedded defaults for local use. */
 export interface BotConfig {
     port: number;
@@ -11,6 +13,8 @@ export interface BotConfig {
     maxBodyBytes: number;
     /** Longer messages get a polite request to shorten them. */
     maxMessageLength: number;
+    /** The website widget: page, local Direct Line, production token exchange (src/webchat/config.ts). */
+    webChat: WebChatConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -35,6 +39,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
         logLevel: env.LOG_LEVEL?.trim() || 'info',
         maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
         maxMessageLength: integer(env, 'MAX_MESSAGE_LENGTH', 1000, 10, 100_000),
+        webChat: loadWebChatConfig(env),
     };
 }
 
