@@ -1,0 +1,84 @@
+// Embeds the IMP+ assistant on a firm's website: a launcher button that opens the chat (this server's /chat)
+// in an iframe panel. Usage, once, before </body>:
+//   <script src="https://ASSISTANT-HOST/webchat/embed.js" data-lang="fr" defer></script>
+// data-lang is optional (default: the host page's <html lang>, then the browser's language). The assistant's
+// WEBCHAT_FRAME_ANCESTORS must list the website's origin; the website's own CSP, if any, must allow this
+// origin in script-src and frame-src. Styles are set through the DOM, so the host page needs no inline CSS.
+(function () {
+    'use strict';
+    var script = document.currentScript;
+    if (!script || document.getElementById('impplus-assistant-launcher')) return;
+    var origin = new URL(script.src).origin;
+    var wanted = script.getAttribute('data-lang') || document.documentElement.lang || navigator.language || 'en';
+    var lang = wanted.slice(0, 2).toLowerCase() === 'fr' ? 'fr' : 'en';
+    var labels = {
+        en: { open: 'Chat with us', close: 'Close the chat', title: 'IMP+ assistant' },
+        fr: { open: 'Clavarder avec nous', close: 'Fermer la conversation', title: 'Assistant PMI+' },
+    }[lang];
+
+    function style(element, rules) {
+        Object.keys(rules).forEach(function (name) {
+            element.style.setProperty(name, rules[name]);
+        });
+    }
+
+    var launcher = document.createElement('button');
+    launcher.type = 'button';
+    launcher.id = 'impplus-assistant-launcher';
+    launcher.textContent = labels.open;
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.setAttribute('aria-controls', 'impplus-assistant-panel');
+    style(launcher, {
+        position: 'fixed', right: '20px', bottom: '20px', 'z-index': '2147483000', padding: '14px 20px',
+        border: '0', 'border-radius': '999px', background: '#0b3d5c', color: '#fff', font: '600 16px system-ui, sans-serif',
+        cursor: 'pointer', 'box-shadow': '0 6px 18px rgba(7,42,64,.35)',
+    });
+
+    var panel = document.createElement('div');
+    panel.id = 'impplus-assistant-panel';
+    panel.hidden = true;
+    style(panel, {
+        position: 'fixed', right: '20px', bottom: '20px', 'z-index': '2147483001', width: 'min(416px, calc(100vw - 40px))',
+        height: 'min(640px, calc(100vh - 40px))', 'border-radius': '12px', overflow: 'hidden', background: '#fff',
+        'box-shadow': '0 12px 40px rgba(0,0,0,.25)',
+    });
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', labels.close);
+    style(close, {
+        position: 'absolute', top: '10px', right: '10px', width: '36px', height: '36px', border: '0', 'border-radius': '50%',
+        background: 'rgba(255,255,255,.15)', color: '#fff', font: '24px/1 system-ui, sans-serif', cursor: 'pointer',
+    });
+    var frame = null;
+
+    function open() {
+        if (!frame) {
+            // The conversation starts only when someone opens the chat, not on every page view.
+            frame = document.createElement('iframe');
+            frame.title = labels.title;
+            frame.src = origin + '/chat?lang=' + lang;
+            style(frame, { width: '100%', height: '100%', border: '0' });
+            panel.insertBefore(frame, close);
+        }
+        panel.hidden = false;
+        launcher.hidden = true;
+        launcher.setAttribute('aria-expanded', 'true');
+        frame.focus();
+    }
+    function hide() {
+        panel.hidden = true;
+        launcher.hidden = false;
+        launcher.setAttribute('aria-expanded', 'false');
+        launcher.focus();
+    }
+    launcher.addEventListener('click', open);
+    close.addEventListener('click', hide);
+    document.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape' && !panel.hidden) hide();
+    });
+
+    panel.appendChild(close);
+    document.body.appendChild(panel);
+    document.body.appendChild(launcher);
+})();
