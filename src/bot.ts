@@ -7,7 +7,7 @@ import { LANGUAGE_CHOICES } from './content';
 import { DIALOG_TARGETS, type DialogTarget } from './faq/knowledgeBase';
 import { type Language, languageFromLocale } from './i18n';
 import { channelInput, tenantId } from './incoming';
-import { detectLanguage } from './language';
+import { detectLanguage, type LanguageGuess } from './language';
 import type { Logger } from './logger';
 import type { Recognition, Recognizer } from './recognizer';
 import type { Responder } from './responder';
@@ -125,7 +125,10 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
     private async handleMessage(context: TurnContext): Promise<void> {
         const { state, recognizer, responder } = this.deps;
-        const text = channelInput(context.activity.channelId).text(context.activity).trim();
+        const input = channelInput(context.activity.channelId).read(context.activity);
+        const text = input.text.trim();
+        // Only what the user typed tells their language; a tapped payload ("GET_STARTED") does not.
+        const detect = (value: string): LanguageGuess => detectLanguage(input.typed ? value : '');
         const profile = await state.profile.get(context, {});
         const conversation = await state.conversation.get(context, {});
         const known = profile.language ?? languageFromLocale(context.activity.locale) ?? conversation.language;
@@ -136,14 +139,15 @@ export class ImpPlusBot extends TeamsActivityHandler {
             return;
         }
         if (text.length > this.deps.maxMessageLength) {
-            setTurnInfo(context, { language: known ?? detectLanguage(text).language ?? 'en' });
+            setTurnInfo(context, { language: known ?? detect(text).language ?? 'en' });
             await responder.say(context, 'common:tooLong', { max: this.deps.maxMessageLength });
             return;
         }
 
         if (known) setTurnInfo(context, { language: known });
-        const recognition = recognizer.recognize(text, known ?? detectLanguage(text).language ?? 'en');
-        const language = this.resolveLanguage(profile, conversation, context, text, recognition);
+        const guess = detect(text);
+        const recognition = recognizer.recognize(text, known ?? guess.language ?? 'en');
+        const language = this.resolveLanguage(profile, conversation, context, guess, recognition);
         if (!language) {
             await this.askLanguage(context);
             return;
@@ -173,7 +177,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         profile: UserProfile,
         conversation: ConversationData,
         context: TurnContext,
-        text: string,
+        guess: LanguageGuess,
         recognition: Recognition,
     ): Language | undefined {
         if (recognition.kind === 'command' && (recognition.command === 'english' || recognition.command === 'french')) {
@@ -183,7 +187,6 @@ export class ImpPlusBot extends TeamsActivityHandler {
         if (profile.language) return profile.language;
         const fromLocale = languageFromLocale(context.activity.locale);
         if (fromLocale) return fromLocale;
-        const guess = detectLanguage(text);
         if (guess.language && guess.confidence >= DETECTION_CONFIDENCE) conversation.language = guess.language;
         return conversation.language;
     }

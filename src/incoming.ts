@@ -5,14 +5,14 @@ import { type Activity, TurnContext } from 'botbuilder';
  * text, Messenger sends button taps as postbacks and quick replies with a payload.
  */
 interface ChannelInput {
-    /** The text to interpret. */
-    text(activity: Activity): string;
+    /** The text to interpret, and whether the user typed it (a button's payload says nothing of their language). */
+    read(activity: Activity): { text: string; typed: boolean };
     /** False for messages in a group conversation that do not address the bot. */
     addressedToBot(activity: Activity): boolean;
 }
 
 const plain: ChannelInput = {
-    text: (activity) => activity.text ?? '',
+    read: (activity) => ({ text: activity.text ?? '', typed: true }),
     addressedToBot: () => true,
 };
 
@@ -25,7 +25,10 @@ interface MessengerChannelData {
 
 const INPUTS: Readonly<Record<string, ChannelInput>> = {
     msteams: {
-        text: (activity) => (activity.recipient?.id ? TurnContext.removeRecipientMention(activity) : activity.text) ?? '',
+        read: (activity) => ({
+            text: (activity.recipient?.id ? TurnContext.removeRecipientMention(activity) : activity.text) ?? '',
+            typed: true,
+        }),
         // In group chats and channels, Teams delivers every message only when the bot is mentioned
         // (RSC aside); answer only those, so the bot never talks over a team's conversation.
         addressedToBot: (activity) =>
@@ -35,10 +38,12 @@ const INPUTS: Readonly<Record<string, ChannelInput>> = {
     facebook: {
         // A postback (button, "Get Started", persistent menu) or a quick reply carries its payload in
         // channelData; the payload is what the bot offered, the text may be only the button's title.
-        text: (activity) => {
+        read: (activity) => {
             const data = (activity.channelData ?? {}) as MessengerChannelData;
             const payload = data.postback?.payload ?? data.message?.quick_reply?.payload;
-            return typeof payload === 'string' && payload.trim() !== '' ? payload : (activity.text ?? '');
+            return typeof payload === 'string' && payload.trim() !== ''
+                ? { text: payload, typed: false }
+                : { text: activity.text ?? '', typed: true };
         },
         addressedToBot: () => true,
     },

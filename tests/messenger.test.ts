@@ -1,0 +1,47 @@
+import { ActivityTypes } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { buttonsOf, Chat, messages, textOf, trace } from './helpers/chat';
+
+const messenger = () => new Chat({ channelId: 'facebook', locale: undefined });
+
+describe('Facebook Messenger', () => {
+    it('welcomes on the "Get Started" postback and asks for the language, since Messenger sends no locale', async () => {
+        const chat = messenger();
+        const replies = await chat.send({ type: ActivityTypes.Message, text: 'Get Started', channelData: { postback: { payload: 'GET_STARTED', title: 'Get Started' } } });
+        expect(textOf(replies)).toContain('Hello! Bonjour!');
+        expect(buttonsOf(replies)).toEqual(['English', 'Français']);
+    });
+
+    it('understands quick-reply payloads', async () => {
+        const chat = messenger();
+        await chat.say('Français');
+        const replies = await chat.send({ type: ActivityTypes.Message, text: 'Suis-je admissible?', channelData: { message: { quick_reply: { payload: 'Suis-je admissible?' } } } });
+        expect(textOf(replies)).toContain('Question 1 sur 4');
+        const answer = await chat.send({ type: ActivityTypes.Message, text: 'Oui', channelData: { message: { quick_reply: { payload: 'Oui' } } } });
+        expect(textOf(answer)).toContain('Question 2 sur 4');
+    });
+
+    it('prefers the postback payload over the button title', async () => {
+        const chat = messenger();
+        await chat.say('English');
+        const replies = await chat.send({ type: ActivityTypes.Message, text: 'Tap here', channelData: { postback: { payload: 'menu' } } });
+        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'command', command: 'menu' });
+    });
+
+    it('writes facts and sources as text (no Adaptive Cards) and keeps quick replies', async () => {
+        const chat = messenger();
+        await chat.say('English');
+        const replies = await chat.say('Open work permit');
+        const last = messages(replies).at(-1);
+        expect(last?.attachments ?? []).toEqual([]);
+        expect(last?.text).toContain('• Duration: three years');
+        expect(last?.text).toMatch(/Source: .+, checked on \d{4}-\d{2}-\d{2}: https:\/\//);
+        expect(last?.suggestedActions?.actions.length).toBeLessThanOrEqual(13);
+    });
+
+    it('detects the language of typed text', async () => {
+        const chat = messenger();
+        const replies = await chat.say('Bonjour! Est-ce que je peux amener ma famille?');
+        expect(trace(replies, 'Recognizer')).toMatchObject({ locale: 'fr' });
+    });
+});
