@@ -1,7 +1,8 @@
+import { FaqMatcher } from './faqMatcher';
 import type { KnowledgeBase } from './knowledgeBase';
 import type { TopicMatcher } from './matcher';
 
-// Interim: matches nothing until the knowledge-base matcher is wired in (same commit series).
-export function createMatcher(_knowledge: KnowledgeBase): TopicMatcher {
-    return { match: () => ({ kind: 'none', score: 0 }) };
+/** The matcher the bot uses, built once at start-up (indexes are built in the constructor, not per message). */
+export function createMatcher(knowledge: KnowledgeBase): TopicMatcher {
+    return new FaqMatcher(knowledge);
 }

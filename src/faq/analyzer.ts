@@ -1,0 +1,143 @@
+import { fold } from '../text';
+import { boundedEditDistance } from './editDistance';
+import { PHRASE_CONCEPTS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
+import { stem } from './stemmer';
+
+/** Concept tokens from the lexicon start with this character; they are never stemmed or corrected. */
+export const CONCEPT_PREFIX = '@';
+
+/**
+ * Folds and cuts a message into plain words: no accents, elisions split ("l'ontario" → "l ontario"),
+ * other apostrophes and hyphens become spaces ("what's" → "what s", "grands-parents" → "grands parents").
+ * Keeps "+" (IMP+) and "$".
+ */
+export function rawWords(text: string): string[] {
+    // "où" (where) folds to "ou" (or); keep its meaning by naming it before the accents go.
+    return fold(text.replace(/(?<!\p{L})où(?!\p{L})/giu, 'where'))
+        .replace(/\b([cdjlmnst]|qu)'/g, '$1 ')
+        // Spoken Quebec French drops the apostrophe: "jpeux", "jreste", "jsuis".
+        .replace(/\bj(?=[bcdfghklmnpqrstvwxz][aeiouy])/g, 'j ')
+        .replace(/imp\s*\+|pmi\s*\+/g, (m) => m.replace(/\s+/g, ''))
+        .replace(/\+(?=\p{L})/gu, '+ ')
+        .replace(/[^\p{L}\p{N}+$]+/gu, ' ')
+        .split(' ')
+        .filter((w) => w.length > 0);
+}
+
+function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface PhraseRule {
+    pattern: RegExp;
+    replacement: string;
+}
+
+/** Longest phrases first, so "permis de travail ouvert" wins over "permis de travail". */
+const PHRASE_RULES: readonly PhraseRule[] = Object.entries(PHRASE_CONCEPTS)
+    .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
+    .map(([phrase, replacement]) => ({
+        pattern: new RegExp(`(?<=^| )${escapeRegExp(phrase)}(?= |$)`, 'g'),
+        replacement,
+    }));
+
+const FOLDED_STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS].map((w) => fold(w)));
+
+/** The concept of a word, trying its singular too ("conjointes" → "conjointe"). */
+function conceptOf(word: string): string | undefined {
+    const direct = WORD_CONCEPTS[word];
+    if (direct !== undefined) return direct;
+    if (word.length > 4 && /[sx]$/.test(word)) return WORD_CONCEPTS[word.slice(0, -1)];
+    return undefined;
+}
+
+/** How many typos we forgive: none in words of 4 letters or fewer (too many false friends: rent → rend), one up to 7, then two. */
+function typoBudget(word: string): number {
+    if (word.length <= 4) return 0;
+    return word.length <= 7 ? 1 : 2;
+}
+
+/**
+ * Turns text into the tokens the matchers compare: concepts for the domain vocabulary, light stems for the
+ * rest, without stop words. Words it has never seen are first corrected to the closest known word
+ * (typo tolerance), using a vocabulary built once from the knowledge base and the lexicon.
+ */
+export class TextAnalyzer {
+    /** Known plain words and how often they occur, to prefer the common word when two corrections tie. */
+    private readonly vocabulary = new Map<string, number>();
+    /** Known words grouped by length, so a correction only scans words of a compatible length. */
+    private readonly vocabularyByLength = new Map<number, string[]>();
+    /** Stems of the known words: an unknown inflection of a known word ("starting") needs no correction. */
+    private readonly knownStems = new Set<string>();
+
+    constructor(knownTexts: Iterable<string>) {
+        const add = (word: string): void => {
+            if (/^\d+$/.test(word)) return;
+            this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
+        };
+        for (const text of knownTexts) rawWords(text).forEach(add);
+        for (const phrase of Object.keys(PHRASE_CONCEPTS)) phrase.split(' ').forEach(add);
+        for (const word of Object.keys(WORD_CONCEPTS)) add(word);
+        for (const word of FOLDED_STOP_WORDS) add(word);
+        for (const word of this.vocabulary.keys()) this.knownStems.add(stem(word));
+        for (const word of [...this.vocabulary.keys()].sort()) {
+            const bucket = this.vocabularyByLength.get(word.length) ?? [];
+            bucket.push(word);
+            this.vocabularyByLength.set(word.length, bucket);
+        }
+    }
+
+    /** Tokens of a known, well-written text (samples, labels): no typo correction. */
+    analyzeKnown(text: string): string[] {
+        return this.toTokens(rawWords(text));
+    }
+
+    /** Tokens of a user message: unknown words are corrected first. */
+    analyze(text: string): string[] {
+        return this.toTokens(rawWords(text).map((word) => this.correct(word)));
+    }
+
+    /** The closest known word within the typo budget, or the word itself. */
+    correct(word: string): string {
+        if (this.vocabulary.has(word) || this.knownStems.has(stem(word)) || /\d/.test(word)) return word;
+        const budget = typoBudget(word);
+        if (budget === 0) return word;
+        let best: string | undefined;
+        let bestDistance = budget + 1;
+        let bestFrequency = 0;
+        for (let length = word.length - budget; length <= word.length + budget; length++) {
+            for (const candidate of this.vocabularyByLength.get(length) ?? []) {
+                // Typos rarely hit the first letter; requiring it avoids "wife" → "life"-style swaps of meaning.
+                if (candidate[0] !== word[0] || candidate.length < 4) continue;
+                // A short target only takes one edit: "wiffe" → "wife", but not "resident" → "resto".
+                const allowed = Math.min(budget, Math.max(1, typoBudget(candidate)));
+                const distance = boundedEditDistance(word, candidate, allowed);
+                if (distance > allowed) continue;
+                const frequency = this.vocabulary.get(candidate) ?? 0;
+                if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
+                    best = candidate;
+                    bestDistance = distance;
+                    bestFrequency = frequency;
+                }
+            }
+        }
+        return best ?? word;
+    }
+
+    private toTokens(plainWords: string[]): string[] {
+        let text = ` ${plainWords.join(' ')} `.trim();
+        for (const rule of PHRASE_RULES) text = text.replace(rule.pattern, rule.replacement);
+        const tokens: string[] = [];
+        for (const word of text.split(' ')) {
+            if (word.length === 0) continue;
+            if (word.startsWith(CONCEPT_PREFIX)) {
+                tokens.push(word);
+            } else if (!FOLDED_STOP_WORDS.has(word)) {
+                const concept = conceptOf(word);
+                // An empty concept marks a word the lexicon deliberately drops ("currently").
+                if (concept !== '') tokens.push(concept ?? stem(word));
+            }
+        }
+        return tokens;
+    }
+}

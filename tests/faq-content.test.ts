@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator, LANGUAGES } from '../src/i18n';
+import { labelKey } from '../src/faq/decision';
+import { DIALOG_TARGETS, KnowledgeBase, type DialogTarget } from '../src/faq/knowledgeBase';
+
+const kb = new KnowledgeBase(createTranslator());
+const ids = (language: 'en' | 'fr'): string[] => kb.topics(language).map((t) => t.id).sort();
+const isDialogTarget = (value: string): value is DialogTarget => (DIALOG_TARGETS as readonly string[]).includes(value);
+
+describe('FAQ knowledge base content', () => {
+    it('has the same topic ids in English and French', () => {
+        expect(ids('en').length).toBeGreaterThan(20);
+        expect(ids('fr')).toEqual(ids('en'));
+    });
+
+    it('has one dialog topic per guided dialog, with the agreed ids', () => {
+        for (const target of DIALOG_TARGETS) {
+            for (const language of LANGUAGES) {
+                const topic = kb.topic(language, `start-${target}`);
+                expect(topic?.dialog, `${language} start-${target}`).toBe(target);
+                expect(topic?.answer).toBeUndefined();
+            }
+        }
+    });
+
+    for (const language of LANGUAGES) {
+        describe(language, () => {
+            for (const topic of kb.topics(language)) {
+                it(`${topic.id} is well formed`, () => {
+                    expect(topic.label.length, 'label is a button title').toBeLessThanOrEqual(20);
+                    expect(topic.label.trim().length).toBeGreaterThan(0);
+                    expect(topic.samples.length).toBeGreaterThanOrEqual(5);
+                    expect(topic.samples.length).toBeLessThanOrEqual(15);
+                    if (topic.dialog !== undefined) {
+                        expect(isDialogTarget(topic.dialog)).toBe(true);
+                    } else {
+                        expect(topic.answer, 'a topic answers or starts a dialog').toBeDefined();
+                        expect(topic.answer!.length).toBeLessThanOrEqual(600);
+                    }
+                    if (topic.outOfScope === true) {
+                        expect(topic.dialog).toBeUndefined();
+                        expect(topic.followUps ?? []).toEqual([]);
+                    } else if (topic.answer !== undefined) {
+                        expect(topic.source, 'IMP+ answers cite a source').toBeDefined();
+                    }
+                    if (topic.source !== undefined) expect(kb.source(language, topic.source)?.url).toMatch(/^https:\/\//);
+                    for (const followUp of topic.followUps ?? []) {
+                        const known = kb.topic(language, followUp) !== undefined || isDialogTarget(followUp);
+                        expect(known, `follow-up ${followUp}`).toBe(true);
+                        expect(followUp).not.toBe(topic.id);
+                        expect(kb.topic(language, followUp)?.outOfScope).not.toBe(true);
+                    }
+                });
+            }
+
+            it('has labels that identify one topic (they come back as button values)', () => {
+                const owners = new Map<string, string>();
+                for (const other of LANGUAGES) {
+                    for (const topic of kb.topics(other)) {
+                        const key = labelKey(topic.label);
+                        expect(owners.get(key) ?? topic.id, `label "${topic.label}"`).toBe(topic.id);
+                        owners.set(key, topic.id);
+                    }
+                }
+            });
+
+            it('only quotes the allowed fee amounts', () => {
+                const allowed = new Set(['155', '100', '85', '170']);
+                for (const topic of kb.topics(language)) {
+                    for (const amount of (topic.answer ?? '').match(/\d+(?=\s?\$| ?\$ ?CA)|(?<=CAN\$)\d+/g) ?? []) {
+                        expect(allowed.has(amount), `${topic.id}: ${amount}`).toBe(true);
+                    }
+                }
+            });
+        });
+    }
+
+    it('writes French with its accents (not a folded copy)', () => {
+        const french = kb.topics('fr').map((t) => t.answer ?? '').join(' ');
+        expect(french).toMatch(/é/);
+        expect(french).toContain('Québec');
+        expect(french).not.toMatch(/\bQuebec\b/);
+    });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator, LANGUAGES, type Language } from '../src/i18n';
+import { detectLanguage, replyLanguage } from '../src/language';
+import { TextAnalyzer } from '../src/faq/analyzer';
+import { boundedEditDistance } from '../src/faq/editDistance';
+import { FaqMatcher } from '../src/faq/faqMatcher';
+import { KnowledgeBase } from '../src/faq/knowledgeBase';
+import type { MatchOutcome } from '../src/faq/matcher';
+
+const kb = new KnowledgeBase(createTranslator());
+const matcher = new FaqMatcher(kb);
+
+function confidentTopic(outcome: MatchOutcome): { id: string; language: Language } | undefined {
+    return outcome.kind === 'confident' ? { id: outcome.topic.id, language: outcome.topic.language } : undefined;
+}
+
+describe('FaqMatcher', () => {
+    it('returns every label, in either language, confidently as its own topic', () => {
+        for (const language of LANGUAGES) {
+            for (const topic of kb.topics(language)) {
+                for (const conversation of LANGUAGES) {
+                    const outcome = matcher.match(topic.label, conversation);
+                    expect(confidentTopic(outcome), `${language} label "${topic.label}"`).toEqual({ id: topic.id, language });
+                }
+                expect(confidentTopic(matcher.match(` ${topic.label.toUpperCase()} `, language))?.id).toBe(topic.id);
+            }
+        }
+    });
+
+    it.each([
+        ['what is IMP plus', 'en', 'what-is-imp'],
+        ['c’est quoi le PMI plus', 'fr', 'what-is-imp'],
+        ['can my husband work', 'en', 'family-members'],
+        ['est-ce que mon épouse peut travailler', 'fr', 'family-members'],
+        ['ma blonde peut-tu travailler', 'fr', 'family-members'],
+        ['do I need a certificat de sélection', 'en', 'criteria-csq'],
+        ['what is the quebec selection certificate', 'en', 'what-is-csq'],
+    ] as const)('understands synonyms: %s', (text, language, expected) => {
+        expect(confidentTopic(matcher.match(text, language))?.id).toBe(expected);
+    });
+
+    it('ignores accents and case', () => {
+        const plain = matcher.match('frais de biometrie', 'fr');
+        const accented = matcher.match('FRAIS DE BIOMÉTRIE', 'fr');
+        expect(confidentTopic(plain)?.id).toBe('biometrics');
+        expect(accented).toEqual(plain);
+    });
+
+    it('forgives typos', () => {
+        expect(confidentTopic(matcher.match('biomettrics fee', 'en'))?.id).toBe('biometrics');
+        expect(confidentTopic(matcher.match('can my wiffe get a work permitt', 'en'))?.id).toBe('family-members');
+        expect(confidentTopic(matcher.match('quel formualire remplir', 'fr'))?.id).toBe('application-form');
+    });
+
+    it('answers in the language of the text when it is clearly the other one', () => {
+        expect(confidentTopic(matcher.match('combien coûtent les frais de biométrie', 'en'))).toEqual({ id: 'biometrics', language: 'fr' });
+        expect(confidentTopic(matcher.match('how much are the biometrics fees', 'fr'))).toEqual({ id: 'biometrics', language: 'en' });
+    });
+
+    it('keeps the conversation language when the text gives no evidence', () => {
+        expect(confidentTopic(matcher.match('CSQ', 'fr'))?.language).toBe('fr');
+        expect(confidentTopic(matcher.match('CSQ', 'en'))?.language).toBe('en');
+    });
+
+    it('refuses what it does not know, and matches near misses to out-of-scope topics', () => {
+        expect(matcher.match('who won the hockey game', 'en').kind).toBe('none');
+        expect(matcher.match('', 'en')).toEqual({ kind: 'none', score: 0 });
+        expect(matcher.match('?!', 'fr').kind).toBe('none');
+        const expressEntry = matcher.match('what is my Express Entry CRS score', 'en');
+        expect(expressEntry.kind === 'confident' && expressEntry.topic.outOfScope).toBe(true);
+    });
+
+    it('says ambiguous when two topics are equally plausible', () => {
+        const outcome = matcher.match('options for my spouse and children', 'en');
+        expect(outcome.kind).toBe('ambiguous');
+        if (outcome.kind === 'ambiguous') {
+            expect(outcome.topics.map((t) => t.id).sort()).toEqual(['family-members', 'start-family']);
+            expect(outcome.topics[0].id).not.toBe(outcome.topics[1].id);
+        }
+    });
+
+    it('starts the guided dialogs', () => {
+        expect(matcher.match('am I eligible?', 'en')).toMatchObject({ kind: 'confident', topic: { dialog: 'eligibility' } });
+        expect(matcher.match('suis-je admissible', 'fr')).toMatchObject({ kind: 'confident', topic: { dialog: 'eligibility' } });
+        expect(matcher.match('walk me through the application step by step', 'en')).toMatchObject({ topic: { dialog: 'steps' } });
+    });
+
+    it('is deterministic and fast enough to run on every message', () => {
+        const started = performance.now();
+        const first = matcher.match('how much does the open work permit cost', 'en');
+        for (let i = 0; i < 200; i++) expect(matcher.match('how much does the open work permit cost', 'en')).toEqual(first);
+        expect((performance.now() - started) / 201).toBeLessThan(5);
+    });
+});
+
+describe('TextAnalyzer', () => {
+    const analyzer = new TextAnalyzer(['work permit', 'conjointe']);
+    it('maps English, French and Quebec French spellings to the same concepts', () => {
+        expect(analyzer.analyze('IMP+')).toEqual(analyzer.analyze('PMI plus'));
+        expect(analyzer.analyze('imp +')).toEqual(['@impplus']);
+        expect(analyzer.analyze('my wife')).toEqual(analyzer.analyze('ma blonde'));
+        expect(analyzer.analyze('mon chum')).toEqual(analyzer.analyze('husband'));
+        expect(analyzer.analyze('kids')).toEqual(analyzer.analyze('les enfants'));
+        expect(analyzer.analyze('certificat de sélection du Québec')).toEqual(analyzer.analyze('CSQ'));
+    });
+    it('drops stop words', () => {
+        expect(analyzer.analyze('the of le la de')).toEqual([]);
+    });
+});
+
+describe('boundedEditDistance', () => {
+    it('counts transpositions as one edit and gives up beyond the bound', () => {
+        expect(boundedEditDistance('permit', 'premit', 2)).toBe(1);
+        expect(boundedEditDistance('permit', 'permits', 2)).toBe(1);
+        expect(boundedEditDistance('permit', 'hockey', 2)).toBe(3);
+    });
+});
+
+describe('detectLanguage / replyLanguage', () => {
+    it.each([
+        ['Can my wife work in Quebec?', 'en'],
+        ["What's the fee?", 'en'],
+        ["C'tu vrai que ma blonde peut travailler?", 'fr'],
+        ['est ce que jpeux appliquer', 'fr'],
+        ['Quels sont les frais?', 'fr'],
+    ] as const)('%s → %s', (text, language) => {
+        expect(detectLanguage(text).language).toBe(language);
+    });
+    it('has no opinion about acronyms alone', () => {
+        expect(detectLanguage('CSQ').language).toBeUndefined();
+    });
+    it('does not switch a conversation on a single word', () => {
+        expect(replyLanguage('frais', 'en')).toBe('en');
+        expect(replyLanguage('fees', 'fr')).toBe('fr');
+        expect(replyLanguage('quels sont les frais', 'en')).toBe('fr');
+    });
+});
