@@ -61,6 +61,14 @@ export function newUserId(): string {
     return `dl_${randomId(12)}`;
 }
 
+/**
+ * One query-string parameter. The server registers no query parser (it would change every route's
+ * req.query), so the URL is read here.
+ */
+export function queryParam(req: Request, name: string): string | undefined {
+    return new URL(req.url ?? '/', 'http://localhost').searchParams.get(name) ?? undefined;
+}
+
 function asObject(value: unknown): Record<string, unknown> | undefined {
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
@@ -254,8 +262,7 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
         const found = conversationFor(req, res);
         if (!found) return;
-        const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
-        res.send(200, store.activitiesAfter(found.conversation, watermark));
+        res.send(200, store.activitiesAfter(found.conversation, queryParam(req, 'watermark')));
     });
 
     // The connector side: the adapter's ConnectorClient posts the bot's messages here (serviceUrl = this server).

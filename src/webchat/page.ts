@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
+import { queryParam } from '../directline/localDirectLine';
 import { projectRoot } from '../paths';
 import type { WebChatConfig } from './config';
 
@@ -124,7 +125,7 @@ export function registerPage(server: Server, { config, connectSources }: PageOpt
 
     const sendPage = (view: 'site' | 'chat') => async (req: Request, res: Response) => {
         const nonce = randomBytes(16).toString('base64');
-        const lang = pageLanguage(req.query?.lang, req.headers['accept-language']);
+        const lang = pageLanguage(queryParam(req, 'lang'), req.headers['accept-language']);
         const html = renderPage(template, strings, { firmName: config.firmName, lang, nonce, view });
         setCommonHeaders(res);
         res.header('Content-Security-Policy', contentSecurityPolicy(nonce, connectSources, config.frameAncestors));

@@ -3,7 +3,7 @@ import type { Activity, ChannelAccount } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { type BotConfig, isAuthenticated } from '../config';
 import { ConversationStore } from '../directline/conversationStore';
-import { DIRECT_LINE_PATH, newUserId, registerLocalDirectLine, validLocale } from '../directline/localDirectLine';
+import { DIRECT_LINE_PATH, newUserId, queryParam, registerLocalDirectLine, validLocale } from '../directline/localDirectLine';
 import { exchangeSecretForToken, TokenExchangeError, type WebChatSession } from '../directline/tokenExchange';
 import type { Logger } from '../logger';
 import { registerPage } from './page';
@@ -83,7 +83,7 @@ export function registerWebChat(server: Server, { config, logger, deliver }: Web
         logger,
     });
     server.get(TOKEN_ROUTE, async (req: Request, res: Response) => {
-        const conversation = store.create(newUserId(), validLocale(req.query?.locale));
+        const conversation = store.create(newUserId(), validLocale(queryParam(req, 'locale')));
         const { token, expiresInSeconds } = store.issueToken(conversation);
         sendSession(res, { token, conversationId: conversation.id, expiresIn: expiresInSeconds, domain: DIRECT_LINE_PATH, webSocket: false });
     });
