@@ -101,6 +101,8 @@
                     token: session.token,
                     domain: new URL(session.domain, window.location.href).href.replace(/\/$/, ''),
                     webSocket: session.webSocket,
+                    // Without a WebSocket (the local Direct Line), poll often: the server is the bot itself.
+                    pollingInterval: session.webSocket ? undefined : 500,
                     // Sent with the start request: the bot's first conversationUpdate carries the browser's locale,
                     // so the welcome comes in the right language.
                     conversationStartProperties: { locale: locale },

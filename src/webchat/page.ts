@@ -76,6 +76,9 @@ export function renderPage(template: string, strings: PageStrings, values: { fir
     });
 }
 
+/** SHA-256 of the empty string, in CSP's hash-source form. */
+const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
+
 /** Headers for every response of the page and its files. */
 function setCommonHeaders(res: Response): void {
     res.header('X-Content-Type-Options', 'nosniff');
@@ -92,7 +95,8 @@ export function contentSecurityPolicy(nonce: string, connectSources: string[], f
     return [
         "default-src 'none'",
         "script-src 'self'",
-        `style-src 'self' 'nonce-${nonce}'`,
+        // Web Chat also writes empty style="" attributes; 'unsafe-hashes' with the hash of "" allows exactly those.
+        `style-src 'self' 'nonce-${nonce}' 'unsafe-hashes' '${EMPTY_STYLE_HASH}'`,
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
         "media-src 'self' blob:",
