@@ -53,6 +53,8 @@ describe('web chat configuration', () => {
     it('refuses values that would break the CSP header or leak the secret over plain http', () => {
         expect(loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: "'self' https://www.example-firm.ca" }).frameAncestors).toBe("'self' https://www.example-firm.ca");
         expect(() => loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: "https://a.ca; script-src 'unsafe-inline'" })).toThrow(/WEBCHAT_FRAME_ANCESTORS/);
+        // .env parsers strip quotes: self and none are understood without them.
+        expect(loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: 'self https://www.example-firm.ca' }).frameAncestors).toBe("'self' https://www.example-firm.ca");
         expect(() => loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'http://directline.example.com' })).toThrow(/https/);
         expect(() => loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'https://directline.botframework.com/v3/directline' })).toThrow(/origin only/);
         expect(loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/' }).directLineEndpoint).toBe('https://europe.directline.botframework.com');

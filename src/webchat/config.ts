@@ -53,14 +53,17 @@ function endpoint(raw: string | undefined): string {
     return url.origin;
 }
 
-/** Each source must be a keyword ('self', 'none') or an origin: anything else could break the CSP header. */
+/**
+ * Each source must be a keyword (self, none; quoted or not, since .env parsers strip quotes) or an origin:
+ * anything else could inject directives into the CSP header.
+ */
 function frameAncestors(raw: string | undefined): string {
-    const sources = (raw?.trim() || "'self'").split(/\s+/);
-    for (const source of sources) {
-        if (!/^('self'|'none'|https?:\/\/[a-z0-9.*-]+(:\d+)?)$/i.test(source)) {
-            throw new Error(`WEBCHAT_FRAME_ANCESTORS: "${source}" is not 'self', 'none' or an origin such as https://www.example.com`);
-        }
-    }
+    const sources = (raw?.trim() || "'self'").split(/\s+/).map((source) => {
+        const keyword = /^'?(self|none)'?$/i.exec(source)?.[1];
+        if (keyword) return `'${keyword.toLowerCase()}'`;
+        if (/^https?:\/\/[a-z0-9.*-]+(:\d+)?$/i.test(source)) return source;
+        throw new Error(`WEBCHAT_FRAME_ANCESTORS: "${source}" is not 'self', 'none' or an origin such as https://www.example.com`);
+    });
     return sources.join(' ');
 }
 
