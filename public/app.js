@@ -184,7 +184,10 @@
     });
 
     document.addEventListener('keydown', function (event) {
-        if (event.key === 'Escape' && !chatOnly && !panel.hidden) closeChat();
+        if (event.key !== 'Escape') return;
+        if (!chatOnly && !panel.hidden) closeChat();
+        // Framed by embed.js, the keyboard focus is in here: ask the host page to close its panel.
+        else if (chatOnly && window.parent !== window) window.parent.postMessage({ type: 'impplus-assistant:close' }, '*');
     });
 
     stringsLoaded.then(function () {

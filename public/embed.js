@@ -77,6 +77,11 @@
     document.addEventListener('keydown', function (event) {
         if (event.key === 'Escape' && !panel.hidden) hide();
     });
+    // Escape pressed inside the chat (where the focus is) arrives as a message from our own frame only.
+    window.addEventListener('message', function (event) {
+        var fromChat = frame && event.source === frame.contentWindow && event.origin === origin;
+        if (fromChat && event.data && event.data.type === 'impplus-assistant:close' && !panel.hidden) hide();
+    });
 
     panel.appendChild(close);
     document.body.appendChild(panel);

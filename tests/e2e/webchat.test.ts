@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -157,4 +159,40 @@ describe('website widget in Chromium', () => {
         expect(box).toMatchObject({ x: 0, width: 390 });
         expect(await scan(phone)).toEqual([]);
     });
+
+    it('embeds on a firm website from another origin with one script tag (launcher, iframe panel, Escape)', async () => {
+        // The firm's website: another origin, whose page includes the embed script and nothing else of ours.
+        const site = createHttpServer((_req, res) => {
+            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+            res.end(`<!doctype html><html lang="fr"><head><title>Firm</title></head><body><h1>Firm</h1>
+                <script src="${assistant.url}/webchat/embed.js" defer></script></body></html>`);
+        });
+        let assistant: RunningBot = bot;
+        await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+        const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+        assistant = await startBot({ WEBCHAT_FRAME_ANCESTORS: `'self' ${siteUrl}` });
+        try {
+            const context = await browser.newContext({ locale: 'en-US' });
+            const page = await context.newPage();
+            const problems: string[] = [];
+            page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+            opened.push({ context, page, problems });
+            await page.goto(siteUrl);
+            // The host page's <html lang="fr"> chooses French.
+            const launcher = page.locator('#impplus-assistant-launcher');
+            expect(await launcher.innerText()).toBe('Clavarder avec nous');
+            await launcher.click();
+            const frame = page.frameLocator('iframe[title="Assistant PMI+"]');
+            await frame.getByText('Que voulez-vous faire?').last().waitFor({ timeout: 8000 });
+            // The focus is in the chat (inside the iframe): Escape there closes the host's panel.
+            await frame.locator('[data-id="webchat-sendbox-input"]').focus();
+            await page.keyboard.press('Escape');
+            await page.locator('#impplus-assistant-panel').waitFor({ state: 'hidden', timeout: 2000 });
+            expect(await launcher.isVisible()).toBe(true);
+        } finally {
+            await assistant.close();
+            await new Promise<void>((resolve) => site.close(() => resolve()));
+        }
+    });
 });
+
