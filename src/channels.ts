@@ -90,7 +90,7 @@ export interface Fact {
 export interface SourceLink {
     /** "Source: IRCC fee list, checked on 2026-11-25" */
     caption: string;
-    /** The link's short title on cards ("IRCC fee list (canada.ca)"). */
+    /** The link's title on cards: short, like a button's ("Open the source"). */
     title: string;
     url: string;
 }

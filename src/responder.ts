@@ -52,7 +52,11 @@ export class Responder {
         const lang = language ?? turnLanguage(context);
         const source = this.knowledge.source(lang, sourceId);
         if (!source) return undefined;
-        return { caption: this.t(context, 'common:answer.source', { ...source }, lang), title: source.title, url: source.url };
+        return {
+            caption: this.t(context, 'common:answer.source', { ...source }, lang),
+            title: this.t(context, 'common:answer.openSource', undefined, lang),
+            url: source.url,
+        };
     }
 
     /** A knowledge-base answer in the topic's own language, with its source and, at the top level, follow-ups. */

@@ -18,6 +18,14 @@ export interface ChatOptions {
 /** A silent logger, so test output stays readable; tests that check logs pass their own. */
 export const quietLogger = createLogger('silent');
 
+let chatCount = 0;
+let shared: Conversation | undefined;
+
+function sharedConversation(): Conversation {
+    shared ??= createConversation({ storage: new MemoryStorage(), logger: quietLogger, maxMessageLength: 1000, createMatcher: realMatcher });
+    return shared;
+}
+
 /**
  * Drives the whole bot (welcome, routing, dialogs, state) through botbuilder's TestAdapter, one user
  * activity at a time, and returns everything the bot sent back for that activity.
@@ -26,20 +34,33 @@ export class Chat {
     readonly adapter: TestAdapter;
     readonly conversation: Conversation;
     private readonly locale: string | undefined;
+    /** Activities without a conversation of their own get this one (the TestAdapter template would override theirs). */
+    private readonly conversationId: string;
 
     constructor(options: ChatOptions = {}) {
-        this.conversation = createConversation({
-            storage: options.storage ?? new MemoryStorage(),
-            logger: quietLogger,
-            maxMessageLength: 1000,
-            createMatcher: options.createMatcher ?? realMatcher,
-        });
+        // Building the bot (content, matcher indexes) takes far longer than a turn: chats that need no
+        // storage or matcher of their own share one bot, each with its own user and conversation ids.
+        const own = options.storage !== undefined || options.createMatcher !== undefined;
+        this.conversation = own
+            ? createConversation({
+                  storage: options.storage ?? new MemoryStorage(),
+                  logger: quietLogger,
+                  maxMessageLength: 1000,
+                  createMatcher: options.createMatcher ?? realMatcher,
+              })
+            : sharedConversation();
+        chatCount += 1;
+        this.conversationId = options.conversationId ?? `conversation-${chatCount}`;
         this.locale = 'locale' in options ? options.locale : 'en-US';
-        this.adapter = new TestAdapter((context) => this.conversation.run(context), {
-            channelId: options.channelId ?? 'webchat',
-            ...(options.userId ? { user: { id: options.userId, name: 'User' } } : {}),
-            ...(options.conversationId ? { conversation: { id: options.conversationId } as Activity['conversation'] } : {}),
-        }, true);
+        this.adapter = new TestAdapter(
+            (context) => this.conversation.run(context),
+            {
+                channelId: options.channelId ?? 'webchat',
+                from: { id: options.userId ?? `user-${chatCount}`, name: 'User' },
+                recipient: { id: 'bot', name: 'Bot' },
+            },
+            true,
+        );
         this.adapter.onTurnError = (context, error) => this.conversation.onTurnError(context, error);
     }
 
@@ -47,10 +68,7 @@ export class Chat {
     async open(): Promise<Partial<Activity>[]> {
         return this.send({
             type: ActivityTypes.ConversationUpdate,
-            membersAdded: [
-                { id: 'bot', name: 'Bot' },
-                { id: 'user', name: 'User' },
-            ],
+            membersAdded: [{ id: 'bot', name: 'Bot' }, this.adapter.template.from as { id: string; name: string }],
         });
     }
 
@@ -59,7 +77,8 @@ export class Chat {
     }
 
     async send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
-        const withLocale = this.locale && !activity.locale ? { ...activity, locale: this.locale } : activity;
+        const withConversation = { conversation: { id: this.conversationId } as Activity['conversation'], ...activity };
+        const withLocale = this.locale && !activity.locale ? { ...withConversation, locale: this.locale } : withConversation;
         await this.adapter.receiveActivity(withLocale);
         const replies: Partial<Activity>[] = [];
         while (this.adapter.activeQueue.length > 0) replies.push(this.adapter.activeQueue.shift() as Partial<Activity>);
