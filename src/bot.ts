@@ -7,7 +7,8 @@ import { LANGUAGE_CHOICES } from './content';
 import { DIALOG_TARGETS, type DialogTarget } from './faq/knowledgeBase';
 import { type Language, languageFromLocale } from './i18n';
 import { channelInput, tenantId } from './incoming';
-import { detectLanguage, type LanguageGuess } from './language';
+import { detectLanguage, type LanguageGuess, replyLanguage } from './language';
+import { redact } from './redact';
 import type { Logger } from './logger';
 import type { Recognition, Recognizer } from './recognizer';
 import type { Responder } from './responder';
@@ -41,6 +42,9 @@ export interface BotDependencies {
 
 /** The event a Web Chat page sends when it opens, with `{ language }` (the "webchat/join" pattern). */
 export const WEBCHAT_JOIN = 'webchat/join';
+
+/** Channels whose pages send "webchat/join" with the visitor's language when the conversation starts. */
+const WAITS_FOR_JOIN = new Set(['webchat', 'directline']);
 
 function joinLanguage(value: unknown): Language | undefined {
     const language = (value as { language?: unknown } | undefined)?.language;
@@ -95,7 +99,9 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const profile = await this.deps.state.profile.get(context, {});
         const language = profile.language ?? pageLanguage ?? languageFromLocale(context.activity.locale) ?? conversation.language;
         if (!language) {
-            await this.askLanguage(context);
+            // A Web Chat page tells the visitor's language in its "webchat/join" event right after; asking
+            // now would greet twice. Elsewhere (Messenger sends no locale), ask in both languages.
+            if (!WAITS_FOR_JOIN.has(context.activity.channelId ?? '') || context.activity.type === 'event') await this.askLanguage(context);
             return;
         }
         conversation.language ??= language;
@@ -156,8 +162,11 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const dc = await this.dialogs.createContext(context);
         const decision = this.decide(dc, recognition, text);
         const tenant = tenantId(context.activity);
-        setTurnInfo(context, { language, decision, ...(tenant ? { tenantId: tenant } : {}) });
-        await context.sendTraceActivity('Recognizer', this.traceValue(text, language, decision), 'https://impplus.local/schemas/recognizer', 'Recognizer result');
+        // At the top level the whole reply follows the question's language; inside a dialog only the answer
+        // does, and the pending question comes back in the conversation's language.
+        const replyIn = dc.activeDialog ? language : answerLanguage(decision, text, language);
+        setTurnInfo(context, { language: replyIn, decision, ...(tenant ? { tenantId: tenant } : {}) });
+        await context.sendTraceActivity('Recognizer', this.traceValue(text, replyIn, decision), 'https://impplus.local/schemas/recognizer', 'Recognizer result');
 
         if (!conversation.welcomed && (decision.kind !== 'command' || !['english', 'french', 'greeting'].includes(decision.command))) {
             // Users who never saw the welcome (Messenger, a reopened chat) still read the disclaimer once.
@@ -223,7 +232,10 @@ export class ImpPlusBot extends TeamsActivityHandler {
             case 'refuse':
                 if (decision.topic) await responder.answer(context, decision.topic, false);
                 else {
-                    logger.info({ event: 'unanswered', locale: getTurnInfo(context).language, score: decision.score }, 'unanswered question');
+                    logger.info(
+                        { event: 'unanswered', locale: getTurnInfo(context).language, score: decision.score, question: redact(context.activity.text ?? '') },
+                        'unanswered question',
+                    );
                     await responder.say(context, 'common:fallback.unknown');
                 }
                 await responder.menu(context);
@@ -275,6 +287,23 @@ export class ImpPlusBot extends TeamsActivityHandler {
             case 'refuse':
                 return { ...base, action: 'fallback', score: decision.score, ...(decision.topic ? { topic: decision.topic.id } : {}) };
         }
+    }
+}
+
+/**
+ * Free-text questions are answered in the language they are asked in, even when the conversation runs in
+ * the other one (the matcher already picked the topic in that language); everything else keeps the turn's.
+ */
+function answerLanguage(decision: Decision, text: string, language: Language): Language {
+    switch (decision.kind) {
+        case 'answer':
+            return decision.topic.language;
+        case 'clarify':
+            return decision.topics[0].language;
+        case 'refuse':
+            return decision.topic?.language ?? replyLanguage(text, language);
+        default:
+            return language;
     }
 }
 

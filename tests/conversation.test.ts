@@ -28,8 +28,18 @@ describe('welcome', () => {
         expect(messages(replies)).toEqual([]);
     });
 
-    it('asks for the language in both when it is unknown, and remembers the choice', async () => {
+    it('on Web Chat without a locale, waits for the page’s webchat/join and greets in its language', async () => {
         const chat = new Chat({ locale: undefined });
+        expect(messages(await chat.open())).toEqual([]);
+        const joined = await chat.send({ type: ActivityTypes.Event, name: 'webchat/join', value: { language: 'fr-CA' } });
+        expect(textOf(joined)).toContain(t.t('fr', 'common:welcome.greeting'));
+        expect(buttonsOf(joined)).toEqual(MENU_FR);
+        const again = await chat.send({ type: ActivityTypes.Event, name: 'webchat/join', value: { language: 'fr-CA' } });
+        expect(messages(again)).toEqual([]);
+    });
+
+    it('asks for the language in both when it is unknown, and remembers the choice', async () => {
+        const chat = new Chat({ channelId: 'emulator', locale: undefined });
         const opened = await chat.open();
         expect(textOf(opened)).toContain('Hello! Bonjour!');
         expect(buttonsOf(opened)).toEqual(['English', 'Français']);

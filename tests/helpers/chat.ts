@@ -2,7 +2,7 @@ import { type Activity, ActivityTypes, type Attachment, MemoryStorage, TestAdapt
 import { createConversation, type Conversation } from '../../src/conversation';
 import type { KnowledgeBase } from '../../src/faq/knowledgeBase';
 import type { TopicMatcher } from '../../src/faq/matcher';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { realMatcher } from './matcher';
 
 export interface ChatOptions {
@@ -13,6 +13,8 @@ export interface ChatOptions {
     storage?: MemoryStorage;
     userId?: string;
     conversationId?: string;
+    /** Logs of the bot under test; a chat with its own logger gets its own bot. */
+    logger?: Logger;
 }
 
 /** A silent logger, so test output stays readable; tests that check logs pass their own. */
@@ -40,11 +42,11 @@ export class Chat {
     constructor(options: ChatOptions = {}) {
         // Building the bot (content, matcher indexes) takes far longer than a turn: chats that need no
         // storage or matcher of their own share one bot, each with its own user and conversation ids.
-        const own = options.storage !== undefined || options.createMatcher !== undefined;
+        const own = options.storage !== undefined || options.createMatcher !== undefined || options.logger !== undefined;
         this.conversation = own
             ? createConversation({
                   storage: options.storage ?? new MemoryStorage(),
-                  logger: quietLogger,
+                  logger: options.logger ?? quietLogger,
                   maxMessageLength: 1000,
                   createMatcher: options.createMatcher ?? realMatcher,
               })

@@ -1,0 +1,138 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../src/i18n';
+import { createLogger } from '../src/logger';
+import { redact } from '../src/redact';
+import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
+
+const t = createTranslator();
+const MENU_EN = ['Am I eligible?', 'Open work permit', 'Family options', 'How to apply', 'Ask a question'];
+
+function topic(lang: 'en' | 'fr', id: string): { answer: string; label: string } {
+    return t.object<{ answer: string; label: string }>(lang, `faq:topics.${id}`) as { answer: string; label: string };
+}
+
+async function opened(locale = 'en-CA'): Promise<Chat> {
+    const chat = new Chat({ locale });
+    await chat.open();
+    return chat;
+}
+
+describe('free-text questions at the top level', () => {
+    it('answers with the source, its date and follow-up buttons', async () => {
+        const chat = await opened();
+        const replies = await chat.say('what is MIFI exactly?');
+        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'answer', topic: 'what-is-mifi', locale: 'en' });
+        const text = textOf(replies);
+        expect(text).toContain(topic('en', 'what-is-mifi').answer);
+        expect(text).toMatch(/checked on 2026-11-25/);
+        expect(text).toContain('https://');
+        expect(buttonsOf(replies).length).toBeGreaterThan(0);
+        // A follow-up button leads to its answer.
+        const follow = await chat.say(buttonsOf(replies)[0] as string);
+        expect(trace(follow, 'Recognizer')?.action).toMatch(/answer|dialog/);
+    });
+
+    it('answers a French question in French in an English conversation', async () => {
+        const chat = await opened('en-CA');
+        const replies = await chat.say('c’est quoi le certificat de sélection du Québec?');
+        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'answer', topic: 'what-is-csq', locale: 'fr' });
+        expect(textOf(replies)).toContain(topic('fr', 'what-is-csq').answer);
+        expect(textOf(replies)).toContain('vérifiée le');
+    });
+
+    it('routes "am I eligible?" phrasings into the check', async () => {
+        const chat = await opened('fr-CA');
+        const replies = await chat.say('est-ce que je suis admissible au pmi+');
+        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'dialog', target: 'eligibility' });
+        expect(textOf(replies)).toContain('Question 1 sur 4');
+    });
+
+    it('refuses near misses honestly instead of answering them as IMP+', async () => {
+        const chat = await opened();
+        const replies = await chat.say('How does Express Entry work?');
+        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'fallback', topic: 'oos-express-entry' });
+        expect(textOf(replies)).toContain(topic('en', 'oos-express-entry').answer);
+        expect(buttonsOf(replies)).toEqual(MENU_EN);
+    });
+
+    it('offers both candidates when two are close', async () => {
+        const chat = await opened();
+        const replies = await chat.say('the form and documents');
+        const value = trace(replies, 'Recognizer');
+        expect(value).toMatchObject({ action: 'fallback' });
+        expect(value?.candidates).toEqual(expect.arrayContaining(['application-form', 'documents-list']));
+        expect(textOf(replies)).toContain('Did you mean one of these?');
+        const labels = buttonsOf(replies);
+        expect(labels).toHaveLength(2);
+        expect(labels).toEqual(expect.arrayContaining([topic('en', 'application-form').label, topic('en', 'documents-list').label]));
+        const picked = await chat.say(labels[0] as string);
+        expect(trace(picked, 'Recognizer')).toMatchObject({ action: 'answer' });
+    });
+
+    it('says so when it does not know, offers the menu, and logs the question without personal data', async () => {
+        const lines: string[] = [];
+        const sink = new Writable({
+            write(chunk, _encoding, done) {
+                lines.push(String(chunk));
+                done();
+            },
+        });
+        const chat = new Chat({ locale: 'en-CA', logger: createLogger('info', sink) });
+        await chat.open();
+        const replies = await chat.say('what is the weather in paris? write me at jane.doe@example.com or 514-555-0199');
+        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'fallback' });
+        expect(textOf(replies)).toContain(t.t('en', 'common:fallback.unknown'));
+        expect(buttonsOf(replies)).toEqual(MENU_EN);
+        const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.event === 'unanswered');
+        expect(logged).toMatchObject({ event: 'unanswered', locale: 'en' });
+        expect(String(logged?.question)).toContain('weather in paris');
+        expect(JSON.stringify(logged)).not.toContain('jane.doe');
+        expect(JSON.stringify(logged)).not.toContain('555-0199');
+    });
+});
+
+describe('free-text questions in the middle of a dialog', () => {
+    it('answers, then asks the pending question again', async () => {
+        const chat = await opened();
+        await chat.say('Am I eligible?');
+        await chat.say('yes');
+        const replies = await chat.say('what is MIFI?');
+        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'answer', topic: 'what-is-mifi' });
+        expect(textOf(replies)).toContain(topic('en', 'what-is-mifi').answer);
+        expect(textOf(replies)).toContain('Question 2 of 4');
+        expect(buttonsOf(replies)).toContain('Regular program');
+        // The check carries on where it was.
+        const next = await chat.say('regular');
+        expect(textOf(next)).toContain('Question 3 of 4');
+    });
+
+    it('answers a French question in French and asks the pending question in the conversation’s language', async () => {
+        const chat = await opened();
+        await chat.say('How to apply');
+        const replies = await chat.say('combien coûtent les frais?');
+        expect(textOf(replies)).toContain(topic('fr', 'fees').answer);
+        expect(textOf(replies)).toContain('Step 1 of 6');
+    });
+
+    it('refuses a near miss and asks the pending question again', async () => {
+        const chat = await opened('fr-CA');
+        await chat.say('Suis-je admissible?');
+        const replies = await chat.say('combien de temps pour obtenir la citoyenneté?');
+        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'fallback', topic: 'oos-citizenship' });
+        expect(textOf(replies)).toContain('Question 1 sur 4');
+    });
+});
+
+describe('redact', () => {
+    it.each([
+        ['mail me at jean.tremblay@exemple.qc.ca', 'mail me at [email]'],
+        ['call 1 (514) 555-0199 now', 'call [number] now'],
+        ['my UCI is 1234-5678', 'my UCI is [number]'],
+        ['passport AB1234567', 'passport [number]'],
+        ['see https://example.com/a?b=c', 'see [link]'],
+        ['what are the fees for 2 kids?', 'what are the fees for 2 kids?'],
+    ])('%s', (input, expected) => {
+        expect(redact(input)).toBe(expected);
+    });
+});
