@@ -21,7 +21,14 @@ export interface AppOptions {
 
 /** Builds the whole bot (conversation, adapter, HTTP routes) from a configuration, without listening. */
 export function createApp(config: BotConfig, { logger, storage = new MemoryStorage() }: AppOptions): App {
-    const conversation = createConversation({ storage, logger, maxMessageLength: config.maxMessageLength, createMatcher });
+    const conversation = createConversation({
+        storage,
+        logger,
+        maxMessageLength: config.maxMessageLength,
+        createMatcher,
+        firm: config.firm,
+        retentionDays: config.stateRetentionDays,
+    });
     const adapter = createAdapter(config, conversation);
     const server = createServer({ config, adapter, conversation, logger });
     // The local Direct Line hands its activities to the adapter in-process; no credentials in local mode.

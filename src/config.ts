@@ -1,4 +1,4 @@
-import { loadWebChatConfig, type WebChatConfig } from './webchat/config';
+import { DEFAULT_FIRM_NAME, loadWebChatConfig, type WebChatConfig } from './webchat/config';
 
 /** Everything the bot reads from the environment, typed and with the embedded defaults for local use. */
 export interface BotConfig {
@@ -15,9 +15,45 @@ export interface BotConfig {
     maxMessageLength: number;
     /** The website widget: page, local Direct Line, production token exchange (src/webchat/config.ts). */
     webChat: WebChatConfig;
+    /** How visitors reach a person at the firm ("talk to an advisor"). */
+    firm: FirmContact;
+    /** Stored conversation and user state is erased this many days after the last message (privacy notice). */
+    stateRetentionDays: number;
+    /** Messages one conversation may send per minute before the bot asks it to slow down. */
+    rateLimitPerMinute: number;
+}
+
+export interface FirmContact {
+    name: string;
+    email: string;
+    phone: string;
+    /** https address of the firm's booking page, or empty. */
+    bookingUrl: string;
 }
 
 type Env = Record<string, string | undefined>;
+
+function httpsUrl(env: Env, name: string): string {
+    const raw = env[name]?.trim() ?? '';
+    if (raw === '') return '';
+    let url: URL;
+    try {
+        url = new URL(raw);
+    } catch {
+        throw new Error(`${name} must be an https address (got "${raw}")`);
+    }
+    if (url.protocol !== 'https:') throw new Error(`${name} must be an https address (got "${raw}")`);
+    return url.href;
+}
+
+function loadFirm(env: Env): FirmContact {
+    return {
+        name: env.FIRM_NAME?.trim() || DEFAULT_FIRM_NAME,
+        email: env.FIRM_EMAIL?.trim() ?? '',
+        phone: env.FIRM_PHONE?.trim() ?? '',
+        bookingUrl: httpsUrl(env, 'FIRM_BOOKING_URL'),
+    };
+}
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
     const raw = env[name];
@@ -40,6 +76,9 @@ export function loadConfig(env: Env = process.env): BotConfig {
         maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
         maxMessageLength: integer(env, 'MAX_MESSAGE_LENGTH', 1000, 10, 100_000),
         webChat: loadWebChatConfig(env),
+        firm: loadFirm(env),
+        stateRetentionDays: integer(env, 'STATE_RETENTION_DAYS', 30, 1, 3650),
+        rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
     };
 }
 

@@ -6,6 +6,7 @@ import { ImpPlusBot } from './bot';
 import { KnowledgeBase } from './faq/knowledgeBase';
 import type { TopicMatcher } from './faq/matcher';
 import { createTranslator, languageFromLocale, type Translator } from './i18n';
+import type { FirmContact } from './config';
 import type { Logger } from './logger';
 import { Recognizer } from './recognizer';
 import { Responder } from './responder';
@@ -29,6 +30,10 @@ export interface ConversationOptions {
     maxMessageLength: number;
     /** Built from the knowledge base when not given (tests inject their own to isolate dialogs). */
     createMatcher: (knowledge: KnowledgeBase) => TopicMatcher;
+    /** The firm's contact, for "talk to an advisor". */
+    firm?: FirmContact;
+    /** Days state is kept after the last message, as the privacy notice says. */
+    retentionDays?: number;
     translator?: Translator;
 }
 
