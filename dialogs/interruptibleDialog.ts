@@ -94,6 +94,15 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 return Dialog.EndOfTurn;
             case 'greeting':
                 return this.askAgain(innerDc);
+            case 'privacy':
+                await responder.say(context, 'common:privacy.notice', { days: this.services.retentionDays });
+                return this.askAgain(innerDc);
+            case 'advisor':
+                await this.services.handoff.offer(context);
+                return this.askAgain(innerDc);
+            case 'deleteData':
+                // The bot erases the state before any dialog runs; nothing is left to continue.
+                return this.finish(innerDc, { menu: true });
         }
     }
 

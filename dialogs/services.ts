@@ -1,4 +1,5 @@
 import type { AnswerReader } from '../src/answers';
+import type { Handoff } from '../src/handoff';
 import type { Responder } from '../src/responder';
 import type { StateAccessors } from '../src/state';
 
@@ -7,4 +8,7 @@ export interface DialogServices {
     responder: Responder;
     reader: AnswerReader;
     state: StateAccessors;
+    handoff: Handoff;
+    /** Days state is kept after the last message, as the privacy notice says. */
+    retentionDays: number;
 }

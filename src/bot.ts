@@ -12,6 +12,8 @@ import { redact } from './redact';
 import type { Logger } from './logger';
 import type { Recognition, Recognizer } from './recognizer';
 import type { Responder } from './responder';
+import type { DialogServices } from '../dialogs/services';
+import { markErased } from './handoff';
 import type { ConversationData, StateAccessors, UserProfile } from './state';
 import { type Decision, getTurnInfo, setTurnInfo } from './turn';
 
@@ -35,6 +37,7 @@ export interface BotDependencies {
     recognizer: Recognizer;
     reader: AnswerReader;
     responder: Responder;
+    services: DialogServices;
     logger: Logger;
     /** Longer messages get a polite request to shorten them instead of being interpreted. */
     maxMessageLength: number;
@@ -88,6 +91,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
     }
 
     override async run(context: TurnContext): Promise<void> {
+        this.deps.services.handoff.recordReplies(context);
         await super.run(context);
         await this.deps.conversationState.saveChanges(context, false);
         await this.deps.userState.saveChanges(context, false);
@@ -168,6 +172,12 @@ export class ImpPlusBot extends TeamsActivityHandler {
         setTurnInfo(context, { language: replyIn, decision, ...(tenant ? { tenantId: tenant } : {}) });
         await context.sendTraceActivity('Recognizer', this.traceValue(text, replyIn, decision), 'https://impplus.local/schemas/recognizer', 'Recognizer result');
 
+        if (decision.kind === 'command' && decision.command === 'deleteData') {
+            await this.eraseEverything(dc);
+            return;
+        }
+        await this.deps.services.handoff.record(context, 'user', text);
+
         if (!conversation.welcomed && (decision.kind !== 'command' || !['english', 'french', 'greeting'].includes(decision.command))) {
             // Users who never saw the welcome (Messenger, a reopened chat) still read the disclaimer once.
             conversation.welcomed = true;
@@ -179,6 +189,20 @@ export class ImpPlusBot extends TeamsActivityHandler {
             return;
         }
         await this.route(dc, decision, conversation);
+    }
+
+    /**
+     * "Delete my data": the user's and the conversation's stored state are erased, dialogs included,
+     * and nothing more is written this turn (Quebec's Law 25: a person may have their information destroyed).
+     */
+    private async eraseEverything(dc: DialogContext): Promise<void> {
+        const context = dc.context;
+        await dc.cancelAllDialogs();
+        await this.deps.conversationState.delete(context);
+        await this.deps.userState.delete(context);
+        markErased(context);
+        await this.deps.responder.say(context, 'common:privacy.deleted');
+        await this.deps.responder.menu(context);
     }
 
     /** Explicit choice > channel locale > the message's own language > what this conversation used so far. */
@@ -267,6 +291,16 @@ export class ImpPlusBot extends TeamsActivityHandler {
                     case 'ask':
                         await responder.say(context, 'common:ask.prompt');
                         return;
+                    case 'privacy':
+                        await responder.say(context, 'common:privacy.notice', { days: this.deps.services.retentionDays });
+                        await responder.menu(context);
+                        return;
+                    case 'advisor':
+                        await this.deps.services.handoff.offer(context);
+                        await responder.menu(context, 'common:menu.again');
+                        return;
+                    case 'deleteData':
+                        return; // handled before routing
                 }
         }
     }

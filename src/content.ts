@@ -76,13 +76,14 @@ export function unmetKey(criterion: Criterion, answer: string): string {
 }
 
 /** The main menu: each button starts a dialog or runs a command. */
-export type MenuAction = { dialog: DialogTarget } | { command: 'ask' };
+export type MenuAction = { dialog: DialogTarget } | { command: 'ask' | 'advisor' };
 export const MENU: readonly { id: string; labelKey: string; action: MenuAction }[] = [
     { id: 'eligibility', labelKey: 'common:menu.choices.eligibility', action: { dialog: 'eligibility' } },
     { id: 'permit', labelKey: 'common:menu.choices.permit', action: { dialog: 'permit' } },
     { id: 'family', labelKey: 'common:menu.choices.family', action: { dialog: 'family' } },
     { id: 'steps', labelKey: 'common:menu.choices.steps', action: { dialog: 'steps' } },
     { id: 'question', labelKey: 'common:menu.choices.question', action: { command: 'ask' } },
+    { id: 'advisor', labelKey: 'common:menu.choices.advisor', action: { command: 'advisor' } },
 ];
 
 /** The language buttons offered when we don't know the user's language. */

@@ -9,6 +9,8 @@ import { createTranslator, languageFromLocale, type Translator } from './i18n';
 import type { FirmContact } from './config';
 import type { Logger } from './logger';
 import { Recognizer } from './recognizer';
+import { Handoff } from './handoff';
+import { DEFAULT_FIRM_NAME } from './webchat/config';
 import { Responder } from './responder';
 import { createAccessors } from './state';
 import { knownTurnLanguage } from './turn';
@@ -53,7 +55,9 @@ export function createConversation(options: ConversationOptions): Conversation {
     const state = createAccessors(conversationState, userState);
     const responder = new Responder(translator, knowledge);
     const reader = new AnswerReader(translator);
-    const services: DialogServices = { responder, reader, state };
+    const firm = options.firm ?? { name: DEFAULT_FIRM_NAME, email: '', phone: '', bookingUrl: '' };
+    const handoff = new Handoff(responder, firm, state);
+    const services: DialogServices = { responder, reader, state, handoff, retentionDays: options.retentionDays ?? 30 };
     const bot = new ImpPlusBot({
         conversationState,
         userState,
@@ -62,6 +66,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         reader,
         responder,
+        services,
         logger: options.logger,
         maxMessageLength: options.maxMessageLength,
     });

@@ -10,8 +10,16 @@ export interface UserProfile {
     walkthroughStep?: number;
 }
 
+/** One line of the short transcript kept for a handoff to an advisor. */
+export interface TranscriptLine {
+    role: 'user' | 'bot';
+    text: string;
+}
+
 /** Kept per conversation. */
 export interface ConversationData {
+    /** The last few messages, for an advisor who picks up the conversation. */
+    transcript?: TranscriptLine[];
     /** Language inferred from the channel or the text, when the user never chose one. */
     language?: Language;
     /** The welcome (with the disclaimer) has been shown. */

@@ -4,8 +4,8 @@ import { createTranslator } from '../src/i18n';
 import { buttonsOf, Chat, messages, textOf, trace } from './helpers/chat';
 
 const t = createTranslator();
-const MENU_EN = ['Am I eligible?', 'Open work permit', 'Family options', 'How to apply', 'Ask a question'];
-const MENU_FR = ['Suis-je admissible?', 'Permis de travail', 'Ma famille', 'Faire la demande', 'Poser une question'];
+const MENU_EN = ['Am I eligible?', 'Open work permit', 'Family options', 'How to apply', 'Ask a question', 'Talk to an advisor'];
+const MENU_FR = ['Suis-je admissible?', 'Permis de travail', 'Ma famille', 'Faire la demande', 'Poser une question', 'Voir un conseiller'];
 
 describe('welcome', () => {
     it('greets in the channel’s language with the disclaimer and the menu', async () => {

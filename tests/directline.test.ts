@@ -119,7 +119,7 @@ describe('local Direct Line (no MicrosoftAppId)', () => {
         const client = connect(bot.url, token, 'en-US');
         const inbox = recorder(client);
         const menu = await inbox.next((a) => fromBot(a) && textOf(a).includes('What would you like to do?'));
-        expect(buttons(menu)).toEqual(['Am I eligible?', 'Open work permit', 'Family options', 'How to apply', 'Ask a question']);
+        expect(buttons(menu)).toEqual(['Am I eligible?', 'Open work permit', 'Family options', 'How to apply', 'Ask a question', 'Talk to an advisor']);
         expect(inbox.received.map(textOf).join('\n')).toContain('This is general information, not legal advice.');
         expect(client.connectionStatus$.getValue()).toBe(ConnectionStatus.Online);
     });

@@ -63,7 +63,7 @@ describe.each(['en', 'fr'] as const)('eligibility check in %s', (language) => {
                 }
             }
             // The verdict is followed by the menu, in the same language.
-            expect(buttonsOf(replies)).toEqual(['eligibility', 'permit', 'family', 'steps', 'question'].map((id) => t.t(language, `common:menu.choices.${id}`)));
+            expect(buttonsOf(replies)).toEqual(['eligibility', 'permit', 'family', 'steps', 'question', 'advisor'].map((id) => t.t(language, `common:menu.choices.${id}`)));
         });
     });
 

@@ -99,7 +99,7 @@ function signature(replies: Partial<Activity>[]): string {
 
 describe.each(['webchat', 'msteams', 'facebook'])('every path on %s', (channel) => {
     it.each(['en', 'fr'] as const)('in %s', async (language) => {
-        const menu = ['eligibility', 'permit', 'family', 'steps', 'question'].map((id) => t.t(language, `common:menu.choices.${id}`));
+        const menu = ['eligibility', 'permit', 'family', 'steps', 'question', 'advisor'].map((id) => t.t(language, `common:menu.choices.${id}`));
         const notUnderstood = [t.t(language, 'common:retry.choose', { options: '' }).split(':')[0] as string, t.t(language, 'common:fallback.unknown')];
         let paths = 0;
         let messagesChecked = 0;

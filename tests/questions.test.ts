@@ -6,7 +6,7 @@ import { redact } from '../src/redact';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
 
 const t = createTranslator();
-const MENU_EN = ['Am I eligible?', 'Open work permit', 'Family options', 'How to apply', 'Ask a question'];
+const MENU_EN = ['Am I eligible?', 'Open work permit', 'Family options', 'How to apply', 'Ask a question', 'Talk to an advisor'];
 
 function topic(lang: 'en' | 'fr', id: string): { answer: string; label: string } {
     return t.object<{ answer: string; label: string }>(lang, `faq:topics.${id}`) as { answer: string; label: string };

@@ -1,4 +1,5 @@
 import { type Activity, ActivityTypes, type Attachment, MemoryStorage, TestAdapter } from 'botbuilder';
+import type { FirmContact } from '../../src/config';
 import { createConversation, type Conversation } from '../../src/conversation';
 import type { KnowledgeBase } from '../../src/faq/knowledgeBase';
 import type { TopicMatcher } from '../../src/faq/matcher';
@@ -15,6 +16,8 @@ export interface ChatOptions {
     conversationId?: string;
     /** Logs of the bot under test; a chat with its own logger gets its own bot. */
     logger?: Logger;
+    /** The firm's contact for "talk to an advisor"; a chat with its own gets its own bot. */
+    firm?: FirmContact;
 }
 
 /** A silent logger, so test output stays readable; tests that check logs pass their own. */
@@ -42,13 +45,14 @@ export class Chat {
     constructor(options: ChatOptions = {}) {
         // Building the bot (content, matcher indexes) takes far longer than a turn: chats that need no
         // storage or matcher of their own share one bot, each with its own user and conversation ids.
-        const own = options.storage !== undefined || options.createMatcher !== undefined || options.logger !== undefined;
+        const own = ['storage', 'createMatcher', 'logger', 'firm'].some((key) => options[key as keyof ChatOptions] !== undefined);
         this.conversation = own
             ? createConversation({
                   storage: options.storage ?? new MemoryStorage(),
                   logger: options.logger ?? quietLogger,
                   maxMessageLength: 1000,
                   createMatcher: options.createMatcher ?? realMatcher,
+                  ...(options.firm ? { firm: options.firm } : {}),
               })
             : sharedConversation();
         chatCount += 1;
