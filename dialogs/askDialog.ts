@@ -32,6 +32,9 @@ export class AskDialog extends Dialog<Question> {
         if (!question) throw new Error('AskDialog needs a question');
         const state: AskState = { question, attempts: 0 };
         (dc.activeDialog as DialogInstance).state = state;
+        // The dialog that asks is the component this prompt runs in.
+        const dialog = dc.parent?.activeDialog?.id ?? 'unknown';
+        this.services.analytics.track({ name: 'dialog.step', dialog, step: question.id });
         await this.ask(dc.context, question);
         return Dialog.EndOfTurn;
     }

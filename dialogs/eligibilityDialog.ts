@@ -40,6 +40,7 @@ export class EligibilityDialog extends InterruptibleDialog {
         const verdictStep: WaterfallStep = async (step) => {
             await this.record(step, CRITERIA[CRITERIA.length - 1] as Criterion);
             const result = assess(this.answers(step));
+            this.services.analytics.track({ name: 'eligibility.verdict', eligible: result.eligible, unmet: result.unmet });
             await step.context.sendTraceActivity('Eligibility', result, 'https://impplus.local/schemas/eligibility', 'Eligibility check result');
             await this.sendVerdict(step, result);
             return step.endDialog(result);

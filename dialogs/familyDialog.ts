@@ -16,6 +16,7 @@ export class FamilyDialog extends InterruptibleDialog {
             new WaterfallDialog(FAMILY_WATERFALL, [
                 (step) =>
                     step.beginDialog(ASK_DIALOG, {
+                        id: 'who',
                         lines: [{ key: 'family:question' }],
                         choices: [...FAMILY_CHOICES],
                         explainKey: 'family:explain',

@@ -28,11 +28,16 @@ export class MainDialog extends ComponentDialog {
 
     private async start(step: WaterfallStepContext) {
         const { target } = step.options as MainOptions;
+        (step.values as { target?: DialogTarget }).target = target;
+        this.services.analytics.track({ name: 'dialog.started', dialog: target });
         return step.beginDialog(target);
     }
 
     private async after(step: WaterfallStepContext) {
         const outcome = (step.result ?? {}) as DialogOutcome;
+        const dialog = (step.values as { target?: DialogTarget }).target ?? 'unknown';
+        const reason = outcome.switchTo ? 'switch' : outcome.cancelled ? 'cancel' : outcome.menu ? 'menu' : undefined;
+        this.services.analytics.track(reason ? { name: 'dialog.abandoned', dialog, reason } : { name: 'dialog.completed', dialog });
         if (outcome.switchTo) return step.replaceDialog(RUN_WATERFALL, { target: outcome.switchTo } satisfies MainOptions);
         const { responder } = this.services;
         if (outcome.cancelled) await responder.say(step.context, 'common:cancelled');

@@ -35,7 +35,7 @@ export class PermitDialog extends InterruptibleDialog {
         const remaining = PERMIT_SECTIONS.filter((id) => !seen.includes(id));
         const choices: ChoiceSpec[] = [...remaining, DONE].map((id) => ({ id, labelKey: `permit:choices.${id}` }));
         const lines: Line[] = [{ key: `permit:sections.${show}` }, { source: 'overview' }, { key: 'permit:more' }];
-        const question: Question = { lines, choices, ...(show === OVERVIEW ? { facts: [...PERMIT_FACTS] } : {}) };
+        const question: Question = { id: show, lines, choices, ...(show === OVERVIEW ? { facts: [...PERMIT_FACTS] } : {}) };
         return step.beginDialog(ASK_DIALOG, question);
     }
 

@@ -1,3 +1,4 @@
+import type { Analytics } from '../src/analytics';
 import type { AnswerReader } from '../src/answers';
 import type { Handoff } from '../src/handoff';
 import type { Responder } from '../src/responder';
@@ -9,6 +10,7 @@ export interface DialogServices {
     reader: AnswerReader;
     state: StateAccessors;
     handoff: Handoff;
+    analytics: Analytics;
     /** Days state is kept after the last message, as the privacy notice says. */
     retentionDays: number;
 }

@@ -51,7 +51,7 @@ export class StepsDialog extends InterruptibleDialog {
         ];
         const isLast = index === TOTAL - 1;
         const choices = [...(isLast ? [button('done')] : [button('next')]), ...(index > 0 ? [button('back')] : []), button('menu')];
-        return step.beginDialog(ASK_DIALOG, { lines, choices });
+        return step.beginDialog(ASK_DIALOG, { id, lines, choices });
     }
 
     private async move(step: WaterfallStepContext) {

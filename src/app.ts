@@ -1,6 +1,7 @@
 import { type Activity, MemoryStorage, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter } from './adapter';
+import { createAnalytics } from './analytics';
 import type { BotConfig } from './config';
 import { type Conversation, createConversation } from './conversation';
 import { createMatcher } from './faq/createMatcher';
@@ -28,6 +29,7 @@ export function createApp(config: BotConfig, { logger, storage = new MemoryStora
         createMatcher,
         firm: config.firm,
         retentionDays: config.stateRetentionDays,
+        analytics: createAnalytics(logger, config.appInsightsConnectionString),
     });
     const adapter = createAdapter(config, conversation);
     const server = createServer({ config, adapter, conversation, logger });

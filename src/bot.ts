@@ -236,7 +236,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
     }
 
     private async route(dc: DialogContext, decision: Decision, conversation: ConversationData): Promise<void> {
-        const { responder, logger } = this.deps;
+        const { responder } = this.deps;
         const context = dc.context;
         switch (decision.kind) {
             case 'prompt':
@@ -256,10 +256,12 @@ export class ImpPlusBot extends TeamsActivityHandler {
             case 'refuse':
                 if (decision.topic) await responder.answer(context, decision.topic, false);
                 else {
-                    logger.info(
-                        { event: 'unanswered', locale: getTurnInfo(context).language, score: decision.score, question: redact(context.activity.text ?? '') },
-                        'unanswered question',
-                    );
+                    this.deps.services.analytics.track({
+                        name: 'unanswered',
+                        locale: getTurnInfo(context).language,
+                        score: decision.score,
+                        question: redact(context.activity.text ?? ''),
+                    });
                     await responder.say(context, 'common:fallback.unknown');
                 }
                 await responder.menu(context);

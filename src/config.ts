@@ -21,6 +21,8 @@ export interface BotConfig {
     stateRetentionDays: number;
     /** Messages one conversation may send per minute before the bot asks it to slow down. */
     rateLimitPerMinute: number;
+    /** Application Insights; empty = events go to the logs only. */
+    appInsightsConnectionString: string;
 }
 
 export interface FirmContact {
@@ -79,6 +81,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
         firm: loadFirm(env),
         stateRetentionDays: integer(env, 'STATE_RETENTION_DAYS', 30, 1, 3650),
         rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
+        appInsightsConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING?.trim() ?? '',
     };
 }
 

@@ -22,6 +22,8 @@ export interface FactSpec {
 
 /** A question asked by AskDialog, rendered in the turn's language every time it is (re)asked. */
 export interface Question {
+    /** Names the question in analytics (the funnel's steps). */
+    id: string;
     lines: Line[];
     facts?: FactSpec[];
     choices: ChoiceSpec[];
@@ -64,6 +66,7 @@ export const CRITERIA: readonly Criterion[] = [
 
 export function criterionQuestion(criterion: Criterion, index: number): Question {
     return {
+        id: criterion.id,
         lines: [{ key: `eligibility:criteria.${criterion.id}.question`, params: { n: index + 1, total: CRITERIA.length } }],
         choices: criterion.choices,
         explainKey: `eligibility:criteria.${criterion.id}.explain`,

@@ -6,6 +6,7 @@ import { ImpPlusBot } from './bot';
 import { KnowledgeBase } from './faq/knowledgeBase';
 import type { TopicMatcher } from './faq/matcher';
 import { createTranslator, languageFromLocale, type Translator } from './i18n';
+import { type Analytics, LogAnalytics } from './analytics';
 import type { FirmContact } from './config';
 import type { Logger } from './logger';
 import { Recognizer } from './recognizer';
@@ -36,6 +37,8 @@ export interface ConversationOptions {
     firm?: FirmContact;
     /** Days state is kept after the last message, as the privacy notice says. */
     retentionDays?: number;
+    /** Where dialog and verdict events go; structured logs when not given. */
+    analytics?: Analytics;
     translator?: Translator;
 }
 
@@ -57,7 +60,8 @@ export function createConversation(options: ConversationOptions): Conversation {
     const reader = new AnswerReader(translator);
     const firm = options.firm ?? { name: DEFAULT_FIRM_NAME, email: '', phone: '', bookingUrl: '' };
     const handoff = new Handoff(responder, firm, state);
-    const services: DialogServices = { responder, reader, state, handoff, retentionDays: options.retentionDays ?? 30 };
+    const analytics = options.analytics ?? new LogAnalytics(options.logger);
+    const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30 };
     const bot = new ImpPlusBot({
         conversationState,
         userState,

@@ -6,7 +6,7 @@ import { createTranslator } from '../src/i18n';
 const reader = new AnswerReader(createTranslator());
 const residence = criterionQuestion(CRITERIA[0]!, 0);
 const csq = criterionQuestion(CRITERIA[1]!, 1);
-const family: Question = { lines: [], choices: [...FAMILY_CHOICES], explainKey: 'family:explain', combinations: FAMILY_COMBINATIONS };
+const family: Question = { id: 'who', lines: [], choices: [...FAMILY_CHOICES], explainKey: 'family:explain', combinations: FAMILY_COMBINATIONS };
 
 describe('AnswerReader: yes/no questions', () => {
     it.each([

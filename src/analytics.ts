@@ -1,0 +1,50 @@
+import { TelemetryClient } from 'applicationinsights';
+import type { Logger } from './logger';
+
+/**
+ * What the firm learns from conversations, to improve the bot: funnels and verdicts, never who said what.
+ * Question texts are redacted before they get here (see redact.ts).
+ */
+export type AnalyticsEvent =
+    | { name: 'dialog.started'; dialog: string }
+    | { name: 'dialog.step'; dialog: string; step: string }
+    | { name: 'dialog.completed'; dialog: string }
+    | { name: 'dialog.abandoned'; dialog: string; reason: 'cancel' | 'menu' | 'switch' }
+    | { name: 'eligibility.verdict'; eligible: boolean; unmet: string[] }
+    | { name: 'unanswered'; locale: string; score: number; question: string };
+
+export interface Analytics {
+    track(event: AnalyticsEvent): void;
+}
+
+/** Events as structured log lines ({"event": "dialog.step", …}), which `npm run report` summarizes. */
+export class LogAnalytics implements Analytics {
+    constructor(private readonly logger: Logger) {}
+
+    track({ name, ...properties }: AnalyticsEvent): void {
+        this.logger.info({ event: name, ...properties }, name);
+    }
+}
+
+/** The part of Application Insights' client we use, so that tests can stand in for it. */
+export interface EventClient {
+    trackEvent(event: { name: string; properties?: Record<string, string> }): void;
+}
+
+/** Events as Application Insights custom events, with every property as a string. */
+export class AppInsightsAnalytics implements Analytics {
+    constructor(private readonly client: EventClient) {}
+
+    track({ name, ...properties }: AnalyticsEvent): void {
+        const flat: Record<string, string> = {};
+        for (const [key, value] of Object.entries(properties)) flat[key] = Array.isArray(value) ? value.join(',') : String(value);
+        this.client.trackEvent({ name, properties: flat });
+    }
+}
+
+/** Logs always; Application Insights too when APPLICATIONINSIGHTS_CONNECTION_STRING is set. */
+export function createAnalytics(logger: Logger, appInsightsConnectionString: string): Analytics {
+    const sinks: Analytics[] = [new LogAnalytics(logger)];
+    if (appInsightsConnectionString) sinks.push(new AppInsightsAnalytics(new TelemetryClient(appInsightsConnectionString)));
+    return { track: (event) => sinks.forEach((sink) => sink.track(event)) };
+}

@@ -1,0 +1,79 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { formatReport, summarize } from '../scripts/report';
+import { AppInsightsAnalytics } from '../src/analytics';
+import { createLogger } from '../src/logger';
+import { Chat } from './helpers/chat';
+
+function capture(): { lines: string[]; logger: ReturnType<typeof createLogger> } {
+    const lines: string[] = [];
+    const sink = new Writable({
+        write(chunk, _encoding, done) {
+            lines.push(...String(chunk).split('\n').filter(Boolean));
+            done();
+        },
+    });
+    return { lines, logger: createLogger('info', sink) };
+}
+
+async function eligibilityCheck(logger: ReturnType<typeof createLogger>, answers: string[]): Promise<void> {
+    const chat = new Chat({ logger });
+    await chat.open();
+    await chat.say('Am I eligible?');
+    for (const answer of answers) await chat.say(answer);
+}
+
+describe('analytics events and the report', () => {
+    it('gives the funnel with drop-off per question, the verdicts and the top unanswered questions', async () => {
+        const { lines, logger } = capture();
+        await eligibilityCheck(logger, ['yes', 'Regular program', 'yes', 'yes']);
+        await eligibilityCheck(logger, ['yes', 'No CSQ', 'yes', 'yes']);
+        await eligibilityCheck(logger, ['yes', 'menu']);
+        const chat = new Chat({ logger });
+        await chat.open();
+        await chat.say('Can I bring my dog? my email is jane@example.com');
+        await chat.say('can i bring my DOG? my email is jane@example.com');
+        await chat.say('How to apply');
+        await chat.say('Next');
+        await chat.say('cancel');
+
+        const report = summarize(lines);
+        expect(report.started).toBe(3);
+        expect(report.funnel).toEqual([
+            { step: 'residence', reached: 3, droppedAfter: 0 },
+            { step: 'csq', reached: 3, droppedAfter: 1 },
+            { step: 'invitation', reached: 2, droppedAfter: 0 },
+            { step: 'application', reached: 2, droppedAfter: 0 },
+            { step: 'verdict', reached: 2, droppedAfter: 0 },
+        ]);
+        expect(report.verdicts).toEqual({ total: 2, eligible: 1, unmet: { csq: 1 } });
+        expect(report.dialogs.eligibility).toEqual({ started: 3, completed: 2, abandoned: 1 });
+        expect(report.dialogs.steps).toEqual({ started: 1, completed: 0, abandoned: 1 });
+        expect(report.unanswered).toHaveLength(1);
+        expect(report.unanswered[0]?.count).toBe(2);
+        expect(report.unanswered[0]?.question).toContain('[email]');
+
+        const text = formatReport(report);
+        expect(text).toContain('Eligibility checks started: 3');
+        expect(text).toMatch(/csq\s+3\s+1 \(33\.3 %\)/);
+        expect(text).toContain('eligible      1 (50.0 %)');
+
+        // No personal data in the logs: no typed e-mail address, no answer texts.
+        expect(lines.join('\n')).not.toContain('jane@example.com');
+        expect(lines.some((line) => line.includes('"text"'))).toBe(false);
+    });
+
+    it('skips lines that are not JSON', () => {
+        expect(summarize(['not json', '', '{"event":"dialog.started","dialog":"family"}']).dialogs).toEqual({
+            family: { started: 1, completed: 0, abandoned: 0 },
+        });
+    });
+});
+
+describe('Application Insights events', () => {
+    it('sends each event as a custom event with string properties', () => {
+        const sent: { name: string; properties?: Record<string, string> }[] = [];
+        new AppInsightsAnalytics({ trackEvent: (event) => sent.push(event) }).track({ name: 'eligibility.verdict', eligible: false, unmet: ['csq', 'invitation'] });
+        expect(sent).toEqual([{ name: 'eligibility.verdict', properties: { eligible: 'false', unmet: 'csq,invitation' } }]);
+    });
+});
