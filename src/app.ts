@@ -2,6 +2,7 @@ import { type Activity, MemoryStorage, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter } from './adapter';
 import { createAnalytics } from './analytics';
+import { ConversationRateLimiter } from './rateLimit';
 import type { BotConfig } from './config';
 import { type Conversation, createConversation } from './conversation';
 import { createMatcher } from './faq/createMatcher';
@@ -32,6 +33,7 @@ export function createApp(config: BotConfig, { logger, storage = new MemoryStora
         analytics: createAnalytics(logger, config.appInsightsConnectionString),
     });
     const adapter = createAdapter(config, conversation);
+    adapter.use(new ConversationRateLimiter(config.rateLimitPerMinute, conversation.translator));
     const server = createServer({ config, adapter, conversation, logger });
     // The local Direct Line hands its activities to the adapter in-process; no credentials in local mode.
     registerWebChat(server, { config, logger, deliver: (activity) => adapter.processActivityDirect('', activity as Activity, (context) => conversation.run(context)) });

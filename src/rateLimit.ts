@@ -1,0 +1,62 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { languageFromLocale, type Translator } from './i18n';
+import { detectLanguage } from './language';
+
+interface Window {
+    /** When the messages of the last minute arrived. */
+    arrivals: number[];
+    /** The "slow down" message was sent in this window (once is enough). */
+    warned: boolean;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * At most `perMinute` messages per conversation per minute reach the bot; past that the sender is asked,
+ * once, to slow down, and the extra messages are dropped before any state is read or written.
+ * Counted per process: with several instances the effective limit is that many times higher, which is
+ * fine for its purpose (a runaway client or a script, not a determined attacker: that is the gateway's job).
+ */
+export class ConversationRateLimiter implements Middleware {
+    private readonly windows = new Map<string, Window>();
+
+    constructor(
+        private readonly perMinute: number,
+        private readonly translator: Translator,
+        private readonly now: () => number = Date.now,
+        /** Conversations tracked at once; the least recently active are forgotten first. */
+        private readonly maxTracked = 10_000,
+    ) {}
+
+    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+        const { activity } = context;
+        if (activity.type !== ActivityTypes.Message) return next();
+        const key = `${activity.channelId}/${activity.conversation?.id}`;
+        const now = this.now();
+        const window = this.windows.get(key) ?? { arrivals: [], warned: false };
+        window.arrivals = window.arrivals.filter((time) => time > now - MINUTE);
+        // Re-inserting keeps the Map in least-recently-active order for eviction.
+        this.windows.delete(key);
+        this.windows.set(key, window);
+        this.evict();
+
+        if (window.arrivals.length >= this.perMinute) {
+            if (!window.warned) {
+                window.warned = true;
+                const language = languageFromLocale(activity.locale) ?? detectLanguage(activity.text ?? '').language ?? 'en';
+                await context.sendActivity(this.translator.t(language, 'common:rateLimited'));
+            }
+            return;
+        }
+        window.warned = false;
+        window.arrivals.push(now);
+        return next();
+    }
+
+    private evict(): void {
+        for (const key of this.windows.keys()) {
+            if (this.windows.size <= this.maxTracked) return;
+            this.windows.delete(key);
+        }
+    }
+}

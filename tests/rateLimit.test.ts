@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTranslator } from '../src/i18n';
+import { ConversationRateLimiter } from '../src/rateLimit';
+import { Chat, textOf } from './helpers/chat';
+import { activity, post, replies, type RunningBot, startBot } from './helpers/server';
+
+const t = createTranslator();
+
+describe('per-conversation rate limit', () => {
+    function limitedChat(perMinute: number, clock: { now: number }, maxTracked?: number) {
+        const chat = new Chat({ locale: 'fr-CA' });
+        chat.adapter.use(new ConversationRateLimiter(perMinute, chat.conversation.translator, () => clock.now, maxTracked));
+        return chat;
+    }
+
+    it('asks once, politely and in the user’s language, to slow down, and keeps the conversation intact', async () => {
+        const clock = { now: 0 };
+        const chat = limitedChat(3, clock);
+        await chat.say('Suis-je admissible?');
+        await chat.say('oui');
+        const third = await chat.say('Programme régulier');
+        expect(textOf(third)).toContain('Question 3 sur 4');
+
+        const limited = await chat.say('oui');
+        expect(textOf(limited)).toBe(t.t('fr', 'common:rateLimited'));
+        const silent = await chat.say('oui');
+        expect(silent).toEqual([]);
+
+        clock.now += 61_000;
+        // The dropped answers never reached the dialog: it still waits for question 3.
+        const after = await chat.say('oui');
+        expect(textOf(after)).toContain('Question 4 sur 4');
+    });
+
+    it('counts each conversation on its own', async () => {
+        const clock = { now: 0 };
+        const first = limitedChat(1, clock);
+        await first.say('help');
+        expect(textOf(await first.say('help'))).toBe(t.t('fr', 'common:rateLimited'));
+        const second = new Chat({ locale: 'fr-CA' });
+        second.adapter.use(new ConversationRateLimiter(1, second.conversation.translator, () => clock.now));
+        expect(textOf(await second.say('aide'))).toContain(t.t('fr', 'common:help.general'));
+    });
+
+    it('lets conversationUpdate and other activities through', async () => {
+        const chat = limitedChat(1, { now: 0 });
+        const reached: string[] = [];
+        chat.adapter.use(async (context, next) => {
+            reached.push(context.activity.type);
+            await next();
+        });
+        await chat.say('help');
+        await chat.say('help');
+        await chat.open();
+        await chat.send({ type: 'event', name: 'webchat/join', value: { language: 'fr-CA' } });
+        expect(reached).toEqual(['message', 'conversationUpdate', 'event']);
+    });
+});
+
+describe('rate limit on the HTTP endpoint', () => {
+    let bot: RunningBot;
+    beforeAll(async () => {
+        bot = await startBot({ RATE_LIMIT_PER_MINUTE: '2' });
+    });
+    afterAll(() => bot.close());
+
+    it('answers the third message of a minute with the polite limit, as a 200', async () => {
+        const conversation = { id: 'rate-limited' };
+        for (const text of ['help', 'menu']) expect((await post(bot.url, activity({ text, conversation }))).status).toBe(200);
+        const response = await post(bot.url, activity({ text: 'help', conversation }));
+        expect(response.status).toBe(200);
+        const texts = (await replies(response)).map((a) => a.text);
+        expect(texts).toEqual([t.t('en', 'common:rateLimited')]);
+    });
+});
