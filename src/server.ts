@@ -4,7 +4,7 @@ import { AuthenticationError } from 'botframework-connector';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { activityProblem } from './activityGuard';
 import type { HostAdapter } from './adapter';
-import type { BotConfig } from './config';
+import { type BotConfig, isAuthenticated } from './config';
 import type { ConversationHost } from './conversation';
 import type { Logger } from './logger';
 
@@ -20,12 +20,27 @@ export function createServer({ config, adapter, conversation, logger }: ServerDe
     const server = restify.createServer({ name: 'impplus-bot', handleUncaughtExceptions: false });
     server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false }));
 
+    // Every response names its request (an incoming x-request-id is kept), and every request but the health
+    // checks is logged with it: method, path, status and time, never bodies.
+    server.pre((req: Request, res: Response, next: () => void) => {
+        const incoming = req.header('x-request-id');
+        // restify's id(reqId) sets the id once; its type declarations only list the getter.
+        if (typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming)) (req.id as (reqId: string) => string).call(req, incoming);
+        res.header('x-request-id', req.getId());
+        next();
+    });
+    server.on('after', (req: Request, res: Response) => {
+        const path = req.getPath();
+        if (path === '/healthz' || path === '/readyz') return;
+        logger.info({ reqId: req.getId(), method: req.method, path, status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+    });
+
     server.get('/healthz', async (_req: Request, res: Response) => {
         res.send(200, { status: 'ok' });
     });
 
     server.post('/api/messages', async (req: Request, res: Response) => {
-        const problem = activityProblem(req.body);
+        const problem = activityProblem(req.body, { localMode: !isAuthenticated(config) });
         if (problem) {
             res.send(400, { error: 'BadActivity', message: problem });
             return;

@@ -14,6 +14,13 @@ describe('HTTP endpoint in local mode', () => {
         expect(await response.json()).toEqual({ status: 'ok' });
     });
 
+    it('names every response with a request id, keeping the caller’s', async () => {
+        const given = await fetch(`${bot.url}/healthz`, { headers: { 'x-request-id': 'req-123' } });
+        expect(given.headers.get('x-request-id')).toBe('req-123');
+        const generated = await fetch(`${bot.url}/healthz`);
+        expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
     it('returns the replies in the body with deliveryMode expectReplies', async () => {
         const response = await post(bot.url, activity({ text: 'bonjour', locale: 'fr-CA', conversation: { id: 'expect-1' } }));
         expect(response.status).toBe(200);
@@ -33,6 +40,11 @@ describe('HTTP endpoint in local mode', () => {
         ['no from id', { ...activity(), from: { name: 'x' } }, 400],
         ['a non-string type', { ...activity(), type: 42 }, 400],
         ['a non-string text', { ...activity(), text: { nested: true } }, 400],
+        ['entities that are not a list', { ...activity(), entities: 'mention' }, 400],
+        ['membersAdded with a non-object', { ...activity({ type: 'conversationUpdate' }), membersAdded: ['bob'] }, 400],
+        ['channelData that is a string', { ...activity(), channelData: 'x' }, 400],
+        ['a serviceUrl elsewhere than this machine (local mode)', { ...activity(), serviceUrl: 'http://10.0.0.1/' }, 400],
+        ['a serviceUrl that is not a URL (local mode)', { ...activity(), serviceUrl: 'javascript:alert(1)' }, 400],
     ])('refuses %s with a clear 400', async (_name, body, status) => {
         const response = await post(bot.url, body);
         expect(response.status).toBe(status);
