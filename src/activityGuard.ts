@@ -23,6 +23,8 @@ export function activityProblem(body: unknown, options: GuardOptions): string | 
     }
     const activity = body as Record<string, unknown>;
     if (typeof activity.type !== 'string' || activity.type.trim() === '') return 'The activity has no "type".';
+    // State is stored per channel: without a channel there is nowhere to keep the conversation.
+    if (typeof activity.channelId !== 'string' || activity.channelId.trim() === '') return 'The activity has no "channelId".';
     if (!hasId(activity.conversation)) return 'The activity has no "conversation.id".';
     if (!hasId(activity.from)) return 'The activity has no "from.id".';
     if (activity.recipient !== undefined && !isObject(activity.recipient)) return 'The activity\'s "recipient" must be an object.';

@@ -1,4 +1,4 @@
-import { type ConversationState, TeamsActivityHandler, type TurnContext, type UserState } from 'botbuilder';
+import { type ConversationState, type InvokeResponse, TeamsActivityHandler, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, type DialogContext } from 'botbuilder-dialogs';
 import { AskDialog } from '../dialogs/askDialog';
 import { MAIN_DIALOG, type MainDialog, type MainOptions } from '../dialogs/mainDialog';
@@ -88,6 +88,12 @@ export class ImpPlusBot extends TeamsActivityHandler {
             if (channelInput(context.activity.channelId).addressedToBot(context.activity)) await this.handleMessage(context);
             await next();
         });
+    }
+
+    /** Invokes the bot does not support are the caller's mistake (400), not a server fault (the SDK's 501). */
+    protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+        const response = await super.onInvokeActivity(context);
+        return response.status === 501 ? { status: 400, body: { error: 'UnsupportedInvoke', message: 'This bot does not handle that invoke.' } } : response;
     }
 
     override async run(context: TurnContext): Promise<void> {

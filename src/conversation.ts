@@ -14,6 +14,7 @@ import { Handoff } from './handoff';
 import { DEFAULT_FIRM_NAME } from './webchat/config';
 import { Responder } from './responder';
 import { createAccessors } from './state';
+import { restartStaleDialogs } from './storage/staleDialogs';
 import { knownTurnLanguage } from './turn';
 
 /**
@@ -62,11 +63,12 @@ export function createConversation(options: ConversationOptions): Conversation {
     const handoff = new Handoff(responder, firm, state);
     const analytics = options.analytics ?? new LogAnalytics(options.logger);
     const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30 };
+    const mainDialog = new MainDialog(services);
     const bot = new ImpPlusBot({
         conversationState,
         userState,
         state,
-        mainDialog: new MainDialog(services),
+        mainDialog,
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         reader,
         responder,
@@ -80,7 +82,11 @@ export function createConversation(options: ConversationOptions): Conversation {
         knowledge,
         conversationState,
         userState,
-        run: (context) => bot.run(context),
+        async run(context) {
+            // A dialog stack stored by an older version of the bot restarts the conversation politely.
+            const stale = { roots: [mainDialog], state, conversationState, userState, responder, logger: options.logger };
+            if (!(await restartStaleDialogs(context, stale))) await bot.run(context);
+        },
         async onTurnError(context, error) {
             const err = error instanceof Error ? error : new Error(String(error));
             options.logger.error({ err, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
@@ -94,7 +100,11 @@ export function createConversation(options: ConversationOptions): Conversation {
                 options.logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
             }
             // A broken dialog stack would fail again on the next message: start the conversation afresh.
-            await conversationState.delete(context);
+            try {
+                await conversationState.delete(context);
+            } catch (deleteError) {
+                options.logger.error({ err: deleteError }, 'could not clear the state of a failed turn');
+            }
         },
     };
 }

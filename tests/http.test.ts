@@ -38,6 +38,7 @@ describe('HTTP endpoint in local mode', () => {
         ['null', 'null', 400],
         ['no conversation id', { ...activity(), conversation: {} }, 400],
         ['no from id', { ...activity(), from: { name: 'x' } }, 400],
+        ['no channelId', { ...activity(), channelId: undefined }, 400],
         ['a non-string type', { ...activity(), type: 42 }, 400],
         ['a non-string text', { ...activity(), text: { nested: true } }, 400],
         ['entities that are not a list', { ...activity(), entities: 'mention' }, 400],
@@ -59,6 +60,11 @@ describe('HTTP endpoint in local mode', () => {
 
     it('refuses a body that is not JSON', async () => {
         const response = await post(bot.url, 'type=message', { 'content-type': 'text/plain' });
+        expect(response.status).toBe(400);
+    });
+
+    it('answers an invoke it does not handle with 400, not the SDK’s 501', async () => {
+        const response = await post(bot.url, activity({ type: 'invoke', name: 'some/unknownInvoke', deliveryMode: undefined, conversation: { id: 'invoke' } }));
         expect(response.status).toBe(400);
     });
 
