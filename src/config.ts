@@ -1,3 +1,5 @@
+import { loadStorageConfig, type StorageConfig } from './storage/config';
+import { type Env, wholeNumber } from './env';
 import { DEFAULT_FIRM_NAME, loadWebChatConfig, type WebChatConfig } from './webchat/config';
 
 /** Everything the bot reads from the environment, typed and with the embedded defaults for local use. */
@@ -19,6 +21,8 @@ export interface BotConfig {
     firm: FirmContact;
     /** Stored conversation and user state is erased this many days after the last message (privacy notice). */
     stateRetentionDays: number;
+    /** Where conversation and user state is kept: STORAGE=memory (default) | blob | cosmos (src/storage/config.ts). */
+    storage: StorageConfig;
     /** Messages one conversation may send per minute before the bot asks it to slow down. */
     rateLimitPerMinute: number;
     /** Application Insights; empty = events go to the logs only. */
@@ -33,7 +37,6 @@ export interface FirmContact {
     bookingUrl: string;
 }
 
-type Env = Record<string, string | undefined>;
 
 function httpsUrl(env: Env, name: string): string {
     const raw = env[name]?.trim() ?? '';
@@ -57,30 +60,21 @@ function loadFirm(env: Env): FirmContact {
     };
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-    const raw = env[name];
-    if (raw === undefined || raw.trim() === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-        throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-    }
-    return value;
-}
-
 export function loadConfig(env: Env = process.env): BotConfig {
     return {
-        port: integer(env, 'PORT', 3978, 0, 65_535),
+        port: wholeNumber(env, 'PORT', 3978, 0, 65_535),
         microsoftAppId: env.MicrosoftAppId?.trim() ?? '',
         microsoftAppPassword: env.MicrosoftAppPassword ?? '',
         microsoftAppType: env.MicrosoftAppType?.trim() ?? '',
         microsoftAppTenantId: env.MicrosoftAppTenantId?.trim() ?? '',
         logLevel: env.LOG_LEVEL?.trim() || 'info',
-        maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
-        maxMessageLength: integer(env, 'MAX_MESSAGE_LENGTH', 1000, 10, 100_000),
+        maxBodyBytes: wholeNumber(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
+        maxMessageLength: wholeNumber(env, 'MAX_MESSAGE_LENGTH', 1000, 10, 100_000),
         webChat: loadWebChatConfig(env),
         firm: loadFirm(env),
-        stateRetentionDays: integer(env, 'STATE_RETENTION_DAYS', 30, 1, 3650),
-        rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
+        stateRetentionDays: wholeNumber(env, 'STATE_RETENTION_DAYS', 30, 1, 3650),
+        storage: loadStorageConfig(env),
+        rateLimitPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
         appInsightsConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING?.trim() ?? '',
     };
 }

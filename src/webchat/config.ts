@@ -1,3 +1,5 @@
+import { type Env, wholeNumber } from '../env';
+
 /** Settings of the website widget (the page at / and the Direct Line it talks to), read from the environment. */
 export interface WebChatConfig {
     /** Shown in the page title, header and chat panel. */
@@ -19,20 +21,9 @@ export interface WebChatConfig {
     conversationIdleMinutes: number;
 }
 
-type Env = Record<string, string | undefined>;
 
 export const DEFAULT_FIRM_NAME = 'Cabinet Exemple Immigration';
 export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com';
-
-function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
-    const raw = env[name];
-    if (raw === undefined || raw.trim() === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-        throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-    }
-    return value;
-}
 
 /** An https origin (or http for a loopback stand-in in tests), without a trailing slash or path. */
 function endpoint(raw: string | undefined): string {
