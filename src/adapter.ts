@@ -4,10 +4,12 @@ import {
     ConfigurationBotFrameworkAuthentication,
     type ConfigurationBotFrameworkAuthenticationOptions,
     type InvokeResponse,
+    type ResourceResponse,
     type TurnContext,
 } from 'botbuilder';
 import type { BotConfig } from './config';
 import type { ConversationHost } from './conversation';
+import { holdReplies } from './turnQueue';
 
 /**
  * CloudAdapter with its activity processing made public: its process() turns every failure into a bare
@@ -16,6 +18,11 @@ import type { ConversationHost } from './conversation';
 export class HostAdapter extends CloudAdapter {
     handle(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
         return this.processActivity(authorization, activity, logic);
+    }
+
+    /** Replies wait while the turn's state is not committed yet (src/turnQueue.ts). */
+    override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+        return holdReplies(context, activities) ?? super.sendActivities(context, activities);
     }
 }
 

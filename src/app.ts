@@ -1,4 +1,4 @@
-import { type Activity, MemoryStorage, type Storage } from 'botbuilder';
+import type { Activity, Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter } from './adapter';
 import { createAnalytics } from './analytics';
@@ -8,6 +8,9 @@ import { type Conversation, createConversation } from './conversation';
 import { createMatcher } from './faq/createMatcher';
 import type { Logger } from './logger';
 import { createServer } from './server';
+import { createStateStore, registerReadiness, TurnStorage } from './storage';
+import { StorageStore } from './storage/store';
+import { queueTurns } from './turnQueue';
 import { registerWebChat } from './webchat/register';
 
 export interface App {
@@ -22,19 +25,23 @@ export interface AppOptions {
 }
 
 /** Builds the whole bot (conversation, adapter, HTTP routes) from a configuration, without listening. */
-export function createApp(config: BotConfig, { logger, storage = new MemoryStorage() }: AppOptions): App {
-    const conversation = createConversation({
-        storage,
+export function createApp(config: BotConfig, { logger, storage }: AppOptions): App {
+    // Turns commit their state with eTags, one at a time per conversation in this process (docs/state.md).
+    const store = storage ? new StorageStore(config.storage.kind, storage) : createStateStore(config.storage);
+    const stateStorage = new TurnStorage(store, { retentionDays: config.stateRetentionDays, logger });
+    const conversation = queueTurns(createConversation({
+        storage: stateStorage,
         logger,
         maxMessageLength: config.maxMessageLength,
         createMatcher,
         firm: config.firm,
         retentionDays: config.stateRetentionDays,
         analytics: createAnalytics(logger, config.appInsightsConnectionString),
-    });
+    }), { storage: stateStorage, logger });
     const adapter = createAdapter(config, conversation);
     adapter.use(new ConversationRateLimiter(config.rateLimitPerMinute, conversation.translator));
     const server = createServer({ config, adapter, conversation, logger });
+    registerReadiness(server, store, logger);
     // The local Direct Line hands its activities to the adapter in-process; no credentials in local mode.
     registerWebChat(server, { config, logger, deliver: (activity) => adapter.processActivityDirect('', activity as Activity, (context) => conversation.run(context)) });
     return { config, server, conversation };

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
     const logger = createLogger(config.logLevel);
     const { server } = createApp(config, { logger });
     const port = await listen(server, config.port);
-    logger.info({ port, authentication: isAuthenticated(config) ? 'on' : 'off (local mode)' }, `IMP+ bot listening on http://localhost:${port}`);
+    logger.info({ port, authentication: isAuthenticated(config) ? 'on' : 'off (local mode)', storage: config.storage.kind }, `IMP+ bot listening on http://localhost:${port}`);
 
     const shutdown = (signal: string) => {
         logger.info({ signal }, 'shutting down');

@@ -1,0 +1,68 @@
+import { MemoryStorage } from 'botbuilder';
+import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../logger';
+import { BlobStateStore } from './blobStore';
+import type { StorageConfig } from './config';
+import { type StateStore, StorageStore } from './store';
+import { TurnStorage } from './turnStorage';
+
+export { loadStorageConfig, type StorageConfig, type StorageKind } from './config';
+export { TurnStorage } from './turnStorage';
+
+/** The store for a configuration. Nothing is contacted yet: blob and Cosmos DB connect on first use. */
+export function createStateStore(config: StorageConfig): StateStore {
+    switch (config.kind) {
+        case 'memory':
+            return new StorageStore('memory', new MemoryStorage());
+        case 'blob':
+            return new BlobStateStore(config.connectionString, config.container);
+        case 'cosmos':
+            return new StorageStore(
+                'cosmos',
+                new CosmosDbPartitionedStorage({
+                    cosmosDbEndpoint: config.endpoint,
+                    authKey: config.key,
+                    databaseId: config.database,
+                    containerId: config.container,
+                }),
+            );
+    }
+}
+
+export interface StateStorageOptions {
+    retentionDays: number;
+    logger: Logger;
+}
+
+export function createStateStorage(config: StorageConfig, options: StateStorageOptions): TurnStorage {
+    return new TurnStorage(createStateStore(config), options);
+}
+
+/** A key no state ever uses: /readyz reads it to check that the storage answers. */
+export const READINESS_PROBE_KEY = 'impplus/readiness-probe';
+const READINESS_TIMEOUT_MS = 5_000;
+
+/**
+ * GET /readyz: 200 { status: "ready", storage } when the state storage answers a read, 503 otherwise.
+ * (/healthz only says the process is alive.)
+ */
+export function registerReadiness(server: Server, store: StateStore, logger: Logger): void {
+    server.get('/readyz', async (_req: Request, res: Response) => {
+        let timer: NodeJS.Timeout | undefined;
+        try {
+            await Promise.race([
+                store.read(READINESS_PROBE_KEY),
+                new Promise((_resolve, reject) => {
+                    timer = setTimeout(() => reject(new Error(`no answer within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS);
+                }),
+            ]);
+            res.send(200, { status: 'ready', storage: store.kind });
+        } catch (err) {
+            logger.warn({ err, storage: store.kind }, 'state storage is not answering');
+            res.send(503, { status: 'unavailable', storage: store.kind });
+        } finally {
+            clearTimeout(timer);
+        }
+    });
+}
