@@ -10,8 +10,8 @@ function status(error: unknown): number | undefined {
 /**
  * Azure Blob Storage, one JSON blob per state key, in the layout of botbuilder-azure-blobs' BlobsStorage
  * (same blob names, same JSON; data written by either is read by the other) with what BlobsStorage cannot
- * do: an exclusive create (If-None-Match: *), conditional deletes, a byte-exact Content-Length for
- * non-ASCII text, and a container check that is retried after a failure instead of failing for good.
+ * do: an exclusive create (If-None-Match: *), conditional deletes, and a container check that is retried
+ * after a failure (BlobsStorage caches the failed promise and fails for good).
  */
 export class BlobStateStore implements StateStore {
     readonly kind = 'blob';
