@@ -2,6 +2,7 @@ import { ActivityTypes, ConversationState, type Storage, type TurnContext, UserS
 import { MainDialog } from '../dialogs/mainDialog';
 import type { DialogServices } from '../dialogs/services';
 import { AnswerReader } from './answers';
+import { MENU } from './content';
 import { ImpPlusBot } from './bot';
 import { KnowledgeBase } from './faq/knowledgeBase';
 import type { TopicMatcher } from './faq/matcher';
@@ -94,7 +95,8 @@ export function createConversation(options: ConversationOptions): Conversation {
             try {
                 await context.sendTraceActivity('OnTurnError Trace', err.message, 'https://www.botframework.com/schemas/error', 'TurnError');
                 if (context.activity.type === ActivityTypes.Message) {
-                    await responder.send(context, { text: translator.t(language, 'common:error.apology') });
+                    // "Let's start again from the menu": the menu comes with it.
+                    await responder.send(context, { text: translator.t(language, 'common:error.apology'), buttons: responder.buttons(context, MENU, language) });
                 }
             } catch (sendError) {
                 options.logger.warn({ err: sendError }, 'could not tell the user about the failed turn');

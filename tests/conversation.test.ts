@@ -232,6 +232,7 @@ describe('failures', () => {
         await chat.say('Suis-je admissible?');
         const replies = await chat.say('une question qui plante');
         expect(textOf(replies)).toContain(t.t('fr', 'common:error.apology'));
+        expect(buttonsOf(replies)).toEqual(MENU_FR);
         fail = false;
         const after = await chat.say('oui');
         // The broken check was cleared: "oui" is no longer an answer to question 1.
