@@ -91,7 +91,7 @@ function build(): void {
 
 const startBot = (extraArgs: string[] = [], env: Record<string, string> = {}) =>
     startServer({ args: [...extraArgs, BOT_ENTRY], env: { ...BOT_ENV, ...env }, cwd: ROOT });
-const startEcho = () => startServer({ args: [join(BENCH_JS, 'echoBot.js')], env: BOT_ENV, cwd: ROOT });
+const startEcho = (extraArgs: string[] = []) => startServer({ args: [...extraArgs, join(BENCH_JS, 'echoBot.js')], env: BOT_ENV, cwd: ROOT });
 
 interface Startup {
     botMs: number[];
@@ -169,7 +169,10 @@ async function compare(s: Settings, runId: string): Promise<{ bot: Side; echo: S
 interface MemorySample {
     t: number;
     rss: number;
+    /** After a full GC. */
     heapUsed: number;
+    /** What V8 holds for the heap (used or not): RSS follows it. */
+    heapTotal: number;
 }
 
 interface Soak {
@@ -188,7 +191,7 @@ function probeSamples(server: Started): MemorySample[] {
     for (const line of server.stderr().split('\n')) {
         if (!line.startsWith('BENCH_MEMORY ')) continue;
         const sample = JSON.parse(line.slice('BENCH_MEMORY '.length)) as MemorySample;
-        samples.push({ t: sample.t, rss: sample.rss, heapUsed: sample.heapUsed });
+        samples.push({ t: sample.t, rss: sample.rss, heapUsed: sample.heapUsed, heapTotal: sample.heapTotal });
     }
     return samples;
 }
@@ -229,22 +232,48 @@ async function soak(s: Settings, runId: string): Promise<Soak> {
     }
 }
 
-async function profile(s: Settings, runId: string): Promise<{ summary: ProfileSummary; file: string; load: LoadResult }> {
+interface Profiled {
+    /** Under load, start-up excluded. */
+    summary: ProfileSummary;
+    /** From process start to /healthz answering. */
+    startup: ProfileSummary;
+    file: string;
+    load: LoadResult;
+    /** CPU time of the server's main thread per turn under load (sampled busy time / turns). */
+    cpuPerTurnUs: number;
+}
+
+/** Runs a server under `node --cpu-prof` for profileMs of load, then summarizes its profile. */
+async function profile(s: Settings, runId: string, label: string, start: (args: string[]) => Promise<Started>, scripts: ConversationScript[]): Promise<Profiled> {
     const dir = mkdtempSync(join(tmpdir(), 'impplus-cpuprof-'));
-    const bot = await startBot(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    const server = await start(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
     let load: LoadResult;
     try {
-        load = await runLoad({ port: bot.port, users: s.users, durationMs: s.profileMs, scripts: botScripts, idPrefix: `${runId}-prof` });
+        load = await runLoad({ port: server.port, users: s.users, durationMs: s.profileMs, scripts, idPrefix: `${runId}-prof-${label}` });
     } finally {
-        await stopServer(bot.child); // the profile is written when the process exits
+        await stopServer(server.child); // the profile is written when the process exits
     }
     const name = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!name) throw new Error(`no .cpuprofile written in ${dir}`);
     mkdirSync(OUT, { recursive: true });
-    const file = join(OUT, `bot-${runId}.cpuprofile`);
+    const file = join(OUT, `${label}-${runId}.cpuprofile`);
     writeFileSync(file, readFileSync(join(dir, name)));
     rmSync(dir, { recursive: true, force: true });
-    return { summary: summarizeProfile(file, ROOT), file, load };
+    // The profile starts with the process: the first readyMs are start-up, the rest is the load (and shutdown).
+    const summary = summarizeProfile(file, ROOT, 15, { fromMs: server.readyMs });
+    const startup = summarizeProfile(file, ROOT, 10, { toMs: server.readyMs });
+    return { summary, startup, file, load, cpuPerTurnUs: (summary.busyMs * 1000) / Math.max(load.turns, 1) };
+}
+
+/** CPU per turn by area, bot next to echo bot: where the bot's extra time goes. */
+function areaComparison(bot: Profiled, echo: Profiled): string {
+    const perTurn = (p: Profiled, area: string) => ((p.summary.areas.find((a) => a.area === area)?.selfMs ?? 0) * 1000) / Math.max(p.load.turns, 1);
+    const areas = [...new Set([...bot.summary.areas, ...echo.summary.areas].map((a) => a.area))]
+        .map((area) => ({ area, bot: perTurn(bot, area), echo: perTurn(echo, area) }))
+        .sort((a, b) => b.bot - a.bot);
+    const lines = [`CPU per turn (main thread, sampled): bot ${bot.cpuPerTurnUs.toFixed(0)} µs, echo ${echo.cpuPerTurnUs.toFixed(0)} µs`, '  area                          bot µs/turn  echo µs/turn'];
+    for (const a of areas.slice(0, 16)) lines.push(`  ${a.area.padEnd(30)} ${a.bot.toFixed(0).padStart(10)} ${a.echo.toFixed(0).padStart(12)}`);
+    return lines.join('\n');
 }
 
 /** Runs a compiled bench script with plain node and parses its one JSON line. */
@@ -304,11 +333,13 @@ async function main(): Promise<void> {
     console.log(`\nSoak: ${s.soakWarmupMs / 1000} s warm-up + ${s.soakMs / 1000} s, memory sampled every 5 s…`);
     const soaked = await soak(s, runId);
     console.log(describeRound('soak', soaked.load));
-    for (const x of soaked.samples) console.log(`  t=${(x.t / 1000).toFixed(0).padStart(4)} s  rss ${mb(x.rss)}  heap after GC ${mb(x.heapUsed)}`);
+    for (const x of soaked.samples) console.log(`  t=${(x.t / 1000).toFixed(0).padStart(4)} s  rss ${mb(x.rss)}  heap total ${mb(x.heapTotal)}  heap used after GC ${mb(x.heapUsed)}`);
 
-    console.log(`\nCPU profile under load (${s.profileMs / 1000} s)…`);
-    const prof = await profile(s, runId);
+    console.log(`\nCPU profiles under load (${s.profileMs / 1000} s each; bot, then echo bot)…`);
+    const prof = await profile(s, runId, 'bot', (args) => startBot(args), botScripts);
     console.log(describeRound('prof', prof.load));
+    const echoProf = await profile(s, runId, 'echo', (args) => startEcho(args), echoScripts);
+    console.log(describeRound('prof', echoProf.load));
 
     console.log(`\nMemory per conversation: ${s.memoryConversations} short conversations in-process…`);
     const memory = runJson<MemoryResult>('memory.js', ['--expose-gc'], [String(s.memoryConversations)], 20 * 60_000);
@@ -341,12 +372,14 @@ async function main(): Promise<void> {
         `Load average at start ${info.loadAverageStart.map((x) => x.toFixed(2)).join(' ')}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
     ];
 
-    console.log(`\nCPU profile of the bot (${prof.file}):\n${formatProfile(prof.summary)}`);
+    console.log(`\nCPU profile of the bot under load (${prof.file}):\n${formatProfile(prof.summary)}`);
+    console.log(`\nCPU profile of the bot's start-up (to /healthz):\n${formatProfile(prof.startup)}`);
+    console.log(`\n${areaComparison(prof, echoProf)}`);
     console.log(`\n${details.join('\n')}\n`);
     console.log(table(rows));
 
     const resultsFile = join(OUT, `results-${runId}.json`);
-    writeFileSync(resultsFile, JSON.stringify({ settings: s, machine: info, startup, bot, echo, soak: soaked, memory, faq, profile: prof.summary, rows }, null, 2));
+    writeFileSync(resultsFile, JSON.stringify({ settings: s, machine: info, startup, bot, echo, soak: soaked, memory, faq, profile: { bot: prof, echo: echoProf }, rows }, null, 2));
     console.log(`\nAll numbers: ${resultsFile}`);
 }
 
