@@ -2,19 +2,16 @@ import { type ConversationState, type InvokeResponse, TeamsActivityHandler, type
 import { DialogSet, type DialogContext } from 'botbuilder-dialogs';
 import { AskDialog } from '../dialogs/askDialog';
 import { MAIN_DIALOG, type MainDialog, type MainOptions } from '../dialogs/mainDialog';
-import type { AnswerReader } from './answers';
+import type { DialogServices } from '../dialogs/services';
 import { LANGUAGE_CHOICES } from './content';
 import { DIALOG_TARGETS, type DialogTarget } from './faq/knowledgeBase';
+import { markErased } from './handoff';
 import { type Language, languageFromLocale } from './i18n';
 import { channelInput, tenantId } from './incoming';
 import { detectLanguage, type LanguageGuess, replyLanguage } from './language';
-import { redact } from './redact';
-import type { Logger } from './logger';
 import type { Recognition, Recognizer } from './recognizer';
-import type { Responder } from './responder';
-import type { DialogServices } from '../dialogs/services';
-import { markErased } from './handoff';
-import type { ConversationData, StateAccessors, UserProfile } from './state';
+import { redact } from './redact';
+import type { ConversationData, UserProfile } from './state';
 import { type Decision, getTurnInfo, setTurnInfo } from './turn';
 
 /** The Recognizer trace's value: part of the bot's contract (Emulator shows it). */
@@ -32,13 +29,10 @@ export interface RecognizerTrace {
 export interface BotDependencies {
     conversationState: ConversationState;
     userState: UserState;
-    state: StateAccessors;
     mainDialog: MainDialog;
     recognizer: Recognizer;
-    reader: AnswerReader;
-    responder: Responder;
+    /** What the dialogs use too: responder, answer reader, state accessors, handoff, analytics. */
     services: DialogServices;
-    logger: Logger;
     /** Longer messages get a polite request to shorten them instead of being interpreted. */
     maxMessageLength: number;
 }
@@ -66,7 +60,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
     constructor(private readonly deps: BotDependencies) {
         super();
-        this.dialogs = new DialogSet(deps.state.dialogState);
+        this.dialogs = new DialogSet(deps.services.state.dialogState);
         this.dialogs.add(deps.mainDialog);
 
         this.onMembersAdded(async (context, next) => {
@@ -104,9 +98,9 @@ export class ImpPlusBot extends TeamsActivityHandler {
     }
 
     private async welcome(context: TurnContext, pageLanguage?: Language): Promise<void> {
-        const conversation = await this.deps.state.conversation.get(context, {});
+        const conversation = await this.deps.services.state.conversation.get(context, {});
         if (conversation.welcomed) return;
-        const profile = await this.deps.state.profile.get(context, {});
+        const profile = await this.deps.services.state.profile.get(context, {});
         const language = profile.language ?? pageLanguage ?? languageFromLocale(context.activity.locale) ?? conversation.language;
         if (!language) {
             // A Web Chat page tells the visitor's language in its "webchat/join" event right after; asking
@@ -121,7 +115,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
     /** The greeting and the menu; the disclaimer only the first time in a conversation. */
     private async greet(context: TurnContext, conversation: ConversationData): Promise<void> {
-        const { responder } = this.deps;
+        const { responder } = this.deps.services;
         const lines = [responder.t(context, 'common:welcome.greeting')];
         if (!conversation.welcomed) lines.push(responder.t(context, 'common:welcome.disclaimer'));
         conversation.welcomed = true;
@@ -131,7 +125,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
     /** Both languages at once, since we can't tell which one the user reads. */
     private async askLanguage(context: TurnContext): Promise<void> {
-        const { responder } = this.deps;
+        const { responder } = this.deps.services;
         setTurnInfo(context, { language: 'en' });
         await responder.send(context, {
             text: `${responder.t(context, 'common:welcome.bilingual')}\n\n${responder.t(context, 'common:welcome.chooseLanguage')}`,
@@ -140,7 +134,8 @@ export class ImpPlusBot extends TeamsActivityHandler {
     }
 
     private async handleMessage(context: TurnContext): Promise<void> {
-        const { state, recognizer, responder } = this.deps;
+        const { recognizer } = this.deps;
+        const { state, responder } = this.deps.services;
         const input = channelInput(context.activity.channelId).read(context.activity);
         const text = input.text.trim();
         // Only what the user typed tells their language; a tapped payload ("GET_STARTED") does not.
@@ -207,8 +202,8 @@ export class ImpPlusBot extends TeamsActivityHandler {
         await this.deps.conversationState.delete(context);
         await this.deps.userState.delete(context);
         markErased(context);
-        await this.deps.responder.say(context, 'common:privacy.deleted');
-        await this.deps.responder.menu(context);
+        await this.deps.services.responder.say(context, 'common:privacy.deleted');
+        await this.deps.services.responder.menu(context);
     }
 
     /** Explicit choice > channel locale > the message's own language > what this conversation used so far. */
@@ -235,14 +230,14 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const pending = AskDialog.pendingQuestion(dc);
         if (!pending || recognition.kind === 'command') return recognition;
         const target = activeTarget(dc);
-        const answersPending = this.deps.reader.read(pending, text) !== undefined;
+        const answersPending = this.deps.services.reader.read(pending, text) !== undefined;
         // An answer to the question wins; so does anything we would otherwise refuse (the question retries).
         if (target && (answersPending || (recognition.kind === 'refuse' && !recognition.topic))) return { kind: 'prompt', target };
         return recognition;
     }
 
     private async route(dc: DialogContext, decision: Decision, conversation: ConversationData): Promise<void> {
-        const { responder } = this.deps;
+        const { responder } = this.deps.services;
         const context = dc.context;
         switch (decision.kind) {
             case 'prompt':

@@ -68,13 +68,9 @@ export function createConversation(options: ConversationOptions): Conversation {
     const bot = new ImpPlusBot({
         conversationState,
         userState,
-        state,
         mainDialog,
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
-        reader,
-        responder,
         services,
-        logger: options.logger,
         maxMessageLength: options.maxMessageLength,
     });
 
