@@ -9,7 +9,7 @@ import { markErased } from './handoff';
 import { type Language, languageFromLocale } from './i18n';
 import { channelInput, tenantId } from './incoming';
 import { detectLanguage, type LanguageGuess, replyLanguage } from './language';
-import type { Recognition, Recognizer } from './recognizer';
+import type { Recognizer } from './recognizer';
 import { redact } from './redact';
 import type { ConversationData, UserProfile } from './state';
 import { type Decision, getTurnInfo, setTurnInfo } from './turn';
@@ -134,7 +134,6 @@ export class ImpPlusBot extends TeamsActivityHandler {
     }
 
     private async handleMessage(context: TurnContext): Promise<void> {
-        const { recognizer } = this.deps;
         const { state, responder } = this.deps.services;
         const input = channelInput(context.activity.channelId).read(context.activity);
         const text = input.text.trim();
@@ -157,15 +156,14 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
         if (known) setTurnInfo(context, { language: known });
         const guess = detect(text);
-        const recognition = recognizer.recognize(text, known ?? guess.language ?? 'en');
-        const language = this.resolveLanguage(profile, conversation, context, guess, recognition);
+        const dc = await this.dialogs.createContext(context);
+        const decision = this.decide(dc, text, known ?? guess.language ?? 'en');
+        const language = this.resolveLanguage(profile, conversation, context, guess, decision);
         if (!language) {
             await this.askLanguage(context);
             return;
         }
 
-        const dc = await this.dialogs.createContext(context);
-        const decision = this.decide(dc, recognition, text);
         const tenant = tenantId(context.activity);
         // At the top level the whole reply follows the question's language; inside a dialog only the answer
         // does, and the pending question comes back in the conversation's language.
@@ -212,10 +210,10 @@ export class ImpPlusBot extends TeamsActivityHandler {
         conversation: ConversationData,
         context: TurnContext,
         guess: LanguageGuess,
-        recognition: Recognition,
+        decision: Decision,
     ): Language | undefined {
-        if (recognition.kind === 'command' && (recognition.command === 'english' || recognition.command === 'french')) {
-            profile.language = recognition.command === 'english' ? 'en' : 'fr';
+        if (decision.kind === 'command' && (decision.command === 'english' || decision.command === 'french')) {
+            profile.language = decision.command === 'english' ? 'en' : 'fr';
             return profile.language;
         }
         if (profile.language) return profile.language;
@@ -225,14 +223,20 @@ export class ImpPlusBot extends TeamsActivityHandler {
         return conversation.language;
     }
 
-    /** What to do with the message: answer the pending question, or act on what the recognizer read. */
-    private decide(dc: DialogContext, recognition: Recognition, text: string): Decision {
+    /**
+     * What to do with the message: a command, an answer to the pending question, or what the knowledge base
+     * makes of it. An answer to the pending question skips the knowledge-base search, most of a turn's cost.
+     */
+    private decide(dc: DialogContext, text: string, hint: Language): Decision {
+        const { recognizer } = this.deps;
+        const shortcut = recognizer.shortcut(text);
+        if (shortcut?.kind === 'command') return shortcut;
         const pending = AskDialog.pendingQuestion(dc);
-        if (!pending || recognition.kind === 'command') return recognition;
-        const target = activeTarget(dc);
-        const answersPending = this.deps.services.reader.read(pending, text) !== undefined;
-        // An answer to the question wins; so does anything we would otherwise refuse (the question retries).
-        if (target && (answersPending || (recognition.kind === 'refuse' && !recognition.topic))) return { kind: 'prompt', target };
+        const target = pending ? activeTarget(dc) : undefined;
+        if (pending && target && this.deps.services.reader.read(pending, text) !== undefined) return { kind: 'prompt', target };
+        const recognition = shortcut ?? recognizer.search(text, hint);
+        // Inside a dialog, what we would refuse at the top level goes to the question, which asks again.
+        if (target && recognition.kind === 'refuse' && !recognition.topic) return { kind: 'prompt', target };
         return recognition;
     }
 

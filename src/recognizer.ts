@@ -37,12 +37,20 @@ export class Recognizer {
     }
 
     recognize(text: string, language: Language): Recognition {
+        return this.shortcut(text) ?? this.search(text, language);
+    }
+
+    /** Whole-message commands and menu buttons: exact and cheap, checked before anything else. */
+    shortcut(text: string): Recognition | undefined {
         const command = this.commands.matchWhole(text);
         if (isCommand(command)) return { kind: 'command', command };
-
         const menu = this.menuLabels.get(words(text).join(' '));
         if (menu) return 'dialog' in menu ? { kind: 'dialog', target: menu.dialog } : { kind: 'command', command: menu.command };
+        return undefined;
+    }
 
+    /** The knowledge base: a question to answer, a dialog to start, or nothing good enough. */
+    search(text: string, language: Language): Recognition {
         const outcome = this.matcher.match(text, language);
         switch (outcome.kind) {
             case 'confident': {
