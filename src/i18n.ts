@@ -58,10 +58,19 @@ export function createTranslator(resources: Resource = loadResources()): Transla
     });
     const fixed = new Map<Language, TFunction>(LANGUAGES.map((l) => [l, instance.getFixedT(l)]));
     const tFor = (lang: Language): TFunction => fixed.get(lang) as TFunction;
+    const plainTexts = new Map<string, string>();
     return {
         i18n: instance,
         t(lang, key, params) {
-            return tFor(lang)(key, params ?? {}) as string;
+            if (params) return tFor(lang)(key, params) as string;
+            // Texts without values never change once loaded: look each up in i18next once.
+            const cacheKey = `${lang}\u0000${key}`;
+            let text = plainTexts.get(cacheKey);
+            if (text === undefined) {
+                text = tFor(lang)(key) as string;
+                plainTexts.set(cacheKey, text);
+            }
+            return text;
         },
         list(lang, key) {
             const value: unknown = tFor(lang)(key, { returnObjects: true });

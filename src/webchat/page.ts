@@ -28,6 +28,8 @@ export interface PageOptions {
 
 interface Asset {
     body: Buffer;
+    /** Served gzipped to clients that accept it; compressed on first request, not at start-up. */
+    compress: boolean;
     gzipped?: Buffer;
     contentType: string;
     etag: string;
@@ -37,7 +39,7 @@ interface Asset {
 function asset(path: string, contentType: string, cacheControl: string, gzip = false): Asset {
     const body = readFileSync(path);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    return { body, contentType, etag, cacheControl, ...(gzip ? { gzipped: gzipSync(body) } : {}) };
+    return { body, contentType, etag, cacheControl, compress: gzip };
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -158,9 +160,10 @@ export function registerPage(server: Server, { config, connectSources }: PageOpt
             res.end();
             return;
         }
-        const gzip = file.gzipped && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-        if (file.gzipped) res.header('Vary', 'Accept-Encoding');
+        const gzip = file.compress && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+        if (file.compress) res.header('Vary', 'Accept-Encoding');
         if (gzip) res.header('Content-Encoding', 'gzip');
+        if (gzip) file.gzipped ??= gzipSync(file.body);
         const body = gzip ? (file.gzipped as Buffer) : file.body;
         res.header('Content-Length', body.length);
         res.writeHead(200);
