@@ -28,6 +28,11 @@ export class ConversationRateLimiter implements Middleware {
         private readonly maxTracked = 10_000,
     ) {}
 
+    /** Conversations counted right now (bounded by activity in the last minute and by the cap). */
+    get trackedConversations(): number {
+        return this.windows.size;
+    }
+
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
         const { activity } = context;
         if (activity.type !== ActivityTypes.Message) return next();
@@ -37,8 +42,8 @@ export class ConversationRateLimiter implements Middleware {
         window.arrivals = window.arrivals.filter((time) => time > now - MINUTE);
         // Re-inserting keeps the Map in least-recently-active order for eviction.
         this.windows.delete(key);
+        this.evict(now);
         this.windows.set(key, window);
-        this.evict();
 
         if (window.arrivals.length >= this.perMinute) {
             if (!window.warned) {
@@ -53,9 +58,15 @@ export class ConversationRateLimiter implements Middleware {
         return next();
     }
 
-    private evict(): void {
-        for (const key of this.windows.keys()) {
-            if (this.windows.size <= this.maxTracked) return;
+    /**
+     * Forgets conversations silent for a minute (their window is empty anyway), oldest first, and the least
+     * recently active ones past the cap. The Map is kept in activity order, so this stops at the first
+     * conversation still active: O(1) per message on average.
+     */
+    private evict(now: number): void {
+        for (const [key, window] of this.windows) {
+            const lastArrival = window.arrivals[window.arrivals.length - 1] ?? 0;
+            if (this.windows.size < this.maxTracked && lastArrival > now - MINUTE) return;
             this.windows.delete(key);
         }
     }

@@ -1,3 +1,4 @@
+import type { ConversationAccount } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../src/i18n';
 import { ConversationRateLimiter } from '../src/rateLimit';
@@ -40,6 +41,18 @@ describe('per-conversation rate limit', () => {
         const second = new Chat({ locale: 'fr-CA' });
         second.adapter.use(new ConversationRateLimiter(1, second.conversation.translator, () => clock.now));
         expect(textOf(await second.say('aide'))).toContain(t.t('fr', 'common:help.general'));
+    });
+
+    it('forgets conversations silent for a minute and never tracks more than its cap', async () => {
+        const clock = { now: 0 };
+        const chat = new Chat({ locale: 'en-CA' });
+        const limiter = new ConversationRateLimiter(10, chat.conversation.translator, () => clock.now, 3);
+        chat.adapter.use(limiter);
+        for (const id of ['a', 'b', 'c', 'd']) await chat.send({ type: 'message', text: 'help', conversation: { id } as ConversationAccount });
+        expect(limiter.trackedConversations).toBe(3);
+        clock.now += 61_000;
+        await chat.send({ type: 'message', text: 'help', conversation: { id: 'e' } as ConversationAccount });
+        expect(limiter.trackedConversations).toBe(1);
     });
 
     it('lets conversationUpdate and other activities through', async () => {

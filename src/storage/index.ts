@@ -1,8 +1,8 @@
-import { MemoryStorage } from 'botbuilder';
 import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger';
 import { BlobStateStore } from './blobStore';
+import { CompactMemoryStorage } from './memory';
 import type { StorageConfig } from './config';
 import { type StateStore, StorageStore } from './store';
 import { TurnStorage } from './turnStorage';
@@ -14,7 +14,7 @@ export { TurnStorage } from './turnStorage';
 export function createStateStore(config: StorageConfig): StateStore {
     switch (config.kind) {
         case 'memory':
-            return new StorageStore('memory', new MemoryStorage());
+            return new StorageStore('memory', new CompactMemoryStorage());
         case 'blob':
             return new BlobStateStore(config.connectionString, config.container);
         case 'cosmos':
