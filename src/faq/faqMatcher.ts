@@ -24,9 +24,10 @@ export const DEFAULT_OPTIONS: FaqMatcherOptions = { minScore: 0.42, minLead: 0.0
 
 type SparseVector = ReadonlyMap<string, number>;
 
-interface IndexedSample {
-    topicId: string;
-    vector: SparseVector;
+/** One sample's weight for a token, in the inverted index. */
+interface Posting {
+    sample: number;
+    weight: number;
 }
 
 /**
@@ -39,7 +40,9 @@ interface IndexedSample {
  * keep the highest weight: a question mostly about something else ("weather in Montreal") gets a low score
  * and is refused instead of being forced onto a topic.
  *
- * Built once at start-up; match() only analyzes the message and scans ~600 short vectors.
+ * Built once at start-up. The sample vectors are kept as an inverted index (token → samples that contain it), so
+ * match() scores only the samples sharing a token with the message: the same cosines as a full scan, at a
+ * cost that grows with the message rather than with the knowledge base.
  */
 export class FaqMatcher implements TopicMatcher {
     private readonly analyzer: TextAnalyzer;
@@ -47,7 +50,9 @@ export class FaqMatcher implements TopicMatcher {
     private readonly inverseTopicFrequency = new Map<string, number>();
     /** Weight of a token no topic uses: as rare as rare gets. */
     private readonly unknownTokenWeight: number;
-    private readonly samples: IndexedSample[] = [];
+    /** The topic of each sample, by sample number. */
+    private readonly sampleTopics: string[] = [];
+    private readonly postings = new Map<string, Posting[]>();
     private readonly centroids = new Map<string, SparseVector>();
     private readonly topicOrder: ReadonlyMap<string, number>;
     private readonly options: FaqMatcherOptions;
@@ -92,7 +97,12 @@ export class FaqMatcher implements TopicMatcher {
             const centroid = new Map<string, number>();
             for (const tokens of tokenized) {
                 const vector = this.vectorize(tokens);
-                this.samples.push({ topicId, vector });
+                const sample = this.sampleTopics.push(topicId) - 1;
+                for (const [token, weight] of vector) {
+                    const list = this.postings.get(token);
+                    if (list) list.push({ sample, weight });
+                    else this.postings.set(token, [{ sample, weight }]);
+                }
                 for (const [token, weight] of vector) centroid.set(token, (centroid.get(token) ?? 0) + weight);
             }
             this.centroids.set(topicId, normalize(centroid));
@@ -110,16 +120,21 @@ export class FaqMatcher implements TopicMatcher {
     rank(text: string): RankedTopic[] {
         const query = this.vectorize(this.analyzer.analyze(text));
         if (query.size === 0) return [];
+        // Dot products of unit vectors, i.e. cosines, over the samples that share a token with the message.
+        const dots = new Map<number, number>();
+        for (const [token, queryWeight] of query) {
+            for (const { sample, weight } of this.postings.get(token) ?? []) dots.set(sample, (dots.get(sample) ?? 0) + queryWeight * weight);
+        }
         const best = new Map<string, number>();
-        for (const sample of this.samples) {
-            const score = cosine(query, sample.vector);
-            if (score > (best.get(sample.topicId) ?? 0)) best.set(sample.topicId, score);
+        for (const [sample, score] of dots) {
+            const topicId = this.sampleTopics[sample] as string;
+            if (score > (best.get(topicId) ?? 0)) best.set(topicId, score);
         }
         const { centroidWeight } = this.options;
         return [...best]
             .map(([id, bestSample]) => ({
                 id,
-                score: (1 - centroidWeight) * bestSample + centroidWeight * cosine(query, this.centroids.get(id) ?? new Map()),
+                score: (1 - centroidWeight) * bestSample + centroidWeight * cosine(query, this.centroids.get(id) ?? NO_VECTOR),
             }))
             .sort((a, b) => b.score - a.score || (this.topicOrder.get(a.id) ?? 0) - (this.topicOrder.get(b.id) ?? 0));
     }
@@ -140,6 +155,8 @@ function normalize(vector: Map<string, number>): SparseVector {
     if (norm > 0) for (const [token, weight] of vector) vector.set(token, weight / norm);
     return vector;
 }
+
+const NO_VECTOR: SparseVector = new Map();
 
 function cosine(a: SparseVector, b: SparseVector): number {
     const [small, large] = a.size <= b.size ? [a, b] : [b, a];
