@@ -10,6 +10,7 @@ import { FaqMatcher } from '../../src/faq/faqMatcher';
 import { KnowledgeBase, type TopicContent } from '../../src/faq/knowledgeBase';
 import { createTranslator, LANGUAGES, loadResources, type Language } from '../../src/i18n';
 import { percentile } from './processes';
+import { seededRandom } from '../seededRandom';
 
 /** Real questions (typos included: they exercise the typo correction), both languages. */
 const QUERIES: readonly [string, Language][] = [
@@ -50,25 +51,13 @@ export interface FaqTimingResult {
     synthetic: MatcherTiming;
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so that every run builds the same synthetic base. */
-function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 /**
  * Shipped topics plus `count` synthetic ones per language, shaped like the real ones: a label, the real average
  * number of samples, 4–9 words each drawn from the real vocabulary and from made-up words (so the vocabulary,
  * and with it the typo correction's work, grows as a bigger knowledge base would).
  */
 function syntheticResources(base: Resource, count: number): Resource {
-    const next = random(7);
+    const next = seededRandom(7);
     const resources = structuredClone(base);
     for (const language of LANGUAGES) {
         const faq = resources[language].faq as { topics: Record<string, TopicContent> };

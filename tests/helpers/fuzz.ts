@@ -1,16 +1,5 @@
 import { activity } from './server';
-
-/** A small seeded generator, so that a failure can be replayed exactly. */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+import { seededRandom } from '../../scripts/seededRandom';
 
 const ODD_STRINGS = [
     '',
@@ -41,7 +30,7 @@ const ODD_STRINGS = [
 const TYPES = ['message', 'conversationUpdate', 'event', 'invoke', 'installationUpdate', 'messageReaction', 'typing', 'endOfConversation', 'trace', 'handoff', 'MESSAGE', 'nonsense', ''];
 
 export function generator(seed: number, selfUrl: string) {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const junk = (depth = 0): unknown => {
         const roll = next();
