@@ -56,10 +56,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 return this.askAgain(innerDc);
             case 'clarify':
                 // The candidates' buttons must stay last; the question comes back after the user picks one.
-                await responder.send(context, {
-                    text: responder.t(context, 'common:fallback.clarify'),
-                    buttons: decision.topics.map((topic) => ({ title: topic.label, value: topic.label })),
-                });
+                await responder.clarify(context, decision.topics);
                 return Dialog.EndOfTurn;
             case 'dialog':
                 if (decision.target === this.id) return this.askAgain(innerDc);

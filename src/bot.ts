@@ -253,10 +253,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
                 await responder.answer(context, decision.topic, true);
                 return;
             case 'clarify':
-                await responder.send(context, {
-                    text: responder.t(context, 'common:fallback.clarify'),
-                    buttons: decision.topics.map((topic) => ({ title: topic.label, value: topic.label })),
-                });
+                await responder.clarify(context, decision.topics);
                 return;
             case 'refuse':
                 if (decision.topic) await responder.answer(context, decision.topic, false);

@@ -66,6 +66,14 @@ export class Responder {
         await this.send(context, { text: topic.answer ?? '', ...(source ? { source } : {}), ...(buttons.length > 0 ? { buttons } : {}) });
     }
 
+    /** "Did you mean one of these?" with the candidates' labels as buttons (a label sent back matches its topic). */
+    async clarify(context: TurnContext, topics: readonly Topic[]): Promise<void> {
+        await this.send(context, {
+            text: this.t(context, 'common:fallback.clarify'),
+            buttons: topics.map((topic) => ({ title: topic.label, value: topic.label })),
+        });
+    }
+
     private followUps(context: TurnContext, topic: Topic): Button[] {
         const buttons: Button[] = [];
         for (const id of topic.followUps ?? []) {
