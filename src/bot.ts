@@ -11,7 +11,7 @@ import { channelInput, tenantId } from './incoming';
 import { detectLanguage, type LanguageGuess, replyLanguage } from './language';
 import type { Recognizer } from './recognizer';
 import { redact } from './redact';
-import type { ConversationData, UserProfile } from './state';
+import { type ConversationData, knownLanguage, type UserProfile } from './state';
 import { type Decision, getTurnInfo, setTurnInfo } from './turn';
 
 /** The Recognizer trace's value: part of the bot's contract (Emulator shows it). */
@@ -101,7 +101,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const conversation = await this.deps.services.state.conversation.get(context, {});
         if (conversation.welcomed) return;
         const profile = await this.deps.services.state.profile.get(context, {});
-        const language = profile.language ?? pageLanguage ?? languageFromLocale(context.activity.locale) ?? conversation.language;
+        const language = knownLanguage(profile, conversation, context.activity.locale, pageLanguage);
         if (!language) {
             // A Web Chat page tells the visitor's language in its "webchat/join" event right after; asking
             // now would greet twice. Elsewhere (Messenger sends no locale), ask in both languages.
@@ -141,7 +141,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const detect = (value: string): LanguageGuess => detectLanguage(input.typed ? value : '');
         const profile = await state.profile.get(context, {});
         const conversation = await state.conversation.get(context, {});
-        const known = profile.language ?? languageFromLocale(context.activity.locale) ?? conversation.language;
+        const known = knownLanguage(profile, conversation, context.activity.locale);
 
         if (text.length === 0) {
             setTurnInfo(context, { language: known ?? 'en' });

@@ -1,6 +1,6 @@
 import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { Language } from './i18n';
+import { type Language, languageFromLocale } from './i18n';
 
 /** Kept per user across conversations. */
 export interface UserProfile {
@@ -24,6 +24,19 @@ export interface ConversationData {
     language?: Language;
     /** The welcome (with the disclaimer) has been shown. */
     welcomed?: boolean;
+}
+
+/**
+ * The user's language as far as the bot already knows it, without reading the message: an explicit choice,
+ * then the language a Web Chat page announced, then the channel's locale, then what this conversation used.
+ */
+export function knownLanguage(
+    profile: UserProfile,
+    conversation: ConversationData,
+    locale: string | undefined,
+    pageLanguage?: Language,
+): Language | undefined {
+    return profile.language ?? pageLanguage ?? languageFromLocale(locale) ?? conversation.language;
 }
 
 /** The state accessors every dialog may need, created once and passed in through constructors. */

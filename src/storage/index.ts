@@ -5,7 +5,6 @@ import { BlobStateStore } from './blobStore';
 import { CompactMemoryStorage } from './memory';
 import type { StorageConfig } from './config';
 import { type StateStore, StorageStore } from './store';
-import { TurnStorage } from './turnStorage';
 
 export { loadStorageConfig, type StorageConfig, type StorageKind } from './config';
 export { TurnStorage } from './turnStorage';
@@ -28,15 +27,6 @@ export function createStateStore(config: StorageConfig): StateStore {
                 }),
             );
     }
-}
-
-export interface StateStorageOptions {
-    retentionDays: number;
-    logger: Logger;
-}
-
-export function createStateStorage(config: StorageConfig, options: StateStorageOptions): TurnStorage {
-    return new TurnStorage(createStateStore(config), options);
 }
 
 /** A key no state ever uses: /readyz reads it to check that the storage answers. */

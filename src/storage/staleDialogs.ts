@@ -1,9 +1,8 @@
 import { ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { type Dialog, DialogContainer, type DialogInstance, type DialogState } from 'botbuilder-dialogs';
-import { languageFromLocale } from '../i18n';
 import type { Logger } from '../logger';
 import type { Responder } from '../responder';
-import type { StateAccessors } from '../state';
+import { knownLanguage, type StateAccessors } from '../state';
 import { setTurnInfo } from '../turn';
 
 type FindDialog = (id: string) => Dialog | undefined;
@@ -57,8 +56,7 @@ export async function restartStaleDialogs(context: TurnContext, deps: StaleDialo
     await deps.state.dialogState.delete(context);
     const profile = await deps.state.profile.get(context, {});
     const conversation = await deps.state.conversation.get(context, {});
-    // The bot's own order: explicit choice, then the channel's locale, then what the conversation used.
-    setTurnInfo(context, { language: profile.language ?? languageFromLocale(context.activity.locale) ?? conversation.language ?? 'en' });
+    setTurnInfo(context, { language: knownLanguage(profile, conversation, context.activity.locale) ?? 'en' });
     await deps.responder.say(context, 'common:restarted');
     await deps.responder.menu(context);
     await deps.conversationState.saveChanges(context, false);
