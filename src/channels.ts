@@ -1,5 +1,6 @@
 import { ActionTypes, type Activity, ActivityTypes, type Attachment, CardFactory, type CardAction } from 'botbuilder';
 import { ListStyle } from 'botbuilder-dialogs';
+import type { Language } from './i18n';
 
 /** What a channel can draw, as data (the model is botbuilder-dialogs' choices/channel.ts). */
 export interface ChannelProfile {
@@ -13,6 +14,8 @@ export interface ChannelProfile {
     maxTextLength: number;
     /** Longest button title the channel shows in full. */
     maxButtonTitle: number;
+    /** The channel renders markdown, where single line breaks are joined: lines become paragraphs and lists. */
+    markdown: boolean;
     /** Highest Adaptive Card schema version the channel renders; undefined = no Adaptive Cards. */
     adaptiveCardVersion?: '1.5' | '1.6';
     /**
@@ -28,6 +31,7 @@ const WEB: ChannelProfile = {
     maxCardButtons: 100,
     maxTextLength: 20_000,
     maxButtonTitle: 20,
+    markdown: true,
     adaptiveCardVersion: '1.5',
     buttonsInCard: false,
 };
@@ -45,6 +49,7 @@ export const CHANNEL_PROFILES: Readonly<Record<string, ChannelProfile>> = {
         maxCardButtons: 6,
         maxTextLength: 20_000,
         maxButtonTitle: 20,
+        markdown: true,
         adaptiveCardVersion: '1.5',
         buttonsInCard: true,
     },
@@ -56,6 +61,7 @@ export const CHANNEL_PROFILES: Readonly<Record<string, ChannelProfile>> = {
         maxCardButtons: 3,
         maxTextLength: 2_000,
         maxButtonTitle: 20,
+        markdown: false,
         buttonsInCard: false,
     },
 };
@@ -67,6 +73,7 @@ const FALLBACK: ChannelProfile = {
     maxCardButtons: 3,
     maxTextLength: 2_000,
     maxButtonTitle: 20,
+    markdown: false,
     buttonsInCard: false,
 };
 
@@ -88,7 +95,7 @@ export interface Fact {
 
 /** Where a fact comes from: drawn as a link on cards, as a sentence with the address elsewhere. */
 export interface SourceLink {
-    /** "Source: IRCC fee list, checked on 2026-11-25" */
+    /** "Source: IRCC fee list (canada.ca), checked on November 30, 2026" */
     caption: string;
     /** The link's title on cards: short, like a button's ("Open the source"). */
     title: string;
@@ -99,7 +106,8 @@ export interface SourceLink {
 export interface Reply {
     text: string;
     facts?: Fact[];
-    source?: SourceLink;
+    /** Where the message's facts come from, most relevant first. */
+    sources?: SourceLink[];
     buttons?: Button[];
 }
 
@@ -122,11 +130,37 @@ export function splitText(text: string, max: number): string[] {
 
 const toAction = (button: Button): CardAction => ({ type: ActionTypes.ImBack, title: button.title, value: button.value });
 
-/** The facts and the source as plain text, for channels without Adaptive Cards. */
-function plainText(reply: Reply): string {
+const BULLET = /^\s*[•-]\s+/;
+
+/**
+ * Texts are written with one line per paragraph or list item ("• …"). Markdown channels join single line
+ * breaks, so there every line becomes its own paragraph and bullets a real list; plain-text channels keep
+ * the lines as they are.
+ */
+export function formatText(text: string, profile: ChannelProfile): string {
+    if (!profile.markdown) return text;
+    let out = '';
+    let previousBullet = false;
+    for (const line of text.split('\n')) {
+        if (line.trim().length === 0) continue;
+        const bullet = BULLET.test(line);
+        const item = bullet ? `- ${line.replace(BULLET, '')}` : line;
+        out += out.length === 0 ? item : `${bullet && previousBullet ? '\n' : '\n\n'}${item}`;
+        previousBullet = bullet;
+    }
+    return out;
+}
+
+/** French typography puts a no-break space before a colon; English none. */
+function colon(language: Language): string {
+    return language === 'fr' ? '\u00a0: ' : ': ';
+}
+
+/** The facts and the sources as plain text, for channels without Adaptive Cards. */
+function plainText(reply: Reply, language: Language): string {
     const parts = [reply.text];
-    if (reply.facts?.length) parts.push(reply.facts.map((fact) => `• ${fact.label}: ${fact.value}`).join('\n'));
-    if (reply.source) parts.push(`${reply.source.caption}: ${reply.source.url}`);
+    if (reply.facts?.length) parts.push(reply.facts.map((fact) => `• ${fact.label}${colon(language)}${fact.value}`).join('\n'));
+    for (const source of reply.sources ?? []) parts.push(`${source.caption}${colon(language)}${source.url}`);
     return parts.filter((part) => part.length > 0).join('\n\n');
 }
 
@@ -136,11 +170,12 @@ function plainText(reply: Reply): string {
  */
 function adaptiveCard(reply: Reply, version: string, withTextAndButtons: boolean): Attachment {
     const body: Record<string, unknown>[] = [];
-    if (withTextAndButtons && reply.text) body.push({ type: 'TextBlock', text: reply.text, wrap: true });
+    if (withTextAndButtons && reply.text) body.push({ type: 'TextBlock', text: formatText(reply.text, CHANNEL_PROFILES.msteams as ChannelProfile), wrap: true });
     if (reply.facts?.length) body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) });
-    if (reply.source) body.push({ type: 'TextBlock', text: reply.source.caption, wrap: true, size: 'Small', isSubtle: true });
+    const sources = reply.sources ?? [];
+    for (const source of sources) body.push({ type: 'TextBlock', text: source.caption, wrap: true, size: 'Small', isSubtle: true });
     const actions: Record<string, unknown>[] = [];
-    if (reply.source) actions.push({ type: 'Action.OpenUrl', title: reply.source.title, url: reply.source.url });
+    for (const source of sources) actions.push({ type: 'Action.OpenUrl', title: source.title, url: source.url });
     if (withTextAndButtons) {
         for (const button of reply.buttons ?? []) {
             actions.push({ type: 'Action.Submit', title: button.title, data: { msteams: { type: 'imBack', value: button.value } } });
@@ -159,18 +194,19 @@ function adaptiveCard(reply: Reply, version: string, withTextAndButtons: boolean
  * Draws a reply for one channel: Adaptive Cards for facts and sources where they render, hero cards or
  * suggested actions (quick replies) for buttons where they fit, and plain text as the last resort.
  */
-export function renderReply(channelId: string | undefined, reply: Reply): Partial<Activity>[] {
+export function renderReply(channelId: string | undefined, reply: Reply, language: Language = 'en'): Partial<Activity>[] {
     const profile = channelProfile(channelId);
     const buttons = reply.buttons ?? [];
-    const rich = Boolean(reply.facts?.length || reply.source);
+    const sourceCount = reply.sources?.length ?? 0;
+    const rich = Boolean(reply.facts?.length || sourceCount > 0);
     const card = rich && profile.adaptiveCardVersion !== undefined;
     const fitsTitles = buttons.every((b) => b.title.length <= profile.maxButtonTitle);
 
-    if (card && profile.buttonsInCard && fitsTitles && buttons.length <= profile.maxCardButtons - (reply.source ? 1 : 0)) {
+    if (card && profile.buttonsInCard && fitsTitles && buttons.length <= profile.maxCardButtons - sourceCount) {
         return [{ type: ActivityTypes.Message, attachments: [adaptiveCard(reply, profile.adaptiveCardVersion as string, true)] }];
     }
 
-    const texts = splitText(card ? reply.text : plainText(reply), profile.maxTextLength);
+    const texts = splitText(formatText(card ? reply.text : plainText(reply, language), profile), profile.maxTextLength);
     const activities: Partial<Activity>[] = texts.map((text) => ({ type: ActivityTypes.Message, text }));
     const last = activities[activities.length - 1] as Partial<Activity>;
     if (card) last.attachments = [adaptiveCard(reply, profile.adaptiveCardVersion as string, false)];

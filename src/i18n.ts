@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
+import { factValues } from './facts';
 import { localesDir } from './paths';
 
 export const LANGUAGES = ['en', 'fr'] as const;
@@ -38,6 +39,8 @@ export interface Translator {
     object<T>(lang: Language, key: string): T | undefined;
     /** A whole namespace (one JSON file) of a language. */
     bundle<T>(lang: Language, namespace: string): T | undefined;
+    /** The text of a key as written in the JSON file, before any value is put in ("ns:a.b"). */
+    template(lang: Language, key: string): string | undefined;
     readonly i18n: i18n;
 }
 
@@ -57,31 +60,39 @@ export function createTranslator(resources: Resource = loadResources()): Transla
         saveMissing: false,
     });
     const fixed = new Map<Language, TFunction>(LANGUAGES.map((l) => [l, instance.getFixedT(l)]));
+    // Every text may quote a fact ({{fees.workPermit}}); its values are formatted once per language.
+    const facts = new Map<Language, Record<string, unknown>>(LANGUAGES.map((l) => [l, factValues(l)]));
+    const withFacts = (lang: Language, params?: Record<string, unknown>): Record<string, unknown> => ({ ...facts.get(lang), ...params });
     const tFor = (lang: Language): TFunction => fixed.get(lang) as TFunction;
     const plainTexts = new Map<string, string>();
     return {
         i18n: instance,
         t(lang, key, params) {
-            if (params) return tFor(lang)(key, params) as string;
+            if (params) return tFor(lang)(key, withFacts(lang, params)) as string;
             // Texts without values never change once loaded: look each up in i18next once.
             const cacheKey = `${lang}\u0000${key}`;
             let text = plainTexts.get(cacheKey);
             if (text === undefined) {
-                text = tFor(lang)(key) as string;
+                text = tFor(lang)(key, withFacts(lang)) as string;
                 plainTexts.set(cacheKey, text);
             }
             return text;
         },
         list(lang, key) {
-            const value: unknown = tFor(lang)(key, { returnObjects: true });
+            const value: unknown = tFor(lang)(key, withFacts(lang, { returnObjects: true }));
             return Array.isArray(value) ? value.map(String) : [];
         },
         object<T>(lang: Language, key: string): T | undefined {
-            const value: unknown = tFor(lang)(key, { returnObjects: true });
+            const value: unknown = tFor(lang)(key, withFacts(lang, { returnObjects: true }));
             return typeof value === 'object' && value !== null ? (value as T) : undefined;
         },
         bundle<T>(lang: Language, namespace: string): T | undefined {
             return instance.getResourceBundle(lang, namespace) as T | undefined;
+        },
+        template(lang, key) {
+            const [namespace, path] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
+            const value: unknown = instance.getResource(lang, namespace, path);
+            return typeof value === 'string' ? value : undefined;
         },
     };
 }

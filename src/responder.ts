@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { type Button, renderReply, type Reply, type SourceLink } from './channels';
 import { type ChoiceSpec, type Line, MENU } from './content';
 import { DIALOG_TARGETS, type DialogTarget, type KnowledgeBase, type Topic } from './faq/knowledgeBase';
+import { FACTS, factsIn, formatDate, isSourceId, SOURCES, type SourceId } from './facts';
 import type { Language, Translator } from './i18n';
 import { turnLanguage } from './turn';
 
@@ -16,8 +17,8 @@ export class Responder {
         return this.translator.t(language ?? turnLanguage(context), key, params);
     }
 
-    async send(context: TurnContext, reply: Reply): Promise<void> {
-        await context.sendActivities(renderReply(context.activity.channelId, reply));
+    async send(context: TurnContext, reply: Reply, language?: Language): Promise<void> {
+        await context.sendActivities(renderReply(context.activity.channelId, reply, language ?? turnLanguage(context)));
     }
 
     async say(context: TurnContext, key: string, params?: Record<string, unknown>, buttons?: Button[]): Promise<void> {
@@ -32,38 +33,55 @@ export class Responder {
         });
     }
 
-    /** A message from paragraphs (locales keys) and at most one source, in the turn's language. */
+    /** A message from paragraphs (locales keys), citing the sources named and those of the facts it quotes. */
     compose(context: TurnContext, lines: readonly Line[]): Reply {
+        const language = turnLanguage(context);
         const text = lines
-            .map((line) => ('key' in line ? this.t(context, line.key, line.params) : ''))
+            .map((line) => ('key' in line ? `${line.bullet ? '• ' : ''}${this.t(context, line.key, line.params)}` : ''))
             .filter((part) => part.length > 0)
             .join('\n\n');
-        const sourceId = lines.find((line): line is { source: string } => 'source' in line)?.source;
-        const source = sourceId ? this.sourceLink(context, sourceId) : undefined;
-        return { text, ...(source ? { source } : {}) };
+        const ids: string[] = [];
+        for (const line of lines) {
+            if ('source' in line) ids.push(line.source);
+            else ids.push(...this.factSources(language, line.key));
+        }
+        const sources = this.sourceLinks(context, ids, language);
+        return { text, ...(sources.length > 0 ? { sources } : {}) };
+    }
+
+    /** The sources of the facts a locales text quotes. */
+    factSources(language: Language, key: string): SourceId[] {
+        return factsIn(this.translator.template(language, key) ?? '').map((id) => FACTS[id].source);
     }
 
     async menu(context: TurnContext, promptKey = 'common:menu.prompt'): Promise<void> {
         await this.say(context, promptKey, undefined, this.buttons(context, MENU));
     }
 
-    /** "Source: <title>, checked on <date>" and its link, in the given language. */
-    sourceLink(context: TurnContext, sourceId: string, language?: Language): SourceLink | undefined {
+    /** "Source: <title>, checked on <date>" and a link for each source, once each, in the given language. */
+    sourceLinks(context: TurnContext, ids: readonly string[], language?: Language): SourceLink[] {
         const lang = language ?? turnLanguage(context);
-        const source = this.knowledge.source(lang, sourceId);
-        if (!source) return undefined;
-        return {
-            caption: this.t(context, 'common:answer.source', { ...source }, lang),
-            title: this.t(context, 'common:answer.openSource', undefined, lang),
-            url: source.url,
-        };
+        const unique = [...new Set(ids)].filter(isSourceId);
+        return unique.map((id) => {
+            const record = SOURCES[id];
+            const params = { title: this.t(context, `sources:${id}.title`, undefined, lang), checked: formatDate(record.checked, lang) };
+            return {
+                caption: this.t(context, record.official ? 'common:answer.source' : 'common:answer.secondarySource', params, lang),
+                title: this.t(context, 'common:answer.openSource', undefined, lang),
+                url: record.url[lang],
+            };
+        });
     }
 
     /** A knowledge-base answer in the topic's own language, with its source and, at the top level, follow-ups. */
     async answer(context: TurnContext, topic: Topic, withFollowUps: boolean): Promise<void> {
-        const source = topic.source ? this.sourceLink(context, topic.source, topic.language) : undefined;
+        const sources = this.sourceLinks(context, topic.sources, topic.language);
         const buttons = withFollowUps ? this.followUps(context, topic) : [];
-        await this.send(context, { text: topic.answer ?? '', ...(source ? { source } : {}), ...(buttons.length > 0 ? { buttons } : {}) });
+        await this.send(
+            context,
+            { text: topic.answer ?? '', ...(sources.length > 0 ? { sources } : {}), ...(buttons.length > 0 ? { buttons } : {}) },
+            topic.language,
+        );
     }
 
     /** "Did you mean one of these?" with the candidates' labels as buttons (a label sent back matches its topic). */

@@ -1,5 +1,6 @@
 import type { Language, Translator } from '../i18n';
 import { LANGUAGES } from '../i18n';
+import { FACTS, factsIn } from '../facts';
 
 /** The guided dialogs a question can lead to (also the `target` of the Recognizer trace). */
 export const DIALOG_TARGETS = ['eligibility', 'permit', 'family', 'steps'] as const;
@@ -11,7 +12,7 @@ export interface TopicContent {
     label: string;
     /** The answer, plain text, ~600 characters at most. Absent when the topic starts a dialog. */
     answer?: string;
-    /** Id of an entry in locales/<lang>/sources.json. Required with `answer`. */
+    /** Id of the source of what the answer says (src/facts.ts SOURCES). Required with `answer`. */
     source?: string;
     /** Starts this guided dialog instead of answering. */
     dialog?: DialogTarget;
@@ -26,25 +27,26 @@ export interface TopicContent {
 export interface Topic extends TopicContent {
     id: string;
     language: Language;
-}
-
-export interface SourceContent {
-    title: string;
-    url: string;
-    /** ISO date (YYYY-MM-DD) the source was last checked. */
-    checked: string;
+    /** The topic's source, then the sources of the facts its answer quotes. */
+    sources: string[];
 }
 
 /** The knowledge base as loaded from the locales: one list of topics per language. */
 export class KnowledgeBase {
     private readonly byLanguage = new Map<Language, Map<string, Topic>>();
 
-    constructor(private readonly translator: Translator) {
+    constructor(translator: Translator) {
         for (const language of LANGUAGES) {
             const raw = translator.object<Record<string, TopicContent>>(language, 'faq:topics') ?? {};
             this.byLanguage.set(
                 language,
-                new Map(Object.entries(raw).map(([id, content]) => [id, { ...content, id, language }])),
+                new Map(
+                    Object.entries(raw).map(([id, content]) => {
+                        const quoted = factsIn(translator.template(language, `faq:topics.${id}.answer`) ?? '').map((f) => FACTS[f].source);
+                        const sources = [...new Set([...(content.source ? [content.source] : []), ...quoted])];
+                        return [id, { ...content, id, language, sources }];
+                    }),
+                ),
             );
         }
     }
@@ -57,7 +59,4 @@ export class KnowledgeBase {
         return this.byLanguage.get(language)?.get(id);
     }
 
-    source(language: Language, id: string): SourceContent | undefined {
-        return this.translator.object<SourceContent>(language, `sources:${id}`);
-    }
 }
