@@ -1,92 +1,163 @@
 import { WaterfallDialog, type WaterfallStep, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { CRITERIA, type Criterion, type CriterionId, criterionQuestion, unmetKey } from '../src/content';
+import { UNSURE } from '../src/answers';
+import type { Fact } from '../src/channels';
+import { BACK, CRITERIA, type Criterion, type CriterionId, criterionQuestion, type Line, unmetKey } from '../src/content';
+import type { EligibilityProgress } from '../src/state';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
 
 export const ELIGIBILITY_DIALOG = 'eligibility';
+const START_WATERFALL = 'eligibility.start';
 const CHECK_WATERFALL = 'eligibility.check';
+const RESUME = 'resume';
+const RESTART = 'restart';
 
 /** The value of the `Eligibility` trace, sent when the check ends. */
 export interface EligibilityResult {
+    /** True only when every criterion asked was clearly met. */
     eligible: boolean;
     unmet: CriterionId[];
+    /** Criteria the person could not answer ("not sure" twice): never counted as met. */
+    unknown: CriterionId[];
     answers: Partial<Record<CriterionId, string>>;
 }
 
-export function assess(answers: Partial<Record<CriterionId, string>>): EligibilityResult {
-    const unmet = CRITERIA.filter((c) => !c.met.includes(answers[c.id] ?? '')).map((c) => c.id);
-    return { eligible: unmet.length === 0, unmet, answers };
+/** The criteria that apply to these answers (csqValid only matters before a PR application). */
+export function applicable(answers: Partial<Record<CriterionId, string>>): Criterion[] {
+    return CRITERIA.filter((c) => !c.askIf || c.askIf.answers.includes(answers[c.askIf.criterion] ?? ''));
 }
 
-/** The IMP+ eligibility check: the four criteria one at a time (as data in CRITERIA), then one verdict. */
+export function assess(answers: Partial<Record<CriterionId, string>>): EligibilityResult {
+    const criteria = applicable(answers);
+    const asked = criteria.filter((c) => answers[c.id] !== undefined);
+    const unknown = asked.filter((c) => answers[c.id] === UNSURE).map((c) => c.id);
+    const unmet = asked.filter((c) => answers[c.id] !== UNSURE && !c.met.includes(answers[c.id] as string)).map((c) => c.id);
+    const complete = asked.length === criteria.length;
+    return { eligible: complete && unmet.length === 0 && unknown.length === 0, unmet, unknown, answers };
+}
+
+/** The next criterion to ask, or undefined when the verdict is settled (all asked, or one clearly unmet). */
+function nextCriterion(answers: Partial<Record<CriterionId, string>>): Criterion | undefined {
+    if (assess(answers).unmet.length > 0) return undefined;
+    return applicable(answers).find((c) => answers[c.id] === undefined);
+}
+
+/**
+ * The IMP+ eligibility check: the published criteria one at a time (as data in CRITERIA), asking only
+ * those that apply and stopping at the first one clearly unmet; "back" returns to the previous question;
+ * leaving and coming back offers to resume. The verdict never says more than the answers support.
+ */
 export class EligibilityDialog extends InterruptibleDialog {
     constructor(services: DialogServices) {
         super(ELIGIBILITY_DIALOG, services);
         this.addDialog(new AskDialog(services));
-        this.addDialog(new WaterfallDialog(CHECK_WATERFALL, this.steps()));
-        this.initialDialogId = CHECK_WATERFALL;
+        this.addDialog(new WaterfallDialog(START_WATERFALL, [(step) => this.offerResume(step), (step) => this.resumeOrRestart(step)]));
+        this.addDialog(new WaterfallDialog(CHECK_WATERFALL, this.checkSteps()));
+        this.initialDialogId = START_WATERFALL;
     }
 
-    /** One step per criterion (record the previous answer, ask the next), then the verdict. */
-    private steps(): WaterfallStep[] {
-        const askStep =
-            (index: number): WaterfallStep =>
-            async (step) => {
-                if (index === 0) await this.services.responder.say(step.context, 'eligibility:intro');
-                else await this.record(step, CRITERIA[index - 1] as Criterion);
-                return step.beginDialog(ASK_DIALOG, criterionQuestion(CRITERIA[index] as Criterion, index));
-            };
-        const verdictStep: WaterfallStep = async (step) => {
-            await this.record(step, CRITERIA[CRITERIA.length - 1] as Criterion);
-            const result = assess(this.answers(step));
-            this.services.analytics.track({ name: 'eligibility.verdict', eligible: result.eligible, unmet: result.unmet });
-            await step.context.sendTraceActivity('Eligibility', result, 'https://impplus.local/schemas/eligibility', 'Eligibility check result');
-            await this.sendVerdict(step, result);
-            return step.endDialog(result);
+    private async offerResume(step: WaterfallStepContext) {
+        const saved = await this.savedProgress(step);
+        if (!saved || saved.history.length === 0 || (step.options as { restart?: boolean } | undefined)?.restart) {
+            await this.clearProgress(step);
+            await this.services.responder.say(step.context, 'eligibility:intro');
+            return step.replaceDialog(CHECK_WATERFALL, { answers: {}, history: [] } satisfies EligibilityProgress);
+        }
+        return step.beginDialog(ASK_DIALOG, {
+            id: 'resume',
+            lines: [{ key: 'eligibility:resume.question', params: { n: saved.history.length + 1 } }],
+            choices: [RESUME, RESTART].map((id) => ({ id, labelKey: `eligibility:choices.${id}` })),
+        });
+    }
+
+    private async resumeOrRestart(step: WaterfallStepContext) {
+        const saved = step.result === RESUME ? await this.savedProgress(step) : undefined;
+        if (!saved) {
+            await this.clearProgress(step);
+            await this.services.responder.say(step.context, 'eligibility:intro');
+        }
+        return step.replaceDialog(CHECK_WATERFALL, saved ?? ({ answers: {}, history: [] } satisfies EligibilityProgress));
+    }
+
+    /** Ask the next criterion, then record the answer (or go back) and loop; the verdict when settled. */
+    private checkSteps(): WaterfallStep[] {
+        const ask: WaterfallStep = async (step) => {
+            const progress = step.options as EligibilityProgress;
+            const criterion = nextCriterion(progress.answers);
+            if (!criterion) return this.conclude(step, progress);
+            const question = criterionQuestion(criterion, progress.history.length + 1, progress.history.length > 0);
+            return step.beginDialog(ASK_DIALOG, question);
         };
-        return [...CRITERIA.map((_, index) => askStep(index)), verdictStep];
+        const record: WaterfallStep = async (step) => {
+            const progress = structuredClone(step.options as EligibilityProgress);
+            const answer = String(step.result);
+            if (answer === BACK) {
+                const previous = progress.history.pop();
+                if (previous) delete progress.answers[previous];
+            } else {
+                const criterion = nextCriterion(progress.answers) as Criterion;
+                this.services.analytics.track({ name: 'dialog.answered', dialog: ELIGIBILITY_DIALOG, step: criterion.id });
+                progress.answers[criterion.id] = answer;
+                progress.history.push(criterion.id);
+                const note = criterion.notes?.[answer];
+                if (note) await this.services.responder.say(step.context, note);
+            }
+            await this.saveProgress(step, progress);
+            return step.replaceDialog(CHECK_WATERFALL, progress);
+        };
+        return [ask, record];
     }
 
-    private answers(step: WaterfallStepContext): Partial<Record<CriterionId, string>> {
-        const values = step.values as { answers?: Partial<Record<CriterionId, string>> };
-        values.answers ??= {};
-        return values.answers;
-    }
-
-    private async record(step: WaterfallStepContext, criterion: Criterion): Promise<void> {
-        const answer = String(step.result);
-        this.answers(step)[criterion.id] = answer;
-        const note = criterion.notes?.[answer];
-        if (note) await this.services.responder.say(step.context, note);
+    private async conclude(step: WaterfallStepContext, progress: EligibilityProgress) {
+        const result = assess(progress.answers);
+        this.services.analytics.track({ name: 'eligibility.verdict', eligible: result.eligible, unmet: result.unmet });
+        await step.context.sendTraceActivity('Eligibility', result, 'https://impplus.local/schemas/eligibility', 'Eligibility check result');
+        await this.sendVerdict(step, result);
+        await this.clearProgress(step);
+        return step.endDialog(result);
     }
 
     private async sendVerdict(step: WaterfallStepContext, result: EligibilityResult): Promise<void> {
         const { responder } = this.services;
         const context = step.context;
-        const facts = CRITERIA.map((c) => ({
+        const asked = applicable(result.answers).filter((c) => result.answers[c.id] !== undefined);
+        const facts: Fact[] = asked.map((c) => ({
             label: responder.t(context, `eligibility:criteria.${c.id}.short`),
-            value: responder.t(context, result.unmet.includes(c.id) ? 'eligibility:verdict.notMet' : 'eligibility:verdict.met'),
+            value: responder.t(
+                context,
+                result.unknown.includes(c.id) ? 'eligibility:verdict.unknown' : result.unmet.includes(c.id) ? 'eligibility:verdict.notMet' : 'eligibility:verdict.met',
+            ),
         }));
+        const bullets = (ids: CriterionId[], key: (c: Criterion) => string): Line[] =>
+            asked.filter((c) => ids.includes(c.id)).map((c) => ({ key: key(c), bullet: true }));
+
+        const lines: Line[] = [];
         if (result.eligible) {
-            const reply = responder.compose(context, [
-                { key: 'eligibility:verdict.eligible' },
-                { key: 'eligibility:verdict.eligibleNext' },
-                { key: 'eligibility:verdict.caveat' },
-                { source: 'fees' },
-            ]);
-            await responder.send(context, { ...reply, facts });
-            return;
+            lines.push({ key: 'eligibility:verdict.eligible' }, { key: 'eligibility:verdict.invitations' }, { key: 'eligibility:verdict.eligibleNext' });
+        } else if (result.unmet.length > 0) {
+            lines.push({ key: 'eligibility:verdict.notEligible' });
+            lines.push(...bullets(result.unmet, (c) => unmetKey(c, result.answers[c.id] ?? '')));
+        } else {
+            lines.push({ key: 'eligibility:verdict.unchecked' });
         }
-        const reasons = CRITERIA.filter((c) => result.unmet.includes(c.id)).map(
-            (c) => `• ${responder.t(context, unmetKey(c, result.answers[c.id] ?? ''))}`,
-        );
-        const text = [
-            responder.t(context, 'eligibility:verdict.notEligible'),
-            reasons.join('\n'),
-            responder.t(context, 'eligibility:verdict.notEligibleNext'),
-            responder.t(context, 'eligibility:verdict.caveat'),
-        ].join('\n\n');
-        await responder.send(context, { text, facts });
+        if (!result.eligible) lines.push(...bullets(result.unknown, (c) => `eligibility:criteria.${c.id}.unknown`));
+        lines.push({ key: 'eligibility:verdict.caveat' }, { source: 'quebec-imp-plus' });
+        await responder.send(context, { ...responder.compose(context, lines), facts });
+    }
+
+    private async savedProgress(step: WaterfallStepContext): Promise<EligibilityProgress | undefined> {
+        const profile = await this.services.state.profile.get(step.context, {});
+        return profile.eligibility ? structuredClone(profile.eligibility) : undefined;
+    }
+
+    private async saveProgress(step: WaterfallStepContext, progress: EligibilityProgress): Promise<void> {
+        const profile = await this.services.state.profile.get(step.context, {});
+        profile.eligibility = progress;
+    }
+
+    private async clearProgress(step: WaterfallStepContext): Promise<void> {
+        const profile = await this.services.state.profile.get(step.context, {});
+        delete profile.eligibility;
     }
 }

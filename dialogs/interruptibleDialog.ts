@@ -55,8 +55,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 await responder.answer(context, decision.topic, false);
                 return this.askAgain(innerDc);
             case 'clarify':
-                // The candidates' buttons must stay last; the question comes back after the user picks one.
+                // The candidates' buttons must stay last; the question comes back after the user picks one,
+                // and a "yes" meant for "Did you mean…?" never answers the question behind it.
                 await responder.clarify(context, decision.topics);
+                AskDialog.markClarifying(innerDc);
                 return Dialog.EndOfTurn;
             case 'dialog':
                 if (decision.target === this.id) return this.askAgain(innerDc);
@@ -84,6 +86,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 return this.askAgain(innerDc);
             case 'cancel':
                 return this.finish(innerDc, { cancelled: true });
+            case 'restart':
+                // From the very start, forgetting the progress kept for a later visit.
+                await responder.say(context, 'common:startOver');
+                await innerDc.cancelAllDialogs();
+                return innerDc.beginDialog(this.initialDialogId, { restart: true });
             case 'menu':
                 return this.finish(innerDc, { menu: true });
             case 'ask':

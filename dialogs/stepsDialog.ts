@@ -30,6 +30,7 @@ export class StepsDialog extends InterruptibleDialog {
 
     private async start(step: WaterfallStepContext) {
         const profile = await this.services.state.profile.get(step.context, {});
+        if ((step.options as { restart?: boolean } | undefined)?.restart) delete profile.walkthroughStep;
         const saved = profile.walkthroughStep ?? 0;
         const index = saved > 0 && saved < TOTAL ? saved : 0;
         if (index > 0) await this.services.responder.say(step.context, 'steps:resume', { n: index + 1 });

@@ -146,11 +146,13 @@ export class ImpPlusBot extends TeamsActivityHandler {
         if (text.length === 0) {
             setTurnInfo(context, { language: known ?? 'en' });
             await responder.say(context, 'common:unsupported');
+            await this.askPendingAgain(context);
             return;
         }
         if (text.length > this.deps.maxMessageLength) {
             setTurnInfo(context, { language: known ?? detect(text).language ?? 'en' });
             await responder.say(context, 'common:tooLong', { max: this.deps.maxMessageLength });
+            await this.askPendingAgain(context);
             return;
         }
 
@@ -188,6 +190,12 @@ export class ImpPlusBot extends TeamsActivityHandler {
             return;
         }
         await this.route(dc, decision, conversation);
+    }
+
+    /** A sticker, an attachment or an over-long message mid-question: the question comes back, buttons and all. */
+    private async askPendingAgain(context: TurnContext): Promise<void> {
+        const dc = await this.dialogs.createContext(context);
+        if (dc.activeDialog) await dc.repromptDialog();
     }
 
     /**
@@ -233,7 +241,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         if (shortcut?.kind === 'command') return shortcut;
         const pending = AskDialog.pendingQuestion(dc);
         const target = pending ? activeTarget(dc) : undefined;
-        if (pending && target && this.deps.services.reader.read(pending, text) !== undefined) return { kind: 'prompt', target };
+        if (pending && target && AskDialog.expects(dc, this.deps.services.reader, text)) return { kind: 'prompt', target };
         const recognition = shortcut ?? recognizer.search(text, hint);
         // Inside a dialog, what we would refuse at the top level goes to the question, which asks again.
         if (target && recognition.kind === 'refuse' && !recognition.topic) return { kind: 'prompt', target };
@@ -292,6 +300,14 @@ export class ImpPlusBot extends TeamsActivityHandler {
                     case 'menu':
                         await responder.menu(context);
                         return;
+                    case 'restart': {
+                        const profile = await this.deps.services.state.profile.get(context, {});
+                        delete profile.eligibility;
+                        delete profile.walkthroughStep;
+                        await responder.say(context, 'common:startOver');
+                        await responder.menu(context);
+                        return;
+                    }
                     case 'ask':
                         await responder.say(context, 'common:ask.prompt');
                         return;

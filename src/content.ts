@@ -12,7 +12,7 @@ export interface ChoiceSpec {
 }
 
 /** One paragraph of a message: a locales key (with its values), or the citation of a source. */
-export type Line = { key: string; params?: Record<string, string | number> } | { source: string };
+export type Line = { key: string; params?: Record<string, string | number>; bullet?: boolean } | { source: string };
 
 /** A fact of a fact list: the locales keys of its label and value. */
 export interface FactSpec {
@@ -31,17 +31,31 @@ export interface Question {
     explainKey?: string;
     /** Answers that name several choices at once and mean another one ("my wife and the kids" → both). */
     combinations?: Readonly<Record<string, readonly string[]>>;
+    /** Answers a typed reply can give besides the buttons ("back", or "outside" for a bare "yes"). */
+    answers?: readonly string[];
+    /** What a plain yes or no means here ("yes" to "do you live outside Quebec?" → outside). */
+    yesNo?: Readonly<{ yes?: string; no?: string }>;
+    /** Place names answer it (a city or a country tells where the person lives). */
+    places?: boolean;
+    /** A general answer and the precise ones that say the same thing ("outside" → abroad, province). */
+    refinements?: Readonly<Record<string, readonly string[]>>;
+    /** Answers worked out from a sentence are confirmed before they count (they decide a verdict). */
+    confirm?: boolean;
 }
 
 const choice = (namespace: string, id: string): ChoiceSpec => ({ id, labelKey: `${namespace}:choices.${id}` });
 
-export type CriterionId = 'residence' | 'csq' | 'invitation' | 'application';
+export type CriterionId = 'residence' | 'csq' | 'pr' | 'csqValid' | 'invitation' | 'application';
 
 export interface Criterion {
     id: CriterionId;
     choices: ChoiceSpec[];
     /** Answers that meet the criterion. */
     met: readonly string[];
+    /** Asked only when an earlier answer is one of these. */
+    askIf?: { criterion: CriterionId; answers: readonly string[] };
+    /** Hidden answers, yes/no meaning, places and refinements, as in Question. */
+    reading?: Pick<Question, 'answers' | 'yesNo' | 'places' | 'refinements'>;
     /** Unmet explanation per answer (`…unmet.<answer>`) rather than one for the criterion. */
     unmetByAnswer?: boolean;
     /** A note sent right after these answers. */
@@ -50,28 +64,63 @@ export interface Criterion {
 
 const yesNoUnsure = ['yes', 'no', 'unsure'].map((id) => choice('eligibility', id));
 
-/** The four IMP+ criteria, in the order they are asked. */
+/**
+ * The published IMP+ criteria, in the order they are asked (quebec.ca and IRCC's instructions; the
+ * sources are cited by the texts in locales/<lang>/eligibility.json).
+ */
 export const CRITERIA: readonly Criterion[] = [
-    { id: 'residence', choices: yesNoUnsure, met: ['yes'] },
+    {
+        id: 'residence',
+        choices: ['abroad', 'province', 'quebec', 'unsure'].map((id) => choice('eligibility', id)),
+        met: ['abroad', 'province', 'outside'],
+        reading: { answers: ['outside'], yesNo: { yes: 'outside', no: 'quebec' }, places: true, refinements: { outside: ['abroad', 'province'] } },
+        unmetByAnswer: true,
+        notes: { province: 'eligibility:criteria.residence.provinceNote' },
+    },
     {
         id: 'csq',
-        choices: ['regular', 'pilot', 'other', 'none', 'unsure'].map((id) => choice('eligibility', id)),
+        // Six buttons, as many as a Teams card holds; "not sure" is still understood when typed.
+        choices: ['regular', 'pilot', 'pstq', 'peq', 'other', 'none'].map((id) => choice('eligibility', id)),
         met: ['regular', 'pilot'],
+        reading: { yesNo: { no: 'none' } },
         unmetByAnswer: true,
-        notes: { other: 'eligibility:criteria.csq.otherNote' },
+    },
+    {
+        id: 'pr',
+        choices: ['notYet', 'inProcess', 'approved', 'refused', 'unsure'].map((id) => choice('eligibility', id)),
+        met: ['notYet', 'inProcess'],
+        reading: { yesNo: { no: 'notYet' } },
+        unmetByAnswer: true,
+    },
+    {
+        id: 'csqValid',
+        choices: yesNoUnsure,
+        met: ['yes'],
+        askIf: { criterion: 'pr', answers: ['notYet'] },
     },
     { id: 'invitation', choices: yesNoUnsure, met: ['yes'] },
     { id: 'application', choices: yesNoUnsure, met: ['yes'] },
 ];
 
-export function criterionQuestion(criterion: Criterion, index: number): Question {
+/** The question for a criterion; `number` counts the questions asked so far, "back" returns to the previous one. */
+export function criterionQuestion(criterion: Criterion, number: number, canGoBack: boolean): Question {
+    const reading = criterion.reading ?? {};
+    const yesNo = reading.yesNo ?? (criterion.choices.some((c) => c.id === 'yes') ? { yes: 'yes', no: 'no' } : undefined);
     return {
         id: criterion.id,
-        lines: [{ key: `eligibility:criteria.${criterion.id}.question`, params: { n: index + 1, total: CRITERIA.length } }],
+        lines: [{ key: `eligibility:criteria.${criterion.id}.question`, params: { n: number } }],
         choices: criterion.choices,
         explainKey: `eligibility:criteria.${criterion.id}.explain`,
+        answers: [...(reading.answers ?? []), ...(canGoBack ? [BACK] : [])],
+        ...(yesNo ? { yesNo } : {}),
+        ...(reading.places ? { places: true } : {}),
+        ...(reading.refinements ? { refinements: reading.refinements } : {}),
+        confirm: true,
     };
 }
+
+/** The answer that goes back to the previous question. */
+export const BACK = 'back';
 
 export function unmetKey(criterion: Criterion, answer: string): string {
     const base = `eligibility:criteria.${criterion.id}.unmet`;

@@ -5,7 +5,7 @@ import { LANGUAGES, type Language, type Translator } from './i18n';
 import { PhraseBook } from './phrases';
 import { words } from './text';
 
-export const COMMANDS = ['help', 'cancel', 'menu', 'english', 'french', 'greeting', 'ask', 'privacy', 'deleteData', 'advisor'] as const;
+export const COMMANDS = ['help', 'cancel', 'menu', 'english', 'french', 'greeting', 'ask', 'privacy', 'deleteData', 'advisor', 'restart'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const isCommand = (id: string | undefined): id is Command => (COMMANDS as readonly string[]).includes(id ?? '');

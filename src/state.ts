@@ -1,5 +1,6 @@
 import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import type { CriterionId } from './content';
 import { type Language, languageFromLocale } from './i18n';
 
 /** Kept per user across conversations. */
@@ -8,6 +9,14 @@ export interface UserProfile {
     language?: Language;
     /** Walkthrough step the user left at (0-based), so that coming back resumes there. */
     walkthroughStep?: number;
+    /** An eligibility check left before its verdict, so that coming back can resume it. */
+    eligibility?: EligibilityProgress;
+}
+
+/** The answers of an unfinished eligibility check, and the order they were given in (for "back"). */
+export interface EligibilityProgress {
+    answers: Partial<Record<CriterionId, string>>;
+    history: CriterionId[];
 }
 
 /** One line of the short transcript kept for a handoff to an advisor. */

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CRITERIA, type CriterionId } from '../src/content';
+import { CRITERIA, type CriterionId, WALKTHROUGH_STEPS } from '../src/content';
+import { SOURCES } from '../src/facts';
 import { createTranslator, type Language } from '../src/i18n';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
 
 const t = createTranslator();
-
-/** Answers per criterion: the id the bot should record, how a user taps it, and how one might type it. */
-const MET: Record<CriterionId, string> = { residence: 'yes', csq: 'regular', invitation: 'yes', application: 'yes' };
-const UNMET: Record<CriterionId, string> = { residence: 'no', csq: 'none', invitation: 'no', application: 'no' };
-const TYPED: Record<Language, Record<string, string>> = {
-    en: { yes: 'yep', no: 'not yet', regular: 'the regular skilled worker program', none: "I don't have a CSQ", pilot: 'AI pilot', other: 'PEQ' },
-    fr: { yes: "oui j'habite a Paris", no: 'pas encore', regular: 'programme regulier', none: 'pas de csq', pilot: 'projet pilote', other: 'PSTQ' },
-};
 const LOCALE: Record<Language, string> = { en: 'en-CA', fr: 'fr-CA' };
+type Answers = Partial<Record<CriterionId, string>>;
 
 function label(language: Language, criterion: CriterionId, answer: string): string {
     const spec = CRITERIA.find((c) => c.id === criterion)?.choices.find((c) => c.id === answer);
@@ -20,155 +14,290 @@ function label(language: Language, criterion: CriterionId, answer: string): stri
     return t.t(language, spec.labelKey);
 }
 
-async function runCheck(language: Language, answers: Record<CriterionId, string>, typed: boolean) {
-    const chat = new Chat({ locale: LOCALE[language] });
+const question = (language: Language, id: CriterionId, n: number): string => t.t(language, `eligibility:criteria.${id}.question`, { n });
+
+async function startCheck(language: Language, locale = LOCALE[language]) {
+    const chat = new Chat({ locale });
     await chat.open();
-    let replies = await chat.say(t.t(language, 'common:menu.choices.eligibility'));
-    for (const criterion of CRITERIA) {
-        const question = t.t(language, `eligibility:criteria.${criterion.id}.question`, { n: CRITERIA.indexOf(criterion) + 1, total: 4 });
-        expect(textOf(replies)).toContain(question);
-        const answer = answers[criterion.id];
-        expect(buttonsOf(replies)).toContain(label(language, criterion.id, answer));
-        replies = await chat.say(typed ? (TYPED[language][answer] as string) : label(language, criterion.id, answer));
+    const replies = await chat.say(t.t(language, 'common:menu.choices.eligibility'));
+    return { chat, replies };
+}
+
+/** Answers the questions in the order the bot asks them, checking each question and its button. */
+async function runCheck(language: Language, steps: [CriterionId, string, string?][]) {
+    const { chat, replies: first } = await startCheck(language);
+    let replies = first;
+    for (const [index, [criterion, answer, typed]] of steps.entries()) {
+        expect(textOf(replies)).toContain(question(language, criterion, index + 1));
+        expect(buttonsOf(replies)).toContain(label(language, criterion, answer));
+        replies = await chat.say(typed ?? label(language, criterion, answer));
     }
     return { chat, replies };
 }
 
-const paths: [string, Record<CriterionId, string>, CriterionId[]][] = [
-    ['all met', MET, []],
-    ...CRITERIA.map((c): [string, Record<CriterionId, string>, CriterionId[]] => [`only ${c.id} unmet`, { ...MET, [c.id]: UNMET[c.id] }, [c.id]]),
-    ['all unmet', UNMET, ['residence', 'csq', 'invitation', 'application']],
+const MENU_IDS = ['eligibility', 'permit', 'family', 'steps', 'question', 'advisor'];
+
+/** Every way through the check: the answers in order, and the verdict they must give. */
+const PATHS: { name: string; steps: [CriterionId, string][]; eligible: boolean; unmet: CriterionId[] }[] = [
+    {
+        name: 'abroad, PRTQ, no PR application yet, valid CSQ, invited, ready',
+        steps: [['residence', 'abroad'], ['csq', 'regular'], ['pr', 'notYet'], ['csqValid', 'yes'], ['invitation', 'yes'], ['application', 'yes']],
+        eligible: true,
+        unmet: [],
+    },
+    {
+        name: 'another province, AI/IT/VFX pilot, PR application in process (no CSQ validity question)',
+        steps: [['residence', 'province'], ['csq', 'pilot'], ['pr', 'inProcess'], ['invitation', 'yes'], ['application', 'yes']],
+        eligible: true,
+        unmet: [],
+    },
+    { name: 'lives in Quebec: stops at once', steps: [['residence', 'quebec']], eligible: false, unmet: ['residence'] },
+    ...(['pstq', 'peq', 'other', 'none'] as const).map((csq) => ({
+        name: `CSQ ${csq}`,
+        steps: [['residence', 'abroad'], ['csq', csq]] as [CriterionId, string][],
+        eligible: false,
+        unmet: ['csq'] as CriterionId[],
+    })),
+    ...(['approved', 'refused'] as const).map((pr) => ({
+        name: `PR ${pr}`,
+        steps: [['residence', 'abroad'], ['csq', 'regular'], ['pr', pr]] as [CriterionId, string][],
+        eligible: false,
+        unmet: ['pr'] as CriterionId[],
+    })),
+    {
+        name: 'expired CSQ without a PR application',
+        steps: [['residence', 'abroad'], ['csq', 'regular'], ['pr', 'notYet'], ['csqValid', 'no']],
+        eligible: false,
+        unmet: ['csqValid'],
+    },
+    {
+        name: 'no invitation',
+        steps: [['residence', 'abroad'], ['csq', 'regular'], ['pr', 'inProcess'], ['invitation', 'no']],
+        eligible: false,
+        unmet: ['invitation'],
+    },
+    {
+        name: 'incomplete application',
+        steps: [['residence', 'abroad'], ['csq', 'regular'], ['pr', 'inProcess'], ['invitation', 'yes'], ['application', 'no']],
+        eligible: false,
+        unmet: ['application'],
+    },
 ];
 
 describe.each(['en', 'fr'] as const)('eligibility check in %s', (language) => {
-    describe.each([
-        ['tapped', false],
-        ['typed', true],
-    ])('%s answers', (_how, typed) => {
-        it.each(paths)('%s', async (_name, answers, unmet) => {
-            const { replies } = await runCheck(language, answers, typed);
-            expect(trace(replies, 'Eligibility')).toEqual({ eligible: unmet.length === 0, unmet, answers });
+    it.each(PATHS)('$name', async ({ steps, eligible, unmet }) => {
+        const { replies } = await runCheck(language, steps);
+        const answers: Answers = Object.fromEntries(steps);
+        expect(trace(replies, 'Eligibility')).toEqual({ eligible, unmet, unknown: [], answers });
 
-            const verdict = textOf(replies);
-            if (unmet.length === 0) {
-                expect(verdict).toContain(t.t(language, 'eligibility:verdict.eligible'));
-                expect(verdict).toContain(t.t(language, 'eligibility:verdict.eligibleNext'));
-                expect(verdict).toContain(t.t(language, 'sources:fees.url'));
-            } else {
-                expect(verdict).toContain(t.t(language, 'eligibility:verdict.notEligible'));
-                for (const criterion of CRITERIA) {
-                    const key = criterion.id === 'csq' ? 'eligibility:criteria.csq.unmet.none' : `eligibility:criteria.${criterion.id}.unmet`;
-                    if (unmet.includes(criterion.id)) expect(verdict).toContain(t.t(language, key));
-                    else expect(verdict).not.toContain(t.t(language, key));
-                }
-            }
-            // The verdict is followed by the menu, in the same language.
-            expect(buttonsOf(replies)).toEqual(['eligibility', 'permit', 'family', 'steps', 'question', 'advisor'].map((id) => t.t(language, `common:menu.choices.${id}`)));
-        });
-    });
-
-    it('explains “another program” right away and in the verdict, and suggests an advisor', async () => {
-        const chat = new Chat({ locale: LOCALE[language] });
-        await chat.open();
-        await chat.say(t.t(language, 'common:menu.choices.eligibility'));
-        await chat.say(label(language, 'residence', 'yes'));
-        const afterCsq = await chat.say(TYPED[language].other as string);
-        expect(textOf(afterCsq)).toContain(t.t(language, 'eligibility:criteria.csq.otherNote'));
-        await chat.say(label(language, 'invitation', 'yes'));
-        const verdict = await chat.say(label(language, 'application', 'yes'));
-        expect(trace(verdict, 'Eligibility')).toMatchObject({ eligible: false, unmet: ['csq'], answers: { csq: 'other' } });
-        expect(textOf(verdict)).toContain(t.t(language, 'eligibility:criteria.csq.unmet.other'));
-    });
-
-    it('counts the AI/IT/VFX pilot as a valid CSQ', async () => {
-        const { replies } = await runCheck(language, { ...MET, csq: 'pilot' }, true);
-        expect(trace(replies, 'Eligibility')).toMatchObject({ eligible: true, answers: { csq: 'pilot' } });
+        const verdict = textOf(replies);
+        if (eligible) {
+            expect(verdict).toContain(t.t(language, 'eligibility:verdict.eligible'));
+            expect(verdict).toContain(t.t(language, 'eligibility:verdict.invitations'));
+            expect(verdict).toContain(t.t(language, 'eligibility:verdict.eligibleNext'));
+            // The fees come with their sources, and the criteria with theirs.
+            expect(verdict).toContain(SOURCES['ircc-fees'].url[language]);
+            expect(verdict).toContain(SOURCES['quebec-imp-plus'].url[language]);
+        } else {
+            expect(verdict).toContain(t.t(language, 'eligibility:verdict.notEligible'));
+            expect(verdict).not.toContain(t.t(language, 'eligibility:verdict.eligible'));
+            const [criterion] = unmet;
+            const byAnswer = CRITERIA.find((c) => c.id === criterion)?.unmetByAnswer;
+            const key = `eligibility:criteria.${criterion}.unmet${byAnswer ? `.${answers[criterion as CriterionId]}` : ''}`;
+            expect(verdict).toContain(t.t(language, key));
+        }
+        expect(buttonsOf(replies)).toEqual(MENU_IDS.map((id) => t.t(language, `common:menu.choices.${id}`)));
     });
 });
 
-describe('eligibility check: retries, “not sure” and interruptions', () => {
-    async function atFirstQuestion(locale = 'en-CA') {
-        const chat = new Chat({ locale });
-        await chat.open();
-        await chat.say('Am I eligible?');
-        return chat;
-    }
-
-    it('explains the criterion and asks again when the user is not sure', async () => {
-        const chat = await atFirstQuestion();
-        const replies = await chat.say("I'm not sure");
-        expect(textOf(replies)).toContain(t.t('en', 'eligibility:criteria.residence.explain'));
-        expect(textOf(replies)).toContain('Question 1 of 4');
-        expect(buttonsOf(replies)).toEqual(['Yes', 'No', 'Not sure']);
+describe('eligibility check: typed answers are read for what they say', () => {
+    it('reads typed answers in English and French to the same verdict', async () => {
+        const en = await runCheck('en', [
+            ['residence', 'abroad', 'outside canada, I live in Lyon'],
+            ['csq', 'regular', 'PRTQ'],
+            ['pr', 'inProcess', 'in process'],
+            ['invitation', 'yes', 'yes I got it last week'],
+            ['application', 'yes', 'yep'],
+        ]);
+        expect(trace(en.replies, 'Eligibility')).toMatchObject({ eligible: true });
+        const fr = await runCheck('fr', [
+            ['residence', 'abroad', 'hors du canada'],
+            ['csq', 'pilot', 'effets visuels'],
+            ['pr', 'notYet', 'pas encore'],
+            ['csqValid', 'yes', 'oui il est encore valide'],
+            ['invitation', 'yes', 'jai recu linvitation'],
+            ['application', 'yes', 'c’est sûr'],
+        ]);
+        expect(trace(fr.replies, 'Eligibility')).toMatchObject({ eligible: true });
     });
 
-    it('gives a helpful retry, then a way out, never a silent loop', async () => {
-        const chat = await atFirstQuestion();
-        const first = await chat.say('purple monkey dishwasher');
-        expect(textOf(first)).toContain('Please tap one of the buttons, or type one of: Yes, No, Not sure.');
-        expect(textOf(first)).toContain('Question 1 of 4');
-        const second = await chat.say('purple monkey dishwasher');
-        expect(textOf(second)).toContain('type “help” for tips or “menu” to start over');
-        expect(buttonsOf(second)).toEqual(['Yes', 'No', 'Not sure']);
-        // The answer still counts after the retries.
-        const next = await chat.say('yes');
-        expect(textOf(next)).toContain('Question 2 of 4');
+    it('confirms an answer worked out from a sentence before counting it', async () => {
+        const { chat } = await startCheck('en');
+        const asked = await chat.say('I live in Sherbrooke');
+        expect(textOf(asked)).toContain(t.t('en', 'common:confirm.ask', { answer: 'In Quebec' }));
+        expect(buttonsOf(asked)).toEqual([t.t('en', 'common:confirm.yes'), t.t('en', 'common:confirm.no')]);
+        const verdict = await chat.say(t.t('en', 'common:confirm.yes'));
+        expect(trace(verdict, 'Eligibility')).toMatchObject({ eligible: false, unmet: ['residence'], answers: { residence: 'quebec' } });
+    });
+
+    it('asks again when the person says the reading was wrong', async () => {
+        const { chat } = await startCheck('fr');
+        await chat.say('je vis au Maroc');
+        const again = await chat.say('non');
+        expect(textOf(again)).toContain(question('fr', 'residence', 1));
+        expect(trace(again, 'Eligibility')).toBeUndefined();
+    });
+
+    it('never ends eligible on the answers of the issue (visitor in Quebec, "I have it", "I am waiting")', async () => {
+        const { chat } = await startCheck('en');
+        const replies = [await chat.say('I am in Quebec on a visitor visa')];
+        expect(trace(replies[0]!, 'Eligibility')).toMatchObject({ eligible: false, unmet: ['residence'] });
+
+        const second = await startCheck('en');
+        await second.chat.say('Outside Canada');
+        const csq = await second.chat.say('I have it');
+        expect(textOf(csq)).toContain(question('en', 'csq', 2));
+        await second.chat.say('Regular (PRTQ)');
+        await second.chat.say('Not yet');
+        await second.chat.say('yes');
+        const waiting = await second.chat.say('I am waiting');
+        expect(trace(waiting, 'Eligibility')).toBeUndefined();
+        // Whatever the bot made of it (a retry, or "Did you mean…?"), the invitation question is still open.
+        let verdict = await second.chat.say('No');
+        if (!trace(verdict, 'Eligibility')) verdict = await second.chat.say('No');
+        expect(trace(verdict, 'Eligibility')).toMatchObject({ eligible: false, unmet: ['invitation'], answers: { invitation: 'no' } });
+    });
+
+    it('records “not sure” after the explanation, and never says eligible then', async () => {
+        const { chat } = await startCheck('en');
+        await chat.say('Outside Canada');
+        await chat.say('PRTQ');
+        await chat.say('In process');
+        const explained = await chat.say('not sure');
+        expect(textOf(explained)).toContain(t.t('en', 'eligibility:criteria.invitation.explain'));
+        await chat.say('no idea');
+        const verdict = await chat.say('yes');
+        expect(trace(verdict, 'Eligibility')).toEqual({
+            eligible: false,
+            unmet: [],
+            unknown: ['invitation'],
+            answers: { residence: 'abroad', csq: 'regular', pr: 'inProcess', invitation: 'unsure', application: 'yes' },
+        });
+        expect(textOf(verdict)).toContain(t.t('en', 'eligibility:verdict.unchecked'));
+        expect(textOf(verdict)).toContain(t.t('en', 'eligibility:criteria.invitation.unknown'));
+    });
+
+    it('asks again after “ok” following an explanation', async () => {
+        const { chat } = await startCheck('en');
+        await chat.say('not sure');
+        const replies = await chat.say('ok');
+        expect(textOf(replies)).toContain(question('en', 'residence', 1));
+        expect(trace(replies, 'Eligibility')).toBeUndefined();
+    });
+});
+
+describe('eligibility check: keeping its footing', () => {
+    it('goes back to the previous question with “back” / « retour »', async () => {
+        const { chat } = await startCheck('fr');
+        await chat.say('Hors du Canada');
+        await chat.say('Régulier (PRTQ)');
+        const back = await chat.say('retour');
+        expect(textOf(back)).toContain(question('fr', 'csq', 2));
+        const again = await chat.say('PSTQ');
+        expect(trace(again, 'Eligibility')).toMatchObject({ unmet: ['csq'], answers: { residence: 'abroad', csq: 'pstq' } });
+    });
+
+    it('does not apply “I meant no for the first question” to the current one', async () => {
+        const { chat } = await startCheck('en');
+        await chat.say('Outside Canada');
+        await chat.say('PRTQ');
+        const replies = await chat.say('oops I made a mistake, I meant no for the first question');
+        expect(textOf(replies)).toContain(t.t('en', 'common:retry.otherQuestion'));
+        expect(textOf(replies)).toContain(question('en', 'pr', 3));
+    });
+
+    it('does not take a reply to “Did you mean…?” as the answer to the hidden question', async () => {
+        const { chat } = await startCheck('en');
+        const clarify = await chat.say('can I get a study permit');
+        if (trace(clarify, 'Recognizer')?.action === 'fallback' && (trace(clarify, 'Recognizer')?.candidates as string[] | undefined)?.length) {
+            const replies = await chat.say('yes');
+            expect(textOf(replies)).toContain(question('en', 'residence', 1));
+            expect(trace(replies, 'Eligibility')).toBeUndefined();
+            const next = await chat.say('Outside Canada');
+            expect(textOf(next)).toContain(question('en', 'csq', 2));
+        }
+    });
+
+    it('answers a sticker or an over-long message, then asks the pending question again', async () => {
+        const { chat } = await startCheck('en');
+        const sticker = await chat.send({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/like.png' }] });
+        expect(textOf(sticker)).toContain(t.t('en', 'common:unsupported'));
+        expect(textOf(sticker)).toContain(question('en', 'residence', 1));
+        expect(buttonsOf(sticker)).toContain('Outside Canada');
+        const long = await chat.say('a'.repeat(1500));
+        expect(textOf(long)).toContain(question('en', 'residence', 1));
+    });
+
+    it('offers to resume a check left half-way, and resumes it', async () => {
+        const { chat } = await startCheck('en');
+        await chat.say('Outside Canada');
+        await chat.say('PRTQ');
+        await chat.say('menu');
+        const offer = await chat.say('Am I eligible?');
+        expect(textOf(offer)).toContain(t.t('en', 'eligibility:resume.question', { n: 3 }));
+        const resumed = await chat.say(t.t('en', 'eligibility:choices.resume'));
+        expect(textOf(resumed)).toContain(question('en', 'pr', 3));
+    });
+
+    it('really restarts with “restart”, here and in the walkthrough', async () => {
+        const { chat } = await startCheck('en');
+        await chat.say('Outside Canada');
+        const restarted = await chat.say('restart');
+        expect(textOf(restarted)).toContain(t.t('en', 'common:startOver'));
+        expect(textOf(restarted)).toContain(question('en', 'residence', 1));
+
+        await chat.say('menu');
+        await chat.say('How to apply');
+        await chat.say('Next');
+        const again = await chat.say('start over');
+        expect(textOf(again)).toContain(t.t('en', 'steps:progress', { n: 1, total: WALKTHROUGH_STEPS.length }));
+        expect(textOf(again)).not.toContain(t.t('en', 'steps:resume', { n: 2 }));
     });
 
     it('switches to French mid-question and asks the same question again in French', async () => {
-        const chat = await atFirstQuestion();
-        await chat.say('yes');
+        const { chat } = await startCheck('en');
+        await chat.say('Outside Canada');
         const replies = await chat.say('français');
-        expect(textOf(replies)).toContain('Parfait, on continue en français.');
-        expect(textOf(replies)).toContain('Question 2 sur 4 : de quel programme provient votre certificat de sélection du Québec (CSQ)?');
-        expect(buttonsOf(replies)).toContain('Programme régulier');
-        // The explicit choice sticks even though the channel still says en-CA.
-        const next = await chat.say('programme regulier');
-        expect(textOf(next)).toContain('Question 3 sur 4');
-    });
-
-    it('switches to English mid-question with "EN"', async () => {
-        const chat = await atFirstQuestion('fr-CA');
-        const replies = await chat.say('EN');
-        expect(textOf(replies)).toContain('Question 1 of 4');
+        expect(textOf(replies)).toContain(t.t('fr', 'common:language.switched'));
+        expect(textOf(replies)).toContain(question('fr', 'csq', 2));
+        expect(buttonsOf(replies)).toContain('Régulier (PRTQ)');
     });
 
     it('shows help for the pending question, then asks it again', async () => {
-        const chat = await atFirstQuestion('fr-CA');
-        await chat.say('oui');
+        const { chat } = await startCheck('fr');
+        await chat.say('Hors du Canada');
         const replies = await chat.say('aide');
         expect(textOf(replies)).toContain(t.t('fr', 'common:help.general'));
         expect(textOf(replies)).toContain(t.t('fr', 'eligibility:criteria.csq.explain'));
-        expect(textOf(replies)).toContain('Question 2 sur 4');
+        expect(textOf(replies)).toContain(question('fr', 'csq', 2));
     });
 
-    it('cancels back to the menu and keeps no half-finished check', async () => {
-        const chat = await atFirstQuestion();
-        await chat.say('yes');
+    it('cancels back to the menu', async () => {
+        const { chat } = await startCheck('en');
         const replies = await chat.say('cancel');
-        expect(textOf(replies)).toContain('OK, I’ve stopped that.');
+        expect(textOf(replies)).toContain(t.t('en', 'common:cancelled'));
         expect(buttonsOf(replies)).toContain('Am I eligible?');
-        const again = await chat.say('Am I eligible?');
-        expect(textOf(again)).toContain('Question 1 of 4');
-    });
-
-    it('goes to the menu with "recommencer"', async () => {
-        const chat = await atFirstQuestion('fr-CA');
-        const replies = await chat.say('recommencer');
-        expect(textOf(replies)).toContain('Que voulez-vous faire?');
-        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'command', command: 'menu' });
     });
 
     it('jumps to another guided dialog from the middle of the check', async () => {
-        const chat = await atFirstQuestion();
+        const { chat } = await startCheck('en');
         const replies = await chat.say('How to apply');
-        expect(textOf(replies)).toContain('Step 1 of 6');
         expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'dialog', target: 'steps' });
     });
 
     it('traces answers to the pending question as the dialog’s', async () => {
-        const chat = await atFirstQuestion();
-        const replies = await chat.say('yep');
-        expect(trace(replies, 'Recognizer')).toEqual({ text: 'yep', locale: 'en', action: 'dialog', target: 'eligibility' });
+        const { chat } = await startCheck('en');
+        const replies = await chat.say('Outside Canada');
+        expect(trace(replies, 'Recognizer')).toEqual({ text: 'Outside Canada', locale: 'en', action: 'dialog', target: 'eligibility' });
     });
 });
