@@ -6,9 +6,11 @@
  *   cat bot.log | npm run report
  */
 import { readFileSync } from 'node:fs';
+import { CRITERIA } from '../src/content';
 import { fold } from '../src/text';
 
-const ELIGIBILITY_STEPS = ['residence', 'csq', 'invitation', 'application'] as const;
+/** The questions in the order they are asked; some are asked only after certain answers, and a check stops early when a criterion is clearly unmet. */
+const ELIGIBILITY_STEPS = CRITERIA.map((c) => c.id);
 
 interface LogEvent {
     event?: string;
@@ -21,6 +23,7 @@ interface LogEvent {
 }
 
 export interface Report {
+    /** Per question: how many checks asked it, and how many were left there without an answer. */
     funnel: { step: string; reached: number; droppedAfter: number }[];
     started: number;
     verdicts: { total: number; eligible: number; unmet: Record<string, number> };
@@ -30,6 +33,7 @@ export interface Report {
 
 export function summarize(lines: Iterable<string>, topUnanswered = 10): Report {
     const reached = new Map<string, number>();
+    const answered = new Map<string, number>();
     const dialogs: Report['dialogs'] = {};
     const verdicts: Report['verdicts'] = { total: 0, eligible: 0, unmet: {} };
     const unanswered = new Map<string, { question: string; count: number }>();
@@ -55,6 +59,9 @@ export function summarize(lines: Iterable<string>, topUnanswered = 10): Report {
             case 'dialog.step':
                 if (entry.dialog === 'eligibility' && entry.step) reached.set(entry.step, (reached.get(entry.step) ?? 0) + 1);
                 break;
+            case 'dialog.answered':
+                if (entry.dialog === 'eligibility' && entry.step) answered.set(entry.step, (answered.get(entry.step) ?? 0) + 1);
+                break;
             case 'eligibility.verdict':
                 verdicts.total += 1;
                 if (entry.eligible) verdicts.eligible += 1;
@@ -71,8 +78,14 @@ export function summarize(lines: Iterable<string>, topUnanswered = 10): Report {
         }
     }
 
-    const steps = [...ELIGIBILITY_STEPS.map((step) => ({ step, reached: reached.get(step) ?? 0 })), { step: 'verdict', reached: verdicts.total }];
-    const funnel = steps.map((entry, i) => ({ ...entry, droppedAfter: i + 1 < steps.length ? entry.reached - (steps[i + 1]?.reached ?? 0) : 0 }));
+    // A question asked again ("back", a resumed check) counts once more on both sides.
+    const funnel = [
+        ...ELIGIBILITY_STEPS.map((step) => {
+            const count = reached.get(step) ?? 0;
+            return { step, reached: count, droppedAfter: Math.max(0, count - (answered.get(step) ?? 0)) };
+        }),
+        { step: 'verdict', reached: verdicts.total, droppedAfter: 0 },
+    ];
     return {
         funnel,
         started: dialogs.eligibility?.started ?? 0,
@@ -87,7 +100,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100
 export function formatReport(report: Report): string {
     const out: string[] = [];
     out.push(`Eligibility checks started: ${report.started}`);
-    out.push('', 'Funnel                reached   dropped after');
+    out.push('', 'Funnel                reached   left unanswered');
     for (const { step, reached, droppedAfter } of report.funnel) {
         out.push(`  ${step.padEnd(18)} ${String(reached).padStart(7)}   ${step === 'verdict' ? '' : `${droppedAfter} (${percent(droppedAfter, reached)})`}`);
     }

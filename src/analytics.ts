@@ -7,6 +7,7 @@ import type { Logger } from './logger';
 export type AnalyticsEvent =
     | { name: 'dialog.started'; dialog: string }
     | { name: 'dialog.step'; dialog: string; step: string }
+    | { name: 'dialog.answered'; dialog: string; step: string }
     | { name: 'dialog.completed'; dialog: string }
     | { name: 'dialog.abandoned'; dialog: string; reason: 'cancel' | 'menu' | 'switch' }
     | { name: 'eligibility.verdict'; eligible: boolean; unmet: string[] }

@@ -41,7 +41,10 @@ export class Handoff {
         data.transcript = transcript.slice(-TRANSCRIPT_LINES);
     }
 
-    /** The firm's contact, and a handoff.initiate event with the transcript for an agent hub. */
+    /**
+     * The firm's contact, and a handoff.initiate event with the transcript for an agent hub. Nothing says
+     * the conversation was passed on: no channel of ours receives that event yet.
+     */
     async offer(context: TurnContext): Promise<void> {
         const { responder, firm } = this;
         const lines = [responder.t(context, 'common:advisor.intro', { firm: firm.name })];
@@ -49,7 +52,6 @@ export class Handoff {
         if (firm.phone) lines.push(responder.t(context, 'common:advisor.phone', { phone: firm.phone }));
         if (firm.bookingUrl) lines.push(responder.t(context, 'common:advisor.booking', { url: firm.bookingUrl }));
         if (!firm.email && !firm.phone && !firm.bookingUrl) lines.push(responder.t(context, 'common:advisor.unavailable'));
-        lines.push(responder.t(context, 'common:advisor.handedOff'));
         await responder.send(context, { text: lines.join('\n') });
 
         const data = await this.state.conversation.get(context, {});

@@ -1,5 +1,7 @@
 import { ActivityTypes, MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
+import { WALKTHROUGH_STEPS } from '../src/content';
+import { formatDate, SOURCES } from '../src/facts';
 import { createTranslator } from '../src/i18n';
 import { buttonsOf, Chat, messages, textOf, trace } from './helpers/chat';
 
@@ -11,7 +13,7 @@ describe('welcome', () => {
     it('greets in the channel’s language with the disclaimer and the menu', async () => {
         const replies = await new Chat({ locale: 'fr-CA' }).open();
         expect(textOf(replies)).toContain(t.t('fr', 'common:welcome.greeting'));
-        expect(textOf(replies)).toContain('Ceci est de l’information générale, pas un avis juridique.');
+        expect(textOf(replies)).toContain(t.t('fr', 'common:welcome.disclaimer'));
         expect(buttonsOf(replies)).toEqual(MENU_FR);
     });
 
@@ -54,7 +56,7 @@ describe('welcome', () => {
     it('uses the language of the text when the channel sends no locale (Messenger)', async () => {
         const chat = new Chat({ channelId: 'facebook', locale: undefined });
         const replies = await chat.say('Bonjour, est-ce que je suis admissible au PMI?');
-        expect(textOf(replies)).toContain('Ceci est de l’information générale');
+        expect(textOf(replies)).toContain(t.t('fr', 'common:welcome.disclaimer'));
         expect(trace(replies, 'Recognizer')).toMatchObject({ locale: 'fr' });
     });
 
@@ -67,7 +69,7 @@ describe('welcome', () => {
     it('shows the disclaimer exactly once in a whole conversation', async () => {
         const chat = new Chat();
         const all = [...(await chat.open())];
-        for (const text of ['Am I eligible?', 'yes', 'Regular program', 'yes', 'yes', 'hello', 'menu', 'help']) all.push(...(await chat.say(text)));
+        for (const text of ['Am I eligible?', 'yes', 'Regular (PRTQ)', 'In process', 'yes', 'yes', 'hello', 'menu', 'help']) all.push(...(await chat.say(text)));
         const disclaimer = t.t('en', 'common:welcome.disclaimer');
         expect(messages(all).filter((a) => (a.text ?? '').includes(disclaimer))).toHaveLength(1);
     });
@@ -122,28 +124,36 @@ describe('commands at the top level', () => {
 });
 
 describe('application walkthrough', () => {
-    it('goes forward and back one step at a time, in French', async () => {
+    it('goes forward and back one step at a time, in French, citing the sources of the figures it gives', async () => {
         const chat = new Chat({ locale: 'fr-CA' });
         await chat.open();
+        const total = WALKTHROUGH_STEPS.length;
+        const progress = (n: number) => t.t('fr', 'steps:progress', { n, total });
         let replies = await chat.say('Faire la demande');
-        expect(textOf(replies)).toContain('Étape 1 sur 6');
-        expect(textOf(replies)).toContain('numériseur');
+        expect(textOf(replies)).toContain(progress(1));
         expect(buttonsOf(replies)).toEqual(['Suivant', 'Menu']);
         replies = await chat.say('suivant');
-        expect(textOf(replies)).toContain('Étape 2 sur 6');
-        expect(textOf(replies)).toContain('155 $ CA');
-        expect(textOf(replies)).toContain('vérifiée le 2026-11-25');
+        expect(textOf(replies)).toContain(progress(2));
         expect(buttonsOf(replies)).toEqual(['Suivant', 'Précédent', 'Menu']);
         replies = await chat.say('Précédent');
-        expect(textOf(replies)).toContain('Étape 1 sur 6');
-        for (let n = 2; n <= 6; n++) replies = await chat.say('Suivant');
-        expect(textOf(replies)).toContain('Étape 6 sur 6');
+        expect(textOf(replies)).toContain(progress(1));
+        for (let n = 2; n <= total; n++) {
+            replies = await chat.say('Suivant');
+            const id = WALKTHROUGH_STEPS[n - 1] as string;
+            expect(textOf(replies)).toContain(progress(n));
+            // A step that quotes a fee shows where the amount comes from, dated in French.
+            if (t.template('fr', `steps:steps.${id}`)?.includes('{{fees.')) {
+                expect(textOf(replies)).toContain(SOURCES['ircc-fees'].url.fr);
+                expect(textOf(replies)).toContain(`vérifiée le ${formatDate(SOURCES['ircc-fees'].checked, 'fr')}`);
+                expect(textOf(replies)).toContain('155\u00a0$');
+            }
+        }
         expect(buttonsOf(replies)).toEqual(['Terminé', 'Précédent', 'Menu']);
         replies = await chat.say('Terminé');
         expect(textOf(replies)).toContain(t.t('fr', 'steps:finished'));
         // Finished: the next walkthrough starts at step 1 again.
         replies = await chat.say('Faire la demande');
-        expect(textOf(replies)).toContain('Étape 1 sur 6');
+        expect(textOf(replies)).toContain(progress(1));
     });
 
     it('resumes at the same step after leaving, even in a new conversation', async () => {
@@ -160,7 +170,7 @@ describe('application walkthrough', () => {
         await second.open();
         const resumed = await second.say('How to apply');
         expect(textOf(resumed)).toContain('Welcome back! You were at step 3.');
-        expect(textOf(resumed)).toContain('Step 3 of 6');
+        expect(textOf(resumed)).toContain('Step 3 of ');
     });
 
     it('answers "back" at the first step by staying there', async () => {
@@ -168,7 +178,7 @@ describe('application walkthrough', () => {
         await chat.open();
         await chat.say('How to apply');
         const replies = await chat.say('back');
-        expect(textOf(replies)).toContain('Step 1 of 6');
+        expect(textOf(replies)).toContain('Step 1 of ');
     });
 });
 
@@ -236,6 +246,6 @@ describe('failures', () => {
         fail = false;
         const after = await chat.say('oui');
         // The broken check was cleared: "oui" is no longer an answer to question 1.
-        expect(textOf(after)).not.toContain('Question 2 sur 4');
+        expect(textOf(after)).not.toContain('Question 2\u00a0:');
     });
 });

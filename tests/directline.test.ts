@@ -150,10 +150,10 @@ describe('local Direct Line (no MicrosoftAppId)', () => {
         expect(echo.from.id).toMatch(/^dl_/);
         expect(Date.parse(echo.timestamp as string)).not.toBeNaN();
 
-        const question = await inbox.next((a) => fromBot(a) && textOf(a).includes('Question 1 of 4'));
-        expect(textOf(question)).toContain('do you live outside Quebec right now?');
+        const question = await inbox.next((a) => fromBot(a) && textOf(a).includes('Question 1:'));
+        expect(textOf(question)).toContain('where do you live right now');
         expect(question).toMatchObject({ replyToId: id, channelId: 'webchat', conversation: { id: conversationId } });
-        expect(buttons(question)).toEqual(['Yes', 'No', 'Not sure']);
+        expect(buttons(question)).toEqual(['Outside Canada', 'Another province', 'In Quebec', 'Not sure']);
         // Each activity reaches the client once: the watermark moves on.
         const ids = inbox.received.map((a) => a.id);
         expect(new Set(ids).size).toBe(ids.length);

@@ -45,10 +45,10 @@ describe('fuzzing the endpoint with hostile activities', () => {
         expect(statuses.get(400) ?? 0).toBeGreaterThan(COUNT / 10);
 
         const conversation = { id: 'after-the-storm' };
-        const steps = ['Am I eligible?', 'yes', 'Regular program', 'yes', 'yes'];
+        const steps = ['Am I eligible?', 'yes', 'Regular (PRTQ)', 'In process', 'yes', 'yes'];
         let last: Awaited<ReturnType<typeof replies>> = [];
         for (const text of steps) last = await replies(await post(bot.url, activity({ text, conversation, from: { id: 'calm-user' } })));
-        expect(last.map((a) => a.text ?? '').join('\n')).toContain('you appear to meet all four IMP+ criteria');
+        expect(last.map((a) => a.text ?? '').join('\n')).toContain('you appear to meet the published IMP+ criteria');
         expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
     });
 });

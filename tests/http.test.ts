@@ -96,7 +96,7 @@ describe('HTTP endpoint in local mode', () => {
         await post(bot.url, activity({ type: 'mystery', conversation }));
         const response = await post(bot.url, activity({ text: 'yes', conversation }));
         const texts = (await replies(response)).map((a) => a.text ?? '').join('\n');
-        expect(texts).toContain('Question 2 of 4');
+        expect(texts).toContain('Question 2:');
     });
 
     it('survives a reply that cannot be delivered (unreachable serviceUrl)', async () => {

@@ -1,6 +1,9 @@
 import { ActivityTypes } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../src/i18n';
 import { buttonsOf, Chat, messages, textOf, trace } from './helpers/chat';
+
+const t = createTranslator();
 
 const messenger = () => new Chat({ channelId: 'facebook', locale: undefined });
 
@@ -16,9 +19,9 @@ describe('Facebook Messenger', () => {
         const chat = messenger();
         await chat.say('Français');
         const replies = await chat.send({ type: ActivityTypes.Message, text: 'Suis-je admissible?', channelData: { message: { quick_reply: { payload: 'Suis-je admissible?' } } } });
-        expect(textOf(replies)).toContain('Question 1 sur 4');
+        expect(textOf(replies)).toContain('Question 1\u00a0:');
         const answer = await chat.send({ type: ActivityTypes.Message, text: 'Oui', channelData: { message: { quick_reply: { payload: 'Oui' } } } });
-        expect(textOf(answer)).toContain('Question 2 sur 4');
+        expect(textOf(answer)).toContain('Question 2\u00a0:');
     });
 
     it('prefers the postback payload over the button title', async () => {
@@ -34,8 +37,17 @@ describe('Facebook Messenger', () => {
         const replies = await chat.say('Open work permit');
         const last = messages(replies).at(-1);
         expect(last?.attachments ?? []).toEqual([]);
-        expect(last?.text).toContain('• Duration: three years');
-        expect(last?.text).toMatch(/Source: .+, checked on \d{4}-\d{2}-\d{2}: https:\/\//);
+        expect(last?.text).toContain(`• ${t.t('en', 'permit:facts.duration.label')}: ${t.t('en', 'permit:facts.duration.value')}`);
+        expect(last?.text).toMatch(/Source: .+, checked on [A-Z][a-z]+ \d{1,2}, \d{4}: https:\/\//);
+    });
+
+    it('follows French typography in plain text (no-break space before the colon)', async () => {
+        const chat = messenger();
+        await chat.say('Français');
+        const replies = await chat.say('Permis de travail');
+        const last = messages(replies).at(-1);
+        expect(last?.text).toContain(`• ${t.t('fr', 'permit:facts.duration.label')}\u00a0: `);
+        expect(last?.text).toMatch(/Source\u00a0: .+, vérifiée le \d{1,2}(er)?\u00a0[a-zéû]+ \d{4}\u00a0: https:\/\//);
         expect(last?.suggestedActions?.actions.length).toBeLessThanOrEqual(13);
     });
 

@@ -26,8 +26,8 @@ async function eligibilityCheck(logger: ReturnType<typeof createLogger>, answers
 describe('analytics events and the report', () => {
     it('gives the funnel with drop-off per question, the verdicts and the top unanswered questions', async () => {
         const { lines, logger } = capture();
-        await eligibilityCheck(logger, ['yes', 'Regular program', 'yes', 'yes']);
-        await eligibilityCheck(logger, ['yes', 'No CSQ', 'yes', 'yes']);
+        await eligibilityCheck(logger, ['yes', 'Regular (PRTQ)', 'In process', 'yes', 'yes']);
+        await eligibilityCheck(logger, ['yes', 'No CSQ']);
         await eligibilityCheck(logger, ['yes', 'menu']);
         const chat = new Chat({ logger });
         await chat.open();
@@ -39,11 +39,14 @@ describe('analytics events and the report', () => {
 
         const report = summarize(lines);
         expect(report.started).toBe(3);
+        // The second check stops at "No CSQ"; the third is left at the CSQ question.
         expect(report.funnel).toEqual([
             { step: 'residence', reached: 3, droppedAfter: 0 },
             { step: 'csq', reached: 3, droppedAfter: 1 },
-            { step: 'invitation', reached: 2, droppedAfter: 0 },
-            { step: 'application', reached: 2, droppedAfter: 0 },
+            { step: 'pr', reached: 1, droppedAfter: 0 },
+            { step: 'csqValid', reached: 0, droppedAfter: 0 },
+            { step: 'invitation', reached: 1, droppedAfter: 0 },
+            { step: 'application', reached: 1, droppedAfter: 0 },
             { step: 'verdict', reached: 2, droppedAfter: 0 },
         ]);
         expect(report.verdicts).toEqual({ total: 2, eligible: 1, unmet: { csq: 1 } });

@@ -25,7 +25,7 @@ describe('free-text questions at the top level', () => {
         expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'answer', topic: 'what-is-mifi', locale: 'en' });
         const text = textOf(replies);
         expect(text).toContain(topic('en', 'what-is-mifi').answer);
-        expect(text).toMatch(/checked on 2026-11-25/);
+        expect(text).toMatch(/checked on [A-Z][a-z]+ \d{1,2}, \d{4}/);
         expect(text).toContain('https://');
         expect(buttonsOf(replies).length).toBeGreaterThan(0);
         // A follow-up button leads to its answer.
@@ -45,7 +45,7 @@ describe('free-text questions at the top level', () => {
         const chat = await opened('fr-CA');
         const replies = await chat.say('est-ce que je suis admissible au pmi+');
         expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'dialog', target: 'eligibility' });
-        expect(textOf(replies)).toContain('Question 1 sur 4');
+        expect(textOf(replies)).toContain('Question 1\u00a0:');
     });
 
     it('refuses near misses honestly instead of answering them as IMP+', async () => {
@@ -100,11 +100,11 @@ describe('free-text questions in the middle of a dialog', () => {
         const replies = await chat.say('what is MIFI?');
         expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'answer', topic: 'what-is-mifi' });
         expect(textOf(replies)).toContain(topic('en', 'what-is-mifi').answer);
-        expect(textOf(replies)).toContain('Question 2 of 4');
-        expect(buttonsOf(replies)).toContain('Regular program');
+        expect(textOf(replies)).toContain('Question 2:');
+        expect(buttonsOf(replies)).toContain('Regular (PRTQ)');
         // The check carries on where it was.
         const next = await chat.say('regular');
-        expect(textOf(next)).toContain('Question 3 of 4');
+        expect(textOf(next)).toContain('Question 3:');
     });
 
     it('answers a French question in French and asks the pending question in the conversation’s language', async () => {
@@ -112,7 +112,7 @@ describe('free-text questions in the middle of a dialog', () => {
         await chat.say('How to apply');
         const replies = await chat.say('combien coûtent les frais?');
         expect(textOf(replies)).toContain(topic('fr', 'fees').answer);
-        expect(textOf(replies)).toContain('Step 1 of 6');
+        expect(textOf(replies)).toContain('Step 1 of ');
     });
 
     it('refuses a near miss and asks the pending question again', async () => {
@@ -120,7 +120,7 @@ describe('free-text questions in the middle of a dialog', () => {
         await chat.say('Suis-je admissible?');
         const replies = await chat.say('combien de temps pour obtenir la citoyenneté?');
         expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'fallback', topic: 'oos-citizenship' });
-        expect(textOf(replies)).toContain('Question 1 sur 4');
+        expect(textOf(replies)).toContain('Question 1\u00a0:');
     });
 });
 

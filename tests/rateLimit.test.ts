@@ -19,18 +19,18 @@ describe('per-conversation rate limit', () => {
         const chat = limitedChat(3, clock);
         await chat.say('Suis-je admissible?');
         await chat.say('oui');
-        const third = await chat.say('Programme régulier');
-        expect(textOf(third)).toContain('Question 3 sur 4');
+        const third = await chat.say('Régulier (PRTQ)');
+        expect(textOf(third)).toContain('Question 3\u00a0:');
 
-        const limited = await chat.say('oui');
+        const limited = await chat.say('En traitement');
         expect(textOf(limited)).toBe(t.t('fr', 'common:rateLimited'));
-        const silent = await chat.say('oui');
+        const silent = await chat.say('En traitement');
         expect(silent).toEqual([]);
 
         clock.now += 61_000;
         // The dropped answers never reached the dialog: it still waits for question 3.
-        const after = await chat.say('oui');
-        expect(textOf(after)).toContain('Question 4 sur 4');
+        const after = await chat.say('En traitement');
+        expect(textOf(after)).toContain('Question 4\u00a0:');
     });
 
     it('counts each conversation on its own', async () => {

@@ -120,10 +120,10 @@ describe('blob state storage on Azurite', () => {
         it('loses no update: five "next" at once give steps 2 to 6 once each, five "back" steps 5 to 1', async () => {
             const conversation = { id: 'concurrent-steps' };
             const from = { id: 'concurrent-user' };
-            expect(messageTexts(await replies(await post(bot.url, activity({ text: 'How to apply', conversation, from }))))).toContain('Step 1 of 6');
+            expect(messageTexts(await replies(await post(bot.url, activity({ text: 'How to apply', conversation, from }))))).toContain('Step 1 of ');
             const burst = async (text: string) => {
                 const answers = await Promise.all([1, 2, 3, 4, 5].map(() => post(bot.url, activity({ text, conversation, from })).then(replies)));
-                return answers.map((sent) => /Step (\d) of 6/.exec(messageTexts(sent))?.[1] ?? messageTexts(sent)).sort();
+                return answers.map((sent) => /Step (\d) of \d+/.exec(messageTexts(sent))?.[1] ?? messageTexts(sent)).sort();
             };
             expect(await burst('next')).toEqual(['2', '3', '4', '5', '6']);
             expect(await burst('back')).toEqual(['1', '2', '3', '4', '5']);
@@ -157,7 +157,7 @@ describe('readiness through a storage outage', () => {
         azurite = await startAzurite(port);
         expect(await ready()).toEqual({ status: 200, body: { status: 'ready', storage: 'blob' } });
         const conversation = { id: 'after-outage' };
-        expect(messageTexts(await replies(await post(bot.url, activity({ text: 'Am I eligible?', conversation }))))).toContain('Question 1 of 4');
-        expect(messageTexts(await replies(await post(bot.url, activity({ text: 'yes', conversation }))))).toContain('Question 2 of 4');
+        expect(messageTexts(await replies(await post(bot.url, activity({ text: 'Am I eligible?', conversation }))))).toContain('Question 1:');
+        expect(messageTexts(await replies(await post(bot.url, activity({ text: 'yes', conversation }))))).toContain('Question 2:');
     });
 });

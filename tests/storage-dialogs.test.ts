@@ -29,7 +29,7 @@ async function atFirstQuestion(locale: string | undefined, opening: string[]) {
     const chat = new Chat({ storage, conversationId, userId: `stale-user-${chats}`, locale });
     let last: Partial<Activity>[] = [];
     for (const text of opening) last = await chat.say(text);
-    expect(textOf(last)).toMatch(/Question 1 (of|sur) 4/);
+    expect(textOf(last)).toMatch(/Question 1(:|\u00a0:)/);
     const key = `webchat/conversations/${conversationId}/`;
     /** Rewrites the stored dialog stack as an older version of the bot would have left it. */
     const age = async (change: (root: DialogInstance, inner: DialogInstance[]) => void) => {
@@ -50,7 +50,7 @@ describe('dialog state from an older version of the bot', () => {
     it('continues a current stack as usual', async () => {
         const { chat } = await atFirstQuestion('en-US', ['Am I eligible?']);
         const reply = textOf(await chat.say('yes'));
-        expect(reply).toContain('Question 2 of 4');
+        expect(reply).toContain('Question 2:');
         expect(reply).not.toContain(RESTARTED.en);
     });
 
@@ -66,7 +66,7 @@ describe('dialog state from an older version of the bot', () => {
         expect(buttonsOf(replies)).toContain(MENU.fr);
         // The next message starts afresh, with no error and no second restart.
         const again = textOf(await chat.say('Suis-je admissible?'));
-        expect(again).toContain('Question 1 sur 4');
+        expect(again).toContain('Question 1\u00a0:');
         expect(again).not.toContain(RESTARTED.fr);
     });
 
@@ -78,9 +78,9 @@ describe('dialog state from an older version of the bot', () => {
         });
         const replies = await chat.say('yes');
         expect(textOf(replies)).toContain(RESTARTED.en);
-        expect(textOf(replies)).not.toContain('Question 2 of 4');
+        expect(textOf(replies)).not.toContain('Question 2:');
         expect(buttonsOf(replies)).toContain(MENU.en);
-        expect(textOf(await chat.say('How to apply'))).toContain('Step 1 of 6');
+        expect(textOf(await chat.say('How to apply'))).toContain('Step 1 of ');
     });
 
     it('restarts in the language the user chose when the channel sends none, for an unknown root dialog', async () => {

@@ -64,9 +64,9 @@ describe('Microsoft Teams', () => {
         const chat = teams();
         const replies = await chat.send(mentionOfBot('Am I eligible?'));
         expect(trace(replies, 'Recognizer')).toMatchObject({ text: 'Am I eligible?', action: 'dialog', target: 'eligibility' });
-        expect(textOf(replies)).toContain('Question 1 of 4');
+        expect(textOf(replies)).toContain('Question 1:');
         const next = await chat.send(mentionOfBot('yes'));
-        expect(textOf(next)).toContain('Question 2 of 4');
+        expect(textOf(next)).toContain('Question 2:');
     });
 
     it('makes the tenant id available to the rest of the code', async () => {

@@ -12,15 +12,15 @@ async function main(): Promise<void> {
         const desktop = await openPage(browser, `${bot.url}/`, { locale: 'en-US', viewport: { width: 1280, height: 800 } });
         await desktop.page.locator('#chat-launcher').click();
         await chat(desktop.page).waitForText('What would you like to do?');
-        await choose(desktop.page, 'Am I eligible?', 'Question 1 of 4');
-        await choose(desktop.page, 'Yes', 'Question 2 of 4');
+        await choose(desktop.page, 'Am I eligible?', 'Question 1:');
+        await choose(desktop.page, 'Yes', 'Question 2:');
         await desktop.page.waitForTimeout(400);
         await desktop.page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-webchat.png') });
 
         const phone = await openPage(browser, `${bot.url}/`, { locale: 'fr-CA', viewport: { width: 390, height: 844 } });
         await phone.page.locator('#chat-launcher').click();
         await chat(phone.page).waitForText('Que voulez-vous faire?');
-        await choose(phone.page, 'Suis-je admissible?', 'Question 1 sur 4');
+        await choose(phone.page, 'Suis-je admissible?', 'Question 1\u00a0:');
         await phone.page.waitForTimeout(400);
         await phone.page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-webchat-phone-fr.png') });
         const problems = [...desktop.problems, ...phone.problems];
