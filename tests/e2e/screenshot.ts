@@ -13,7 +13,7 @@ async function main(): Promise<void> {
         await desktop.page.locator('#chat-launcher').click();
         await chat(desktop.page).waitForText('What would you like to do?');
         await choose(desktop.page, 'Am I eligible?', 'Question 1:');
-        await choose(desktop.page, 'Yes', 'Question 2:');
+        await choose(desktop.page, 'Outside Canada', 'Question 2:');
         await desktop.page.waitForTimeout(400);
         await desktop.page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-webchat.png') });
 

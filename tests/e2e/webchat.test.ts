@@ -49,11 +49,18 @@ describe('website widget in Chromium', () => {
         await chat(page).waitForText('This is general information, not legal advice.');
 
         await choose(page, 'Am I eligible?', 'Question 1: where do you live right now');
-        await choose(page, 'Yes', 'Question 2: which program is your Quebec Selection Certificate (CSQ) from?');
+        await choose(page, 'Outside Canada', 'Question 2: which program is your Quebec Selection Certificate (CSQ) from?');
         await choose(page, 'Regular (PRTQ)', 'Question 3:');
-        await choose(page, 'Yes', 'Question 4:');
-        await choose(page, 'Yes', 'you appear to meet all four');
+        await choose(page, 'In process', 'Question 4:');
+        await choose(page, 'Yes', 'Question 5:');
+        await choose(page, 'Yes', 'you appear to meet the published IMP+ criteria');
         expect(await chat(page).text()).toContain('Based on your answers, you appear to meet the published IMP+ criteria.');
+        // Markdown joins single line breaks: each paragraph of the verdict must stay its own paragraph, and
+        // the fee sentence must not run into the next one.
+        const paragraphs = await page.locator('.webchat__bubble__content p').allInnerTexts();
+        expect(paragraphs.some((p) => p.startsWith('Based on your answers, you appear to meet the published IMP+ criteria.'))).toBe(true);
+        expect(paragraphs.some((p) => p.startsWith('Please note: these criteria were published in 2022'))).toBe(true);
+        expect(paragraphs.some((p) => p.startsWith('Next steps:'))).toBe(true);
     });
 
     it('welcomes a French browser in French, page and bot alike', async () => {
@@ -116,13 +123,13 @@ describe('website widget in Chromium', () => {
         await page.keyboard.type('Am I eligible?');
         await page.keyboard.press('Enter');
         await chat(page).waitForText('Question 1:');
-        await chat(page).suggestedAction('Yes').waitFor();
+        await chat(page).suggestedAction('Outside Canada').waitFor();
 
         // From the send box, the suggested actions are one Shift+Tab away.
         let onYes = false;
-        for (let presses = 0; presses < 6 && !onYes; presses++) {
+        for (let presses = 0; presses < 8 && !onYes; presses++) {
             await page.keyboard.press('Shift+Tab');
-            onYes = (await focused(page)).text === 'Yes';
+            onYes = (await focused(page)).text === 'Outside Canada';
         }
         expect(onYes).toBe(true);
         await page.keyboard.press('Enter');
@@ -191,7 +198,10 @@ describe('website widget in Chromium', () => {
             expect(await launcher.isVisible()).toBe(true);
         } finally {
             await assistant.close();
-            await new Promise<void>((resolve) => site.close(() => resolve()));
+            await new Promise<void>((resolve) => {
+                site.close(() => resolve());
+                site.closeAllConnections();
+            });
         }
     });
 });

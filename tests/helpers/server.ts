@@ -18,8 +18,12 @@ export async function startBot(env: Record<string, string> = {}, overrides: Part
     return { app, url: `http://127.0.0.1:${port}`, close: () => closeServer(app.server) };
 }
 
+/** Stops the server without waiting for clients' keep-alive connections (a browser holds them open). */
 function closeServer(server: Server): Promise<void> {
-    return new Promise((resolve) => server.close(() => resolve()));
+    return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.server.closeAllConnections();
+    });
 }
 
 let sequence = 0;
