@@ -8,19 +8,13 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePng } from '../scripts/render-icons';
-import {
-    APP_PACKAGE_DIR,
-    buildTeamsPackage,
-    bundledManifestVersions,
-    bundledSchemaDir,
-    decodePng,
-    type Json,
-    type Manifest,
-    PackagingError,
-    PLACEHOLDER_BOT_ID,
-    SchemaValidator,
-    TEMPLATE_FILE,
-} from '../scripts/teams-package';
+import { bundledManifestVersions, bundledSchemaDir } from '../scripts/teams/bundledSchemas';
+import { PackagingError } from '../scripts/teams/errors';
+import type { Json } from '../scripts/teams/json';
+import { APP_PACKAGE_DIR, type Manifest, PLACEHOLDER_BOT_ID, TEMPLATE_FILE } from '../scripts/teams/manifest';
+import { buildTeamsPackage } from '../scripts/teams/package';
+import { decodePng } from '../scripts/teams/png';
+import { SchemaValidator } from '../scripts/teams/schema';
 import { projectRoot } from '../src/paths';
 import { DEFAULT_FIRM_NAME } from '../src/webchat/config';
 import { Chat, trace } from './helpers/chat';
@@ -308,7 +302,7 @@ describe('teams:package settings', () => {
 
     it('runs from the command line, failing with a clear message and exit code 1 when MicrosoftAppId is missing', () => {
         const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
-        const script = join(projectRoot, 'scripts', 'teams-package.ts');
+        const script = join(projectRoot, 'scripts', 'teams', 'package.ts');
         const env = { ...process.env, MicrosoftAppId: '' };
         const out = join(work, 'cli.zip');
         const refused = spawnSync(tsx, [script, '--out', out], { env, encoding: 'utf8' });
