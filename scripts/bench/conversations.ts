@@ -25,16 +25,17 @@ export const BOT_SCRIPTS: Record<Lang, ConversationScript> = {
         locale: 'en-CA',
         turns: [
             { expect: 'I’m the IMP+ assistant' },
-            { text: 'Am I eligible?', expect: 'Question 1 of 4' },
-            { text: 'yes', expect: 'Question 2 of 4' },
-            { text: 'Regular program', expect: 'Question 3 of 4' },
-            { text: 'yes', expect: 'Question 4 of 4' },
-            { text: 'yes', expect: 'you appear to meet all four' },
+            { text: 'Am I eligible?', expect: 'Question 1:' },
+            { text: 'yes', expect: 'Question 2:' },
+            { text: 'Regular (PRTQ)', expect: 'Question 3:' },
+            { text: 'In process', expect: 'Question 4:' },
+            { text: 'yes', expect: 'Question 5:' },
+            { text: 'yes', expect: 'you appear to meet the published IMP+ criteria' },
             { text: 'What is MIFI?', expect: 'Ministère de l’Immigration' },
             { text: 'how much are the fees', expect: 'CAN$155' },
-            { text: 'How to apply', expect: 'Step 1 of 6' },
-            { text: 'Next', expect: 'Step 2 of 6' },
-            { text: 'Next', expect: 'Step 3 of 6' },
+            { text: 'How to apply', expect: 'Step 1 of' },
+            { text: 'Next', expect: 'Step 2 of' },
+            { text: 'Next', expect: 'Step 3 of' },
         ],
     },
     fr: {
@@ -42,16 +43,17 @@ export const BOT_SCRIPTS: Record<Lang, ConversationScript> = {
         locale: 'fr-CA',
         turns: [
             { expect: 'Je suis l’assistant PMI+' },
-            { text: 'Suis-je admissible?', expect: 'Question 1 sur 4' },
-            { text: 'oui', expect: 'Question 2 sur 4' },
-            { text: 'Programme régulier', expect: 'Question 3 sur 4' },
-            { text: 'oui', expect: 'Question 4 sur 4' },
-            { text: 'oui', expect: 'vous semblez remplir les quatre critères' },
-            { text: 'c’est quoi le CSQ?', expect: 'Certificat de sélection du Québec' },
-            { text: 'combien coûtent les frais?', expect: '155 $' },
-            { text: 'Faire la demande', expect: 'Étape 1 sur 6' },
-            { text: 'Suivant', expect: 'Étape 2 sur 6' },
-            { text: 'Suivant', expect: 'Étape 3 sur 6' },
+            { text: 'Suis-je admissible?', expect: 'Question 1\u00a0:' },
+            { text: 'oui', expect: 'Question 2\u00a0:' },
+            { text: 'Régulier (PRTQ)', expect: 'Question 3\u00a0:' },
+            { text: 'En traitement', expect: 'Question 4\u00a0:' },
+            { text: 'oui', expect: 'Question 5\u00a0:' },
+            { text: 'oui', expect: 'vous semblez répondre aux critères publiés du PMI+' },
+            { text: 'c’est quoi le CSQ?', expect: 'certificat de sélection du Québec' },
+            { text: 'combien coûtent les frais?', expect: '155\u00a0$' },
+            { text: 'Faire la demande', expect: 'Étape 1 sur' },
+            { text: 'Suivant', expect: 'Étape 2 sur' },
+            { text: 'Suivant', expect: 'Étape 3 sur' },
         ],
     },
 };
@@ -59,7 +61,7 @@ export const BOT_SCRIPTS: Record<Lang, ConversationScript> = {
 /** The welcome and the eligibility check to its verdict: the "short conversation" of the memory measurement. */
 export function shortScript(lang: Lang): ConversationScript {
     const full = BOT_SCRIPTS[lang];
-    return { ...full, name: `${lang}-short`, turns: full.turns.slice(0, 6) };
+    return { ...full, name: `${lang}-short`, turns: full.turns.slice(0, 7) };
 }
 
 /** A conversation that ends with "delete my data": its stored state must be gone afterwards. */
