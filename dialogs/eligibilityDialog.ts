@@ -143,6 +143,9 @@ export class EligibilityDialog extends InterruptibleDialog {
         }
         if (!result.eligible) lines.push(...bullets(result.unknown, (c) => `eligibility:criteria.${c.id}.unknown`));
         lines.push({ key: 'eligibility:verdict.caveat' }, { source: 'quebec-imp-plus' });
+        for (const c of asked.filter((criterion) => result.unmet.includes(criterion.id))) {
+            for (const source of c.unmetSources?.[result.answers[c.id] ?? ''] ?? []) lines.push({ source });
+        }
         await responder.send(context, { ...responder.compose(context, lines), facts });
     }
 

@@ -1,5 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { FAMILY_CHOICES, FAMILY_COMBINATIONS, FAMILY_OPTIONS, type Line } from '../src/content';
+import { FAMILY_CHOICES, FAMILY_COMBINATIONS, FAMILY_OPTIONS, FAMILY_SOURCES, type Line } from '../src/content';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
@@ -7,7 +7,7 @@ import type { DialogServices } from './services';
 export const FAMILY_DIALOG = 'family';
 const FAMILY_WATERFALL = 'family.who';
 
-/** Family options: who comes along, then what the program says for each of them. */
+/** Family options: who comes along, then what is known for each of them (everything when the user is not sure). */
 export class FamilyDialog extends InterruptibleDialog {
     constructor(services: DialogServices) {
         super(FAMILY_DIALOG, services);
@@ -30,10 +30,11 @@ export class FamilyDialog extends InterruptibleDialog {
 
     private async explainOptions(step: WaterfallStepContext) {
         const members = FAMILY_OPTIONS[String(step.result)] ?? [];
+        // Each option cites its own sources; those of the facts it quotes are added by the responder.
         const lines: Line[] = [
             ...members.map((member) => ({ key: `family:options.${member}` })),
             { key: 'family:individual' },
-            { source: 'overview' },
+            ...members.flatMap((member) => FAMILY_SOURCES[member]).map((source) => ({ source })),
         ];
         const { responder } = this.services;
         await responder.send(step.context, responder.compose(step.context, lines));

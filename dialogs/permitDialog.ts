@@ -1,5 +1,7 @@
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { type ChoiceSpec, type Line, PERMIT_FACTS, PERMIT_SECTIONS, type Question } from '../src/content';
+import { ActivityTypes } from 'botbuilder';
+import { type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { type ChoiceSpec, type Line, PERMIT_FACTS, PERMIT_SECTIONS, PERMIT_SOURCES, type Question } from '../src/content';
+import { getTurnInfo, turnLanguage } from '../src/turn';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
@@ -9,9 +11,11 @@ const SECTIONS_WATERFALL = 'permit.sections';
 const DONE = 'done';
 const OVERVIEW = 'overview';
 
+type Section = typeof OVERVIEW | (typeof PERMIT_SECTIONS)[number];
+
 interface SectionsOptions {
     /** The section to show first (the overview on entry). */
-    show: string;
+    show: Section;
     /** Sections already shown, not offered again. */
     seen: string[];
 }
@@ -27,6 +31,16 @@ export class PermitDialog extends InterruptibleDialog {
         this.initialDialogId = SECTIONS_WATERFALL;
     }
 
+    /** Asking for the open work permit again, in the middle of its sections, starts over at the overview. */
+    protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+        const { decision } = getTurnInfo(innerDc.context);
+        if (innerDc.context.activity.type === ActivityTypes.Message && decision?.kind === 'dialog' && decision.target === PERMIT_DIALOG) {
+            await innerDc.cancelAllDialogs();
+            return innerDc.beginDialog(SECTIONS_WATERFALL, { show: OVERVIEW, seen: [] } satisfies SectionsOptions);
+        }
+        return super.onContinueDialog(innerDc);
+    }
+
     private async showSection(step: WaterfallStepContext) {
         const options = (step.options ?? {}) as Partial<SectionsOptions>;
         const show = options.show ?? OVERVIEW;
@@ -34,15 +48,24 @@ export class PermitDialog extends InterruptibleDialog {
         (step.values as { seen?: string[] }).seen = seen;
         const remaining = PERMIT_SECTIONS.filter((id) => !seen.includes(id));
         const choices: ChoiceSpec[] = [...remaining, DONE].map((id) => ({ id, labelKey: `permit:choices.${id}` }));
-        const lines: Line[] = [{ key: `permit:sections.${show}` }, { source: 'overview' }, { key: 'permit:more' }];
-        const question: Question = { id: show, lines, choices, ...(show === OVERVIEW ? { facts: [...PERMIT_FACTS] } : {}) };
+        const isOverview = show === OVERVIEW;
+        // The facts of the overview's card quote facts too: their sources are cited with the section's own.
+        const factSources = isOverview
+            ? PERMIT_FACTS.flatMap((f) => this.services.responder.factSources(turnLanguage(step.context), f.valueKey))
+            : [];
+        const lines: Line[] = [
+            { key: `permit:sections.${show}` },
+            ...[...PERMIT_SOURCES[show], ...factSources].map((source) => ({ source })),
+            { key: 'permit:more' },
+        ];
+        const question: Question = { id: show, lines, choices, ...(isOverview ? { facts: [...PERMIT_FACTS] } : {}) };
         return step.beginDialog(ASK_DIALOG, question);
     }
 
     private async nextSection(step: WaterfallStepContext) {
         const choice = String(step.result);
         if (choice === DONE) return step.endDialog();
-        const next: SectionsOptions = { show: choice, seen: (step.values as { seen?: string[] }).seen ?? [] };
+        const next: SectionsOptions = { show: choice as Section, seen: (step.values as { seen?: string[] }).seen ?? [] };
         return step.replaceDialog(SECTIONS_WATERFALL, next);
     }
 }

@@ -1,5 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { type ChoiceSpec, type Line, WALKTHROUGH_SOURCES, WALKTHROUGH_STEPS } from '../src/content';
+import { type ChoiceSpec, type Line, WALKTHROUGH_SOURCES, WALKTHROUGH_STEPS, type WalkthroughStep } from '../src/content';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
@@ -16,7 +16,7 @@ interface StepOptions {
 const button = (id: string): ChoiceSpec => ({ id, labelKey: `steps:choices.${id}` });
 
 /**
- * The application walkthrough, one step at a time ("Step n of 6") with Next / Back / Menu.
+ * The application walkthrough, one step at a time ("Step n of N") with Next / Back / Menu.
  * The current step is kept in the user's profile, so leaving and coming back resumes there.
  */
 export class StepsDialog extends InterruptibleDialog {
@@ -34,7 +34,7 @@ export class StepsDialog extends InterruptibleDialog {
         const saved = profile.walkthroughStep ?? 0;
         const index = saved > 0 && saved < TOTAL ? saved : 0;
         if (index > 0) await this.services.responder.say(step.context, 'steps:resume', { n: index + 1 });
-        else await this.services.responder.say(step.context, 'steps:intro');
+        else await this.services.responder.say(step.context, 'steps:intro', { total: TOTAL });
         return step.replaceDialog(STEP_WATERFALL, { index } satisfies StepOptions);
     }
 
@@ -43,16 +43,17 @@ export class StepsDialog extends InterruptibleDialog {
         const profile = await this.services.state.profile.get(step.context, {});
         profile.walkthroughStep = index;
 
-        const id = WALKTHROUGH_STEPS[index] as (typeof WALKTHROUGH_STEPS)[number];
-        const source = WALKTHROUGH_SOURCES[id];
+        const id = WALKTHROUGH_STEPS[index] as WalkthroughStep;
+        // The step cites its own sources; those of the fees it quotes are added by the responder.
         const lines: Line[] = [
             { key: 'steps:progress', params: { n: index + 1, total: TOTAL } },
             { key: `steps:steps.${id}` },
-            ...(source ? [{ source }] : []),
+            ...(WALKTHROUGH_SOURCES[id] ?? []).map((source) => ({ source })),
         ];
         const isLast = index === TOTAL - 1;
         const choices = [...(isLast ? [button('done')] : [button('next')]), ...(index > 0 ? [button('back')] : []), button('menu')];
-        return step.beginDialog(ASK_DIALOG, { id, lines, choices });
+        // A typed "next" at the last step finishes, as "Done" does.
+        return step.beginDialog(ASK_DIALOG, { id, lines, choices, ...(isLast ? { answers: ['next'] } : {}) });
     }
 
     private async move(step: WaterfallStepContext) {

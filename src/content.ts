@@ -60,6 +60,8 @@ export interface Criterion {
     unmetByAnswer?: boolean;
     /** A note sent right after these answers. */
     notes?: Readonly<Record<string, string>>;
+    /** Sources the verdict cites for an unmet answer, besides those of the facts its text quotes. */
+    unmetSources?: Readonly<Record<string, readonly string[]>>;
 }
 
 const yesNoUnsure = ['yes', 'no', 'unsure'].map((id) => choice('eligibility', id));
@@ -76,6 +78,7 @@ export const CRITERIA: readonly Criterion[] = [
         reading: { answers: ['outside'], yesNo: { yes: 'outside', no: 'quebec' }, places: true, refinements: { outside: ['abroad', 'province'] } },
         unmetByAnswer: true,
         notes: { province: 'eligibility:criteria.residence.provinceNote' },
+        unmetSources: { quebec: ['quebec-csq-in-quebec', 'ircc-a75', 'ircc-tpp-quebec-pr'] },
     },
     {
         id: 'csq',
@@ -144,11 +147,23 @@ export const LANGUAGE_CHOICES: readonly ChoiceSpec[] = [
     { id: 'french', labelKey: 'common:language.french' },
 ];
 
-/** The application walkthrough: "Step n of 6". */
-export const WALKTHROUGH_STEPS = ['online', 'fees', 'account', 'documents', 'form', 'upload'] as const;
-/** Steps whose text quotes an official figure, and the source to show with it. */
-export const WALKTHROUGH_SOURCES: Readonly<Partial<Record<(typeof WALKTHROUGH_STEPS)[number], string>>> = {
-    fees: 'fees',
+/** A source of src/facts.ts that a guided dialog's text cites. */
+type SourceId = import('./facts').SourceId;
+
+/** The application walkthrough ("Step n of N"), in the order IRCC's online application goes. */
+export const WALKTHROUGH_STEPS = ['account', 'checklist', 'form', 'upload', 'fees', 'submit', 'biometrics', 'medical', 'decision'] as const;
+export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number];
+/**
+ * Sources each step cites besides those of the facts its text quotes (src/facts.ts ids). Steps without an
+ * entry say nothing a source has to back (how to fill in a form, keeping a receipt).
+ */
+export const WALKTHROUGH_SOURCES: Readonly<Partial<Record<WalkthroughStep, readonly SourceId[]>>> = {
+    account: ['ircc-imp-plus-copy', 'ircc-a76'],
+    upload: ['ircc-imp-plus-copy'],
+    fees: ['ircc-fees'],
+    biometrics: ['ircc-biometrics', 'ircc-biometrics-pdi'],
+    medical: ['ircc-medical', 'ircc-medical-conditions'],
+    decision: ['ircc-processing-times', 'ircc-eta-with-permit'],
 };
 
 /** The open work permit dialog: an overview (with these facts), then the sections on demand. */
@@ -157,6 +172,13 @@ export const PERMIT_FACTS: readonly FactSpec[] = ['duration', 'employers', 'wher
     valueKey: `permit:facts.${id}.value`,
 }));
 export const PERMIT_SECTIONS = ['why', 'caps', 'family'] as const;
+/** Sources of the overview and of each section, besides those of the facts their texts quote. */
+export const PERMIT_SOURCES: Readonly<Record<'overview' | (typeof PERMIT_SECTIONS)[number], readonly SourceId[]>> = {
+    overview: ['quebec-imp-plus', 'ircc-a76'],
+    why: ['quebec-imp-plus', 'ircc-a76'],
+    caps: [],
+    family: ['ircc-imp-plus-copy', 'news-family-pathway', 'news-minor-children', 'quebec-caq-children'],
+};
 
 /** The family dialog: who comes, and which option texts each answer shows. */
 export const FAMILY_CHOICES: readonly ChoiceSpec[] = ['spouse', 'children', 'both', 'unsure'].map((id) =>
@@ -164,8 +186,14 @@ export const FAMILY_CHOICES: readonly ChoiceSpec[] = ['spouse', 'children', 'bot
 );
 /** "ma blonde pis les enfants" names both choices: it means "both". */
 export const FAMILY_COMBINATIONS: Readonly<Record<string, readonly string[]>> = { both: ['spouse', 'children'] };
-export const FAMILY_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+export const FAMILY_OPTIONS: Readonly<Record<string, readonly FamilyMember[]>> = {
     spouse: ['spouse'],
     children: ['children'],
     both: ['spouse', 'children'],
+};
+export type FamilyMember = 'spouse' | 'children';
+/** Sources of each option text, besides those of the facts it quotes. */
+export const FAMILY_SOURCES: Readonly<Record<FamilyMember, readonly SourceId[]>> = {
+    spouse: ['ircc-imp-plus-copy', 'news-family-pathway'],
+    children: ['news-minor-children', 'quebec-caq-children', 'laws-irpa-s30', 'news-family-pathway'],
 };

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CRITERIA, FAMILY_CHOICES, LANGUAGE_CHOICES, MENU, PERMIT_FACTS, PERMIT_SECTIONS, WALKTHROUGH_SOURCES, WALKTHROUGH_STEPS } from '../src/content';
+import { CRITERIA, FAMILY_CHOICES, FAMILY_SOURCES, LANGUAGE_CHOICES, MENU, PERMIT_FACTS, PERMIT_SECTIONS, PERMIT_SOURCES, WALKTHROUGH_SOURCES, WALKTHROUGH_STEPS } from '../src/content';
+import { SOURCES } from '../src/facts';
 import { createTranslator, LANGUAGES, loadResources } from '../src/i18n';
 import { localesDir, projectRoot } from '../src/paths';
 
@@ -110,7 +111,7 @@ describe('keys used by the code', () => {
         ...CRITERIA.flatMap((c) => (c.unmetByAnswer ? c.choices.filter((x) => !c.met.includes(x.id) && x.id !== 'unsure').map((x) => `eligibility:criteria.${c.id}.unmet.${x.id}`) : [`eligibility:criteria.${c.id}.unmet`])),
         ...CRITERIA.flatMap((c) => Object.values(c.notes ?? {})),
         ...WALKTHROUGH_STEPS.map((id) => `steps:steps.${id}`),
-        ...Object.values(WALKTHROUGH_SOURCES).map((id) => `sources:${id}.url`),
+        ...[...Object.values(WALKTHROUGH_SOURCES), ...Object.values(PERMIT_SOURCES), ...Object.values(FAMILY_SOURCES)].flat().map((id) => `sources:${id}.title`),
         ...['overview', ...PERMIT_SECTIONS].map((id) => `permit:sections.${id}`),
         ...['spouse', 'children'].map((id) => `family:options.${id}`),
         ...PERMIT_FACTS.flatMap((f) => [f.labelKey, f.valueKey]),
@@ -124,14 +125,22 @@ describe('keys used by the code', () => {
         expect(missing).toEqual([]);
     });
 
-    it('sources carry a link and the date they were checked', () => {
+    it('sources: a title in each language for every source of src/facts.ts, and nothing else', () => {
         for (const lang of LANGUAGES) {
-            const sources = t.bundle<Record<string, { url: string; checked: string; title: string }>>(lang, 'sources') ?? {};
-            expect(Object.keys(sources).length).toBeGreaterThan(0);
-            for (const source of Object.values(sources)) {
-                expect(source.url).toMatch(/^https:\/\//);
-                expect(source.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+            const sources = t.bundle<Record<string, Record<string, unknown>>>(lang, 'sources') ?? {};
+            expect(Object.keys(sources).sort(), lang).toEqual(Object.keys(SOURCES).sort());
+            for (const [id, entry] of Object.entries(sources)) {
+                expect(Object.keys(entry), `${lang} ${id}`).toEqual(['title']);
+                expect(String(entry.title).trim().length, `${lang} ${id}`).toBeGreaterThan(0);
             }
+        }
+    });
+
+    it('sources carry a link in each language and the date they were checked', () => {
+        for (const [id, record] of Object.entries(SOURCES)) {
+            for (const lang of LANGUAGES) expect(record.url[lang], `${id} ${lang}`).toMatch(/^https?:\/\/[^\s]+$/);
+            expect(record.checked, id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+            expect(record.publisher.trim().length, id).toBeGreaterThan(0);
         }
     });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { isFactId, isSourceId } from '../src/facts';
 import { createTranslator, LANGUAGES } from '../src/i18n';
+import { FaqMatcher } from '../src/faq/faqMatcher';
 import { labelKey } from '../src/faq/decision';
 import { DIALOG_TARGETS, KnowledgeBase, type DialogTarget } from '../src/faq/knowledgeBase';
 
-const kb = new KnowledgeBase(createTranslator());
+const translator = createTranslator();
+const kb = new KnowledgeBase(translator);
 const ids = (language: 'en' | 'fr'): string[] => kb.topics(language).map((t) => t.id).sort();
 const isDialogTarget = (value: string): value is DialogTarget => (DIALOG_TARGETS as readonly string[]).includes(value);
 
@@ -43,7 +46,11 @@ describe('FAQ knowledge base content', () => {
                     } else if (topic.answer !== undefined) {
                         expect(topic.source, 'IMP+ answers cite a source').toBeDefined();
                     }
-                    if (topic.source !== undefined) expect(kb.source(language, topic.source)?.url).toMatch(/^https:\/\//);
+                    if (topic.source !== undefined) expect(isSourceId(topic.source), `source ${topic.source}`).toBe(true);
+                    for (const id of topic.sources) {
+                        expect(isSourceId(id), `source ${id}`).toBe(true);
+                        expect(translator.template(language, `sources:${id}.title`), `title of ${id}`).toBeTruthy();
+                    }
                     for (const followUp of topic.followUps ?? []) {
                         const known = kb.topic(language, followUp) !== undefined || isDialogTarget(followUp);
                         expect(known, `follow-up ${followUp}`).toBe(true);
@@ -64,12 +71,13 @@ describe('FAQ knowledge base content', () => {
                 }
             });
 
-            it('only quotes the allowed fee amounts', () => {
-                const allowed = new Set(['155', '100', '85', '170']);
+            it('quotes amounts and dates only from src/facts.ts', () => {
                 for (const topic of kb.topics(language)) {
-                    for (const amount of (topic.answer ?? '').match(/\d+(?=\s?\$| ?\$ ?CA)|(?<=CAN\$)\d+/g) ?? []) {
-                        expect(allowed.has(amount), `${topic.id}: ${amount}`).toBe(true);
+                    const template = translator.template(language, `faq:topics.${topic.id}.answer`) ?? '';
+                    for (const match of template.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)) {
+                        expect(isFactId(match[1] as string), `${topic.id}: {{${match[1]}}}`).toBe(true);
                     }
+                    expect(topic.answer ?? '', topic.id).not.toContain('{{');
                 }
             });
         });
@@ -80,5 +88,22 @@ describe('FAQ knowledge base content', () => {
         expect(french).toMatch(/é/);
         expect(french).toContain('Québec');
         expect(french).not.toMatch(/\bQuebec\b/);
+    });
+
+    describe('questions of people who already hold a CSQ get an answer, not the out-of-scope refusal', () => {
+        const matcher = new FaqMatcher(kb);
+        it.each([
+            ['I have a PSTQ CSQ, am I eligible?', 'en', 'pstq-peq-holders'],
+            ['j’ai un CSQ du PEQ, suis-je admissible au PMI+?', 'fr', 'pstq-peq-holders'],
+            ['what if my CSQ expires', 'en', 'csq-expiry'],
+            ['mon CSQ est expiré', 'fr', 'csq-expiry'],
+            ['is IMP+ still open in 2026?', 'en', 'program-status'],
+            ['le PMI+ est-il toujours offert en 2026', 'fr', 'program-status'],
+            ['my PR was refused', 'en', 'pr-decision'],
+            ['how long does processing take', 'en', 'processing-times'],
+        ] as const)('%s → %s', (text, language, expected) => {
+            const outcome = matcher.match(text, language);
+            expect(outcome.kind === 'confident' ? outcome.topic.id : outcome.kind).toBe(expected);
+        });
     });
 });

@@ -111,7 +111,8 @@ describe('free-text questions in the middle of a dialog', () => {
         const chat = await opened();
         await chat.say('How to apply');
         const replies = await chat.say('combien coûtent les frais?');
-        expect(textOf(replies)).toContain(topic('fr', 'fees').answer);
+        // The answer's first paragraph, as written (its list is drawn as a markdown list).
+        expect(textOf(replies)).toContain(topic('fr', 'fees').answer?.split('\n')[0]);
         expect(textOf(replies)).toContain('Step 1 of ');
     });
 

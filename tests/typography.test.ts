@@ -7,7 +7,8 @@ import { typographyIssues } from '../src/typography';
 
 /** Vocabulary the bot reads (not says): phrase lists and the samples people type. */
 const READ_ONLY_FILES = new Set(['answers.json', 'commands.json']);
-const isReadOnlyPath = (path: readonly string[]): boolean => path.includes('samples');
+/** Phrasings people type, and ids (sources, follow-ups, dialogs) that are not text at all. */
+const isReadOnlyPath = (path: readonly string[]): boolean => ['samples', 'source', 'followUps', 'dialog'].some((key) => path.includes(key));
 
 function texts(value: unknown, path: string[] = []): [string, string][] {
     if (typeof value === 'string') return [[path.join('.'), value]];
