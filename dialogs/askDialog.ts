@@ -1,7 +1,7 @@
 import { type TurnContext, ActivityTypes } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { UNSURE } from '../src/answers';
-import type { ChoiceSpec, Question } from '../src/content';
+import { UNSURE } from '../src/understanding/answers';
+import type { ChoiceSpec, Question } from '../src/content/catalog';
 import type { DialogServices } from './services';
 
 export const ASK_DIALOG = 'ask';

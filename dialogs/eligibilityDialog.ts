@@ -1,8 +1,8 @@
 import { WaterfallDialog, type WaterfallStep, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { UNSURE } from '../src/answers';
-import type { Fact } from '../src/channels';
-import { BACK, CRITERIA, type Criterion, type CriterionId, criterionQuestion, type Line, unmetKey } from '../src/content';
-import type { EligibilityProgress } from '../src/state';
+import { UNSURE } from '../src/understanding/answers';
+import type { Fact } from '../src/channels/render';
+import { BACK, CRITERIA, type Criterion, type CriterionId, criterionQuestion, type Line, unmetKey } from '../src/content/catalog';
+import type { EligibilityProgress } from '../src/turn/state';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';

@@ -1,5 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { FAMILY_CHOICES, FAMILY_COMBINATIONS, FAMILY_OPTIONS, FAMILY_SOURCES, type Line } from '../src/content';
+import { FAMILY_CHOICES, FAMILY_COMBINATIONS, FAMILY_OPTIONS, FAMILY_SOURCES, type Line } from '../src/content/catalog';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';

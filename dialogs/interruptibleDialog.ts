@@ -1,8 +1,8 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { DialogTarget } from '../src/faq/knowledgeBase';
-import type { Command } from '../src/recognizer';
-import { getTurnInfo } from '../src/turn';
+import type { DialogTarget } from '../src/content/knowledgeBase';
+import type { Command } from '../src/understanding/recognizer';
+import { getTurnInfo } from '../src/turn/turn';
 import { AskDialog } from './askDialog';
 import type { DialogServices } from './services';
 

@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { DialogTarget } from '../src/faq/knowledgeBase';
+import type { DialogTarget } from '../src/content/knowledgeBase';
 import { EligibilityDialog } from './eligibilityDialog';
 import { FamilyDialog } from './familyDialog';
 import type { DialogOutcome } from './interruptibleDialog';

@@ -1,7 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { type ChoiceSpec, type Line, PERMIT_FACTS, PERMIT_SECTIONS, PERMIT_SOURCES, type Question } from '../src/content';
-import { getTurnInfo, turnLanguage } from '../src/turn';
+import { type ChoiceSpec, type Line, PERMIT_FACTS, PERMIT_SECTIONS, PERMIT_SOURCES, type Question } from '../src/content/catalog';
+import { getTurnInfo, turnLanguage } from '../src/turn/turn';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';

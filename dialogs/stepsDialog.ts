@@ -1,5 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { type ChoiceSpec, type Line, WALKTHROUGH_SOURCES, WALKTHROUGH_STEPS, type WalkthroughStep } from '../src/content';
+import { type ChoiceSpec, type Line, WALKTHROUGH_SOURCES, WALKTHROUGH_STEPS, type WalkthroughStep } from '../src/content/catalog';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';

@@ -6,8 +6,9 @@
  * CONTENT_MAX_AGE_DAYS), when a text quotes a fact that does not exist, when an answer cites no source or
  * a source that does not exist, or when a source has no title in a language.
  */
-import { ageInDays, FACT_IDS, FACTS, formatFact, SOURCES, isSourceId } from '../src/facts';
-import { createTranslator, LANGUAGES, type Translator } from '../src/i18n';
+import { ageInDays, FACT_IDS, FACTS, formatFact, SOURCES, isSourceId } from '../src/content/facts';
+import { createTranslator, type Translator } from '../src/content/i18n';
+import { LANGUAGES } from '../src/content/languages';
 
 /** Values the code passes to texts itself (not facts). */
 const RUNTIME_VALUES = new Set(['n', 'total', 'options', 'max', 'days', 'firm', 'email', 'phone', 'url', 'answer', 'title', 'checked']);

@@ -14,7 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { projectRoot } from '../src/paths';
+import { projectRoot } from '../src/configuration/paths';
 
 /** Brand colours; ACCENT is the manifest's accentColor (the middle of the background gradient). */
 export const BRAND = { dark: '#0A3A78', light: '#1763BF', accent: '#0F4C97', red: '#D62718' } as const;

@@ -6,8 +6,8 @@
  *   cat bot.log | npm run report
  */
 import { readFileSync } from 'node:fs';
-import { CRITERIA } from '../src/content';
-import { fold } from '../src/text';
+import { CRITERIA } from '../src/content/catalog';
+import { fold } from '../src/understanding/text';
 
 /** The questions in the order they are asked; some are asked only after certain answers, and a check stops early when a criterion is clearly unmet. */
 const ELIGIBILITY_STEPS = CRITERIA.map((c) => c.id);

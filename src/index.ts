@@ -1,7 +1,7 @@
-import { createApp } from './app';
-import { isAuthenticated, loadConfig } from './config';
-import { createLogger } from './logger';
-import { listen } from './server';
+import { createApp } from './hosting/app';
+import { isAuthenticated, loadConfig } from './configuration/config';
+import { createLogger } from './observability/logger';
+import { listen } from './hosting/server';
 
 async function main(): Promise<void> {
     const config = loadConfig();

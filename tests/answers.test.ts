@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnswerReader, type Reading } from '../src/answers';
-import { CRITERIA, type CriterionId, criterionQuestion, FAMILY_CHOICES, FAMILY_COMBINATIONS, type Question } from '../src/content';
-import { createTranslator } from '../src/i18n';
+import { AnswerReader, type Reading } from '../src/understanding/answers';
+import { CRITERIA, type CriterionId, criterionQuestion, FAMILY_CHOICES, FAMILY_COMBINATIONS, type Question } from '../src/content/catalog';
+import { createTranslator } from '../src/content/i18n';
 
 const reader = new AnswerReader(createTranslator());
 const question = (id: CriterionId, canGoBack = true): Question => criterionQuestion(CRITERIA.find((c) => c.id === id)!, 1, canGoBack);

@@ -1,6 +1,6 @@
 import { ActionTypes } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_PROFILES, renderReply, splitText } from '../src/channels';
+import { CHANNEL_PROFILES, renderReply, splitText } from '../src/channels/render';
 
 const buttons = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `Choice ${i + 1}`, value: `Choice ${i + 1}` }));
 

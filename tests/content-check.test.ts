@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../scripts/content-check';
-import { FACT_IDS, FACTS, SOURCES } from '../src/facts';
-import { createTranslator, loadResources } from '../src/i18n';
+import { FACT_IDS, FACTS, SOURCES } from '../src/content/facts';
+import { createTranslator, loadResources } from '../src/content/i18n';
 
 const newest = (dates: string[]) => dates.sort().at(-1) as string;
 const lastChecked = new Date(`${newest(FACT_IDS.map((id) => FACTS[id].checked))}T12:00:00Z`);

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CRITERIA, FAMILY_CHOICES, FAMILY_SOURCES, LANGUAGE_CHOICES, MENU, PERMIT_FACTS, PERMIT_SECTIONS, PERMIT_SOURCES, WALKTHROUGH_SOURCES, WALKTHROUGH_STEPS } from '../src/content';
-import { SOURCES } from '../src/facts';
-import { createTranslator, LANGUAGES, loadResources } from '../src/i18n';
-import { localesDir, projectRoot } from '../src/paths';
+import { CRITERIA, FAMILY_CHOICES, FAMILY_SOURCES, LANGUAGE_CHOICES, MENU, PERMIT_FACTS, PERMIT_SECTIONS, PERMIT_SOURCES, WALKTHROUGH_SOURCES, WALKTHROUGH_STEPS } from '../src/content/catalog';
+import { SOURCES } from '../src/content/facts';
+import { createTranslator, loadResources } from '../src/content/i18n';
+import { LANGUAGES } from '../src/content/languages';
+import { localesDir, projectRoot } from '../src/configuration/paths';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 

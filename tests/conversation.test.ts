@@ -1,8 +1,8 @@
 import { ActivityTypes, MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { WALKTHROUGH_STEPS } from '../src/content';
-import { formatDate, SOURCES } from '../src/facts';
-import { createTranslator } from '../src/i18n';
+import { WALKTHROUGH_STEPS } from '../src/content/catalog';
+import { formatDate, SOURCES } from '../src/content/facts';
+import { createTranslator } from '../src/content/i18n';
 import { buttonsOf, Chat, messages, textOf, trace } from './helpers/chat';
 
 const t = createTranslator();

@@ -1,7 +1,7 @@
 import { get } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWebChatConfig } from '../src/webchat/config';
+import { loadWebChatConfig } from '../src/configuration/webChat';
 import { escapeHtml, loadPageStrings, pageLanguage, renderPage } from '../src/webchat/page';
 import { type RunningBot, startBot } from './helpers/server';
 

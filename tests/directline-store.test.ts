@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityId, ConversationStore, type StoreLimits } from '../src/directline/conversationStore';
+import { activityId, ConversationStore, type StoreLimits } from '../src/webchat/directline/conversationStore';
 
 const MINUTE = 60_000;
 

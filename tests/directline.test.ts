@@ -4,10 +4,10 @@ import restify from 'restify';
 import { Observable } from 'rxjs/Observable';
 import type { AjaxCreationMethod, AjaxRequest } from 'rxjs/observable/dom/AjaxObservable';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConversationStore } from '../src/directline/conversationStore';
-import { MAX_PENDING_TURNS, registerLocalDirectLine } from '../src/directline/localDirectLine';
-import { createLogger } from '../src/logger';
-import { listen } from '../src/server';
+import { ConversationStore } from '../src/webchat/directline/conversationStore';
+import { MAX_PENDING_TURNS, registerLocalDirectLine } from '../src/webchat/directline/localDirectLine';
+import { createLogger } from '../src/observability/logger';
+import { listen } from '../src/hosting/server';
 import { type RunningBot, startBot } from './helpers/server';
 
 /**

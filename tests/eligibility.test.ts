@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CRITERIA, type CriterionId, WALKTHROUGH_STEPS } from '../src/content';
-import { SOURCES } from '../src/facts';
-import { createTranslator, type Language } from '../src/i18n';
+import { CRITERIA, type CriterionId, WALKTHROUGH_STEPS } from '../src/content/catalog';
+import { SOURCES } from '../src/content/facts';
+import { createTranslator } from '../src/content/i18n';
+import { type Language } from '../src/content/languages';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
 
 const t = createTranslator();

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isFactId, isSourceId } from '../src/facts';
-import { createTranslator, LANGUAGES } from '../src/i18n';
-import { FaqMatcher } from '../src/faq/faqMatcher';
-import { labelKey } from '../src/faq/decision';
-import { DIALOG_TARGETS, KnowledgeBase, type DialogTarget } from '../src/faq/knowledgeBase';
+import { isFactId, isSourceId } from '../src/content/facts';
+import { createTranslator } from '../src/content/i18n';
+import { LANGUAGES } from '../src/content/languages';
+import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
+import { labelKey } from '../src/understanding/faq/outcome';
+import { DIALOG_TARGETS, KnowledgeBase, type DialogTarget } from '../src/content/knowledgeBase';
 
 const translator = createTranslator();
 const kb = new KnowledgeBase(translator);

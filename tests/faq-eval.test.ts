@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTranslator, LANGUAGES } from '../src/i18n';
-import { evaluate, loadEvalItems } from '../src/faq/evaluation';
-import { FaqMatcher } from '../src/faq/faqMatcher';
-import { KnowledgeBase } from '../src/faq/knowledgeBase';
-import { projectRoot } from '../src/paths';
-import { fold } from '../src/text';
+import { createTranslator } from '../src/content/i18n';
+import { LANGUAGES } from '../src/content/languages';
+import { evaluate, loadEvalItems } from '../scripts/faq-eval/evaluation';
+import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
+import { KnowledgeBase } from '../src/content/knowledgeBase';
+import { projectRoot } from '../src/configuration/paths';
+import { fold } from '../src/understanding/text';
 
 const kb = new KnowledgeBase(createTranslator());
 const items = loadEvalItems(join(projectRoot, 'tests/fixtures/faq-eval.jsonl'));

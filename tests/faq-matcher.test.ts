@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, LANGUAGES, type Language } from '../src/i18n';
-import { detectLanguage, replyLanguage } from '../src/language';
-import { TextAnalyzer } from '../src/faq/analyzer';
-import { boundedEditDistance } from '../src/faq/editDistance';
-import { FaqMatcher } from '../src/faq/faqMatcher';
-import { KnowledgeBase } from '../src/faq/knowledgeBase';
-import type { MatchOutcome } from '../src/faq/matcher';
+import { createTranslator } from '../src/content/i18n';
+import { LANGUAGES, type Language } from '../src/content/languages';
+import { detectLanguage, replyLanguage } from '../src/understanding/languageDetection';
+import { TextAnalyzer } from '../src/understanding/faq/analyzer';
+import { boundedEditDistance } from '../src/understanding/faq/editDistance';
+import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
+import { KnowledgeBase } from '../src/content/knowledgeBase';
+import type { MatchOutcome } from '../src/understanding/faq/matcher';
 
 const kb = new KnowledgeBase(createTranslator());
 const matcher = new FaqMatcher(kb);

@@ -1,6 +1,6 @@
 import { ActivityTypes } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../src/i18n';
+import { createTranslator } from '../src/content/i18n';
 import { buttonsOf, Chat, messages, textOf, trace } from './helpers/chat';
 
 const t = createTranslator();

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { formatReport, summarize } from '../scripts/report';
-import { AppInsightsAnalytics } from '../src/analytics';
-import { createLogger } from '../src/logger';
+import { AppInsightsAnalytics } from '../src/observability/analytics';
+import { createLogger } from '../src/observability/logger';
 import { Chat } from './helpers/chat';
 
 function capture(): { lines: string[]; logger: ReturnType<typeof createLogger> } {

@@ -1,7 +1,8 @@
 import type { Activity, CardAction } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { createTranslator, type Language } from '../src/i18n';
-import { detectLanguage } from '../src/language';
+import { createTranslator } from '../src/content/i18n';
+import { type Language } from '../src/content/languages';
+import { detectLanguage } from '../src/understanding/languageDetection';
 import { buttonsOf, Chat, messages, textOf } from './helpers/chat';
 
 /**

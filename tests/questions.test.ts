@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../src/i18n';
-import { createLogger } from '../src/logger';
-import { redact } from '../src/redact';
+import { createTranslator } from '../src/content/i18n';
+import { createLogger } from '../src/observability/logger';
+import { redact } from '../src/observability/redact';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
 
 const t = createTranslator();

@@ -1,7 +1,7 @@
 import type { ConversationAccount } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTranslator } from '../src/i18n';
-import { ConversationRateLimiter } from '../src/rateLimit';
+import { createTranslator } from '../src/content/i18n';
+import { ConversationRateLimiter } from '../src/hosting/rateLimit';
 import { Chat, textOf } from './helpers/chat';
 import { activity, post, replies, type RunningBot, startBot } from './helpers/server';
 

@@ -3,7 +3,7 @@ import type { DialogInstance, DialogState } from 'botbuilder-dialogs';
 import { describe, expect, it } from 'vitest';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { DialogServices } from '../dialogs/services';
-import { staleDialogReason } from '../src/storage/staleDialogs';
+import { staleDialogReason } from '../src/conversation/staleDialogs';
 import { buttonsOf, Chat, textOf } from './helpers/chat';
 
 /** Dialog state stored by an older version of the bot, after a deploy: a polite restart, never a crash. */

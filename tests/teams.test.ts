@@ -1,6 +1,6 @@
 import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { getTurnInfo } from '../src/turn';
+import { getTurnInfo } from '../src/turn/turn';
 import { buttonsOf, Chat, messages, textOf, trace } from './helpers/chat';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';

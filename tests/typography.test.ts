@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../src/i18n';
-import { localesDir } from '../src/paths';
-import { typographyIssues } from '../src/typography';
+import { LANGUAGES } from '../src/content/languages';
+import { localesDir } from '../src/configuration/paths';
+import { typographyIssues } from '../src/content/typography';
 
 /** Vocabulary the bot reads (not says): phrase lists and the samples people type. */
 const READ_ONLY_FILES = new Set(['answers.json', 'commands.json']);

@@ -6,9 +6,10 @@
  * Run compiled with `node …/faqTiming.js [syntheticTopics]`; prints one JSON line (FaqTimingResult).
  */
 import type { Resource } from 'i18next';
-import { FaqMatcher } from '../../src/faq/faqMatcher';
-import { KnowledgeBase, type TopicContent } from '../../src/faq/knowledgeBase';
-import { createTranslator, LANGUAGES, loadResources, type Language } from '../../src/i18n';
+import { FaqMatcher } from '../../src/understanding/faq/faqMatcher';
+import { KnowledgeBase, type TopicContent } from '../../src/content/knowledgeBase';
+import { createTranslator, loadResources } from '../../src/content/i18n';
+import { LANGUAGES, type Language } from '../../src/content/languages';
 import { percentile } from './processes';
 import { seededRandom } from '../seededRandom';
 

@@ -6,10 +6,10 @@
  * Run compiled with `node --expose-gc …/memory.js [conversations]`; prints one JSON line (MemoryResult).
  */
 import { MemoryStorage } from 'botbuilder';
-import { createApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
-import { listen } from '../../src/server';
+import { createApp } from '../../src/hosting/app';
+import { loadConfig } from '../../src/configuration/config';
+import { createLogger } from '../../src/observability/logger';
+import { listen } from '../../src/hosting/server';
 import { BOT_SCRIPTS, erasingScript, shortScript } from './conversations';
 import { runLoad } from './load';
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/configuration/paths';
 import { PackagingError } from './errors';
 import { type JsonObject, parseJsonObject } from './json';
 

@@ -7,7 +7,7 @@
 import type { TeamsManifestV1D30 } from '@microsoft/app-manifest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/configuration/paths';
 import { PackagingError } from './errors';
 import { stripBom } from './json';
 

@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/configuration/paths';
 import { packageProblems, referencedFiles } from './checks';
 import { PackagingError } from './errors';
 import { APP_PACKAGE_DIR, buildManifest, type Env, type Manifest } from './manifest';

@@ -1,12 +1,10 @@
 import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
-import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../logger';
 import { BlobStateStore } from './blobStore';
 import { CompactMemoryStorage } from './memory';
-import type { StorageConfig } from './config';
+import type { StorageConfig } from '../configuration/storage';
 import { type StateStore, StorageStore } from './store';
 
-export { loadStorageConfig, type StorageConfig, type StorageKind } from './config';
+export { loadStorageConfig, type StorageConfig, type StorageKind } from '../configuration/storage';
 export { TurnStorage } from './turnStorage';
 
 /** The store for a configuration. Nothing is contacted yet: blob and Cosmos DB connect on first use. */
@@ -27,32 +25,4 @@ export function createStateStore(config: StorageConfig): StateStore {
                 }),
             );
     }
-}
-
-/** A key no state ever uses: /readyz reads it to check that the storage answers. */
-export const READINESS_PROBE_KEY = 'impplus/readiness-probe';
-const READINESS_TIMEOUT_MS = 5_000;
-
-/**
- * GET /readyz: 200 { status: "ready", storage } when the state storage answers a read, 503 otherwise.
- * (/healthz only says the process is alive.)
- */
-export function registerReadiness(server: Server, store: StateStore, logger: Logger): void {
-    server.get('/readyz', async (_req: Request, res: Response) => {
-        let timer: NodeJS.Timeout | undefined;
-        try {
-            await Promise.race([
-                store.read(READINESS_PROBE_KEY),
-                new Promise((_resolve, reject) => {
-                    timer = setTimeout(() => reject(new Error(`no answer within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS);
-                }),
-            ]);
-            res.send(200, { status: 'ready', storage: store.kind });
-        } catch (err) {
-            logger.warn({ err, storage: store.kind }, 'state storage is not answering');
-            res.send(503, { status: 'unavailable', storage: store.kind });
-        } finally {
-            clearTimeout(timer);
-        }
-    });
 }

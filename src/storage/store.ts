@@ -1,5 +1,5 @@
 import type { Storage } from 'botbuilder';
-import type { StorageKind } from './config';
+import type { StorageKind } from '../configuration/storage';
 
 /** A stored state object: its properties (without eTag) and the version the store gave it. */
 export interface StoredItem {

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import { mergeState } from './merge';
 import { StateConflictError, type StateStore, type WriteCondition } from './store';
 

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
-import { queryParam } from '../directline/localDirectLine';
-import { projectRoot } from '../paths';
-import type { WebChatConfig } from './config';
+import { queryParam } from './directline/localDirectLine';
+import { projectRoot } from '../configuration/paths';
+import type { WebChatConfig } from '../configuration/webChat';
 
 export const PAGE_LANGUAGES = ['en', 'fr'] as const;
 export type PageLanguage = (typeof PAGE_LANGUAGES)[number];

@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import { type BotConfig, isAuthenticated } from '../config';
-import { ConversationStore } from '../directline/conversationStore';
-import { DIRECT_LINE_PATH, newUserId, queryParam, registerLocalDirectLine, validLocale } from '../directline/localDirectLine';
-import { exchangeSecretForToken, TokenExchangeError, type WebChatSession } from '../directline/tokenExchange';
-import type { Logger } from '../logger';
+import { type BotConfig, isAuthenticated } from '../configuration/config';
+import { ConversationStore } from './directline/conversationStore';
+import { DIRECT_LINE_PATH, newUserId, queryParam, registerLocalDirectLine, validLocale } from './directline/localDirectLine';
+import { exchangeSecretForToken, TokenExchangeError, type WebChatSession } from './directline/tokenExchange';
+import type { Logger } from '../observability/logger';
 import { registerPage } from './page';
 
 export const TOKEN_ROUTE = '/api/directline/token';

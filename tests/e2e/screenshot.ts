@@ -1,7 +1,7 @@
 // Takes the screenshots in docs/ with the real widget: `npx tsx tests/e2e/screenshot.ts`.
 // Not a test (vitest runs *.test.ts only); it drives the same page the end-to-end tests use.
 import { join } from 'node:path';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/configuration/paths';
 import { chat, choose, launchChromium, openPage } from '../helpers/browser';
 import { startBot } from '../helpers/server';
 

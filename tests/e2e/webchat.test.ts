@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/configuration/paths';
 import { chat, choose, focused, launchChromium, type OpenedPage, openPage } from '../helpers/browser';
 import { type RunningBot, startBot } from '../helpers/server';
 

@@ -1,9 +1,9 @@
 import { type Activity, ActivityTypes, type Attachment, MemoryStorage, TestAdapter } from 'botbuilder';
-import type { FirmContact } from '../../src/config';
-import { createConversation, type Conversation } from '../../src/conversation';
-import type { KnowledgeBase } from '../../src/faq/knowledgeBase';
-import type { TopicMatcher } from '../../src/faq/matcher';
-import { createLogger, type Logger } from '../../src/logger';
+import type { FirmContact } from '../../src/configuration/config';
+import { createConversation, type Conversation } from '../../src/conversation/conversation';
+import type { KnowledgeBase } from '../../src/content/knowledgeBase';
+import type { TopicMatcher } from '../../src/understanding/faq/matcher';
+import { createLogger, type Logger } from '../../src/observability/logger';
 import { realMatcher } from './matcher';
 
 export interface ChatOptions {

@@ -1,6 +1,6 @@
-import { FaqMatcher } from '../../src/faq/faqMatcher';
-import type { KnowledgeBase } from '../../src/faq/knowledgeBase';
-import type { TopicMatcher } from '../../src/faq/matcher';
+import { FaqMatcher } from '../../src/understanding/faq/faqMatcher';
+import type { KnowledgeBase } from '../../src/content/knowledgeBase';
+import type { TopicMatcher } from '../../src/understanding/faq/matcher';
 
 /** The matcher the bot ships with. */
 export const realMatcher = (knowledge: KnowledgeBase): TopicMatcher => new FaqMatcher(knowledge);

@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
-import { createApp, type App } from '../../src/app';
-import { type BotConfig, loadConfig } from '../../src/config';
-import { listen } from '../../src/server';
+import { createApp, type App } from '../../src/hosting/app';
+import { type BotConfig, loadConfig } from '../../src/configuration/config';
+import { listen } from '../../src/hosting/server';
 import { quietLogger } from './chat';
 
 export interface RunningBot {

@@ -1,0 +1,229 @@
+/**
+ * npm run eval:faq                 → the runtime matcher (FaqMatcher) on the evaluation set and the holdout set
+ * npm run eval:faq -- --compare    → also compares ranking approaches (FaqMatcher, MiniSearch ×2, NLP.js) under the
+ *                                    same decision rules, each with its best thresholds from the same small grid
+ *
+ * Exit code 1 when the runtime matcher misses a target on the evaluation set.
+ */
+import { join } from 'node:path';
+import { createTranslator } from '../../src/content/i18n';
+import { LANGUAGES, type Language } from '../../src/content/languages';
+import { replyLanguage } from '../../src/understanding/languageDetection';
+import type { DecisionThresholds, RankedTopic } from '../../src/understanding/faq/outcome';
+import { RankingMatcher } from './rankingMatcher';
+import { evaluate, loadEvalItems, type EvalItem, type LanguageReport } from './evaluation';
+import { DEFAULT_OPTIONS, FaqMatcher } from '../../src/understanding/faq/faqMatcher';
+import { KnowledgeBase } from '../../src/content/knowledgeBase';
+import { MiniSearchRanker } from './miniSearchRanker';
+import { projectRoot } from '../../src/configuration/paths';
+
+const TARGETS = { inScopeAccuracy: 0.97, refusalRate: 0.9, confidentlyWrongRate: 0.02, languageGap: 0.02 };
+
+const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
+
+function printReports(title: string, reports: readonly LanguageReport[], showMisses: boolean): void {
+    console.log(`\n=== ${title} ===`);
+    for (const r of reports) {
+        console.log(
+            `${r.language.toUpperCase()}  in-scope ${percent(r.inScopeAccuracy)} (${r.inScopeCredit}/${r.inScopeCount})` +
+                `  out-of-scope refused ${percent(r.refusalRate)} (${r.refused}/${r.outOfScopeCount})` +
+                `  confidently wrong ${percent(r.confidentlyWrongRate)} (${r.confidentlyWrong})` +
+                `  reply in wrong language ${r.wrongReplyLanguage}`,
+        );
+        if (!showMisses) continue;
+        for (const miss of r.misses) {
+            console.log(`    ${JSON.stringify(miss.item.text)}  expected ${miss.item.expect ?? 'refusal'}  got ${miss.got}`);
+        }
+    }
+}
+
+function targetFailures(reports: readonly LanguageReport[]): string[] {
+    const failures: string[] = [];
+    for (const r of reports) {
+        if (r.inScopeAccuracy < TARGETS.inScopeAccuracy) failures.push(`${r.language} in-scope ${percent(r.inScopeAccuracy)}`);
+        if (r.refusalRate < TARGETS.refusalRate) failures.push(`${r.language} refusal ${percent(r.refusalRate)}`);
+        if (r.confidentlyWrongRate > TARGETS.confidentlyWrongRate) {
+            failures.push(`${r.language} confidently wrong ${percent(r.confidentlyWrongRate)}`);
+        }
+    }
+    const [en, fr] = reports;
+    if (en !== undefined && fr !== undefined && en.inScopeAccuracy - fr.inScopeAccuracy > TARGETS.languageGap) {
+        failures.push(`French ${percent(en.inScopeAccuracy - fr.inScopeAccuracy)} behind English`);
+    }
+    return failures;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Comparison
+
+type Ranker = (text: string, language: Language) => Promise<readonly RankedTopic[]> | readonly RankedTopic[];
+
+interface NlpjsClassification {
+    intent: string;
+    score: number;
+}
+interface NlpjsNlp {
+    settings: Record<string, unknown>;
+    addLanguage(language: string): void;
+    addDocument(language: string, utterance: string, intent: string): void;
+    train(): Promise<unknown>;
+    process(language: string, utterance: string): Promise<{ classifications?: NlpjsClassification[] }>;
+}
+interface NlpjsContainer {
+    use(plugin: unknown): void;
+    get(name: 'nlp'): NlpjsNlp;
+}
+
+/** NLP.js (devDependency, comparison only): its Nlp class trains one NluManager neural classifier per language. */
+async function nlpjsRanker(knowledgeBase: KnowledgeBase): Promise<Ranker> {
+    // NLP.js ships no type declarations; the few members used are typed above.
+    const basic = require('@nlpjs/basic') as {
+        containerBootstrap(): Promise<NlpjsContainer>;
+        Nlp: unknown;
+        LangEn: unknown;
+    };
+    const { LangFr } = require('@nlpjs/lang-fr') as { LangFr: unknown };
+    const container = await basic.containerBootstrap();
+    container.use(basic.Nlp);
+    container.use(basic.LangEn);
+    container.use(LangFr);
+    const nlp = container.get('nlp');
+    nlp.settings['autoSave'] = false;
+    nlp.settings['nlu'] = { log: false };
+    for (const language of LANGUAGES) {
+        nlp.addLanguage(language);
+        for (const topic of knowledgeBase.topics(language)) {
+            for (const sample of [topic.label, ...topic.samples]) nlp.addDocument(language, sample, topic.id);
+        }
+    }
+    const log = console.log;
+    console.log = (): void => undefined; // NLP.js prints every training epoch.
+    try {
+        await nlp.train();
+    } finally {
+        console.log = log;
+    }
+    return async (text, language) => {
+        const result = await nlp.process(language, text);
+        return (result.classifications ?? [])
+            .filter((c) => c.intent !== 'None' && c.score > 0)
+            .map((c) => ({ id: c.intent, score: c.score }));
+    };
+}
+
+/** Rankings are computed once per question; thresholds are then tried on the cached rankings. */
+async function cacheRankings(ranker: Ranker, items: readonly EvalItem[]): Promise<Map<string, readonly RankedTopic[]>> {
+    const cache = new Map<string, readonly RankedTopic[]>();
+    for (const item of items) {
+        const language = replyLanguage(item.text, item.lang);
+        cache.set(`${language}\u0000${item.text}`, await ranker(item.text, language));
+    }
+    return cache;
+}
+
+interface ComparisonRow {
+    approach: string;
+    thresholds: DecisionThresholds;
+    reports: LanguageReport[];
+    holdout: LanguageReport[];
+}
+
+function isBetter(candidate: readonly number[], current: readonly number[]): boolean {
+    for (let i = 0; i < candidate.length; i++) {
+        if (candidate[i]! !== current[i]!) return candidate[i]! > current[i]!;
+    }
+    return false;
+}
+
+/** Best thresholds: targets for refusal and confident errors met if possible, then the best weaker language. */
+function bestThresholds(
+    knowledgeBase: KnowledgeBase,
+    cache: Map<string, readonly RankedTopic[]>,
+    items: readonly EvalItem[],
+    grid: readonly number[],
+): { thresholds: DecisionThresholds; reports: LanguageReport[] } {
+    let best: { thresholds: DecisionThresholds; reports: LanguageReport[]; key: number[] } | undefined;
+    for (const minScore of grid) {
+        for (const minLead of [0.02, 0.05, 0.08, 0.12, 0.16, 0.2, 0.3]) {
+            const thresholds = { minScore, minLead };
+            const reports = evaluate(cachedMatcher(knowledgeBase, cache, thresholds), knowledgeBase, items);
+            const meetsSafety = reports.every(
+                (r) => r.refusalRate >= TARGETS.refusalRate && r.confidentlyWrongRate <= TARGETS.confidentlyWrongRate,
+            );
+            const worstAccuracy = Math.min(...reports.map((r) => r.inScopeAccuracy));
+            const worstRefusal = Math.min(...reports.map((r) => r.refusalRate));
+            // Lexicographic: safety targets met, then accuracy of the weaker language, then refusals.
+            const key = [meetsSafety ? 1 : 0, worstAccuracy, worstRefusal];
+            if (best === undefined || isBetter(key, best.key)) best = { thresholds, reports, key };
+        }
+    }
+    if (best === undefined) throw new Error('empty threshold grid');
+    return best;
+}
+
+function cachedMatcher(
+    knowledgeBase: KnowledgeBase,
+    cache: Map<string, readonly RankedTopic[]>,
+    thresholds: DecisionThresholds,
+): RankingMatcher {
+    return new RankingMatcher(knowledgeBase, (text, language) => cache.get(`${language}\u0000${text}`) ?? [], thresholds);
+}
+
+async function compare(knowledgeBase: KnowledgeBase, items: EvalItem[], holdout: EvalItem[]): Promise<void> {
+    const runtime = new FaqMatcher(knowledgeBase);
+    const miniPlain = new MiniSearchRanker(knowledgeBase, 'plain');
+    const miniAnalyzed = new MiniSearchRanker(knowledgeBase, 'analyzed');
+    const approaches: { name: string; ranker: Ranker; grid: number[] }[] = [
+        { name: 'FaqMatcher: TF-IDF cosine + lexicon (runtime)', ranker: (t) => runtime.rank(t), grid: range(0.2, 0.6, 0.02) },
+        { name: 'MiniSearch BM25, fuzzy 0.2 + prefix', ranker: (t) => miniPlain.rank(t), grid: range(0.5, 8, 0.25) },
+        { name: 'MiniSearch BM25 + our analyzer', ranker: (t) => miniAnalyzed.rank(t), grid: range(0.5, 8, 0.25) },
+        { name: 'NLP.js Nlp/NluManager (neural)', ranker: await nlpjsRanker(knowledgeBase), grid: range(0.3, 0.98, 0.04) },
+    ];
+    const rows: ComparisonRow[] = [];
+    for (const approach of approaches) {
+        const started = process.hrtime.bigint();
+        const cache = await cacheRankings(approach.ranker, [...items, ...holdout]);
+        const perQuestionMs = Number(process.hrtime.bigint() - started) / 1e6 / (items.length + holdout.length);
+        const { thresholds, reports } = bestThresholds(knowledgeBase, cache, items, approach.grid);
+        const holdoutReports = evaluate(cachedMatcher(knowledgeBase, cache, thresholds), knowledgeBase, holdout);
+        rows.push({ approach: `${approach.name} (${perQuestionMs.toFixed(2)} ms/question)`, thresholds, reports, holdout: holdoutReports });
+    }
+    console.log('\n=== Comparison (evaluation set; holdout in the last columns) ===\n');
+    console.log('| Approach | thresholds | EN in-scope | FR in-scope | EN refused | FR refused | confidently wrong EN/FR | holdout in-scope EN/FR | holdout refused EN/FR |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const row of rows) {
+        const [en, fr] = row.reports as [LanguageReport, LanguageReport];
+        const [hen, hfr] = row.holdout as [LanguageReport, LanguageReport];
+        console.log(
+            `| ${row.approach} | min ${row.thresholds.minScore.toFixed(2)}, lead ${row.thresholds.minLead} | ` +
+                `${percent(en.inScopeAccuracy)} | ${percent(fr.inScopeAccuracy)} | ${percent(en.refusalRate)} | ${percent(fr.refusalRate)} | ` +
+                `${percent(en.confidentlyWrongRate)} / ${percent(fr.confidentlyWrongRate)} | ` +
+                `${percent(hen.inScopeAccuracy)} / ${percent(hfr.inScopeAccuracy)} | ${percent(hen.refusalRate)} / ${percent(hfr.refusalRate)} |`,
+        );
+    }
+}
+
+function range(from: number, to: number, step: number): number[] {
+    const values: number[] = [];
+    for (let value = from; value <= to + 1e-9; value += step) values.push(Math.round(value * 100) / 100);
+    return values;
+}
+
+async function main(): Promise<void> {
+    const knowledgeBase = new KnowledgeBase(createTranslator());
+    const items = loadEvalItems(join(projectRoot, 'tests/fixtures/faq-eval.jsonl'));
+    const holdout = loadEvalItems(join(projectRoot, 'tests/fixtures/faq-eval-holdout.jsonl'));
+    const matcher = new FaqMatcher(knowledgeBase);
+    console.log(`FaqMatcher, thresholds ${JSON.stringify(DEFAULT_OPTIONS)}`);
+    const reports = evaluate(matcher, knowledgeBase, items);
+    printReports(`Evaluation set (${items.length} questions)`, reports, true);
+    printReports(`Holdout set (${holdout.length} questions, never used for tuning)`, evaluate(matcher, knowledgeBase, holdout), true);
+    const [en, fr] = reports as [LanguageReport, LanguageReport];
+    console.log(`\nFrench − English in-scope: ${((fr.inScopeAccuracy - en.inScopeAccuracy) * 100).toFixed(1)} points`);
+    if (process.argv.includes('--compare')) await compare(knowledgeBase, items, holdout);
+    const failures = targetFailures(reports);
+    console.log(failures.length === 0 ? '\nAll targets met.' : `\nTargets missed: ${failures.join('; ')}`);
+    process.exitCode = failures.length === 0 ? 0 : 1;
+}
+
+void main();

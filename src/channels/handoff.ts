@@ -1,0 +1,64 @@
+import { type Activity, ActivityTypes, EventFactory, type TurnContext } from 'botbuilder';
+import type { FirmContact } from '../configuration/config';
+import type { Responder } from './responder';
+import type { StateAccessors, TranscriptLine } from '../turn/state';
+import { turnLanguage } from '../turn/turn';
+
+/** What the transcript keeps: enough for an advisor to pick up, little enough to stay small and private. */
+export const TRANSCRIPT_LINES = 10;
+export const TRANSCRIPT_LINE_LENGTH = 200;
+
+const ERASED = Symbol('impplus.stateErased');
+
+/** After "delete my data", nothing more may be written for this turn. */
+export function markErased(context: TurnContext): void {
+    context.turnState.set(ERASED, true);
+}
+
+/** Keeps the last few messages of the conversation, and hands the conversation over to a person. */
+export class Handoff {
+    constructor(
+        private readonly responder: Responder,
+        private readonly firm: FirmContact,
+        private readonly state: StateAccessors,
+    ) {}
+
+    /** Records the bot's own messages as they are sent; call once per turn. */
+    recordReplies(context: TurnContext): void {
+        context.onSendActivities(async (ctx, activities, next) => {
+            for (const activity of activities) {
+                if (activity.type === ActivityTypes.Message && activity.text) await this.record(ctx, 'bot', activity.text);
+            }
+            return next();
+        });
+    }
+
+    async record(context: TurnContext, role: TranscriptLine['role'], text: string): Promise<void> {
+        if (context.turnState.get(ERASED)) return;
+        const data = await this.state.conversation.get(context, {});
+        const transcript = data.transcript ?? [];
+        transcript.push({ role, text: text.slice(0, TRANSCRIPT_LINE_LENGTH) });
+        data.transcript = transcript.slice(-TRANSCRIPT_LINES);
+    }
+
+    /**
+     * The firm's contact, and a handoff.initiate event with the transcript for an agent hub. Nothing says
+     * the conversation was passed on: no channel of ours receives that event yet.
+     */
+    async offer(context: TurnContext): Promise<void> {
+        const { responder, firm } = this;
+        const lines = [responder.t(context, 'common:advisor.intro', { firm: firm.name })];
+        if (firm.email) lines.push(responder.t(context, 'common:advisor.email', { email: firm.email }));
+        if (firm.phone) lines.push(responder.t(context, 'common:advisor.phone', { phone: firm.phone }));
+        if (firm.bookingUrl) lines.push(responder.t(context, 'common:advisor.booking', { url: firm.bookingUrl }));
+        if (!firm.email && !firm.phone && !firm.bookingUrl) lines.push(responder.t(context, 'common:advisor.unavailable'));
+        await responder.send(context, { text: lines.join('\n') });
+
+        const data = await this.state.conversation.get(context, {});
+        const activities = (data.transcript ?? []).map(
+            (line): Partial<Activity> => ({ type: ActivityTypes.Message, text: line.text, from: { id: line.role, name: line.role, role: line.role } }),
+        );
+        const handoffContext = { language: turnLanguage(context), firm: firm.name, reason: 'userRequest' };
+        await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: activities as Activity[] }));
+    }
+}

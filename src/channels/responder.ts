@@ -1,0 +1,111 @@
+import type { TurnContext } from 'botbuilder';
+import { type Button, renderReply, type Reply, type SourceLink } from './render';
+import { type ChoiceSpec, type Line, MENU } from '../content/catalog';
+import { DIALOG_TARGETS, type DialogTarget, type KnowledgeBase, type Topic } from '../content/knowledgeBase';
+import { FACTS, factsIn, formatDate, isSourceId, SOURCES, type SourceId } from '../content/facts';
+import type { Translator } from '../content/i18n';
+import type { Language } from '../content/languages';
+import { turnLanguage } from '../turn/turn';
+
+/** Everything the bot says goes through here: words from the locales, drawn for the turn's channel. */
+export class Responder {
+    constructor(
+        private readonly translator: Translator,
+        private readonly knowledge: KnowledgeBase,
+    ) {}
+
+    t(context: TurnContext, key: string, params?: Record<string, unknown>, language?: Language): string {
+        return this.translator.t(language ?? turnLanguage(context), key, params);
+    }
+
+    async send(context: TurnContext, reply: Reply, language?: Language): Promise<void> {
+        await context.sendActivities(renderReply(context.activity.channelId, reply, language ?? turnLanguage(context)));
+    }
+
+    async say(context: TurnContext, key: string, params?: Record<string, unknown>, buttons?: Button[]): Promise<void> {
+        await this.send(context, { text: this.t(context, key, params), ...(buttons ? { buttons } : {}) });
+    }
+
+    /** Buttons whose title is also the text they send, so a tap reads the same as typing the label. */
+    buttons(context: TurnContext, specs: readonly ChoiceSpec[], language?: Language): Button[] {
+        return specs.map((spec) => {
+            const label = this.t(context, spec.labelKey, undefined, language);
+            return { title: label, value: label };
+        });
+    }
+
+    /** A message from paragraphs (locales keys), citing the sources named and those of the facts it quotes. */
+    compose(context: TurnContext, lines: readonly Line[]): Reply {
+        const language = turnLanguage(context);
+        const text = lines
+            .map((line) => ('key' in line ? `${line.bullet ? '• ' : ''}${this.t(context, line.key, line.params)}` : ''))
+            .filter((part) => part.length > 0)
+            .join('\n\n');
+        const ids: string[] = [];
+        for (const line of lines) {
+            if ('source' in line) ids.push(line.source);
+            else ids.push(...this.factSources(language, line.key));
+        }
+        const sources = this.sourceLinks(context, ids, language);
+        return { text, ...(sources.length > 0 ? { sources } : {}) };
+    }
+
+    /** The sources of the facts a locales text quotes. */
+    factSources(language: Language, key: string): SourceId[] {
+        return factsIn(this.translator.template(language, key) ?? '').map((id) => FACTS[id].source);
+    }
+
+    async menu(context: TurnContext, promptKey = 'common:menu.prompt'): Promise<void> {
+        await this.say(context, promptKey, undefined, this.buttons(context, MENU));
+    }
+
+    /** "Source: <title>, checked on <date>" and a link for each source, once each, in the given language. */
+    sourceLinks(context: TurnContext, ids: readonly string[], language?: Language): SourceLink[] {
+        const lang = language ?? turnLanguage(context);
+        const unique = [...new Set(ids)].filter(isSourceId);
+        return unique.map((id) => {
+            const record = SOURCES[id];
+            const params = { title: this.t(context, `sources:${id}.title`, undefined, lang), checked: formatDate(record.checked, lang) };
+            return {
+                caption: this.t(context, record.official ? 'common:answer.source' : 'common:answer.secondarySource', params, lang),
+                title: this.t(context, 'common:answer.openSource', undefined, lang),
+                url: record.url[lang],
+            };
+        });
+    }
+
+    /** A knowledge-base answer in the topic's own language, with its source and, at the top level, follow-ups. */
+    async answer(context: TurnContext, topic: Topic, withFollowUps: boolean): Promise<void> {
+        const sources = this.sourceLinks(context, topic.sources, topic.language);
+        const buttons = withFollowUps ? this.followUps(context, topic) : [];
+        await this.send(
+            context,
+            { text: topic.answer ?? '', ...(sources.length > 0 ? { sources } : {}), ...(buttons.length > 0 ? { buttons } : {}) },
+            topic.language,
+        );
+    }
+
+    /** "Did you mean one of these?" with the candidates' labels as buttons (a label sent back matches its topic). */
+    async clarify(context: TurnContext, topics: readonly Topic[]): Promise<void> {
+        await this.send(context, {
+            text: this.t(context, 'common:fallback.clarify'),
+            buttons: topics.map((topic) => ({ title: topic.label, value: topic.label })),
+        });
+    }
+
+    private followUps(context: TurnContext, topic: Topic): Button[] {
+        const buttons: Button[] = [];
+        for (const id of topic.followUps ?? []) {
+            const label = (DIALOG_TARGETS as readonly string[]).includes(id)
+                ? this.menuLabel(context, id as DialogTarget, topic.language)
+                : this.knowledge.topic(topic.language, id)?.label;
+            if (label) buttons.push({ title: label, value: label });
+        }
+        return buttons;
+    }
+
+    private menuLabel(context: TurnContext, target: DialogTarget, language: Language): string | undefined {
+        const item = MENU.find((m) => 'dialog' in m.action && m.action.dialog === target);
+        return item ? this.t(context, item.labelKey, undefined, language) : undefined;
+    }
+}

@@ -1,0 +1,199 @@
+import type { DialogTarget } from './knowledgeBase';
+
+/**
+ * The conversation's capabilities as data: the dialogs read these tables instead of branching on ids.
+ * Every id here has its words in locales/<lang>/*.json.
+ */
+
+/** A button: the answer id it stands for and the i18n key of its label (20 characters at most). */
+export interface ChoiceSpec {
+    id: string;
+    labelKey: string;
+}
+
+/** One paragraph of a message: a locales key (with its values), or the citation of a source. */
+export type Line = { key: string; params?: Record<string, string | number>; bullet?: boolean } | { source: string };
+
+/** A fact of a fact list: the locales keys of its label and value. */
+export interface FactSpec {
+    labelKey: string;
+    valueKey: string;
+}
+
+/** A question asked by AskDialog, rendered in the turn's language every time it is (re)asked. */
+export interface Question {
+    /** Names the question in analytics (the funnel's steps). */
+    id: string;
+    lines: Line[];
+    facts?: FactSpec[];
+    choices: ChoiceSpec[];
+    /** Sent when the user is not sure or asks for help, before the question is asked again. */
+    explainKey?: string;
+    /** Answers that name several choices at once and mean another one ("my wife and the kids" → both). */
+    combinations?: Readonly<Record<string, readonly string[]>>;
+    /** Answers a typed reply can give besides the buttons ("back", or "outside" for a bare "yes"). */
+    answers?: readonly string[];
+    /** What a plain yes or no means here ("yes" to "do you live outside Quebec?" → outside). */
+    yesNo?: Readonly<{ yes?: string; no?: string }>;
+    /** Place names answer it (a city or a country tells where the person lives). */
+    places?: boolean;
+    /** A general answer and the precise ones that say the same thing ("outside" → abroad, province). */
+    refinements?: Readonly<Record<string, readonly string[]>>;
+    /** Answers worked out from a sentence are confirmed before they count (they decide a verdict). */
+    confirm?: boolean;
+}
+
+const choice = (namespace: string, id: string): ChoiceSpec => ({ id, labelKey: `${namespace}:choices.${id}` });
+
+export type CriterionId = 'residence' | 'csq' | 'pr' | 'csqValid' | 'invitation' | 'application';
+
+export interface Criterion {
+    id: CriterionId;
+    choices: ChoiceSpec[];
+    /** Answers that meet the criterion. */
+    met: readonly string[];
+    /** Asked only when an earlier answer is one of these. */
+    askIf?: { criterion: CriterionId; answers: readonly string[] };
+    /** Hidden answers, yes/no meaning, places and refinements, as in Question. */
+    reading?: Pick<Question, 'answers' | 'yesNo' | 'places' | 'refinements'>;
+    /** Unmet explanation per answer (`…unmet.<answer>`) rather than one for the criterion. */
+    unmetByAnswer?: boolean;
+    /** A note sent right after these answers. */
+    notes?: Readonly<Record<string, string>>;
+    /** Sources the verdict cites for an unmet answer, besides those of the facts its text quotes. */
+    unmetSources?: Readonly<Record<string, readonly string[]>>;
+}
+
+const yesNoUnsure = ['yes', 'no', 'unsure'].map((id) => choice('eligibility', id));
+
+/**
+ * The published IMP+ criteria, in the order they are asked (quebec.ca and IRCC's instructions; the
+ * sources are cited by the texts in locales/<lang>/eligibility.json).
+ */
+export const CRITERIA: readonly Criterion[] = [
+    {
+        id: 'residence',
+        choices: ['abroad', 'province', 'quebec', 'unsure'].map((id) => choice('eligibility', id)),
+        met: ['abroad', 'province', 'outside'],
+        reading: { answers: ['outside'], yesNo: { yes: 'outside', no: 'quebec' }, places: true, refinements: { outside: ['abroad', 'province'] } },
+        unmetByAnswer: true,
+        notes: { province: 'eligibility:criteria.residence.provinceNote' },
+        unmetSources: { quebec: ['quebec-csq-in-quebec', 'ircc-a75', 'ircc-tpp-quebec-pr'] },
+    },
+    {
+        id: 'csq',
+        // Six buttons, as many as a Teams card holds; "not sure" is still understood when typed.
+        choices: ['regular', 'pilot', 'pstq', 'peq', 'other', 'none'].map((id) => choice('eligibility', id)),
+        met: ['regular', 'pilot'],
+        reading: { yesNo: { no: 'none' } },
+        unmetByAnswer: true,
+    },
+    {
+        id: 'pr',
+        choices: ['notYet', 'inProcess', 'approved', 'refused', 'unsure'].map((id) => choice('eligibility', id)),
+        met: ['notYet', 'inProcess'],
+        reading: { yesNo: { no: 'notYet' } },
+        unmetByAnswer: true,
+    },
+    {
+        id: 'csqValid',
+        choices: yesNoUnsure,
+        met: ['yes'],
+        askIf: { criterion: 'pr', answers: ['notYet'] },
+    },
+    { id: 'invitation', choices: yesNoUnsure, met: ['yes'] },
+    { id: 'application', choices: yesNoUnsure, met: ['yes'] },
+];
+
+/** The question for a criterion; `number` counts the questions asked so far, "back" returns to the previous one. */
+export function criterionQuestion(criterion: Criterion, number: number, canGoBack: boolean): Question {
+    const reading = criterion.reading ?? {};
+    const yesNo = reading.yesNo ?? (criterion.choices.some((c) => c.id === 'yes') ? { yes: 'yes', no: 'no' } : undefined);
+    return {
+        id: criterion.id,
+        lines: [{ key: `eligibility:criteria.${criterion.id}.question`, params: { n: number } }],
+        choices: criterion.choices,
+        explainKey: `eligibility:criteria.${criterion.id}.explain`,
+        answers: [...(reading.answers ?? []), ...(canGoBack ? [BACK] : [])],
+        ...(yesNo ? { yesNo } : {}),
+        ...(reading.places ? { places: true } : {}),
+        ...(reading.refinements ? { refinements: reading.refinements } : {}),
+        confirm: true,
+    };
+}
+
+/** The answer that goes back to the previous question. */
+export const BACK = 'back';
+
+export function unmetKey(criterion: Criterion, answer: string): string {
+    const base = `eligibility:criteria.${criterion.id}.unmet`;
+    return criterion.unmetByAnswer ? `${base}.${answer}` : base;
+}
+
+/** The main menu: each button starts a dialog or runs a command. */
+export type MenuAction = { dialog: DialogTarget } | { command: 'ask' | 'advisor' };
+export const MENU: readonly { id: string; labelKey: string; action: MenuAction }[] = [
+    { id: 'eligibility', labelKey: 'common:menu.choices.eligibility', action: { dialog: 'eligibility' } },
+    { id: 'permit', labelKey: 'common:menu.choices.permit', action: { dialog: 'permit' } },
+    { id: 'family', labelKey: 'common:menu.choices.family', action: { dialog: 'family' } },
+    { id: 'steps', labelKey: 'common:menu.choices.steps', action: { dialog: 'steps' } },
+    { id: 'question', labelKey: 'common:menu.choices.question', action: { command: 'ask' } },
+    { id: 'advisor', labelKey: 'common:menu.choices.advisor', action: { command: 'advisor' } },
+];
+
+/** The language buttons offered when we don't know the user's language. */
+export const LANGUAGE_CHOICES: readonly ChoiceSpec[] = [
+    { id: 'english', labelKey: 'common:language.english' },
+    { id: 'french', labelKey: 'common:language.french' },
+];
+
+/** A source of src/facts.ts that a guided dialog's text cites. */
+type SourceId = import('./facts').SourceId;
+
+/** The application walkthrough ("Step n of N"), in the order IRCC's online application goes. */
+export const WALKTHROUGH_STEPS = ['account', 'checklist', 'form', 'upload', 'fees', 'submit', 'biometrics', 'medical', 'decision'] as const;
+export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number];
+/**
+ * Sources each step cites besides those of the facts its text quotes (src/facts.ts ids). Steps without an
+ * entry say nothing a source has to back (how to fill in a form, keeping a receipt).
+ */
+export const WALKTHROUGH_SOURCES: Readonly<Partial<Record<WalkthroughStep, readonly SourceId[]>>> = {
+    account: ['ircc-imp-plus-copy', 'ircc-a76'],
+    upload: ['ircc-imp-plus-copy'],
+    fees: ['ircc-fees'],
+    biometrics: ['ircc-biometrics', 'ircc-biometrics-pdi'],
+    medical: ['ircc-medical', 'ircc-medical-conditions'],
+    decision: ['ircc-processing-times', 'ircc-eta-with-permit'],
+};
+
+/** The open work permit dialog: an overview (with these facts), then the sections on demand. */
+export const PERMIT_FACTS: readonly FactSpec[] = ['duration', 'employers', 'where', 'family'].map((id) => ({
+    labelKey: `permit:facts.${id}.label`,
+    valueKey: `permit:facts.${id}.value`,
+}));
+export const PERMIT_SECTIONS = ['why', 'caps', 'family'] as const;
+/** Sources of the overview and of each section, besides those of the facts their texts quote. */
+export const PERMIT_SOURCES: Readonly<Record<'overview' | (typeof PERMIT_SECTIONS)[number], readonly SourceId[]>> = {
+    overview: ['quebec-imp-plus', 'ircc-a76'],
+    why: ['quebec-imp-plus', 'ircc-a76'],
+    caps: [],
+    family: ['ircc-imp-plus-copy', 'news-family-pathway', 'news-minor-children', 'quebec-caq-children'],
+};
+
+/** The family dialog: who comes, and which option texts each answer shows. */
+export const FAMILY_CHOICES: readonly ChoiceSpec[] = ['spouse', 'children', 'both', 'unsure'].map((id) =>
+    choice('family', id),
+);
+/** "ma blonde pis les enfants" names both choices: it means "both". */
+export const FAMILY_COMBINATIONS: Readonly<Record<string, readonly string[]>> = { both: ['spouse', 'children'] };
+export const FAMILY_OPTIONS: Readonly<Record<string, readonly FamilyMember[]>> = {
+    spouse: ['spouse'],
+    children: ['children'],
+    both: ['spouse', 'children'],
+};
+export type FamilyMember = 'spouse' | 'children';
+/** Sources of each option text, besides those of the facts it quotes. */
+export const FAMILY_SOURCES: Readonly<Record<FamilyMember, readonly SourceId[]>> = {
+    spouse: ['ircc-imp-plus-copy', 'news-family-pathway'],
+    children: ['news-minor-children', 'quebec-caq-children', 'laws-irpa-s30', 'news-family-pathway'],
+};

@@ -1,0 +1,63 @@
+import type { Translator } from './i18n';
+import type { Language } from './languages';
+import { LANGUAGES } from './languages';
+import { FACTS, factsIn } from './facts';
+
+/** The guided dialogs a question can lead to (also the `target` of the Recognizer trace). */
+export const DIALOG_TARGETS = ['eligibility', 'permit', 'family', 'steps'] as const;
+export type DialogTarget = (typeof DIALOG_TARGETS)[number];
+
+/** One entry of locales/<lang>/faq.json → topics.<id>. */
+export interface TopicContent {
+    /** Button title for "Did you mean…?" — 20 characters at most. */
+    label: string;
+    /** The answer, plain text, ~600 characters at most. Absent when the topic starts a dialog. */
+    answer?: string;
+    /** Id of the source of what the answer says (src/facts.ts SOURCES). Required with `answer`. */
+    source?: string;
+    /** Starts this guided dialog instead of answering. */
+    dialog?: DialogTarget;
+    /** Ids of other topics or dialog targets offered as follow-up buttons. */
+    followUps?: string[];
+    /** Phrasings used to match; never copied into the evaluation set. */
+    samples: string[];
+    /** Out-of-scope "near miss" topics: matched so that they are refused, never answered as IMP+. */
+    outOfScope?: boolean;
+}
+
+export interface Topic extends TopicContent {
+    id: string;
+    language: Language;
+    /** The topic's source, then the sources of the facts its answer quotes. */
+    sources: string[];
+}
+
+/** The knowledge base as loaded from the locales: one list of topics per language. */
+export class KnowledgeBase {
+    private readonly byLanguage = new Map<Language, Map<string, Topic>>();
+
+    constructor(translator: Translator) {
+        for (const language of LANGUAGES) {
+            const raw = translator.object<Record<string, TopicContent>>(language, 'faq:topics') ?? {};
+            this.byLanguage.set(
+                language,
+                new Map(
+                    Object.entries(raw).map(([id, content]) => {
+                        const quoted = factsIn(translator.template(language, `faq:topics.${id}.answer`) ?? '').map((f) => FACTS[f].source);
+                        const sources = [...new Set([...(content.source ? [content.source] : []), ...quoted])];
+                        return [id, { ...content, id, language, sources }];
+                    }),
+                ),
+            );
+        }
+    }
+
+    topics(language: Language): Topic[] {
+        return [...(this.byLanguage.get(language)?.values() ?? [])];
+    }
+
+    topic(language: Language, id: string): Topic | undefined {
+        return this.byLanguage.get(language)?.get(id);
+    }
+
+}

@@ -1,8 +1,0 @@
-import { FaqMatcher } from './faqMatcher';
-import type { KnowledgeBase } from './knowledgeBase';
-import type { TopicMatcher } from './matcher';
-
-/** The matcher the bot uses, built once at start-up (indexes are built in the constructor, not per message). */
-export function createMatcher(knowledge: KnowledgeBase): TopicMatcher {
-    return new FaqMatcher(knowledge);
-}

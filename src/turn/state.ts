@@ -1,0 +1,64 @@
+import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { CriterionId } from '../content/catalog';
+import { type Language, languageFromLocale } from '../content/languages';
+
+/** Kept per user across conversations. */
+export interface UserProfile {
+    /** Set only when the user chose a language explicitly (button or "français"/"english"). */
+    language?: Language;
+    /** Walkthrough step the user left at (0-based), so that coming back resumes there. */
+    walkthroughStep?: number;
+    /** An eligibility check left before its verdict, so that coming back can resume it. */
+    eligibility?: EligibilityProgress;
+}
+
+/** The answers of an unfinished eligibility check, and the order they were given in (for "back"). */
+export interface EligibilityProgress {
+    answers: Partial<Record<CriterionId, string>>;
+    history: CriterionId[];
+}
+
+/** One line of the short transcript kept for a handoff to an advisor. */
+export interface TranscriptLine {
+    role: 'user' | 'bot';
+    text: string;
+}
+
+/** Kept per conversation. */
+export interface ConversationData {
+    /** The last few messages, for an advisor who picks up the conversation. */
+    transcript?: TranscriptLine[];
+    /** Language inferred from the channel or the text, when the user never chose one. */
+    language?: Language;
+    /** The welcome (with the disclaimer) has been shown. */
+    welcomed?: boolean;
+}
+
+/**
+ * The user's language as far as the bot already knows it, without reading the message: an explicit choice,
+ * then the language a Web Chat page announced, then the channel's locale, then what this conversation used.
+ */
+export function knownLanguage(
+    profile: UserProfile,
+    conversation: ConversationData,
+    locale: string | undefined,
+    pageLanguage?: Language,
+): Language | undefined {
+    return profile.language ?? pageLanguage ?? languageFromLocale(locale) ?? conversation.language;
+}
+
+/** The state accessors every dialog may need, created once and passed in through constructors. */
+export interface StateAccessors {
+    profile: StatePropertyAccessor<UserProfile>;
+    conversation: StatePropertyAccessor<ConversationData>;
+    dialogState: StatePropertyAccessor<DialogState>;
+}
+
+export function createAccessors(conversationState: ConversationState, userState: UserState): StateAccessors {
+    return {
+        profile: userState.createProperty<UserProfile>('profile'),
+        conversation: conversationState.createProperty<ConversationData>('conversation'),
+        dialogState: conversationState.createProperty<DialogState>('dialogState'),
+    };
+}

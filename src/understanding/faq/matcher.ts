@@ -1,0 +1,19 @@
+import type { Language } from '../../content/languages';
+import type { Topic } from '../../content/knowledgeBase';
+
+/**
+ * What the matcher concluded about one message.
+ * - confident: one topic clearly wins (answer it, or start its dialog);
+ * - ambiguous: two close candidates ("Did you mean…?" with both as buttons);
+ * - none: nothing good enough (honest fallback, logged as unanswered).
+ * Topics come back in the language the reply must use (the question's language).
+ */
+export type MatchOutcome =
+    | { kind: 'confident'; topic: Topic; score: number }
+    | { kind: 'ambiguous'; topics: [Topic, Topic]; score: number }
+    | { kind: 'none'; score: number };
+
+export interface TopicMatcher {
+    /** `language` is the conversation's current language, used when the text itself gives no evidence. */
+    match(text: string, language: Language): MatchOutcome;
+}
