@@ -2,6 +2,7 @@ import { type TurnContext, ActivityTypes } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { UNSURE } from '../src/understanding/answers';
 import type { ChoiceSpec, Question } from '../src/content/catalog';
+import { inputText } from '../src/turn/turn';
 import type { DialogServices } from './services';
 
 export const ASK_DIALOG = 'ask';
@@ -75,7 +76,7 @@ export class AskDialog extends Dialog<Question> {
         if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
         const state = (dc.activeDialog as DialogInstance).state as AskState;
         const { question } = state;
-        const text = dc.context.activity.text ?? '';
+        const text = inputText(dc.context);
         const { reader, responder } = this.services;
 
         if (state.clarifying) {

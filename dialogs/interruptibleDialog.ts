@@ -1,7 +1,8 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { DialogTarget } from '../src/content/knowledgeBase';
-import type { Command } from '../src/understanding/recognizer';
+import { COMMAND_ACTIONS, type Command } from '../src/content/catalog';
+import { sayForCommand } from '../src/channels/commandReplies';
 import { getTurnInfo } from '../src/turn/turn';
 import { AskDialog } from './askDialog';
 import type { DialogServices } from './services';
@@ -66,47 +67,34 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         }
     }
 
+    /** Carries out a command inside the dialog, as COMMAND_ACTIONS says (the same table as at the top level). */
     private async onCommand(innerDc: DialogContext, command: Command): Promise<DialogTurnResult> {
-        const { responder } = this.services;
+        // "Delete my data": the bot erased the state before any dialog ran; nothing is left to continue.
+        if (command === 'deleteData') return this.finish(innerDc, { menu: true });
+        const action = COMMAND_ACTIONS[command];
+        const { responder, handoff, retentionDays } = this.services;
         const context = innerDc.context;
-        switch (command) {
-            case 'help': {
-                await responder.say(context, 'common:help.general');
+        await sayForCommand(context, action, 'inDialog', { responder, handoff, values: { retentionDays } });
+        switch (action.inDialog) {
+            case 'askAgain':
+                return this.askAgain(innerDc);
+            case 'explain': {
                 const pending = AskDialog.pendingQuestion(innerDc);
                 if (pending?.explainKey) {
-                    await responder.send(context, {
-                        text: `${responder.t(context, 'common:help.atQuestion')} ${responder.t(context, pending.explainKey)}`,
-                    });
+                    await responder.send(context, { text: `${responder.t(context, 'common:help.atQuestion')} ${responder.t(context, pending.explainKey)}` });
                 }
                 return this.askAgain(innerDc);
             }
-            case 'english':
-            case 'french':
-                await responder.say(context, 'common:language.switched');
-                return this.askAgain(innerDc);
             case 'cancel':
                 return this.finish(innerDc, { cancelled: true });
-            case 'restart':
-                // From the very start, forgetting the progress kept for a later visit.
-                await responder.say(context, 'common:startOver');
-                await innerDc.cancelAllDialogs();
-                return innerDc.beginDialog(this.initialDialogId, { restart: true });
             case 'menu':
                 return this.finish(innerDc, { menu: true });
-            case 'ask':
-                await responder.say(context, 'common:ask.prompt');
+            case 'restart':
+                // From the very start, forgetting the progress kept for a later visit.
+                await innerDc.cancelAllDialogs();
+                return innerDc.beginDialog(this.initialDialogId, { restart: true });
+            case 'wait':
                 return Dialog.EndOfTurn;
-            case 'greeting':
-                return this.askAgain(innerDc);
-            case 'privacy':
-                await responder.say(context, 'common:privacy.notice', { days: this.services.retentionDays });
-                return this.askAgain(innerDc);
-            case 'advisor':
-                await this.services.handoff.offer(context);
-                return this.askAgain(innerDc);
-            case 'deleteData':
-                // The bot erases the state before any dialog runs; nothing is left to continue.
-                return this.finish(innerDc, { menu: true });
         }
     }
 

@@ -24,6 +24,16 @@ describe('Facebook Messenger', () => {
         expect(textOf(answer)).toContain('Question 2\u00a0:');
     });
 
+    it('answers the pending question with what the bot read: the payload, not the title of the button', async () => {
+        const chat = messenger();
+        await chat.say('Français');
+        await chat.say('Suis-je admissible?');
+        // A postback whose title says something else: the dialog must read the payload, as the bot did.
+        const replies = await chat.send({ type: ActivityTypes.Message, text: 'Touchez ici', channelData: { postback: { payload: 'Hors du Canada', title: 'Touchez ici' } } });
+        expect(textOf(replies)).toContain(t.t('fr', 'eligibility:criteria.csq.question', { n: 2 }));
+        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'dialog', target: 'eligibility' });
+    });
+
     it('prefers the postback payload over the button title', async () => {
         const chat = messenger();
         await chat.say('English');

@@ -197,3 +197,42 @@ export const FAMILY_SOURCES: Readonly<Record<FamilyMember, readonly SourceId[]>>
     spouse: ['ircc-imp-plus-copy', 'news-family-pathway'],
     children: ['news-minor-children', 'quebec-caq-children', 'laws-irpa-s30', 'news-family-pathway'],
 };
+
+/** What people can ask for at any time, in any dialog (phrases in locales/<lang>/commands.json). */
+export const COMMANDS = ['help', 'cancel', 'menu', 'restart', 'english', 'french', 'greeting', 'ask', 'privacy', 'deleteData', 'advisor'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** What the bot says for a command: a locales key, or the handoff to an advisor (the firm's contact). */
+export type CommandSaying = string | { handoff: true };
+
+/**
+ * What each command does, in one place for both situations: with no guided dialog running, and inside one.
+ * Top level: "menu" offers the menu, "menuAgain" the menu with "anything else?", "greet" the welcome, "wait"
+ * nothing more (the next message is the question). Inside a dialog: "askAgain" the pending question,
+ * "explain" it with its explanation first, "cancel" / "menu" leave the dialog, "restart" begins it again.
+ * "Delete my data" is not here: the bot erases before anything else runs.
+ */
+export interface CommandAction {
+    say?: CommandSaying;
+    /** Said only at the top level ("There's nothing to cancel"). */
+    sayAtTopLevel?: string;
+    atTopLevel: 'menu' | 'menuAgain' | 'greet' | 'wait';
+    inDialog: 'askAgain' | 'explain' | 'cancel' | 'menu' | 'restart' | 'wait';
+    /** A conversation not yet welcomed gets the welcome instead (a first "français" chooses the language). */
+    welcomeFirst?: boolean;
+    /** Forgets the progress kept for a later visit (eligibility check, walkthrough). */
+    forgetsProgress?: boolean;
+}
+
+export const COMMAND_ACTIONS: Readonly<Record<Exclude<Command, 'deleteData'>, CommandAction>> = {
+    help: { say: 'common:help.general', atTopLevel: 'menu', inDialog: 'explain' },
+    cancel: { sayAtTopLevel: 'common:nothingToCancel', atTopLevel: 'menu', inDialog: 'cancel' },
+    menu: { atTopLevel: 'menu', inDialog: 'menu' },
+    restart: { say: 'common:startOver', atTopLevel: 'menu', inDialog: 'restart', forgetsProgress: true },
+    english: { say: 'common:language.switched', atTopLevel: 'menu', inDialog: 'askAgain', welcomeFirst: true },
+    french: { say: 'common:language.switched', atTopLevel: 'menu', inDialog: 'askAgain', welcomeFirst: true },
+    greeting: { atTopLevel: 'greet', inDialog: 'askAgain' },
+    ask: { say: 'common:ask.prompt', atTopLevel: 'wait', inDialog: 'wait' },
+    privacy: { say: 'common:privacy.notice', atTopLevel: 'menu', inDialog: 'askAgain' },
+    advisor: { say: { handoff: true }, atTopLevel: 'menuAgain', inDialog: 'askAgain' },
+};

@@ -2,7 +2,8 @@ import { ActivityTypes, type ConversationState, type TurnContext, type UserState
 import { type Dialog, DialogContainer, type DialogInstance, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../observability/logger';
 import type { Responder } from '../channels/responder';
-import { knownLanguage, type StateAccessors } from '../turn/state';
+import type { StateAccessors } from '../turn/state';
+import { knownLanguage } from './languageRules';
 import { setTurnInfo } from '../turn/turn';
 
 type FindDialog = (id: string) => Dialog | undefined;

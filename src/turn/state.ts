@@ -1,7 +1,7 @@
 import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { CriterionId } from '../content/catalog';
-import { type Language, languageFromLocale } from '../content/languages';
+import type { Language } from '../content/languages';
 
 /** Kept per user across conversations. */
 export interface UserProfile {
@@ -33,19 +33,6 @@ export interface ConversationData {
     language?: Language;
     /** The welcome (with the disclaimer) has been shown. */
     welcomed?: boolean;
-}
-
-/**
- * The user's language as far as the bot already knows it, without reading the message: an explicit choice,
- * then the language a Web Chat page announced, then the channel's locale, then what this conversation used.
- */
-export function knownLanguage(
-    profile: UserProfile,
-    conversation: ConversationData,
-    locale: string | undefined,
-    pageLanguage?: Language,
-): Language | undefined {
-    return profile.language ?? pageLanguage ?? languageFromLocale(locale) ?? conversation.language;
 }
 
 /** The state accessors every dialog may need, created once and passed in through constructors. */

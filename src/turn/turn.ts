@@ -9,6 +9,12 @@ export type Decision = Recognition | { kind: 'prompt'; target: DialogTarget };
 /** What the bot worked out about the current turn, once, for the dialogs to read. */
 export interface TurnInfo {
     language: Language;
+    /**
+     * The message as the bot read it: a Messenger payload or a Teams message without its @mention, and
+     * whether the user typed it (a tapped payload says nothing of the user's language). Dialogs read this,
+     * never activity.text, so they understand what the bot understood.
+     */
+    input?: { text: string; typed: boolean };
     /** Present for message turns the bot interpreted. */
     decision?: Decision;
     /** The Teams tenant the message comes from, when there is one. */
@@ -32,4 +38,9 @@ export function knownTurnLanguage(context: TurnContext): Language | undefined {
 
 export function turnLanguage(context: TurnContext): Language {
     return getTurnInfo(context).language;
+}
+
+/** The text of the message as the bot read it (see TurnInfo.input). */
+export function inputText(context: TurnContext): string {
+    return getTurnInfo(context).input?.text ?? context.activity.text ?? '';
 }

@@ -1,4 +1,4 @@
-import { MENU, type MenuAction } from '../content/catalog';
+import { type Command, COMMANDS, MENU, type MenuAction } from '../content/catalog';
 import type { DialogTarget, Topic } from '../content/knowledgeBase';
 import type { TopicMatcher } from './faq/matcher';
 import { type Translator } from '../content/i18n';
@@ -6,8 +6,6 @@ import { LANGUAGES, type Language } from '../content/languages';
 import { PhraseBook } from './phrases';
 import { words } from './text';
 
-export const COMMANDS = ['help', 'cancel', 'menu', 'english', 'french', 'greeting', 'ask', 'privacy', 'deleteData', 'advisor', 'restart'] as const;
-export type Command = (typeof COMMANDS)[number];
 
 const isCommand = (id: string | undefined): id is Command => (COMMANDS as readonly string[]).includes(id ?? '');
 

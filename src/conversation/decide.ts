@@ -1,0 +1,31 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { AskDialog } from '../../dialogs/askDialog';
+import { DIALOG_TARGETS, type DialogTarget } from '../content/knowledgeBase';
+import type { Language } from '../content/languages';
+import type { AnswerReader } from '../understanding/answers';
+import type { Recognizer } from '../understanding/recognizer';
+import type { Decision } from '../turn/turn';
+
+/**
+ * What to do with a message: a command, an answer to the pending question, or what the knowledge base
+ * makes of it. An answer to the pending question skips the knowledge-base search, most of a turn's cost.
+ */
+export function decide(dc: DialogContext, text: string, language: Language, recognizer: Recognizer, reader: AnswerReader): Decision {
+    const shortcut = recognizer.shortcut(text);
+    if (shortcut?.kind === 'command') return shortcut;
+    const target = AskDialog.pendingQuestion(dc) ? activeTarget(dc) : undefined;
+    if (target && AskDialog.expects(dc, reader, text)) return { kind: 'prompt', target };
+    const recognition = shortcut ?? recognizer.search(text, language);
+    // Inside a dialog, what we would refuse at the top level goes to the question, which asks again.
+    if (target && recognition.kind === 'refuse' && !recognition.topic) return { kind: 'prompt', target };
+    return recognition;
+}
+
+/** The guided dialog running under the main dialog, if any. */
+function activeTarget(dc: DialogContext): DialogTarget | undefined {
+    for (let current: DialogContext | undefined = dc; current; current = current.child) {
+        const id = current.activeDialog?.id;
+        if (id && (DIALOG_TARGETS as readonly string[]).includes(id)) return id as DialogTarget;
+    }
+    return undefined;
+}

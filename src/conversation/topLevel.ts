@@ -1,0 +1,75 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { MAIN_DIALOG, type MainOptions } from '../../dialogs/mainDialog';
+import type { DialogServices } from '../../dialogs/services';
+import { sayForCommand } from '../channels/commandReplies';
+import { COMMAND_ACTIONS } from '../content/catalog';
+import { redact } from '../observability/redact';
+import type { ConversationData } from '../turn/state';
+import { type Decision, getTurnInfo, inputText } from '../turn/turn';
+import type { Welcome } from './welcome';
+
+/** What the bot does with a message when no guided dialog is running (commands as COMMAND_ACTIONS says). */
+export class TopLevel {
+    constructor(
+        private readonly services: DialogServices,
+        private readonly welcome: Welcome,
+    ) {}
+
+    async act(dc: DialogContext, decision: Decision, conversation: ConversationData): Promise<void> {
+        const { responder, analytics } = this.services;
+        const context = dc.context;
+        switch (decision.kind) {
+            case 'prompt':
+                return;
+            case 'dialog':
+                await dc.beginDialog(MAIN_DIALOG, { target: decision.target } satisfies MainOptions);
+                return;
+            case 'answer':
+                await responder.answer(context, decision.topic, true);
+                return;
+            case 'clarify':
+                await responder.clarify(context, decision.topics);
+                return;
+            case 'refuse':
+                if (decision.topic) await responder.answer(context, decision.topic, false);
+                else {
+                    const question = redact(inputText(context));
+                    analytics.track({ name: 'unanswered', locale: getTurnInfo(context).language, score: decision.score, question });
+                    await responder.say(context, 'common:fallback.unknown');
+                }
+                await responder.menu(context);
+                return;
+            case 'command':
+                if (decision.command === 'deleteData') return; // the bot erased everything before routing
+                await this.command(dc, COMMAND_ACTIONS[decision.command], conversation);
+        }
+    }
+
+    private async command(dc: DialogContext, action: (typeof COMMAND_ACTIONS)[keyof typeof COMMAND_ACTIONS], conversation: ConversationData): Promise<void> {
+        const { responder, handoff, retentionDays, state } = this.services;
+        const context = dc.context;
+        if (action.welcomeFirst && !conversation.welcomed) {
+            await this.welcome.greet(context, conversation);
+            return;
+        }
+        if (action.forgetsProgress) {
+            const profile = await state.profile.get(context, {});
+            delete profile.eligibility;
+            delete profile.walkthroughStep;
+        }
+        await sayForCommand(context, action, 'topLevel', { responder, handoff, values: { retentionDays } });
+        switch (action.atTopLevel) {
+            case 'menu':
+                await responder.menu(context);
+                return;
+            case 'menuAgain':
+                await responder.menu(context, 'common:menu.again');
+                return;
+            case 'greet':
+                await this.welcome.greet(context, conversation);
+                return;
+            case 'wait':
+                return;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogServices } from '../../dialogs/services';
+import { LANGUAGE_CHOICES } from '../content/catalog';
+import type { Language } from '../content/languages';
+import type { ConversationData } from '../turn/state';
+import { setTurnInfo } from '../turn/turn';
+import { knownLanguage } from './languageRules';
+
+/** The event a Web Chat page sends when it opens, with `{ language }` (the "webchat/join" pattern). */
+export const WEBCHAT_JOIN = 'webchat/join';
+
+/** Channels whose pages send "webchat/join" with the visitor's language when the conversation starts. */
+const WAITS_FOR_JOIN = new Set(['webchat', 'directline']);
+
+/** The greeting, with the disclaimer once per conversation, in the user's language or in both. */
+export class Welcome {
+    constructor(private readonly services: Pick<DialogServices, 'responder' | 'state'>) {}
+
+    /** Greets a conversation once: when the user joins, installs the app, or a Web Chat page opens. */
+    async welcome(context: TurnContext, pageLanguage?: Language): Promise<void> {
+        const conversation = await this.services.state.conversation.get(context, {});
+        if (conversation.welcomed) return;
+        const profile = await this.services.state.profile.get(context, {});
+        const language = knownLanguage(profile, conversation, context.activity.locale, pageLanguage);
+        if (!language) {
+            // A Web Chat page tells the visitor's language in its "webchat/join" event right after; asking
+            // now would greet twice. Elsewhere (Messenger sends no locale), ask in both languages.
+            if (!WAITS_FOR_JOIN.has(context.activity.channelId ?? '') || context.activity.type === 'event') await this.askLanguage(context);
+            return;
+        }
+        conversation.language ??= language;
+        setTurnInfo(context, { language });
+        await this.greet(context, conversation);
+    }
+
+    /** The greeting and the menu; the disclaimer only the first time in a conversation. */
+    async greet(context: TurnContext, conversation: ConversationData): Promise<void> {
+        const { responder } = this.services;
+        const lines = [responder.t(context, 'common:welcome.greeting')];
+        if (!conversation.welcomed) lines.push(responder.t(context, 'common:welcome.disclaimer'));
+        conversation.welcomed = true;
+        await responder.send(context, { text: lines.join('\n\n') });
+        await responder.menu(context);
+    }
+
+    /** Users who never saw the welcome (Messenger, a reopened chat) still read the disclaimer once. */
+    async disclaimOnce(context: TurnContext, conversation: ConversationData): Promise<void> {
+        if (conversation.welcomed) return;
+        conversation.welcomed = true;
+        await this.services.responder.say(context, 'common:welcome.disclaimer');
+    }
+
+    /** Both languages at once, since we can't tell which one the user reads. */
+    async askLanguage(context: TurnContext): Promise<void> {
+        const { responder } = this.services;
+        setTurnInfo(context, { language: 'en' });
+        await responder.send(context, {
+            text: `${responder.t(context, 'common:welcome.bilingual')}\n\n${responder.t(context, 'common:welcome.chooseLanguage')}`,
+            buttons: responder.buttons(context, LANGUAGE_CHOICES),
+        });
+    }
+}
