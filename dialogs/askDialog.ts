@@ -1,8 +1,8 @@
-import { type TurnContext, ActivityTypes } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { UNSURE } from '../src/understanding/answers';
 import type { ChoiceSpec, Question } from '../src/content/catalog';
 import { inputText } from '../src/turn/turn';
+import { UNSURE } from '../src/understanding/answers';
 import type { DialogServices } from './services';
 
 export const ASK_DIALOG = 'ask';

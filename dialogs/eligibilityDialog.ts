@@ -1,13 +1,13 @@
 import { WaterfallDialog, type WaterfallStep, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { UNSURE } from '../src/understanding/answers';
 import type { Fact } from '../src/channels/render';
 import { BACK, CRITERIA, type Criterion, type CriterionId, criterionQuestion, type Line, unmetKey } from '../src/content/catalog';
 import type { EligibilityProgress } from '../src/turn/state';
+import { UNSURE } from '../src/understanding/answers';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
 
-export const ELIGIBILITY_DIALOG = 'eligibility';
+const ELIGIBILITY_DIALOG = 'eligibility';
 const START_WATERFALL = 'eligibility.start';
 const CHECK_WATERFALL = 'eligibility.check';
 const RESUME = 'resume';
@@ -24,11 +24,11 @@ export interface EligibilityResult {
 }
 
 /** The criteria that apply to these answers (csqValid only matters before a PR application). */
-export function applicable(answers: Partial<Record<CriterionId, string>>): Criterion[] {
+function applicable(answers: Partial<Record<CriterionId, string>>): Criterion[] {
     return CRITERIA.filter((c) => !c.askIf || c.askIf.answers.includes(answers[c.askIf.criterion] ?? ''));
 }
 
-export function assess(answers: Partial<Record<CriterionId, string>>): EligibilityResult {
+function assess(answers: Partial<Record<CriterionId, string>>): EligibilityResult {
     const criteria = applicable(answers);
     const asked = criteria.filter((c) => answers[c.id] !== undefined);
     const unknown = asked.filter((c) => answers[c.id] === UNSURE).map((c) => c.id);
@@ -112,7 +112,12 @@ export class EligibilityDialog extends InterruptibleDialog {
     private async conclude(step: WaterfallStepContext, progress: EligibilityProgress) {
         const result = assess(progress.answers);
         this.services.analytics.track({ name: 'eligibility.verdict', eligible: result.eligible, unmet: result.unmet });
-        await step.context.sendTraceActivity('Eligibility', result, 'https://impplus.local/schemas/eligibility', 'Eligibility check result');
+        await step.context.sendTraceActivity(
+            'Eligibility',
+            result,
+            'https://impplus.local/schemas/eligibility',
+            'Eligibility check result',
+        );
         await this.sendVerdict(step, result);
         await this.clearProgress(step);
         return step.endDialog(result);
@@ -126,7 +131,11 @@ export class EligibilityDialog extends InterruptibleDialog {
             label: responder.t(context, `eligibility:criteria.${c.id}.short`),
             value: responder.t(
                 context,
-                result.unknown.includes(c.id) ? 'eligibility:verdict.unknown' : result.unmet.includes(c.id) ? 'eligibility:verdict.notMet' : 'eligibility:verdict.met',
+                result.unknown.includes(c.id)
+                    ? 'eligibility:verdict.unknown'
+                    : result.unmet.includes(c.id)
+                      ? 'eligibility:verdict.notMet'
+                      : 'eligibility:verdict.met',
             ),
         }));
         const bullets = (ids: CriterionId[], key: (c: Criterion) => string): Line[] =>
@@ -134,7 +143,11 @@ export class EligibilityDialog extends InterruptibleDialog {
 
         const lines: Line[] = [];
         if (result.eligible) {
-            lines.push({ key: 'eligibility:verdict.eligible' }, { key: 'eligibility:verdict.invitations' }, { key: 'eligibility:verdict.eligibleNext' });
+            lines.push(
+                { key: 'eligibility:verdict.eligible' },
+                { key: 'eligibility:verdict.invitations' },
+                { key: 'eligibility:verdict.eligibleNext' },
+            );
         } else if (result.unmet.length > 0) {
             lines.push({ key: 'eligibility:verdict.notEligible' });
             lines.push(...bullets(result.unmet, (c) => unmetKey(c, result.answers[c.id] ?? '')));

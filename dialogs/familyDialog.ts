@@ -4,7 +4,7 @@ import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
 
-export const FAMILY_DIALOG = 'family';
+const FAMILY_DIALOG = 'family';
 const FAMILY_WATERFALL = 'family.who';
 
 /** Family options: who comes along, then what is known for each of them (everything when the user is not sure). */

@@ -1,8 +1,8 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { DialogTarget } from '../src/content/knowledgeBase';
-import { COMMAND_ACTIONS, type Command } from '../src/content/catalog';
 import { sayForCommand } from '../src/channels/commandReplies';
+import { COMMAND_ACTIONS, type Command } from '../src/content/catalog';
+import type { DialogTarget } from '../src/content/knowledgeBase';
 import { getTurnInfo } from '../src/turn/turn';
 import { AskDialog } from './askDialog';
 import type { DialogServices } from './services';
@@ -81,7 +81,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             case 'explain': {
                 const pending = AskDialog.pendingQuestion(innerDc);
                 if (pending?.explainKey) {
-                    await responder.send(context, { text: `${responder.t(context, 'common:help.atQuestion')} ${responder.t(context, pending.explainKey)}` });
+                    await responder.send(context, {
+                        text: `${responder.t(context, 'common:help.atQuestion')} ${responder.t(context, pending.explainKey)}`,
+                    });
                 }
                 return this.askAgain(innerDc);
             }

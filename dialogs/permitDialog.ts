@@ -6,7 +6,7 @@ import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
 
-export const PERMIT_DIALOG = 'permit';
+const PERMIT_DIALOG = 'permit';
 const SECTIONS_WATERFALL = 'permit.sections';
 const DONE = 'done';
 const OVERVIEW = 'overview';
@@ -25,9 +25,7 @@ export class PermitDialog extends InterruptibleDialog {
     constructor(services: DialogServices) {
         super(PERMIT_DIALOG, services);
         this.addDialog(new AskDialog(services));
-        this.addDialog(
-            new WaterfallDialog(SECTIONS_WATERFALL, [(step) => this.showSection(step), (step) => this.nextSection(step)]),
-        );
+        this.addDialog(new WaterfallDialog(SECTIONS_WATERFALL, [(step) => this.showSection(step), (step) => this.nextSection(step)]));
         this.initialDialogId = SECTIONS_WATERFALL;
     }
 

@@ -1,8 +1,8 @@
-import type { Analytics } from '../src/observability/analytics';
-import type { AnswerReader } from '../src/understanding/answers';
 import type { Handoff } from '../src/channels/handoff';
 import type { Responder } from '../src/channels/responder';
+import type { Analytics } from '../src/observability/analytics';
 import type { StateAccessors } from '../src/turn/state';
+import type { AnswerReader } from '../src/understanding/answers';
 
 /** What the dialogs depend on, built once at start-up and passed in through their constructors. */
 export interface DialogServices {

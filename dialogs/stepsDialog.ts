@@ -4,7 +4,7 @@ import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
 
-export const STEPS_DIALOG = 'steps';
+const STEPS_DIALOG = 'steps';
 const START_WATERFALL = 'steps.start';
 const STEP_WATERFALL = 'steps.step';
 const TOTAL = WALKTHROUGH_STEPS.length;

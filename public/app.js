@@ -1,12 +1,12 @@
 // The firm's chat widget: a launcher, a panel with Bot Framework Web Chat, and an English/French toggle.
 // No inline script (the page's CSP allows only files from this origin); Web Chat's own runtime style tags
 // are allowed by the nonce this script carries.
-(function () {
+(() => {
     'use strict';
 
     var script = document.currentScript;
-    var styleNonce = script && script.nonce ? script.nonce : undefined;
-    var firmName = (script && script.getAttribute('data-firm-name')) || '';
+    var styleNonce = script?.nonce ? script.nonce : undefined;
+    var firmName = script?.getAttribute('data-firm-name') || '';
     var chatOnly = document.body.getAttribute('data-view') === 'chat';
 
     var launcher = document.getElementById('chat-launcher');
@@ -21,16 +21,16 @@
 
     // The texts both languages need for the toggle and for Web Chat's locale; a click before they arrive waits.
     var stringsLoaded = fetch('/webchat/i18n.json', { headers: { accept: 'application/json' } })
-        .then(function (response) {
-            if (!response.ok) throw new Error('i18n.json: ' + response.status);
+        .then((response) => {
+            if (!response.ok) throw new Error(`i18n.json: ${response.status}`);
             return response.json();
         })
-        .then(function (loaded) {
+        .then((loaded) => {
             strings = loaded;
         });
 
     function t(key) {
-        var text = strings && strings[language] && strings[language][key];
+        var text = strings?.[language]?.[key];
         return typeof text === 'string' ? text.split('{firmName}').join(firmName) : '';
     }
 
@@ -38,13 +38,13 @@
     function applyLanguage() {
         document.documentElement.lang = language;
         document.title = t('pageTitle');
-        Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (element) {
+        Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), (element) => {
             element.textContent = t(element.getAttribute('data-i18n'));
         });
-        Array.prototype.forEach.call(document.querySelectorAll('[data-i18n-aria-label]'), function (element) {
+        Array.prototype.forEach.call(document.querySelectorAll('[data-i18n-aria-label]'), (element) => {
             element.setAttribute('aria-label', t(element.getAttribute('data-i18n-aria-label')));
         });
-        Array.prototype.forEach.call(document.querySelectorAll('[data-i18n-lang]'), function (element) {
+        Array.prototype.forEach.call(document.querySelectorAll('[data-i18n-lang]'), (element) => {
             element.setAttribute('lang', t(element.getAttribute('data-i18n-lang')));
         });
     }
@@ -87,15 +87,19 @@
         if (starting) return starting;
         status.textContent = '…';
         starting = stringsLoaded
-            .then(function () {
+            .then(() => {
                 setStatus('loading');
-                return fetch('/api/directline/token', { headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' });
+                return fetch('/api/directline/token', {
+                    headers: { accept: 'application/json' },
+                    cache: 'no-store',
+                    credentials: 'same-origin',
+                });
             })
-            .then(function (response) {
-                if (!response.ok) throw new Error('token request failed: ' + response.status);
+            .then((response) => {
+                if (!response.ok) throw new Error(`token request failed: ${response.status}`);
                 return response.json();
             })
-            .then(function (session) {
+            .then((session) => {
                 var locale = t('webChatLocale');
                 var directLine = window.WebChat.createDirectLine({
                     token: session.token,
@@ -107,22 +111,21 @@
                     // so the welcome comes in the right language.
                     conversationStartProperties: { locale: locale },
                 });
-                var store = window.WebChat.createStore({}, function (api) {
-                    return function (next) {
-                        return function (action) {
-                            if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
-                                // Where the channel sends no conversationUpdate with a locale, the bot learns it here.
-                                api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { language: t('webChatLocale') } } });
-                            }
-                            return next(action);
-                        };
-                    };
+                var store = window.WebChat.createStore({}, (api) => (next) => (action) => {
+                    if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+                        // Where the channel sends no conversationUpdate with a locale, the bot learns it here.
+                        api.dispatch({
+                            type: 'WEB_CHAT/SEND_EVENT',
+                            payload: { name: 'webchat/join', value: { language: t('webChatLocale') } },
+                        });
+                    }
+                    return next(action);
                 });
                 chat = { directLine: directLine, store: store };
                 setStatus(null);
                 renderChat();
             })
-            .catch(function (error) {
+            .catch((error) => {
                 starting = null;
                 setStatus('connectionError');
                 if (window.console) window.console.error('Chat unavailable:', error);
@@ -142,7 +145,7 @@
     function openChat() {
         panel.hidden = false;
         if (launcher) launcher.setAttribute('aria-expanded', 'true');
-        startChat().then(function () {
+        startChat().then(() => {
             // Web Chat draws its send box a moment after rendering: wait for it, then put the cursor there.
             var tries = 0;
             (function waitForSendBox() {
@@ -174,7 +177,7 @@
         }
     }
 
-    document.addEventListener('click', function (event) {
+    document.addEventListener('click', (event) => {
         var target = event.target instanceof Element ? event.target.closest('[data-action], #chat-launcher') : null;
         if (!target) return;
         var action = target.id === 'chat-launcher' ? 'open-chat' : target.getAttribute('data-action');
@@ -183,14 +186,14 @@
         else if (action === 'toggle-language') toggleLanguage();
     });
 
-    document.addEventListener('keydown', function (event) {
+    document.addEventListener('keydown', (event) => {
         if (event.key !== 'Escape') return;
         if (!chatOnly && !panel.hidden) closeChat();
         // Framed by embed.js, the keyboard focus is in here: ask the host page to close its panel.
         else if (chatOnly && window.parent !== window) window.parent.postMessage({ type: 'impplus-assistant:close' }, '*');
     });
 
-    stringsLoaded.then(function () {
+    stringsLoaded.then(() => {
         document.body.setAttribute('data-ready', 'true');
         if (chatOnly) openChat();
     });

@@ -4,7 +4,7 @@
 // data-lang is optional (default: the host page's <html lang>, then the browser's language). The assistant's
 // WEBCHAT_FRAME_ANCESTORS must list the website's origin; the website's own CSP, if any, must allow this
 // origin in script-src and frame-src. Styles are set through the DOM, so the host page needs no inline CSS.
-(function () {
+(() => {
     'use strict';
     var script = document.currentScript;
     if (!script || document.getElementById('impplus-assistant-launcher')) return;
@@ -17,7 +17,7 @@
     }[lang];
 
     function style(element, rules) {
-        Object.keys(rules).forEach(function (name) {
+        Object.keys(rules).forEach((name) => {
             element.style.setProperty(name, rules[name]);
         });
     }
@@ -29,17 +29,33 @@
     launcher.setAttribute('aria-expanded', 'false');
     launcher.setAttribute('aria-controls', 'impplus-assistant-panel');
     style(launcher, {
-        position: 'fixed', right: '20px', bottom: '20px', 'z-index': '2147483000', padding: '14px 20px',
-        border: '0', 'border-radius': '999px', background: '#0b3d5c', color: '#fff', font: '600 16px system-ui, sans-serif',
-        cursor: 'pointer', 'box-shadow': '0 6px 18px rgba(7,42,64,.35)',
+        position: 'fixed',
+        right: '20px',
+        bottom: '20px',
+        'z-index': '2147483000',
+        padding: '14px 20px',
+        border: '0',
+        'border-radius': '999px',
+        background: '#0b3d5c',
+        color: '#fff',
+        font: '600 16px system-ui, sans-serif',
+        cursor: 'pointer',
+        'box-shadow': '0 6px 18px rgba(7,42,64,.35)',
     });
 
     var panel = document.createElement('div');
     panel.id = 'impplus-assistant-panel';
     panel.hidden = true;
     style(panel, {
-        position: 'fixed', right: '20px', bottom: '20px', 'z-index': '2147483001', width: 'min(416px, calc(100vw - 40px))',
-        height: 'min(640px, calc(100vh - 40px))', 'border-radius': '12px', overflow: 'hidden', background: '#fff',
+        position: 'fixed',
+        right: '20px',
+        bottom: '20px',
+        'z-index': '2147483001',
+        width: 'min(416px, calc(100vw - 40px))',
+        height: 'min(640px, calc(100vh - 40px))',
+        'border-radius': '12px',
+        overflow: 'hidden',
+        background: '#fff',
         'box-shadow': '0 12px 40px rgba(0,0,0,.25)',
     });
     var close = document.createElement('button');
@@ -47,8 +63,17 @@
     close.textContent = '×';
     close.setAttribute('aria-label', labels.close);
     style(close, {
-        position: 'absolute', top: '10px', right: '10px', width: '36px', height: '36px', border: '0', 'border-radius': '50%',
-        background: 'rgba(255,255,255,.15)', color: '#fff', font: '24px/1 system-ui, sans-serif', cursor: 'pointer',
+        position: 'absolute',
+        top: '10px',
+        right: '10px',
+        width: '36px',
+        height: '36px',
+        border: '0',
+        'border-radius': '50%',
+        background: 'rgba(255,255,255,.15)',
+        color: '#fff',
+        font: '24px/1 system-ui, sans-serif',
+        cursor: 'pointer',
     });
     var frame = null;
 
@@ -57,7 +82,7 @@
             // The conversation starts only when someone opens the chat, not on every page view.
             frame = document.createElement('iframe');
             frame.title = labels.title;
-            frame.src = origin + '/chat?lang=' + lang;
+            frame.src = `${origin}/chat?lang=${lang}`;
             style(frame, { width: '100%', height: '100%', border: '0' });
             panel.insertBefore(frame, close);
         }
@@ -74,11 +99,11 @@
     }
     launcher.addEventListener('click', open);
     close.addEventListener('click', hide);
-    document.addEventListener('keydown', function (event) {
+    document.addEventListener('keydown', (event) => {
         if (event.key === 'Escape' && !panel.hidden) hide();
     });
     // Escape pressed inside the chat (where the focus is) arrives as a message from our own frame only.
-    window.addEventListener('message', function (event) {
+    window.addEventListener('message', (event) => {
         var fromChat = frame && event.source === frame.contentWindow && event.origin === origin;
         if (fromChat && event.data && event.data.type === 'impplus-assistant:close' && !panel.hidden) hide();
     });

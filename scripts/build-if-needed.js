@@ -19,5 +19,9 @@ function newestMtime(dir) {
 const stale = !existsSync(entry) || ['src', 'dialogs'].some((dir) => newestMtime(join(root, dir)) > statSync(entry).mtimeMs);
 if (stale) {
     console.log('Building the bot (TypeScript → dist/)…');
-    execFileSync(process.execPath, [join(require.resolve('typescript/package.json'), '..', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+    execFileSync(
+        process.execPath,
+        [join(require.resolve('typescript/package.json'), '..', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')],
+        { stdio: 'inherit', cwd: root },
+    );
 }

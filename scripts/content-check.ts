@@ -6,7 +6,7 @@
  * CONTENT_MAX_AGE_DAYS), when a text quotes a fact that does not exist, when an answer cites no source or
  * a source that does not exist, or when a source has no title in a language.
  */
-import { ageInDays, FACT_IDS, FACTS, formatFact, SOURCES, isSourceId } from '../src/content/facts';
+import { ageInDays, FACT_IDS, FACTS, formatFact, isSourceId, SOURCES } from '../src/content/facts';
 import { createTranslator, type Translator } from '../src/content/i18n';
 import { LANGUAGES } from '../src/content/languages';
 
@@ -38,15 +38,18 @@ export function checkContent(options: { today: Date; maxAgeDays: number; transla
                 for (const match of text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)) {
                     const name = match[1] as string;
                     if (Object.hasOwn(FACTS, name)) use((FACTS as Record<string, { source: string }>)[name]?.source as string);
-                    else if (!RUNTIME_VALUES.has(name)) problems.push(`${language}/${namespace}: ${key} quotes {{${name}}}, which is not a fact in src/facts.ts`);
+                    else if (!RUNTIME_VALUES.has(name))
+                        problems.push(`${language}/${namespace}: ${key} quotes {{${name}}}, which is not a fact in src/facts.ts`);
                 }
             }
         }
-        const topics = translator.object<Record<string, { answer?: string; source?: string; outOfScope?: boolean }>>(language, 'faq:topics') ?? {};
+        const topics =
+            translator.object<Record<string, { answer?: string; source?: string; outOfScope?: boolean }>>(language, 'faq:topics') ?? {};
         for (const [id, topic] of Object.entries(topics)) {
             if (topic.answer === undefined || topic.outOfScope) continue;
             if (!topic.source) problems.push(`${language}/faq: ${id} answers without a source`);
-            else if (!isSourceId(topic.source)) problems.push(`${language}/faq: ${id} cites "${topic.source}", which is not a source in src/facts.ts`);
+            else if (!isSourceId(topic.source))
+                problems.push(`${language}/faq: ${id} cites "${topic.source}", which is not a source in src/facts.ts`);
             else use(topic.source);
         }
         for (const id of Object.keys(SOURCES)) {
@@ -84,7 +87,11 @@ function table(rows: readonly Record<string, string | number | boolean>[]): stri
     const columns = Object.keys(first);
     const cell = (value: unknown) => (typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value));
     const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-    const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i] as number)).join('  ').trimEnd();
+    const line = (values: string[]) =>
+        values
+            .map((v, i) => v.padEnd(widths[i] as number))
+            .join('  ')
+            .trimEnd();
     return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
 }
 

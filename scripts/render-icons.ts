@@ -134,7 +134,8 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The SVG drawn on a canvas of exactly its size; RGBA, not premultiplied. */
 async function rasterize(svg: string, size: number): Promise<Uint8Array> {
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+    if (!existsSync(CHROMIUM_PATH))
+        throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
     try {
         const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });

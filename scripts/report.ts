@@ -102,16 +102,25 @@ export function formatReport(report: Report): string {
     out.push(`Eligibility checks started: ${report.started}`);
     out.push('', 'Funnel                reached   left unanswered');
     for (const { step, reached, droppedAfter } of report.funnel) {
-        out.push(`  ${step.padEnd(18)} ${String(reached).padStart(7)}   ${step === 'verdict' ? '' : `${droppedAfter} (${percent(droppedAfter, reached)})`}`);
+        out.push(
+            `  ${step.padEnd(18)} ${String(reached).padStart(7)}   ${step === 'verdict' ? '' : `${droppedAfter} (${percent(droppedAfter, reached)})`}`,
+        );
     }
     const { total, eligible, unmet } = report.verdicts;
-    out.push('', `Verdicts: ${total}`, `  eligible      ${eligible} (${percent(eligible, total)})`, `  not eligible  ${total - eligible} (${percent(total - eligible, total)})`);
+    out.push(
+        '',
+        `Verdicts: ${total}`,
+        `  eligible      ${eligible} (${percent(eligible, total)})`,
+        `  not eligible  ${total - eligible} (${percent(total - eligible, total)})`,
+    );
     for (const [criterion, count] of Object.entries(unmet).sort((a, b) => b[1] - a[1])) {
         out.push(`    unmet ${criterion.padEnd(12)} ${count} (${percent(count, total)})`);
     }
     out.push('', 'Guided dialogs        started  completed  abandoned');
     for (const [id, d] of Object.entries(report.dialogs)) {
-        out.push(`  ${id.padEnd(18)} ${String(d.started).padStart(8)} ${String(d.completed).padStart(10)} ${String(d.abandoned).padStart(10)}`);
+        out.push(
+            `  ${id.padEnd(18)} ${String(d.started).padStart(8)} ${String(d.completed).padStart(10)} ${String(d.abandoned).padStart(10)}`,
+        );
     }
     out.push('', 'Top unanswered questions');
     if (report.unanswered.length === 0) out.push('  (none)');

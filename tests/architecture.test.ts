@@ -106,7 +106,9 @@ describe('architecture', () => {
     it('keeps restify and the Bot Framework adapter in the hosting layer (the SDK migration touches only it)', () => {
         const outside = files.filter((file) => {
             if (file.startsWith('src/hosting/') || file.startsWith('src/webchat/')) return false;
-            return /from ['"](restify|botbuilder-core\/lib\/cloudAdapter)['"]|\bCloudAdapter\b/.test(readFileSync(join(projectRoot, file), 'utf8'));
+            return /from ['"](restify|botbuilder-core\/lib\/cloudAdapter)['"]|\bCloudAdapter\b/.test(
+                readFileSync(join(projectRoot, file), 'utf8'),
+            );
         });
         expect(outside.map((file) => relative(projectRoot, join(projectRoot, file)))).toEqual([]);
     });

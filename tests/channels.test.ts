@@ -17,8 +17,8 @@ describe('renderReply', () => {
         expect(message?.suggestedActions).toBeUndefined();
         const card = message?.attachments?.[0];
         expect(card?.contentType).toBe('application/vnd.microsoft.card.hero');
-        expect((card?.content as { text: string; buttons: unknown[] }).text).toBe('Pick one');
-        expect((card?.content as { buttons: unknown[] }).buttons).toHaveLength(5);
+        expect((card?.content as { text: string; buttons: unknown[] } | undefined)?.text).toBe('Pick one');
+        expect((card?.content as { buttons: unknown[] } | undefined)?.buttons).toHaveLength(5);
     });
 
     it('uses quick replies on Messenger up to 13, then a text list', () => {

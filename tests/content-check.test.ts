@@ -26,7 +26,10 @@ describe('npm run content:check', () => {
     it('finds a text quoting a fact that does not exist, and an answer without a source', () => {
         const resources = loadResources();
         const faq = resources.en?.faq as { topics: Record<string, { answer?: string; source?: string }> };
-        const [id, topic] = Object.entries(faq.topics).find(([, t]) => t.answer && t.source) as [string, { answer: string; source?: string }];
+        const [id, topic] = Object.entries(faq.topics).find(([, t]) => t.answer && t.source) as [
+            string,
+            { answer: string; source?: string },
+        ];
         topic.answer = `${topic.answer} It costs {{fees.imaginary}}.`;
         delete topic.source;
         const report = checkContent({ today: lastChecked, maxAgeDays: 90, translator: createTranslator(resources) });

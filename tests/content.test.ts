@@ -1,11 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CRITERIA, FAMILY_CHOICES, FAMILY_SOURCES, LANGUAGE_CHOICES, MENU, PERMIT_FACTS, PERMIT_SECTIONS, PERMIT_SOURCES, WALKTHROUGH_SOURCES, WALKTHROUGH_STEPS } from '../src/content/catalog';
+import { localesDir, projectRoot } from '../src/configuration/paths';
+import {
+    CRITERIA,
+    FAMILY_CHOICES,
+    FAMILY_SOURCES,
+    LANGUAGE_CHOICES,
+    MENU,
+    PERMIT_FACTS,
+    PERMIT_SECTIONS,
+    PERMIT_SOURCES,
+    WALKTHROUGH_SOURCES,
+    WALKTHROUGH_STEPS,
+} from '../src/content/catalog';
 import { SOURCES } from '../src/content/facts';
 import { createTranslator, loadResources } from '../src/content/i18n';
 import { LANGUAGES } from '../src/content/languages';
-import { localesDir, projectRoot } from '../src/configuration/paths';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -23,14 +34,21 @@ const t = createTranslator(loadResources());
 
 describe('locales', () => {
     it('English and French have the same files', () => {
-        expect(readdirSync(join(localesDir, 'fr')).filter((f) => f.endsWith('.json')).sort()).toEqual([...files].sort());
+        expect(
+            readdirSync(join(localesDir, 'fr'))
+                .filter((f) => f.endsWith('.json'))
+                .sort(),
+        ).toEqual([...files].sort());
     });
 
     it.each(files)('%s: same keys in both languages, no empty value', (file) => {
         const en = new Map(leaves(read('en', file)));
         const fr = new Map(leaves(read('fr', file)));
         expect([...fr.keys()].sort()).toEqual([...en.keys()].sort());
-        for (const [lang, table] of [['en', en], ['fr', fr]] as const) {
+        for (const [lang, table] of [
+            ['en', en],
+            ['fr', fr],
+        ] as const) {
             for (const [key, value] of table) {
                 const values = Array.isArray(value) ? value : [value];
                 expect(values.length, `${lang}/${file}: ${key} is an empty list`).toBeGreaterThan(0);
@@ -43,13 +61,29 @@ describe('locales', () => {
 
     it('French is written in French, not copied from English', () => {
         // Ids, links, dates and the bilingual greeting are the same in both by design.
-        const sameInBoth = new Set(['menu', 'english', 'french', 'welcome.bilingual', 'welcome.chooseLanguage', 'url', 'checked', 'source', 'dialog']);
+        const sameInBoth = new Set([
+            'menu',
+            'english',
+            'french',
+            'welcome.bilingual',
+            'welcome.chooseLanguage',
+            'url',
+            'checked',
+            'source',
+            'dialog',
+        ]);
         const copied: string[] = [];
         for (const file of files) {
             const en = new Map(leaves(read('en', file)));
             for (const [key, value] of leaves(read('fr', file))) {
                 const last = key.split('.').at(-1) ?? key;
-                if (typeof value === 'string' && value === en.get(key) && !sameInBoth.has(last) && !sameInBoth.has(key) && value.length > 6) {
+                if (
+                    typeof value === 'string' &&
+                    value === en.get(key) &&
+                    !sameInBoth.has(last) &&
+                    !sameInBoth.has(key) &&
+                    value.length > 6
+                ) {
                     copied.push(`${file}:${key}`);
                 }
             }
@@ -96,7 +130,9 @@ describe('keys used by the code', () => {
                     const full = join(path, entry.name);
                     if (entry.isDirectory()) walk(full);
                     else if (entry.name.endsWith('.ts')) {
-                        for (const match of readFileSync(full, 'utf8').matchAll(/['"`]((?:common|eligibility|permit|family|steps|sources):[\w.]+)['"`]/g)) {
+                        for (const match of readFileSync(full, 'utf8').matchAll(
+                            /['"`]((?:common|eligibility|permit|family|steps|sources):[\w.]+)['"`]/g,
+                        )) {
                             found.add(match[1] as string);
                         }
                     }
@@ -109,10 +145,18 @@ describe('keys used by the code', () => {
 
     const dataKeys = [
         ...CRITERIA.flatMap((c) => [`eligibility:criteria.${c.id}.question`, `eligibility:criteria.${c.id}.explain`]),
-        ...CRITERIA.flatMap((c) => (c.unmetByAnswer ? c.choices.filter((x) => !c.met.includes(x.id) && x.id !== 'unsure').map((x) => `eligibility:criteria.${c.id}.unmet.${x.id}`) : [`eligibility:criteria.${c.id}.unmet`])),
+        ...CRITERIA.flatMap((c) =>
+            c.unmetByAnswer
+                ? c.choices
+                      .filter((x) => !c.met.includes(x.id) && x.id !== 'unsure')
+                      .map((x) => `eligibility:criteria.${c.id}.unmet.${x.id}`)
+                : [`eligibility:criteria.${c.id}.unmet`],
+        ),
         ...CRITERIA.flatMap((c) => Object.values(c.notes ?? {})),
         ...WALKTHROUGH_STEPS.map((id) => `steps:steps.${id}`),
-        ...[...Object.values(WALKTHROUGH_SOURCES), ...Object.values(PERMIT_SOURCES), ...Object.values(FAMILY_SOURCES)].flat().map((id) => `sources:${id}.title`),
+        ...[...Object.values(WALKTHROUGH_SOURCES), ...Object.values(PERMIT_SOURCES), ...Object.values(FAMILY_SOURCES)]
+            .flat()
+            .map((id) => `sources:${id}.title`),
         ...['overview', ...PERMIT_SECTIONS].map((id) => `permit:sections.${id}`),
         ...['spouse', 'children'].map((id) => `family:options.${id}`),
         ...PERMIT_FACTS.flatMap((f) => [f.labelKey, f.valueKey]),

@@ -69,7 +69,8 @@ describe('welcome', () => {
     it('shows the disclaimer exactly once in a whole conversation', async () => {
         const chat = new Chat();
         const all = [...(await chat.open())];
-        for (const text of ['Am I eligible?', 'yes', 'Regular (PRTQ)', 'In process', 'yes', 'yes', 'hello', 'menu', 'help']) all.push(...(await chat.say(text)));
+        for (const text of ['Am I eligible?', 'yes', 'Regular (PRTQ)', 'In process', 'yes', 'yes', 'hello', 'menu', 'help'])
+            all.push(...(await chat.say(text)));
         const disclaimer = t.t('en', 'common:welcome.disclaimer');
         expect(messages(all).filter((a) => (a.text ?? '').includes(disclaimer))).toHaveLength(1);
     });
@@ -112,7 +113,10 @@ describe('commands at the top level', () => {
     it('asks for text when a message has none', async () => {
         const chat = new Chat();
         await chat.open();
-        const replies = await chat.send({ type: ActivityTypes.Message, attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' }] });
+        const replies = await chat.send({
+            type: ActivityTypes.Message,
+            attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' }],
+        });
         expect(textOf(replies)).toContain(t.t('en', 'common:unsupported'));
     });
 

@@ -33,7 +33,9 @@ describe('page strings and rendering', () => {
         });
         expect(html).not.toContain('<script>');
         expect(html).toContain(escapeHtml('<script>alert("x")</script> & Co'));
-        expect(() => renderPage('{{unknown}}', strings, { firmName: 'F', lang: 'en', nonce: 'n', view: 'site' })).toThrow(/Unknown placeholder/);
+        expect(() => renderPage('{{unknown}}', strings, { firmName: 'F', lang: 'en', nonce: 'n', view: 'site' })).toThrow(
+            /Unknown placeholder/,
+        );
     });
 });
 
@@ -51,13 +53,23 @@ describe('web chat configuration', () => {
     });
 
     it('refuses values that would break the CSP header or leak the secret over plain http', () => {
-        expect(loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: "'self' https://www.example-firm.ca" }).frameAncestors).toBe("'self' https://www.example-firm.ca");
-        expect(() => loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: "https://a.ca; script-src 'unsafe-inline'" })).toThrow(/WEBCHAT_FRAME_ANCESTORS/);
+        expect(loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: "'self' https://www.example-firm.ca" }).frameAncestors).toBe(
+            "'self' https://www.example-firm.ca",
+        );
+        expect(() => loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: "https://a.ca; script-src 'unsafe-inline'" })).toThrow(
+            /WEBCHAT_FRAME_ANCESTORS/,
+        );
         // .env parsers strip quotes: self and none are understood without them.
-        expect(loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: 'self https://www.example-firm.ca' }).frameAncestors).toBe("'self' https://www.example-firm.ca");
+        expect(loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: 'self https://www.example-firm.ca' }).frameAncestors).toBe(
+            "'self' https://www.example-firm.ca",
+        );
         expect(() => loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'http://directline.example.com' })).toThrow(/https/);
-        expect(() => loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'https://directline.botframework.com/v3/directline' })).toThrow(/origin only/);
-        expect(loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/' }).directLineEndpoint).toBe('https://europe.directline.botframework.com');
+        expect(() => loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'https://directline.botframework.com/v3/directline' })).toThrow(
+            /origin only/,
+        );
+        expect(loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/' }).directLineEndpoint).toBe(
+            'https://europe.directline.botframework.com',
+        );
         expect(() => loadWebChatConfig({ DIRECT_LINE_MAX_CONVERSATIONS: '0' })).toThrow(/DIRECT_LINE_MAX_CONVERSATIONS/);
     });
 });
@@ -65,7 +77,10 @@ describe('web chat configuration', () => {
 describe('page over HTTP', () => {
     let bot: RunningBot;
     beforeAll(async () => {
-        bot = await startBot({ FIRM_NAME: 'Dupont & Tremblay Avocats', WEBCHAT_FRAME_ANCESTORS: "'self' https://www.dupont-tremblay.example" });
+        bot = await startBot({
+            FIRM_NAME: 'Dupont & Tremblay Avocats',
+            WEBCHAT_FRAME_ANCESTORS: "'self' https://www.dupont-tremblay.example",
+        });
     });
     afterAll(() => bot.close());
 

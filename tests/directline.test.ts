@@ -4,10 +4,10 @@ import restify from 'restify';
 import { Observable } from 'rxjs/Observable';
 import type { AjaxCreationMethod, AjaxRequest } from 'rxjs/observable/dom/AjaxObservable';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from '../src/hosting/server';
+import { createLogger } from '../src/observability/logger';
 import { ConversationStore } from '../src/webchat/directline/conversationStore';
 import { MAX_PENDING_TURNS, registerLocalDirectLine } from '../src/webchat/directline/localDirectLine';
-import { createLogger } from '../src/observability/logger';
-import { listen } from '../src/hosting/server';
 import { type RunningBot, startBot } from './helpers/server';
 
 /**
@@ -26,7 +26,11 @@ const fetchAjax = ((request: AjaxRequest) =>
         })
             .then(async (res) => {
                 const text = await res.text();
-                const result = { status: res.status, response: text ? (JSON.parse(text) as unknown) : null, xhr: { getResponseHeader: (name: string) => res.headers.get(name) } };
+                const result = {
+                    status: res.status,
+                    response: text ? (JSON.parse(text) as unknown) : null,
+                    xhr: { getResponseHeader: (name: string) => res.headers.get(name) },
+                };
                 if (res.ok) {
                     subscriber.next(result);
                     subscriber.complete();
@@ -86,8 +90,17 @@ function recorder(client: DirectLine) {
             const already = received.find(predicate);
             if (already) return Promise.resolve(already);
             return new Promise((resolve, reject) => {
-                const timer = setTimeout(() => reject(new Error(`no matching activity; received: ${JSON.stringify(received.map(textOf))}`)), timeoutMs);
-                waiters.push({ predicate, resolve: (a) => (clearTimeout(timer), resolve(a)) });
+                const timer = setTimeout(
+                    () => reject(new Error(`no matching activity; received: ${JSON.stringify(received.map(textOf))}`)),
+                    timeoutMs,
+                );
+                waiters.push({
+                    predicate,
+                    resolve: (a) => {
+                        clearTimeout(timer);
+                        resolve(a);
+                    },
+                });
             });
         },
     };
@@ -119,7 +132,14 @@ describe('local Direct Line (no MicrosoftAppId)', () => {
         const client = connect(bot.url, token, 'en-US');
         const inbox = recorder(client);
         const menu = await inbox.next((a) => fromBot(a) && textOf(a).includes('What would you like to do?'));
-        expect(buttons(menu)).toEqual(['Am I eligible?', 'Open work permit', 'Family options', 'How to apply', 'Ask a question', 'Talk to an advisor']);
+        expect(buttons(menu)).toEqual([
+            'Am I eligible?',
+            'Open work permit',
+            'Family options',
+            'How to apply',
+            'Ask a question',
+            'Talk to an advisor',
+        ]);
         expect(inbox.received.map(textOf).join('\n')).toContain('This is general information, not legal advice.');
         expect(client.connectionStatus$.getValue()).toBe(ConnectionStatus.Online);
     });
@@ -139,12 +159,24 @@ describe('local Direct Line (no MicrosoftAppId)', () => {
         const inbox = recorder(client);
         await inbox.next((a) => fromBot(a) && buttons(a).length > 0);
 
-        const posted = { type: 'message', text: 'Am I eligible?', locale: 'en-US', from: { id: 'someone-else', name: 'Ana' }, channelData: { clientActivityID: 'client-42' } } as Activity;
+        const posted = {
+            type: 'message',
+            text: 'Am I eligible?',
+            locale: 'en-US',
+            from: { id: 'someone-else', name: 'Ana' },
+            channelData: { clientActivityID: 'client-42' },
+        } as Activity;
         const id = await new Promise<string>((resolve, reject) => client.postActivity(posted).subscribe(resolve, reject));
         expect(id).toMatch(new RegExp(`^${conversationId}\\|\\d{7}$`));
 
         const echo = await inbox.next((a) => a.id === id);
-        expect(echo).toMatchObject({ type: 'message', text: 'Am I eligible?', channelId: 'webchat', conversation: { id: conversationId }, channelData: { clientActivityID: 'client-42' } });
+        expect(echo).toMatchObject({
+            type: 'message',
+            text: 'Am I eligible?',
+            channelId: 'webchat',
+            conversation: { id: conversationId },
+            channelData: { clientActivityID: 'client-42' },
+        });
         // The token is bound to its user: the client cannot speak as someone else.
         expect(echo.from).toMatchObject({ role: 'user', name: 'Ana' });
         expect(echo.from.id).toMatch(/^dl_/);
@@ -164,14 +196,20 @@ describe('local Direct Line (no MicrosoftAppId)', () => {
     it('pages activities by watermark, in order, with sequential ids', async () => {
         const { token, conversationId } = await localToken(bot.url);
         const headers = bearer(token);
-        const started = await fetch(`${bot.url}/v3/directline/conversations`, { method: 'POST', headers, body: JSON.stringify({ locale: 'en-US' }) });
+        const started = await fetch(`${bot.url}/v3/directline/conversations`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ locale: 'en-US' }),
+        });
         expect(started.status).toBe(201);
         expect(await started.json()).toMatchObject({ conversationId, token });
         // Starting again with the same token resumes: 200 and no second welcome.
         expect((await fetch(`${bot.url}/v3/directline/conversations`, { method: 'POST', headers, body: '{}' })).status).toBe(200);
 
         const poll = async (watermark: string) => {
-            const response = await fetch(`${bot.url}/v3/directline/conversations/${conversationId}/activities?watermark=${watermark}`, { headers });
+            const response = await fetch(`${bot.url}/v3/directline/conversations/${conversationId}/activities?watermark=${watermark}`, {
+                headers,
+            });
             expect(response.status).toBe(200);
             return (await response.json()) as { activities: Activity[]; watermark: string };
         };
@@ -183,7 +221,9 @@ describe('local Direct Line (no MicrosoftAppId)', () => {
         }
         const welcomeCount = all.activities.length;
         expect(welcomeCount).toBeGreaterThanOrEqual(2);
-        expect(all.activities.map((a) => a.id)).toEqual(all.activities.map((_, i) => `${conversationId}|${String(i + 1).padStart(7, '0')}`));
+        expect(all.activities.map((a) => a.id)).toEqual(
+            all.activities.map((_, i) => `${conversationId}|${String(i + 1).padStart(7, '0')}`),
+        );
         expect(all.watermark).toBe(String(welcomeCount));
         expect(await poll(all.watermark)).toEqual({ activities: [], watermark: String(welcomeCount) });
 
@@ -252,7 +292,9 @@ describe('local Direct Line bounds', () => {
         const oldest = await localToken(bot.url);
         await localToken(bot.url);
         await localToken(bot.url);
-        const response = await fetch(`${bot.url}/v3/directline/conversations/${oldest.conversationId}/activities`, { headers: bearer(oldest.token) });
+        const response = await fetch(`${bot.url}/v3/directline/conversations/${oldest.conversationId}/activities`, {
+            headers: bearer(oldest.token),
+        });
         expect(response.status).toBe(404);
         expect(bot.app.config.webChat.maxConversations).toBe(2);
     });
@@ -260,7 +302,12 @@ describe('local Direct Line bounds', () => {
     it('answers 429 when a client queues more activities than the bot is working through, and runs turns one at a time', async () => {
         const server = restify.createServer();
         server.use(restify.plugins.bodyParser({ mapParams: false }));
-        const store = new ConversationStore({ maxConversations: 5, maxActivitiesPerConversation: 50, idleMs: 60_000, tokenLifetimeMs: 60_000 });
+        const store = new ConversationStore({
+            maxConversations: 5,
+            maxActivitiesPerConversation: 50,
+            idleMs: 60_000,
+            tokenLifetimeMs: 60_000,
+        });
         let running = 0;
         let mostAtOnce = 0;
         let release: () => void = () => undefined;
@@ -338,7 +385,11 @@ describe('production mode (MicrosoftAppId set)', () => {
             ['POST', '/v3/conversations/abc/activities/abc%7C0000001'],
         ];
         for (const [method, path] of routes) {
-            const response = await fetch(`${production.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) });
+            const response = await fetch(`${production.url}${path}`, {
+                method,
+                headers: { 'content-type': 'application/json' },
+                ...(method === 'POST' ? { body: '{}' } : {}),
+            });
             expect(`${method} ${path} → ${response.status}`).toBe(`${method} ${path} → 404`);
         }
     });
@@ -349,7 +400,13 @@ describe('production mode (MicrosoftAppId set)', () => {
         expect(response.headers.get('cache-control')).toBe('no-store');
         const text = await response.text();
         expect(text).not.toContain(SECRET);
-        const session = JSON.parse(text) as { token: string; conversationId: string; expiresIn: number; domain: string; webSocket: boolean };
+        const session = JSON.parse(text) as {
+            token: string;
+            conversationId: string;
+            expiresIn: number;
+            domain: string;
+            webSocket: boolean;
+        };
         expect(session).toMatchObject({ domain: `${azure.url}/v3/directline`, webSocket: true });
         expect(session.expiresIn).toBeGreaterThan(0);
 
@@ -357,14 +414,21 @@ describe('production mode (MicrosoftAppId set)', () => {
         const client = connect(azure.url, session.token, 'en-US');
         const inbox = recorder(client);
         await inbox.next((a) => fromBot(a) && textOf(a).includes('What would you like to do?'));
-        const id = await new Promise<string>((resolve, reject) => client.postActivity({ type: 'message', text: 'help', from: { id: 'anyone' } } as Activity).subscribe(resolve, reject));
+        const id = await new Promise<string>((resolve, reject) =>
+            client.postActivity({ type: 'message', text: 'help', from: { id: 'anyone' } } as Activity).subscribe(resolve, reject),
+        );
         const echo = await inbox.next((a) => a.id === id);
         expect(echo.from.id).toMatch(/^dl_/);
         expect(session.conversationId).toBe(echo.conversation?.id);
     });
 
     it('answers 502 when Direct Line refuses the secret, and 503 when no secret is configured', async () => {
-        const wrongSecret = await startBot({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', DIRECT_LINE_SECRET: 'wrong', DIRECT_LINE_ENDPOINT: azure.url });
+        const wrongSecret = await startBot({
+            MicrosoftAppId: 'app',
+            MicrosoftAppPassword: 'pw',
+            DIRECT_LINE_SECRET: 'wrong',
+            DIRECT_LINE_ENDPOINT: azure.url,
+        });
         const noSecret = await startBot({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' });
         try {
             const refused = await fetch(`${wrongSecret.url}/api/directline/token`);

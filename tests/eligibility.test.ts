@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CRITERIA, type CriterionId, WALKTHROUGH_STEPS } from '../src/content/catalog';
 import { SOURCES } from '../src/content/facts';
 import { createTranslator } from '../src/content/i18n';
-import { type Language } from '../src/content/languages';
+import type { Language } from '../src/content/languages';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
 
 const t = createTranslator();
@@ -42,44 +42,80 @@ const MENU_IDS = ['eligibility', 'permit', 'family', 'steps', 'question', 'advis
 const PATHS: { name: string; steps: [CriterionId, string][]; eligible: boolean; unmet: CriterionId[] }[] = [
     {
         name: 'abroad, PRTQ, no PR application yet, valid CSQ, invited, ready',
-        steps: [['residence', 'abroad'], ['csq', 'regular'], ['pr', 'notYet'], ['csqValid', 'yes'], ['invitation', 'yes'], ['application', 'yes']],
+        steps: [
+            ['residence', 'abroad'],
+            ['csq', 'regular'],
+            ['pr', 'notYet'],
+            ['csqValid', 'yes'],
+            ['invitation', 'yes'],
+            ['application', 'yes'],
+        ],
         eligible: true,
         unmet: [],
     },
     {
         name: 'another province, AI/IT/VFX pilot, PR application in process (no CSQ validity question)',
-        steps: [['residence', 'province'], ['csq', 'pilot'], ['pr', 'inProcess'], ['invitation', 'yes'], ['application', 'yes']],
+        steps: [
+            ['residence', 'province'],
+            ['csq', 'pilot'],
+            ['pr', 'inProcess'],
+            ['invitation', 'yes'],
+            ['application', 'yes'],
+        ],
         eligible: true,
         unmet: [],
     },
     { name: 'lives in Quebec: stops at once', steps: [['residence', 'quebec']], eligible: false, unmet: ['residence'] },
     ...(['pstq', 'peq', 'other', 'none'] as const).map((csq) => ({
         name: `CSQ ${csq}`,
-        steps: [['residence', 'abroad'], ['csq', csq]] as [CriterionId, string][],
+        steps: [
+            ['residence', 'abroad'],
+            ['csq', csq],
+        ] as [CriterionId, string][],
         eligible: false,
         unmet: ['csq'] as CriterionId[],
     })),
     ...(['approved', 'refused'] as const).map((pr) => ({
         name: `PR ${pr}`,
-        steps: [['residence', 'abroad'], ['csq', 'regular'], ['pr', pr]] as [CriterionId, string][],
+        steps: [
+            ['residence', 'abroad'],
+            ['csq', 'regular'],
+            ['pr', pr],
+        ] as [CriterionId, string][],
         eligible: false,
         unmet: ['pr'] as CriterionId[],
     })),
     {
         name: 'expired CSQ without a PR application',
-        steps: [['residence', 'abroad'], ['csq', 'regular'], ['pr', 'notYet'], ['csqValid', 'no']],
+        steps: [
+            ['residence', 'abroad'],
+            ['csq', 'regular'],
+            ['pr', 'notYet'],
+            ['csqValid', 'no'],
+        ],
         eligible: false,
         unmet: ['csqValid'],
     },
     {
         name: 'no invitation',
-        steps: [['residence', 'abroad'], ['csq', 'regular'], ['pr', 'inProcess'], ['invitation', 'no']],
+        steps: [
+            ['residence', 'abroad'],
+            ['csq', 'regular'],
+            ['pr', 'inProcess'],
+            ['invitation', 'no'],
+        ],
         eligible: false,
         unmet: ['invitation'],
     },
     {
         name: 'incomplete application',
-        steps: [['residence', 'abroad'], ['csq', 'regular'], ['pr', 'inProcess'], ['invitation', 'yes'], ['application', 'no']],
+        steps: [
+            ['residence', 'abroad'],
+            ['csq', 'regular'],
+            ['pr', 'inProcess'],
+            ['invitation', 'yes'],
+            ['application', 'no'],
+        ],
         eligible: false,
         unmet: ['application'],
     },
@@ -220,7 +256,10 @@ describe('eligibility check: keeping its footing', () => {
     it('does not take a reply to “Did you mean…?” as the answer to the hidden question', async () => {
         const { chat } = await startCheck('en');
         const clarify = await chat.say('can I get a study permit');
-        if (trace(clarify, 'Recognizer')?.action === 'fallback' && (trace(clarify, 'Recognizer')?.candidates as string[] | undefined)?.length) {
+        if (
+            trace(clarify, 'Recognizer')?.action === 'fallback' &&
+            (trace(clarify, 'Recognizer')?.candidates as string[] | undefined)?.length
+        ) {
             const replies = await chat.say('yes');
             expect(textOf(replies)).toContain(question('en', 'residence', 1));
             expect(trace(replies, 'Eligibility')).toBeUndefined();
@@ -231,7 +270,10 @@ describe('eligibility check: keeping its footing', () => {
 
     it('answers a sticker or an over-long message, then asks the pending question again', async () => {
         const { chat } = await startCheck('en');
-        const sticker = await chat.send({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/like.png' }] });
+        const sticker = await chat.send({
+            type: 'message',
+            attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/like.png' }],
+        });
         expect(textOf(sticker)).toContain(t.t('en', 'common:unsupported'));
         expect(textOf(sticker)).toContain(question('en', 'residence', 1));
         expect(buttonsOf(sticker)).toContain('Outside Canada');

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { isFactId, isSourceId } from '../src/content/facts';
 import { createTranslator } from '../src/content/i18n';
+import { DIALOG_TARGETS, type DialogTarget, KnowledgeBase } from '../src/content/knowledgeBase';
 import { LANGUAGES } from '../src/content/languages';
 import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
 import { labelKey } from '../src/understanding/faq/outcome';
-import { DIALOG_TARGETS, KnowledgeBase, type DialogTarget } from '../src/content/knowledgeBase';
 
 const translator = createTranslator();
 const kb = new KnowledgeBase(translator);
-const ids = (language: 'en' | 'fr'): string[] => kb.topics(language).map((t) => t.id).sort();
+const ids = (language: 'en' | 'fr'): string[] =>
+    kb
+        .topics(language)
+        .map((t) => t.id)
+        .sort();
 const isDialogTarget = (value: string): value is DialogTarget => (DIALOG_TARGETS as readonly string[]).includes(value);
 
 describe('FAQ knowledge base content', () => {
@@ -85,7 +89,10 @@ describe('FAQ knowledge base content', () => {
     }
 
     it('writes French with its accents (not a folded copy)', () => {
-        const french = kb.topics('fr').map((t) => t.answer ?? '').join(' ');
+        const french = kb
+            .topics('fr')
+            .map((t) => t.answer ?? '')
+            .join(' ');
         expect(french).toMatch(/é/);
         expect(french).toContain('Québec');
         expect(french).not.toMatch(/\bQuebec\b/);

@@ -1,18 +1,22 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../src/content/i18n';
-import { LANGUAGES } from '../src/content/languages';
 import { evaluate, loadEvalItems } from '../scripts/faq-eval/evaluation';
-import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
-import { KnowledgeBase } from '../src/content/knowledgeBase';
 import { projectRoot } from '../src/configuration/paths';
+import { createTranslator } from '../src/content/i18n';
+import { KnowledgeBase } from '../src/content/knowledgeBase';
+import { LANGUAGES } from '../src/content/languages';
+import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
 import { fold } from '../src/understanding/text';
 
 const kb = new KnowledgeBase(createTranslator());
 const items = loadEvalItems(join(projectRoot, 'tests/fixtures/faq-eval.jsonl'));
 const holdout = loadEvalItems(join(projectRoot, 'tests/fixtures/faq-eval-holdout.jsonl'));
 const isOutOfScope = (expect: string | null): boolean => expect === null || kb.topic('en', expect)?.outOfScope === true;
-const normalized = (text: string): string => fold(text).replace(/[^\p{L}\p{N}+ ]/gu, '').replace(/\s+/g, ' ').trim();
+const normalized = (text: string): string =>
+    fold(text)
+        .replace(/[^\p{L}\p{N}+ ]/gu, '')
+        .replace(/\s+/g, ' ')
+        .trim();
 
 describe('FAQ evaluation set', () => {
     it('is large enough and covers every in-scope topic in both languages', () => {
@@ -21,7 +25,11 @@ describe('FAQ evaluation set', () => {
         for (const topic of kb.topics('en').filter((t) => t.outOfScope !== true)) {
             const questions = items.filter((i) => i.expect === topic.id);
             expect(questions.length, topic.id).toBeGreaterThanOrEqual(8);
-            for (const language of LANGUAGES) expect(questions.some((q) => q.lang === language), `${topic.id} ${language}`).toBe(true);
+            for (const language of LANGUAGES)
+                expect(
+                    questions.some((q) => q.lang === language),
+                    `${topic.id} ${language}`,
+                ).toBe(true);
         }
     });
 
@@ -32,9 +40,7 @@ describe('FAQ evaluation set', () => {
     });
 
     it('is written independently of the samples and labels (no question copies one)', () => {
-        const samples = new Set(
-            LANGUAGES.flatMap((l) => kb.topics(l).flatMap((t) => [t.label, ...t.samples])).map(normalized),
-        );
+        const samples = new Set(LANGUAGES.flatMap((l) => kb.topics(l).flatMap((t) => [t.label, ...t.samples])).map(normalized));
         const copies = [...items, ...holdout].filter((item) => samples.has(normalized(item.text)));
         expect(copies.map((c) => c.text)).toEqual([]);
     });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../src/content/i18n';
+import { KnowledgeBase } from '../src/content/knowledgeBase';
 import { LANGUAGES, type Language } from '../src/content/languages';
-import { detectLanguage, replyLanguage } from '../src/understanding/languageDetection';
 import { TextAnalyzer } from '../src/understanding/faq/analyzer';
 import { boundedEditDistance } from '../src/understanding/faq/editDistance';
 import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
-import { KnowledgeBase } from '../src/content/knowledgeBase';
 import type { MatchOutcome } from '../src/understanding/faq/matcher';
+import { detectLanguage, replyLanguage } from '../src/understanding/languageDetection';
 
 const kb = new KnowledgeBase(createTranslator());
 const matcher = new FaqMatcher(kb);

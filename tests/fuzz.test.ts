@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generator } from './helpers/fuzz';
-import { activity, post, replies, type RunningBot, startBot } from './helpers/server';
+import { activity, post, type RunningBot, replies, startBot } from './helpers/server';
 
 describe('fuzzing the endpoint with hostile activities', () => {
     let bot: RunningBot;
@@ -18,7 +18,9 @@ describe('fuzzing the endpoint with hostile activities', () => {
         await bot.close();
     });
 
-    it('never answers 5xx nor crashes over thousands of requests, and still holds a normal conversation', { timeout: 120_000 }, async () => {
+    it('never answers 5xx nor crashes over thousands of requests, and still holds a normal conversation', {
+        timeout: 120_000,
+    }, async () => {
         const COUNT = 3000;
         const CONCURRENCY = 16;
         const make = generator(20261125, bot.url);
@@ -32,7 +34,8 @@ describe('fuzzing the endpoint with hostile activities', () => {
                 const response = await post(bot.url, body);
                 statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
                 const text = await response.text();
-                if (response.status >= 500) serverErrors.push({ status: response.status, body: text.slice(0, 200), request: JSON.stringify(body).slice(0, 300) });
+                if (response.status >= 500)
+                    serverErrors.push({ status: response.status, body: text.slice(0, 200), request: JSON.stringify(body).slice(0, 300) });
             }
         };
         await Promise.all(Array.from({ length: CONCURRENCY }, worker));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activity, post, replies, type RunningBot, startBot } from './helpers/server';
+import { activity, post, type RunningBot, replies, startBot } from './helpers/server';
 
 describe('HTTP endpoint in local mode', () => {
     let bot: RunningBot;
@@ -64,7 +64,10 @@ describe('HTTP endpoint in local mode', () => {
     });
 
     it('answers an invoke it does not handle with 400, not the SDK’s 501', async () => {
-        const response = await post(bot.url, activity({ type: 'invoke', name: 'some/unknownInvoke', deliveryMode: undefined, conversation: { id: 'invoke' } }));
+        const response = await post(
+            bot.url,
+            activity({ type: 'invoke', name: 'some/unknownInvoke', deliveryMode: undefined, conversation: { id: 'invoke' } }),
+        );
         expect(response.status).toBe(400);
     });
 
@@ -125,7 +128,9 @@ describe('HTTP endpoint with credentials set', () => {
     });
 
     it('refuses a badly signed request with 401', async () => {
-        const forged = ['eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0', 'c2lnbmF0dXJl'].join('.');
+        const forged = ['eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0', 'c2lnbmF0dXJl'].join(
+            '.',
+        );
         const response = await post(bot.url, activity({ channelId: 'webchat' }), { authorization: `Bearer ${forged}` });
         expect(response.status).toBe(401);
     });

@@ -10,7 +10,11 @@ const messenger = () => new Chat({ channelId: 'facebook', locale: undefined });
 describe('Facebook Messenger', () => {
     it('welcomes on the "Get Started" postback and asks for the language, since Messenger sends no locale', async () => {
         const chat = messenger();
-        const replies = await chat.send({ type: ActivityTypes.Message, text: 'Get Started', channelData: { postback: { payload: 'GET_STARTED', title: 'Get Started' } } });
+        const replies = await chat.send({
+            type: ActivityTypes.Message,
+            text: 'Get Started',
+            channelData: { postback: { payload: 'GET_STARTED', title: 'Get Started' } },
+        });
         expect(textOf(replies)).toContain('Hello! Bonjour!');
         expect(buttonsOf(replies)).toEqual(['English', 'Français']);
     });
@@ -18,9 +22,17 @@ describe('Facebook Messenger', () => {
     it('understands quick-reply payloads', async () => {
         const chat = messenger();
         await chat.say('Français');
-        const replies = await chat.send({ type: ActivityTypes.Message, text: 'Suis-je admissible?', channelData: { message: { quick_reply: { payload: 'Suis-je admissible?' } } } });
+        const replies = await chat.send({
+            type: ActivityTypes.Message,
+            text: 'Suis-je admissible?',
+            channelData: { message: { quick_reply: { payload: 'Suis-je admissible?' } } },
+        });
         expect(textOf(replies)).toContain('Question 1\u00a0:');
-        const answer = await chat.send({ type: ActivityTypes.Message, text: 'Oui', channelData: { message: { quick_reply: { payload: 'Oui' } } } });
+        const answer = await chat.send({
+            type: ActivityTypes.Message,
+            text: 'Oui',
+            channelData: { message: { quick_reply: { payload: 'Oui' } } },
+        });
         expect(textOf(answer)).toContain('Question 2\u00a0:');
     });
 
@@ -29,7 +41,11 @@ describe('Facebook Messenger', () => {
         await chat.say('Français');
         await chat.say('Suis-je admissible?');
         // A postback whose title says something else: the dialog must read the payload, as the bot did.
-        const replies = await chat.send({ type: ActivityTypes.Message, text: 'Touchez ici', channelData: { postback: { payload: 'Hors du Canada', title: 'Touchez ici' } } });
+        const replies = await chat.send({
+            type: ActivityTypes.Message,
+            text: 'Touchez ici',
+            channelData: { postback: { payload: 'Hors du Canada', title: 'Touchez ici' } },
+        });
         expect(textOf(replies)).toContain(t.t('fr', 'eligibility:criteria.csq.question', { n: 2 }));
         expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'dialog', target: 'eligibility' });
     });

@@ -76,7 +76,11 @@ describe('analytics events and the report', () => {
 describe('Application Insights events', () => {
     it('sends each event as a custom event with string properties', () => {
         const sent: { name: string; properties?: Record<string, string> }[] = [];
-        new AppInsightsAnalytics({ trackEvent: (event) => sent.push(event) }).track({ name: 'eligibility.verdict', eligible: false, unmet: ['csq', 'invitation'] });
+        new AppInsightsAnalytics({ trackEvent: (event) => sent.push(event) }).track({
+            name: 'eligibility.verdict',
+            eligible: false,
+            unmet: ['csq', 'invitation'],
+        });
         expect(sent).toEqual([{ name: 'eligibility.verdict', properties: { eligible: 'false', unmet: 'csq,invitation' } }]);
     });
 });

@@ -1,7 +1,7 @@
 import type { Activity, CardAction } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../src/content/i18n';
-import { type Language } from '../src/content/languages';
+import type { Language } from '../src/content/languages';
 import { detectLanguage } from '../src/understanding/languageDetection';
 import { buttonsOf, Chat, messages, textOf } from './helpers/chat';
 
@@ -20,9 +20,30 @@ interface Limits {
 }
 
 const LIMITS: Record<string, Limits> = {
-    webchat: { adaptiveCards: true, maxAdaptiveCardVersion: 1.6, suggestedActions: true, maxSuggestedActions: 100, maxCardButtons: 100, maxTextLength: 20_000 },
-    msteams: { adaptiveCards: true, maxAdaptiveCardVersion: 1.5, suggestedActions: false, maxSuggestedActions: 0, maxCardButtons: 6, maxTextLength: 20_000 },
-    facebook: { adaptiveCards: false, maxAdaptiveCardVersion: 0, suggestedActions: true, maxSuggestedActions: 13, maxCardButtons: 3, maxTextLength: 2_000 },
+    webchat: {
+        adaptiveCards: true,
+        maxAdaptiveCardVersion: 1.6,
+        suggestedActions: true,
+        maxSuggestedActions: 100,
+        maxCardButtons: 100,
+        maxTextLength: 20_000,
+    },
+    msteams: {
+        adaptiveCards: true,
+        maxAdaptiveCardVersion: 1.5,
+        suggestedActions: false,
+        maxSuggestedActions: 0,
+        maxCardButtons: 6,
+        maxTextLength: 20_000,
+    },
+    facebook: {
+        adaptiveCards: false,
+        maxAdaptiveCardVersion: 0,
+        suggestedActions: true,
+        maxSuggestedActions: 13,
+        maxCardButtons: 3,
+        maxTextLength: 2_000,
+    },
 };
 const MAX_TITLE = 20;
 const MAX_DEPTH = 14;
@@ -79,7 +100,11 @@ function checkMessage(channel: string, language: Language, message: Partial<Acti
 }
 
 /** Replays a path of taps from a fresh conversation and returns the replies to the last one. */
-async function replay(channel: string, language: Language, path: string[]): Promise<{ replies: Partial<Activity>[]; all: Partial<Activity>[] }> {
+async function replay(
+    channel: string,
+    language: Language,
+    path: string[],
+): Promise<{ replies: Partial<Activity>[]; all: Partial<Activity>[] }> {
     const chat = new Chat({ channelId: channel, locale: channel === 'facebook' ? undefined : `${language}-CA` });
     let replies = await chat.open();
     const all = [...replies];
@@ -100,8 +125,13 @@ function signature(replies: Partial<Activity>[]): string {
 
 describe.each(['webchat', 'msteams', 'facebook'])('every path on %s', (channel) => {
     it.each(['en', 'fr'] as const)('in %s', async (language) => {
-        const menu = ['eligibility', 'permit', 'family', 'steps', 'question', 'advisor'].map((id) => t.t(language, `common:menu.choices.${id}`));
-        const notUnderstood = [t.t(language, 'common:retry.choose', { options: '' }).split(':')[0] as string, t.t(language, 'common:fallback.unknown')];
+        const menu = ['eligibility', 'permit', 'family', 'steps', 'question', 'advisor'].map((id) =>
+            t.t(language, `common:menu.choices.${id}`),
+        );
+        const notUnderstood = [
+            t.t(language, 'common:retry.choose', { options: '' }).split(':')[0] as string,
+            t.t(language, 'common:fallback.unknown'),
+        ];
         const unsure = [t.t(language, 'eligibility:choices.unsure'), t.t(language, 'family:choices.unsure')];
         let paths = 0;
         let messagesChecked = 0;

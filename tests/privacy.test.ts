@@ -4,7 +4,12 @@ import { createTranslator } from '../src/content/i18n';
 import { buttonsOf, Chat, textOf } from './helpers/chat';
 
 const t = createTranslator();
-const FIRM = { name: 'Cabinet Tremblay', email: 'info@tremblay.example', phone: '+1 514 555 0100', bookingUrl: 'https://tremblay.example/rdv' };
+const FIRM = {
+    name: 'Cabinet Tremblay',
+    email: 'info@tremblay.example',
+    phone: '+1 514 555 0100',
+    bookingUrl: 'https://tremblay.example/rdv',
+};
 
 describe('privacy notice', () => {
     it.each([
@@ -30,7 +35,10 @@ describe('privacy notice', () => {
 });
 
 describe('delete my data', () => {
-    const keys = (channel: string, conversation: string, user: string) => [`${channel}/conversations/${conversation}/`, `${channel}/users/${user}/`];
+    const keys = (channel: string, conversation: string, user: string) => [
+        `${channel}/conversations/${conversation}/`,
+        `${channel}/users/${user}/`,
+    ];
 
     it('erases the user’s and the conversation’s stored state, mid-dialog, and confirms', async () => {
         const storage = new MemoryStorage();
@@ -81,7 +89,9 @@ describe('talk to an advisor', () => {
         const handoff = replies.find((a) => a.type === ActivityTypes.Event && a.name === 'handoff.initiate') as Activity | undefined;
         expect(handoff).toBeDefined();
         expect(handoff?.value).toMatchObject({ language: 'fr', firm: 'Cabinet Tremblay' });
-        const transcript = (handoff?.attachments?.[0]?.content as { activities: { text: string; from: { role: string } }[] }).activities;
+        const transcript =
+            (handoff?.attachments?.[0]?.content as { activities: { text: string; from: { role: string } }[] } | undefined)?.activities ??
+            [];
         expect(transcript.map((a) => a.text)).toEqual(expect.arrayContaining(['Suis-je admissible?', 'oui']));
         expect(transcript.some((a) => a.from.role === 'bot' && a.text.includes('Question 1\u00a0:'))).toBe(true);
     });
@@ -101,7 +111,7 @@ describe('talk to an advisor', () => {
         for (let i = 0; i < 15; i++) await chat.say(`help ${'x'.repeat(400)}`);
         const replies = await chat.say('advisor');
         const handoff = replies.find((a) => a.name === 'handoff.initiate') as Activity;
-        const transcript = (handoff.attachments?.[0]?.content as { activities: { text: string }[] }).activities;
+        const transcript = (handoff.attachments?.[0]?.content as { activities: { text: string }[] } | undefined)?.activities ?? [];
         expect(transcript.length).toBeLessThanOrEqual(10);
         expect(transcript.every((a) => a.text.length <= 200)).toBe(true);
     });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../src/content/i18n';
 import { ConversationRateLimiter } from '../src/hosting/rateLimit';
 import { Chat, textOf } from './helpers/chat';
-import { activity, post, replies, type RunningBot, startBot } from './helpers/server';
+import { activity, post, type RunningBot, replies, startBot } from './helpers/server';
 
 const t = createTranslator();
 
@@ -48,7 +48,8 @@ describe('per-conversation rate limit', () => {
         const chat = new Chat({ locale: 'en-CA' });
         const limiter = new ConversationRateLimiter(10, chat.conversation.translator, () => clock.now, 3);
         chat.adapter.use(limiter);
-        for (const id of ['a', 'b', 'c', 'd']) await chat.send({ type: 'message', text: 'help', conversation: { id } as ConversationAccount });
+        for (const id of ['a', 'b', 'c', 'd'])
+            await chat.send({ type: 'message', text: 'help', conversation: { id } as ConversationAccount });
         expect(limiter.trackedConversations).toBe(3);
         clock.now += 61_000;
         await chat.send({ type: 'message', text: 'help', conversation: { id: 'e' } as ConversationAccount });

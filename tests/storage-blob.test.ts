@@ -6,7 +6,7 @@ import { StateConflictError } from '../src/storage/store';
 import { LAST_SEEN, TurnStorage } from '../src/storage/turnStorage';
 import { type Azurite, startAzurite } from './helpers/azurite';
 import { quietLogger } from './helpers/chat';
-import { activity, post, type ReplyActivity, replies, type RunningBot, startBot } from './helpers/server';
+import { activity, post, type ReplyActivity, type RunningBot, replies, startBot } from './helpers/server';
 
 /** Azure Blob Storage for real: Azurite, started and stopped here. */
 
@@ -19,10 +19,19 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 function turnContext(conversationId: string): TurnContext {
-    return new TurnContext(new TestAdapter(), { type: 'message', channelId: 'test', conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' }, from: { id: 'u', name: 'u' } });
+    return new TurnContext(new TestAdapter(), {
+        type: 'message',
+        channelId: 'test',
+        conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' },
+        from: { id: 'u', name: 'u' },
+    });
 }
 
-const messageTexts = (sent: ReplyActivity[]) => sent.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
+const messageTexts = (sent: ReplyActivity[]) =>
+    sent
+        .filter((a) => a.type === 'message')
+        .map((a) => a.text ?? '')
+        .join('\n');
 
 describe('blob state storage on Azurite', () => {
     let azurite: Azurite;
@@ -39,13 +48,17 @@ describe('blob state storage on Azurite', () => {
         const first = await store.read('test/conversations/a');
         expect(first?.value).toEqual({ n: 1 });
         await store.write('test/conversations/a', { n: 3 }, { ifMatch: first?.eTag ?? '' });
-        await expect(store.write('test/conversations/a', { n: 4 }, { ifMatch: first?.eTag ?? '' })).rejects.toBeInstanceOf(StateConflictError);
+        await expect(store.write('test/conversations/a', { n: 4 }, { ifMatch: first?.eTag ?? '' })).rejects.toBeInstanceOf(
+            StateConflictError,
+        );
         await store.delete('test/conversations/a', first?.eTag);
         expect((await store.read('test/conversations/a'))?.value).toEqual({ n: 3 });
         const current = await store.read('test/conversations/a');
         await store.delete('test/conversations/a');
         // The version read was deleted meanwhile: an update over it is a conflict, not a silent re-create.
-        await expect(store.write('test/conversations/a', { n: 5 }, { ifMatch: current?.eTag ?? '' })).rejects.toBeInstanceOf(StateConflictError);
+        await expect(store.write('test/conversations/a', { n: 5 }, { ifMatch: current?.eTag ?? '' })).rejects.toBeInstanceOf(
+            StateConflictError,
+        );
         expect(await store.read('test/conversations/a')).toBeUndefined();
     });
 
@@ -71,7 +84,10 @@ describe('blob state storage on Azurite', () => {
         const check = turnContext('c1');
         expect(await count.get(check)).toBe(1);
 
-        const storage = new TurnStorage(new BlobStateStore(azurite.connectionString, 'turn-storage'), { retentionDays: 30, logger: quietLogger });
+        const storage = new TurnStorage(new BlobStateStore(azurite.connectionString, 'turn-storage'), {
+            retentionDays: 30,
+            logger: quietLogger,
+        });
         const guarded = new ConversationState(storage);
         const counter = guarded.createProperty<number>('count');
         for (const existing of [false, true]) {
@@ -113,16 +129,25 @@ describe('blob state storage on Azurite', () => {
     describe('a bot serving concurrent turns of one conversation', () => {
         let bot: RunningBot;
         beforeAll(async () => {
-            bot = await startBot({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: 'in-process', RATE_LIMIT_PER_MINUTE: '1000' });
+            bot = await startBot({
+                STORAGE: 'blob',
+                BLOB_CONNECTION_STRING: azurite.connectionString,
+                BLOB_CONTAINER: 'in-process',
+                RATE_LIMIT_PER_MINUTE: '1000',
+            });
         });
         afterAll(() => bot?.close());
 
         it('loses no update: five "next" at once give steps 2 to 6 once each, five "back" steps 5 to 1', async () => {
             const conversation = { id: 'concurrent-steps' };
             const from = { id: 'concurrent-user' };
-            expect(messageTexts(await replies(await post(bot.url, activity({ text: 'How to apply', conversation, from }))))).toContain('Step 1 of ');
+            expect(messageTexts(await replies(await post(bot.url, activity({ text: 'How to apply', conversation, from }))))).toContain(
+                'Step 1 of ',
+            );
             const burst = async (text: string) => {
-                const answers = await Promise.all([1, 2, 3, 4, 5].map(() => post(bot.url, activity({ text, conversation, from })).then(replies)));
+                const answers = await Promise.all(
+                    [1, 2, 3, 4, 5].map(() => post(bot.url, activity({ text, conversation, from })).then(replies)),
+                );
                 return answers.map((sent) => /Step (\d) of \d+/.exec(messageTexts(sent))?.[1] ?? messageTexts(sent)).sort();
             };
             expect(await burst('next')).toEqual(['2', '3', '4', '5', '6']);
@@ -143,7 +168,12 @@ describe('readiness through a storage outage', () => {
 
     it('is 503 while Azurite is down, and ready again (container re-created) when it is back', async () => {
         azurite = await startAzurite();
-        bot = await startBot({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: 'outage', RATE_LIMIT_PER_MINUTE: '1000' });
+        bot = await startBot({
+            STORAGE: 'blob',
+            BLOB_CONNECTION_STRING: azurite.connectionString,
+            BLOB_CONTAINER: 'outage',
+            RATE_LIMIT_PER_MINUTE: '1000',
+        });
         const ready = async () => {
             const response = await fetch(`${bot?.url}/readyz`);
             return { status: response.status, body: await response.json() };
@@ -157,7 +187,9 @@ describe('readiness through a storage outage', () => {
         azurite = await startAzurite(port);
         expect(await ready()).toEqual({ status: 200, body: { status: 'ready', storage: 'blob' } });
         const conversation = { id: 'after-outage' };
-        expect(messageTexts(await replies(await post(bot.url, activity({ text: 'Am I eligible?', conversation }))))).toContain('Question 1:');
+        expect(messageTexts(await replies(await post(bot.url, activity({ text: 'Am I eligible?', conversation }))))).toContain(
+            'Question 1:',
+        );
         expect(messageTexts(await replies(await post(bot.url, activity({ text: 'yes', conversation }))))).toContain('Question 2:');
     });
 });

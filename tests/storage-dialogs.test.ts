@@ -43,7 +43,7 @@ async function atFirstQuestion(locale: string | undefined, opening: string[]) {
 }
 
 function innerStack(instance: DialogInstance | undefined): DialogInstance[] {
-    return (instance?.state as { dialogs: DialogState }).dialogs.dialogStack;
+    return (instance?.state as { dialogs: DialogState } | undefined)?.dialogs.dialogStack ?? [];
 }
 
 describe('dialog state from an older version of the bot', () => {
@@ -97,15 +97,21 @@ describe('dialog state from an older version of the bot', () => {
         const services = {} as DialogServices;
         const main = new MainDialog(services);
         const current: DialogState = {
-            dialogStack: [{ id: 'main', version: main.dialogs.getVersion(), state: { dialogs: { dialogStack: [{ id: 'main.run', state: {} }] } } }],
+            dialogStack: [
+                { id: 'main', version: main.dialogs.getVersion(), state: { dialogs: { dialogStack: [{ id: 'main.run', state: {} }] } } },
+            ],
         };
         expect(staleDialogReason([main], undefined)).toBeUndefined();
         expect(staleDialogReason([main], { dialogStack: [] })).toBeUndefined();
         expect(staleDialogReason([main], current)).toBeUndefined();
         expect(staleDialogReason([main], { dialogStack: [{ id: 'gone', state: {} }] })).toBe('unknown dialog "gone"');
-        expect(staleDialogReason([main], { dialogStack: [{ ...current.dialogStack[0], version: 'old' }] })).toBe('dialog "main" changed since its state was stored');
+        expect(staleDialogReason([main], { dialogStack: [{ ...current.dialogStack[0], version: 'old' }] })).toBe(
+            'dialog "main" changed since its state was stored',
+        );
         expect(
-            staleDialogReason([main], { dialogStack: [{ id: 'main', state: { dialogs: { dialogStack: [{ id: 'main.v0', state: {} }] } } }] }),
+            staleDialogReason([main], {
+                dialogStack: [{ id: 'main', state: { dialogs: { dialogStack: [{ id: 'main.v0', state: {} }] } } }],
+            }),
         ).toBe('unknown dialog "main.v0"');
     });
 });

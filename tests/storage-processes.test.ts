@@ -31,7 +31,10 @@ describe('state in blob storage across bot processes', () => {
     /** One user message to one instance, in a conversation of its own; the texts of the replies. */
     function chat(conversationId: string, locale = 'en-US') {
         return async (to: BotProcess, text: string): Promise<string> => {
-            const response = await post(to.url, activity({ text, locale, conversation: { id: conversationId }, from: { id: `user-${conversationId}` } }));
+            const response = await post(
+                to.url,
+                activity({ text, locale, conversation: { id: conversationId }, from: { id: `user-${conversationId}` } }),
+            );
             expect(response.status).toBe(200);
             return texts(await replies(response));
         };
@@ -39,7 +42,12 @@ describe('state in blob storage across bot processes', () => {
 
     beforeAll(async () => {
         azurite = await startAzurite();
-        env = { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: CONTAINER, RATE_LIMIT_PER_MINUTE: '1000' };
+        env = {
+            STORAGE: 'blob',
+            BLOB_CONNECTION_STRING: azurite.connectionString,
+            BLOB_CONTAINER: CONTAINER,
+            RATE_LIMIT_PER_MINUTE: '1000',
+        };
     });
     afterEach(async () => {
         await Promise.all(bots.splice(0).map((b) => b.kill('SIGKILL')));

@@ -3,21 +3,27 @@ import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type StoreItems } from 'botbuilder';
 import restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/hosting/app';
 import { loadConfig } from '../src/configuration/config';
+import { createApp } from '../src/hosting/app';
 import { registerReadiness } from '../src/hosting/readiness';
+import { listen } from '../src/hosting/server';
+import { KeyedQueue } from '../src/hosting/turnQueue';
 import { createStateStore, loadStorageConfig } from '../src/storage';
 import { mergeState } from '../src/storage/merge';
 import { StateConflictError, type StateStore, StorageStore } from '../src/storage/store';
 import { LAST_SEEN, TurnStorage } from '../src/storage/turnStorage';
-import { listen } from '../src/hosting/server';
-import { KeyedQueue } from '../src/hosting/turnQueue';
 import { quietLogger } from './helpers/chat';
-import { activity, post, replies, type RunningBot, startBot } from './helpers/server';
+import { activity, post, type RunningBot, replies, startBot } from './helpers/server';
 
 const DAY = 24 * 60 * 60 * 1000;
 const BLOB = { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', BLOB_CONTAINER: 'bot-state' };
-const COSMOS = { STORAGE: 'cosmos', COSMOS_ENDPOINT: 'https://example.documents.azure.com:443/', COSMOS_KEY: 'a2V5', COSMOS_DATABASE: 'bot', COSMOS_CONTAINER: 'state' };
+const COSMOS = {
+    STORAGE: 'cosmos',
+    COSMOS_ENDPOINT: 'https://example.documents.azure.com:443/',
+    COSMOS_KEY: 'a2V5',
+    COSMOS_DATABASE: 'bot',
+    COSMOS_CONTAINER: 'state',
+};
 
 describe('storage configuration', () => {
     it('defaults to memory', () => {
@@ -27,8 +33,18 @@ describe('storage configuration', () => {
     });
 
     it('reads the blob and Cosmos DB settings', () => {
-        expect(loadStorageConfig({ ...BLOB, STORAGE: ' Blob ' })).toEqual({ kind: 'blob', connectionString: BLOB.BLOB_CONNECTION_STRING, container: 'bot-state' });
-        expect(loadStorageConfig(COSMOS)).toEqual({ kind: 'cosmos', endpoint: COSMOS.COSMOS_ENDPOINT, key: 'a2V5', database: 'bot', container: 'state' });
+        expect(loadStorageConfig({ ...BLOB, STORAGE: ' Blob ' })).toEqual({
+            kind: 'blob',
+            connectionString: BLOB.BLOB_CONNECTION_STRING,
+            container: 'bot-state',
+        });
+        expect(loadStorageConfig(COSMOS)).toEqual({
+            kind: 'cosmos',
+            endpoint: COSMOS.COSMOS_ENDPOINT,
+            key: 'a2V5',
+            database: 'bot',
+            container: 'state',
+        });
     });
 
     it.each([
@@ -55,7 +71,9 @@ describe('storage configuration', () => {
     it('refuses an unknown kind, a bad container name and a Cosmos endpoint that is not https', () => {
         expect(() => loadStorageConfig({ STORAGE: 'redis' })).toThrow('STORAGE must be one of memory, blob, cosmos (got "redis")');
         expect(() => loadStorageConfig({ ...BLOB, BLOB_CONTAINER: 'Bot_State' })).toThrow(/BLOB_CONTAINER must be a valid container name/);
-        expect(() => loadStorageConfig({ ...COSMOS, COSMOS_ENDPOINT: 'http://example.documents.azure.com' })).toThrow('COSMOS_ENDPOINT must be an https address');
+        expect(() => loadStorageConfig({ ...COSMOS, COSMOS_ENDPOINT: 'http://example.documents.azure.com' })).toThrow(
+            'COSMOS_ENDPOINT must be an https address',
+        );
         expect(() => loadStorageConfig({ ...COSMOS, COSMOS_ENDPOINT: 'not a url' })).toThrow('COSMOS_ENDPOINT must be an https address');
     });
 
@@ -77,7 +95,12 @@ describe('KeyedQueue', () => {
             await tick();
             log.push(`${name}-`);
         };
-        await Promise.all([queue.run(['a'], task('1')), queue.run(['a'], task('2')), queue.run(['b'], task('3')), queue.run(['a', 'b'], task('4'))]);
+        await Promise.all([
+            queue.run(['a'], task('1')),
+            queue.run(['a'], task('2')),
+            queue.run(['b'], task('3')),
+            queue.run(['a', 'b'], task('4')),
+        ]);
         expect(log.indexOf('1-')).toBeLessThan(log.indexOf('2+'));
         expect(log.indexOf('2-')).toBeLessThan(log.indexOf('4+'));
         expect(log.indexOf('3-')).toBeLessThan(log.indexOf('4+'));
@@ -292,7 +315,10 @@ describe('a turn that loses a race to another instance', () => {
     });
 
     it('is run again on fresh state, and the user gets the replies of one run only', async () => {
-        const response = await post(bot.url, activity({ text: 'Am I eligible?', serviceUrl, deliveryMode: undefined, conversation: { id: 'raced' } }));
+        const response = await post(
+            bot.url,
+            activity({ text: 'Am I eligible?', serviceUrl, deliveryMode: undefined, conversation: { id: 'raced' } }),
+        );
         expect(response.status).toBe(200);
         expect(storage.conflicts).toBe(0);
         const texts = delivered.filter((a) => a.type === 'message').map((a) => a.text ?? '');

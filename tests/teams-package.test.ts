@@ -1,11 +1,11 @@
-import { type Activity, ActivityTypes } from 'botbuilder';
-import JSZip from 'jszip';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { type Activity, ActivityTypes } from 'botbuilder';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePng } from '../scripts/render-icons';
 import { bundledManifestVersions, bundledSchemaDir } from '../scripts/teams/bundledSchemas';
@@ -55,7 +55,11 @@ async function expectRefused(options: Parameters<typeof buildTeamsPackage>[0], .
     );
     expect(error).toBeInstanceOf(PackagingError);
     const problems = (error as PackagingError).problems;
-    for (const pattern of expected) expect(problems.some((p) => pattern.test(p)), `${pattern} in\n${problems.join('\n')}`).toBe(true);
+    for (const pattern of expected)
+        expect(
+            problems.some((p) => pattern.test(p)),
+            `${pattern} in\n${problems.join('\n')}`,
+        ).toBe(true);
     expect(existsSync(out)).toBe(false);
     return problems;
 }
@@ -91,7 +95,9 @@ describe('Teams app package (npm run teams:package)', () => {
         const newest = versions.at(-1) as string;
         expect(manifest.manifestVersion).toBe(newest);
         expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);
-        expect(french.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.Localization.schema.json`);
+        expect(french.$schema).toBe(
+            `https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.Localization.schema.json`,
+        );
     });
 
     it('has a manifest.json that the bundled schema of its version accepts', () => {
@@ -100,12 +106,17 @@ describe('Teams app package (npm run teams:package)', () => {
     });
 
     it('has a fr-ca.json that the bundled localization schema accepts, translating every string and nothing else', () => {
-        expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'en-us', additionalLanguages: [{ languageTag: 'fr-ca', file: 'fr-ca.json' }] });
+        expect(manifest.localizationInfo).toEqual({
+            defaultLanguageTag: 'en-us',
+            additionalLanguages: [{ languageTag: 'fr-ca', file: 'fr-ca.json' }],
+        });
         const schema = readJson(schemaFile(manifest.manifestVersion, 'MicrosoftTeams.Localization.schema.json'));
         expect(validate(schema, french)).toEqual([]);
         const commands = manifest.bots?.[0]?.commandLists?.[0]?.commands ?? [];
         const expectedKeys = ['$schema', 'name.short', 'name.full', 'description.short', 'description.full'];
-        commands.forEach((_, i) => expectedKeys.push(`bots[0].commandLists[0].commands[${i}].title`, `bots[0].commandLists[0].commands[${i}].description`));
+        for (const i of commands.keys()) {
+            expectedKeys.push(`bots[0].commandLists[0].commands[${i}].title`, `bots[0].commandLists[0].commands[${i}].description`);
+        }
         expect(Object.keys(french).sort()).toEqual(expectedKeys.sort());
         expect(french['name.short']).toBe('Assistant PMI+');
     });
@@ -128,7 +139,8 @@ describe('Teams app package (npm run teams:package)', () => {
         expect(manifest.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
         expect(manifest.id).not.toBe(PLACEHOLDER_BOT_ID);
         expect(manifest.developer.name).toBe(DEFAULT_FIRM_NAME);
-        for (const url of [manifest.developer.websiteUrl, manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl]) expect(url).toMatch(/^https:\/\//);
+        for (const url of [manifest.developer.websiteUrl, manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl])
+            expect(url).toMatch(/^https:\/\//);
     });
 
     it('offers the same commands in English and French, within what Teams shows', () => {
@@ -172,7 +184,10 @@ describe('Teams app package (npm run teams:package)', () => {
             ['fr-CA', 'english', { action: 'command', command: 'english', locale: 'en' }],
         ];
         const commands = manifest.bots?.[0]?.commandLists?.[0]?.commands ?? [];
-        const offered = [...commands.map((c) => c.title), ...commands.map((_, i) => french[`bots[0].commandLists[0].commands[${i}].title`])];
+        const offered = [
+            ...commands.map((c) => c.title),
+            ...commands.map((_, i) => french[`bots[0].commandLists[0].commands[${i}].title`]),
+        ];
         expect(offered.sort()).toEqual(expected.map(([, title]) => title).sort());
         for (const [locale, title, recognized] of expected) {
             const replies = await new Chat({ channelId: 'msteams', locale }).say(title);
@@ -186,7 +201,12 @@ describe('Teams app package (npm run teams:package)', () => {
             conversation: channel,
             entities: [{ type: 'mention', text: '<at>Assistant PMI+</at>', mentioned: { id: 'bot', name: 'Assistant PMI+' } }],
         });
-        expect(trace(replies, 'Recognizer')).toMatchObject({ text: 'Suis-je admissible?', action: 'dialog', target: 'eligibility', locale: 'fr' });
+        expect(trace(replies, 'Recognizer')).toMatchObject({
+            text: 'Suis-je admissible?',
+            action: 'dialog',
+            target: 'eligibility',
+            locale: 'fr',
+        });
     });
 
     it('has a 192×192 colour icon and a 32×32 outline icon in white on transparent only', async () => {
@@ -200,7 +220,12 @@ describe('Teams app package (npm run teams:package)', () => {
         const pixel = (x: number, y: number) => [...decodedColor.rgba.subarray((y * 192 + x) * 4, (y * 192 + x) * 4 + 4)];
         // Full bleed (Teams applies its own mask): opaque everywhere, brand blue in the corners.
         for (let i = 3; i < decodedColor.rgba.length; i += 4) expect(decodedColor.rgba[i]).toBe(255);
-        for (const [x, y] of [[0, 0], [191, 0], [0, 191], [191, 191]] as const) {
+        for (const [x, y] of [
+            [0, 0],
+            [191, 0],
+            [0, 191],
+            [191, 191],
+        ] as const) {
             const [r, g, b] = pixel(x, y) as [number, number, number];
             expect(b, `corner ${x},${y}`).toBeGreaterThan(r + 60);
             expect(b).toBeGreaterThan(g + 30);
@@ -221,7 +246,12 @@ describe('Teams app package (npm run teams:package)', () => {
 
     it('holds every file the manifest names, at the root of the zip, and nothing else', () => {
         const entries = Object.values(zip.files).map((f) => f.name);
-        const named = ['manifest.json', manifest.icons.color, manifest.icons.outline, ...(manifest.localizationInfo?.additionalLanguages ?? []).map((l) => l.file)];
+        const named = [
+            'manifest.json',
+            manifest.icons.color,
+            manifest.icons.outline,
+            ...(manifest.localizationInfo?.additionalLanguages ?? []).map((l) => l.file),
+        ];
         expect(entries.sort()).toEqual(named.sort());
         expect(entries.every((name) => !name.includes('/'))).toBe(true);
     });
@@ -361,7 +391,11 @@ describe('teams:package checks of appPackage/', () => {
             json.$schema = 'https://developer.microsoft.com/json-schemas/teams/v1.16/MicrosoftTeams.Localization.schema.json';
         });
         rmSync(join(dir, 'outline.png'));
-        await expectRefused({ sourceDir: dir }, /fr-ca\.json: its \$schema must be the localization schema of manifest version/, /names outline\.png, which is not in/);
+        await expectRefused(
+            { sourceDir: dir },
+            /fr-ca\.json: its \$schema must be the localization schema of manifest version/,
+            /names outline\.png, which is not in/,
+        );
     });
 
     it('refuses a template the schema rejects', async () => {
@@ -416,6 +450,7 @@ describe('the JSON Schema validator and the PNG decoder the package checks rely 
             oneOf: [{ required: ['n'] }, { required: ['list'] }],
             dependencies: { n: { not: { required: ['m'] } } },
             if: { required: ['n'], properties: { n: { const: 2 } } },
+            // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable.
             then: { required: ['why'] },
         };
         expect(validate(schema, { n: 1 })).toEqual([]);
@@ -426,7 +461,9 @@ describe('the JSON Schema validator and the PNG decoder the package checks rely 
         expect(validate(schema, { n: 1, list: [] })[0]?.message).toMatch(/exactly one of the oneOf schemas \(matches 2\)/);
         expect(validate(schema, { n: 1, m: 0 })[0]?.message).toMatch(/must not match/);
         expect(validate(schema, { n: 2 })[0]?.message).toBe('must have the property "why"');
-        expect(() => validate({ type: 'string', contentMediaType: 'text/plain' }, 'x')).toThrow(/unsupported JSON Schema keyword "contentMediaType"/);
+        expect(() => validate({ type: 'string', contentMediaType: 'text/plain' }, 'x')).toThrow(
+            /unsupported JSON Schema keyword "contentMediaType"/,
+        );
     });
 
     it('decodes PNG rows written with each of the five filters', () => {

@@ -20,7 +20,11 @@ function mentionOfBot(text: string): Partial<Activity> {
 describe('Microsoft Teams', () => {
     it('greets once on a personal install, not again when the bot is added to the chat', async () => {
         const chat = teams();
-        const installed = await chat.send({ type: ActivityTypes.InstallationUpdate, action: 'add', channelData: { tenant: { id: TENANT } } });
+        const installed = await chat.send({
+            type: ActivityTypes.InstallationUpdate,
+            action: 'add',
+            channelData: { tenant: { id: TENANT } },
+        });
         expect(textOf(installed)).toContain('I’m the IMP+ assistant');
         const added = await chat.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'Bot' }] });
         const userAdded = await chat.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user', name: 'User' }] });
@@ -35,7 +39,7 @@ describe('Microsoft Teams', () => {
         expect(menu?.suggestedActions).toBeUndefined();
         const card = menu?.attachments?.[0];
         expect(card?.contentType).toBe('application/vnd.microsoft.card.hero');
-        const buttons = (card?.content as { buttons: { type: string; value: string }[] }).buttons;
+        const buttons = (card?.content as { buttons: { type: string; value: string }[] } | undefined)?.buttons ?? [];
         expect(buttons.every((b) => b.type === 'imBack')).toBe(true);
         expect(buttonsOf(replies)).toContain('Am I eligible?');
     });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../src/content/languages';
 import { localesDir } from '../src/configuration/paths';
+import { LANGUAGES } from '../src/content/languages';
 import { typographyIssues } from '../src/content/typography';
 
 /** Vocabulary the bot reads (not says): phrase lists and the samples people type. */
@@ -19,14 +19,17 @@ function texts(value: unknown, path: string[] = []): [string, string][] {
 describe('typography of every text the bot says', () => {
     for (const language of LANGUAGES) {
         const files = readdirSync(join(localesDir, language)).filter((f) => f.endsWith('.json') && !READ_ONLY_FILES.has(f));
-        it.each(files)(`${language}/%s follows the ${language === 'fr' ? 'OQLF' : 'English'} rules and quotes its figures from the facts`, (file) => {
-            const data: unknown = JSON.parse(readFileSync(join(localesDir, language, file), 'utf8'));
-            const problems = texts(data)
-                .map(([key, text]) => [key, typographyIssues(text, language)] as const)
-                .filter(([, issues]) => issues.length > 0)
-                .map(([key, issues]) => `${key}: ${issues.join('; ')}`);
-            expect(problems).toEqual([]);
-        });
+        it.each(files)(
+            `${language}/%s follows the ${language === 'fr' ? 'OQLF' : 'English'} rules and quotes its figures from the facts`,
+            (file) => {
+                const data: unknown = JSON.parse(readFileSync(join(localesDir, language, file), 'utf8'));
+                const problems = texts(data)
+                    .map(([key, text]) => [key, typographyIssues(text, language)] as const)
+                    .filter(([, issues]) => issues.length > 0)
+                    .map(([key, issues]) => `${key}: ${issues.join('; ')}`);
+                expect(problems).toEqual([]);
+            },
+        );
     }
 
     it('catches the mistakes it is there for', () => {

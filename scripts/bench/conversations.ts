@@ -68,9 +68,7 @@ export function shortScript(lang: Lang): ConversationScript {
 export function erasingScript(lang: Lang): ConversationScript {
     const full = BOT_SCRIPTS[lang];
     const erase: ScriptTurn =
-        lang === 'en'
-            ? { text: 'delete my data', expect: 'I’ve erased everything' }
-            : { text: 'effacer mes données', expect: 'effacé' };
+        lang === 'en' ? { text: 'delete my data', expect: 'I’ve erased everything' } : { text: 'effacer mes données', expect: 'effacé' };
     return { ...full, name: `${lang}-erasing`, turns: [...full.turns, erase] };
 }
 
@@ -84,7 +82,13 @@ export function echoScript(script: ConversationScript): ConversationScript {
 }
 
 /** The JSON body of one turn of a conversation. */
-export function activityBody(script: ConversationScript, turn: ScriptTurn, conversationId: string, userId: string, sequence: number): string {
+export function activityBody(
+    script: ConversationScript,
+    turn: ScriptTurn,
+    conversationId: string,
+    userId: string,
+    sequence: number,
+): string {
     const common = {
         id: `${conversationId}-${sequence}`,
         channelId: 'webchat',

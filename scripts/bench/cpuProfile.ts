@@ -62,7 +62,9 @@ function areaOf(frame: CallFrame, root: string): string {
     const path = url.replace(/^file:\/\//, '');
     const packageMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
     if (packageMatch && !path.includes('node_modules/.cache/')) return packageMatch[1];
-    const local = relative(root, path).replace(/^dist\//, '').replace(/^node_modules\/\.cache\/impplus-bench\//, '');
+    const local = relative(root, path)
+        .replace(/^dist\//, '')
+        .replace(/^node_modules\/\.cache\/impplus-bench\//, '');
     if (local.startsWith('src/') || local.startsWith('dialogs/')) return 'our code';
     return 'other';
 }
@@ -144,7 +146,10 @@ export function summarizeProfile(file: string, root: string, top = 15, window: P
             totalPercent: (100 * totalMs) / busyMs,
         };
     };
-    const topSelf = [...self.keys()].map(entry).sort((a, b) => b.selfMs - a.selfMs).slice(0, top);
+    const topSelf = [...self.keys()]
+        .map(entry)
+        .sort((a, b) => b.selfMs - a.selfMs)
+        .slice(0, top);
     const ourTopTotal = [...total.keys()]
         .map(entry)
         .filter((f) => f.area === 'our code')
@@ -171,7 +176,8 @@ export function formatProfile(summary: ProfileSummary): string {
     lines.push('', 'Top functions by self time:');
     for (const f of summary.topSelf) lines.push(`  ${ms(f.selfMs)} ms ${pct(f.selfPercent)}  ${f.name}  ${f.where}`);
     lines.push('', 'Our code (src/, dialogs/) by total time (including callees):');
-    for (const f of summary.ourTopTotal) lines.push(`  ${ms(f.totalMs)} ms ${pct(f.totalPercent)}  self ${pct(f.selfPercent)}  ${f.name}  ${f.where}`);
+    for (const f of summary.ourTopTotal)
+        lines.push(`  ${ms(f.totalMs)} ms ${pct(f.totalPercent)}  self ${pct(f.selfPercent)}  ${f.name}  ${f.where}`);
     return lines.join('\n');
 }
 

@@ -6,12 +6,12 @@
  * Run compiled with `node …/faqTiming.js [syntheticTopics]`; prints one JSON line (FaqTimingResult).
  */
 import type { Resource } from 'i18next';
-import { FaqMatcher } from '../../src/understanding/faq/faqMatcher';
-import { KnowledgeBase, type TopicContent } from '../../src/content/knowledgeBase';
 import { createTranslator, loadResources } from '../../src/content/i18n';
+import { KnowledgeBase, type TopicContent } from '../../src/content/knowledgeBase';
 import { LANGUAGES, type Language } from '../../src/content/languages';
-import { percentile } from './processes';
+import { FaqMatcher } from '../../src/understanding/faq/faqMatcher';
 import { seededRandom } from '../seededRandom';
+import { percentile } from './processes';
 
 /** Real questions (typos included: they exercise the typo correction), both languages. */
 const QUERIES: readonly [string, Language][] = [
@@ -63,10 +63,20 @@ function syntheticResources(base: Resource, count: number): Resource {
     for (const language of LANGUAGES) {
         const faq = resources[language].faq as { topics: Record<string, TopicContent> };
         const shipped = Object.values(faq.topics);
-        const realWords = [...new Set(shipped.flatMap((t) => t.samples.join(' ').toLowerCase().split(/[^\p{L}]+/u)))].filter((w) => w.length > 2);
+        const realWords = [
+            ...new Set(
+                shipped.flatMap((t) =>
+                    t.samples
+                        .join(' ')
+                        .toLowerCase()
+                        .split(/[^\p{L}]+/u),
+                ),
+            ),
+        ].filter((w) => w.length > 2);
         const samplesPerTopic = Math.round(shipped.reduce((n, t) => n + t.samples.length, 0) / shipped.length);
         const syllables = ['ka', 'ro', 'mi', 'tel', 'vos', 'pra', 'den', 'lu', 'sar', 'qui', 'mon', 'tre', 'bal', 'zi'];
-        const madeUp = (): string => Array.from({ length: 2 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * syllables.length)]).join('');
+        const madeUp = (): string =>
+            Array.from({ length: 2 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * syllables.length)]).join('');
         const word = (): string => (next() < 0.6 ? realWords[Math.floor(next() * realWords.length)] : madeUp());
         const sentence = (): string => Array.from({ length: 4 + Math.floor(next() * 6) }, word).join(' ');
         for (let i = 0; i < count; i++) {

@@ -6,10 +6,10 @@
  * Run compiled with `node --expose-gc …/memory.js [conversations]`; prints one JSON line (MemoryResult).
  */
 import { MemoryStorage } from 'botbuilder';
-import { createApp } from '../../src/hosting/app';
 import { loadConfig } from '../../src/configuration/config';
-import { createLogger } from '../../src/observability/logger';
+import { createApp } from '../../src/hosting/app';
 import { listen } from '../../src/hosting/server';
+import { createLogger } from '../../src/observability/logger';
 import { BOT_SCRIPTS, erasingScript, shortScript } from './conversations';
 import { runLoad } from './load';
 
@@ -101,10 +101,24 @@ async function main(): Promise<void> {
     const conversations = load.conversations;
 
     // The whole benchmark conversation (11 turns, a longer transcript) stores more than the short one.
-    const full = await runLoad({ port, users: 8, durationMs: 60_000, maxConversations: 200, scripts: [BOT_SCRIPTS.en, BOT_SCRIPTS.fr], idPrefix: 'full' });
+    const full = await runLoad({
+        port,
+        users: 8,
+        durationMs: 60_000,
+        maxConversations: 200,
+        scripts: [BOT_SCRIPTS.en, BOT_SCRIPTS.fr],
+        idPrefix: 'full',
+    });
     const fullStored = storedSize(storage, 'full-');
 
-    const erase = await runLoad({ port, users: 8, durationMs: 60_000, maxConversations: 200, scripts: [erasingScript('en'), erasingScript('fr')], idPrefix: 'erase' });
+    const erase = await runLoad({
+        port,
+        users: 8,
+        durationMs: 60_000,
+        maxConversations: 200,
+        scripts: [erasingScript('en'), erasingScript('fr')],
+        idPrefix: 'erase',
+    });
     const erased = storedSize(storage, 'erase-');
 
     await new Promise<void>((resolve) => app.server.close(() => resolve()));
@@ -118,7 +132,12 @@ async function main(): Promise<void> {
         heapPerConversationBytes: (heapAfterBytes - heapBeforeBytes) / Math.max(conversations, 1),
         stored,
         storedPerConversationBytes: stored.bytes / Math.max(conversations, 1),
-        fullConversation: { conversations: full.conversations, errors: full.errors, storedPerConversationBytes: fullStored.bytes / Math.max(full.conversations, 1), largestEntryBytes: fullStored.largestEntryBytes },
+        fullConversation: {
+            conversations: full.conversations,
+            errors: full.errors,
+            storedPerConversationBytes: fullStored.bytes / Math.max(full.conversations, 1),
+            largestEntryBytes: fullStored.largestEntryBytes,
+        },
         erasing: { conversations: erase.conversations, errors: erase.errors, keysLeft: erased.keys, tombstones: erased.tombstones },
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);

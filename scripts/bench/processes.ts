@@ -3,9 +3,9 @@
  * sure every child dies with us (normal exit, Ctrl-C, SIGTERM, uncaught error).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { readFileSync } from 'node:fs';
 
 export const HOST = '127.0.0.1';
 

@@ -15,7 +15,7 @@ import { formatProfile, type ProfileSummary, summarizeProfile } from './cpuProfi
 import type { FaqTimingResult } from './faqTiming';
 import { type LoadResult, runLoad } from './load';
 import type { MemoryResult } from './memory';
-import { installCleanup, median, rssBytes, startServer, type Started, stopServer } from './processes';
+import { installCleanup, median, rssBytes, type Started, startServer, stopServer } from './processes';
 
 const ROOT = join(__dirname, '..', '..');
 const OUT = join(ROOT, 'node_modules', '.cache', 'impplus-bench');
@@ -43,8 +43,34 @@ function settings(argv: readonly string[]): Settings {
     const usersArg = argv.find((a) => a.startsWith('--users='));
     const users = usersArg ? Math.max(1, Math.min(1000, Number(usersArg.split('=')[1]) || 32)) : 32;
     return quick
-        ? { quick, users, warmupMs: 3_000, roundMs: 10_000, soakWarmupMs: 5_000, soakMs: 30_000, profileMs: 8_000, memoryConversations: 1_000, faqSyntheticTopics: 10_000, faqShippedRounds: 50, faqSyntheticRounds: 1, startupRuns: 5 }
-        : { quick, users, warmupMs: 10_000, roundMs: 30_000, soakWarmupMs: 20_000, soakMs: 120_000, profileMs: 20_000, memoryConversations: 10_000, faqSyntheticTopics: 10_000, faqShippedRounds: 200, faqSyntheticRounds: 5, startupRuns: 5 };
+        ? {
+              quick,
+              users,
+              warmupMs: 3_000,
+              roundMs: 10_000,
+              soakWarmupMs: 5_000,
+              soakMs: 30_000,
+              profileMs: 8_000,
+              memoryConversations: 1_000,
+              faqSyntheticTopics: 10_000,
+              faqShippedRounds: 50,
+              faqSyntheticRounds: 1,
+              startupRuns: 5,
+          }
+        : {
+              quick,
+              users,
+              warmupMs: 10_000,
+              roundMs: 30_000,
+              soakWarmupMs: 20_000,
+              soakMs: 120_000,
+              profileMs: 20_000,
+              memoryConversations: 10_000,
+              faqSyntheticTopics: 10_000,
+              faqShippedRounds: 200,
+              faqSyntheticRounds: 5,
+              startupRuns: 5,
+          };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -64,7 +90,11 @@ interface Machine {
 
 function machine(): Machine {
     const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
-    const memory = execFileSync('free', ['-h'], { encoding: 'utf8' }).split('\n').find((l) => l.startsWith('Mem:'))?.replace(/\s+/g, ' ') ?? '';
+    const memory =
+        execFileSync('free', ['-h'], { encoding: 'utf8' })
+            .split('\n')
+            .find((l) => l.startsWith('Mem:'))
+            ?.replace(/\s+/g, ' ') ?? '';
     const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
     return {
         date: new Date().toISOString(),
@@ -91,7 +121,8 @@ function build(): void {
 
 const startBot = (extraArgs: string[] = [], env: Record<string, string> = {}) =>
     startServer({ args: [...extraArgs, BOT_ENTRY], env: { ...BOT_ENV, ...env }, cwd: ROOT });
-const startEcho = (extraArgs: string[] = []) => startServer({ args: [...extraArgs, join(BENCH_JS, 'echoBot.js')], env: BOT_ENV, cwd: ROOT });
+const startEcho = (extraArgs: string[] = []) =>
+    startServer({ args: [...extraArgs, join(BENCH_JS, 'echoBot.js')], env: BOT_ENV, cwd: ROOT });
 
 interface Startup {
     botMs: number[];
@@ -101,7 +132,10 @@ interface Startup {
 async function measureStartup(runs: number): Promise<Startup> {
     const result: Startup = { botMs: [], echoMs: [] };
     for (let i = 0; i < runs; i++) {
-        for (const [start, into] of [[startBot, result.botMs], [startEcho, result.echoMs]] as const) {
+        for (const [start, into] of [
+            [startBot, result.botMs],
+            [startEcho, result.echoMs],
+        ] as const) {
             const server = await start();
             into.push(server.readyMs);
             await stopServer(server.child);
@@ -152,10 +186,22 @@ async function compare(s: Settings, runId: string): Promise<{ bot: Side; echo: S
         const botRounds: LoadResult[] = [];
         const echoRounds: LoadResult[] = [];
         for (let round = 1; round <= 2; round++) {
-            const a = await runLoad({ port: bot.port, users: s.users, durationMs: s.roundMs, scripts: botScripts, idPrefix: `${runId}-bot-r${round}` });
+            const a = await runLoad({
+                port: bot.port,
+                users: s.users,
+                durationMs: s.roundMs,
+                scripts: botScripts,
+                idPrefix: `${runId}-bot-r${round}`,
+            });
             console.log(describeRound(`A${round}`, a));
             botRounds.push(a);
-            const b = await runLoad({ port: echo.port, users: s.users, durationMs: s.roundMs, scripts: echoScripts, idPrefix: `${runId}-echo-r${round}` });
+            const b = await runLoad({
+                port: echo.port,
+                users: s.users,
+                durationMs: s.roundMs,
+                scripts: echoScripts,
+                idPrefix: `${runId}-echo-r${round}`,
+            });
             console.log(describeRound(`B${round}`, b));
             echoRounds.push(b);
         }
@@ -206,13 +252,20 @@ async function soak(s: Settings, runId: string): Promise<Soak> {
     const bot = await startBot(['--expose-gc', '--require', probe], { BENCH_PROBE_MS: '5000' });
     try {
         const scripts = [erasingScript('en'), erasingScript('fr')];
-        const load = await runLoad({ port: bot.port, users: s.users, durationMs: s.soakWarmupMs + s.soakMs, scripts, idPrefix: `${runId}-soak` });
+        const load = await runLoad({
+            port: bot.port,
+            users: s.users,
+            durationMs: s.soakWarmupMs + s.soakMs,
+            scripts,
+            idPrefix: `${runId}-soak`,
+        });
         // Probe times count from the bot's start (≈ spawn); the load started when the bot was ready.
         const after = (sample: MemorySample) => sample.t - bot.readyMs;
         const samples = probeSamples(bot).filter((sample) => after(sample) >= s.soakWarmupMs && after(sample) <= s.soakWarmupMs + s.soakMs);
         // Full run: first minute vs last minute; quick run: first third vs last third.
         const windowMs = s.quick ? s.soakMs / 3 : 60_000;
-        const inWindow = (from: number, to: number) => samples.filter((x) => after(x) - s.soakWarmupMs >= from && after(x) - s.soakWarmupMs < to);
+        const inWindow = (from: number, to: number) =>
+            samples.filter((x) => after(x) - s.soakWarmupMs >= from && after(x) - s.soakWarmupMs < to);
         const firstWindow = inWindow(0, windowMs);
         const lastWindow = inWindow(s.soakMs - windowMs, s.soakMs + 1);
         const summary = (xs: MemorySample[]) => ({ rss: median(xs.map((x) => x.rss)), heapUsed: median(xs.map((x) => x.heapUsed)) });
@@ -244,7 +297,13 @@ interface Profiled {
 }
 
 /** Runs a server under `node --cpu-prof` for profileMs of load, then summarizes its profile. */
-async function profile(s: Settings, runId: string, label: string, start: (args: string[]) => Promise<Started>, scripts: ConversationScript[]): Promise<Profiled> {
+async function profile(
+    s: Settings,
+    runId: string,
+    label: string,
+    start: (args: string[]) => Promise<Started>,
+    scripts: ConversationScript[],
+): Promise<Profiled> {
     const dir = mkdtempSync(join(tmpdir(), 'impplus-cpuprof-'));
     const server = await start(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
     let load: LoadResult;
@@ -267,12 +326,17 @@ async function profile(s: Settings, runId: string, label: string, start: (args: 
 
 /** CPU per turn by area, bot next to echo bot: where the bot's extra time goes. */
 function areaComparison(bot: Profiled, echo: Profiled): string {
-    const perTurn = (p: Profiled, area: string) => ((p.summary.areas.find((a) => a.area === area)?.selfMs ?? 0) * 1000) / Math.max(p.load.turns, 1);
+    const perTurn = (p: Profiled, area: string) =>
+        ((p.summary.areas.find((a) => a.area === area)?.selfMs ?? 0) * 1000) / Math.max(p.load.turns, 1);
     const areas = [...new Set([...bot.summary.areas, ...echo.summary.areas].map((a) => a.area))]
         .map((area) => ({ area, bot: perTurn(bot, area), echo: perTurn(echo, area) }))
         .sort((a, b) => b.bot - a.bot);
-    const lines = [`CPU per turn (main thread, sampled): bot ${bot.cpuPerTurnUs.toFixed(0)} µs, echo ${echo.cpuPerTurnUs.toFixed(0)} µs`, '  area                          bot µs/turn  echo µs/turn'];
-    for (const a of areas.slice(0, 16)) lines.push(`  ${a.area.padEnd(30)} ${a.bot.toFixed(0).padStart(10)} ${a.echo.toFixed(0).padStart(12)}`);
+    const lines = [
+        `CPU per turn (main thread, sampled): bot ${bot.cpuPerTurnUs.toFixed(0)} µs, echo ${echo.cpuPerTurnUs.toFixed(0)} µs`,
+        '  area                          bot µs/turn  echo µs/turn',
+    ];
+    for (const a of areas.slice(0, 16))
+        lines.push(`  ${a.area.padEnd(30)} ${a.bot.toFixed(0).padStart(10)} ${a.echo.toFixed(0).padStart(12)}`);
     return lines.join('\n');
 }
 
@@ -302,7 +366,11 @@ function table(rows: Row[]): string {
     const w1 = Math.max(...rows.map((r) => r.target.length), 6);
     const w2 = Math.max(...rows.map((r) => r.measured.length), 8);
     const line = (a: string, b: string, c: string) => `| ${a.padEnd(w1)} | ${b.padEnd(w2)} | ${c.padEnd(6)} |`;
-    return [line('Target', 'Measured', 'Result'), `|${'-'.repeat(w1 + 2)}|${'-'.repeat(w2 + 2)}|--------|`, ...rows.map((r) => line(r.target, r.measured, r.pass ? 'PASS' : 'FAIL'))].join('\n');
+    return [
+        line('Target', 'Measured', 'Result'),
+        `|${'-'.repeat(w1 + 2)}|${'-'.repeat(w2 + 2)}|--------|`,
+        ...rows.map((r) => line(r.target, r.measured, r.pass ? 'PASS' : 'FAIL')),
+    ].join('\n');
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
@@ -314,18 +382,25 @@ async function main(): Promise<void> {
     const runId = `b${Date.now().toString(36)}`;
     const info = machine();
     // A hard ceiling on the whole run, in case something hangs: the cleanup handler kills the servers.
-    setTimeout(() => {
-        console.error('benchmark took too long; stopping');
-        process.exit(1);
-    }, s.quick ? 10 * 60_000 : 30 * 60_000).unref();
+    setTimeout(
+        () => {
+            console.error('benchmark took too long; stopping');
+            process.exit(1);
+        },
+        s.quick ? 10 * 60_000 : 30 * 60_000,
+    ).unref();
 
     console.log(`IMP+ bot benchmark (${s.quick ? 'quick' : 'full'}), ${info.date}`);
-    console.log(`${info.nproc} CPUs (${info.cpu}), ${info.memory}, Node ${info.node}, commit ${info.commit}${info.uncommitted.length ? ` + uncommitted: ${info.uncommitted.join(', ')}` : ''}`);
+    console.log(
+        `${info.nproc} CPUs (${info.cpu}), ${info.memory}, Node ${info.node}, commit ${info.commit}${info.uncommitted.length ? ` + uncommitted: ${info.uncommitted.join(', ')}` : ''}`,
+    );
     build();
 
     console.log(`\nStart-up to /healthz (${s.startupRuns} runs each)…`);
     const startup = await measureStartup(s.startupRuns);
-    console.log(`  bot ${startup.botMs.map((x) => x.toFixed(0)).join(', ')} ms; echo ${startup.echoMs.map((x) => x.toFixed(0)).join(', ')} ms`);
+    console.log(
+        `  bot ${startup.botMs.map((x) => x.toFixed(0)).join(', ')} ms; echo ${startup.echoMs.map((x) => x.toFixed(0)).join(', ')} ms`,
+    );
 
     console.log(`\nLoad: ${s.users} virtual users, rounds of ${s.roundMs / 1000} s: A = bot, B = echo bot`);
     const { bot, echo } = await compare(s, runId);
@@ -333,7 +408,10 @@ async function main(): Promise<void> {
     console.log(`\nSoak: ${s.soakWarmupMs / 1000} s warm-up + ${s.soakMs / 1000} s, memory sampled every 5 s…`);
     const soaked = await soak(s, runId);
     console.log(describeRound('soak', soaked.load));
-    for (const x of soaked.samples) console.log(`  t=${(x.t / 1000).toFixed(0).padStart(4)} s  rss ${mb(x.rss)}  heap total ${mb(x.heapTotal)}  heap used after GC ${mb(x.heapUsed)}`);
+    for (const x of soaked.samples)
+        console.log(
+            `  t=${(x.t / 1000).toFixed(0).padStart(4)} s  rss ${mb(x.rss)}  heap total ${mb(x.heapTotal)}  heap used after GC ${mb(x.heapUsed)}`,
+        );
 
     console.log(`\nCPU profiles under load (${s.profileMs / 1000} s each; bot, then echo bot)…`);
     const prof = await profile(s, runId, 'bot', (args) => startBot(args), botScripts);
@@ -345,22 +423,47 @@ async function main(): Promise<void> {
     const memory = runJson<MemoryResult>('memory.js', ['--expose-gc'], [String(s.memoryConversations)], 20 * 60_000);
 
     console.log(`FAQ matching: shipped knowledge base and ${s.faqSyntheticTopics} synthetic topics…`);
-    const faq = runJson<FaqTimingResult>('faqTiming.js', [], [String(s.faqSyntheticTopics), String(s.faqShippedRounds), String(s.faqSyntheticRounds)], 10 * 60_000);
+    const faq = runJson<FaqTimingResult>(
+        'faqTiming.js',
+        [],
+        [String(s.faqSyntheticTopics), String(s.faqShippedRounds), String(s.faqSyntheticRounds)],
+        10 * 60_000,
+    );
 
     const throughputRatio = bot.turnsPerSecond / echo.turnsPerSecond;
     const p99Ratio = bot.p99Ms / echo.p99Ms;
     const readyMs = median(startup.botMs);
     const rows: Row[] = [
-        { target: 'Throughput ≥ 0.7× echo bot', measured: `${bot.turnsPerSecond.toFixed(0)} vs ${echo.turnsPerSecond.toFixed(0)} turns/s = ${throughputRatio.toFixed(2)}×`, pass: throughputRatio >= 0.7 },
-        { target: 'p99 latency ≤ 2× echo bot', measured: `${bot.p99Ms.toFixed(1)} vs ${echo.p99Ms.toFixed(1)} ms = ${p99Ratio.toFixed(2)}×`, pass: p99Ratio <= 2 },
-        { target: 'Stored state ≤ 8 KB / conversation', measured: `${kb(memory.storedPerConversationBytes)} (11-turn: ${kb(memory.fullConversation.storedPerConversationBytes)})`, pass: memory.storedPerConversationBytes <= 8 * 1024 && memory.fullConversation.storedPerConversationBytes <= 8 * 1024 },
+        {
+            target: 'Throughput ≥ 0.7× echo bot',
+            measured: `${bot.turnsPerSecond.toFixed(0)} vs ${echo.turnsPerSecond.toFixed(0)} turns/s = ${throughputRatio.toFixed(2)}×`,
+            pass: throughputRatio >= 0.7,
+        },
+        {
+            target: 'p99 latency ≤ 2× echo bot',
+            measured: `${bot.p99Ms.toFixed(1)} vs ${echo.p99Ms.toFixed(1)} ms = ${p99Ratio.toFixed(2)}×`,
+            pass: p99Ratio <= 2,
+        },
+        {
+            target: 'Stored state ≤ 8 KB / conversation',
+            measured: `${kb(memory.storedPerConversationBytes)} (11-turn: ${kb(memory.fullConversation.storedPerConversationBytes)})`,
+            pass: memory.storedPerConversationBytes <= 8 * 1024 && memory.fullConversation.storedPerConversationBytes <= 8 * 1024,
+        },
         {
             target: `No memory growth (${s.soakMs / 1000} s soak)`,
             measured: `heap ${mb(soaked.first.heapUsed)} → ${mb(soaked.last.heapUsed)} (${soaked.heapGrowthPercent.toFixed(1)}%), RSS ${mb(soaked.first.rss)} → ${mb(soaked.last.rss)} (${soaked.rssGrowthPercent.toFixed(1)}%)`,
             pass: soaked.heapGrowthPercent <= 5 && soaked.rssGrowthPercent <= 10,
         },
-        { target: 'Ready (/healthz) < 1.5 s', measured: `median ${readyMs.toFixed(0)} ms (echo ${median(startup.echoMs).toFixed(0)} ms)`, pass: readyMs < 1500 },
-        { target: 'No errors (wrong or failed replies)', measured: `bot ${bot.errors + soaked.load.errors + prof.load.errors + memory.errors}, echo ${echo.errors}`, pass: bot.errors + echo.errors + soaked.load.errors + prof.load.errors + memory.errors === 0 },
+        {
+            target: 'Ready (/healthz) < 1.5 s',
+            measured: `median ${readyMs.toFixed(0)} ms (echo ${median(startup.echoMs).toFixed(0)} ms)`,
+            pass: readyMs < 1500,
+        },
+        {
+            target: 'No errors (wrong or failed replies)',
+            measured: `bot ${bot.errors + soaked.load.errors + prof.load.errors + memory.errors}, echo ${echo.errors}`,
+            pass: bot.errors + echo.errors + soaked.load.errors + prof.load.errors + memory.errors === 0,
+        },
     ];
 
     const details = [
@@ -369,7 +472,9 @@ async function main(): Promise<void> {
         `"Delete my data": ${memory.erasing.conversations} conversations, ${memory.erasing.keysLeft} items left, ${memory.erasing.tombstones} MemoryStorage tombstones (keys kept with an undefined value)`,
         `FAQ match, shipped (${faq.shipped.topics} topics, ${faq.shipped.samples} samples): mean ${faq.shipped.meanMs.toFixed(3)} ms, p99 ${faq.shipped.p99Ms.toFixed(3)} ms; index built in ${faq.shipped.buildMs.toFixed(0)} ms`,
         `FAQ match, synthetic (${faq.synthetic.topics} topics, ${faq.synthetic.samples} samples): mean ${faq.synthetic.meanMs.toFixed(1)} ms, p99 ${faq.synthetic.p99Ms.toFixed(1)} ms; index built in ${(faq.synthetic.buildMs / 1000).toFixed(1)} s`,
-        `Load average at start ${info.loadAverageStart.map((x) => x.toFixed(2)).join(' ')}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+        `Load average at start ${info.loadAverageStart.map((x) => x.toFixed(2)).join(' ')}, at end ${loadavg()
+            .map((x) => x.toFixed(2))
+            .join(' ')}`,
     ];
 
     console.log(`\nCPU profile of the bot under load (${prof.file}):\n${formatProfile(prof.summary)}`);
@@ -379,7 +484,14 @@ async function main(): Promise<void> {
     console.log(table(rows));
 
     const resultsFile = join(OUT, `results-${runId}.json`);
-    writeFileSync(resultsFile, JSON.stringify({ settings: s, machine: info, startup, bot, echo, soak: soaked, memory, faq, profile: { bot: prof, echo: echoProf }, rows }, null, 2));
+    writeFileSync(
+        resultsFile,
+        JSON.stringify(
+            { settings: s, machine: info, startup, bot, echo, soak: soaked, memory, faq, profile: { bot: prof, echo: echoProf }, rows },
+            null,
+            2,
+        ),
+    );
     console.log(`\nAll numbers: ${resultsFile}`);
 }
 

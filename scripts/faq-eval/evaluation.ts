@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { isLanguage, LANGUAGES, type Language } from '../../src/content/languages';
 import type { KnowledgeBase } from '../../src/content/knowledgeBase';
+import { isLanguage, LANGUAGES, type Language } from '../../src/content/languages';
 import type { MatchOutcome, TopicMatcher } from '../../src/understanding/faq/matcher';
 
 /** One line of tests/fixtures/faq-eval.jsonl. `expect` is a topic id, or null for "must be refused". */

@@ -1,10 +1,10 @@
 import MiniSearch from 'minisearch';
-import { LANGUAGES } from '../../src/content/languages';
-import { fold, words } from '../../src/understanding/text';
-import { TextAnalyzer } from '../../src/understanding/faq/analyzer';
-import type { RankedTopic } from '../../src/understanding/faq/outcome';
 import type { KnowledgeBase } from '../../src/content/knowledgeBase';
+import { LANGUAGES } from '../../src/content/languages';
+import { TextAnalyzer } from '../../src/understanding/faq/analyzer';
 import { STOP_WORDS } from '../../src/understanding/faq/lexicon';
+import type { RankedTopic } from '../../src/understanding/faq/outcome';
+import { fold, words } from '../../src/understanding/text';
 
 /**
  * MiniSearch (BM25) over the same samples and labels, kept for the comparison in scripts/eval-faq.ts
@@ -40,17 +40,13 @@ export class MiniSearchRanker {
                 const folded = fold(term);
                 return folded.length === 0 || stopWords.has(folded) ? null : folded;
             },
-            searchOptions:
-                analyzer === undefined ? { fuzzy: 0.2, prefix: true, combineWith: 'OR' } : { combineWith: 'OR' },
+            searchOptions: analyzer === undefined ? { fuzzy: 0.2, prefix: true, combineWith: 'OR' } : { combineWith: 'OR' },
         });
         this.index.addAll(documents.map((document, id) => ({ id, ...document })));
     }
 
     rank(text: string): RankedTopic[] {
-        const terms =
-            this.analyzer === undefined
-                ? words(text).filter((word) => !this.stopWords.has(word))
-                : this.analyzer.analyze(text);
+        const terms = this.analyzer === undefined ? words(text).filter((word) => !this.stopWords.has(word)) : this.analyzer.analyze(text);
         if (terms.length === 0) return [];
         const results =
             this.analyzer === undefined
@@ -58,11 +54,9 @@ export class MiniSearchRanker {
                 : this.index.search(terms.join(' '), { tokenize: (query: string) => query.split(' ') });
         const best = new Map<string, number>();
         for (const result of results) {
-            const topicId = String(result['topicId']);
+            const topicId = String(result.topicId);
             best.set(topicId, Math.max(best.get(topicId) ?? 0, result.score / terms.length));
         }
-        return [...best]
-            .map(([id, score]) => ({ id, score }))
-            .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+        return [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     }
 }

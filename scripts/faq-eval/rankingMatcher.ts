@@ -1,8 +1,8 @@
 import type { KnowledgeBase } from '../../src/content/knowledgeBase';
-import { type Language, LANGUAGES } from '../../src/content/languages';
-import { replyLanguage } from '../../src/understanding/languageDetection';
-import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from '../../src/understanding/faq/outcome';
+import { LANGUAGES, type Language } from '../../src/content/languages';
 import type { MatchOutcome, TopicMatcher } from '../../src/understanding/faq/matcher';
+import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from '../../src/understanding/faq/outcome';
+import { replyLanguage } from '../../src/understanding/languageDetection';
 
 /**
  * A TopicMatcher from any ranking function: labels first, then `decide`. Used to compare ranking

@@ -6,16 +6,16 @@
  * Exit code 1 when the runtime matcher misses a target on the evaluation set.
  */
 import { join } from 'node:path';
-import { createTranslator } from '../../src/content/i18n';
-import { LANGUAGES, type Language } from '../../src/content/languages';
-import { replyLanguage } from '../../src/understanding/languageDetection';
-import type { DecisionThresholds, RankedTopic } from '../../src/understanding/faq/outcome';
-import { RankingMatcher } from './rankingMatcher';
-import { evaluate, loadEvalItems, type EvalItem, type LanguageReport } from './evaluation';
-import { DEFAULT_OPTIONS, FaqMatcher } from '../../src/understanding/faq/faqMatcher';
-import { KnowledgeBase } from '../../src/content/knowledgeBase';
-import { MiniSearchRanker } from './miniSearchRanker';
 import { projectRoot } from '../../src/configuration/paths';
+import { createTranslator } from '../../src/content/i18n';
+import { KnowledgeBase } from '../../src/content/knowledgeBase';
+import { LANGUAGES, type Language } from '../../src/content/languages';
+import { DEFAULT_OPTIONS, FaqMatcher } from '../../src/understanding/faq/faqMatcher';
+import type { DecisionThresholds, RankedTopic } from '../../src/understanding/faq/outcome';
+import { replyLanguage } from '../../src/understanding/languageDetection';
+import { type EvalItem, evaluate, type LanguageReport, loadEvalItems } from './evaluation';
+import { MiniSearchRanker } from './miniSearchRanker';
+import { RankingMatcher } from './rankingMatcher';
 
 const TARGETS = { inScopeAccuracy: 0.97, refusalRate: 0.9, confidentlyWrongRate: 0.02, languageGap: 0.02 };
 
@@ -88,8 +88,8 @@ async function nlpjsRanker(knowledgeBase: KnowledgeBase): Promise<Ranker> {
     container.use(basic.LangEn);
     container.use(LangFr);
     const nlp = container.get('nlp');
-    nlp.settings['autoSave'] = false;
-    nlp.settings['nlu'] = { log: false };
+    nlp.settings.autoSave = false;
+    nlp.settings.nlu = { log: false };
     for (const language of LANGUAGES) {
         nlp.addLanguage(language);
         for (const topic of knowledgeBase.topics(language)) {
@@ -130,7 +130,7 @@ interface ComparisonRow {
 
 function isBetter(candidate: readonly number[], current: readonly number[]): boolean {
     for (let i = 0; i < candidate.length; i++) {
-        if (candidate[i]! !== current[i]!) return candidate[i]! > current[i]!;
+        if (candidate[i] !== current[i]) return (candidate[i] ?? 0) > (current[i] ?? 0);
     }
     return false;
 }
@@ -189,7 +189,9 @@ async function compare(knowledgeBase: KnowledgeBase, items: EvalItem[], holdout:
         rows.push({ approach: `${approach.name} (${perQuestionMs.toFixed(2)} ms/question)`, thresholds, reports, holdout: holdoutReports });
     }
     console.log('\n=== Comparison (evaluation set; holdout in the last columns) ===\n');
-    console.log('| Approach | thresholds | EN in-scope | FR in-scope | EN refused | FR refused | confidently wrong EN/FR | holdout in-scope EN/FR | holdout refused EN/FR |');
+    console.log(
+        '| Approach | thresholds | EN in-scope | FR in-scope | EN refused | FR refused | confidently wrong EN/FR | holdout in-scope EN/FR | holdout refused EN/FR |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const row of rows) {
         const [en, fr] = row.reports as [LanguageReport, LanguageReport];

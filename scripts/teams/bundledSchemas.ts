@@ -29,9 +29,15 @@ export function bundledManifestVersions(): string[] {
 
 /** The manifest or localization schema of one manifest version; a PackagingError when it is not bundled. */
 export function loadBundledSchema(version: string, kind: 'manifest' | 'localization'): JsonObject {
-    const file = join(bundledSchemaDir(), `v${version}`, kind === 'manifest' ? 'MicrosoftTeams.schema.json' : 'MicrosoftTeams.Localization.schema.json');
+    const file = join(
+        bundledSchemaDir(),
+        `v${version}`,
+        kind === 'manifest' ? 'MicrosoftTeams.schema.json' : 'MicrosoftTeams.Localization.schema.json',
+    );
     if (!existsSync(file)) {
-        throw new PackagingError([`@microsoft/app-manifest bundles no ${kind} schema for manifest version ${version} (looked for ${file})`]);
+        throw new PackagingError([
+            `@microsoft/app-manifest bundles no ${kind} schema for manifest version ${version} (looked for ${file})`,
+        ]);
     }
     return parseJsonObject(readFileSync(file, 'utf8'), file);
 }

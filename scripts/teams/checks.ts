@@ -29,14 +29,14 @@ export function valueAtKey(document: Json, key: string): Json | undefined {
 export function localizableKeys(manifest: Manifest): string[] {
     const keys = ['name.short', 'description.short', 'description.full'];
     if (manifest.name.full !== undefined) keys.push('name.full');
-    manifest.bots?.forEach((bot, b) =>
-        bot.commandLists?.forEach((list, l) =>
-            list.commands.forEach((command, c) => {
+    for (const [b, bot] of (manifest.bots ?? []).entries()) {
+        for (const [l, list] of (bot.commandLists ?? []).entries()) {
+            for (const [c, command] of list.commands.entries()) {
                 keys.push(`bots[${b}].commandLists[${l}].commands[${c}].title`);
                 if (command.description !== undefined) keys.push(`bots[${b}].commandLists[${l}].commands[${c}].description`);
-            }),
-        ),
-    );
+            }
+        }
+    }
     return keys;
 }
 
@@ -45,9 +45,15 @@ export function commandProblems(commands: { title: string; description?: string 
     const problems: string[] = [];
     for (const command of commands) {
         const title = [...command.title].length;
-        if (title === 0 || title > COMMAND_LIMITS.title) problems.push(`${language} command "${command.title}": the title must be 1 to ${COMMAND_LIMITS.title} characters (is ${title})`);
+        if (title === 0 || title > COMMAND_LIMITS.title)
+            problems.push(
+                `${language} command "${command.title}": the title must be 1 to ${COMMAND_LIMITS.title} characters (is ${title})`,
+            );
         const description = [...(command.description ?? '')].length;
-        if (description > COMMAND_LIMITS.description) problems.push(`${language} command "${command.title}": the description must be at most ${COMMAND_LIMITS.description} characters (is ${description})`);
+        if (description > COMMAND_LIMITS.description)
+            problems.push(
+                `${language} command "${command.title}": the description must be at most ${COMMAND_LIMITS.description} characters (is ${description})`,
+            );
     }
     return problems;
 }
@@ -55,19 +61,23 @@ export function commandProblems(commands: { title: string; description?: string 
 /** The commands of one language: the manifest's, with a localization file's titles and descriptions applied. */
 export function localizedCommands(manifest: Manifest, localization?: JsonObject): { title: string; description?: string }[] {
     const out: { title: string; description?: string }[] = [];
-    manifest.bots?.forEach((bot, b) =>
-        bot.commandLists?.forEach((list, l) =>
-            list.commands.forEach((command, c) => {
+    for (const [b, bot] of (manifest.bots ?? []).entries()) {
+        for (const [l, list] of (bot.commandLists ?? []).entries()) {
+            for (const [c, command] of list.commands.entries()) {
                 const key = `bots[${b}].commandLists[${l}].commands[${c}]`;
                 const title = localization?.[`${key}.title`];
                 const description = localization?.[`${key}.description`];
                 out.push({
                     title: typeof title === 'string' ? title : command.title,
-                    ...(typeof description === 'string' ? { description } : command.description !== undefined ? { description: command.description } : {}),
+                    ...(typeof description === 'string'
+                        ? { description }
+                        : command.description !== undefined
+                          ? { description: command.description }
+                          : {}),
                 });
-            }),
-        ),
-    );
+            }
+        }
+    }
     return out;
 }
 
@@ -85,11 +95,13 @@ export function packageProblems(manifest: Manifest, files: ReadonlyMap<string, U
     const problems: string[] = [];
     const version = manifest.manifestVersion;
     problems.push(...schemaProblems(loadBundledSchema(version, 'manifest'), manifest as unknown as Json, 'manifest.json'));
-    if (schemaUrlVersion(manifest.$schema) !== version) problems.push(`manifest.json: $schema (${manifest.$schema}) is not the schema of manifestVersion ${version}`);
+    if (schemaUrlVersion(manifest.$schema) !== version)
+        problems.push(`manifest.json: $schema (${manifest.$schema}) is not the schema of manifestVersion ${version}`);
     problems.push(...commandProblems(localizedCommands(manifest), manifest.localizationInfo?.defaultLanguageTag ?? 'default'));
 
     for (const name of referencedFiles(manifest)) {
-        if (name.includes('/') || name.includes('\\')) problems.push(`manifest.json names ${name}: package files must sit at the root of the zip`);
+        if (name.includes('/') || name.includes('\\'))
+            problems.push(`manifest.json names ${name}: package files must sit at the root of the zip`);
         if (!files.has(name)) problems.push(`manifest.json names ${name}, which is not in the package`);
     }
 
@@ -106,10 +118,14 @@ export function packageProblems(manifest: Manifest, files: ReadonlyMap<string, U
         }
         problems.push(...schemaProblems(localizationSchema, localization, language.file));
         const localizationVersion = schemaUrlVersion(typeof localization.$schema === 'string' ? localization.$schema : undefined);
-        if (localizationVersion !== version) problems.push(`${language.file}: its $schema must be the localization schema of manifest version ${version} (Teams wants the same version in both files)`);
+        if (localizationVersion !== version)
+            problems.push(
+                `${language.file}: its $schema must be the localization schema of manifest version ${version} (Teams wants the same version in both files)`,
+            );
         for (const key of Object.keys(localization)) {
             if (key === '$schema' || key === 'localizationKeys') continue;
-            if (valueAtKey(manifest as unknown as Json, key) === undefined) problems.push(`${language.file}: "${key}" translates nothing in manifest.json`);
+            if (valueAtKey(manifest as unknown as Json, key) === undefined)
+                problems.push(`${language.file}: "${key}" translates nothing in manifest.json`);
         }
         for (const key of localizableKeys(manifest)) {
             if (typeof localization[key] !== 'string') problems.push(`${language.file}: "${key}" has no translation`);

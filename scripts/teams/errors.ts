@@ -7,7 +7,11 @@
 /** A package that must not be built; the message lists every problem found. */
 export class PackagingError extends Error {
     constructor(readonly problems: string[]) {
-        super(problems.length === 1 ? (problems[0] as string) : `The Teams package has ${problems.length} problems:\n- ${problems.join('\n- ')}`);
+        super(
+            problems.length === 1
+                ? (problems[0] as string)
+                : `The Teams package has ${problems.length} problems:\n- ${problems.join('\n- ')}`,
+        );
         this.name = 'PackagingError';
     }
 }

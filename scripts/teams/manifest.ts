@@ -4,9 +4,10 @@
  * FIRM_TERMS_URL, BOT_DOMAIN). The template holds the defaults, so that a firm sets only what differs; every
  * bad setting is reported at once as a PackagingError, so that one run lists all there is to fix.
  */
-import type { TeamsManifestV1D30 } from '@microsoft/app-manifest';
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { TeamsManifestV1D30 } from '@microsoft/app-manifest';
 import { projectRoot } from '../../src/configuration/paths';
 import { PackagingError } from './errors';
 import { stripBom } from './json';
@@ -44,7 +45,9 @@ export function readSettings(env: Env, template: Manifest, allowPlaceholder: boo
     if (botId === undefined) {
         if (allowPlaceholder) {
             botId = PLACEHOLDER_BOT_ID;
-            notes.push(`MicrosoftAppId is not set: the package uses the placeholder bot id ${PLACEHOLDER_BOT_ID} (--allow-placeholder). Teams will install it, but no message will reach a bot; set MicrosoftAppId for a real package.`);
+            notes.push(
+                `MicrosoftAppId is not set: the package uses the placeholder bot id ${PLACEHOLDER_BOT_ID} (--allow-placeholder). Teams will install it, but no message will reach a bot; set MicrosoftAppId for a real package.`,
+            );
         } else {
             problems.push(
                 'MicrosoftAppId is not set. The Teams package needs the Microsoft App ID of the Azure Bot (Azure portal → your Azure Bot → Configuration → Microsoft App ID), ' +
@@ -62,7 +65,8 @@ export function readSettings(env: Env, template: Manifest, allowPlaceholder: boo
     if (!/^\d+\.\d+\.\d+$/.test(version)) problems.push(`TEAMS_APP_VERSION must look like 1.0.0 (got "${version}")`);
 
     const name = value('FIRM_NAME') ?? template.developer.name;
-    if ([...name].length > 32) problems.push(`FIRM_NAME is the developer name in Teams and must be at most 32 characters (is ${[...name].length}: "${name}")`);
+    if ([...name].length > 32)
+        problems.push(`FIRM_NAME is the developer name in Teams and must be at most 32 characters (is ${[...name].length}: "${name}")`);
 
     const url = (envName: string, fallback: string): string => {
         const raw = value(envName) ?? fallback;
@@ -82,9 +86,13 @@ export function readSettings(env: Env, template: Manifest, allowPlaceholder: boo
         privacyUrl: url('FIRM_PRIVACY_URL', template.developer.privacyUrl),
         termsOfUseUrl: url('FIRM_TERMS_URL', template.developer.termsOfUseUrl),
     };
-    const placeholders = (['websiteUrl', 'privacyUrl', 'termsOfUseUrl'] as const).filter((key) => /^https:\/\/example\.com(\/|$)/i.test(developer[key]));
+    const placeholders = (['websiteUrl', 'privacyUrl', 'termsOfUseUrl'] as const).filter((key) =>
+        /^https:\/\/example\.com(\/|$)/i.test(developer[key]),
+    );
     if (placeholders.length > 0) {
-        notes.push(`${placeholders.join(', ')} still point to example.com: set FIRM_WEBSITE_URL, FIRM_PRIVACY_URL and FIRM_TERMS_URL to the firm's pages before giving the package to users.`);
+        notes.push(
+            `${placeholders.join(', ')} still point to example.com: set FIRM_WEBSITE_URL, FIRM_PRIVACY_URL and FIRM_TERMS_URL to the firm's pages before giving the package to users.`,
+        );
     }
 
     let botDomain: string | undefined;
@@ -121,7 +129,11 @@ export function applySettings(template: Manifest, settings: PackageSettings): Ma
 }
 
 /** The manifest of a package: the template in sourceDir with the environment's settings applied. */
-export async function buildManifest(sourceDir: string, env: Env, allowPlaceholder: boolean): Promise<{ manifest: Manifest; notes: string[] }> {
+export async function buildManifest(
+    sourceDir: string,
+    env: Env,
+    allowPlaceholder: boolean,
+): Promise<{ manifest: Manifest; notes: string[] }> {
     const template = JSON.parse(stripBom(await readFile(join(sourceDir, TEMPLATE_FILE), 'utf8'))) as Manifest;
     const { settings, notes } = readSettings(env, template, allowPlaceholder);
     return { manifest: applySettings(template, settings), notes };

@@ -6,10 +6,11 @@
  * entries carry a fixed date so that the same inputs give the same bytes; a failed check writes nothing and
  * exits with code 1 and the list of problems. See docs/teams.md.
  */
-import JSZip from 'jszip';
+
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import JSZip from 'jszip';
 import { projectRoot } from '../../src/configuration/paths';
 import { packageProblems, referencedFiles } from './checks';
 import { PackagingError } from './errors';
@@ -91,9 +92,13 @@ async function main(): Promise<void> {
     const built = await buildTeamsPackage({ allowPlaceholder: options.allowPlaceholder, ...(options.out ? { out: options.out } : {}) });
     const bot = built.manifest.bots?.[0];
     console.log(`Teams app package: ${relative(process.cwd(), built.file)} (${built.bytes} bytes)`);
-    console.log(`  manifest ${built.manifest.manifestVersion}, app ${built.manifest.id} version ${built.manifest.version}, bot ${bot?.botId}`);
+    console.log(
+        `  manifest ${built.manifest.manifestVersion}, app ${built.manifest.id} version ${built.manifest.version}, bot ${bot?.botId}`,
+    );
     console.log(`  files: ${built.entries.join(', ')}`);
-    console.log(`  valid domains: ${built.manifest.validDomains?.length ? built.manifest.validDomains.join(', ') : '(none; set BOT_DOMAIN)'}`);
+    console.log(
+        `  valid domains: ${built.manifest.validDomains?.length ? built.manifest.validDomains.join(', ') : '(none; set BOT_DOMAIN)'}`,
+    );
     for (const note of built.notes) console.warn(`Note: ${note}`);
 }
 

@@ -55,7 +55,8 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
     if (!header || data.length === 0) throw new Error('PNG has no IHDR or no IDAT');
     const [depth, colorType, , , interlace] = [header[8], header[9], header[10], header[11], header[12]] as number[];
     const channels = CHANNELS_BY_COLOR_TYPE[colorType as number];
-    if (depth !== 8 || channels === undefined) throw new Error(`PNG colour type ${colorType} at ${depth} bits is not supported (8-bit only)`);
+    if (depth !== 8 || channels === undefined)
+        throw new Error(`PNG colour type ${colorType} at ${depth} bits is not supported (8-bit only)`);
     if (interlace !== 0) throw new Error('interlaced PNGs are not supported');
     if (colorType === 3 && !palette) throw new Error('palette PNG without PLTE');
 
@@ -75,10 +76,18 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
             const c = i >= bpp && y > 0 ? (pixels[up + i - bpp] as number) : 0;
             let predictor: number;
             switch (filter) {
-                case 0: predictor = 0; break;
-                case 1: predictor = a; break;
-                case 2: predictor = b; break;
-                case 3: predictor = (a + b) >> 1; break;
+                case 0:
+                    predictor = 0;
+                    break;
+                case 1:
+                    predictor = a;
+                    break;
+                case 2:
+                    predictor = b;
+                    break;
+                case 3:
+                    predictor = (a + b) >> 1;
+                    break;
                 case 4: {
                     const p = a + b - c;
                     const pa = Math.abs(p - a);
@@ -99,8 +108,12 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
         const s = p * channels;
         let rgbaPixel: [number, number, number, number];
         switch (colorType) {
-            case 0: rgbaPixel = [pixels[s] as number, pixels[s] as number, pixels[s] as number, 255]; break;
-            case 2: rgbaPixel = [pixels[s] as number, pixels[s + 1] as number, pixels[s + 2] as number, 255]; break;
+            case 0:
+                rgbaPixel = [pixels[s] as number, pixels[s] as number, pixels[s] as number, 255];
+                break;
+            case 2:
+                rgbaPixel = [pixels[s] as number, pixels[s + 1] as number, pixels[s + 2] as number, 255];
+                break;
             case 3: {
                 const index = pixels[s] as number;
                 const entry = (palette as Buffer).subarray(index * 3, index * 3 + 3);
@@ -108,14 +121,21 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
                 rgbaPixel = [entry[0] as number, entry[1] as number, entry[2] as number, transparency?.[index] ?? 255];
                 break;
             }
-            case 4: rgbaPixel = [pixels[s] as number, pixels[s] as number, pixels[s] as number, pixels[s + 1] as number]; break;
-            default: rgbaPixel = [pixels[s] as number, pixels[s + 1] as number, pixels[s + 2] as number, pixels[s + 3] as number];
+            case 4:
+                rgbaPixel = [pixels[s] as number, pixels[s] as number, pixels[s] as number, pixels[s + 1] as number];
+                break;
+            default:
+                rgbaPixel = [pixels[s] as number, pixels[s + 1] as number, pixels[s + 2] as number, pixels[s + 3] as number];
         }
         if (colorType === 0 || colorType === 2) {
             // tRNS on grey/RGB images names one fully transparent colour.
             if (transparency && transparency.length >= (colorType === 0 ? 2 : 6)) {
-                const key = colorType === 0 ? [transparency.readUInt16BE(0)] : [transparency.readUInt16BE(0), transparency.readUInt16BE(2), transparency.readUInt16BE(4)];
-                const sample = colorType === 0 ? [pixels[s] as number] : [pixels[s] as number, pixels[s + 1] as number, pixels[s + 2] as number];
+                const key =
+                    colorType === 0
+                        ? [transparency.readUInt16BE(0)]
+                        : [transparency.readUInt16BE(0), transparency.readUInt16BE(2), transparency.readUInt16BE(4)];
+                const sample =
+                    colorType === 0 ? [pixels[s] as number] : [pixels[s] as number, pixels[s + 1] as number, pixels[s + 2] as number];
                 if (key.every((k, i) => k === sample[i])) rgbaPixel[3] = 0;
             }
         }
@@ -127,7 +147,10 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
 /** What is wrong with the icons, for Teams: sizes, and an outline icon drawn in white on transparent only. */
 export function iconProblems(color: Uint8Array, outline: Uint8Array): string[] {
     const problems: string[] = [];
-    for (const [name, bytes] of [['color', color], ['outline', outline]] as const) {
+    for (const [name, bytes] of [
+        ['color', color],
+        ['outline', outline],
+    ] as const) {
         let size: { width: number; height: number };
         try {
             size = pngSize(bytes);
@@ -153,10 +176,13 @@ export function iconProblems(color: Uint8Array, outline: Uint8Array): string[] {
         const [r, g, b, a] = decoded.rgba.subarray(p * 4, p * 4 + 4);
         if (a === 0) continue;
         visible += 1;
-        if (r !== 255 || g !== 255 || b !== 255) offenders.push(`(${p % decoded.width}, ${Math.floor(p / decoded.width)}) is rgb(${r}, ${g}, ${b})`);
+        if (r !== 255 || g !== 255 || b !== 255)
+            offenders.push(`(${p % decoded.width}, ${Math.floor(p / decoded.width)}) is rgb(${r}, ${g}, ${b})`);
     }
     if (offenders.length > 0) {
-        problems.push(`outline icon must be white on transparent only; ${offenders.length} pixels are not, e.g. ${offenders.slice(0, 3).join('; ')}`);
+        problems.push(
+            `outline icon must be white on transparent only; ${offenders.length} pixels are not, e.g. ${offenders.slice(0, 3).join('; ')}`,
+        );
     }
     if (visible === 0) problems.push('outline icon is fully transparent');
     return problems;

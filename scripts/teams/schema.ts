@@ -13,11 +13,47 @@ export interface SchemaProblem {
 }
 
 /** Keywords that describe and never constrain. */
-const ANNOTATION_KEYWORDS = new Set(['$schema', 'id', '$id', 'title', 'description', 'default', 'examples', 'deprecated', '$comment', 'definitions']);
+const ANNOTATION_KEYWORDS = new Set([
+    '$schema',
+    'id',
+    '$id',
+    'title',
+    'description',
+    'default',
+    'examples',
+    'deprecated',
+    '$comment',
+    'definitions',
+]);
 const ASSERTION_KEYWORDS = new Set([
-    '$ref', 'type', 'enum', 'const', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum', 'items', 'minItems',
-    'maxItems', 'uniqueItems', 'properties', 'patternProperties', 'additionalProperties', 'required', 'minProperties',
-    'maxProperties', 'dependencies', 'anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else',
+    '$ref',
+    'type',
+    'enum',
+    'const',
+    'minLength',
+    'maxLength',
+    'pattern',
+    'format',
+    'minimum',
+    'maximum',
+    'items',
+    'minItems',
+    'maxItems',
+    'uniqueItems',
+    'properties',
+    'patternProperties',
+    'additionalProperties',
+    'required',
+    'minProperties',
+    'maxProperties',
+    'dependencies',
+    'anyOf',
+    'oneOf',
+    'allOf',
+    'not',
+    'if',
+    'then',
+    'else',
 ]);
 
 function jsonTypeOf(value: Json): string {
@@ -93,14 +129,20 @@ export class SchemaValidator {
         const type = jsonTypeOf(value);
 
         for (const keyword of Object.keys(schema)) {
-            if (!ANNOTATION_KEYWORDS.has(keyword) && !ASSERTION_KEYWORDS.has(keyword)) throw new Error(`unsupported JSON Schema keyword "${keyword}" (at ${path || '/'})`);
+            if (!ANNOTATION_KEYWORDS.has(keyword) && !ASSERTION_KEYWORDS.has(keyword))
+                throw new Error(`unsupported JSON Schema keyword "${keyword}" (at ${path || '/'})`);
         }
 
         if (typeof schema.$ref === 'string') this.check(this.resolveRef(schema.$ref), value, path, problems);
 
         if (schema.type !== undefined) {
             const allowed = (Array.isArray(schema.type) ? schema.type : [schema.type]) as string[];
-            const ok = allowed.some((t) => t === type || (t === 'integer' && typeof value === 'number' && Number.isInteger(value)) || (t === 'number' && type === 'number'));
+            const ok = allowed.some(
+                (t) =>
+                    t === type ||
+                    (t === 'integer' && typeof value === 'number' && Number.isInteger(value)) ||
+                    (t === 'number' && type === 'number'),
+            );
             if (!ok) {
                 fail(`must be of type ${allowed.join(' or ')}, not ${type}`);
                 return;
@@ -109,13 +151,17 @@ export class SchemaValidator {
         if (Array.isArray(schema.enum) && !schema.enum.some((option) => deepEqual(option, value))) {
             fail(`must be one of ${schema.enum.map((option) => JSON.stringify(option)).join(', ')}, not ${JSON.stringify(value)}`);
         }
-        if (schema.const !== undefined && !deepEqual(schema.const, value)) fail(`must be ${JSON.stringify(schema.const)}, not ${JSON.stringify(value)}`);
+        if (schema.const !== undefined && !deepEqual(schema.const, value))
+            fail(`must be ${JSON.stringify(schema.const)}, not ${JSON.stringify(value)}`);
 
         if (typeof value === 'string') {
             const length = [...value].length;
-            if (typeof schema.minLength === 'number' && length < schema.minLength) fail(`must be at least ${schema.minLength} characters long (is ${length})`);
-            if (typeof schema.maxLength === 'number' && length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters long (is ${length})`);
-            if (typeof schema.pattern === 'string' && !this.pattern(schema.pattern).test(value)) fail(`must match ${schema.pattern} (is ${JSON.stringify(value)})`);
+            if (typeof schema.minLength === 'number' && length < schema.minLength)
+                fail(`must be at least ${schema.minLength} characters long (is ${length})`);
+            if (typeof schema.maxLength === 'number' && length > schema.maxLength)
+                fail(`must be at most ${schema.maxLength} characters long (is ${length})`);
+            if (typeof schema.pattern === 'string' && !this.pattern(schema.pattern).test(value))
+                fail(`must match ${schema.pattern} (is ${JSON.stringify(value)})`);
             if (schema.format === 'uri' && !/^[a-z][a-z0-9+.-]*:/i.test(value)) fail(`must be a URI (is ${JSON.stringify(value)})`);
         }
         if (typeof value === 'number') {
@@ -126,7 +172,8 @@ export class SchemaValidator {
         if (isJsonObject(value)) this.checkObject(schema, value, path, problems);
 
         for (const sub of Array.isArray(schema.allOf) ? schema.allOf : []) this.check(sub, value, path, problems);
-        if (Array.isArray(schema.anyOf) && !schema.anyOf.some((sub) => this.matches(sub, value, path))) fail('must match at least one of the anyOf schemas');
+        if (Array.isArray(schema.anyOf) && !schema.anyOf.some((sub) => this.matches(sub, value, path)))
+            fail('must match at least one of the anyOf schemas');
         if (Array.isArray(schema.oneOf)) {
             const count = schema.oneOf.filter((sub) => this.matches(sub, value, path)).length;
             if (count !== 1) fail(`must match exactly one of the oneOf schemas (matches ${count})`);
@@ -139,11 +186,14 @@ export class SchemaValidator {
     }
 
     private checkArray(schema: JsonObject, value: Json[], path: string, problems: SchemaProblem[]): void {
-        if (typeof schema.minItems === 'number' && value.length < schema.minItems) problems.push({ path, message: `must have at least ${schema.minItems} items` });
-        if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) problems.push({ path, message: `must have at most ${schema.maxItems} items (has ${value.length})` });
+        if (typeof schema.minItems === 'number' && value.length < schema.minItems)
+            problems.push({ path, message: `must have at least ${schema.minItems} items` });
+        if (typeof schema.maxItems === 'number' && value.length > schema.maxItems)
+            problems.push({ path, message: `must have at most ${schema.maxItems} items (has ${value.length})` });
         if (schema.uniqueItems === true) {
             value.forEach((item, i) => {
-                if (value.slice(0, i).some((earlier) => deepEqual(earlier, item))) problems.push({ path: `${path}/${i}`, message: 'repeats an earlier item' });
+                if (value.slice(0, i).some((earlier) => deepEqual(earlier, item)))
+                    problems.push({ path: `${path}/${i}`, message: 'repeats an earlier item' });
             });
         }
         if (Array.isArray(schema.items)) {
@@ -151,7 +201,7 @@ export class SchemaValidator {
                 if (i < value.length) this.check(sub, value[i] as Json, `${path}/${i}`, problems);
             });
         } else if (schema.items !== undefined) {
-            value.forEach((item, i) => this.check(schema.items as Json, item, `${path}/${i}`, problems));
+            for (const [i, item] of value.entries()) this.check(schema.items as Json, item, `${path}/${i}`, problems);
         }
     }
 
@@ -160,8 +210,10 @@ export class SchemaValidator {
         for (const name of Array.isArray(schema.required) ? (schema.required as string[]) : []) {
             if (!(name in value)) problems.push({ path, message: `must have the property "${name}"` });
         }
-        if (typeof schema.minProperties === 'number' && keys.length < schema.minProperties) problems.push({ path, message: `must have at least ${schema.minProperties} properties` });
-        if (typeof schema.maxProperties === 'number' && keys.length > schema.maxProperties) problems.push({ path, message: `must have at most ${schema.maxProperties} properties` });
+        if (typeof schema.minProperties === 'number' && keys.length < schema.minProperties)
+            problems.push({ path, message: `must have at least ${schema.minProperties} properties` });
+        if (typeof schema.maxProperties === 'number' && keys.length > schema.maxProperties)
+            problems.push({ path, message: `must have at most ${schema.maxProperties} properties` });
         const properties = isJsonObject(schema.properties) ? schema.properties : {};
         const patternProperties = isJsonObject(schema.patternProperties) ? schema.patternProperties : {};
         for (const key of keys) {

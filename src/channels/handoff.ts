@@ -1,12 +1,12 @@
 import { type Activity, ActivityTypes, EventFactory, type TurnContext } from 'botbuilder';
 import type { FirmContact } from '../configuration/config';
-import type { Responder } from './responder';
 import type { StateAccessors, TranscriptLine } from '../turn/state';
 import { turnLanguage } from '../turn/turn';
+import type { Responder } from './responder';
 
 /** What the transcript keeps: enough for an advisor to pick up, little enough to stay small and private. */
-export const TRANSCRIPT_LINES = 10;
-export const TRANSCRIPT_LINE_LENGTH = 200;
+const TRANSCRIPT_LINES = 10;
+const TRANSCRIPT_LINE_LENGTH = 200;
 
 const ERASED = Symbol('impplus.stateErased');
 
@@ -56,7 +56,11 @@ export class Handoff {
 
         const data = await this.state.conversation.get(context, {});
         const activities = (data.transcript ?? []).map(
-            (line): Partial<Activity> => ({ type: ActivityTypes.Message, text: line.text, from: { id: line.role, name: line.role, role: line.role } }),
+            (line): Partial<Activity> => ({
+                type: ActivityTypes.Message,
+                text: line.text,
+                from: { id: line.role, name: line.role, role: line.role },
+            }),
         );
         const handoffContext = { language: turnLanguage(context), firm: firm.name, reason: 'userRequest' };
         await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: activities as Activity[] }));

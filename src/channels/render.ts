@@ -1,4 +1,4 @@
-import { ActionTypes, type Activity, ActivityTypes, type Attachment, CardFactory, type CardAction } from 'botbuilder';
+import { ActionTypes, type Activity, ActivityTypes, type Attachment, type CardAction, CardFactory } from 'botbuilder';
 import { ListStyle } from 'botbuilder-dialogs';
 import type { Language } from '../content/languages';
 
@@ -77,7 +77,7 @@ const FALLBACK: ChannelProfile = {
     buttonsInCard: false,
 };
 
-export function channelProfile(channelId: string | undefined): ChannelProfile {
+function channelProfile(channelId: string | undefined): ChannelProfile {
     return CHANNEL_PROFILES[channelId ?? ''] ?? FALLBACK;
 }
 
@@ -118,7 +118,12 @@ export function splitText(text: string, max: number): string[] {
     let rest = text;
     while (rest.length > max) {
         const window = rest.slice(0, max + 1);
-        const sentenceEnd = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '), window.lastIndexOf('\n'));
+        const sentenceEnd = Math.max(
+            window.lastIndexOf('. '),
+            window.lastIndexOf('! '),
+            window.lastIndexOf('? '),
+            window.lastIndexOf('\n'),
+        );
         const space = window.lastIndexOf(' ');
         const cut = sentenceEnd > max / 3 ? sentenceEnd + 1 : space > max / 3 ? space : max;
         pieces.push(rest.slice(0, cut).trimEnd());
@@ -137,7 +142,7 @@ const BULLET = /^\s*[•-]\s+/;
  * breaks, so there every line becomes its own paragraph and bullets a real list; plain-text channels keep
  * the lines as they are.
  */
-export function formatText(text: string, profile: ChannelProfile): string {
+function formatText(text: string, profile: ChannelProfile): string {
     if (!profile.markdown) return text;
     let out = '';
     let previousBullet = false;
@@ -170,7 +175,8 @@ function plainText(reply: Reply, language: Language): string {
  */
 function adaptiveCard(reply: Reply, version: string, withTextAndButtons: boolean): Attachment {
     const body: Record<string, unknown>[] = [];
-    if (withTextAndButtons && reply.text) body.push({ type: 'TextBlock', text: formatText(reply.text, CHANNEL_PROFILES.msteams as ChannelProfile), wrap: true });
+    if (withTextAndButtons && reply.text)
+        body.push({ type: 'TextBlock', text: formatText(reply.text, CHANNEL_PROFILES.msteams as ChannelProfile), wrap: true });
     if (reply.facts?.length) body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) });
     const sources = reply.sources ?? [];
     for (const source of sources) body.push({ type: 'TextBlock', text: source.caption, wrap: true, size: 'Small', isSubtle: true });

@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import { type Button, renderReply, type Reply, type SourceLink } from './render';
 import { type ChoiceSpec, type Line, MENU } from '../content/catalog';
-import { DIALOG_TARGETS, type DialogTarget, type KnowledgeBase, type Topic } from '../content/knowledgeBase';
 import { FACTS, factsIn, formatDate, isSourceId, SOURCES, type SourceId } from '../content/facts';
 import type { Translator } from '../content/i18n';
+import { DIALOG_TARGETS, type DialogTarget, type KnowledgeBase, type Topic } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
 import { turnLanguage } from '../turn/turn';
+import { type Button, type Reply, renderReply, type SourceLink } from './render';
 
 /** Everything the bot says goes through here: words from the locales, drawn for the turn's channel. */
 export class Responder {

@@ -1,5 +1,5 @@
-import { loadStorageConfig, type StorageConfig } from './storage';
 import { type Env, wholeNumber } from './env';
+import { loadStorageConfig, type StorageConfig } from './storage';
 import { DEFAULT_FIRM_NAME, loadWebChatConfig, type WebChatConfig } from './webChat';
 
 /** Everything the bot reads from the environment, typed and with the embedded defaults for local use. */
@@ -36,7 +36,6 @@ export interface FirmContact {
     /** https address of the firm's booking page, or empty. */
     bookingUrl: string;
 }
-
 
 function httpsUrl(env: Env, name: string): string {
     const raw = env[name]?.trim() ?? '';

@@ -36,7 +36,9 @@ export function loadStorageConfig(env: Env): StorageConfig {
             const container = required(env, 'BLOB_CONTAINER', kind);
             // Container names: 3-63 lowercase letters, digits and single hyphens, starting and ending alphanumeric.
             if (!/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/.test(container)) {
-                throw new Error(`BLOB_CONTAINER must be a valid container name: 3 to 63 lowercase letters, digits and hyphens (got "${container}")`);
+                throw new Error(
+                    `BLOB_CONTAINER must be a valid container name: 3 to 63 lowercase letters, digits and hyphens (got "${container}")`,
+                );
             }
             return { kind, connectionString, container };
         }

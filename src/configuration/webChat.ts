@@ -21,9 +21,8 @@ export interface WebChatConfig {
     conversationIdleMinutes: number;
 }
 
-
 export const DEFAULT_FIRM_NAME = 'Cabinet Exemple Immigration';
-export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com';
+const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com';
 
 /** An https origin (or http for a loopback stand-in in tests), without a trailing slash or path. */
 function endpoint(raw: string | undefined): string {

@@ -75,7 +75,12 @@ export const CRITERIA: readonly Criterion[] = [
         id: 'residence',
         choices: ['abroad', 'province', 'quebec', 'unsure'].map((id) => choice('eligibility', id)),
         met: ['abroad', 'province', 'outside'],
-        reading: { answers: ['outside'], yesNo: { yes: 'outside', no: 'quebec' }, places: true, refinements: { outside: ['abroad', 'province'] } },
+        reading: {
+            answers: ['outside'],
+            yesNo: { yes: 'outside', no: 'quebec' },
+            places: true,
+            refinements: { outside: ['abroad', 'province'] },
+        },
         unmetByAnswer: true,
         notes: { province: 'eligibility:criteria.residence.provinceNote' },
         unmetSources: { quebec: ['quebec-csq-in-quebec', 'ircc-a75', 'ircc-tpp-quebec-pr'] },
@@ -181,9 +186,7 @@ export const PERMIT_SOURCES: Readonly<Record<'overview' | (typeof PERMIT_SECTION
 };
 
 /** The family dialog: who comes, and which option texts each answer shows. */
-export const FAMILY_CHOICES: readonly ChoiceSpec[] = ['spouse', 'children', 'both', 'unsure'].map((id) =>
-    choice('family', id),
-);
+export const FAMILY_CHOICES: readonly ChoiceSpec[] = ['spouse', 'children', 'both', 'unsure'].map((id) => choice('family', id));
 /** "ma blonde pis les enfants" names both choices: it means "both". */
 export const FAMILY_COMBINATIONS: Readonly<Record<string, readonly string[]>> = { both: ['spouse', 'children'] };
 export const FAMILY_OPTIONS: Readonly<Record<string, readonly FamilyMember[]>> = {
@@ -199,11 +202,23 @@ export const FAMILY_SOURCES: Readonly<Record<FamilyMember, readonly SourceId[]>>
 };
 
 /** What people can ask for at any time, in any dialog (phrases in locales/<lang>/commands.json). */
-export const COMMANDS = ['help', 'cancel', 'menu', 'restart', 'english', 'french', 'greeting', 'ask', 'privacy', 'deleteData', 'advisor'] as const;
+export const COMMANDS = [
+    'help',
+    'cancel',
+    'menu',
+    'restart',
+    'english',
+    'french',
+    'greeting',
+    'ask',
+    'privacy',
+    'deleteData',
+    'advisor',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What the bot says for a command: a locales key, or the handoff to an advisor (the firm's contact). */
-export type CommandSaying = string | { handoff: true };
+type CommandSaying = string | { handoff: true };
 
 /**
  * What each command does, in one place for both situations: with no guided dialog running, and inside one.

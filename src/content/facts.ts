@@ -19,7 +19,7 @@ export interface SourceRecord {
     checked: string;
 }
 
-export type FactKind = 'money' | 'date' | 'count' | 'number';
+type FactKind = 'money' | 'date' | 'count' | 'number';
 
 export interface FactRecord {
     kind: FactKind;
@@ -84,7 +84,9 @@ export const SOURCES = {
         // French only; undated.
         publisher: 'quebec.ca',
         official: true,
-        url: onlyIn('https://www.quebec.ca/immigration/travailler-quebec/travailleurs-temporaires/programme-travailleurs-etrangers-temporaires/demeurer-de-facon-permanente'),
+        url: onlyIn(
+            'https://www.quebec.ca/immigration/travailler-quebec/travailleurs-temporaires/programme-travailleurs-etrangers-temporaires/demeurer-de-facon-permanente',
+        ),
         checked: CHECKED,
     },
     'ircc-fees': {
@@ -106,7 +108,9 @@ export const SOURCES = {
         // English only.
         publisher: 'canada.ca (IRCC program delivery instructions)',
         official: true,
-        url: onlyIn('https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/fees/immigration/general/biometric.html'),
+        url: onlyIn(
+            'https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/fees/immigration/general/biometric.html',
+        ),
         checked: CHECKED,
     },
     'news-restoration-fee': {
@@ -121,7 +125,9 @@ export const SOURCES = {
         // so both languages link to the French page.
         publisher: 'canada.ca',
         official: true,
-        url: onlyIn('https://www.canada.ca/fr/immigration-refugies-citoyennete/services/travailler-canada/permis/temporaire/permis-travail-ouvert-epoux-enfant-charge/admissibilite.html'),
+        url: onlyIn(
+            'https://www.canada.ca/fr/immigration-refugies-citoyennete/services/travailler-canada/permis/temporaire/permis-travail-ouvert-epoux-enfant-charge/admissibilite.html',
+        ),
         checked: CHECKED,
     },
     'news-family-pathway': {
@@ -172,7 +178,9 @@ export const SOURCES = {
         // Operational Bulletin 567 (archived, English only): the rule itself is in IRPR s. 183 and still applies.
         publisher: 'canada.ca (IRCC operational bulletin)',
         official: true,
-        url: onlyIn('https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/bulletins-2014/567-february-14-2014.html'),
+        url: onlyIn(
+            'https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/bulletins-2014/567-february-14-2014.html',
+        ),
         checked: CHECKED,
     },
     'ircc-eta-with-permit': {
@@ -214,14 +222,18 @@ export const SOURCES = {
         // Reports Quebec's 2026–2029 immigration plan; no quebec.ca page found that states the date.
         publisher: 'aa.com.tr (Anadolu Agency)',
         official: false,
-        url: onlyIn('https://www.aa.com.tr/fr/monde/qu%C3%A9bec-fixe-un-seuil-de-45-000-immigrants-permanents-par-ann%C3%A9e-de-2026-%C3%A0-2029/3737041'),
+        url: onlyIn(
+            'https://www.aa.com.tr/fr/monde/qu%C3%A9bec-fixe-un-seuil-de-45-000-immigrants-permanents-par-ann%C3%A9e-de-2026-%C3%A0-2029/3737041',
+        ),
         checked: CHECKED,
     },
     'ircc-tpp-quebec-pr': {
         // English only; the stored copy looks like the March 2026 version and shows no dates.
         publisher: 'canada.ca (IRCC public policy)',
         official: true,
-        url: onlyIn('https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/policies-operational-instructions-agreements/public-policies/work-permits-quebec-pr.html'),
+        url: onlyIn(
+            'https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/policies-operational-instructions-agreements/public-policies/work-permits-quebec-pr.html',
+        ),
         checked: CHECKED,
     },
     'news-tpp-dates': {
@@ -394,16 +406,8 @@ export type FactId = keyof typeof FACTS;
 
 export const FACT_IDS = Object.keys(FACTS) as FactId[];
 
-export function fact(id: FactId): FactRecord {
-    return FACTS[id];
-}
-
 export function isFactId(id: string): id is FactId {
     return Object.hasOwn(FACTS, id);
-}
-
-export function source(id: SourceId): SourceRecord {
-    return SOURCES[id];
 }
 
 export function isSourceId(id: string): id is SourceId {

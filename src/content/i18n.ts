@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
+import { localesDir } from '../configuration/paths';
 import { factValues } from './facts';
 import { LANGUAGES, type Language } from './languages';
-import { localesDir } from '../configuration/paths';
 
 /** Reads every locales/<lang>/<namespace>.json once, at start-up. */
 export function loadResources(dir: string = localesDir): Resource {

@@ -1,7 +1,7 @@
+import { FACTS, factsIn } from './facts';
 import type { Translator } from './i18n';
 import type { Language } from './languages';
 import { LANGUAGES } from './languages';
-import { FACTS, factsIn } from './facts';
 
 /** The guided dialogs a question can lead to (also the `target` of the Recognizer trace). */
 export const DIALOG_TARGETS = ['eligibility', 'permit', 'family', 'steps'] as const;
@@ -59,5 +59,4 @@ export class KnowledgeBase {
     topic(language: Language, id: string): Topic | undefined {
         return this.byLanguage.get(language)?.get(id);
     }
-
 }

@@ -1,12 +1,12 @@
 import { type ConversationState, type InvokeResponse, TeamsActivityHandler, type TurnContext, type UserState } from 'botbuilder';
-import { DialogSet, type DialogContext } from 'botbuilder-dialogs';
+import { type DialogContext, DialogSet } from 'botbuilder-dialogs';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { markErased } from '../channels/handoff';
 import { channelInput, tenantId } from '../channels/input';
+import { setTurnInfo } from '../turn/turn';
 import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
-import { setTurnInfo } from '../turn/turn';
 import { decide } from './decide';
 import { joinLanguage, knownLanguage, rememberLanguage, replyLanguageFor } from './languageRules';
 import { TopLevel } from './topLevel';
@@ -64,7 +64,9 @@ export class ImpPlusBot extends TeamsActivityHandler {
     /** Invokes the bot does not support are the caller's mistake (400), not a server fault (the SDK's 501). */
     protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
         const response = await super.onInvokeActivity(context);
-        return response.status === 501 ? { status: 400, body: { error: 'UnsupportedInvoke', message: 'This bot does not handle that invoke.' } } : response;
+        return response.status === 501
+            ? { status: 400, body: { error: 'UnsupportedInvoke', message: 'This bot does not handle that invoke.' } }
+            : response;
     }
 
     override async run(context: TurnContext): Promise<void> {

@@ -1,23 +1,23 @@
 import { ActivityTypes, ConversationState, type Storage, type TurnContext, UserState } from 'botbuilder';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
-import { AnswerReader } from '../understanding/answers';
+import { Handoff } from '../channels/handoff';
+import { Responder } from '../channels/responder';
+import type { FirmContact } from '../configuration/config';
+import { DEFAULT_FIRM_NAME } from '../configuration/webChat';
 import { MENU } from '../content/catalog';
-import { ImpPlusBot } from './bot';
-import { KnowledgeBase } from '../content/knowledgeBase';
-import type { TopicMatcher } from '../understanding/faq/matcher';
 import { createTranslator, type Translator } from '../content/i18n';
+import { KnowledgeBase } from '../content/knowledgeBase';
 import { languageFromLocale } from '../content/languages';
 import { type Analytics, LogAnalytics } from '../observability/analytics';
-import type { FirmContact } from '../configuration/config';
 import type { Logger } from '../observability/logger';
-import { Recognizer } from '../understanding/recognizer';
-import { Handoff } from '../channels/handoff';
-import { DEFAULT_FIRM_NAME } from '../configuration/webChat';
-import { Responder } from '../channels/responder';
 import { createAccessors } from '../turn/state';
-import { restartStaleDialogs } from './staleDialogs';
 import { knownTurnLanguage } from '../turn/turn';
+import { AnswerReader } from '../understanding/answers';
+import type { TopicMatcher } from '../understanding/faq/matcher';
+import { Recognizer } from '../understanding/recognizer';
+import { ImpPlusBot } from './bot';
+import { restartStaleDialogs } from './staleDialogs';
 
 /**
  * The seam between the conversation (dialogs, content, recognizer) and its host (adapter, server).
@@ -90,10 +90,18 @@ export function createConversation(options: ConversationOptions): Conversation {
             options.logger.error({ err, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
             const language = knownTurnLanguage(context) ?? languageFromLocale(context.activity.locale) ?? 'en';
             try {
-                await context.sendTraceActivity('OnTurnError Trace', err.message, 'https://www.botframework.com/schemas/error', 'TurnError');
+                await context.sendTraceActivity(
+                    'OnTurnError Trace',
+                    err.message,
+                    'https://www.botframework.com/schemas/error',
+                    'TurnError',
+                );
                 if (context.activity.type === ActivityTypes.Message) {
                     // "Let's start again from the menu": the menu comes with it.
-                    await responder.send(context, { text: translator.t(language, 'common:error.apology'), buttons: responder.buttons(context, MENU, language) });
+                    await responder.send(context, {
+                        text: translator.t(language, 'common:error.apology'),
+                        buttons: responder.buttons(context, MENU, language),
+                    });
                 }
             } catch (sendError) {
                 options.logger.warn({ err: sendError }, 'could not tell the user about the failed turn');

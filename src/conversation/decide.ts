@@ -2,9 +2,9 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { AskDialog } from '../../dialogs/askDialog';
 import { DIALOG_TARGETS, type DialogTarget } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
+import type { Decision } from '../turn/turn';
 import type { AnswerReader } from '../understanding/answers';
 import type { Recognizer } from '../understanding/recognizer';
-import type { Decision } from '../turn/turn';
 
 /**
  * What to do with a message: a command, an answer to the pending question, or what the knowledge base

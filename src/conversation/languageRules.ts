@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { type Language, languageFromLocale } from '../content/languages';
-import type { LanguageGuess } from '../understanding/languageDetection';
-import { replyLanguage } from '../understanding/languageDetection';
 import type { ConversationData, UserProfile } from '../turn/state';
 import type { Decision } from '../turn/turn';
+import type { LanguageGuess } from '../understanding/languageDetection';
+import { replyLanguage } from '../understanding/languageDetection';
 
 /**
  * The one rule for the language of a turn. An explicit choice ("français", the language buttons) wins and is
@@ -15,7 +15,12 @@ import type { Decision } from '../turn/turn';
 const DETECTION_CONFIDENCE = 0.5;
 
 /** The user's language as far as the bot knows it before reading the message. */
-export function knownLanguage(profile: UserProfile, conversation: ConversationData, locale: string | undefined, pageLanguage?: Language): Language | undefined {
+export function knownLanguage(
+    profile: UserProfile,
+    conversation: ConversationData,
+    locale: string | undefined,
+    pageLanguage?: Language,
+): Language | undefined {
     return profile.language ?? pageLanguage ?? languageFromLocale(locale) ?? conversation.language;
 }
 

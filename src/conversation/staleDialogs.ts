@@ -1,10 +1,10 @@
 import { ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { type Dialog, DialogContainer, type DialogInstance, type DialogState } from 'botbuilder-dialogs';
-import type { Logger } from '../observability/logger';
 import type { Responder } from '../channels/responder';
+import type { Logger } from '../observability/logger';
 import type { StateAccessors } from '../turn/state';
-import { knownLanguage } from './languageRules';
 import { setTurnInfo } from '../turn/turn';
+import { knownLanguage } from './languageRules';
 
 type FindDialog = (id: string) => Dialog | undefined;
 
@@ -15,7 +15,8 @@ function check(stack: DialogInstance[] | undefined, find: FindDialog): string | 
         if (!(dialog instanceof DialogContainer)) continue;
         // What ComponentDialog.checkForVersionChange compares: a hash of the child dialogs' ids and waterfall lengths.
         const version = dialog.dialogs.getVersion();
-        if (instance.version !== undefined && instance.version !== version) return `dialog "${instance.id}" changed since its state was stored`;
+        if (instance.version !== undefined && instance.version !== version)
+            return `dialog "${instance.id}" changed since its state was stored`;
         const inner = (instance.state as { dialogs?: DialogState } | undefined)?.dialogs;
         // An inner dialog context looks a dialog up in its own set, then in its parents' (DialogContext.findDialog).
         const problem = check(inner?.dialogStack, (id) => dialog.dialogs.find(id) ?? find(id));
@@ -53,7 +54,10 @@ export async function restartStaleDialogs(context: TurnContext, deps: StaleDialo
     if (context.activity.type !== ActivityTypes.Message) return false;
     const reason = staleDialogReason(deps.roots, await deps.state.dialogState.get(context));
     if (!reason) return false;
-    deps.logger.info({ event: 'staleDialogState', reason, channelId: context.activity.channelId }, 'dialog state from an older version; conversation restarted');
+    deps.logger.info(
+        { event: 'staleDialogState', reason, channelId: context.activity.channelId },
+        'dialog state from an older version; conversation restarted',
+    );
     await deps.state.dialogState.delete(context);
     const profile = await deps.state.profile.get(context, {});
     const conversation = await deps.state.conversation.get(context, {});

@@ -45,7 +45,11 @@ export class TopLevel {
         }
     }
 
-    private async command(dc: DialogContext, action: (typeof COMMAND_ACTIONS)[keyof typeof COMMAND_ACTIONS], conversation: ConversationData): Promise<void> {
+    private async command(
+        dc: DialogContext,
+        action: (typeof COMMAND_ACTIONS)[keyof typeof COMMAND_ACTIONS],
+        conversation: ConversationData,
+    ): Promise<void> {
         const { responder, handoff, retentionDays, state } = this.services;
         const context = dc.context;
         if (action.welcomeFirst && !conversation.welcomed) {

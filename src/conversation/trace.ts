@@ -4,7 +4,7 @@ import type { Language } from '../content/languages';
 import type { Decision } from '../turn/turn';
 
 /** The Recognizer trace's value: part of the bot's contract (the Emulator shows it). */
-export interface RecognizerTrace {
+interface RecognizerTrace {
     text: string;
     locale: Language;
     action: 'answer' | 'dialog' | 'command' | 'fallback';
@@ -15,7 +15,7 @@ export interface RecognizerTrace {
     candidates?: string[];
 }
 
-export function recognizerTrace(text: string, locale: Language, decision: Decision): RecognizerTrace {
+function recognizerTrace(text: string, locale: Language, decision: Decision): RecognizerTrace {
     const base = { text, locale };
     switch (decision.kind) {
         case 'prompt':
@@ -23,7 +23,12 @@ export function recognizerTrace(text: string, locale: Language, decision: Decisi
         case 'command':
             return { ...base, action: 'command', command: decision.command };
         case 'dialog':
-            return { ...base, action: 'dialog', target: decision.target, ...(decision.topic ? { topic: decision.topic, score: decision.score } : {}) };
+            return {
+                ...base,
+                action: 'dialog',
+                target: decision.target,
+                ...(decision.topic ? { topic: decision.topic, score: decision.score } : {}),
+            };
         case 'answer':
             return { ...base, action: 'answer', topic: decision.topic.id, score: decision.score };
         case 'clarify':
@@ -34,5 +39,10 @@ export function recognizerTrace(text: string, locale: Language, decision: Decisi
 }
 
 export async function sendRecognizerTrace(context: TurnContext, text: string, locale: Language, decision: Decision): Promise<void> {
-    await context.sendTraceActivity('Recognizer', recognizerTrace(text, locale, decision), 'https://impplus.local/schemas/recognizer', 'Recognizer result');
+    await context.sendTraceActivity(
+        'Recognizer',
+        recognizerTrace(text, locale, decision),
+        'https://impplus.local/schemas/recognizer',
+        'Recognizer result',
+    );
 }

@@ -1,5 +1,5 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { type Translator } from '../content/i18n';
+import type { Translator } from '../content/i18n';
 import { languageFromLocale } from '../content/languages';
 import { detectLanguage } from '../understanding/languageDetection';
 

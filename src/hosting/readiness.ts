@@ -3,7 +3,7 @@ import type { Logger } from '../observability/logger';
 import type { StateStore } from '../storage/store';
 
 /** A key no state ever uses: /readyz reads it to check that the storage answers. */
-export const READINESS_PROBE_KEY = 'impplus/readiness-probe';
+const READINESS_PROBE_KEY = 'impplus/readiness-probe';
 const READINESS_TIMEOUT_MS = 5_000;
 
 /**

@@ -2,11 +2,11 @@ import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import restify, { type Request, type Response, type Server } from 'restify';
-import { activityProblem } from './activityGuard';
-import type { HostAdapter } from './adapter';
 import { type BotConfig, isAuthenticated } from '../configuration/config';
 import type { ConversationHost } from '../conversation/conversation';
 import type { Logger } from '../observability/logger';
+import { activityProblem } from './activityGuard';
+import type { HostAdapter } from './adapter';
 
 export interface ServerDependencies {
     config: BotConfig;

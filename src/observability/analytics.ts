@@ -50,5 +50,9 @@ export function createAnalytics(logger: Logger, appInsightsConnectionString: str
         const { TelemetryClient } = require('applicationinsights') as typeof import('applicationinsights');
         sinks.push(new AppInsightsAnalytics(new TelemetryClient(appInsightsConnectionString)));
     }
-    return { track: (event) => sinks.forEach((sink) => sink.track(event)) };
+    return {
+        track(event) {
+            for (const sink of sinks) sink.track(event);
+        },
+    };
 }

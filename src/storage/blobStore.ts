@@ -68,7 +68,12 @@ export class BlobStateStore implements StateStore {
         const body = JSON.stringify(value);
         const conditions = !condition ? {} : 'ifMatch' in condition ? { ifMatch: condition.ifMatch } : { ifNoneMatch: '*' };
         try {
-            await this.inContainer(() => this.blob(key).upload(body, Buffer.byteLength(body), { conditions, blobHTTPHeaders: { blobContentType: 'application/json' } }));
+            await this.inContainer(() =>
+                this.blob(key).upload(body, Buffer.byteLength(body), {
+                    conditions,
+                    blobHTTPHeaders: { blobContentType: 'application/json' },
+                }),
+            );
         } catch (error) {
             // 412: changed since read; 409: created by someone else (If-None-Match); 404: deleted since read.
             const code = status(error);

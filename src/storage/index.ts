@@ -1,10 +1,10 @@
 import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
+import type { StorageConfig } from '../configuration/storage';
 import { BlobStateStore } from './blobStore';
 import { CompactMemoryStorage } from './memory';
-import type { StorageConfig } from '../configuration/storage';
 import { type StateStore, StorageStore } from './store';
 
-export { loadStorageConfig, type StorageConfig, type StorageKind } from '../configuration/storage';
+export { loadStorageConfig, type StorageConfig } from '../configuration/storage';
 export { TurnStorage } from './turnStorage';
 
 /** The store for a configuration. Nothing is contacted yet: blob and Cosmos DB connect on first use. */

@@ -31,7 +31,7 @@ export interface StateStore {
 }
 
 /** True for the eTag failures of MemoryStorage, BlobsStorage (message) and Cosmos DB (412 code). */
-export function isETagConflict(error: unknown): boolean {
+function isETagConflict(error: unknown): boolean {
     if (!(error instanceof Error)) return false;
     const { code, statusCode } = error as Error & { code?: unknown; statusCode?: unknown };
     return code === 412 || statusCode === 412 || /eTag conflict/i.test(error.message);

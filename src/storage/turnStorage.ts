@@ -40,7 +40,7 @@ export interface TurnStorageOptions {
 }
 
 /** A state change cannot be merged after repeated conflicts; not retried as a whole (part is committed). */
-export class StateMergeError extends Error {
+class StateMergeError extends Error {
     constructor(readonly key: string) {
         super(`State "${key}" kept changing while this turn's change was merged into it`);
         this.name = 'StateMergeError';

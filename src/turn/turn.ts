@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { Language } from '../content/languages';
 import type { DialogTarget } from '../content/knowledgeBase';
+import type { Language } from '../content/languages';
 import type { Recognition } from '../understanding/recognizer';
 
 /** What the bot decided to do with a message: the recognizer's reading, or "give it to the pending question". */

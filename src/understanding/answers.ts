@@ -1,5 +1,5 @@
 import type { Question } from '../content/catalog';
-import { type Translator } from '../content/i18n';
+import type { Translator } from '../content/i18n';
 import { LANGUAGES } from '../content/languages';
 import { words } from './text';
 
@@ -187,7 +187,10 @@ export class AnswerReader {
             hits = stated.map((hit) => ({ ...hit, loose: true }));
             if (hits.length === 0 && placeHits[0]) hits = [{ ...placeHits[0], raw: placeHits[0].id, loose: true }];
         }
-        const id = this.combine(question, [...hits, ...placeHits].map((hit) => hit.id));
+        const id = this.combine(
+            question,
+            [...hits, ...placeHits].map((hit) => hit.id),
+        );
         if (id === undefined) return NONE;
         if (id === UNSURE) return { kind: 'answer', id, sure: true };
 

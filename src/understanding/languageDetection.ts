@@ -8,17 +8,20 @@ import { fold, words } from './text';
  */
 const MARKERS: Record<Language, ReadonlySet<string>> = {
     en: new Set(
-        ('the is are am was were be been do does did what whats how who when where why which can could should would will ' +
+        (
+            'the is are am was were be been do does did what whats how who when where why which can could should would will ' +
             'my your i im me we you it its they their our this that these those there of to for with and or not have has had ' +
             'get got need want work working permit family spouse wife husband partner children child kids kid son daughter ' +
             'apply applying application fees fee cost costs much many long yes no yeah yep nope sure thanks thank hello hi hey ' +
             'please step steps next back eligible eligibility invitation letter live living outside abroad from about any ' +
             'anywhere only also just if then than into after before dont doesnt cant isnt wont ive id ill english study ' +
             'school pay paying account log sign form upload status fingerprints requirements criteria other another ' +
-            'employer employers company job jobs').split(' '),
+            'employer employers company job jobs'
+        ).split(' '),
     ),
     fr: new Set(
-        ('le la les un une des du de est sont suis es ai as avez ont quoi que qui quel quelle quels quelles comment combien ' +
+        (
+            'le la les un une des du de est sont suis es ai as avez ont quoi que qui quel quelle quels quelles comment combien ' +
             'pourquoi quand ou je tu il elle nous vous ils elles mon ma mes votre vos ton ta tes son sa ses leur leurs et pas ' +
             'ne oui non ouais nan merci bonjour salut allo svp stp permis travail travailler famille conjoint conjointe ' +
             'enfant enfants epouse epoux mari femme blonde chum demande demander frais cout coute etape etapes suivant ' +
@@ -27,7 +30,8 @@ const MARKERS: Record<Language, ReadonlySet<string>> = {
             'quest au aux en dans sur chez deja seulement ailleurs etudes etudier ecole payer compte formulaire ' +
             'televerser statut empreintes exigences criteres employeur employeurs emploi compagnie ' +
             'pis chu tse faque icitte ben pantoute jpeux jsuis ya ' +
-            'veux voudrais aimerais besoin').split(' '),
+            'veux voudrais aimerais besoin'
+        ).split(' '),
     ),
 };
 

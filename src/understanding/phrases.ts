@@ -1,4 +1,4 @@
-import { type Translator } from '../content/i18n';
+import type { Translator } from '../content/i18n';
 import { LANGUAGES } from '../content/languages';
 import { words } from './text';
 

@@ -1,11 +1,10 @@
-import { type Command, COMMANDS, MENU, type MenuAction } from '../content/catalog';
+import { COMMANDS, type Command, MENU, type MenuAction } from '../content/catalog';
+import type { Translator } from '../content/i18n';
 import type { DialogTarget, Topic } from '../content/knowledgeBase';
-import type { TopicMatcher } from './faq/matcher';
-import { type Translator } from '../content/i18n';
 import { LANGUAGES, type Language } from '../content/languages';
+import type { TopicMatcher } from './faq/matcher';
 import { PhraseBook } from './phrases';
 import { words } from './text';
-
 
 const isCommand = (id: string | undefined): id is Command => (COMMANDS as readonly string[]).includes(id ?? '');
 

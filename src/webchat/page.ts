@@ -3,16 +3,16 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
-import { queryParam } from './directline/localDirectLine';
 import { projectRoot } from '../configuration/paths';
 import type { WebChatConfig } from '../configuration/webChat';
+import { queryParam } from './directline/localDirectLine';
 
-export const PAGE_LANGUAGES = ['en', 'fr'] as const;
+const PAGE_LANGUAGES = ['en', 'fr'] as const;
 export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
 /** The page's own UI strings, both languages with the same keys (public/i18n.json). */
 export type PageStrings = Record<PageLanguage, Record<string, string>>;
 
-export const publicDir = join(projectRoot, 'public');
+const publicDir = join(projectRoot, 'public');
 
 /** Web Chat's browser bundle, served from node_modules: the page works offline and trusts no CDN. */
 function webChatBundlePath(): string {
@@ -65,7 +65,11 @@ export function pageLanguage(query: unknown, acceptLanguage: string | undefined)
 }
 
 /** Fills {{firmName}}, {{lang}}, {{nonce}}, {{view}} and {{t:key}} placeholders; every value is HTML-escaped. */
-export function renderPage(template: string, strings: PageStrings, values: { firmName: string; lang: PageLanguage; nonce: string; view: 'site' | 'chat' }): string {
+export function renderPage(
+    template: string,
+    strings: PageStrings,
+    values: { firmName: string; lang: PageLanguage; nonce: string; view: 'site' | 'chat' },
+): string {
     return template.replace(/\{\{(t:)?([\w.]+)\}\}/g, (placeholder, isText: string | undefined, key: string) => {
         if (isText) {
             const text = strings[values.lang][key];
@@ -93,7 +97,7 @@ function setCommonHeaders(res: Response): void {
  * The policy allows only what the page needs: its own scripts and styles, Web Chat's runtime style tags
  * (by nonce, not 'unsafe-inline'), images it draws as data:/blob: URLs, and the Direct Line connection.
  */
-export function contentSecurityPolicy(nonce: string, connectSources: string[], frameAncestors: string): string {
+function contentSecurityPolicy(nonce: string, connectSources: string[], frameAncestors: string): string {
     return [
         "default-src 'none'",
         "script-src 'self'",

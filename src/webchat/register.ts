@@ -2,16 +2,16 @@ import type { AddressInfo } from 'node:net';
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { type BotConfig, isAuthenticated } from '../configuration/config';
+import type { Logger } from '../observability/logger';
 import { ConversationStore } from './directline/conversationStore';
 import { DIRECT_LINE_PATH, newUserId, queryParam, registerLocalDirectLine, validLocale } from './directline/localDirectLine';
 import { exchangeSecretForToken, TokenExchangeError, type WebChatSession } from './directline/tokenExchange';
-import type { Logger } from '../observability/logger';
 import { registerPage } from './page';
 
-export const TOKEN_ROUTE = '/api/directline/token';
+const TOKEN_ROUTE = '/api/directline/token';
 
 /** The bot's account in local conversations (Azure uses the bot's handle). */
-export const LOCAL_BOT: ChannelAccount = { id: 'impplus-bot', name: 'IMP+ assistant', role: 'bot' };
+const LOCAL_BOT: ChannelAccount = { id: 'impplus-bot', name: 'IMP+ assistant', role: 'bot' };
 
 /** Local tokens live as long as Azure's: Web Chat's client refreshes them halfway through. */
 const LOCAL_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
@@ -24,7 +24,7 @@ export interface WebChatDependencies {
 }
 
 /** The server's own address, for the adapter to post the bot's replies back to (local mode only). */
-export function selfServiceUrl(server: Server): string {
+function selfServiceUrl(server: Server): string {
     const address = server.address() as AddressInfo | null;
     if (!address) throw new Error('The server is not listening yet');
     const anyAddress = address.address === '0.0.0.0' || address.address === '::';
@@ -85,6 +85,12 @@ export function registerWebChat(server: Server, { config, logger, deliver }: Web
     server.get(TOKEN_ROUTE, async (req: Request, res: Response) => {
         const conversation = store.create(newUserId(), validLocale(queryParam(req, 'locale')));
         const { token, expiresInSeconds } = store.issueToken(conversation);
-        sendSession(res, { token, conversationId: conversation.id, expiresIn: expiresInSeconds, domain: DIRECT_LINE_PATH, webSocket: false });
+        sendSession(res, {
+            token,
+            conversationId: conversation.id,
+            expiresIn: expiresInSeconds,
+            domain: DIRECT_LINE_PATH,
+            webSocket: false,
+        });
     });
 }

@@ -39,7 +39,8 @@ async function openChat(page: Page, menuPrompt: string): Promise<void> {
     await chat(page).waitForText(menuPrompt);
 }
 
-const common = (lang: 'en' | 'fr') => JSON.parse(readFileSync(join(projectRoot, 'locales', lang, 'common.json'), 'utf8')) as { fallback: { unknown: string } };
+const common = (lang: 'en' | 'fr') =>
+    JSON.parse(readFileSync(join(projectRoot, 'locales', lang, 'common.json'), 'utf8')) as { fallback: { unknown: string } };
 
 describe('website widget in Chromium', () => {
     it('takes an English visitor through the eligibility check to a verdict by clicking the buttons', async () => {
@@ -97,7 +98,9 @@ describe('website widget in Chromium', () => {
         const page = await visit('en-US');
         await openChat(page, 'What would you like to do?');
         // The FAQ topic about MIFI gives the expected answer; the words come from the knowledge base itself.
-        const faq = JSON.parse(readFileSync(join(projectRoot, 'locales', 'en', 'faq.json'), 'utf8')) as { topics: Record<string, { answer: string; samples: string[] }> };
+        const faq = JSON.parse(readFileSync(join(projectRoot, 'locales', 'en', 'faq.json'), 'utf8')) as {
+            topics: Record<string, { answer: string; samples: string[] }>;
+        };
         const topic = Object.values(faq.topics).find((t) => t.samples.some((s) => /\bMIFI\b/.test(s)) && /^MIFI is/.test(t.answer));
         expect(topic, 'locales/en/faq.json should have a topic answering "What is MIFI?"').toBeDefined();
         const sendBox = chat(page).sendBox;
@@ -119,7 +122,9 @@ describe('website widget in Chromium', () => {
         await page.keyboard.press('Enter');
         await chat(page).waitForText('What would you like to do?');
         // Opening the chat puts the cursor in the send box.
-        await page.waitForFunction(`document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input'`, undefined, { timeout: 5000 });
+        await page.waitForFunction(`document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input'`, undefined, {
+            timeout: 5000,
+        });
         await page.keyboard.type('Am I eligible?');
         await page.keyboard.press('Enter');
         await chat(page).waitForText('Question 1:');
@@ -205,4 +210,3 @@ describe('website widget in Chromium', () => {
         }
     });
 });
-

@@ -24,25 +24,109 @@ export type Expr =
 export const FUNCTIONS = new Set(
     [
         // any, array and object
-        'array', 'coalesce', 'concat', 'contains', 'createArray', 'createObject', 'empty', 'first', 'flatten',
-        'indexOf', 'intersection', 'items', 'join', 'json', 'last', 'lastIndexOf', 'length', 'max', 'min',
-        'null', 'objectKeys', 'range', 'shallowMerge', 'skip', 'take', 'tryGet', 'union',
+        'array',
+        'coalesce',
+        'concat',
+        'contains',
+        'createArray',
+        'createObject',
+        'empty',
+        'first',
+        'flatten',
+        'indexOf',
+        'intersection',
+        'items',
+        'join',
+        'json',
+        'last',
+        'lastIndexOf',
+        'length',
+        'max',
+        'min',
+        'null',
+        'objectKeys',
+        'range',
+        'shallowMerge',
+        'skip',
+        'take',
+        'tryGet',
+        'union',
         // lambda
-        'filter', 'lambda', 'lambdaVariables', 'map', 'reduce', 'sort', 'toObject',
+        'filter',
+        'lambda',
+        'lambdaVariables',
+        'map',
+        'reduce',
+        'sort',
+        'toObject',
         // comparison and logic
-        'and', 'bool', 'equals', 'false', 'greater', 'greaterOrEquals', 'if', 'less', 'lessOrEquals', 'not', 'or', 'true',
+        'and',
+        'bool',
+        'equals',
+        'false',
+        'greater',
+        'greaterOrEquals',
+        'if',
+        'less',
+        'lessOrEquals',
+        'not',
+        'or',
+        'true',
         // numeric
-        'add', 'copyIndex', 'div', 'float', 'int', 'mod', 'mul', 'sub',
+        'add',
+        'copyIndex',
+        'div',
+        'float',
+        'int',
+        'mod',
+        'mul',
+        'sub',
         // string
-        'base64', 'base64ToJson', 'base64ToString', 'dataUri', 'dataUriToString', 'endsWith', 'format', 'guid',
-        'newGuid', 'padLeft', 'replace', 'split', 'startsWith', 'string', 'substring', 'toLower', 'toUpper', 'trim',
-        'uniqueString', 'uri', 'uriComponent', 'uriComponentToString',
+        'base64',
+        'base64ToJson',
+        'base64ToString',
+        'dataUri',
+        'dataUriToString',
+        'endsWith',
+        'format',
+        'guid',
+        'newGuid',
+        'padLeft',
+        'replace',
+        'split',
+        'startsWith',
+        'string',
+        'substring',
+        'toLower',
+        'toUpper',
+        'trim',
+        'uniqueString',
+        'uri',
+        'uriComponent',
+        'uriComponentToString',
         // date
-        'dateTimeAdd', 'dateTimeFromEpoch', 'dateTimeToEpoch', 'utcNow',
+        'dateTimeAdd',
+        'dateTimeFromEpoch',
+        'dateTimeToEpoch',
+        'utcNow',
         // deployment, scope and resources
-        'deployment', 'environment', 'parameters', 'variables', 'managementGroup', 'resourceGroup', 'subscription',
-        'tenant', 'extensionResourceId', 'managementGroupResourceId', 'pickZones', 'providers', 'reference',
-        'references', 'resourceId', 'subscriptionResourceId', 'tenantResourceId',
+        'deployment',
+        'environment',
+        'parameters',
+        'variables',
+        'managementGroup',
+        'resourceGroup',
+        'subscription',
+        'tenant',
+        'extensionResourceId',
+        'managementGroupResourceId',
+        'pickZones',
+        'providers',
+        'reference',
+        'references',
+        'resourceId',
+        'subscriptionResourceId',
+        'tenantResourceId',
     ].map((name) => name.toLowerCase()),
 );
 export const isListFunction = (name: string): boolean => /^list[a-z]*$/i.test(name);
@@ -160,20 +244,24 @@ export function* subExpressions(expr: Expr): Generator<Expr> {
 }
 
 export const callsTo = (expr: Expr, name: string): Extract<Expr, { kind: 'call' }>[] =>
-    [...subExpressions(expr)].filter((e): e is Extract<Expr, { kind: 'call' }> => e.kind === 'call' && e.name.toLowerCase() === name.toLowerCase());
+    [...subExpressions(expr)].filter(
+        (e): e is Extract<Expr, { kind: 'call' }> => e.kind === 'call' && e.name.toLowerCase() === name.toLowerCase(),
+    );
 
 /** Every string in a JSON value with its path, e.g. resources[3].properties.siteConfig.appSettings[2].value. */
 export function* strings(value: Json, path: string): Generator<[string, string]> {
     if (typeof value === 'string') yield [path, value];
     else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* strings(item, `${path}[${i}]`);
-    else if (value !== null && typeof value === 'object') for (const [key, child] of Object.entries(value)) yield* strings(child, `${path}.${key}`);
+    else if (value !== null && typeof value === 'object')
+        for (const [key, child] of Object.entries(value)) yield* strings(child, `${path}.${key}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Resources, names and resource ids
 // ---------------------------------------------------------------------------------------------------------------
 
-export const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: Json | undefined): value is JsonObject =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
 export const asObject = (value: Json | undefined): JsonObject => (isObject(value) ? value : {});
 export const asArray = (value: Json | undefined): Json[] => (Array.isArray(value) ? value : []);
 export const literal = (text: string): Expr => ({ kind: 'string', value: text });
@@ -190,7 +278,8 @@ export function nameSegments(name: string): string[] {
             if (piece !== '') segments[segments.length - 1]?.push(literal(piece));
         });
     };
-    const format = expr.kind === 'call' && expr.name.toLowerCase() === 'format' && expr.args[0]?.kind === 'string' ? expr.args[0].value : undefined;
+    const format =
+        expr.kind === 'call' && expr.name.toLowerCase() === 'format' && expr.args[0]?.kind === 'string' ? expr.args[0].value : undefined;
     if (expr.kind === 'call' && format !== undefined) {
         for (const part of format.split(/(\{\d+\})/)) {
             const placeholder = /^\{(\d+)\}$/.exec(part);

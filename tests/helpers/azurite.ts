@@ -15,7 +15,7 @@ process.once('exit', () => {
 });
 
 /** A port nobody listens on right now (the OS picks it; never a fixed one). */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
     const server = createServer();
     await new Promise<void>((done, fail) => {
         server.once('error', fail);
@@ -42,7 +42,13 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pr
     running.delete(child);
 }
 
-async function waitFor(check: () => Promise<boolean>, child: ChildProcess, what: string, output: () => string, timeoutMs = 30_000): Promise<void> {
+async function waitFor(
+    check: () => Promise<boolean>,
+    child: ChildProcess,
+    what: string,
+    output: () => string,
+    timeoutMs = 30_000,
+): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
         if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited before it was ready:\n${output()}`);
@@ -74,7 +80,18 @@ export async function startAzurite(port?: number): Promise<Azurite> {
     const location = await mkdtemp(join(tmpdir(), 'azurite-'));
     const child = spawn(
         join(ROOT, 'node_modules/.bin/azurite-blob'),
-        ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--disableTelemetry', '--silent', '--skipApiVersionCheck', '--loose'],
+        [
+            '--blobHost',
+            '127.0.0.1',
+            '--blobPort',
+            String(port),
+            '--location',
+            location,
+            '--disableTelemetry',
+            '--silent',
+            '--skipApiVersionCheck',
+            '--loose',
+        ],
         { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     running.add(child);
@@ -110,7 +127,14 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
         // Only what the bot needs: nothing from the developer's environment changes its configuration.
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: tmpdir(), PORT: String(port), LOG_LEVEL: 'warn', ...env },
+        env: {
+            PATH: process.env.PATH ?? '',
+            HOME: process.env.HOME ?? '',
+            TMPDIR: tmpdir(),
+            PORT: String(port),
+            LOG_LEVEL: 'warn',
+            ...env,
+        },
     });
     running.add(child);
     const output = collect(child);

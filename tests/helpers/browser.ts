@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH points elsewhere if needed. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Launches headless Chromium, or fails with how to install it: the end-to-end tests must never pass by
@@ -17,7 +17,16 @@ export async function launchChromium(): Promise<Browser> {
     }
     return chromium.launch({
         executablePath: CHROMIUM_PATH,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic', '--disable-component-update', '--disable-sync'],
+        args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--no-first-run',
+            '--disable-quic',
+            '--disable-component-update',
+            '--disable-sync',
+        ],
     });
 }
 
@@ -29,8 +38,15 @@ export interface OpenedPage {
 }
 
 /** A fresh context (own cookies, storage and language) with the page loaded. */
-export async function openPage(browser: Browser, url: string, options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<OpenedPage> {
-    const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: options.viewport ?? { width: 1280, height: 800 } });
+export async function openPage(
+    browser: Browser,
+    url: string,
+    options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<OpenedPage> {
+    const context = await browser.newContext({
+        locale: options.locale ?? 'en-US',
+        viewport: options.viewport ?? { width: 1280, height: 800 },
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {

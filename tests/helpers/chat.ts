@@ -1,9 +1,9 @@
 import { type Activity, ActivityTypes, type Attachment, MemoryStorage, TestAdapter } from 'botbuilder';
 import type { FirmContact } from '../../src/configuration/config';
-import { createConversation, type Conversation } from '../../src/conversation/conversation';
 import type { KnowledgeBase } from '../../src/content/knowledgeBase';
-import type { TopicMatcher } from '../../src/understanding/faq/matcher';
+import { type Conversation, createConversation } from '../../src/conversation/conversation';
 import { createLogger, type Logger } from '../../src/observability/logger';
+import type { TopicMatcher } from '../../src/understanding/faq/matcher';
 import { realMatcher } from './matcher';
 
 export interface ChatOptions {
@@ -27,7 +27,12 @@ let chatCount = 0;
 let shared: Conversation | undefined;
 
 function sharedConversation(): Conversation {
-    shared ??= createConversation({ storage: new MemoryStorage(), logger: quietLogger, maxMessageLength: 1000, createMatcher: realMatcher });
+    shared ??= createConversation({
+        storage: new MemoryStorage(),
+        logger: quietLogger,
+        maxMessageLength: 1000,
+        createMatcher: realMatcher,
+    });
     return shared;
 }
 

@@ -1,5 +1,5 @@
-import { activity } from './server';
 import { seededRandom } from '../../scripts/seededRandom';
+import { activity } from './server';
 
 const ODD_STRINGS = [
     '',
@@ -27,7 +27,21 @@ const ODD_STRINGS = [
     '__proto__',
     'constructor',
 ];
-const TYPES = ['message', 'conversationUpdate', 'event', 'invoke', 'installationUpdate', 'messageReaction', 'typing', 'endOfConversation', 'trace', 'handoff', 'MESSAGE', 'nonsense', ''];
+const TYPES = [
+    'message',
+    'conversationUpdate',
+    'event',
+    'invoke',
+    'installationUpdate',
+    'messageReaction',
+    'typing',
+    'endOfConversation',
+    'trace',
+    'handoff',
+    'MESSAGE',
+    'nonsense',
+    '',
+];
 
 export function generator(seed: number, selfUrl: string) {
     const next = seededRandom(seed);
@@ -40,12 +54,13 @@ export function generator(seed: number, selfUrl: string) {
         if (roll < 0.5) return null;
         if (roll < 0.75) return Array.from({ length: Math.floor(next() * 4) }, () => junk(depth + 1));
         const object: Record<string, unknown> = {};
-        for (let i = 0; i < Math.floor(next() * 4); i++) object[pick(['id', 'text', 'type', 'value', '__proto__', 'constructor', 'x'])] = junk(depth + 1);
+        for (let i = 0; i < Math.floor(next() * 4); i++)
+            object[pick(['id', 'text', 'type', 'value', '__proto__', 'constructor', 'x'])] = junk(depth + 1);
         return object;
     };
     return (index: number): unknown => {
         const roll = next();
-        if (roll < 0.05) return pick(['{', '[]', 'null', '"text"', '{"type":', '\u0000', '{"a":' + '['.repeat(500)]);
+        if (roll < 0.05) return pick(['{', '[]', 'null', '"text"', '{"type":', '\u0000', `{"a":${'['.repeat(500)}`]);
         const base: Record<string, unknown> = activity({
             type: pick(TYPES),
             conversation: { id: `fuzz-${index % 40}` },
@@ -57,7 +72,22 @@ export function generator(seed: number, selfUrl: string) {
             delete base.deliveryMode;
             base.serviceUrl = selfUrl;
         }
-        for (const field of ['from', 'recipient', 'conversation', 'channelId', 'value', 'channelData', 'entities', 'attachments', 'membersAdded', 'name', 'serviceUrl', 'id', 'replyToId', 'suggestedActions']) {
+        for (const field of [
+            'from',
+            'recipient',
+            'conversation',
+            'channelId',
+            'value',
+            'channelData',
+            'entities',
+            'attachments',
+            'membersAdded',
+            'name',
+            'serviceUrl',
+            'id',
+            'replyToId',
+            'suggestedActions',
+        ]) {
             const change = next();
             if (change < 0.04) delete base[field];
             else if (change < 0.12) base[field] = junk();
@@ -68,4 +98,3 @@ export function generator(seed: number, selfUrl: string) {
         return base;
     };
 }
-

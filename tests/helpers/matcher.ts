@@ -1,5 +1,5 @@
-import { FaqMatcher } from '../../src/understanding/faq/faqMatcher';
 import type { KnowledgeBase } from '../../src/content/knowledgeBase';
+import { FaqMatcher } from '../../src/understanding/faq/faqMatcher';
 import type { TopicMatcher } from '../../src/understanding/faq/matcher';
 
 /** The matcher the bot ships with. */

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
-import { createApp, type App } from '../../src/hosting/app';
 import { type BotConfig, loadConfig } from '../../src/configuration/config';
+import { type App, createApp } from '../../src/hosting/app';
 import { listen } from '../../src/hosting/server';
 import { quietLogger } from './chat';
 

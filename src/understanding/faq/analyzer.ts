@@ -4,24 +4,26 @@ import { PHRASE_CONCEPTS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
 import { stem } from './stemmer';
 
 /** Concept tokens from the lexicon start with this character; they are never stemmed or corrected. */
-export const CONCEPT_PREFIX = '@';
+const CONCEPT_PREFIX = '@';
 
 /**
  * Folds and cuts a message into plain words: no accents, elisions split ("l'ontario" → "l ontario"),
  * other apostrophes and hyphens become spaces ("what's" → "what s", "grands-parents" → "grands parents").
  * Keeps "+" (IMP+) and "$".
  */
-export function rawWords(text: string): string[] {
+function rawWords(text: string): string[] {
     // "où" (where) folds to "ou" (or); keep its meaning by naming it before the accents go.
-    return fold(text.replace(/(?<!\p{L})où(?!\p{L})/giu, 'where'))
-        .replace(/\b([cdjlmnst]|qu)'/g, '$1 ')
-        // Spoken Quebec French drops the apostrophe: "jpeux", "jreste", "jsuis".
-        .replace(/\bj(?=[bcdfghklmnpqrstvwxz][aeiouy])/g, 'j ')
-        .replace(/imp\s*\+|pmi\s*\+/g, (m) => m.replace(/\s+/g, ''))
-        .replace(/\+(?=\p{L})/gu, '+ ')
-        .replace(/[^\p{L}\p{N}+$]+/gu, ' ')
-        .split(' ')
-        .filter((w) => w.length > 0);
+    return (
+        fold(text.replace(/(?<!\p{L})où(?!\p{L})/giu, 'where'))
+            .replace(/\b([cdjlmnst]|qu)'/g, '$1 ')
+            // Spoken Quebec French drops the apostrophe: "jpeux", "jreste", "jsuis".
+            .replace(/\bj(?=[bcdfghklmnpqrstvwxz][aeiouy])/g, 'j ')
+            .replace(/imp\s*\+|pmi\s*\+/g, (m) => m.replace(/\s+/g, ''))
+            .replace(/\+(?=\p{L})/gu, '+ ')
+            .replace(/[^\p{L}\p{N}+$]+/gu, ' ')
+            .split(' ')
+            .filter((w) => w.length > 0)
+    );
 }
 
 function escapeRegExp(text: string): string {

@@ -1,5 +1,5 @@
-import { FaqMatcher } from './faqMatcher';
 import type { KnowledgeBase } from '../../content/knowledgeBase';
+import { FaqMatcher } from './faqMatcher';
 import type { TopicMatcher } from './matcher';
 
 /** The matcher the bot uses, built once at start-up (indexes are built in the constructor, not per message). */

@@ -1,9 +1,9 @@
+import type { KnowledgeBase } from '../../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../../content/languages';
 import { replyLanguage } from '../languageDetection';
 import { TextAnalyzer } from './analyzer';
-import { decide, LabelIndex, type DecisionThresholds, type RankedTopic } from './outcome';
-import type { KnowledgeBase } from '../../content/knowledgeBase';
 import type { MatchOutcome, TopicMatcher } from './matcher';
+import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from './outcome';
 
 export interface FaqMatcherOptions extends DecisionThresholds {
     /**
@@ -123,7 +123,8 @@ export class FaqMatcher implements TopicMatcher {
         // Dot products of unit vectors, i.e. cosines, over the samples that share a token with the message.
         const dots = new Map<number, number>();
         for (const [token, queryWeight] of query) {
-            for (const { sample, weight } of this.postings.get(token) ?? []) dots.set(sample, (dots.get(sample) ?? 0) + queryWeight * weight);
+            for (const { sample, weight } of this.postings.get(token) ?? [])
+                dots.set(sample, (dots.get(sample) ?? 0) + queryWeight * weight);
         }
         const best = new Map<string, number>();
         for (const [sample, score] of dots) {

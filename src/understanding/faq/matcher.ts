@@ -1,5 +1,5 @@
-import type { Language } from '../../content/languages';
 import type { Topic } from '../../content/knowledgeBase';
+import type { Language } from '../../content/languages';
 
 /**
  * What the matcher concluded about one message.

@@ -124,7 +124,11 @@ export class ConversationStore {
             this.tokens.delete(token);
             return { status: 'expired' };
         }
-        return { status: 'valid', conversationId: record.conversationId, expiresInSeconds: Math.round((record.expiresAt - this.now()) / 1000) };
+        return {
+            status: 'valid',
+            conversationId: record.conversationId,
+            expiresInSeconds: Math.round((record.expiresAt - this.now()) / 1000),
+        };
     }
 
     /** Gives the activity the next id in the conversation and keeps it for the client to fetch. */
@@ -145,7 +149,10 @@ export class ConversationStore {
      * The activities after a watermark, and the watermark to ask with next time. A watermark is the sequence
      * number of the last activity the client holds; none (or garbage) means "everything you still have".
      */
-    activitiesAfter(conversation: StoredConversation, watermark: string | undefined): { activities: DirectLineActivity[]; watermark: string } {
+    activitiesAfter(
+        conversation: StoredConversation,
+        watermark: string | undefined,
+    ): { activities: DirectLineActivity[]; watermark: string } {
         const parsed = Number(watermark);
         const after = watermark && Number.isInteger(parsed) && parsed >= 0 ? parsed : 0;
         const activities = conversation.activities.filter((entry) => entry.sequence > after).map((entry) => entry.activity);

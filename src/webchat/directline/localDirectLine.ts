@@ -11,7 +11,7 @@ export const DIRECT_LINE_PATH = '/v3/directline';
 export const MAX_PENDING_TURNS = 10;
 
 /** The channel the bot sees, as with Azure's Web Chat channel (the bot draws suggested actions for it). */
-export const LOCAL_CHANNEL_ID = 'webchat';
+const LOCAL_CHANNEL_ID = 'webchat';
 
 export interface LocalDirectLineOptions {
     store: ConversationStore;
@@ -74,7 +74,18 @@ function asObject(value: unknown): Record<string, unknown> | undefined {
 }
 
 /** What a client may send: the fields Web Chat uses. Ids, addresses, channel and service URL are ours to set. */
-const CLIENT_FIELDS = ['text', 'textFormat', 'locale', 'localTimestamp', 'localTimezone', 'name', 'value', 'channelData', 'entities', 'attachments'] as const;
+const CLIENT_FIELDS = [
+    'text',
+    'textFormat',
+    'locale',
+    'localTimestamp',
+    'localTimezone',
+    'name',
+    'value',
+    'channelData',
+    'entities',
+    'attachments',
+] as const;
 const CLIENT_TYPES = new Set(['message', 'event', 'typing']);
 
 /** True when the request comes from this machine: only our own adapter posts the bot's replies. */
@@ -98,7 +109,8 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
             return undefined;
         }
         const check = store.checkToken(presented);
-        if (check.status === 'valid') return { kind: 'token', token: presented, conversationId: check.conversationId, expiresInSeconds: check.expiresInSeconds };
+        if (check.status === 'valid')
+            return { kind: 'token', token: presented, conversationId: check.conversationId, expiresInSeconds: check.expiresInSeconds };
         if (check.status === 'expired') {
             // 403 is what Direct Line clients read as "token expired": they refresh or reconnect.
             fail(res, 403, 'TokenExpired', 'The token has expired.');
@@ -131,7 +143,9 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
         conversation.pendingTurns += 1;
         conversation.turns = conversation.turns
             .then(() => options.deliver(activity))
-            .catch((err: unknown) => logger.error({ err, activityType: activity.type }, 'local Direct Line: the bot could not handle an activity'))
+            .catch((err: unknown) =>
+                logger.error({ err, activityType: activity.type }, 'local Direct Line: the bot could not handle an activity'),
+            )
             .finally(() => {
                 conversation.pendingTurns -= 1;
             });
@@ -214,7 +228,8 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
         const found = conversationFor(req, res);
         if (!found) return;
         const { caller, conversation } = found;
-        const issued = caller.kind === 'token' ? { token: caller.token, expiresInSeconds: caller.expiresInSeconds } : store.issueToken(conversation);
+        const issued =
+            caller.kind === 'token' ? { token: caller.token, expiresInSeconds: caller.expiresInSeconds } : store.issueToken(conversation);
         res.send(200, { conversationId: conversation.id, token: issued.token, expires_in: issued.expiresInSeconds });
     });
 
@@ -294,7 +309,11 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
             type: body.type,
             channelId: LOCAL_CHANNEL_ID,
             conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
-            from: { id: typeof from?.id === 'string' ? from.id : bot.id, name: typeof from?.name === 'string' ? from.name : bot.name, role: 'bot' },
+            from: {
+                id: typeof from?.id === 'string' ? from.id : bot.id,
+                name: typeof from?.name === 'string' ? from.name : bot.name,
+                role: 'bot',
+            },
             ...(typeof replyToId === 'string' ? { replyToId } : {}),
         });
         res.send(200, { id: stored.id });
