@@ -1,6 +1,7 @@
 import { get } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FIRM_NAME } from '../src/configuration/config';
 import { loadWebChatConfig } from '../src/configuration/webChat';
 import { escapeHtml, loadPageStrings, pageLanguage, renderPage } from '../src/webchat/page';
 import { type RunningBot, startBot } from './helpers/server';
@@ -41,7 +42,7 @@ describe('page strings and rendering', () => {
 
 describe('web chat configuration', () => {
     it('has working defaults for a fresh clone', () => {
-        expect(loadWebChatConfig({})).toEqual({
+        expect(loadWebChatConfig({}, DEFAULT_FIRM_NAME)).toEqual({
             firmName: 'Cabinet Exemple Immigration',
             directLineSecret: '',
             directLineEndpoint: 'https://directline.botframework.com',
@@ -53,24 +54,25 @@ describe('web chat configuration', () => {
     });
 
     it('refuses values that would break the CSP header or leak the secret over plain http', () => {
-        expect(loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: "'self' https://www.example-firm.ca" }).frameAncestors).toBe(
+        expect(loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: "'self' https://www.example-firm.ca" }, DEFAULT_FIRM_NAME).frameAncestors).toBe(
             "'self' https://www.example-firm.ca",
         );
-        expect(() => loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: "https://a.ca; script-src 'unsafe-inline'" })).toThrow(
+        expect(() => loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: "https://a.ca; script-src 'unsafe-inline'" }, DEFAULT_FIRM_NAME)).toThrow(
             /WEBCHAT_FRAME_ANCESTORS/,
         );
         // .env parsers strip quotes: self and none are understood without them.
-        expect(loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: 'self https://www.example-firm.ca' }).frameAncestors).toBe(
+        expect(loadWebChatConfig({ WEBCHAT_FRAME_ANCESTORS: 'self https://www.example-firm.ca' }, DEFAULT_FIRM_NAME).frameAncestors).toBe(
             "'self' https://www.example-firm.ca",
         );
-        expect(() => loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'http://directline.example.com' })).toThrow(/https/);
-        expect(() => loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'https://directline.botframework.com/v3/directline' })).toThrow(
-            /origin only/,
-        );
-        expect(loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/' }).directLineEndpoint).toBe(
-            'https://europe.directline.botframework.com',
-        );
-        expect(() => loadWebChatConfig({ DIRECT_LINE_MAX_CONVERSATIONS: '0' })).toThrow(/DIRECT_LINE_MAX_CONVERSATIONS/);
+        expect(() => loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'http://directline.example.com' }, DEFAULT_FIRM_NAME)).toThrow(/https/);
+        expect(() =>
+            loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'https://directline.botframework.com/v3/directline' }, DEFAULT_FIRM_NAME),
+        ).toThrow(/origin only/);
+        expect(
+            loadWebChatConfig({ DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/' }, DEFAULT_FIRM_NAME)
+                .directLineEndpoint,
+        ).toBe('https://europe.directline.botframework.com');
+        expect(() => loadWebChatConfig({ DIRECT_LINE_MAX_CONVERSATIONS: '0' }, DEFAULT_FIRM_NAME)).toThrow(/DIRECT_LINE_MAX_CONVERSATIONS/);
     });
 });
 

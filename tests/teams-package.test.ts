@@ -15,8 +15,8 @@ import { APP_PACKAGE_DIR, type Manifest, PLACEHOLDER_BOT_ID, TEMPLATE_FILE } fro
 import { buildTeamsPackage } from '../scripts/teams/package';
 import { decodePng } from '../scripts/teams/png';
 import { SchemaValidator } from '../scripts/teams/schema';
+import { DEFAULT_FIRM_NAME } from '../src/configuration/config';
 import { projectRoot } from '../src/configuration/paths';
-import { DEFAULT_FIRM_NAME } from '../src/configuration/webChat';
 import { Chat, trace } from './helpers/chat';
 
 const APP_ID = '3f2b9c1e-7a4d-4e8b-9c2f-1a2b3c4d5e6f';

@@ -1,6 +1,9 @@
-import { type Env, wholeNumber } from './env';
+import { type Env, httpsUrl, setting, wholeNumber } from './env';
 import { loadStorageConfig, type StorageConfig } from './storage';
-import { DEFAULT_FIRM_NAME, loadWebChatConfig, type WebChatConfig } from './webChat';
+import { loadWebChatConfig, type WebChatConfig } from './webChat';
+
+/** The firm's name when FIRM_NAME is not set (a demonstration name). */
+export const DEFAULT_FIRM_NAME = 'Cabinet Exemple Immigration';
 
 /** Everything the bot reads from the environment, typed and with the embedded defaults for local use. */
 export interface BotConfig {
@@ -37,44 +40,32 @@ export interface FirmContact {
     bookingUrl: string;
 }
 
-function httpsUrl(env: Env, name: string): string {
-    const raw = env[name]?.trim() ?? '';
-    if (raw === '') return '';
-    let url: URL;
-    try {
-        url = new URL(raw);
-    } catch {
-        throw new Error(`${name} must be an https address (got "${raw}")`);
-    }
-    if (url.protocol !== 'https:') throw new Error(`${name} must be an https address (got "${raw}")`);
-    return url.href;
-}
-
 function loadFirm(env: Env): FirmContact {
     return {
-        name: env.FIRM_NAME?.trim() || DEFAULT_FIRM_NAME,
-        email: env.FIRM_EMAIL?.trim() ?? '',
-        phone: env.FIRM_PHONE?.trim() ?? '',
-        bookingUrl: httpsUrl(env, 'FIRM_BOOKING_URL'),
+        name: setting(env, 'FIRM_NAME') || DEFAULT_FIRM_NAME,
+        email: setting(env, 'FIRM_EMAIL'),
+        phone: setting(env, 'FIRM_PHONE'),
+        bookingUrl: httpsUrl(env, 'FIRM_BOOKING_URL')?.href ?? '',
     };
 }
 
 export function loadConfig(env: Env = process.env): BotConfig {
+    const firm = loadFirm(env);
     return {
         port: wholeNumber(env, 'PORT', 3978, 0, 65_535),
-        microsoftAppId: env.MicrosoftAppId?.trim() ?? '',
+        microsoftAppId: setting(env, 'MicrosoftAppId'),
         microsoftAppPassword: env.MicrosoftAppPassword ?? '',
-        microsoftAppType: env.MicrosoftAppType?.trim() ?? '',
-        microsoftAppTenantId: env.MicrosoftAppTenantId?.trim() ?? '',
-        logLevel: env.LOG_LEVEL?.trim() || 'info',
+        microsoftAppType: setting(env, 'MicrosoftAppType'),
+        microsoftAppTenantId: setting(env, 'MicrosoftAppTenantId'),
+        logLevel: setting(env, 'LOG_LEVEL') || 'info',
         maxBodyBytes: wholeNumber(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
         maxMessageLength: wholeNumber(env, 'MAX_MESSAGE_LENGTH', 1000, 10, 100_000),
-        webChat: loadWebChatConfig(env),
-        firm: loadFirm(env),
+        webChat: loadWebChatConfig(env, firm.name),
+        firm,
         stateRetentionDays: wholeNumber(env, 'STATE_RETENTION_DAYS', 30, 1, 3650),
         storage: loadStorageConfig(env),
         rateLimitPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
-        appInsightsConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING?.trim() ?? '',
+        appInsightsConnectionString: setting(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING'),
     };
 }
 

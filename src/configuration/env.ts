@@ -1,13 +1,53 @@
-/** Reading settings from the environment: one way for every module, with errors that name the variable. */
+/**
+ * Reading settings from the environment: one toolkit for every setting, with errors that name the variable.
+ * Unset and blank are the same (the Azure template sets the unused settings to "").
+ */
 export type Env = Record<string, string | undefined>;
 
-/** A whole number within bounds; unset or empty gives the fallback (the Azure template sets unused ones to ""). */
+/** A setting that cannot be used as given; the message names it and says what it must be. */
+export class ConfigurationError extends Error {
+    override readonly name = 'ConfigurationError';
+}
+
+/** The value, trimmed; '' when unset or blank. */
+export function setting(env: Env, name: string): string {
+    return env[name]?.trim() ?? '';
+}
+
+/** The value, which must be set (`when` says in which case it is needed). */
+export function required(env: Env, name: string, when: string): string {
+    const value = setting(env, name);
+    if (value === '') throw new ConfigurationError(`${name} must be set when ${when}`);
+    return value;
+}
+
+/** A whole number within bounds; unset or blank gives the fallback. */
 export function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
-    const raw = env[name];
-    if (raw === undefined || raw.trim() === '') return fallback;
+    const raw = setting(env, name);
+    if (raw === '') return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
-        throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+        throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
     }
     return value;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * An https address ('' when unset); `allowLoopbackHttp` also accepts http on this machine (a local stand-in
+ * for an Azure service in tests).
+ */
+export function httpsUrl(env: Env, name: string, options: { allowLoopbackHttp?: boolean } = {}): URL | undefined {
+    const raw = setting(env, name);
+    if (raw === '') return undefined;
+    let url: URL;
+    try {
+        url = new URL(raw);
+    } catch {
+        throw new ConfigurationError(`${name} must be an https address (got "${raw}")`);
+    }
+    const localHttp = options.allowLoopbackHttp === true && url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+    if (url.protocol !== 'https:' && !localHttp) throw new ConfigurationError(`${name} must be an https address (got "${raw}")`);
+    return url;
 }

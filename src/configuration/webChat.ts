@@ -1,4 +1,4 @@
-import { type Env, wholeNumber } from './env';
+import { ConfigurationError, type Env, httpsUrl, setting, wholeNumber } from './env';
 
 /** Settings of the website widget (the page at / and the Direct Line it talks to), read from the environment. */
 export interface WebChatConfig {
@@ -21,24 +21,16 @@ export interface WebChatConfig {
     conversationIdleMinutes: number;
 }
 
-export const DEFAULT_FIRM_NAME = 'Cabinet Exemple Immigration';
 const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com';
 
 /** An https origin (or http for a loopback stand-in in tests), without a trailing slash or path. */
-function endpoint(raw: string | undefined): string {
-    const value = raw?.trim() || DEFAULT_DIRECT_LINE_ENDPOINT;
-    let url: URL;
-    try {
-        url = new URL(value);
-    } catch {
-        throw new Error(`DIRECT_LINE_ENDPOINT must be a URL such as ${DEFAULT_DIRECT_LINE_ENDPOINT} (got "${value}")`);
-    }
-    const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new Error(`DIRECT_LINE_ENDPOINT must use https (got "${value}")`);
-    }
+function endpoint(env: Env): string {
+    const url = httpsUrl(env, 'DIRECT_LINE_ENDPOINT', { allowLoopbackHttp: true });
+    if (!url) return DEFAULT_DIRECT_LINE_ENDPOINT;
     if (url.pathname !== '/' || url.search || url.hash) {
-        throw new Error(`DIRECT_LINE_ENDPOINT must be an origin only, without "/v3/directline" (got "${value}")`);
+        throw new ConfigurationError(
+            `DIRECT_LINE_ENDPOINT must be an origin only, without "/v3/directline" (got "${setting(env, 'DIRECT_LINE_ENDPOINT')}")`,
+        );
     }
     return url.origin;
 }
@@ -52,16 +44,19 @@ function frameAncestors(raw: string | undefined): string {
         const keyword = /^'?(self|none)'?$/i.exec(source)?.[1];
         if (keyword) return `'${keyword.toLowerCase()}'`;
         if (/^https?:\/\/[a-z0-9.*-]+(:\d+)?$/i.test(source)) return source;
-        throw new Error(`WEBCHAT_FRAME_ANCESTORS: "${source}" is not 'self', 'none' or an origin such as https://www.example.com`);
+        throw new ConfigurationError(
+            `WEBCHAT_FRAME_ANCESTORS: "${source}" is not 'self', 'none' or an origin such as https://www.example.com`,
+        );
     });
     return sources.join(' ');
 }
 
-export function loadWebChatConfig(env: Env = process.env): WebChatConfig {
+/** The widget's settings; the firm's name comes from the bot's configuration (FIRM_NAME, read once). */
+export function loadWebChatConfig(env: Env, firmName: string): WebChatConfig {
     return {
-        firmName: env.FIRM_NAME?.trim() || DEFAULT_FIRM_NAME,
-        directLineSecret: env.DIRECT_LINE_SECRET?.trim() ?? '',
-        directLineEndpoint: endpoint(env.DIRECT_LINE_ENDPOINT),
+        firmName,
+        directLineSecret: setting(env, 'DIRECT_LINE_SECRET'),
+        directLineEndpoint: endpoint(env),
         frameAncestors: frameAncestors(env.WEBCHAT_FRAME_ANCESTORS),
         maxConversations: wholeNumber(env, 'DIRECT_LINE_MAX_CONVERSATIONS', 500, 1, 100_000),
         maxActivitiesPerConversation: wholeNumber(env, 'DIRECT_LINE_MAX_ACTIVITIES', 200, 10, 10_000),

@@ -4,7 +4,7 @@ import type { DialogServices } from '../../dialogs/services';
 import { Handoff } from '../channels/handoff';
 import { Responder } from '../channels/responder';
 import type { FirmContact } from '../configuration/config';
-import { DEFAULT_FIRM_NAME } from '../configuration/webChat';
+import { DEFAULT_FIRM_NAME } from '../configuration/config';
 import { MENU } from '../content/catalog';
 import { createTranslator, type Translator } from '../content/i18n';
 import { KnowledgeBase } from '../content/knowledgeBase';

@@ -35,9 +35,11 @@ export function createServer({ config, adapter, conversation, logger }: ServerDe
         logger.info({ reqId: req.getId(), method: req.method, path, status: res.statusCode, ms: Date.now() - req.time() }, 'request');
     });
 
-    server.get('/healthz', async (_req: Request, res: Response) => {
+    const healthy = async (_req: Request, res: Response) => {
         res.send(200, { status: 'ok' });
-    });
+    };
+    server.get('/healthz', healthy);
+    server.head('/healthz', healthy);
 
     server.post('/api/messages', async (req: Request, res: Response) => {
         const problem = activityProblem(req.body, { localMode: !isAuthenticated(config) });

@@ -145,8 +145,14 @@ export function registerPage(server: Server, { config, connectSources }: PageOpt
         res.writeHead(200);
         res.end(html);
     };
-    server.get('/', sendPage('site'));
-    server.get('/chat', sendPage('chat'));
+    // HEAD too: uptime checkers and link previewers ask with it (Node sends the headers without the body).
+    for (const [path, view] of [
+        ['/', 'site'],
+        ['/chat', 'chat'],
+    ] as const) {
+        server.get(path, sendPage(view));
+        server.head(path, sendPage(view));
+    }
 
     server.get('/webchat/:file', async (req: Request, res: Response) => {
         const file = assets[String(req.params.file)];
