@@ -86,7 +86,7 @@ function recorder(client: DirectLine) {
     );
     return {
         received,
-        next(predicate: (a: Activity) => boolean, timeoutMs = 8000): Promise<Activity> {
+        next(predicate: (a: Activity) => boolean, timeoutMs = 60_000): Promise<Activity> {
             const already = received.find(predicate);
             if (already) return Promise.resolve(already);
             return new Promise((resolve, reject) => {
@@ -104,6 +104,16 @@ function recorder(client: DirectLine) {
             });
         },
     };
+}
+
+/** Reads until the value meets the condition (a safety-net deadline of a minute, never a pace). */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, deadlineMs = 60_000): Promise<T> {
+    const deadline = Date.now() + deadlineMs;
+    for (;;) {
+        const value = await read();
+        if (done(value) || Date.now() > deadline) return value;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
 }
 
 function textOf(activity: Activity): string {
@@ -214,11 +224,7 @@ describe('local Direct Line (no MicrosoftAppId)', () => {
             return (await response.json()) as { activities: Activity[]; watermark: string };
         };
         const hasMenu = (set: { activities: Activity[] }) => set.activities.some((a) => buttons(a).length > 0);
-        let all = await poll('');
-        for (let i = 0; i < 100 && !hasMenu(all); i++) {
-            await new Promise((r) => setTimeout(r, 50));
-            all = await poll('');
-        }
+        const all = await eventually(() => poll(''), hasMenu);
         const welcomeCount = all.activities.length;
         expect(welcomeCount).toBeGreaterThanOrEqual(2);
         expect(all.activities.map((a) => a.id)).toEqual(
@@ -234,11 +240,7 @@ describe('local Direct Line (no MicrosoftAppId)', () => {
         });
         const echoId = `${conversationId}|${String(welcomeCount + 1).padStart(7, '0')}`;
         expect(await post.json()).toEqual({ id: echoId });
-        let later = await poll(all.watermark);
-        for (let i = 0; i < 100 && !hasMenu(later); i++) {
-            await new Promise((r) => setTimeout(r, 50));
-            later = await poll(all.watermark);
-        }
+        const later = await eventually(() => poll(all.watermark), hasMenu);
         expect(later.activities[0]).toMatchObject({ id: echoId, text: 'help' });
         expect(later.activities.slice(1).every((a) => a.from.role === 'bot')).toBe(true);
         expect(later.watermark).toBe(String(welcomeCount + later.activities.length));
@@ -310,6 +312,7 @@ describe('local Direct Line bounds', () => {
         });
         let running = 0;
         let mostAtOnce = 0;
+        let delivered = 0;
         let release: () => void = () => undefined;
         const gate = new Promise<void>((resolve) => {
             release = resolve;
@@ -325,6 +328,7 @@ describe('local Direct Line bounds', () => {
                 mostAtOnce = Math.max(mostAtOnce, running);
                 await gate;
                 running -= 1;
+                delivered += 1;
             },
         });
         const port = await listen(server, 0, '127.0.0.1');
@@ -346,7 +350,12 @@ describe('local Direct Line bounds', () => {
             expect(statuses.slice(0, MAX_PENDING_TURNS - 1).every((s) => s === 200)).toBe(true);
             expect(statuses.at(-1)).toBe(429);
             release();
-            await new Promise((r) => setTimeout(r, 50));
+            // Every accepted turn (the start's conversationUpdate and the 200s) is delivered, one at a time.
+            const accepted = 1 + statuses.filter((s) => s === 200).length;
+            await eventually(
+                async () => delivered,
+                (count) => count >= accepted,
+            );
             expect(mostAtOnce).toBe(1);
         } finally {
             release();

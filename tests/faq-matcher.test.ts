@@ -86,11 +86,10 @@ describe('FaqMatcher', () => {
         expect(matcher.match('walk me through the application step by step', 'en')).toMatchObject({ topic: { dialog: 'steps' } });
     });
 
-    it('is deterministic and fast enough to run on every message', () => {
-        const started = performance.now();
+    // Its speed is measured by `npm run bench` (scripts/bench/faqTiming.ts), not by a timed test.
+    it('is deterministic', () => {
         const first = matcher.match('how much does the open work permit cost', 'en');
         for (let i = 0; i < 200; i++) expect(matcher.match('how much does the open work permit cost', 'en')).toEqual(first);
-        expect((performance.now() - started) / 201).toBeLessThan(5);
     });
 });
 

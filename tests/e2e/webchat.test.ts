@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/configuration/paths';
-import { chat, choose, focused, launchChromium, type OpenedPage, openPage } from '../helpers/browser';
+import { CONDITION_TIMEOUT, chat, choose, focused, launchChromium, type OpenedPage, openPage } from '../helpers/browser';
 import { type RunningBot, startBot } from '../helpers/server';
 
 // The whole widget in a real headless Chromium: page, Web Chat bundle, local Direct Line, bot.
@@ -123,7 +123,7 @@ describe('website widget in Chromium', () => {
         await chat(page).waitForText('What would you like to do?');
         // Opening the chat puts the cursor in the send box.
         await page.waitForFunction(`document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input'`, undefined, {
-            timeout: 5000,
+            timeout: CONDITION_TIMEOUT,
         });
         await page.keyboard.type('Am I eligible?');
         await page.keyboard.press('Enter');
@@ -195,11 +195,11 @@ describe('website widget in Chromium', () => {
             expect(await launcher.innerText()).toBe('Clavarder avec nous');
             await launcher.click();
             const frame = page.frameLocator('iframe[title="Assistant PMI+"]');
-            await frame.getByText('Que voulez-vous faire?').last().waitFor({ timeout: 8000 });
+            await frame.getByText('Que voulez-vous faire?').last().waitFor({ timeout: CONDITION_TIMEOUT });
             // The focus is in the chat (inside the iframe): Escape there closes the host's panel.
             await frame.locator('[data-id="webchat-sendbox-input"]').focus();
             await page.keyboard.press('Escape');
-            await page.locator('#impplus-assistant-panel').waitFor({ state: 'hidden', timeout: 2000 });
+            await page.locator('#impplus-assistant-panel').waitFor({ state: 'hidden', timeout: CONDITION_TIMEOUT });
             expect(await launcher.isVisible()).toBe(true);
         } finally {
             await assistant.close();

@@ -47,7 +47,7 @@ async function waitFor(
     child: ChildProcess,
     what: string,
     output: () => string,
-    timeoutMs = 30_000,
+    timeoutMs = 120_000,
 ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
+/**
+ * How long a wait for a condition (a message on screen, a button) may take before the test fails: a safety net
+ * for a busy machine, not a pace. Every wait returns as soon as its condition holds.
+ */
+export const CONDITION_TIMEOUT = 60_000;
+
 /** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH points elsewhere if needed. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -54,7 +60,7 @@ export async function openPage(
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await page.goto(url, { waitUntil: 'load' });
-    await page.locator('body[data-ready="true"]').waitFor({ timeout: 5000 });
+    await page.locator('body[data-ready="true"]').waitFor({ timeout: CONDITION_TIMEOUT });
     return { context, page, problems };
 }
 
@@ -69,7 +75,7 @@ export function chat(page: Page) {
             return transcript.locator('.webchat__suggested-actions').getByRole('button', { name: title, exact: true });
         },
         /** Waits until a bot or user message containing the text is on screen. */
-        async waitForText(text: string, timeout = 8000): Promise<void> {
+        async waitForText(text: string, timeout = CONDITION_TIMEOUT): Promise<void> {
             await transcript.getByText(text, { exact: false }).last().waitFor({ state: 'visible', timeout });
         },
         /** Everything written in the transcript so far (messages and cards). */
@@ -82,7 +88,7 @@ export function chat(page: Page) {
 /** Clicks a suggested action once it is drawn, then waits for the bot's answer. */
 export async function choose(page: Page, title: string, expectedReply: string): Promise<void> {
     const button = chat(page).suggestedAction(title);
-    await button.waitFor({ state: 'visible', timeout: 8000 });
+    await button.waitFor({ state: 'visible', timeout: CONDITION_TIMEOUT });
     await button.click();
     await chat(page).waitForText(expectedReply);
 }
