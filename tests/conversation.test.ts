@@ -252,3 +252,35 @@ describe('failures', () => {
         expect(textOf(after)).not.toContain('Question 2\u00a0:');
     });
 });
+
+describe('the person’s language (never chosen explicitly)', () => {
+    it('greets a “bonjour” in French on an English browser, then runs the check in French', async () => {
+        const chat = new Chat({ locale: 'en-US' });
+        await chat.open();
+        const hello = await chat.say('bonjour');
+        expect(textOf(hello)).toContain(t.t('fr', 'common:welcome.greeting'));
+        expect(textOf(hello)).toContain(t.t('fr', 'common:language.followed'));
+        const check = await chat.say('suis-je admissible?');
+        expect(textOf(check)).toContain(t.t('fr', 'eligibility:criteria.residence.question', { n: 1 }));
+    });
+
+    it('on Messenger (no locale), a one-word or mixed message does not flip the language', async () => {
+        const chat = new Chat({ channelId: 'facebook', locale: undefined });
+        await chat.say('hello, am I eligible?');
+        const first = await chat.say('oui');
+        expect(textOf(first)).toContain(t.t('en', 'eligibility:criteria.csq.question', { n: 2 }));
+        const mixed = await chat.say('PRTQ ok merci');
+        expect(textOf(mixed)).toContain(t.t('en', 'eligibility:criteria.pr.question', { n: 3 }));
+        // A clearly French sentence switches it.
+        const french = await chat.say('je ne comprends pas la question, pouvez-vous expliquer?');
+        expect(textOf(french)).toContain(t.t('fr', 'eligibility:criteria.pr.explain'));
+    });
+
+    it('switches an English speaker on a French device to English', async () => {
+        const chat = new Chat({ locale: 'fr-CA' });
+        await chat.open();
+        const replies = await chat.say('how much are the fees for the work permit?');
+        expect(textOf(replies)).toContain(t.t('en', 'common:language.followed'));
+        expect(trace(replies, 'Recognizer')).toMatchObject({ locale: 'en' });
+    });
+});

@@ -107,11 +107,23 @@ describe('free-text questions in the middle of a dialog', () => {
         expect(textOf(next)).toContain('Question 3:');
     });
 
-    it('answers a French question in French and asks the pending question in the conversation’s language', async () => {
+    it('follows a clearly French question on an English device: answer and pending question in French, said once', async () => {
         const chat = await opened();
         await chat.say('How to apply');
         const replies = await chat.say('combien coûtent les frais?');
         // The answer's first paragraph, as written (its list is drawn as a markdown list).
+        expect(textOf(replies)).toContain(topic('fr', 'fees').answer?.split('\n')[0]);
+        expect(textOf(replies)).toContain(t.t('fr', 'common:language.followed'));
+        expect(textOf(replies)).toContain('Étape 1 sur ');
+        const next = await chat.say('ok');
+        expect(textOf(next)).not.toContain(t.t('fr', 'common:language.followed'));
+    });
+
+    it('keeps an explicit choice: a French question gets a French answer, the pending question stays in English', async () => {
+        const chat = await opened('fr-CA');
+        await chat.say('english');
+        await chat.say('How to apply');
+        const replies = await chat.say('combien coûtent les frais?');
         expect(textOf(replies)).toContain(topic('fr', 'fees').answer?.split('\n')[0]);
         expect(textOf(replies)).toContain('Step 1 of ');
     });

@@ -12,6 +12,8 @@ export class Responder {
     constructor(
         private readonly translator: Translator,
         private readonly knowledge: KnowledgeBase,
+        /** The firm's name, which small talk may quote ("I'm the IMP+ assistant of {{firm}}"). */
+        private readonly firmName = '',
     ) {}
 
     t(context: TurnContext, key: string, params?: Record<string, unknown>, language?: Language): string {
@@ -74,8 +76,20 @@ export class Responder {
         });
     }
 
-    /** A knowledge-base answer in the topic's own language, with its source and, at the top level, follow-ups. */
+    /**
+     * A knowledge-base answer in the topic's own language, with its sources and, at the top level, follow-ups.
+     * Small talk ("thanks", "who are you") has no source; at the top level it offers the menu.
+     */
     async answer(context: TurnContext, topic: Topic, withFollowUps: boolean): Promise<void> {
+        if (topic.smallTalk) {
+            const text = this.t(context, `faq:topics.${topic.id}.answer`, { firm: this.firmName }, topic.language);
+            await this.send(
+                context,
+                { text, ...(withFollowUps ? { buttons: this.buttons(context, MENU, topic.language) } : {}) },
+                topic.language,
+            );
+            return;
+        }
         const sources = this.sourceLinks(context, topic.sources, topic.language);
         const buttons = withFollowUps ? this.followUps(context, topic) : [];
         await this.send(

@@ -146,6 +146,17 @@ export const MENU: readonly { id: string; labelKey: string; action: MenuAction }
     { id: 'advisor', labelKey: 'common:menu.choices.advisor', action: { command: 'advisor' } },
 ];
 
+/** "Do you want me to erase everything?", asked when a deletion request was worded loosely. */
+export const ERASE_QUESTION: Question = {
+    id: 'erase',
+    lines: [{ key: 'common:privacy.confirmErase' }],
+    choices: [
+        { id: 'yes', labelKey: 'common:privacy.eraseYes' },
+        { id: 'no', labelKey: 'common:privacy.eraseNo' },
+    ],
+    yesNo: { yes: 'yes', no: 'no' },
+};
+
 /** The language buttons offered when we don't know the user's language. */
 export const LANGUAGE_CHOICES: readonly ChoiceSpec[] = [
     { id: 'english', labelKey: 'common:language.english' },

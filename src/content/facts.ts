@@ -251,6 +251,56 @@ export const SOURCES = {
         url: onlyIn('https://gtrimmigration.com/quebec-extends-special-work-permits-to-spouses-of-permanent-selection-applicants'),
         checked: CHECKED,
     },
+    'ircc-work-permit-types': {
+        // An archived 2016 capture of CIC's "Types of work permits" (Library and Archives Canada, English only); the current
+        // canada.ca wording was seen only in copies.
+        publisher: 'cic.gc.ca (IRCC’s former site, archived by Library and Archives Canada)',
+        official: true,
+        url: onlyIn(
+            'https://webarchiveweb.wayback.bac-lac.canada.ca/web/20161121222401/http://www.cic.gc.ca/english/work/apply-who-permit.asp',
+        ),
+        checked: CHECKED,
+    },
+    'ircc-police-certificates': {
+        // IRCC Help Centre question 1384 (English only); the answer is written for Global Skills Strategy work permits.
+        publisher: 'canada.ca (IRCC Help Centre)',
+        official: true,
+        url: onlyIn('https://ircc.canada.ca/english/helpcentre/answer.asp?qnum=1384&top=17'),
+        checked: CHECKED,
+    },
+    'news-short-courses': {
+        // A consultancy's summary of IRCC's program delivery update of 2026-02-20 on R188(1)(c); the IRCC page was not found.
+        publisher: 'immigratic.com',
+        official: false,
+        url: onlyIn(
+            'https://www.immigratic.com/blog/ircc-updates-study-permit-guidance-clarifies-short-term-under-6-months-study-rules-and-exemptions-for-foreign-representatives',
+        ),
+        checked: CHECKED,
+    },
+    'ramq-eligibility': {
+        // French only; the stored copy shows the general introduction, not the rules for open work permit holders.
+        publisher: 'ramq.gouv.qc.ca',
+        official: true,
+        url: onlyIn('https://ramq.gouv.qc.ca/fr/citoyens/assurance-maladie/connaitre-conditions-admissibilite'),
+        checked: CHECKED,
+    },
+    'quebec-ramq-regulation': {
+        // Regulation respecting eligibility and registration of persons in respect of the Régie de l'assurance maladie du
+        // Québec (A-29, r. 1), s. 4 as stored (version of 2019-05-21, English); no later version was retrieved.
+        publisher: 'legisquebec.gouv.qc.ca',
+        official: true,
+        url: onlyIn('http://legisquebec.gouv.qc.ca/en/showversion/cr/A-29,%20r.%201?code=se:4&pointInTime=20190521'),
+        checked: CHECKED,
+    },
+    'news-citizenship-time': {
+        // A law firm's blog (2025); no canada.ca or Citizenship Act page was retrieved, nor the address of IRCC's calculator.
+        publisher: 'sisulegal.com',
+        official: false,
+        url: onlyIn(
+            'https://sisulegal.com/blogs/sisu-legal-blog/how-time-as-a-temporary-resident-and-permanent-resident-counts-towards-canadian-citizenship',
+        ),
+        checked: CHECKED,
+    },
 } as const satisfies Record<string, SourceRecord>;
 
 export const FACTS = {
@@ -399,6 +449,41 @@ export const FACTS = {
         checked: CHECKED,
         effective: '2026-03-13',
         note: 'IRCC temporary public policy for PSTQ candidates in Quebec (employer-specific permits; spouses from 2026-06-05), in force 2026-03-13, "currently set to expire on December 31, 2026". Recheck in December 2026.',
+    },
+    'medical.stayMonths': {
+        kind: 'number',
+        value: 6,
+        source: 'ircc-medical',
+        checked: CHECKED,
+        note: 'One of the 3 cases needing a medical exam for a work permit: staying in Canada more than 6 months after living 6 or more consecutive months in a designated country or territory in the past year. "You should get a medical exam from a panel physician if any of the 3 situations above apply to you."',
+    },
+    'medical.designatedCountryMonths': {
+        kind: 'number',
+        value: 6,
+        source: 'ircc-medical',
+        checked: CHECKED,
+        note: 'The same case: 6 or more consecutive months lived in a designated country or territory in the year before coming to Canada.',
+    },
+    'study.shortCourseMonths': {
+        kind: 'number',
+        value: 6,
+        source: 'news-short-courses',
+        checked: CHECKED,
+        note: 'IRPR s. 188(1)(c), as summarized from IRCC’s update of 2026-02-20: "Foreign nationals may study in Canada without a study permit for a course or program of six months or less, part-time or full-time, provided it is completed within their authorized period of stay."',
+    },
+    'ramq.waitMonths': {
+        kind: 'number',
+        value: 3,
+        source: 'quebec-ramq-regulation',
+        checked: CHECKED,
+        note: 'Regulation A-29, r. 1, s. 4: "a person shall become a resident or temporary resident of Québec from the first day of the third month following the reference date" (a waiting period of up to 3 months). Whether an open work permit holder is eligible at all is not confirmed by an official source.',
+    },
+    'citizenship.maxTemporaryDays': {
+        kind: 'count',
+        value: 365,
+        source: 'news-citizenship-time',
+        checked: CHECKED,
+        note: '"Each day you were physically present in Canada as a temporary resident counts as half a day (up to a maximum of 365 days)" (within the period counted before the citizenship application; secondary only).',
     },
 } as const satisfies Record<string, FactRecord>;
 

@@ -7,6 +7,10 @@ import { LANGUAGES } from './languages';
 export const DIALOG_TARGETS = ['eligibility', 'permit', 'family', 'steps'] as const;
 export type DialogTarget = (typeof DIALOG_TARGETS)[number];
 
+/** The commands a knowledge-base topic may stand for (the rest are only ever typed as such). */
+export const TOPIC_COMMANDS = ['advisor', 'privacy', 'deleteData', 'greeting', 'help'] as const;
+export type TopicCommand = (typeof TOPIC_COMMANDS)[number];
+
 /** One entry of locales/<lang>/faq.json → topics.<id>. */
 export interface TopicContent {
     /** Button title for "Did you mean…?" — 20 characters at most. */
@@ -23,6 +27,10 @@ export interface TopicContent {
     samples: string[];
     /** Out-of-scope "near miss" topics: matched so that they are refused, never answered as IMP+. */
     outOfScope?: boolean;
+    /** A request the bot carries out rather than answers ("talk to an advisor", "delete my data"…). */
+    command?: TopicCommand;
+    /** Small talk ("thanks", "who are you"): a short answer of the bot's own, with no source. */
+    smallTalk?: boolean;
 }
 
 export interface Topic extends TopicContent {

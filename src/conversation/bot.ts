@@ -4,6 +4,7 @@ import type { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { markErased } from '../channels/handoff';
 import { channelInput, tenantId } from '../channels/input';
+import { ERASE_QUESTION } from '../content/catalog';
 import { setTurnInfo } from '../turn/turn';
 import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
@@ -98,23 +99,44 @@ export class ImpPlusBot extends TeamsActivityHandler {
         if (known) setTurnInfo(context, { language: known, input });
         const dc = await this.dialogs.createContext(context);
         const decision = decide(dc, input.text, known ?? guess.language ?? 'en', this.deps.recognizer, reader);
-        const language = rememberLanguage(context, profile, conversation, guess, decision);
-        if (!language) {
+        const remembered = rememberLanguage(context, profile, conversation, guess, decision);
+        if (!remembered) {
             await this.welcome.askLanguage(context);
             return;
         }
+        const { language } = remembered;
         const replyIn = replyLanguageFor(decision, input.text, language, dc.activeDialog !== undefined);
         const tenant = tenantId(context.activity);
         setTurnInfo(context, { language: replyIn, input, decision, ...(tenant ? { tenantId: tenant } : {}) });
         await sendRecognizerTrace(context, input.text, replyIn, decision);
 
+        if (conversation.confirmingErase) {
+            delete conversation.confirmingErase;
+            const reply = reader.read(ERASE_QUESTION, input.text);
+            if (reply.kind === 'answer' && reply.id === 'yes') return this.eraseEverything(dc);
+            if (reply.kind === 'answer' && reply.id === 'no') {
+                await responder.say(context, 'common:privacy.kept');
+                if (dc.activeDialog) await dc.repromptDialog();
+                else await responder.menu(context, 'common:menu.again');
+                return;
+            }
+            // Neither yes nor no: the message is read for what it is.
+        }
         if (decision.kind === 'command' && decision.command === 'deleteData') {
-            await this.eraseEverything(dc);
+            // Quebec's Law 25: erase on request; a request read from loose wording is confirmed first, never a silent erase.
+            if (!decision.inferred) return this.eraseEverything(dc);
+            conversation.confirmingErase = true;
+            await responder.send(context, {
+                ...responder.compose(context, ERASE_QUESTION.lines),
+                buttons: responder.buttons(context, ERASE_QUESTION.choices),
+            });
             return;
         }
         await handoff.record(context, 'user', input.text);
         const greetsItself = decision.kind === 'command' && ['english', 'french', 'greeting'].includes(decision.command);
         if (!greetsItself) await this.welcome.disclaimOnce(context, conversation);
+        // Said once, in the new language: the person knows why, and how to go back.
+        if (remembered.switched && conversation.welcomed) await responder.say(context, 'common:language.followed', undefined);
 
         if (dc.activeDialog) await dc.continueDialog();
         else await this.topLevel.act(dc, decision, conversation);

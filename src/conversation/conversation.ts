@@ -59,9 +59,9 @@ export function createConversation(options: ConversationOptions): Conversation {
     const conversationState = new ConversationState(options.storage);
     const userState = new UserState(options.storage);
     const state = createAccessors(conversationState, userState);
-    const responder = new Responder(translator, knowledge);
-    const reader = new AnswerReader(translator);
     const firm = options.firm ?? { name: DEFAULT_FIRM_NAME, email: '', phone: '', bookingUrl: '' };
+    const responder = new Responder(translator, knowledge, firm.name);
+    const reader = new AnswerReader(translator);
     const handoff = new Handoff(responder, firm, state);
     const analytics = options.analytics ?? new LogAnalytics(options.logger);
     const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30 };

@@ -29,10 +29,14 @@ export interface TranscriptLine {
 export interface ConversationData {
     /** The last few messages, for an advisor who picks up the conversation. */
     transcript?: TranscriptLine[];
-    /** Language inferred from the channel or the text, when the user never chose one. */
+    /** The conversation's language when the user never chose one: from the channel or page, then from the text. */
     language?: Language;
+    /** `language` comes from what the user wrote, not only from the channel's or the page's locale. */
+    languageFromText?: boolean;
     /** The welcome (with the disclaimer) has been shown. */
     welcomed?: boolean;
+    /** The bot asked "Do you want me to erase your data?" and waits for the answer. */
+    confirmingErase?: boolean;
 }
 
 /** The state accessors every dialog may need, created once and passed in through constructors. */

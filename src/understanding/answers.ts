@@ -143,8 +143,8 @@ export class AnswerReader {
 
         const taken = new Array<boolean>(tokens.length).fill(false);
         if (contains(tokens, taken, this.otherQuestion)) return { kind: 'otherQuestion' };
-        // A question back ("PSTQ?", "yes?") states nothing.
-        if (asking) return NONE;
+        // A question back ("PSTQ?", "yes?") states nothing, unless it asks what the question means.
+        if (asking) return this.readsAsUnsure(question, tokens) ? { kind: 'answer', id: UNSURE, sure: true } : NONE;
 
         // The whole message is an answer: "yes", "pantoute", "PSTQ", "IT" (alone, never inside a sentence).
         const yesNoQuestion = question.choices.some((c) => YES_NO.has(c.id));
@@ -203,6 +203,13 @@ export class AnswerReader {
         if (!leads && contains(tokens, taken, this.questionWords)) return NONE;
         if (!leads && placeHits.length === 0 && contains(tokens, taken, this.negations)) return NONE;
         return { kind: 'answer', id, sure: !question.confirm };
+    }
+
+    /** "Can you explain?", "what does that mean?": the message asks about the question itself. */
+    private readsAsUnsure(question: Question, tokens: readonly string[]): boolean {
+        if (!question.explainKey) return false;
+        const taken = new Array<boolean>(tokens.length).fill(false);
+        return scan(tokens, this.phrases, (id) => id === UNSURE, taken).length > 0;
     }
 
     /**

@@ -16,6 +16,8 @@ export class PhraseBook {
         for (const [id, list] of entries) {
             for (const phrase of list) {
                 const tokens = words(phrase);
+                // "?" alone (help) has no words: it is kept as the whole message it is.
+                if (tokens.length === 0 && /^\s*\?+\s*$/.test(phrase)) this.whole.set('?', id);
                 if (tokens.length === 0) continue;
                 const key = tokens.join(' ');
                 if (!this.whole.has(key)) this.whole.set(key, id);

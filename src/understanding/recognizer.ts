@@ -10,7 +10,8 @@ const isCommand = (id: string | undefined): id is Command => (COMMANDS as readon
 
 /** What a free-text message asks for, before any dialog decides what to do with it. */
 export type Recognition =
-    | { kind: 'command'; command: Command }
+    /** `inferred`: the knowledge base read a request in the wording ("please erase what you know about me"). */
+    | { kind: 'command'; command: Command; inferred?: boolean }
     | { kind: 'dialog'; target: DialogTarget; topic?: string; score?: number }
     | { kind: 'answer'; topic: Topic; score: number }
     | { kind: 'clarify'; topics: [Topic, Topic]; score: number }
@@ -38,6 +39,11 @@ export class Recognizer {
         return this.shortcut(text) ?? this.search(text, language);
     }
 
+    /** Everything a message asks, at the top level: one recognition, or two for two questions in one. */
+    understand(text: string, language: Language): Recognition[] {
+        return [this.recognize(text, language)];
+    }
+
     /** Whole-message commands and menu buttons: exact and cheap, checked before anything else. */
     shortcut(text: string): Recognition | undefined {
         const command = this.commands.matchWhole(text);
@@ -54,6 +60,7 @@ export class Recognizer {
             case 'confident': {
                 const { topic, score } = outcome;
                 if (topic.outOfScope) return { kind: 'refuse', topic, score };
+                if (topic.command) return { kind: 'command', command: topic.command, inferred: true };
                 if (topic.dialog) return { kind: 'dialog', target: topic.dialog, topic: topic.id, score };
                 return { kind: 'answer', topic, score };
             }

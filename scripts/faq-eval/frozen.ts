@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { isLanguage, LANGUAGES, type Language } from '../../src/content/languages';
+import type { Recognition, Recognizer } from '../../src/understanding/recognizer';
+
+/**
+ * The frozen evaluation set (tests/fixtures/faq-frozen.jsonl): questions, requests and small talk typed the way
+ * people type, written apart from the samples before any tuning, and never used to tune. It is read through
+ * the whole Recognizer (commands, menu labels, then the knowledge base), as the bot reads a message at the top
+ * level, and scored by intent: a topic id, a command ("advisor", "deleteData"…), a small-talk topic, or a
+ * guided dialog ("start-eligibility"); null = out of scope, which must be refused.
+ */
+export interface FrozenItem {
+    text: string;
+    lang: Language;
+    expect: string | null;
+    /** The second question of a two-in-one message. */
+    also?: string;
+}
+
+export function loadFrozenItems(path: string): FrozenItem[] {
+    return readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim().length > 0)
+        .map((line, index) => {
+            const value = JSON.parse(line) as Record<string, unknown>;
+            const { text, lang, expect, also } = value;
+            if (typeof text !== 'string' || !isLanguage(lang) || !(expect === null || typeof expect === 'string')) {
+                throw new Error(`faq-frozen.jsonl line ${index + 1}: expected { text, lang, expect, also? }`);
+            }
+            return { text, lang, expect, ...(typeof also === 'string' ? { also } : {}) };
+        });
+}
+
+/** What the bot would do with a message, as intents: what it answers or runs, and what it offers to choose. */
+export interface Reading {
+    answered: string[];
+    offered: string[];
+    /** The bot refused: no answer, or an out-of-scope near miss. */
+    refused: boolean;
+}
+
+export function readingOf(recognitions: readonly Recognition[]): Reading {
+    const reading: Reading = { answered: [], offered: [], refused: true };
+    for (const recognition of recognitions) {
+        switch (recognition.kind) {
+            case 'command':
+                reading.answered.push(recognition.command);
+                reading.refused = false;
+                break;
+            case 'dialog':
+                reading.answered.push(recognition.topic ?? `start-${recognition.target}`);
+                reading.refused = false;
+                break;
+            case 'answer':
+                reading.answered.push(recognition.topic.id);
+                reading.refused = false;
+                break;
+            case 'clarify':
+                reading.offered.push(...recognition.topics.map((topic) => topic.id));
+                reading.refused = false;
+                break;
+            case 'refuse':
+                break;
+        }
+    }
+    return reading;
+}
+
+export interface FrozenReport {
+    language: Language;
+    inScope: number;
+    /** 1 per message whose intents were all answered (or, for two in one, offered together); 0.5 when the
+     * right intent was only offered in "Did you mean…?", or one of two questions was answered. */
+    credit: number;
+    accuracy: number;
+    outOfScope: number;
+    refused: number;
+    refusalRate: number;
+    /** Answered something the message did not ask (over every message of the language). */
+    confidentlyWrong: number;
+    confidentlyWrongRate: number;
+    misses: { item: FrozenItem; got: string }[];
+}
+
+export function scoreFrozen(items: readonly FrozenItem[], read: (item: FrozenItem) => Reading): FrozenReport[] {
+    return LANGUAGES.map((language) => {
+        const report: FrozenReport = {
+            language,
+            inScope: 0,
+            credit: 0,
+            accuracy: 0,
+            outOfScope: 0,
+            refused: 0,
+            refusalRate: 0,
+            confidentlyWrong: 0,
+            confidentlyWrongRate: 0,
+            misses: [],
+        };
+        const ofLanguage = items.filter((item) => item.lang === language);
+        for (const item of ofLanguage) {
+            const reading = read(item);
+            const got = describeReading(reading);
+            const wanted = [item.expect, item.also].filter((id): id is string => id !== null && id !== undefined);
+            if (reading.answered.some((id) => !wanted.includes(id))) report.confidentlyWrong++;
+            if (item.expect === null) {
+                report.outOfScope++;
+                if (reading.refused) report.refused++;
+                else report.misses.push({ item, got });
+                continue;
+            }
+            report.inScope++;
+            const answered = wanted.filter((id) => reading.answered.includes(id));
+            const offered = wanted.filter((id) => reading.offered.includes(id) || reading.answered.includes(id));
+            const credit =
+                answered.length === wanted.length
+                    ? 1
+                    : offered.length === wanted.length || answered.length > 0 || offered.length > 0
+                      ? 0.5
+                      : 0;
+            report.credit += credit;
+            if (credit < 1) report.misses.push({ item, got });
+        }
+        report.accuracy = report.inScope === 0 ? 0 : report.credit / report.inScope;
+        report.refusalRate = report.outOfScope === 0 ? 0 : report.refused / report.outOfScope;
+        report.confidentlyWrongRate = ofLanguage.length === 0 ? 0 : report.confidentlyWrong / ofLanguage.length;
+        return report;
+    });
+}
+
+function describeReading(reading: Reading): string {
+    const parts = [
+        ...reading.answered.map((id) => `answers ${id}`),
+        ...(reading.offered.length ? [`offers ${reading.offered.join(' | ')}`] : []),
+    ];
+    return parts.length > 0 ? parts.join(', ') : 'refuses';
+}
+
+/** The recognizer's reading of a message at the top level, in the item's language. */
+export function recognizerReading(recognizer: Pick<Recognizer, 'understand'>) {
+    return (item: FrozenItem): Reading => readingOf(recognizer.understand(item.text, item.lang));
+}
