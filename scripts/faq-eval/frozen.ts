@@ -39,29 +39,27 @@ export interface Reading {
     refused: boolean;
 }
 
-export function readingOf(recognitions: readonly Recognition[]): Reading {
+export function readingOf(recognition: Recognition): Reading {
     const reading: Reading = { answered: [], offered: [], refused: true };
-    for (const recognition of recognitions) {
-        switch (recognition.kind) {
-            case 'command':
-                reading.answered.push(recognition.command);
-                reading.refused = false;
-                break;
-            case 'dialog':
-                reading.answered.push(recognition.topic ?? `start-${recognition.target}`);
-                reading.refused = false;
-                break;
-            case 'answer':
-                reading.answered.push(recognition.topic.id);
-                reading.refused = false;
-                break;
-            case 'clarify':
-                reading.offered.push(...recognition.topics.map((topic) => topic.id));
-                reading.refused = false;
-                break;
-            case 'refuse':
-                break;
-        }
+    switch (recognition.kind) {
+        case 'command':
+            reading.answered.push(recognition.command);
+            reading.refused = false;
+            break;
+        case 'dialog':
+            reading.answered.push(recognition.topic ?? `start-${recognition.target}`);
+            reading.refused = false;
+            break;
+        case 'answer':
+            reading.answered.push(recognition.topic.id, ...(recognition.also ? [recognition.also.id] : []));
+            reading.refused = false;
+            break;
+        case 'clarify':
+            reading.offered.push(...recognition.topics.map((topic) => topic.id));
+            reading.refused = false;
+            break;
+        case 'refuse':
+            break;
     }
     return reading;
 }

@@ -15,7 +15,7 @@ export function decide(dc: DialogContext, text: string, language: Language, reco
     if (shortcut?.kind === 'command') return shortcut;
     const target = AskDialog.pendingQuestion(dc) ? activeTarget(dc) : undefined;
     if (target && AskDialog.expects(dc, reader, text)) return { kind: 'prompt', target };
-    const recognition = shortcut ?? recognizer.search(text, language);
+    const recognition = shortcut ?? (target ? recognizer.search(text, language) : recognizer.understand(text, language));
     // Inside a dialog, what we would refuse at the top level goes to the question, which asks again.
     if (target && recognition.kind === 'refuse' && !recognition.topic) return { kind: 'prompt', target };
     return recognition;

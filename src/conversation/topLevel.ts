@@ -25,7 +25,8 @@ export class TopLevel {
                 await dc.beginDialog(MAIN_DIALOG, { target: decision.target } satisfies MainOptions);
                 return;
             case 'answer':
-                await responder.answer(context, decision.topic, true);
+                if (decision.also) await responder.answer(context, decision.topic, false);
+                await responder.answer(context, decision.also ?? decision.topic, true);
                 return;
             case 'clarify':
                 await responder.clarify(context, decision.topics);

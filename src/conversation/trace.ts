@@ -13,6 +13,8 @@ interface RecognizerTrace {
     score?: number;
     command?: string;
     candidates?: string[];
+    /** The second question's topic, when a message asked two. */
+    also?: string;
 }
 
 function recognizerTrace(text: string, locale: Language, decision: Decision): RecognizerTrace {
@@ -30,7 +32,7 @@ function recognizerTrace(text: string, locale: Language, decision: Decision): Re
                 ...(decision.topic ? { topic: decision.topic, score: decision.score } : {}),
             };
         case 'answer':
-            return { ...base, action: 'answer', topic: decision.topic.id, score: decision.score };
+            return { ...base, action: 'answer', topic: decision.topic.id, score: decision.score, ...(decision.also ? { also: decision.also.id } : {}) };
         case 'clarify':
             return { ...base, action: 'fallback', candidates: decision.topics.map((t) => t.id), score: decision.score };
         case 'refuse':

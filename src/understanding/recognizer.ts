@@ -8,12 +8,30 @@ import { words } from './text';
 
 const isCommand = (id: string | undefined): id is Command => (COMMANDS as readonly string[]).includes(id ?? '');
 
+/** A whole message matched this well asks one question, even if it has an "and" in it. */
+const SINGLE_QUESTION_SCORE = 0.7;
+
+/** Where a message may join two questions: a question mark in the middle, "and also", "et", "pis"… */
+const JOINS = /\?\s+|\s+(?:and also|and|also|plus|et aussi|et|pis|puis|aussi|ainsi que)\s+/giu;
+
+/** The ways to cut a message in two at a join, each side long enough to be a question of its own. */
+function twoQuestions(text: string): [string, string][] {
+    const cuts: [string, string][] = [];
+    for (const join of text.matchAll(JOINS)) {
+        const first = text.slice(0, join.index).trim();
+        const second = text.slice((join.index ?? 0) + join[0].length).trim();
+        if (words(first).length >= 3 && words(second).length >= 3) cuts.push([first, second]);
+    }
+    return cuts;
+}
+
 /** What a free-text message asks for, before any dialog decides what to do with it. */
 export type Recognition =
     /** `inferred`: the knowledge base read a request in the wording ("please erase what you know about me"). */
     | { kind: 'command'; command: Command; inferred?: boolean }
     | { kind: 'dialog'; target: DialogTarget; topic?: string; score?: number }
-    | { kind: 'answer'; topic: Topic; score: number }
+    /** `also`: the second question of a message that asks two ("how much does it cost and how long does it take"). */
+    | { kind: 'answer'; topic: Topic; score: number; also?: Topic }
     | { kind: 'clarify'; topics: [Topic, Topic]; score: number }
     | { kind: 'refuse'; topic?: Topic; score: number };
 
@@ -39,9 +57,19 @@ export class Recognizer {
         return this.shortcut(text) ?? this.search(text, language);
     }
 
-    /** Everything a message asks, at the top level: one recognition, or two for two questions in one. */
-    understand(text: string, language: Language): Recognition[] {
-        return [this.recognize(text, language)];
+    /**
+     * What a message asks at the top level, with two questions in one answered both: when the message splits
+     * into two parts that each clearly ask a different question, and the whole message is not clearly one.
+     */
+    understand(text: string, language: Language): Recognition {
+        const whole = this.recognize(text, language);
+        if (whole.kind === 'command' || whole.kind === 'dialog' || (whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE)) return whole;
+        for (const [first, second] of twoQuestions(text)) {
+            const a = this.search(first, language);
+            const b = this.search(second, language);
+            if (a.kind === 'answer' && b.kind === 'answer' && a.topic.id !== b.topic.id) return { ...a, also: b.topic };
+        }
+        return whole;
     }
 
     /** Whole-message commands and menu buttons: exact and cheap, checked before anything else. */

@@ -1,0 +1,66 @@
+import type { Resource } from 'i18next';
+import { createTranslator } from '../../src/content/i18n';
+import { KnowledgeBase, type TopicContent } from '../../src/content/knowledgeBase';
+import { LANGUAGES } from '../../src/content/languages';
+import { FaqMatcher } from '../../src/understanding/faq/faqMatcher';
+import { type EvalItem, evaluate, type LanguageReport } from './evaluation';
+
+/**
+ * k-fold cross-validation over the knowledge base's own samples: the samples are dealt into k folds; each fold
+ * is held out in turn, the matcher is built from the others, and every held-out sample is scored as a question
+ * whose own phrasing the matcher never saw. It measures how well the samples generalise to each other, beside
+ * the frozen set's measure of how well they generalise to people.
+ */
+export function crossValidate(resources: Resource, folds = 10): LanguageReport[] {
+    const held: { item: EvalItem; fold: number }[] = [];
+    for (const language of LANGUAGES) {
+        const topics = (resources[language]?.faq as { topics: Record<string, TopicContent> }).topics;
+        let counter = 0;
+        for (const [id, topic] of Object.entries(topics)) {
+            for (const text of topic.samples) {
+                held.push({ item: { text, lang: language, expect: topic.outOfScope ? null : id }, fold: counter % folds });
+                counter += 1;
+            }
+        }
+    }
+    const totals = new Map<string, LanguageReport>();
+    for (let fold = 0; fold < folds; fold++) {
+        const training = structuredClone(resources);
+        for (const language of LANGUAGES) {
+            const topics = (training[language]?.faq as { topics: Record<string, TopicContent> }).topics;
+            let counter = 0;
+            for (const topic of Object.values(topics)) {
+                topic.samples = topic.samples.filter(() => counter++ % folds !== fold);
+            }
+        }
+        const knowledgeBase = new KnowledgeBase(createTranslator(training));
+        const test = held.filter((h) => h.fold === fold).map((h) => h.item);
+        for (const report of evaluate(new FaqMatcher(knowledgeBase), knowledgeBase, test)) add(totals, report);
+    }
+    return LANGUAGES.map((language) => finish(totals.get(language) as LanguageReport));
+}
+
+function add(totals: Map<string, LanguageReport>, report: LanguageReport): void {
+    const total = totals.get(report.language);
+    if (!total) {
+        totals.set(report.language, { ...report, misses: [...report.misses] });
+        return;
+    }
+    total.inScopeCount += report.inScopeCount;
+    total.inScopeCredit += report.inScopeCredit;
+    total.outOfScopeCount += report.outOfScopeCount;
+    total.refused += report.refused;
+    total.confidentlyWrong += report.confidentlyWrong;
+    total.wrongReplyLanguage += report.wrongReplyLanguage;
+    total.misses.push(...report.misses);
+}
+
+function finish(report: LanguageReport): LanguageReport {
+    const all = report.inScopeCount + report.outOfScopeCount;
+    return {
+        ...report,
+        inScopeAccuracy: report.inScopeCount === 0 ? 0 : report.inScopeCredit / report.inScopeCount,
+        refusalRate: report.outOfScopeCount === 0 ? 0 : report.refused / report.outOfScopeCount,
+        confidentlyWrongRate: all === 0 ? 0 : report.confidentlyWrong / all,
+    };
+}
