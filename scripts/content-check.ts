@@ -44,9 +44,13 @@ export function checkContent(options: { today: Date; maxAgeDays: number; transla
             }
         }
         const topics =
-            translator.object<Record<string, { answer?: string; source?: string; outOfScope?: boolean }>>(language, 'faq:topics') ?? {};
+            translator.object<Record<string, { answer?: string; source?: string; outOfScope?: boolean; smallTalk?: boolean }>>(
+                language,
+                'faq:topics',
+            ) ?? {};
         for (const [id, topic] of Object.entries(topics)) {
-            if (topic.answer === undefined || topic.outOfScope) continue;
+            // Small talk ("thanks") states no fact; out-of-scope topics only say what the bot does not cover.
+            if (topic.answer === undefined || topic.outOfScope || topic.smallTalk) continue;
             if (!topic.source) problems.push(`${language}/faq: ${id} answers without a source`);
             else if (!isSourceId(topic.source))
                 problems.push(`${language}/faq: ${id} cites "${topic.source}", which is not a source in src/facts.ts`);

@@ -71,6 +71,7 @@ describe('locales', () => {
             'checked',
             'source',
             'dialog',
+            'command',
         ]);
         const copied: string[] = [];
         for (const file of files) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isFactId, isSourceId } from '../src/content/facts';
 import { createTranslator } from '../src/content/i18n';
-import { DIALOG_TARGETS, type DialogTarget, KnowledgeBase } from '../src/content/knowledgeBase';
+import { DIALOG_TARGETS, type DialogTarget, KnowledgeBase, TOPIC_COMMANDS, type Topic } from '../src/content/knowledgeBase';
 import { LANGUAGES } from '../src/content/languages';
 import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
 import { labelKey } from '../src/understanding/faq/outcome';
@@ -14,6 +14,20 @@ const ids = (language: 'en' | 'fr'): string[] =>
         .map((t) => t.id)
         .sort();
 const isDialogTarget = (value: string): value is DialogTarget => (DIALOG_TARGETS as readonly string[]).includes(value);
+/** A topic is one of: a guided dialog, a request the bot carries out, small talk, or an answer (IMP+ or out of scope). */
+type Kind = 'dialog' | 'command' | 'smallTalk' | 'outOfScope' | 'answer';
+const kindOf = (topic: Topic): Kind =>
+    topic.dialog !== undefined
+        ? 'dialog'
+        : topic.command !== undefined
+          ? 'command'
+          : topic.smallTalk === true
+            ? 'smallTalk'
+            : topic.outOfScope === true
+              ? 'outOfScope'
+              : 'answer';
+/** Values the code puts into small-talk answers itself (not facts): the firm's name. */
+const RUNTIME_VALUES = new Set(['firm']);
 
 describe('FAQ knowledge base content', () => {
     it('has the same topic ids in English and French', () => {
@@ -38,18 +52,54 @@ describe('FAQ knowledge base content', () => {
                     expect(topic.label.length, 'label is a button title').toBeLessThanOrEqual(20);
                     expect(topic.label.trim().length).toBeGreaterThan(0);
                     expect(topic.samples.length).toBeGreaterThanOrEqual(5);
-                    expect(topic.samples.length).toBeLessThanOrEqual(15);
-                    if (topic.dialog !== undefined) {
-                        expect(isDialogTarget(topic.dialog)).toBe(true);
-                    } else {
-                        expect(topic.answer, 'a topic answers or starts a dialog').toBeDefined();
-                        expect(topic.answer!.length).toBeLessThanOrEqual(600);
-                    }
-                    if (topic.outOfScope === true) {
-                        expect(topic.dialog).toBeUndefined();
-                        expect(topic.followUps ?? []).toEqual([]);
-                    } else if (topic.answer !== undefined) {
-                        expect(topic.source, 'IMP+ answers cite a source').toBeDefined();
+                    expect(topic.samples.length).toBeLessThanOrEqual(30);
+                    const kind = kindOf(topic);
+                    const marks = [
+                        topic.dialog !== undefined,
+                        topic.command !== undefined,
+                        topic.smallTalk === true,
+                        topic.outOfScope === true,
+                    ];
+                    expect(
+                        marks.filter(Boolean).length,
+                        'dialog, command, smallTalk and outOfScope exclude each other',
+                    ).toBeLessThanOrEqual(1);
+                    switch (kind) {
+                        case 'dialog':
+                            expect(isDialogTarget(topic.dialog as string)).toBe(true);
+                            expect(topic.answer).toBeUndefined();
+                            break;
+                        case 'command':
+                            // The bot carries the request out ("talk to an advisor"): no answer, no source, and the same id.
+                            expect(
+                                (TOPIC_COMMANDS as readonly string[]).includes(topic.command as string),
+                                `command ${topic.command}`,
+                            ).toBe(true);
+                            expect(topic.command).toBe(topic.id);
+                            expect(
+                                translator.list(language, `commands:${topic.command}`).length,
+                                'the command has typed phrases',
+                            ).toBeGreaterThan(0);
+                            expect(topic.answer).toBeUndefined();
+                            expect(topic.source).toBeUndefined();
+                            break;
+                        case 'smallTalk':
+                            // The bot's own short reply ("thanks", "who are you"): an answer, no source, nothing quoted from the facts.
+                            expect(topic.answer?.trim().length).toBeGreaterThan(0);
+                            expect(topic.answer!.length, 'a short reply').toBeLessThanOrEqual(400);
+                            expect(topic.source).toBeUndefined();
+                            expect(topic.sources).toEqual([]);
+                            break;
+                        case 'outOfScope':
+                            expect(topic.answer, 'a refusal').toBeDefined();
+                            expect(topic.answer!.length).toBeLessThanOrEqual(600);
+                            expect(topic.followUps ?? []).toEqual([]);
+                            break;
+                        case 'answer':
+                            expect(topic.answer, 'a topic answers, starts a dialog, runs a command or makes small talk').toBeDefined();
+                            expect(topic.answer!.length).toBeLessThanOrEqual(600);
+                            expect(topic.source, 'IMP+ answers cite a source').toBeDefined();
+                            break;
                     }
                     if (topic.source !== undefined) expect(isSourceId(topic.source), `source ${topic.source}`).toBe(true);
                     for (const id of topic.sources) {
@@ -62,6 +112,7 @@ describe('FAQ knowledge base content', () => {
                         expect(followUp).not.toBe(topic.id);
                         expect(kb.topic(language, followUp)?.outOfScope).not.toBe(true);
                     }
+                    expect((topic.followUps ?? []).length, 'at most 3 follow-up buttons').toBeLessThanOrEqual(3);
                 });
             }
 
@@ -76,13 +127,18 @@ describe('FAQ knowledge base content', () => {
                 }
             });
 
-            it('quotes amounts and dates only from src/facts.ts', () => {
+            it('quotes amounts and dates only from src/facts.ts (small talk may name the firm, which the code fills in)', () => {
                 for (const topic of kb.topics(language)) {
                     const template = translator.template(language, `faq:topics.${topic.id}.answer`) ?? '';
+                    const runtime = (name: string) => topic.smallTalk === true && RUNTIME_VALUES.has(name);
                     for (const match of template.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)) {
-                        expect(isFactId(match[1] as string), `${topic.id}: {{${match[1]}}}`).toBe(true);
+                        const name = match[1] as string;
+                        expect(isFactId(name) || runtime(name), `${topic.id}: {{${name}}}`).toBe(true);
                     }
-                    expect(topic.answer ?? '', topic.id).not.toContain('{{');
+                    const left = (topic.answer ?? '').replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+                        runtime(name) ? '' : whole,
+                    );
+                    expect(left, topic.id).not.toContain('{{');
                 }
             });
         });
@@ -109,6 +165,25 @@ describe('FAQ knowledge base content', () => {
             ['le PMI+ est-il toujours offert en 2026', 'fr', 'program-status'],
             ['my PR was refused', 'en', 'pr-decision'],
             ['how long does processing take', 'en', 'processing-times'],
+        ] as const)('%s → %s', (text, language, expected) => {
+            const outcome = matcher.match(text, language);
+            expect(outcome.kind === 'confident' ? outcome.topic.id : outcome.kind).toBe(expected);
+        });
+    });
+
+    describe('questions applicants ask that used to be refused or misrouted reach their own topic', () => {
+        const matcher = new FaqMatcher(kb);
+        it.each([
+            ['am I allowed to take classes while I work on IMP+', 'en', 'study-with-permit'],
+            ['je peux-tu suivre une formation avec mon permis PMI+', 'fr', 'study-with-permit'],
+            ['does my son need a study permit for school in Quebec', 'en', 'children-school'],
+            ['ma fille a-t-elle besoin d’un permis d’études pour l’école', 'fr', 'children-school'],
+            ['is an LMIA needed for IMP+', 'en', 'job-offer-lmia'],
+            ['ça prend-tu une offre d’emploi pour le PMI+', 'fr', 'job-offer-lmia'],
+            ['is my time on IMP+ counted for citizenship', 'en', 'citizenship-time'],
+            ['can my wife work with an open permit too', 'en', 'spouse-work'],
+            ['ma blonde pourra-tu travailler elle aussi', 'fr', 'spouse-work'],
+            ['what happens when the IMP+ permit runs out', 'en', 'permit-expiry'],
         ] as const)('%s → %s', (text, language, expected) => {
             const outcome = matcher.match(text, language);
             expect(outcome.kind === 'confident' ? outcome.topic.id : outcome.kind).toBe(expected);

@@ -31,9 +31,9 @@ describe('FaqMatcher', () => {
     it.each([
         ['what is IMP plus', 'en', 'what-is-imp'],
         ['c’est quoi le PMI plus', 'fr', 'what-is-imp'],
-        ['can my husband work', 'en', 'family-members'],
-        ['est-ce que mon épouse peut travailler', 'fr', 'family-members'],
-        ['ma blonde peut-tu travailler', 'fr', 'family-members'],
+        ['can my husband work', 'en', 'spouse-work'],
+        ['est-ce que mon épouse peut travailler', 'fr', 'spouse-work'],
+        ['ma blonde peut-tu travailler', 'fr', 'spouse-work'],
         ['do I need a certificat de sélection', 'en', 'criteria-csq'],
         ['what is the quebec selection certificate', 'en', 'what-is-csq'],
     ] as const)('understands synonyms: %s', (text, language, expected) => {
@@ -49,7 +49,7 @@ describe('FaqMatcher', () => {
 
     it('forgives typos', () => {
         expect(confidentTopic(matcher.match('biomettrics fee', 'en'))?.id).toBe('biometrics');
-        expect(confidentTopic(matcher.match('can my wiffe get a work permitt', 'en'))?.id).toBe('family-members');
+        expect(confidentTopic(matcher.match('can my wiffe get a work permitt', 'en'))?.id).toBe('spouse-work');
         expect(confidentTopic(matcher.match('quel formualire remplir', 'fr'))?.id).toBe('application-form');
     });
 

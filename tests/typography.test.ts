@@ -11,8 +11,9 @@ const READ_ONLY_FILES = new Set(['answers.json', 'commands.json']);
 const isReadOnlyPath = (path: readonly string[]): boolean => ['samples', 'source', 'followUps', 'dialog'].some((key) => path.includes(key));
 
 function texts(value: unknown, path: string[] = []): [string, string][] {
+    if (isReadOnlyPath(path)) return [];
     if (typeof value === 'string') return [[path.join('.'), value]];
-    if (isReadOnlyPath(path) || value === null || typeof value !== 'object') return [];
+    if (value === null || typeof value !== 'object') return [];
     return Object.entries(value).flatMap(([key, child]) => texts(child, [...path, key]));
 }
 

@@ -1,5 +1,6 @@
 /**
  * npm run eval:faq                 → the runtime matcher (FaqMatcher) on the evaluation set and the holdout set
+ * npm run eval:faq -- --frozen-misses → also lists the frozen set's misses (never show them to whoever writes samples)
  * npm run eval:faq -- --compare    → also compares ranking approaches (FaqMatcher, MiniSearch ×2, NLP.js) under the
  *                                    same decision rules, each with its best thresholds from the same small grid
  *
@@ -258,7 +259,8 @@ async function main(): Promise<void> {
     console.log(`FaqMatcher, thresholds ${JSON.stringify(DEFAULT_OPTIONS)}`);
 
     const frozenReports = scoreFrozen(frozen, recognizerReading(recognizer));
-    printFrozen(frozenReports, true);
+    // Its misses are printed only on request: whoever writes samples must not see the frozen questions.
+    printFrozen(frozenReports, process.argv.includes('--frozen-misses'));
     printReports(
         'Cross-validation over the samples (10 folds: each sample scored with its own phrasing held out)',
         crossValidate(resources),

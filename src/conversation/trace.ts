@@ -32,7 +32,13 @@ function recognizerTrace(text: string, locale: Language, decision: Decision): Re
                 ...(decision.topic ? { topic: decision.topic, score: decision.score } : {}),
             };
         case 'answer':
-            return { ...base, action: 'answer', topic: decision.topic.id, score: decision.score, ...(decision.also ? { also: decision.also.id } : {}) };
+            return {
+                ...base,
+                action: 'answer',
+                topic: decision.topic.id,
+                score: decision.score,
+                ...(decision.also ? { also: decision.also.id } : {}),
+            };
         case 'clarify':
             return { ...base, action: 'fallback', candidates: decision.topics.map((t) => t.id), score: decision.score };
         case 'refuse':

@@ -63,7 +63,8 @@ export class Recognizer {
      */
     understand(text: string, language: Language): Recognition {
         const whole = this.recognize(text, language);
-        if (whole.kind === 'command' || whole.kind === 'dialog' || (whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE)) return whole;
+        if (whole.kind === 'command' || whole.kind === 'dialog' || (whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE))
+            return whole;
         for (const [first, second] of twoQuestions(text)) {
             const a = this.search(first, language);
             const b = this.search(second, language);

@@ -89,6 +89,11 @@ export class TextAnalyzer {
         }
     }
 
+    /** The plain words of a text that carry meaning (stop words left out), as typed: for character n-grams. */
+    keptWords(text: string): string[] {
+        return rawWords(text).filter((word) => !FOLDED_STOP_WORDS.has(word));
+    }
+
     /** Tokens of a known, well-written text (samples, labels): no typo correction. */
     analyzeKnown(text: string): string[] {
         return this.toTokens(rawWords(text));

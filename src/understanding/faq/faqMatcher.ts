@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../../content/languages';
 import { replyLanguage } from '../languageDetection';
 import { TextAnalyzer } from './analyzer';
+import { LinearModel } from './linearModel';
 import type { MatchOutcome, TopicMatcher } from './matcher';
 import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from './outcome';
 
@@ -17,10 +18,25 @@ export interface FaqMatcherOptions extends DecisionThresholds {
      * something else ("how do I file my taxes") is not carried onto a topic by its "how" and "file".
      */
     unknownWeightFactor: number;
+    /**
+     * Share of the score that comes from character n-grams (3 and 4 letters inside each word, as in Rasa's
+     * char_wb features) rather than from words: they still match "documnts", "feez" or "linvitation" when
+     * no single correction does.
+     */
+    charWeight: number;
+    /** Share of the score that comes from a logistic regression trained on the samples (0 = not trained). */
+    modelWeight: number;
 }
 
 /** Chosen on tests/fixtures/faq-eval.jsonl (see docs/faq.md); scores are cosine similarities in [0, 1]. */
-export const DEFAULT_OPTIONS: FaqMatcherOptions = { minScore: 0.42, minLead: 0.08, centroidWeight: 0.2, unknownWeightFactor: 1.5 };
+export const DEFAULT_OPTIONS: FaqMatcherOptions = {
+    minScore: 0.42,
+    minLead: 0.08,
+    centroidWeight: 0.2,
+    unknownWeightFactor: 1.5,
+    charWeight: 0,
+    modelWeight: 0,
+};
 
 type SparseVector = ReadonlyMap<string, number>;
 
@@ -56,6 +72,9 @@ export class FaqMatcher implements TopicMatcher {
     private readonly centroids = new Map<string, SparseVector>();
     private readonly topicOrder: ReadonlyMap<string, number>;
     private readonly options: FaqMatcherOptions;
+    private readonly grams: CharGramIndex;
+    private readonly model: LinearModel | undefined;
+    private readonly modelTopics: string[];
 
     constructor(
         private readonly knowledgeBase: KnowledgeBase,
@@ -107,6 +126,30 @@ export class FaqMatcher implements TopicMatcher {
             }
             this.centroids.set(topicId, normalize(centroid));
         }
+        this.grams = new CharGramIndex(
+            [...textsByTopic].flatMap(([id, texts]) => texts.map((text) => ({ topic: id, words: this.analyzer.keptWords(text) }))),
+        );
+        this.modelTopics = topicIds;
+        this.model =
+            this.options.modelWeight > 0
+                ? new LinearModel(
+                      [...textsByTopic].flatMap(([id, texts]) =>
+                          texts.map((text) => ({
+                              features: this.features(this.analyzer.analyzeKnown(text), this.analyzer.keptWords(text)),
+                              label: topicIds.indexOf(id),
+                          })),
+                      ),
+                      topicIds.length,
+                  )
+                : undefined;
+    }
+
+    /** The classifier's features: words (concepts and stems), pairs of words, and character n-grams. */
+    private features(tokens: readonly string[], words: readonly string[]): string[] {
+        const features = tokens.map((token) => `w:${token}`);
+        for (let i = 0; i + 1 < tokens.length; i++) features.push(`b:${tokens[i]} ${tokens[i + 1]}`);
+        for (const gram of gramsOf(words)) features.push(`c:${gram}`);
+        return features;
     }
 
     match(text: string, language: Language): MatchOutcome {
@@ -131,12 +174,24 @@ export class FaqMatcher implements TopicMatcher {
             const topicId = this.sampleTopics[sample] as string;
             if (score > (best.get(topicId) ?? 0)) best.set(topicId, score);
         }
-        const { centroidWeight } = this.options;
-        return [...best]
-            .map(([id, bestSample]) => ({
-                id,
-                score: (1 - centroidWeight) * bestSample + centroidWeight * cosine(query, this.centroids.get(id) ?? NO_VECTOR),
-            }))
+        const { centroidWeight, charWeight, modelWeight } = this.options;
+        const grams = charWeight > 0 ? this.grams.bestPerTopic(this.analyzer.keptWords(text)) : NO_SCORES;
+        const probabilities = new Map<string, number>();
+        if (this.model) {
+            const p = this.model.predict(this.features(this.analyzer.analyze(text), this.analyzer.keptWords(text)));
+            this.modelTopics.forEach((id, i) => {
+                probabilities.set(id, p[i] as number);
+            });
+        }
+        const topics = new Set([...best.keys(), ...grams.keys(), ...(modelWeight > 0 ? best.keys() : [])]);
+        return [...topics]
+            .map((id) => {
+                const words =
+                    (1 - centroidWeight) * (best.get(id) ?? 0) + centroidWeight * cosine(query, this.centroids.get(id) ?? NO_VECTOR);
+                const lexical = (1 - charWeight) * words + charWeight * (grams.get(id) ?? 0);
+                return { id, score: (1 - modelWeight) * lexical + modelWeight * (probabilities.get(id) ?? 0) };
+            })
+            .filter((topic) => topic.score > 0)
             .sort((a, b) => b.score - a.score || (this.topicOrder.get(a.id) ?? 0) - (this.topicOrder.get(b.id) ?? 0));
     }
 
@@ -164,4 +219,64 @@ function cosine(a: SparseVector, b: SparseVector): number {
     let dot = 0;
     for (const [token, weight] of small) dot += weight * (large.get(token) ?? 0);
     return dot;
+}
+
+const NO_SCORES: ReadonlyMap<string, number> = new Map();
+
+/**
+ * Character n-grams of each word (3 and 4 letters, the word padded with "<" and ">"), TF-IDF weighted over the
+ * samples, with the best cosine per topic: a second, spelling-tolerant view of the same samples.
+ */
+class CharGramIndex {
+    private readonly idf = new Map<string, number>();
+    private readonly topics: string[] = [];
+    private readonly postings = new Map<string, Posting[]>();
+    private readonly unknownWeight: number;
+
+    constructor(samples: readonly { topic: string; words: readonly string[] }[]) {
+        const grammed = samples.map((sample) => ({ topic: sample.topic, grams: gramsOf(sample.words) }));
+        const documentFrequency = new Map<string, number>();
+        for (const { grams } of grammed)
+            for (const gram of new Set(grams)) documentFrequency.set(gram, (documentFrequency.get(gram) ?? 0) + 1);
+        const count = Math.max(grammed.length, 1);
+        for (const [gram, frequency] of documentFrequency) this.idf.set(gram, 1 + Math.log(count / frequency));
+        this.unknownWeight = 1 + Math.log(count);
+        for (const { topic, grams } of grammed) {
+            const sample = this.topics.push(topic) - 1;
+            for (const [gram, weight] of this.vectorize(grams)) {
+                const list = this.postings.get(gram);
+                if (list) list.push({ sample, weight });
+                else this.postings.set(gram, [{ sample, weight }]);
+            }
+        }
+    }
+
+    bestPerTopic(words: readonly string[]): Map<string, number> {
+        const dots = new Map<number, number>();
+        for (const [gram, queryWeight] of this.vectorize(gramsOf(words))) {
+            for (const { sample, weight } of this.postings.get(gram) ?? [])
+                dots.set(sample, (dots.get(sample) ?? 0) + queryWeight * weight);
+        }
+        const best = new Map<string, number>();
+        for (const [sample, score] of dots) {
+            const topic = this.topics[sample] as string;
+            if (score > (best.get(topic) ?? 0)) best.set(topic, score);
+        }
+        return best;
+    }
+
+    private vectorize(grams: readonly string[]): SparseVector {
+        const weights = new Map<string, number>();
+        for (const gram of grams) weights.set(gram, (weights.get(gram) ?? 0) + (this.idf.get(gram) ?? this.unknownWeight));
+        return normalize(weights);
+    }
+}
+
+function gramsOf(words: readonly string[]): string[] {
+    const grams: string[] = [];
+    for (const word of words) {
+        const padded = `<${word}>`;
+        for (const size of [3, 4]) for (let i = 0; i + size <= padded.length; i++) grams.push(padded.slice(i, i + size));
+    }
+    return grams;
 }

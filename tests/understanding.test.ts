@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../src/content/i18n';
+import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
+
+/**
+ * What people actually type (the newcomer review's cases M4, M5, M7, M8 and minors 1, 7, 8, 10, 19): requests
+ * that matter to the firm in any wording, small talk, two questions in one, and the person's language.
+ */
+const t = createTranslator();
+
+async function say(text: string, locale = 'en-CA', channelId = 'webchat') {
+    const chat = new Chat({ locale, channelId });
+    await chat.open();
+    const replies = await chat.say(text);
+    return { chat, replies, text: textOf(replies), recognized: trace(replies, 'Recognizer') };
+}
+
+describe('requests that matter to the firm, in any wording', () => {
+    it.each([
+        ['I want to book an appointment', 'en-CA'],
+        ['I need a lawyer', 'en-CA'],
+        ['can I talk to someone', 'en-CA'],
+        ['live agent', 'en-CA'],
+        ['what is your phone number', 'en-CA'],
+        ['je veux un rendez-vous', 'fr-CA'],
+        ['appelez-moi', 'fr-CA'],
+        ['je veux parler a quelqu’un', 'fr-CA'],
+        ['comment vous joindre', 'fr-CA'],
+    ])('%j reaches an advisor', async (message, locale) => {
+        const { recognized } = await say(message, locale);
+        expect(recognized).toMatchObject({ action: 'command', command: 'advisor' });
+    });
+
+    it.each([
+        ['what do you do with my data', 'en-CA'],
+        ['do you store my info', 'en-CA'],
+        ['que faites-vous de mes données', 'fr-CA'],
+    ])('%j gets the privacy notice', async (message, locale) => {
+        const { recognized } = await say(message, locale);
+        expect(recognized).toMatchObject({ action: 'command', command: 'privacy' });
+    });
+
+    it.each([
+        ['please delete my data', 'en-CA', 'en'],
+        ['effacez mes données', 'fr-CA', 'fr'],
+    ] as const)('%j is confirmed before anything is erased, then erased', async (message, locale, language) => {
+        const { chat, text } = await say(message, locale);
+        expect(text).toContain(t.t(language, 'common:privacy.confirmErase'));
+        const erased = await chat.say(t.t(language, 'common:privacy.eraseYes'));
+        expect(textOf(erased)).toContain(t.t(language, 'common:privacy.deleted'));
+    });
+
+    it('keeps everything when the person answers no', async () => {
+        const { chat } = await say('can you erase the info you have on me');
+        const kept = await chat.say('no');
+        expect(textOf(kept)).toContain(t.t('en', 'common:privacy.kept'));
+        expect(textOf(kept)).not.toContain(t.t('en', 'common:privacy.deleted'));
+    });
+
+    it('erases at once on the exact words the privacy notice gives', async () => {
+        const { text } = await say('delete my data');
+        expect(text).toContain(t.t('en', 'common:privacy.deleted'));
+    });
+});
+
+describe('small talk ends a conversation well', () => {
+    it.each([
+        ['thanks', 'en-CA', 'thanks'],
+        ['thank you so much!', 'en-CA', 'thanks'],
+        ['merci beaucoup!', 'fr-CA', 'thanks'],
+        ['bye', 'en-CA', 'goodbye'],
+        ['bonne journée', 'fr-CA', 'goodbye'],
+        ['who are you', 'en-CA', 'whoAreYou'],
+        ['are you a robot', 'en-CA', 'whoAreYou'],
+    ])('%j gets a short reply of its own, not an apology', async (message, locale, topic) => {
+        const { text, recognized } = await say(message, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic });
+        expect(text).not.toContain(t.t(locale.startsWith('fr') ? 'fr' : 'en', 'common:fallback.unknown'));
+    });
+
+    it('answers “?” with the help', async () => {
+        const { text } = await say('?');
+        expect(text).toContain(t.t('en', 'common:help.general'));
+    });
+});
+
+describe('two questions in one', () => {
+    it('answers both', async () => {
+        const { recognized } = await say('how much does it cost and how long does it take to process');
+        expect(recognized).toMatchObject({ action: 'answer' });
+        expect([recognized?.topic, recognized?.also].sort()).toEqual(['fees', 'processing-times']);
+    });
+});
+
+describe('questions that name a guided flow get a direct answer first', () => {
+    it('answers whether a spouse can work, and offers the family options', async () => {
+        const { replies, recognized } = await say('can my spouse work too?');
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'spouse-work' });
+        expect(buttonsOf(replies)).toContain(t.t('en', 'common:menu.choices.family'));
+    });
+});
