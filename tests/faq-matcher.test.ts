@@ -34,7 +34,7 @@ describe('FaqMatcher', () => {
         ['can my husband work', 'en', 'spouse-work'],
         ['est-ce que mon épouse peut travailler', 'fr', 'spouse-work'],
         ['ma blonde peut-tu travailler', 'fr', 'spouse-work'],
-        ['do I need a certificat de sélection', 'en', 'criteria-csq'],
+        ['which certificat de sélection programs count for IMP+', 'en', 'criteria-csq'],
         ['what is the quebec selection certificate', 'en', 'what-is-csq'],
     ] as const)('understands synonyms: %s', (text, language, expected) => {
         expect(confidentTopic(matcher.match(text, language))?.id).toBe(expected);

@@ -14,7 +14,7 @@ import { type EvalItem, evaluate, type LanguageReport } from './evaluation';
 export function crossValidate(resources: Resource, folds = 10): LanguageReport[] {
     const held: { item: EvalItem; fold: number }[] = [];
     for (const language of LANGUAGES) {
-        const topics = (resources[language]?.faq as { topics: Record<string, TopicContent> }).topics;
+        const topics = topicsOf(resources, language);
         let counter = 0;
         for (const [id, topic] of Object.entries(topics)) {
             for (const text of topic.samples) {
@@ -27,7 +27,7 @@ export function crossValidate(resources: Resource, folds = 10): LanguageReport[]
     for (let fold = 0; fold < folds; fold++) {
         const training = structuredClone(resources);
         for (const language of LANGUAGES) {
-            const topics = (training[language]?.faq as { topics: Record<string, TopicContent> }).topics;
+            const topics = topicsOf(training, language);
             let counter = 0;
             for (const topic of Object.values(topics)) {
                 topic.samples = topic.samples.filter(() => counter++ % folds !== fold);
@@ -38,6 +38,11 @@ export function crossValidate(resources: Resource, folds = 10): LanguageReport[]
         for (const report of evaluate(new FaqMatcher(knowledgeBase), knowledgeBase, test)) add(totals, report);
     }
     return LANGUAGES.map((language) => finish(totals.get(language) as LanguageReport));
+}
+
+/** The topics of a language's faq.json in the resources. */
+function topicsOf(resources: Resource, language: string): Record<string, TopicContent> {
+    return (resources[language]?.faq as { topics: Record<string, TopicContent> } | undefined)?.topics ?? {};
 }
 
 function add(totals: Map<string, LanguageReport>, report: LanguageReport): void {

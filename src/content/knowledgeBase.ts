@@ -9,7 +9,7 @@ export type DialogTarget = (typeof DIALOG_TARGETS)[number];
 
 /** The commands a knowledge-base topic may stand for (the rest are only ever typed as such). */
 export const TOPIC_COMMANDS = ['advisor', 'privacy', 'deleteData', 'greeting', 'help'] as const;
-export type TopicCommand = (typeof TOPIC_COMMANDS)[number];
+type TopicCommand = (typeof TOPIC_COMMANDS)[number];
 
 /** One entry of locales/<lang>/faq.json → topics.<id>. */
 export interface TopicContent {

@@ -42,12 +42,26 @@ export type Recognition =
 export class Recognizer {
     private readonly commands: PhraseBook;
     private readonly menuLabels = new Map<string, MenuAction>();
+    /** Greetings and thanks around a question ("hi, …", "… thanks"), in both languages (locales answers.json). */
+    private readonly openers: string[][];
+    private readonly closers: string[][];
 
     constructor(
         translator: Translator,
         private readonly matcher: TopicMatcher,
     ) {
         this.commands = PhraseBook.fromNamespace(translator, 'commands');
+        const courtesy = LANGUAGES.map(
+            (language) => translator.bundle<{ courtesy: { openers: string[]; closers: string[] } }>(language, 'answers')?.courtesy,
+        );
+        const longestFirst = (lists: (string[] | undefined)[]) =>
+            lists
+                .flatMap((list) => list ?? [])
+                .map((phrase) => words(phrase))
+                .filter((tokens) => tokens.length > 0)
+                .sort((a, b) => b.length - a.length);
+        this.openers = longestFirst(courtesy.map((c) => c?.openers));
+        this.closers = longestFirst(courtesy.map((c) => c?.closers));
         for (const language of LANGUAGES) {
             for (const item of MENU) this.menuLabels.set(words(translator.t(language, item.labelKey)).join(' '), item.action);
         }
@@ -62,7 +76,7 @@ export class Recognizer {
      * into two parts that each clearly ask a different question, and the whole message is not clearly one.
      */
     understand(text: string, language: Language): Recognition {
-        const whole = this.recognize(text, language);
+        const whole = this.withoutCourtesy(text, language) ?? this.recognize(text, language);
         if (whole.kind === 'command' || whole.kind === 'dialog' || (whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE))
             return whole;
         for (const [first, second] of twoQuestions(text)) {
@@ -71,6 +85,23 @@ export class Recognizer {
             if (a.kind === 'answer' && b.kind === 'answer' && a.topic.id !== b.topic.id) return { ...a, also: b.topic };
         }
         return whole;
+    }
+
+    /**
+     * "Hi, can you explain IMP+?" asks about IMP+, not to be greeted: the question without the greeting or the
+     * thanks around it, when what is left is a question of its own. Undefined when there is none around it.
+     */
+    private withoutCourtesy(text: string, language: Language): Recognition | undefined {
+        const tokens = words(text);
+        let start = 0;
+        let end = tokens.length;
+        const opener = this.openers.find((phrase) => phrase.every((token, i) => tokens[i] === token));
+        if (opener) start = opener.length;
+        const closer = this.closers.find((phrase) => phrase.every((token, i) => tokens[end - phrase.length + i] === token));
+        if (closer && end - closer.length > start) end -= closer.length;
+        if ((start === 0 && end === tokens.length) || end - start < 2) return undefined;
+        const rest = this.recognize(tokens.slice(start, end).join(' '), language);
+        return rest.kind === 'refuse' && !rest.topic ? undefined : rest;
     }
 
     /** Whole-message commands and menu buttons: exact and cheap, checked before anything else. */

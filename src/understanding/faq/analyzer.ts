@@ -99,9 +99,28 @@ export class TextAnalyzer {
         return this.toTokens(rawWords(text));
     }
 
-    /** Tokens of a user message: unknown words are corrected first. */
+    /** Tokens of a user message: glued elisions split ("linvitation"), then unknown words corrected. */
     analyze(text: string): string[] {
-        return this.toTokens(rawWords(text).map((word) => this.correct(word)));
+        return this.toTokens(
+            rawWords(text)
+                .flatMap((word) => this.unglue(word))
+                .map((word) => this.correct(word)),
+        );
+    }
+
+    /**
+     * French typed without apostrophes glues the elided article to the word: "linvitation", "detudes",
+     * "jhabite", "quil". An unknown word that is a known word once its first letter (or "qu") is split off
+     * is read as the two.
+     */
+    unglue(word: string): string[] {
+        if (word.length < 5 || this.vocabulary.has(word) || this.knownStems.has(stem(word))) return [word];
+        for (const prefix of ['qu', 'l', 'd', 'j', 'n', 's', 'c', 'm', 't']) {
+            if (!word.startsWith(prefix)) continue;
+            const rest = word.slice(prefix.length);
+            if (rest.length >= 4 && (this.vocabulary.has(rest) || this.knownStems.has(stem(rest)))) return [prefix, rest];
+        }
+        return [word];
     }
 
     /** The closest known word within the typo budget, or the word itself. */

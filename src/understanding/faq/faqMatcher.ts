@@ -2,7 +2,6 @@ import type { KnowledgeBase } from '../../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../../content/languages';
 import { replyLanguage } from '../languageDetection';
 import { TextAnalyzer } from './analyzer';
-import { LinearModel } from './linearModel';
 import type { MatchOutcome, TopicMatcher } from './matcher';
 import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from './outcome';
 
@@ -24,18 +23,15 @@ export interface FaqMatcherOptions extends DecisionThresholds {
      * no single correction does.
      */
     charWeight: number;
-    /** Share of the score that comes from a logistic regression trained on the samples (0 = not trained). */
-    modelWeight: number;
 }
 
 /** Chosen on tests/fixtures/faq-eval.jsonl (see docs/faq.md); scores are cosine similarities in [0, 1]. */
 export const DEFAULT_OPTIONS: FaqMatcherOptions = {
-    minScore: 0.42,
+    minScore: 0.5,
     minLead: 0.08,
     centroidWeight: 0.2,
     unknownWeightFactor: 1.5,
-    charWeight: 0,
-    modelWeight: 0,
+    charWeight: 0.3,
 };
 
 type SparseVector = ReadonlyMap<string, number>;
@@ -73,8 +69,6 @@ export class FaqMatcher implements TopicMatcher {
     private readonly topicOrder: ReadonlyMap<string, number>;
     private readonly options: FaqMatcherOptions;
     private readonly grams: CharGramIndex;
-    private readonly model: LinearModel | undefined;
-    private readonly modelTopics: string[];
 
     constructor(
         private readonly knowledgeBase: KnowledgeBase,
@@ -129,27 +123,6 @@ export class FaqMatcher implements TopicMatcher {
         this.grams = new CharGramIndex(
             [...textsByTopic].flatMap(([id, texts]) => texts.map((text) => ({ topic: id, words: this.analyzer.keptWords(text) }))),
         );
-        this.modelTopics = topicIds;
-        this.model =
-            this.options.modelWeight > 0
-                ? new LinearModel(
-                      [...textsByTopic].flatMap(([id, texts]) =>
-                          texts.map((text) => ({
-                              features: this.features(this.analyzer.analyzeKnown(text), this.analyzer.keptWords(text)),
-                              label: topicIds.indexOf(id),
-                          })),
-                      ),
-                      topicIds.length,
-                  )
-                : undefined;
-    }
-
-    /** The classifier's features: words (concepts and stems), pairs of words, and character n-grams. */
-    private features(tokens: readonly string[], words: readonly string[]): string[] {
-        const features = tokens.map((token) => `w:${token}`);
-        for (let i = 0; i + 1 < tokens.length; i++) features.push(`b:${tokens[i]} ${tokens[i + 1]}`);
-        for (const gram of gramsOf(words)) features.push(`c:${gram}`);
-        return features;
     }
 
     match(text: string, language: Language): MatchOutcome {
@@ -174,22 +147,14 @@ export class FaqMatcher implements TopicMatcher {
             const topicId = this.sampleTopics[sample] as string;
             if (score > (best.get(topicId) ?? 0)) best.set(topicId, score);
         }
-        const { centroidWeight, charWeight, modelWeight } = this.options;
+        const { centroidWeight, charWeight } = this.options;
         const grams = charWeight > 0 ? this.grams.bestPerTopic(this.analyzer.keptWords(text)) : NO_SCORES;
-        const probabilities = new Map<string, number>();
-        if (this.model) {
-            const p = this.model.predict(this.features(this.analyzer.analyze(text), this.analyzer.keptWords(text)));
-            this.modelTopics.forEach((id, i) => {
-                probabilities.set(id, p[i] as number);
-            });
-        }
-        const topics = new Set([...best.keys(), ...grams.keys(), ...(modelWeight > 0 ? best.keys() : [])]);
+        const topics = new Set([...best.keys(), ...grams.keys()]);
         return [...topics]
             .map((id) => {
                 const words =
                     (1 - centroidWeight) * (best.get(id) ?? 0) + centroidWeight * cosine(query, this.centroids.get(id) ?? NO_VECTOR);
-                const lexical = (1 - charWeight) * words + charWeight * (grams.get(id) ?? 0);
-                return { id, score: (1 - modelWeight) * lexical + modelWeight * (probabilities.get(id) ?? 0) };
+                return { id, score: (1 - charWeight) * words + charWeight * (grams.get(id) ?? 0) };
             })
             .filter((topic) => topic.score > 0)
             .sort((a, b) => b.score - a.score || (this.topicOrder.get(a.id) ?? 0) - (this.topicOrder.get(b.id) ?? 0));

@@ -9,6 +9,18 @@
 
 /** Multi-word expressions, replaced by concepts ('' drops them) before the text is cut into words. Order does not matter: the analyzer tries the longest first. */
 export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
+    // Reaching the firm ("comment vous joindre") is not attaching a file ("joindre un document").
+    'vous joindre': '@contact',
+    'vous rejoindre': '@contact',
+    'vous contacter': '@contact',
+    'contact you': '@contact',
+    'reach you': '@contact',
+    // Other permits people mention: not the work permit.
+    'permis de conduire': '@driving',
+    'driving licence': '@driving',
+    'driving license': '@driving',
+    "driver's license": '@driving',
+    'drivers license': '@driving',
     // The program's names.
     'international mobility program plus': '@impplus',
     'international mobility programme plus': '@impplus',
@@ -199,6 +211,23 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
  * analyzer, no need to list them.
  */
 export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
+    // Small talk of both languages, so that "merci" and "thanks" are the same word to the matcher.
+    thanks: '@thanks',
+    thank: '@thanks',
+    thx: '@thanks',
+    ty: '@thanks',
+    tysm: '@thanks',
+    merci: '@thanks',
+    mrc: '@thanks',
+    hi: '@hello',
+    hello: '@hello',
+    hey: '@hello',
+    bonjour: '@hello',
+    salut: '@hello',
+    allo: '@hello',
+    bye: '@bye',
+    goodbye: '@bye',
+    ciao: '@bye',
     'imp+': '@impplus',
     'pmi+': '@impplus',
     imp: '@impplus',
@@ -595,6 +624,8 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     expensive: '@fee',
     cher: '@fee',
     combien: '@howmuch',
+    cb: '@howmuch',
+    cmb: '@howmuch',
     biometrics: '@biometrics',
     biometric: '@biometrics',
     biometrie: '@biometrics',
@@ -705,6 +736,8 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     expliquez: '@explain',
     why: '@why',
     pourquoi: '@why',
+    pk: '@why',
+    pq: '@why',
     purpose: '@why',
     goal: '@why',
     objectif: '@why',
@@ -727,7 +760,6 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     citoyenne: '@citizenship',
     naturalization: '@citizenship',
     passport: '@citizenship',
-    passeport: '@citizenship',
     processing: '@processing',
     traitement: '@processing',
     traiter: '@processing',
@@ -750,7 +782,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         'a an the is are am was were be been being do does did doing i me my mine myself we us our you your he him his she her ' +
         'it its they them their this that these those what whom can could should would will shall ' +
         'may might must to of in on at by for from with about as into than then so and or but if not no yes please tell know ' +
-        'want wanted like hi hello hey thanks thank there here some got getting have has had having just also really ok ' +
+        'want wanted like there here some got getting have has had having just also really ok ' +
         'okay im ive id ill dont doesnt didnt cant cannot wont isnt arent whats hows whos too very still ' +
         'even much many more most s t m re ll ve d one ones something anything thing things else able go going come ' +
         "coming let lets give gives given use using used help make makes there's info information about new " +
@@ -758,15 +790,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         'le la les l un une des d de du au aux a ce cet cette ces c ca ça est sont suis es etre ete ai as avons avez ont ' +
         'j je tu il elle on nous vous ils elles me te se m t s n ne pas plus que qu quoi koi dont ou ' +
         'et mais donc or ni car si y en pour par sur dans avec sans sous chez mon ma mes ton ta tes son sa ses notre nos ' +
-        'votre vos leur leurs moi toi lui eux ceci cela oui non bonjour salut allo merci svp stp peux peut peuvent pouvoir ' +
+        'votre vos leur leurs moi toi lui eux ceci cela oui non svp stp peux peut peuvent pouvoir ' +
         'puis dois doit doivent devoir faire fais fait est-ce estce bien ben pis faque tse genre icitte veux ' +
         'veut voudrais voudrait aimerais jaimerais savoir sais dire dis va vais vas aller avoir aurai aurais serait ' +
         'serais sera suis-je peut-on chu jpeux jsuis jai ya cest quest kesse quosse tu-tu ti aussi tres trop deja encore ' +
         'quelque chose alors comme ici la-bas elle-meme nan ouais info infos information informations nouveau nouvelle ' +
-        'prends prendre never jamais eu pls plz thx ' +
+        'prends prendre never jamais eu pls plz umm uh uhm hmm euh heu ' +
         // Conversational filler of both languages: it says nothing about the topic.
-        'take takes taking keep hear hearing heard mentioned friend friends someone exactly actually anyway thing stuff ' +
-        'understand wondering wonder curious ami amie quelqu un exactement vraiment pareil quand meme truc affaire ' +
+        'take takes taking keep hear hearing heard mentioned friend friends exactly actually anyway thing stuff ' +
+        'understand wondering wonder curious ami amie exactement vraiment pareil quand meme truc affaire ' +
         'entendu parler comprendre question questions'
     ).split(' '),
 );
