@@ -62,9 +62,7 @@ export class FaqMatcher implements TopicMatcher {
     private readonly inverseTopicFrequency = new Map<string, number>();
     /** Weight of a token no topic uses: as rare as rare gets. */
     private readonly unknownTokenWeight: number;
-    /** The topic of each sample, by sample number. */
-    private readonly sampleTopics: string[] = [];
-    private readonly postings = new Map<string, Posting[]>();
+    private readonly samples = new SampleIndex();
     private readonly centroids = new Map<string, SparseVector>();
     private readonly topicOrder: ReadonlyMap<string, number>;
     private readonly options: FaqMatcherOptions;
@@ -110,12 +108,7 @@ export class FaqMatcher implements TopicMatcher {
             const centroid = new Map<string, number>();
             for (const tokens of tokenized) {
                 const vector = this.vectorize(tokens);
-                const sample = this.sampleTopics.push(topicId) - 1;
-                for (const [token, weight] of vector) {
-                    const list = this.postings.get(token);
-                    if (list) list.push({ sample, weight });
-                    else this.postings.set(token, [{ sample, weight }]);
-                }
+                this.samples.add(topicId, vector);
                 for (const [token, weight] of vector) centroid.set(token, (centroid.get(token) ?? 0) + weight);
             }
             this.centroids.set(topicId, normalize(centroid));
@@ -136,17 +129,7 @@ export class FaqMatcher implements TopicMatcher {
     rank(text: string): RankedTopic[] {
         const query = this.vectorize(this.analyzer.analyze(text));
         if (query.size === 0) return [];
-        // Dot products of unit vectors, i.e. cosines, over the samples that share a token with the message.
-        const dots = new Map<number, number>();
-        for (const [token, queryWeight] of query) {
-            for (const { sample, weight } of this.postings.get(token) ?? [])
-                dots.set(sample, (dots.get(sample) ?? 0) + queryWeight * weight);
-        }
-        const best = new Map<string, number>();
-        for (const [sample, score] of dots) {
-            const topicId = this.sampleTopics[sample] as string;
-            if (score > (best.get(topicId) ?? 0)) best.set(topicId, score);
-        }
+        const best = this.samples.bestPerTopic(query);
         const { centroidWeight, charWeight } = this.options;
         const grams = charWeight > 0 ? this.grams.bestPerTopic(this.analyzer.keptWords(text)) : NO_SCORES;
         const topics = new Set([...best.keys(), ...grams.keys()]);
@@ -189,13 +172,47 @@ function cosine(a: SparseVector, b: SparseVector): number {
 const NO_SCORES: ReadonlyMap<string, number> = new Map();
 
 /**
+ * Unit vectors of samples kept as an inverted index (feature → samples that have it), and the best cosine per
+ * topic for a query: only the samples sharing a feature with it are scored, so the cost grows with the
+ * message rather than with the knowledge base.
+ */
+class SampleIndex {
+    /** The topic of each sample, by sample number. */
+    private readonly topics: string[] = [];
+    private readonly postings = new Map<string, Posting[]>();
+
+    add(topic: string, vector: SparseVector): void {
+        const sample = this.topics.push(topic) - 1;
+        for (const [feature, weight] of vector) {
+            const list = this.postings.get(feature);
+            if (list) list.push({ sample, weight });
+            else this.postings.set(feature, [{ sample, weight }]);
+        }
+    }
+
+    bestPerTopic(query: SparseVector): Map<string, number> {
+        // Dot products of unit vectors, i.e. cosines, over the samples that share a feature with the query.
+        const dots = new Map<number, number>();
+        for (const [feature, queryWeight] of query) {
+            for (const { sample, weight } of this.postings.get(feature) ?? [])
+                dots.set(sample, (dots.get(sample) ?? 0) + queryWeight * weight);
+        }
+        const best = new Map<string, number>();
+        for (const [sample, score] of dots) {
+            const topic = this.topics[sample] as string;
+            if (score > (best.get(topic) ?? 0)) best.set(topic, score);
+        }
+        return best;
+    }
+}
+
+/**
  * Character n-grams of each word (3 and 4 letters, the word padded with "<" and ">"), TF-IDF weighted over the
  * samples, with the best cosine per topic: a second, spelling-tolerant view of the same samples.
  */
 class CharGramIndex {
     private readonly idf = new Map<string, number>();
-    private readonly topics: string[] = [];
-    private readonly postings = new Map<string, Posting[]>();
+    private readonly samples = new SampleIndex();
     private readonly unknownWeight: number;
 
     constructor(samples: readonly { topic: string; words: readonly string[] }[]) {
@@ -206,28 +223,11 @@ class CharGramIndex {
         const count = Math.max(grammed.length, 1);
         for (const [gram, frequency] of documentFrequency) this.idf.set(gram, 1 + Math.log(count / frequency));
         this.unknownWeight = 1 + Math.log(count);
-        for (const { topic, grams } of grammed) {
-            const sample = this.topics.push(topic) - 1;
-            for (const [gram, weight] of this.vectorize(grams)) {
-                const list = this.postings.get(gram);
-                if (list) list.push({ sample, weight });
-                else this.postings.set(gram, [{ sample, weight }]);
-            }
-        }
+        for (const { topic, grams } of grammed) this.samples.add(topic, this.vectorize(grams));
     }
 
     bestPerTopic(words: readonly string[]): Map<string, number> {
-        const dots = new Map<number, number>();
-        for (const [gram, queryWeight] of this.vectorize(gramsOf(words))) {
-            for (const { sample, weight } of this.postings.get(gram) ?? [])
-                dots.set(sample, (dots.get(sample) ?? 0) + queryWeight * weight);
-        }
-        const best = new Map<string, number>();
-        for (const [sample, score] of dots) {
-            const topic = this.topics[sample] as string;
-            if (score > (best.get(topic) ?? 0)) best.set(topic, score);
-        }
-        return best;
+        return this.samples.bestPerTopic(this.vectorize(gramsOf(words)));
     }
 
     private vectorize(grams: readonly string[]): SparseVector {
