@@ -795,7 +795,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         'veut voudrais voudrait aimerais jaimerais savoir sais dire dis va vais vas aller avoir aurai aurais serait ' +
         'serais sera suis-je peut-on chu jpeux jsuis jai ya cest quest kesse quosse tu-tu ti aussi tres trop deja encore ' +
         'quelque chose alors comme ici la-bas elle-meme nan ouais info infos information informations nouveau nouvelle ' +
-        'prends prendre never jamais eu pls plz umm uh uhm hmm euh heu ' +
+        'prends prendre never jamais eu pls plz umm uh uhm hmm euh heu pourra pourras pourrait pourrais pourront pourriez pourrions puisse puissent ' +
         // Conversational filler of both languages: it says nothing about the topic.
         'take takes taking keep hear hearing heard mentioned friend friends exactly actually anyway thing stuff ' +
         'understand wondering wonder curious ami amie exactement vraiment pareil quand meme truc affaire ' +
