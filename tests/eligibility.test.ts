@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { CRITERIA, type CriterionId, WALKTHROUGH_STEPS } from '../src/content/catalog';
 import { SOURCES } from '../src/content/facts';
 import { createTranslator } from '../src/content/i18n';
+import type { KnowledgeBase, Topic } from '../src/content/knowledgeBase';
 import type { Language } from '../src/content/languages';
+import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
+import type { TopicMatcher } from '../src/understanding/faq/matcher';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
 
 const t = createTranslator();
@@ -254,18 +257,30 @@ describe('eligibility check: keeping its footing', () => {
     });
 
     it('does not take a reply to “Did you mean…?” as the answer to the hidden question', async () => {
-        const { chat } = await startCheck('en');
-        const clarify = await chat.say('can I get a study permit');
-        if (
-            trace(clarify, 'Recognizer')?.action === 'fallback' &&
-            (trace(clarify, 'Recognizer')?.candidates as string[] | undefined)?.length
-        ) {
-            const replies = await chat.say('yes');
-            expect(textOf(replies)).toContain(question('en', 'residence', 1));
-            expect(trace(replies, 'Eligibility')).toBeUndefined();
-            const next = await chat.say('Outside Canada');
-            expect(textOf(next)).toContain(question('en', 'csq', 2));
-        }
+        // A matcher that is unsure about one message, so that "Did you mean…?" is certain to be shown.
+        const createMatcher = (knowledge: KnowledgeBase): TopicMatcher => {
+            const real = new FaqMatcher(knowledge);
+            return {
+                match: (text, language) =>
+                    text === 'something in between'
+                        ? {
+                              kind: 'ambiguous',
+                              topics: [knowledge.topic(language, 'fees'), knowledge.topic(language, 'biometrics')] as [Topic, Topic],
+                              score: 0.5,
+                          }
+                        : real.match(text, language),
+            };
+        };
+        const chat = new Chat({ locale: 'en-CA', createMatcher });
+        await chat.open();
+        await chat.say(t.t('en', 'common:menu.choices.eligibility'));
+        const clarify = await chat.say('something in between');
+        expect(trace(clarify, 'Recognizer')).toMatchObject({ action: 'fallback', candidates: ['fees', 'biometrics'] });
+        const replies = await chat.say('yes');
+        expect(textOf(replies)).toContain(question('en', 'residence', 1));
+        expect(trace(replies, 'Eligibility')).toBeUndefined();
+        const next = await chat.say('Outside Canada');
+        expect(textOf(next)).toContain(question('en', 'csq', 2));
     });
 
     it('answers a sticker or an over-long message, then asks the pending question again', async () => {
