@@ -2,7 +2,7 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { MAIN_DIALOG, type MainOptions } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { sayForCommand } from '../channels/commandReplies';
-import { COMMAND_ACTIONS } from '../content/catalog';
+import { COMMAND_ACTIONS, type CommandAction } from '../content/catalog';
 import { redact } from '../observability/redact';
 import type { ConversationData } from '../turn/state';
 import { type Decision, getTurnInfo, inputText } from '../turn/turn';
@@ -46,11 +46,7 @@ export class TopLevel {
         }
     }
 
-    private async command(
-        dc: DialogContext,
-        action: (typeof COMMAND_ACTIONS)[keyof typeof COMMAND_ACTIONS],
-        conversation: ConversationData,
-    ): Promise<void> {
+    private async command(dc: DialogContext, action: CommandAction, conversation: ConversationData): Promise<void> {
         const { responder, handoff, retentionDays, state } = this.services;
         const context = dc.context;
         if (action.welcomeFirst && !conversation.welcomed) {

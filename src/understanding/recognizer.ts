@@ -14,10 +14,14 @@ const SINGLE_QUESTION_SCORE = 0.7;
 /** Where a message may join two questions: a question mark in the middle, "and also", "et", "pis"… */
 const JOINS = /\?\s+|\s+(?:and also|and|also|plus|et aussi|et|pis|puis|aussi|ainsi que)\s+/giu;
 
+/** A run-on message may hold many joins; two searches per cut are tried for the first few only. */
+const MAX_CUTS = 3;
+
 /** The ways to cut a message in two at a join, each side long enough to be a question of its own. */
 function twoQuestions(text: string): [string, string][] {
     const cuts: [string, string][] = [];
     for (const join of text.matchAll(JOINS)) {
+        if (cuts.length === MAX_CUTS) break;
         const first = text.slice(0, join.index).trim();
         const second = text.slice((join.index ?? 0) + join[0].length).trim();
         if (words(first).length >= 3 && words(second).length >= 3) cuts.push([first, second]);
