@@ -119,6 +119,8 @@ export class EligibilityDialog extends InterruptibleDialog {
             'Eligibility check result',
         );
         await this.sendVerdict(step, result);
+        const conversation = await this.services.state.conversation.get(step.context, {});
+        conversation.lastEligibility = { answers: { ...progress.answers }, eligible: result.eligible, unmet: [...result.unmet] };
         await this.clearProgress(step);
         return step.endDialog(result);
     }

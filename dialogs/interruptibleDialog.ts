@@ -14,6 +14,8 @@ export interface DialogOutcome {
     menu?: boolean;
     /** The user asked for another guided dialog in the middle of this one. */
     switchTo?: DialogTarget;
+    /** The user asked for an advisor: the consent dialog follows (the check's answers are kept for it). */
+    handoff?: boolean;
 }
 
 /**
@@ -74,7 +76,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const action = COMMAND_ACTIONS[command];
         const { responder, handoff, retentionDays } = this.services;
         const context = innerDc.context;
-        await sayForCommand(context, action, 'inDialog', { responder, handoff, values: { retentionDays } });
+        await sayForCommand(context, action, 'inDialog', { responder, values: { retentionDays } });
         switch (action.inDialog) {
             case 'askAgain':
                 return this.askAgain(innerDc);
@@ -97,6 +99,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 return innerDc.beginDialog(this.initialDialogId, { restart: true });
             case 'wait':
                 return Dialog.EndOfTurn;
+            case 'handoff':
+                if (handoff.usesInbox(context)) return this.finish(innerDc, { handoff: true });
+                await handoff.offer(context);
+                return this.askAgain(innerDc);
         }
     }
 

@@ -2,6 +2,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import type { DialogTarget } from '../src/content/knowledgeBase';
 import { EligibilityDialog } from './eligibilityDialog';
 import { FamilyDialog } from './familyDialog';
+import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog';
 import type { DialogOutcome } from './interruptibleDialog';
 import { PermitDialog } from './permitDialog';
 import type { DialogServices } from './services';
@@ -22,6 +23,7 @@ export class MainDialog extends ComponentDialog {
         this.addDialog(new PermitDialog(services));
         this.addDialog(new FamilyDialog(services));
         this.addDialog(new StepsDialog(services));
+        this.addDialog(new HandoffDialog(services));
         this.addDialog(new WaterfallDialog(RUN_WATERFALL, [(step) => this.start(step), (step) => this.after(step)]));
         this.initialDialogId = RUN_WATERFALL;
     }
@@ -36,8 +38,9 @@ export class MainDialog extends ComponentDialog {
     private async after(step: WaterfallStepContext) {
         const outcome = (step.result ?? {}) as DialogOutcome;
         const dialog = (step.values as { target?: DialogTarget }).target ?? 'unknown';
-        const reason = outcome.switchTo ? 'switch' : outcome.cancelled ? 'cancel' : outcome.menu ? 'menu' : undefined;
+        const reason = outcome.switchTo || outcome.handoff ? 'switch' : outcome.cancelled ? 'cancel' : outcome.menu ? 'menu' : undefined;
         this.services.analytics.track(reason ? { name: 'dialog.abandoned', dialog, reason } : { name: 'dialog.completed', dialog });
+        if (outcome.handoff) return step.replaceDialog(HANDOFF_DIALOG);
         if (outcome.switchTo) return step.replaceDialog(RUN_WATERFALL, { target: outcome.switchTo } satisfies MainOptions);
         const { responder } = this.services;
         if (outcome.cancelled) await responder.say(step.context, 'common:cancelled');

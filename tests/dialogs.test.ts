@@ -5,12 +5,15 @@ import { AskDialog } from '../dialogs/askDialog';
 import { EligibilityDialog } from '../dialogs/eligibilityDialog';
 import type { DialogServices } from '../dialogs/services';
 import { Handoff } from '../src/channels/handoff';
+import { HandoffInbox } from '../src/channels/handoffInbox';
+import { HandoffStore } from '../src/channels/handoffStore';
 import { Responder } from '../src/channels/responder';
 import { CRITERIA, criterionQuestion } from '../src/content/catalog';
 import { createTranslator } from '../src/content/i18n';
 import { KnowledgeBase } from '../src/content/knowledgeBase';
 import { createAccessors } from '../src/turn/state';
 import { AnswerReader } from '../src/understanding/answers';
+import { quietLogger } from './helpers/chat';
 
 /**
  * Each dialog on its own, through botbuilder-testing's DialogTestClient (the core-bot samples' style): a
@@ -24,8 +27,16 @@ function services(): { services: DialogServices; conversationState: Conversation
     const conversationState = new ConversationState(storage);
     const state = createAccessors(conversationState, new UserState(storage));
     const responder = new Responder(translator, new KnowledgeBase(translator));
-    const handoff = new Handoff(responder, { name: 'Firm', email: '', phone: '', bookingUrl: '' }, state);
     const analytics = { track: () => undefined };
+    const inbox = new HandoffInbox({
+        store: new HandoffStore(storage, storage),
+        sender: undefined,
+        translator,
+        analytics,
+        logger: quietLogger,
+        firmName: 'Firm',
+    });
+    const handoff = new Handoff(responder, { name: 'Firm', email: '', phone: '', bookingUrl: '' }, state, inbox);
     return {
         services: { responder, reader: new AnswerReader(translator), state, handoff, analytics, retentionDays: 30 },
         conversationState,

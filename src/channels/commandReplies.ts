@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
 import type { CommandAction } from '../content/catalog';
-import type { Handoff } from './handoff';
 import type { Responder } from './responder';
 
 /** What a command's texts may quote: how long state is kept (the privacy notice). */
@@ -13,11 +12,9 @@ export async function sayForCommand(
     context: TurnContext,
     action: CommandAction,
     where: 'topLevel' | 'inDialog',
-    deps: { responder: Responder; handoff: Handoff; values: CommandTextValues },
+    deps: { responder: Responder; values: CommandTextValues },
 ): Promise<void> {
     const params = { days: deps.values.retentionDays };
     if (where === 'topLevel' && action.sayAtTopLevel) await deps.responder.say(context, action.sayAtTopLevel, params);
-    if (action.say === undefined) return;
-    if (typeof action.say === 'string') await deps.responder.say(context, action.say, params);
-    else await deps.handoff.offer(context);
+    if (action.say !== undefined) await deps.responder.say(context, action.say, params);
 }

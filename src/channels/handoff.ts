@@ -2,6 +2,7 @@ import { type Activity, ActivityTypes, EventFactory, type TurnContext } from 'bo
 import type { FirmContact } from '../configuration/config';
 import type { StateAccessors, TranscriptLine } from '../turn/state';
 import { turnLanguage } from '../turn/turn';
+import type { HandoffInbox } from './handoffInbox';
 import type { Responder } from './responder';
 
 /** What the transcript keeps: enough for an advisor to pick up, little enough to stay small and private. */
@@ -21,7 +22,29 @@ export class Handoff {
         private readonly responder: Responder,
         private readonly firm: FirmContact,
         private readonly state: StateAccessors,
+        /** The firm's Teams inbox, where visitors' requests go when they consent. */
+        readonly inbox: HandoffInbox,
     ) {}
+
+    get firmName(): string {
+        return this.firm.name;
+    }
+
+    /** Whether "talk to an advisor" goes through the consent dialog and the inbox here (not for staff in Teams). */
+    usesInbox(context: TurnContext): boolean {
+        return this.inbox.servesChannel(context.activity.channelId);
+    }
+
+    /** The firm's e-mail, phone and booking link, or the plain truth that there are none to give. */
+    async sendFirmContact(context: TurnContext): Promise<void> {
+        const { responder, firm } = this;
+        const lines: string[] = [];
+        if (firm.email) lines.push(responder.t(context, 'common:advisor.email', { email: firm.email }));
+        if (firm.phone) lines.push(responder.t(context, 'common:advisor.phone', { phone: firm.phone }));
+        if (firm.bookingUrl) lines.push(responder.t(context, 'common:advisor.booking', { url: firm.bookingUrl }));
+        if (lines.length === 0) lines.push(responder.t(context, 'common:advisor.unavailable'));
+        await responder.send(context, { text: lines.join('\n') });
+    }
 
     /** Records the bot's own messages as they are sent; call once per turn. */
     recordReplies(context: TurnContext): void {
@@ -39,6 +62,8 @@ export class Handoff {
         const transcript = data.transcript ?? [];
         transcript.push({ role, text: text.slice(0, TRANSCRIPT_LINE_LENGTH) });
         data.transcript = transcript.slice(-TRANSCRIPT_LINES);
+        // Messenger allows a reply for a day after the person's last message: the claim needs to know when that was.
+        if (role === 'user' && data.handoffIds?.length) await this.inbox.visitorWrote(data.handoffIds);
     }
 
     /**

@@ -228,9 +228,6 @@ export const COMMANDS = [
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
-/** What the bot says for a command: a locales key, or the handoff to an advisor (the firm's contact). */
-type CommandSaying = string | { handoff: true };
-
 /**
  * What each command does, in one place for both situations: with no guided dialog running, and inside one.
  * Top level: "menu" offers the menu, "menuAgain" the menu with "anything else?", "greet" the welcome, "wait"
@@ -239,11 +236,12 @@ type CommandSaying = string | { handoff: true };
  * "Delete my data" is not here: the bot erases before anything else runs.
  */
 export interface CommandAction {
-    say?: CommandSaying;
+    /** A locales key. */
+    say?: string;
     /** Said only at the top level ("There's nothing to cancel"). */
     sayAtTopLevel?: string;
-    atTopLevel: 'menu' | 'menuAgain' | 'greet' | 'wait';
-    inDialog: 'askAgain' | 'explain' | 'cancel' | 'menu' | 'restart' | 'wait';
+    atTopLevel: 'menu' | 'menuAgain' | 'greet' | 'wait' | 'handoff';
+    inDialog: 'askAgain' | 'explain' | 'cancel' | 'menu' | 'restart' | 'wait' | 'handoff';
     /** A conversation not yet welcomed gets the welcome instead (a first "français" chooses the language). */
     welcomeFirst?: boolean;
     /** Forgets the progress kept for a later visit (eligibility check, walkthrough). */
@@ -260,5 +258,6 @@ export const COMMAND_ACTIONS: Readonly<Record<Exclude<Command, 'deleteData'>, Co
     greeting: { atTopLevel: 'greet', inDialog: 'askAgain' },
     ask: { say: 'common:ask.prompt', atTopLevel: 'wait', inDialog: 'wait' },
     privacy: { say: 'common:privacy.notice', atTopLevel: 'menu', inDialog: 'askAgain' },
-    advisor: { say: { handoff: true }, atTopLevel: 'menuAgain', inDialog: 'askAgain' },
+    // The consent dialog and the firm's inbox (visitors), or the firm's contact (staff in Teams): see Handoff.
+    advisor: { atTopLevel: 'handoff', inDialog: 'handoff' },
 };

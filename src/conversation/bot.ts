@@ -1,14 +1,25 @@
-import { type ConversationState, type InvokeResponse, TeamsActivityHandler, type TurnContext, type UserState } from 'botbuilder';
+import {
+    type AdaptiveCardInvokeResponse,
+    type AdaptiveCardInvokeValue,
+    type ConversationState,
+    type InvokeResponse,
+    TeamsActivityHandler,
+    type TurnContext,
+    type UserState,
+} from 'botbuilder';
 import { type DialogContext, DialogSet } from 'botbuilder-dialogs';
+import type { HandoffDialog } from '../../dialogs/handoffDialog';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { markErased } from '../channels/handoff';
+import { CLAIM_VERB, type ClaimData } from '../channels/handoffCard';
 import { channelInput, tenantId } from '../channels/input';
 import { ERASE_QUESTION } from '../content/catalog';
 import { setTurnInfo } from '../turn/turn';
 import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
 import { decide } from './decide';
+import type { HandoffSettings } from './handoffSettings';
 import { joinLanguage, knownLanguage, rememberLanguage, replyLanguageFor } from './languageRules';
 import { TopLevel } from './topLevel';
 import { sendRecognizerTrace } from './trace';
@@ -18,6 +29,10 @@ export interface BotDependencies {
     conversationState: ConversationState;
     userState: UserState;
     mainDialog: MainDialog;
+    /** "Talk to an advisor" at the top level (inside a guided dialog, the main dialog runs its own). */
+    handoffDialog: HandoffDialog;
+    /** The staff's handoff commands in Teams, and the channel learned on install. */
+    handoffSettings: HandoffSettings;
     recognizer: Recognizer;
     /** What the dialogs use too: responder, answer reader, state accessors, handoff, analytics. */
     services: DialogServices;
@@ -38,6 +53,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         super();
         this.dialogs = new DialogSet(deps.services.state.dialogState);
         this.dialogs.add(deps.mainDialog);
+        this.dialogs.add(deps.handoffDialog);
         this.welcome = new Welcome(deps.services);
         this.topLevel = new TopLevel(deps.services, this.welcome);
 
@@ -49,6 +65,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         // Teams: a personal install greets once (the user is not "added" to a personal chat).
         this.onInstallationUpdateAdd(async (context, next) => {
             await this.welcome.welcome(context);
+            await deps.handoffSettings.installed(context);
             await next();
         });
         // Web Chat pages that use the "webchat/join" pattern send the browser's language with it.
@@ -57,7 +74,11 @@ export class ImpPlusBot extends TeamsActivityHandler {
             await next();
         });
         this.onMessage(async (context, next) => {
-            if (channelInput(context.activity.channelId).addressedToBot(context.activity)) await this.handleMessage(context);
+            const input = channelInput(context.activity.channelId);
+            if (input.addressedToBot(context.activity)) {
+                const handled = await deps.handoffSettings.handle(context, input.read(context.activity).text);
+                if (!handled) await this.handleMessage(context);
+            }
             await next();
         });
     }
@@ -68,6 +89,18 @@ export class ImpPlusBot extends TeamsActivityHandler {
         return response.status === 501
             ? { status: 400, body: { error: 'UnsupportedInvoke', message: 'This bot does not handle that invoke.' } }
             : response;
+    }
+
+    /** "I'll take it" on a handoff card (Action.Execute): the card that comes back replaces it for everyone. */
+    protected override async onAdaptiveCardInvoke(
+        context: TurnContext,
+        invokeValue: AdaptiveCardInvokeValue,
+    ): Promise<AdaptiveCardInvokeResponse> {
+        const data = invokeValue.action?.data as Partial<ClaimData> | undefined;
+        if (invokeValue.action?.verb !== CLAIM_VERB || typeof data?.handoffId !== 'string')
+            return super.onAdaptiveCardInvoke(context, invokeValue);
+        const card = await this.deps.services.handoff.inbox.claim(context, data.handoffId);
+        return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
     }
 
     override async run(context: TurnContext): Promise<void> {
@@ -155,6 +188,8 @@ export class ImpPlusBot extends TeamsActivityHandler {
     private async eraseEverything(dc: DialogContext): Promise<void> {
         const context = dc.context;
         await dc.cancelAllDialogs();
+        const conversation = await this.deps.services.state.conversation.get(context, {});
+        await this.deps.services.handoff.inbox.erase(conversation.handoffIds ?? []);
         await this.deps.conversationState.delete(context);
         await this.deps.userState.delete(context);
         markErased(context);

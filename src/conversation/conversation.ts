@@ -1,7 +1,10 @@
 import { ActivityTypes, ConversationState, type Storage, type TurnContext, UserState } from 'botbuilder';
+import { HandoffDialog } from '../../dialogs/handoffDialog';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { Handoff } from '../channels/handoff';
+import { HandoffInbox } from '../channels/handoffInbox';
+import { HandoffStore } from '../channels/handoffStore';
 import { Responder } from '../channels/responder';
 import type { FirmContact } from '../configuration/config';
 import { DEFAULT_FIRM_NAME } from '../configuration/config';
@@ -11,12 +14,14 @@ import { KnowledgeBase } from '../content/knowledgeBase';
 import { languageFromLocale } from '../content/languages';
 import { type Analytics, LogAnalytics } from '../observability/analytics';
 import type { Logger } from '../observability/logger';
+import type { ProactiveSender } from '../turn/proactive';
 import { createAccessors } from '../turn/state';
 import { knownTurnLanguage } from '../turn/turn';
 import { AnswerReader } from '../understanding/answers';
 import type { TopicMatcher } from '../understanding/faq/matcher';
 import { Recognizer } from '../understanding/recognizer';
 import { ImpPlusBot } from './bot';
+import { HandoffSettings } from './handoffSettings';
 import { restartStaleDialogs } from './staleDialogs';
 
 /**
@@ -43,6 +48,10 @@ export interface ConversationOptions {
     /** Where dialog and verdict events go; structured logs when not given. */
     analytics?: Analytics;
     translator?: Translator;
+    /** Posts handoff cards to the firm's Teams channel and tells visitors of a claim; none = handoffs fail honestly. */
+    proactive?: ProactiveSender;
+    /** Settings that must not age like state (the handoff channel); the state storage when not given. */
+    settingsStorage?: Storage;
 }
 
 export interface Conversation extends ConversationHost {
@@ -62,14 +71,24 @@ export function createConversation(options: ConversationOptions): Conversation {
     const firm = options.firm ?? { name: DEFAULT_FIRM_NAME, email: '', phone: '', bookingUrl: '' };
     const responder = new Responder(translator, knowledge, firm.name);
     const reader = new AnswerReader(translator);
-    const handoff = new Handoff(responder, firm, state);
     const analytics = options.analytics ?? new LogAnalytics(options.logger);
+    const inbox = new HandoffInbox({
+        store: new HandoffStore(options.settingsStorage ?? options.storage, options.storage),
+        sender: options.proactive,
+        translator,
+        analytics,
+        logger: options.logger,
+        firmName: firm.name,
+    });
+    const handoff = new Handoff(responder, firm, state, inbox);
     const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30 };
     const mainDialog = new MainDialog(services);
     const bot = new ImpPlusBot({
         conversationState,
         userState,
         mainDialog,
+        handoffDialog: new HandoffDialog(services),
+        handoffSettings: new HandoffSettings(inbox, translator),
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         services,
         maxMessageLength: options.maxMessageLength,

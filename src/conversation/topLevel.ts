@@ -1,4 +1,5 @@
 import type { DialogContext } from 'botbuilder-dialogs';
+import { HANDOFF_DIALOG } from '../../dialogs/handoffDialog';
 import { MAIN_DIALOG, type MainOptions } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { sayForCommand } from '../channels/commandReplies';
@@ -58,7 +59,7 @@ export class TopLevel {
             delete profile.eligibility;
             delete profile.walkthroughStep;
         }
-        await sayForCommand(context, action, 'topLevel', { responder, handoff, values: { retentionDays } });
+        await sayForCommand(context, action, 'topLevel', { responder, values: { retentionDays } });
         switch (action.atTopLevel) {
             case 'menu':
                 await responder.menu(context);
@@ -70,6 +71,14 @@ export class TopLevel {
                 await this.welcome.greet(context, conversation);
                 return;
             case 'wait':
+                return;
+            case 'handoff':
+                if (handoff.usesInbox(context)) {
+                    await dc.beginDialog(HANDOFF_DIALOG);
+                    return;
+                }
+                await handoff.offer(context);
+                await responder.menu(context, 'common:menu.again');
                 return;
         }
     }

@@ -6,9 +6,11 @@ import { createAnalytics } from '../observability/analytics';
 import type { Logger } from '../observability/logger';
 import { createStateStore, TurnStorage } from '../storage';
 import { StorageStore } from '../storage/store';
+import { StoreStorage } from '../storage/storeStorage';
 import { createMatcher } from '../understanding/faq/createMatcher';
 import { registerWebChat } from '../webchat/register';
 import { createAdapter } from './adapter';
+import { AdapterProactiveSender } from './proactive';
 import { ConversationRateLimiter } from './rateLimit';
 import { registerReadiness } from './readiness';
 import { createServer } from './server';
@@ -30,6 +32,7 @@ export function createApp(config: BotConfig, { logger, storage }: AppOptions): A
     // Turns commit their state with eTags, one at a time per conversation in this process (docs/state.md).
     const store = storage ? new StorageStore(config.storage.kind, storage) : createStateStore(config.storage);
     const stateStorage = new TurnStorage(store, { retentionDays: config.stateRetentionDays, logger });
+    const proactive = new AdapterProactiveSender(config.microsoftAppId);
     const conversation = queueTurns(
         createConversation({
             storage: stateStorage,
@@ -39,10 +42,13 @@ export function createApp(config: BotConfig, { logger, storage }: AppOptions): A
             firm: config.firm,
             retentionDays: config.stateRetentionDays,
             analytics: createAnalytics(logger, config.appInsightsConnectionString),
+            proactive,
+            settingsStorage: new StoreStorage(store),
         }),
         { storage: stateStorage, logger },
     );
     const adapter = createAdapter(config, conversation);
+    proactive.attach(adapter);
     adapter.use(new ConversationRateLimiter(config.rateLimitPerMinute, conversation.translator));
     const server = createServer({ config, adapter, conversation, logger });
     registerReadiness(server, store, logger);

@@ -11,7 +11,13 @@ export type AnalyticsEvent =
     | { name: 'dialog.completed'; dialog: string }
     | { name: 'dialog.abandoned'; dialog: string; reason: 'cancel' | 'menu' | 'switch' }
     | { name: 'eligibility.verdict'; eligible: boolean; unmet: string[] }
-    | { name: 'unanswered'; locale: string; score: number; question: string };
+    | { name: 'unanswered'; locale: string; score: number; question: string }
+    // Handoffs to an advisor: asked for, posted to the firm's channel (or not, and why), claimed and how fast.
+    | { name: 'handoff.requested'; channel: string; language: string }
+    | { name: 'handoff.declined'; channel: string }
+    | { name: 'handoff.posted'; channel: string; withContact: boolean }
+    | { name: 'handoff.failed'; channel: string; reason: 'noChannel' | 'postFailed' }
+    | { name: 'handoff.claimed'; channel: string; secondsToClaim: number; visitorTold: boolean };
 
 export interface Analytics {
     track(event: AnalyticsEvent): void;

@@ -25,6 +25,13 @@ export interface TranscriptLine {
     text: string;
 }
 
+/** An eligibility check that reached its verdict, kept for an advisor the person may ask for. */
+export interface EligibilityOutcome {
+    answers: Partial<Record<CriterionId, string>>;
+    eligible: boolean;
+    unmet: string[];
+}
+
 /** Kept per conversation. */
 export interface ConversationData {
     /** The last few messages, for an advisor who picks up the conversation. */
@@ -37,6 +44,10 @@ export interface ConversationData {
     welcomed?: boolean;
     /** The bot asked "Do you want me to erase your data?" and waits for the answer. */
     confirmingErase?: boolean;
+    /** The last verdict of the eligibility check in this conversation. */
+    lastEligibility?: EligibilityOutcome;
+    /** Requests for an advisor posted to the firm's channel (their records are erased with the conversation). */
+    handoffIds?: string[];
 }
 
 /** The state accessors every dialog may need, created once and passed in through constructors. */
