@@ -83,11 +83,12 @@ export function createConversation(options: ConversationOptions): Conversation {
     const handoff = new Handoff(responder, firm, state, inbox);
     const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30 };
     const mainDialog = new MainDialog(services);
+    const handoffDialog = new HandoffDialog(services);
     const bot = new ImpPlusBot({
         conversationState,
         userState,
         mainDialog,
-        handoffDialog: new HandoffDialog(services),
+        handoffDialog,
         handoffSettings: new HandoffSettings(inbox, translator),
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         services,
@@ -101,7 +102,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         userState,
         async run(context) {
             // A dialog stack stored by an older version of the bot restarts the conversation politely.
-            const stale = { roots: [mainDialog], state, conversationState, userState, responder, logger: options.logger };
+            const stale = { roots: [mainDialog, handoffDialog], state, conversationState, userState, responder, logger: options.logger };
             if (!(await restartStaleDialogs(context, stale))) await bot.run(context);
         },
         async onTurnError(context, error) {

@@ -2,7 +2,9 @@ import { type Activity, ActivityTypes, type Attachment, MemoryStorage, TestAdapt
 import type { FirmContact } from '../../src/configuration/config';
 import type { KnowledgeBase } from '../../src/content/knowledgeBase';
 import { type Conversation, createConversation } from '../../src/conversation/conversation';
+import type { Analytics } from '../../src/observability/analytics';
 import { createLogger, type Logger } from '../../src/observability/logger';
+import type { ProactiveSender } from '../../src/turn/proactive';
 import type { TopicMatcher } from '../../src/understanding/faq/matcher';
 import { realMatcher } from './matcher';
 
@@ -18,6 +20,10 @@ export interface ChatOptions {
     logger?: Logger;
     /** The firm's contact for "talk to an advisor"; a chat with its own gets its own bot. */
     firm?: FirmContact;
+    /** What posts handoff cards and tells visitors of a claim; a chat with its own gets its own bot. */
+    proactive?: ProactiveSender;
+    /** Where the bot's events go; a chat with its own gets its own bot. */
+    analytics?: Analytics;
 }
 
 /** A silent logger, so test output stays readable; tests that check logs pass their own. */
@@ -50,7 +56,9 @@ export class Chat {
     constructor(options: ChatOptions = {}) {
         // Building the bot (content, matcher indexes) takes far longer than a turn: chats that need no
         // storage or matcher of their own share one bot, each with its own user and conversation ids.
-        const own = ['storage', 'createMatcher', 'logger', 'firm'].some((key) => options[key as keyof ChatOptions] !== undefined);
+        const own = ['storage', 'createMatcher', 'logger', 'firm', 'proactive', 'analytics'].some(
+            (key) => options[key as keyof ChatOptions] !== undefined,
+        );
         this.conversation = own
             ? createConversation({
                   storage: options.storage ?? new MemoryStorage(),
@@ -58,6 +66,8 @@ export class Chat {
                   maxMessageLength: 1000,
                   createMatcher: options.createMatcher ?? realMatcher,
                   ...(options.firm ? { firm: options.firm } : {}),
+                  ...(options.proactive ? { proactive: options.proactive } : {}),
+                  ...(options.analytics ? { analytics: options.analytics } : {}),
               })
             : sharedConversation();
         chatCount += 1;
