@@ -81,6 +81,7 @@ async function claim(staff: Chat, handoffId: string): Promise<CardJson> {
         inChannel({
             type: 'invoke',
             name: 'adaptiveCard/action',
+            replyToId: 'posted-1',
             value: { action: { type: 'Action.Execute', verb: 'handoff.claim', data: { handoffId } } },
         }),
     );
@@ -136,6 +137,12 @@ describe('the handoff inbox', () => {
         const handoffId = cardOf(sender.cards()[0]?.activity.attachments?.[0]).actions?.[0]?.data?.handoffId ?? '';
         expect(handoffId).not.toBe('');
 
+        const updates: Partial<Activity>[] = [];
+        const update = staff.adapter.updateActivity.bind(staff.adapter);
+        staff.adapter.updateActivity = (context, activity) => {
+            updates.push(activity);
+            return update(context, activity);
+        };
         const claimed = await claim(staff, handoffId);
         expect(cardText(claimed)).toMatch(/Prise en charge par User le /);
         expect(claimed.actions).toBeUndefined();
@@ -144,9 +151,15 @@ describe('the handoff inbox', () => {
         expect(told[0]?.reference.channelId).toBe('webchat');
         expect(events.find((e) => e.name === 'handoff.claimed')).toMatchObject({ visitorTold: true });
 
+        // The message itself is updated too, for everyone in the channel.
+        const updated = updates.at(-1);
+        expect(updated?.id).toBe('posted-1');
+        expect(cardText(cardOf(updated?.attachments?.[0]))).toMatch(/Prise en charge par User le /);
+
         const again = await claim(staff, handoffId);
         expect(cardText(again)).toMatch(/Déjà prise en charge par User le /);
         expect(sender.sent.filter((s) => s.activity.text)).toHaveLength(1);
+        expect(updates).toHaveLength(1);
     });
 
     it('tells the truth and gives the firm’s contact when no channel is configured', async () => {

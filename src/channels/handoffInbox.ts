@@ -146,7 +146,23 @@ export class HandoffInbox {
             const secondsToClaim = Math.max(0, Math.round((now - Date.parse(record.requestedAt)) / 1000));
             analytics.track({ name: 'handoff.claimed', channel: record.channelId, secondsToClaim, visitorTold: record.visitorTold });
         }
-        return handoffCard(translator, record.staffLanguage, record, notice);
+        const card = handoffCard(translator, record.staffLanguage, record, notice);
+        if (notice === 'claimed') await this.updateForEveryone(context, card);
+        return card;
+    }
+
+    /**
+     * Teams shows the card an Action.Execute returns to the person who tapped only; the message itself is
+     * updated too, so that the whole channel sees who took it.
+     */
+    private async updateForEveryone(context: TurnContext, card: Attachment): Promise<void> {
+        const id = context.activity.replyToId;
+        if (!id) return;
+        try {
+            await context.updateActivity({ type: 'message', id, attachments: [card] });
+        } catch (err) {
+            this.options.logger.warn({ err, event: 'handoff.cardUpdateFailed' }, 'the claimed card could not be updated for everyone');
+        }
     }
 
     private async tellVisitor(record: HandoffRecord, now: number): Promise<boolean> {
