@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTranslator } from '../../src/content/i18n';
+import { Playground, type Playground as PlaygroundClient, type PlaygroundMessage } from '../helpers/playground';
+import { type RunningBot, startBot } from '../helpers/server';
+
+const t = createTranslator();
+
+/** Reads until the value meets the condition (a safety-net deadline of a minute, never a pace). */
+async function eventually<T>(read: () => Promise<T> | T, done: (value: T) => boolean, what: string, deadlineMs = 60_000): Promise<T> {
+    const deadline = Date.now() + deadlineMs;
+    for (;;) {
+        const value = await read();
+        if (done(value)) return value;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)?.slice(0, 2000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+}
+
+/** A website visitor through the bot's local Direct Line, as Web Chat talks to it (polling). */
+class Visitor {
+    private watermark: string | undefined;
+    readonly received: { text?: string; from: { role?: string }; suggestedActions?: { actions: { title: string }[] } }[] = [];
+    private constructor(
+        private readonly baseUrl: string,
+        private readonly token: string,
+        private readonly conversationId: string,
+    ) {}
+
+    static async start(baseUrl: string, locale: string): Promise<Visitor> {
+        const session = (await (await fetch(`${baseUrl}/api/directline/token?locale=${locale}`)).json()) as {
+            token: string;
+            conversationId: string;
+        };
+        const visitor = new Visitor(baseUrl, session.token, session.conversationId);
+        const started = await fetch(`${baseUrl}/v3/directline/conversations`, { method: 'POST', headers: visitor.headers() });
+        expect(started.status).toBeLessThan(300);
+        return visitor;
+    }
+
+    private headers() {
+        return { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' };
+    }
+
+    async say(text: string): Promise<void> {
+        const response = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities`, {
+            method: 'POST',
+            headers: this.headers(),
+            body: JSON.stringify({ type: 'message', text, locale: 'fr-CA', from: { id: 'visitor' } }),
+        });
+        expect(response.status).toBe(200);
+    }
+
+    async poll(): Promise<string[]> {
+        const query = this.watermark ? `?watermark=${this.watermark}` : '';
+        const response = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities${query}`, {
+            headers: this.headers(),
+        });
+        const body = (await response.json()) as { activities: Visitor['received']; watermark?: string };
+        this.received.push(...body.activities);
+        if (body.watermark) this.watermark = body.watermark;
+        return this.received.filter((a) => a.from.role === 'bot').map((a) => a.text ?? '');
+    }
+
+    /** Waits until the bot said something more than it had. */
+    async hearsAnswer(): Promise<void> {
+        const before = this.received.filter((a) => a.from.role === 'bot').length;
+        await eventually(
+            () => this.poll(),
+            (texts) => texts.length > before,
+            'the bot to answer the visitor',
+        );
+    }
+
+    /** Waits for a bot message containing the text. */
+    async hears(text: string): Promise<void> {
+        await eventually(
+            () => this.poll(),
+            (texts) => texts.some((said) => said.includes(text)),
+            `the visitor to hear “${text}”`,
+        );
+    }
+}
+
+interface CardJson {
+    body: { text?: string; facts?: { title: string; value: string }[] }[];
+    actions?: { type: string; title: string; verb: string; data: { handoffId: string } }[];
+}
+const cardOf = (message: PlaygroundMessage | undefined) => message?.attachments[0]?.content as CardJson | undefined;
+const cardText = (card: CardJson | undefined) =>
+    (card?.body ?? []).map((b) => [b.text ?? '', ...(b.facts ?? []).map((f) => `${f.title}: ${f.value}`)].join('\n')).join('\n');
+
+describe('the handoff inbox in a Teams-like client (Microsoft 365 Agents Playground)', () => {
+    let bot: RunningBot;
+    let playground: PlaygroundClient;
+    beforeAll(async () => {
+        bot = await startBot({ FIRM_NAME: 'Cabinet Tremblay', FIRM_EMAIL: 'info@tremblay.example' });
+        playground = await Playground.start(`${bot.url}/api/messages`);
+    });
+    afterAll(async () => {
+        await playground?.stop();
+        await bot?.close();
+    });
+
+    it('installs in a team channel, posts a French visitor’s request there, and the claim reaches the visitor', async () => {
+        const config = await playground.config();
+        const team = config.teams[0];
+        const general = team?.channels[0];
+        if (!team || !general) throw new Error('the Playground has no team channel');
+
+        // 1. The firm installs the bot in its team: the channel becomes the inbox.
+        await playground.install(general.id);
+        const installed = await eventually(
+            () => [...playground.messages.values()],
+            (messages) => messages.some((m) => m.text?.includes(t.t('en', 'handoff:settings.set'))),
+            'the bot to confirm the handoff channel',
+        );
+        expect(installed.find((m) => m.text?.includes(t.t('en', 'handoff:settings.set')))?.conversationId).toBe(general.id);
+
+        // 2. A website visitor asks for an advisor in French, consents and leaves an e-mail address.
+        const visitor = await Visitor.start(bot.url, 'fr-CA');
+        await visitor.hears('Bonjour');
+        await visitor.poll();
+        await visitor.say('combien coûte le permis de travail ouvert?');
+        await visitor.hearsAnswer();
+        await visitor.say('parler à un conseiller');
+        await visitor.hears(t.t('fr', 'handoff:consent.ask', { firm: 'Cabinet Tremblay' }));
+        await visitor.say('oui');
+        await visitor.hears(t.t('fr', 'handoff:contact.ask'));
+        await visitor.say('marie.gagnon@exemple.ca');
+        await visitor.hears(t.t('fr', 'handoff:postedWithContact', { firm: 'Cabinet Tremblay', contact: 'marie.gagnon@exemple.ca' }));
+
+        // 3. The card is in the channel, in the staff's language (English: the Playground's client is en-US).
+        const posted = await eventually(
+            () => [...playground.messages.values()].find((m) => cardOf(m)?.actions?.[0]?.verb === 'handoff.claim'),
+            (message) => message !== undefined,
+            'the handoff card in the channel',
+        );
+        expect(posted?.conversationId).toBe(general.id);
+        const text = cardText(cardOf(posted));
+        expect(text).toContain('Language: French');
+        expect(text).toContain('Channel: Website');
+        expect(text).toContain('Contact: marie.gagnon@exemple.ca');
+        expect(text).toContain('Question: combien coûte le permis de travail ouvert?');
+
+        // 4. An advisor taps "I'll take it": the card is updated in place, and the visitor told in French.
+        const action = cardOf(posted)?.actions?.[0];
+        const answer = await playground.execute(posted as PlaygroundMessage, config.currentUser.id, { ...action });
+        expect(answer.status).toBe(200);
+        const updated = await eventually(
+            () => cardText(cardOf(playground.messages.get(posted?.messageId ?? ''))),
+            (card) => card.includes(`Taken by ${config.currentUser.name}`),
+            'the card to show who took it',
+        );
+        expect(updated).toContain(t.t('en', 'handoff:card.visitorTold'));
+        expect(cardOf(playground.messages.get(posted?.messageId ?? ''))?.actions).toBeUndefined();
+        await visitor.hears(t.t('fr', 'handoff:claimed', { firm: 'Cabinet Tremblay' }));
+    });
+});
