@@ -1,9 +1,11 @@
+import { Writable } from 'node:stream';
 import type { Activity, Attachment, ConversationReference } from 'botbuilder';
 import { MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { readContact } from '../dialogs/contact';
 import { createTranslator } from '../src/content/i18n';
-import type { AnalyticsEvent } from '../src/observability/analytics';
+import { type AnalyticsEvent, LogAnalytics } from '../src/observability/analytics';
+import { createLogger } from '../src/observability/logger';
 import type { ProactiveSender } from '../src/turn/proactive';
 import { buttonsOf, Chat, textOf } from './helpers/chat';
 
@@ -29,6 +31,12 @@ class FakeSender implements ProactiveSender {
         if (this.failing) throw new Error('connector said 502');
         this.sent.push({ reference, activity });
         return `posted-${this.sent.length}`;
+    }
+
+    readonly updated: Sent[] = [];
+
+    async update(reference: Partial<ConversationReference>, activity: Partial<Activity> & { id: string }): Promise<void> {
+        this.updated.push({ reference, activity });
     }
 
     cards(): Sent[] {
@@ -260,6 +268,12 @@ describe('the handoff inbox', () => {
         expect((await storage.read([key]))[key]).toMatchObject({ contact: 'marie@example.com' });
         await visitor.say('delete my data');
         expect((await storage.read([key]))[key]).toBeUndefined();
+        // The card in the channel loses the contact and the messages too.
+        const [cleared] = sender.updated;
+        expect(cleared?.activity.id).toBe('posted-1');
+        const text = cardText(cardOf(cleared?.activity.attachments?.[0]));
+        expect(text).toContain(t.t('fr', 'handoff:card.gone'));
+        expect(text).not.toContain('marie@example.com');
     });
 
     it('"cancel" leaves the request without sending anything', async () => {
@@ -271,6 +285,44 @@ describe('the handoff inbox', () => {
         const text = textOf(await visitor.say('cancel'));
         expect(text).toContain(t.t('en', 'common:cancelled'));
         expect(sender.sent).toHaveLength(0);
+    });
+});
+
+describe('contact details and privacy', () => {
+    it('never writes the contact left, nor the messages, into the logs', async () => {
+        const lines: string[] = [];
+        const sink = new Writable({
+            write(chunk, _encoding, done) {
+                lines.push(String(chunk));
+                done();
+            },
+        });
+        const logger = createLogger('debug', sink);
+        const storage = new MemoryStorage();
+        const sender = new FakeSender();
+        sender.failing = true; // the failure is logged: with the error, never with the request
+        const options = { storage, firm: FIRM, proactive: sender, logger, analytics: new LogAnalytics(logger) };
+        const staff = new Chat({ ...options, channelId: 'msteams' });
+        await chooseChannel(staff);
+        const visitor = new Chat({ ...options, channelId: 'webchat', locale: 'en-US' });
+        await visitor.open();
+        await visitor.say('my file number is W123456789');
+        await visitor.say('talk to an advisor');
+        await visitor.say('yes');
+        await visitor.say('jane.doe@example.com');
+        const logged = lines.join('\n');
+        expect(logged).toContain('handoff.failed');
+        expect(logged).not.toContain('jane.doe');
+        expect(logged).not.toContain('W123456789');
+    });
+
+    it.each([
+        ['en', 'Microsoft Teams', 'consent'],
+        ['fr', 'Microsoft Teams', 'consentement'],
+    ] as const)('the privacy notice (%s) says what goes to the advisors and that the contact needs consent', (language, where, consent) => {
+        const notice = t.t(language, 'common:privacy.notice', { days: 30 });
+        expect(notice).toContain(where);
+        expect(notice).toContain(consent);
     });
 });
 

@@ -179,8 +179,26 @@ export class HandoffInbox {
         }
     }
 
-    /** "Delete my data": the visitor's handoff records go too (the card already posted stays with the firm). */
+    /**
+     * "Delete my data": the visitor's handoff records go, and each card in the firm's channel is replaced by
+     * one that says the request was erased (contact and messages gone from the channel too).
+     */
     async erase(ids: readonly string[]): Promise<void> {
-        await this.options.store.deleteRecords(ids);
+        const { store, sender, translator, logger } = this.options;
+        const inbox = ids.length > 0 ? await store.channel() : undefined;
+        for (const id of ids) {
+            const record = await store.record(id);
+            if (!record?.cardActivityId || !inbox || !sender) continue;
+            try {
+                await sender.update(inbox.reference, {
+                    type: 'message',
+                    id: record.cardActivityId,
+                    attachments: [goneCard(translator, record.staffLanguage)],
+                });
+            } catch (err) {
+                logger.warn({ err, event: 'handoff.eraseCardFailed' }, 'an erased request’s card could not be cleared');
+            }
+        }
+        await store.deleteRecords(ids);
     }
 }

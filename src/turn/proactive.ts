@@ -7,4 +7,6 @@ import type { Activity, ConversationReference } from 'botbuilder';
 export interface ProactiveSender {
     /** Posts the activity and returns the id the channel gave it (empty when the channel gives none). */
     send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string>;
+    /** Replaces a message the bot sent there earlier. */
+    update(reference: Partial<ConversationReference>, activity: Partial<Activity> & { id: string }): Promise<void>;
 }
