@@ -26,7 +26,7 @@ export interface TranscriptLine {
 }
 
 /** An eligibility check that reached its verdict, kept for an advisor the person may ask for. */
-export interface EligibilityOutcome {
+interface EligibilityOutcome {
     answers: Partial<Record<CriterionId, string>>;
     eligible: boolean;
     unmet: string[];
