@@ -68,9 +68,7 @@ export class HandoffDialog extends ComponentDialog {
         const conversation = await state.conversation.get(step.context, {});
         const profile = await state.profile.get(step.context, {});
         const transcript = [...(conversation.transcript ?? [])];
-        // The request itself is the last user line; the question is the one typed before it.
-        const userLines = transcript.filter((line) => line.role === 'user');
-        const question = userLines.at(-2)?.text;
+        const question = conversation.lastQuestion;
         const verdict = conversation.lastEligibility;
         const answers = profile.eligibility?.answers ?? verdict?.answers;
         const request: HandoffRequest = {

@@ -254,6 +254,8 @@ describe('the handoff inbox', () => {
         const text = cardText(cardOf(sender.cards()[0]?.activity.attachments?.[0]));
         expect(text).toContain('Lieu de résidence: ');
         expect(text).toContain(t.t('fr', 'handoff:card.verdictOpen'));
+        // An answer to the check is not the visitor's question.
+        expect(text).toContain(`Question posée: ${t.t('fr', 'handoff:card.noQuestion')}`);
     });
 
     it('erases the visitor’s handoff record, contact included, on "delete my data"', async () => {

@@ -40,6 +40,9 @@ export interface BotDependencies {
     maxMessageLength: number;
 }
 
+/** Decisions that read a message as a free-text question (kept as the question an advisor would see). */
+const QUESTION_KINDS: ReadonlySet<string> = new Set(['answer', 'clarify', 'refuse']);
+
 /**
  * The IMP+ conversation: which activity does what, and one short pipeline per message. Hosting code only
  * calls run(context); nothing here knows about HTTP or the adapter.
@@ -166,6 +169,8 @@ export class ImpPlusBot extends TeamsActivityHandler {
             return;
         }
         await handoff.record(context, 'user', input.text);
+        // At a question, a message not understood is a wrong answer, not a question.
+        if (QUESTION_KINDS.has(decision.kind) && !(decision.kind === 'refuse' && dc.activeDialog)) conversation.lastQuestion = input.text;
         const greetsItself = decision.kind === 'command' && ['english', 'french', 'greeting'].includes(decision.command);
         if (!greetsItself) await this.welcome.disclaimOnce(context, conversation);
         // Said once, in the new language: the person knows why, and how to go back.

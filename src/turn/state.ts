@@ -46,6 +46,8 @@ export interface ConversationData {
     confirmingErase?: boolean;
     /** The last verdict of the eligibility check in this conversation. */
     lastEligibility?: EligibilityOutcome;
+    /** The last free-text question the visitor asked (answered or not), for an advisor they may ask for. */
+    lastQuestion?: string;
     /** Requests for an advisor posted to the firm's channel (their records are erased with the conversation). */
     handoffIds?: string[];
 }

@@ -2,84 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/content/i18n';
 import { Playground, type Playground as PlaygroundClient, type PlaygroundMessage } from '../helpers/playground';
 import { type RunningBot, startBot } from '../helpers/server';
+import { eventually, Visitor } from '../helpers/visitor';
 
 const t = createTranslator();
-
-/** Reads until the value meets the condition (a safety-net deadline of a minute, never a pace). */
-async function eventually<T>(read: () => Promise<T> | T, done: (value: T) => boolean, what: string, deadlineMs = 60_000): Promise<T> {
-    const deadline = Date.now() + deadlineMs;
-    for (;;) {
-        const value = await read();
-        if (done(value)) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)?.slice(0, 2000)}`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-}
-
-/** A website visitor through the bot's local Direct Line, as Web Chat talks to it (polling). */
-class Visitor {
-    private watermark: string | undefined;
-    readonly received: { text?: string; from: { role?: string }; suggestedActions?: { actions: { title: string }[] } }[] = [];
-    private constructor(
-        private readonly baseUrl: string,
-        private readonly token: string,
-        private readonly conversationId: string,
-    ) {}
-
-    static async start(baseUrl: string, locale: string): Promise<Visitor> {
-        const session = (await (await fetch(`${baseUrl}/api/directline/token?locale=${locale}`)).json()) as {
-            token: string;
-            conversationId: string;
-        };
-        const visitor = new Visitor(baseUrl, session.token, session.conversationId);
-        const started = await fetch(`${baseUrl}/v3/directline/conversations`, { method: 'POST', headers: visitor.headers() });
-        expect(started.status).toBeLessThan(300);
-        return visitor;
-    }
-
-    private headers() {
-        return { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' };
-    }
-
-    async say(text: string): Promise<void> {
-        const response = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities`, {
-            method: 'POST',
-            headers: this.headers(),
-            body: JSON.stringify({ type: 'message', text, locale: 'fr-CA', from: { id: 'visitor' } }),
-        });
-        expect(response.status).toBe(200);
-    }
-
-    async poll(): Promise<string[]> {
-        const query = this.watermark ? `?watermark=${this.watermark}` : '';
-        const response = await fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities${query}`, {
-            headers: this.headers(),
-        });
-        const body = (await response.json()) as { activities: Visitor['received']; watermark?: string };
-        this.received.push(...body.activities);
-        if (body.watermark) this.watermark = body.watermark;
-        return this.received.filter((a) => a.from.role === 'bot').map((a) => a.text ?? '');
-    }
-
-    /** Waits until the bot said something more than it had. */
-    async hearsAnswer(): Promise<void> {
-        const before = this.received.filter((a) => a.from.role === 'bot').length;
-        await eventually(
-            () => this.poll(),
-            (texts) => texts.length > before,
-            'the bot to answer the visitor',
-        );
-    }
-
-    /** Waits for a bot message containing the text. */
-    async hears(text: string): Promise<void> {
-        await eventually(
-            () => this.poll(),
-            (texts) => texts.some((said) => said.includes(text)),
-            `the visitor to hear “${text}”`,
-        );
-    }
-}
 
 interface CardJson {
     body: { text?: string; facts?: { title: string; value: string }[] }[];
