@@ -24,7 +24,14 @@ async function main(): Promise<void> {
         const visitor = await Visitor.start(bot.url, 'fr-CA');
         await visitor.hears('Bonjour');
         await visitor.poll();
-        for (const text of ['combien coûte le permis de travail ouvert?', 'Suis-je admissible?', 'À l’extérieur du Canada', 'parler à un conseiller', 'oui', 'marie.gagnon@exemple.ca']) {
+        for (const text of [
+            'combien coûte le permis de travail ouvert?',
+            'Suis-je admissible?',
+            'À l’extérieur du Canada',
+            'parler à un conseiller',
+            'oui',
+            'marie.gagnon@exemple.ca',
+        ]) {
             await visitor.say(text);
             await visitor.hearsAnswer();
         }
