@@ -81,3 +81,49 @@ describe('the handoff inbox in a Teams-like client (Microsoft 365 Agents Playgro
         await visitor.hears(t.t('fr', 'handoff:claimed', { firm: 'Cabinet Tremblay' }));
     });
 });
+
+describe('the handoff inbox when Teams cannot take the request (Playground)', () => {
+    let bot: RunningBot;
+    let playground: PlaygroundClient | undefined;
+    beforeAll(async () => {
+        bot = await startBot({ FIRM_NAME: 'Cabinet Tremblay', FIRM_EMAIL: 'info@tremblay.example' });
+        playground = await Playground.start(`${bot.url}/api/messages`);
+    });
+    afterAll(async () => {
+        await playground?.stop();
+        await bot?.close();
+    });
+
+    async function askForAdvisor(): Promise<Visitor> {
+        const visitor = await Visitor.start(bot.url, 'fr-CA');
+        await visitor.hears('Bonjour');
+        await visitor.say('parler à un conseiller');
+        await visitor.hears(t.t('fr', 'handoff:consent.ask', { firm: 'Cabinet Tremblay' }));
+        await visitor.say('oui');
+        await visitor.hears(t.t('fr', 'handoff:contact.ask'));
+        await visitor.say('Passer');
+        return visitor;
+    }
+
+    it('tells the visitor the truth before any channel is chosen, then when the channel cannot be reached', async () => {
+        const before = await askForAdvisor();
+        await before.hears(t.t('fr', 'handoff:notConfigured'));
+        await before.hears('info@tremblay.example');
+
+        const general = (await playground?.config())?.teams[0]?.channels[0];
+        if (!playground || !general) throw new Error('the Playground has no team channel');
+        await playground.install(general.id);
+        await eventually(
+            () => [...(playground?.messages.values() ?? [])],
+            (messages) => messages.some((m) => m.text?.includes(t.t('en', 'handoff:settings.set'))),
+            'the bot to confirm the handoff channel',
+        );
+        // Teams goes away: the post is refused at the network, and the visitor hears so.
+        await playground.stop();
+        playground = undefined;
+        const after = await askForAdvisor();
+        await after.hears(t.t('fr', 'handoff:failed'));
+        const texts = await after.poll();
+        expect(texts.join('\n')).not.toContain(t.t('fr', 'handoff:posted', { firm: 'Cabinet Tremblay' }));
+    });
+});
