@@ -64,7 +64,12 @@ export class HandoffDialog extends ComponentDialog {
     }
 
     private async askConsent(step: WaterfallStepContext) {
-        const { state, handoff } = this.services;
+        const { state, handoff, analytics } = this.services;
+        analytics.track({
+            name: 'handoff.requested',
+            channel: step.context.activity.channelId ?? '',
+            language: turnLanguage(step.context),
+        });
         const conversation = await state.conversation.get(step.context, {});
         const profile = await state.profile.get(step.context, {});
         const transcript = [...(conversation.transcript ?? [])];

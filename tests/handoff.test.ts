@@ -157,7 +157,11 @@ describe('the handoff inbox', () => {
         const told = sender.sent.filter((s) => s.activity.text);
         expect(told.map((s) => s.activity.text)).toEqual([t.t('fr', 'handoff:claimed', { firm: FIRM.name })]);
         expect(told[0]?.reference.channelId).toBe('webchat');
-        expect(events.find((e) => e.name === 'handoff.claimed')).toMatchObject({ visitorTold: true });
+        expect(events.find((e) => e.name === 'handoff.claimed')).toMatchObject({
+            channel: 'webchat',
+            visitorTold: true,
+            secondsToClaim: expect.any(Number),
+        });
 
         // The message itself is updated too, for everyone in the channel.
         const updated = updates.at(-1);
@@ -198,7 +202,7 @@ describe('the handoff inbox', () => {
     });
 
     it('shares nothing without consent', async () => {
-        const { sender, visitor, staff } = setUp('webchat', 'en-US');
+        const { sender, events, visitor, staff } = setUp('webchat', 'en-US');
         await chooseChannel(staff);
         await visitor.open();
         await visitor.say('talk to an advisor');
@@ -206,6 +210,10 @@ describe('the handoff inbox', () => {
         expect(text).toContain(t.t('en', 'handoff:consent.declined'));
         expect(text).toContain('info@tremblay.example');
         expect(sender.sent).toHaveLength(0);
+        expect(events.filter((e) => e.name.startsWith('handoff.'))).toEqual([
+            { name: 'handoff.requested', channel: 'webchat', language: 'en' },
+            { name: 'handoff.declined', channel: 'webchat' },
+        ]);
     });
 
     it('sends nothing to a Messenger visitor after the reply window, and the card says so', async () => {

@@ -82,7 +82,6 @@ export class HandoffInbox {
     async request(context: TurnContext, language: Language, request: HandoffRequest): Promise<RequestOutcome> {
         const { store, sender, translator, analytics, logger } = this.options;
         const channelId = context.activity.channelId ?? '';
-        analytics.track({ name: 'handoff.requested', channel: channelId, language });
         const inbox = await store.channel();
         if (!inbox) {
             analytics.track({ name: 'handoff.failed', channel: channelId, reason: 'noChannel' });
