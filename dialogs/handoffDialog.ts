@@ -10,6 +10,7 @@ import {
     type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { HandoffRequest } from '../src/channels/handoffInbox';
+import type { EligibilitySummary } from '../src/channels/handoffStore';
 import type { ChoiceSpec, Question } from '../src/content/catalog';
 import { getTurnInfo, turnLanguage } from '../src/turn/turn';
 import { ASK_DIALOG, AskDialog } from './askDialog';
@@ -74,20 +75,15 @@ export class HandoffDialog extends ComponentDialog {
         const profile = await state.profile.get(step.context, {});
         const transcript = [...(conversation.transcript ?? [])];
         const question = conversation.lastQuestion;
-        const verdict = conversation.lastEligibility;
-        const answers = profile.eligibility?.answers ?? verdict?.answers;
-        const request: HandoffRequest = {
-            transcript,
-            ...(question ? { question } : {}),
-            ...(answers || verdict
-                ? {
-                      eligibility: {
-                          answers: { ...answers },
-                          ...(verdict ? { verdict: { eligible: verdict.eligible, unmet: verdict.unmet } } : {}),
-                      },
-                  }
-                : {}),
-        };
+        // A check under way shows its answers so far; otherwise the last finished check, with its verdict.
+        const open = profile.eligibility;
+        const done = conversation.lastEligibility;
+        const eligibility: EligibilitySummary | undefined = open
+            ? { answers: { ...open.answers } }
+            : done
+              ? { answers: { ...done.answers }, verdict: { eligible: done.eligible, unmet: [...done.unmet] } }
+              : undefined;
+        const request: HandoffRequest = { transcript, ...(question ? { question } : {}), ...(eligibility ? { eligibility } : {}) };
         (step.values as HandoffValues).request = request;
         const consent: Question = {
             id: 'handoffConsent',

@@ -266,6 +266,21 @@ describe('the handoff inbox', () => {
         expect(text).toContain(`Question posée: ${t.t('fr', 'handoff:card.noQuestion')}`);
     });
 
+    it('shows the verdict of a finished check', async () => {
+        const { sender, visitor, staff } = setUp('webchat', 'en-US');
+        await chooseChannel(staff);
+        await visitor.open();
+        await visitor.say('Am I eligible?');
+        await visitor.say(t.t('en', 'eligibility:choices.abroad'));
+        await visitor.say(t.t('en', 'eligibility:choices.none'));
+        await visitor.say('talk to an advisor');
+        await visitor.say('yes');
+        await visitor.say('Skip');
+        const text = cardText(cardOf(sender.cards()[0]?.activity.attachments?.[0]));
+        expect(text).toContain(`Programme du CSQ: ${t.t('fr', 'eligibility:choices.none')}`);
+        expect(text).toContain(`Résultat: ${t.t('fr', 'handoff:card.verdictNotMet', { unmet: 'Programme du CSQ' })}`);
+    });
+
     it('erases the visitor’s handoff record, contact included, on "delete my data"', async () => {
         const { storage, sender, visitor, staff } = setUp('webchat', 'en-US');
         await chooseChannel(staff);
