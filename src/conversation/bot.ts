@@ -94,7 +94,10 @@ export class ImpPlusBot extends TeamsActivityHandler {
             : response;
     }
 
-    /** "I'll take it" on a handoff card (Action.Execute): the card that comes back replaces it for everyone. */
+    /**
+     * "I'll take it" on a handoff card (Action.Execute): the card that comes back replaces it for whoever tapped,
+     * and the inbox updates the message itself for the rest of the channel.
+     */
     protected override async onAdaptiveCardInvoke(
         context: TurnContext,
         invokeValue: AdaptiveCardInvokeValue,
