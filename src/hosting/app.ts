@@ -5,9 +5,13 @@ import { type Conversation, createConversation } from '../conversation/conversat
 import { createAnalytics } from '../observability/analytics';
 import type { Logger } from '../observability/logger';
 import { createStateStore, TurnStorage } from '../storage';
+import { AttemptWindow } from '../storage/attempts';
+import { ResultCodeStore } from '../storage/resultCodes';
 import { StorageStore } from '../storage/store';
+import type { KeptResult } from '../turn/state';
 import { createMatcher } from '../understanding/faq/createMatcher';
 import { registerWebChat } from '../webchat/register';
+import { registerResultPage } from '../webchat/resultPage';
 import { createAdapter } from './adapter';
 import { ConversationRateLimiter } from './rateLimit';
 import { registerReadiness } from './readiness';
@@ -23,13 +27,24 @@ export interface App {
 export interface AppOptions {
     logger: Logger;
     storage?: Storage;
+    /** The clock of state retention, result codes and their lookups (tests move it forward). */
+    now?: () => number;
+    /** Result-code lookups allowed per chat user (tests make the window small to see it close). */
+    lookups?: AttemptWindow;
 }
 
+const MINUTE = 60_000;
+/** Result pages a client may open per minute, and all clients together: enough for people, nothing for guessing. */
+const PAGE_LOOKUPS_PER_CLIENT = 20;
+const PAGE_LOOKUPS_OVERALL = 600;
+
 /** Builds the whole bot (conversation, adapter, HTTP routes) from a configuration, without listening. */
-export function createApp(config: BotConfig, { logger, storage }: AppOptions): App {
+export function createApp(config: BotConfig, { logger, storage, now, lookups }: AppOptions): App {
     // Turns commit their state with eTags, one at a time per conversation in this process (docs/state.md).
     const store = storage ? new StorageStore(config.storage.kind, storage) : createStateStore(config.storage);
-    const stateStorage = new TurnStorage(store, { retentionDays: config.stateRetentionDays, logger });
+    const stateStorage = new TurnStorage(store, { retentionDays: config.stateRetentionDays, logger, ...(now ? { now } : {}) });
+    // Result codes live in the same storage as the state, with their own lifetime (RESULT_CODE_DAYS).
+    const codes = new ResultCodeStore<KeptResult>(stateStorage, config.results.codeDays, now);
     const conversation = queueTurns(
         createConversation({
             storage: stateStorage,
@@ -39,6 +54,7 @@ export function createApp(config: BotConfig, { logger, storage }: AppOptions): A
             firm: config.firm,
             retentionDays: config.stateRetentionDays,
             analytics: createAnalytics(logger, config.appInsightsConnectionString),
+            results: { publicBaseUrl: config.results.publicBaseUrl, codes, ...(lookups ? { lookups } : {}) },
         }),
         { storage: stateStorage, logger },
     );
@@ -51,6 +67,14 @@ export function createApp(config: BotConfig, { logger, storage }: AppOptions): A
         config,
         logger,
         deliver: (activity) => adapter.processActivityDirect('', activity as Activity, (context) => conversation.run(context)),
+    });
+    registerResultPage(server, {
+        codes,
+        translator: conversation.translator,
+        firmName: config.firm.name,
+        publicBaseUrl: config.results.publicBaseUrl,
+        perClient: new AttemptWindow(PAGE_LOOKUPS_PER_CLIENT, MINUTE, now),
+        overall: new AttemptWindow(PAGE_LOOKUPS_OVERALL, MINUTE, now),
     });
     return { config, server, conversation };
 }
