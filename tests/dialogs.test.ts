@@ -36,7 +36,7 @@ function services(): { services: DialogServices; conversationState: Conversation
             handoff,
             analytics,
             retentionDays: 30,
-            results: new Results(translator, state, new ResultCodeStore<KeptResult>(storage, 60), 'http://localhost:3978'),
+            results: new Results(translator, state, new ResultCodeStore<KeptResult>(storage, 60), () => 'http://localhost:3978'),
         },
         conversationState,
     };

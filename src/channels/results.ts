@@ -24,7 +24,8 @@ export class Results {
         private readonly translator: Translator,
         private readonly state: StateAccessors,
         readonly codes: ResultCodeStore<KeptResult>,
-        private readonly baseUrl: string,
+        /** Where the printable pages are (PUBLIC_BASE_URL, or the server's own address once it listens). */
+        private readonly baseUrl: () => string,
     ) {}
 
     /** Saves what `change` makes of the kept result (the user's, or a new one) and sends the checklist. */
@@ -63,7 +64,7 @@ export class Results {
         record: CodeRecord<KeptResult>,
         language: Language = turnLanguage(context),
     ): Promise<void> {
-        const url = resultUrl(this.baseUrl, code);
+        const url = resultUrl(this.baseUrl(), code);
         const checklist = buildChecklist(
             this.translator,
             record.data,

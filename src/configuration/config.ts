@@ -54,9 +54,8 @@ function loadFirm(env: Env): FirmContact {
 
 export function loadConfig(env: Env = process.env): BotConfig {
     const firm = loadFirm(env);
-    const port = wholeNumber(env, 'PORT', 3978, 0, 65_535);
     return {
-        port,
+        port: wholeNumber(env, 'PORT', 3978, 0, 65_535),
         microsoftAppId: setting(env, 'MicrosoftAppId'),
         microsoftAppPassword: env.MicrosoftAppPassword ?? '',
         microsoftAppType: setting(env, 'MicrosoftAppType'),
@@ -70,7 +69,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
         storage: loadStorageConfig(env),
         rateLimitPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
         appInsightsConnectionString: setting(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING'),
-        results: loadResultsConfig(env, port),
+        results: loadResultsConfig(env),
     };
 }
 

@@ -2,16 +2,19 @@ import { ConfigurationError, type Env, setting, wholeNumber } from './env';
 
 /** Settings of the result a visitor keeps: the printable page's address and how long a code lasts. */
 export interface ResultsConfig {
-    /** Where visitors reach this server, without a trailing slash: links to /result/<code> start with it. */
+    /**
+     * Where visitors reach this server, without a trailing slash: links to /result/<code> start with it.
+     * Empty = the server's own address (http://localhost:<port>), for local use.
+     */
     publicBaseUrl: string;
     /** A result code resumes the check or the walkthrough for this many days after it was made, then expires. */
     codeDays: number;
 }
 
 /** An http(s) origin with an optional path; http is accepted because a local server has no certificate. */
-function baseUrl(env: Env, port: number): string {
+function baseUrl(env: Env): string {
     const raw = setting(env, 'PUBLIC_BASE_URL');
-    if (raw === '') return `http://localhost:${port}`;
+    if (raw === '') return '';
     let url: URL;
     try {
         url = new URL(raw);
@@ -24,9 +27,9 @@ function baseUrl(env: Env, port: number): string {
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-export function loadResultsConfig(env: Env, port: number): ResultsConfig {
+export function loadResultsConfig(env: Env): ResultsConfig {
     return {
-        publicBaseUrl: baseUrl(env, port),
+        publicBaseUrl: baseUrl(env),
         codeDays: wholeNumber(env, 'RESULT_CODE_DAYS', 60, 1, 365),
     };
 }

@@ -51,8 +51,8 @@ export interface ConversationOptions {
 }
 
 export interface ConversationResults {
-    /** PUBLIC_BASE_URL: the printable page is at <publicBaseUrl>/result/<code>. */
-    publicBaseUrl: string;
+    /** PUBLIC_BASE_URL, or the server's own address: the printable page is at <base>/result/<code>. */
+    publicBaseUrl: () => string;
     /** The codes, in the same Storage as the state (built over `storage` with the default lifetime when not given). */
     codes?: ResultCodeStore<KeptResult>;
     /** Code lookups allowed per user (default: five per ten minutes). */
@@ -84,7 +84,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     const handoff = new Handoff(responder, firm, state);
     const analytics = options.analytics ?? new LogAnalytics(options.logger);
     const codes = options.results?.codes ?? new ResultCodeStore<KeptResult>(options.storage, DEFAULT_CODE_DAYS);
-    const results = new Results(translator, state, codes, options.results?.publicBaseUrl ?? 'http://localhost:3978');
+    const results = new Results(translator, state, codes, options.results?.publicBaseUrl ?? (() => 'http://localhost:3978'));
     const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30, results };
     const mainDialog = new MainDialog(services);
     const bot = new ImpPlusBot({

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Activity, Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import type { BotConfig } from '../configuration/config';
@@ -38,6 +39,12 @@ const MINUTE = 60_000;
 const PAGE_LOOKUPS_PER_CLIENT = 20;
 const PAGE_LOOKUPS_OVERALL = 600;
 
+/** http://localhost:<the port the server listens on>, or the configured port before it listens. */
+function ownAddress(server: Server, port: number): string {
+    const address = server.address() as AddressInfo | null;
+    return `http://localhost:${address?.port ?? port}`;
+}
+
 /** Builds the whole bot (conversation, adapter, HTTP routes) from a configuration, without listening. */
 export function createApp(config: BotConfig, { logger, storage, now, lookups }: AppOptions): App {
     // Turns commit their state with eTags, one at a time per conversation in this process (docs/state.md).
@@ -45,6 +52,7 @@ export function createApp(config: BotConfig, { logger, storage, now, lookups }: 
     const stateStorage = new TurnStorage(store, { retentionDays: config.stateRetentionDays, logger, ...(now ? { now } : {}) });
     // Result codes live in the same storage as the state, with their own lifetime (RESULT_CODE_DAYS).
     const codes = new ResultCodeStore<KeptResult>(stateStorage, config.results.codeDays, now);
+    const publicBaseUrl = () => config.results.publicBaseUrl || ownAddress(server, config.port);
     const conversation = queueTurns(
         createConversation({
             storage: stateStorage,
@@ -54,7 +62,7 @@ export function createApp(config: BotConfig, { logger, storage, now, lookups }: 
             firm: config.firm,
             retentionDays: config.stateRetentionDays,
             analytics: createAnalytics(logger, config.appInsightsConnectionString),
-            results: { publicBaseUrl: config.results.publicBaseUrl, codes, ...(lookups ? { lookups } : {}) },
+            results: { publicBaseUrl, codes, ...(lookups ? { lookups } : {}) },
         }),
         { storage: stateStorage, logger },
     );
@@ -72,7 +80,7 @@ export function createApp(config: BotConfig, { logger, storage, now, lookups }: 
         codes,
         translator: conversation.translator,
         firmName: config.firm.name,
-        publicBaseUrl: config.results.publicBaseUrl,
+        publicBaseUrl,
         perClient: new AttemptWindow(PAGE_LOOKUPS_PER_CLIENT, MINUTE, now),
         overall: new AttemptWindow(PAGE_LOOKUPS_OVERALL, MINUTE, now),
     });

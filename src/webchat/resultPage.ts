@@ -76,7 +76,7 @@ function layout(lang: Language, title: string, firmName: string, main: string, w
 <link rel="icon" href="/webchat/favicon.svg" type="image/svg+xml">
 <style>${STYLE}</style>
 </head>
-<body>
+<body data-ready="true">
 <header><p class="firm">${escapeHtml(firmName)}</p></header>
 <main id="main">
 ${main}
@@ -134,7 +134,7 @@ export interface ResultPageOptions {
     codes: ResultCodeStore<KeptResult>;
     translator: Translator;
     firmName: string;
-    publicBaseUrl: string;
+    publicBaseUrl: () => string;
     /** Lookups per client address, and for all clients together: guessing codes gets nowhere. */
     perClient: AttemptWindow;
     overall: AttemptWindow;
@@ -199,7 +199,7 @@ export function registerResultPage(server: Server, options: ResultPageOptions): 
             return;
         }
         const lang = typeof asked === 'string' && isLanguage(asked) ? asked : record.data.language;
-        const url = resultUrl(options.publicBaseUrl, code);
+        const url = resultUrl(options.publicBaseUrl(), code);
         const checklist = buildChecklist(
             translator,
             record.data,
