@@ -33,7 +33,7 @@ thead th { color: var(--muted); font-weight: 600; }
 ul.check { list-style: none; padding-left: 0; }
 ul.check li { padding-left: 1.8rem; position: relative; margin: 0.3rem 0; }
 ul.check li::before { content: ""; position: absolute; left: 0.2rem; top: 0.3rem; width: 0.9rem; height: 0.9rem; border: 2px solid var(--brand); border-radius: 2px; }
-.source, .note { color: var(--muted); font-size: 0.9rem; }
+.source, .note { color: var(--muted); font-size: 0.9rem; font-weight: 400; }
 a { color: var(--brand); }
 a:focus-visible, button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 button { font: inherit; font-weight: 600; color: #fff; background: var(--brand); border: 0; border-radius: 6px; padding: 0.5rem 1rem; cursor: pointer; }
@@ -177,7 +177,7 @@ export function registerResultPage(server: Server, options: ResultPageOptions): 
             send(res, 429, preferred, text, `<h1>${escapeHtml(text)}</h1>`);
             return;
         }
-        const code = parseCode(String(req.params.code ?? ''));
+        const code = parseCode(String(req.params['*'] ?? ''));
         let record: Awaited<ReturnType<typeof codes.find>>;
         try {
             record = code ? await codes.find(code) : undefined;
@@ -208,6 +208,7 @@ export function registerResultPage(server: Server, options: ResultPageOptions): 
         );
         send(res, 200, lang, checklist.title, renderResultPage(checklist, t(lang), codes.days), true);
     };
-    server.get('/result/:code', handler);
-    server.head('/result/:code', handler);
+    // A wildcard, not a :code parameter: the router refuses long parameters with its own JSON 404.
+    server.get('/result/*', handler);
+    server.head('/result/*', handler);
 }
