@@ -1,5 +1,6 @@
 import { type Activity, MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/configuration/config';
 import { CRITERIA, type CriterionId, WALKTHROUGH_STEPS } from '../src/content/catalog';
 import { FACTS, formatDate, formatFact, SOURCES } from '../src/content/facts';
 import { createTranslator } from '../src/content/i18n';
@@ -292,6 +293,23 @@ describe('coming back with the code', () => {
         expect(textOf(await chat.say('confidentialité'))).toContain(t.t('fr', 'common:privacy.notice', { days: 30, codeDays: 60 }));
         expect(t.t('fr', 'common:privacy.notice', { days: 30, codeDays: 60 })).toMatch(/code de résultat.*60 jours/);
         expect(t.t('en', 'common:privacy.notice', { days: 30, codeDays: 60 })).toMatch(/result code keeps your answers for 60 days/);
+    });
+});
+
+describe('result settings', () => {
+    it('read PUBLIC_BASE_URL and RESULT_CODE_DAYS, with App Service’s host name and 60 days by default', () => {
+        expect(loadConfig({}).results).toEqual({ publicBaseUrl: '', codeDays: 60 });
+        expect(loadConfig({ WEBSITE_HOSTNAME: 'impplus-bot.azurewebsites.net' }).results.publicBaseUrl).toBe(
+            'https://impplus-bot.azurewebsites.net',
+        );
+        expect(
+            loadConfig({ PUBLIC_BASE_URL: 'https://bot.example-firm.ca/assistant/', WEBSITE_HOSTNAME: 'x.azurewebsites.net' }).results
+                .publicBaseUrl,
+        ).toBe('https://bot.example-firm.ca/assistant');
+        expect(loadConfig({ RESULT_CODE_DAYS: '7' }).results.codeDays).toBe(7);
+        expect(() => loadConfig({ RESULT_CODE_DAYS: '0' })).toThrow(/RESULT_CODE_DAYS must be a whole number from 1 to 365/);
+        expect(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://example.com' })).toThrow(/PUBLIC_BASE_URL must be an address/);
+        expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://example.com/?a=1' })).toThrow(/PUBLIC_BASE_URL/);
     });
 });
 

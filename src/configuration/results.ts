@@ -4,7 +4,8 @@ import { ConfigurationError, type Env, setting, wholeNumber } from './env';
 export interface ResultsConfig {
     /**
      * Where visitors reach this server, without a trailing slash: links to /result/<code> start with it.
-     * Empty = the server's own address (http://localhost:<port>), for local use.
+     * Unset: https://<WEBSITE_HOSTNAME> on Azure App Service (which sets it), else empty = the server's own
+     * address (http://localhost:<port>), for local use.
      */
     publicBaseUrl: string;
     /** A result code resumes the check or the walkthrough for this many days after it was made, then expires. */
@@ -14,7 +15,10 @@ export interface ResultsConfig {
 /** An http(s) origin with an optional path; http is accepted because a local server has no certificate. */
 function baseUrl(env: Env): string {
     const raw = setting(env, 'PUBLIC_BASE_URL');
-    if (raw === '') return '';
+    if (raw === '') {
+        const appServiceHost = setting(env, 'WEBSITE_HOSTNAME');
+        return /^[a-z0-9.-]+$/i.test(appServiceHost) ? `https://${appServiceHost.toLowerCase()}` : '';
+    }
     let url: URL;
     try {
         url = new URL(raw);
