@@ -49,7 +49,11 @@ describe('result codes on Blob storage across a restart', () => {
         const code = /\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}\b/.exec(body)?.[0];
         expect(code).toBeDefined();
         expect(body).toContain(`https://bot.example-firm.ca/result/${code}`);
-        const stored = await new BlobStateStore(azurite.connectionString, CONTAINER).read(`results/${code?.replaceAll('-', '')}`);
+        // On Blob Storage the codes have a container of their own (the state container's lifecycle rule is shorter).
+        expect(await new BlobStateStore(azurite.connectionString, CONTAINER).read(`results/${code?.replaceAll('-', '')}`)).toBeUndefined();
+        const stored = await new BlobStateStore(azurite.connectionString, `${CONTAINER}-results`).read(
+            `results/${code?.replaceAll('-', '')}`,
+        );
         expect(stored?.value).toMatchObject({ data: { language: 'fr', eligibility: { residence: 'province', csq: 'pilot' } } });
         await first.kill('SIGKILL');
 
@@ -62,5 +66,12 @@ describe('result codes on Blob storage across a restart', () => {
         const page = await fetch(`${second.url}/result/${code}`);
         expect(page.status).toBe(200);
         expect(await page.text()).toContain('<html lang="fr">');
+
+        // "effacer mes données" on Messenger erases the code made on the web.
+        await post(second.url, activity({ ...messenger, text: 'effacer mes données' }));
+        expect(
+            await new BlobStateStore(azurite.connectionString, `${CONTAINER}-results`).read(`results/${code?.replaceAll('-', '')}`),
+        ).toBeUndefined();
+        expect((await fetch(`${second.url}/result/${code}`)).status).toBe(404);
     });
 });

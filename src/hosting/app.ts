@@ -5,7 +5,7 @@ import type { BotConfig } from '../configuration/config';
 import { type Conversation, createConversation } from '../conversation/conversation';
 import { createAnalytics } from '../observability/analytics';
 import type { Logger } from '../observability/logger';
-import { createStateStore, TurnStorage } from '../storage';
+import { createResultStore, createStateStore, TurnStorage } from '../storage';
 import { AttemptWindow } from '../storage/attempts';
 import { ResultCodeStore } from '../storage/resultCodes';
 import { StorageStore } from '../storage/store';
@@ -50,8 +50,13 @@ export function createApp(config: BotConfig, { logger, storage, now, lookups }: 
     // Turns commit their state with eTags, one at a time per conversation in this process (docs/state.md).
     const store = storage ? new StorageStore(config.storage.kind, storage) : createStateStore(config.storage);
     const stateStorage = new TurnStorage(store, { retentionDays: config.stateRetentionDays, logger, ...(now ? { now } : {}) });
-    // Result codes live in the same storage as the state, with their own lifetime (RESULT_CODE_DAYS).
-    const codes = new ResultCodeStore<KeptResult>(stateStorage, config.results.codeDays, now);
+    // Result codes live with the state (a container of their own on Blob Storage), for RESULT_CODE_DAYS.
+    const resultStore = storage ? store : createResultStore(config.storage, store);
+    const resultStorage =
+        resultStore === store
+            ? stateStorage
+            : new TurnStorage(resultStore, { retentionDays: config.stateRetentionDays, logger, ...(now ? { now } : {}) });
+    const codes = new ResultCodeStore<KeptResult>(resultStorage, config.results.codeDays, now);
     const publicBaseUrl = () => config.results.publicBaseUrl || ownAddress(server, config.port);
     const conversation = queueTurns(
         createConversation({

@@ -39,9 +39,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const keyOf = (code: string) => `results/${code}`;
 
 /**
- * Result codes, kept in the bot's own Storage next to the conversation and user state (memory, Blob or
- * Cosmos DB), one item per code. Inside a turn, TurnStorage commits the writes and deletes with the turn's
- * state; outside (the result page), reads go straight to the store. A code past its expiry reads as unknown.
+ * Result codes, one item per code in the bot's storage (memory, Blob or Cosmos DB; on Blob, a container of
+ * their own). Through the state's TurnStorage, the writes and deletes are committed with the turn's state;
+ * outside a turn (the result page), reads go straight to the store. A code past its expiry reads as unknown.
  */
 export class ResultCodeStore<T> {
     constructor(
