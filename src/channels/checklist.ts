@@ -8,14 +8,14 @@ import { formatCode } from '../understanding/resultCode';
 import type { SourceLink } from './render';
 
 /** One criterion as the person answered it. */
-export interface ChecklistCriterion {
+interface ChecklistCriterion {
     label: string;
     answer: string;
     status: 'met' | 'notMet' | 'unknown';
     statusText: string;
 }
 
-export interface ChecklistFee {
+interface ChecklistFee {
     label: string;
     amount: string;
     /** "IRCC fee list (canada.ca), checked on November 30, 2026" */

@@ -50,7 +50,7 @@ export interface ConversationOptions {
     results?: ConversationResults;
 }
 
-export interface ConversationResults {
+interface ConversationResults {
     /** PUBLIC_BASE_URL, or the server's own address: the printable page is at <base>/result/<code>. */
     publicBaseUrl: () => string;
     /** The codes, in the same Storage as the state (built over `storage` with the default lifetime when not given). */

@@ -88,7 +88,7 @@ ${withScript ? `<script>${SCRIPT}</script>` : ''}
 }
 
 /** The checklist as a printable page: every value HTML-escaped, source links without a referrer (the code is in the URL). */
-export function renderResultPage(checklist: Checklist, t: (key: string, params?: Record<string, unknown>) => string, days: number): string {
+function renderResultPage(checklist: Checklist, t: (key: string, params?: Record<string, unknown>) => string, days: number): string {
     const e = escapeHtml;
     const link = (url: string, text: string) => `<a href="${e(url)}" rel="noreferrer noopener">${e(text)}</a>`;
     const parts: string[] = [`<h1>${e(checklist.title)}</h1>`];
