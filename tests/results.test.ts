@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { type Activity, MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/configuration/config';
@@ -6,6 +7,10 @@ import { FACTS, formatDate, formatFact, SOURCES } from '../src/content/facts';
 import { createTranslator } from '../src/content/i18n';
 import type { Language } from '../src/content/languages';
 import { createConversation } from '../src/conversation/conversation';
+import { createApp } from '../src/hosting/app';
+import { listen } from '../src/hosting/server';
+import { createLogger } from '../src/observability/logger';
+import { redact, redactPath } from '../src/observability/redact';
 import { AttemptWindow } from '../src/storage/attempts';
 import { CODE_ALPHABET, newCode, ResultCodeStore } from '../src/storage/resultCodes';
 import { StorageStore } from '../src/storage/store';
@@ -97,6 +102,7 @@ describe('result codes', () => {
             'reprendre k7qm-2x4a-9p3r-tt8v',
             'my code is k7qm2x4a9p3rtt8v',
             'Reprendre K7QM 2X4A 9P3R TT8V',
+            'my code k7qm 2x4a 9p3r tt8v',
             'K7QM–2X4A–9P3R–TT8V',
         ]) {
             expect(readResultCode(text), text).toBe('K7QM2X4A9P3RTT8V');
@@ -293,6 +299,34 @@ describe('coming back with the code', () => {
         expect(textOf(await chat.say('confidentialité'))).toContain(t.t('fr', 'common:privacy.notice', { days: 30, codeDays: 60 }));
         expect(t.t('fr', 'common:privacy.notice', { days: 30, codeDays: 60 })).toMatch(/code de résultat.*60 jours/);
         expect(t.t('en', 'common:privacy.notice', { days: 30, codeDays: 60 })).toMatch(/result code keeps your answers for 60 days/);
+    });
+});
+
+describe('result codes in the logs', () => {
+    it('are redacted from logged questions and from the request log of /result/<code>', async () => {
+        expect(redact('I lost K7QM-2X4A-9P3R-TT8V, can you help')).toBe('I lost [code], can you help');
+        expect(redact('code k7qm 2x4a 9p3r tt8v')).toBe('code [code]');
+        expect(redact('what does this code mean for me')).toBe('what does this code mean for me');
+        expect(redactPath('/result/K7QM-2X4A-9P3R-TT8V')).toBe('/result/[code]');
+        expect(redactPath('/chat')).toBe('/chat');
+
+        const lines: string[] = [];
+        const sink = new Writable({
+            write(chunk, _encoding, done) {
+                lines.push(String(chunk));
+                done();
+            },
+        });
+        const app = createApp(loadConfig({ PORT: '0' }), { logger: createLogger('info', sink) });
+        const port = await listen(app.server, 0, '127.0.0.1');
+        try {
+            const code = formatCode(newCode());
+            expect((await fetch(`http://127.0.0.1:${port}/result/${code}`)).status).toBe(404);
+            expect(lines.join('')).toContain('"path":"/result/[code]"');
+            expect(lines.join('')).not.toContain(code);
+        } finally {
+            await new Promise<void>((done) => app.server.close(() => done()));
+        }
     });
 });
 

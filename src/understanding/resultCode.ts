@@ -20,7 +20,8 @@ function normalize(raw: string): string | undefined {
 
 /** Four groups of four joined by dashes (or nothing), or by spaces when a group has a digit (plain words never do). */
 const DASHED = /(?<![0-9a-z])[0-9a-z]{4}(?:[-‐–—]?[0-9a-z]{4}){3}(?![0-9a-z])/giu;
-const SPACED = /(?<![0-9a-z])[0-9a-z]{4}(?:\s[0-9a-z]{4}){3}(?![0-9a-z])/giu;
+/** The last four groups when more follow ("code k7qm 2x4a 9p3r tt8v" is not "code k7qm 2x4a 9p3r"). */
+const SPACED = /(?<![0-9a-z])[0-9a-z]{4}(?:\s[0-9a-z]{4}){3}(?![0-9a-z])(?!\s[0-9a-z]{4}(?![0-9a-z]))/giu;
 
 /** Words besides the code that still make the message a request to come back ("resume …", « reprendre mon code … »). */
 const MAX_OTHER_WORDS = 4;
