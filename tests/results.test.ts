@@ -7,6 +7,7 @@ import { FACTS, formatDate, formatFact, SOURCES } from '../src/content/facts';
 import { createTranslator } from '../src/content/i18n';
 import type { Language } from '../src/content/languages';
 import { createConversation } from '../src/conversation/conversation';
+import type { CodeLookups } from '../src/conversation/resume';
 import { createApp } from '../src/hosting/app';
 import { listen } from '../src/hosting/server';
 import { createLogger } from '../src/observability/logger';
@@ -25,7 +26,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const BASE = 'https://bot.example-firm.ca';
 
 /** A bot of its own over one storage, with a clock the test moves and a lookup window it can see close. */
-function bot(options: { storage?: MemoryStorage; clock?: { now: number }; lookups?: AttemptWindow } = {}) {
+function bot(options: { storage?: MemoryStorage; clock?: { now: number }; lookups?: CodeLookups } = {}) {
     const storage = options.storage ?? new MemoryStorage();
     const clock = options.clock ?? { now: Date.parse('2026-11-30T12:00:00Z') };
     const conversation = createConversation({
@@ -261,7 +262,13 @@ describe('coming back with the code', () => {
 
     it('is refused after five tries in ten minutes per user, the right code included, then works again', async () => {
         const clock = { now: Date.parse('2026-11-30T12:00:00Z') };
-        const { conversation } = bot({ clock, lookups: new AttemptWindow(5, 10 * 60_000, () => clock.now) });
+        const { conversation } = bot({
+            clock,
+            lookups: {
+                perUser: new AttemptWindow(5, 10 * 60_000, () => clock.now),
+                overall: new AttemptWindow(1000, 60_000, () => clock.now),
+            },
+        });
         const code = codeIn(await check(new Chat({ conversation, locale: 'en-CA' }), 'en'));
         const guesser = new Chat({ conversation, channelId: 'facebook', locale: 'en-US' });
         for (let i = 0; i < 5; i += 1)
@@ -273,6 +280,28 @@ describe('coming back with the code', () => {
         );
         clock.now += 10 * 60_000 + 1;
         expect(textOf(await guesser.say(`resume ${code}`))).toContain(t.t('en', 'result:resume.welcomeBack'));
+    });
+
+    it('is refused to everyone once all users together tried too many (a guesser may change user ids)', async () => {
+        const clock = { now: Date.parse('2026-11-30T12:00:00Z') };
+        const { conversation } = bot({
+            clock,
+            lookups: {
+                perUser: new AttemptWindow(5, 10 * 60_000, () => clock.now),
+                overall: new AttemptWindow(3, 60_000, () => clock.now),
+            },
+        });
+        for (let i = 0; i < 3; i += 1) {
+            const fresh = new Chat({ conversation, channelId: 'directline', locale: 'en-US' });
+            expect(textOf(await fresh.say(newCode()))).toContain(t.t('en', 'result:resume.unknown', { days: 60 }));
+        }
+        expect(textOf(await new Chat({ conversation, channelId: 'directline', locale: 'en-US' }).say(newCode()))).toBe(
+            t.t('en', 'result:resume.tooMany'),
+        );
+        clock.now += 60_001;
+        expect(textOf(await new Chat({ conversation, channelId: 'directline', locale: 'en-US' }).say(newCode()))).toContain(
+            t.t('en', 'result:resume.unknown', { days: 60 }),
+        );
     });
 
     it('is erased by "delete my data", on the channel that made it and on one that came back with it', async () => {

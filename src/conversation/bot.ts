@@ -5,14 +5,13 @@ import type { DialogServices } from '../../dialogs/services';
 import { markErased } from '../channels/handoff';
 import { channelInput, tenantId } from '../channels/input';
 import { ERASE_QUESTION } from '../content/catalog';
-import type { AttemptWindow } from '../storage/attempts';
 import { setTurnInfo } from '../turn/turn';
 import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
 import { readResultCode } from '../understanding/resultCode';
 import { decide } from './decide';
 import { joinLanguage, knownLanguage, rememberLanguage, replyLanguageFor } from './languageRules';
-import { Resume } from './resume';
+import { type CodeLookups, Resume } from './resume';
 import { TopLevel } from './topLevel';
 import { sendRecognizerTrace } from './trace';
 import { WEBCHAT_JOIN, Welcome } from './welcome';
@@ -26,8 +25,8 @@ export interface BotDependencies {
     services: DialogServices;
     /** Longer messages get a polite request to shorten them instead of being interpreted. */
     maxMessageLength: number;
-    /** Result-code lookups allowed per user ("resume K7QM-…"). */
-    lookups: AttemptWindow;
+    /** Result-code lookups allowed per user and overall ("resume K7QM-…"). */
+    lookups: CodeLookups;
 }
 
 /**

@@ -20,6 +20,7 @@ import { AnswerReader } from '../understanding/answers';
 import type { TopicMatcher } from '../understanding/faq/matcher';
 import { Recognizer } from '../understanding/recognizer';
 import { ImpPlusBot } from './bot';
+import type { CodeLookups } from './resume';
 import { restartStaleDialogs } from './staleDialogs';
 
 /**
@@ -55,14 +56,15 @@ interface ConversationResults {
     publicBaseUrl: () => string;
     /** The codes, in the same Storage as the state (built over `storage` with the default lifetime when not given). */
     codes?: ResultCodeStore<KeptResult>;
-    /** Code lookups allowed per user (default: five per ten minutes). */
-    lookups?: AttemptWindow;
+    /** Code lookups allowed per user and overall (default: five per user per ten minutes, 300 a minute in all). */
+    lookups?: CodeLookups;
 }
 
 /** Days a result code works when RESULT_CODE_DAYS is not set. */
 const DEFAULT_CODE_DAYS = 60;
 const LOOKUP_WINDOW_MS = 10 * 60_000;
-const LOOKUPS_PER_WINDOW = 5;
+const LOOKUPS_PER_USER = 5;
+const LOOKUPS_OVERALL_PER_MINUTE = 300;
 
 export interface Conversation extends ConversationHost {
     translator: Translator;
@@ -94,7 +96,10 @@ export function createConversation(options: ConversationOptions): Conversation {
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         services,
         maxMessageLength: options.maxMessageLength,
-        lookups: options.results?.lookups ?? new AttemptWindow(LOOKUPS_PER_WINDOW, LOOKUP_WINDOW_MS),
+        lookups: options.results?.lookups ?? {
+            perUser: new AttemptWindow(LOOKUPS_PER_USER, LOOKUP_WINDOW_MS),
+            overall: new AttemptWindow(LOOKUPS_OVERALL_PER_MINUTE, 60_000),
+        },
     });
 
     return {

@@ -7,6 +7,12 @@ import type { ConversationData, UserProfile } from '../turn/state';
 import { setTurnInfo } from '../turn/turn';
 import type { Welcome } from './welcome';
 
+/** Code lookups allowed per user, and for all users together (a guesser can change user ids). */
+export interface CodeLookups {
+    perUser: AttemptWindow;
+    overall: AttemptWindow;
+}
+
 export interface ResumeRequest {
     code: string;
     input: { text: string; typed: boolean };
@@ -25,7 +31,7 @@ export class Resume {
     constructor(
         private readonly services: DialogServices,
         private readonly welcome: Welcome,
-        private readonly lookups: AttemptWindow,
+        private readonly lookups: CodeLookups,
     ) {}
 
     async handle(dc: DialogContext, request: ResumeRequest): Promise<void> {
@@ -33,7 +39,7 @@ export class Resume {
         const { context } = dc;
         const { profile, conversation, input } = request;
         const user = `${context.activity.channelId}/${context.activity.from?.id ?? ''}`;
-        if (!this.lookups.allow(user)) {
+        if (!this.lookups.perUser.allow(user) || !this.lookups.overall.allow('all')) {
             setTurnInfo(context, { language: request.fallbackLanguage, input });
             await responder.say(context, 'result:resume.tooMany');
             return;

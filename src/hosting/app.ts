@@ -28,10 +28,8 @@ export interface App {
 export interface AppOptions {
     logger: Logger;
     storage?: Storage;
-    /** The clock of state retention, result codes and their lookups (tests move it forward). */
+    /** The clock of state retention, result codes and their page's lookups (tests move it forward). */
     now?: () => number;
-    /** Result-code lookups allowed per chat user (tests make the window small to see it close). */
-    lookups?: AttemptWindow;
 }
 
 const MINUTE = 60_000;
@@ -46,7 +44,7 @@ function ownAddress(server: Server, port: number): string {
 }
 
 /** Builds the whole bot (conversation, adapter, HTTP routes) from a configuration, without listening. */
-export function createApp(config: BotConfig, { logger, storage, now, lookups }: AppOptions): App {
+export function createApp(config: BotConfig, { logger, storage, now }: AppOptions): App {
     // Turns commit their state with eTags, one at a time per conversation in this process (docs/state.md).
     const store = storage ? new StorageStore(config.storage.kind, storage) : createStateStore(config.storage);
     const stateStorage = new TurnStorage(store, { retentionDays: config.stateRetentionDays, logger, ...(now ? { now } : {}) });
@@ -67,7 +65,7 @@ export function createApp(config: BotConfig, { logger, storage, now, lookups }: 
             firm: config.firm,
             retentionDays: config.stateRetentionDays,
             analytics: createAnalytics(logger, config.appInsightsConnectionString),
-            results: { publicBaseUrl, codes, ...(lookups ? { lookups } : {}) },
+            results: { publicBaseUrl, codes },
         }),
         { storage: stateStorage, logger },
     );
