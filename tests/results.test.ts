@@ -203,6 +203,44 @@ describe.each(['en', 'fr'] as const)('the checklist in %s', (language) => {
     });
 });
 
+describe('the checklist at the end of the walkthrough', () => {
+    async function walkThrough(chat: Chat): Promise<Partial<Activity>[]> {
+        await chat.say(t.t('en', 'common:menu.choices.steps'));
+        for (let step = 1; step < WALKTHROUGH_STEPS.length; step += 1) await chat.say(t.t('en', 'steps:choices.next'));
+        return chat.say(t.t('en', 'steps:choices.done'));
+    }
+
+    it('without a check: the application checklist (documents, fees, sources) under a new code', async () => {
+        const chat = new Chat({ conversation: bot().conversation, locale: 'en-CA' });
+        const replies = await walkThrough(chat);
+        expect(textOf(replies)).toContain(t.t('en', 'steps:finished'));
+        const card = checklistCard(replies);
+        const text = JSON.stringify(card);
+        expect(card.body[0]?.text).toBe(t.t('en', 'result:walkthroughTitle'));
+        expect(text).toContain(t.t('en', 'result:walkthrough.done'));
+        expect(text).toContain(t.t('en', 'result:documents.0'));
+        expect(card.body.filter((b) => b.type === 'FactSet').map((f) => f.facts?.length)).toEqual([4]);
+        codeIn(replies);
+    });
+
+    it('after a check: the same code, now with the walkthrough done; each step on the way was saved under it', async () => {
+        const { conversation } = bot();
+        const chat = new Chat({ conversation, locale: 'en-CA' });
+        const code = codeIn(await check(chat, 'en'));
+        await chat.say(t.t('en', 'common:menu.choices.steps'));
+        await chat.say(t.t('en', 'steps:choices.next'));
+        // Midway, another channel sees the step reached.
+        const midway = textOf(await new Chat({ conversation, channelId: 'facebook', locale: 'en-US' }).say(`resume ${code}`));
+        expect(midway).toContain(t.t('en', 'result:walkthrough.inProgress', { n: 2, total: WALKTHROUGH_STEPS.length }));
+        for (let step = 2; step < WALKTHROUGH_STEPS.length; step += 1) await chat.say(t.t('en', 'steps:choices.next'));
+        const replies = await chat.say(t.t('en', 'steps:choices.done'));
+        expect(codeIn(replies)).toBe(code);
+        const text = JSON.stringify(checklistCard(replies));
+        expect(text).toContain(t.t('en', 'result:walkthrough.done'));
+        expect(text).toContain(t.t('en', 'eligibility:verdict.eligible'));
+    });
+});
+
 describe('coming back with the code', () => {
     it('on Messenger, in French, after a check on the web: the result, then the walkthrough where it was left', async () => {
         const { conversation } = bot();
