@@ -42,8 +42,10 @@ export class StepsDialog extends InterruptibleDialog {
         const { index } = step.options as StepOptions;
         const profile = await this.services.state.profile.get(step.context, {});
         profile.walkthroughStep = index;
+        // Under the user's result code too, so that coming back with it resumes here (a new round undoes "done").
         await this.services.results.progress(step.context, (kept) => {
             kept.walkthroughStep = index;
+            delete kept.walkthroughDone;
         });
 
         const id = WALKTHROUGH_STEPS[index] as WalkthroughStep;
