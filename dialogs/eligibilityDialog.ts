@@ -1,8 +1,8 @@
 import { WaterfallDialog, type WaterfallStep, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Fact } from '../src/channels/render';
-import { BACK, CRITERIA, type Criterion, type CriterionId, criterionQuestion, type Line, unmetKey } from '../src/content/catalog';
+import { BACK, type Criterion, type CriterionId, criterionQuestion, type Line, unmetKey } from '../src/content/catalog';
+import { applicableCriteria, assessEligibility, type EligibilityAnswers, type EligibilityResult } from '../src/turn/eligibility';
 import type { EligibilityProgress } from '../src/turn/state';
-import { UNSURE } from '../src/understanding/answers';
 import { ASK_DIALOG, AskDialog } from './askDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
@@ -13,34 +13,10 @@ const CHECK_WATERFALL = 'eligibility.check';
 const RESUME = 'resume';
 const RESTART = 'restart';
 
-/** The value of the `Eligibility` trace, sent when the check ends. */
-export interface EligibilityResult {
-    /** True only when every criterion asked was clearly met. */
-    eligible: boolean;
-    unmet: CriterionId[];
-    /** Criteria the person could not answer ("not sure" twice): never counted as met. */
-    unknown: CriterionId[];
-    answers: Partial<Record<CriterionId, string>>;
-}
-
-/** The criteria that apply to these answers (csqValid only matters before a PR application). */
-function applicable(answers: Partial<Record<CriterionId, string>>): Criterion[] {
-    return CRITERIA.filter((c) => !c.askIf || c.askIf.answers.includes(answers[c.askIf.criterion] ?? ''));
-}
-
-function assess(answers: Partial<Record<CriterionId, string>>): EligibilityResult {
-    const criteria = applicable(answers);
-    const asked = criteria.filter((c) => answers[c.id] !== undefined);
-    const unknown = asked.filter((c) => answers[c.id] === UNSURE).map((c) => c.id);
-    const unmet = asked.filter((c) => answers[c.id] !== UNSURE && !c.met.includes(answers[c.id] as string)).map((c) => c.id);
-    const complete = asked.length === criteria.length;
-    return { eligible: complete && unmet.length === 0 && unknown.length === 0, unmet, unknown, answers };
-}
-
 /** The next criterion to ask, or undefined when the verdict is settled (all asked, or one clearly unmet). */
-function nextCriterion(answers: Partial<Record<CriterionId, string>>): Criterion | undefined {
-    if (assess(answers).unmet.length > 0) return undefined;
-    return applicable(answers).find((c) => answers[c.id] === undefined);
+function nextCriterion(answers: EligibilityAnswers): Criterion | undefined {
+    if (assessEligibility(answers).unmet.length > 0) return undefined;
+    return applicableCriteria(answers).find((c) => answers[c.id] === undefined);
 }
 
 /**
@@ -110,7 +86,7 @@ export class EligibilityDialog extends InterruptibleDialog {
     }
 
     private async conclude(step: WaterfallStepContext, progress: EligibilityProgress) {
-        const result = assess(progress.answers);
+        const result = assessEligibility(progress.answers);
         this.services.analytics.track({ name: 'eligibility.verdict', eligible: result.eligible, unmet: result.unmet });
         await step.context.sendTraceActivity(
             'Eligibility',
@@ -120,13 +96,16 @@ export class EligibilityDialog extends InterruptibleDialog {
         );
         await this.sendVerdict(step, result);
         await this.clearProgress(step);
+        await this.services.results.keep(step.context, (kept) => {
+            kept.eligibility = result.answers;
+        });
         return step.endDialog(result);
     }
 
     private async sendVerdict(step: WaterfallStepContext, result: EligibilityResult): Promise<void> {
         const { responder } = this.services;
         const context = step.context;
-        const asked = applicable(result.answers).filter((c) => result.answers[c.id] !== undefined);
+        const asked = applicableCriteria(result.answers).filter((c) => result.answers[c.id] !== undefined);
         const facts: Fact[] = asked.map((c) => ({
             label: responder.t(context, `eligibility:criteria.${c.id}.short`),
             value: responder.t(

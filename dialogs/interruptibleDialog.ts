@@ -74,7 +74,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const action = COMMAND_ACTIONS[command];
         const { responder, handoff, retentionDays } = this.services;
         const context = innerDc.context;
-        await sayForCommand(context, action, 'inDialog', { responder, handoff, values: { retentionDays } });
+        await sayForCommand(context, action, 'inDialog', {
+            responder,
+            handoff,
+            values: { retentionDays, resultCodeDays: this.services.results.codes.days },
+        });
         switch (action.inDialog) {
             case 'askAgain':
                 return this.askAgain(innerDc);

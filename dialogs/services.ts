@@ -1,5 +1,6 @@
 import type { Handoff } from '../src/channels/handoff';
 import type { Responder } from '../src/channels/responder';
+import type { Results } from '../src/channels/results';
 import type { Analytics } from '../src/observability/analytics';
 import type { StateAccessors } from '../src/turn/state';
 import type { AnswerReader } from '../src/understanding/answers';
@@ -13,4 +14,6 @@ export interface DialogServices {
     analytics: Analytics;
     /** Days state is kept after the last message, as the privacy notice says. */
     retentionDays: number;
+    /** The result a visitor keeps (checklist, printable page, code to come back). */
+    results: Results;
 }

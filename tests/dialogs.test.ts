@@ -6,10 +6,12 @@ import { EligibilityDialog } from '../dialogs/eligibilityDialog';
 import type { DialogServices } from '../dialogs/services';
 import { Handoff } from '../src/channels/handoff';
 import { Responder } from '../src/channels/responder';
+import { Results } from '../src/channels/results';
 import { CRITERIA, criterionQuestion } from '../src/content/catalog';
 import { createTranslator } from '../src/content/i18n';
 import { KnowledgeBase } from '../src/content/knowledgeBase';
-import { createAccessors } from '../src/turn/state';
+import { ResultCodeStore } from '../src/storage/resultCodes';
+import { createAccessors, type KeptResult } from '../src/turn/state';
 import { AnswerReader } from '../src/understanding/answers';
 
 /**
@@ -27,7 +29,15 @@ function services(): { services: DialogServices; conversationState: Conversation
     const handoff = new Handoff(responder, { name: 'Firm', email: '', phone: '', bookingUrl: '' }, state);
     const analytics = { track: () => undefined };
     return {
-        services: { responder, reader: new AnswerReader(translator), state, handoff, analytics, retentionDays: 30 },
+        services: {
+            responder,
+            reader: new AnswerReader(translator),
+            state,
+            handoff,
+            analytics,
+            retentionDays: 30,
+            results: new Results(translator, state, new ResultCodeStore<KeptResult>(storage, 60), () => 'http://localhost:3978'),
+        },
         conversationState,
     };
 }

@@ -3,9 +3,11 @@ import type { CommandAction } from '../content/catalog';
 import type { Handoff } from './handoff';
 import type { Responder } from './responder';
 
-/** What a command's texts may quote: how long state is kept (the privacy notice). */
+/** What a command's texts may quote: how long state and result codes are kept (the privacy notice). */
 export interface CommandTextValues {
     retentionDays: number;
+    /** How long a result code keeps the answers (the privacy notice says so). */
+    resultCodeDays: number;
 }
 
 /** Says what a command says (COMMAND_ACTIONS), the same at the top level and inside a dialog. */
@@ -15,7 +17,7 @@ export async function sayForCommand(
     where: 'topLevel' | 'inDialog',
     deps: { responder: Responder; handoff: Handoff; values: CommandTextValues },
 ): Promise<void> {
-    const params = { days: deps.values.retentionDays };
+    const params = { days: deps.values.retentionDays, codeDays: deps.values.resultCodeDays };
     if (where === 'topLevel' && action.sayAtTopLevel) await deps.responder.say(context, action.sayAtTopLevel, params);
     if (action.say === undefined) return;
     if (typeof action.say === 'string') await deps.responder.say(context, action.say, params);

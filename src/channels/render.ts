@@ -77,7 +77,7 @@ const FALLBACK: ChannelProfile = {
     buttonsInCard: false,
 };
 
-function channelProfile(channelId: string | undefined): ChannelProfile {
+export function channelProfile(channelId: string | undefined): ChannelProfile {
     return CHANNEL_PROFILES[channelId ?? ''] ?? FALLBACK;
 }
 

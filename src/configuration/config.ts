@@ -1,4 +1,5 @@
 import { type Env, httpsUrl, setting, wholeNumber } from './env';
+import { loadResultsConfig, type ResultsConfig } from './results';
 import { loadStorageConfig, type StorageConfig } from './storage';
 import { loadWebChatConfig, type WebChatConfig } from './webChat';
 
@@ -30,6 +31,8 @@ export interface BotConfig {
     rateLimitPerMinute: number;
     /** Application Insights; empty = events go to the logs only. */
     appInsightsConnectionString: string;
+    /** The result a visitor keeps: its page's address (PUBLIC_BASE_URL) and its code's lifetime (RESULT_CODE_DAYS). */
+    results: ResultsConfig;
 }
 
 export interface FirmContact {
@@ -66,6 +69,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
         storage: loadStorageConfig(env),
         rateLimitPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
         appInsightsConnectionString: setting(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING'),
+        results: loadResultsConfig(env),
     };
 }
 

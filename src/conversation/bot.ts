@@ -8,8 +8,10 @@ import { ERASE_QUESTION } from '../content/catalog';
 import { setTurnInfo } from '../turn/turn';
 import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
+import { readResultCode } from '../understanding/resultCode';
 import { decide } from './decide';
 import { joinLanguage, knownLanguage, rememberLanguage, replyLanguageFor } from './languageRules';
+import { type CodeLookups, Resume } from './resume';
 import { TopLevel } from './topLevel';
 import { sendRecognizerTrace } from './trace';
 import { WEBCHAT_JOIN, Welcome } from './welcome';
@@ -23,6 +25,8 @@ export interface BotDependencies {
     services: DialogServices;
     /** Longer messages get a polite request to shorten them instead of being interpreted. */
     maxMessageLength: number;
+    /** Result-code lookups allowed per user and overall ("resume K7QM-…"). */
+    lookups: CodeLookups;
 }
 
 /**
@@ -33,6 +37,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
     private readonly dialogs: DialogSet;
     private readonly welcome: Welcome;
     private readonly topLevel: TopLevel;
+    private readonly resume: Resume;
 
     constructor(private readonly deps: BotDependencies) {
         super();
@@ -40,6 +45,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         this.dialogs.add(deps.mainDialog);
         this.welcome = new Welcome(deps.services);
         this.topLevel = new TopLevel(deps.services, this.welcome);
+        this.resume = new Resume(deps.services, this.welcome, deps.lookups);
 
         this.onMembersAdded(async (context, next) => {
             const bot = context.activity.recipient?.id;
@@ -98,6 +104,13 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
         if (known) setTurnInfo(context, { language: known, input });
         const dc = await this.dialogs.createContext(context);
+        // A result code brings its own language: read before the bot asks a Messenger newcomer for one.
+        const code = readResultCode(input.text);
+        if (code) {
+            delete conversation.confirmingErase;
+            const fallbackLanguage = known ?? guess.language ?? 'en';
+            return this.resume.handle(dc, { code, input, profile, conversation, fallbackLanguage });
+        }
         const decision = decide(dc, input.text, known ?? guess.language ?? 'en', this.deps.recognizer, reader);
         const remembered = rememberLanguage(context, profile, conversation, guess, decision);
         if (!remembered) {
@@ -155,6 +168,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
     private async eraseEverything(dc: DialogContext): Promise<void> {
         const context = dc.context;
         await dc.cancelAllDialogs();
+        await this.deps.services.results.forget(context);
         await this.deps.conversationState.delete(context);
         await this.deps.userState.delete(context);
         markErased(context);

@@ -3,6 +3,7 @@ import { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { Handoff } from '../channels/handoff';
 import { Responder } from '../channels/responder';
+import { Results } from '../channels/results';
 import type { FirmContact } from '../configuration/config';
 import { DEFAULT_FIRM_NAME } from '../configuration/config';
 import { MENU } from '../content/catalog';
@@ -11,12 +12,15 @@ import { KnowledgeBase } from '../content/knowledgeBase';
 import { languageFromLocale } from '../content/languages';
 import { type Analytics, LogAnalytics } from '../observability/analytics';
 import type { Logger } from '../observability/logger';
-import { createAccessors } from '../turn/state';
+import { AttemptWindow } from '../storage/attempts';
+import { ResultCodeStore } from '../storage/resultCodes';
+import { createAccessors, type KeptResult } from '../turn/state';
 import { knownTurnLanguage } from '../turn/turn';
 import { AnswerReader } from '../understanding/answers';
 import type { TopicMatcher } from '../understanding/faq/matcher';
 import { Recognizer } from '../understanding/recognizer';
 import { ImpPlusBot } from './bot';
+import type { CodeLookups } from './resume';
 import { restartStaleDialogs } from './staleDialogs';
 
 /**
@@ -43,7 +47,24 @@ export interface ConversationOptions {
     /** Where dialog and verdict events go; structured logs when not given. */
     analytics?: Analytics;
     translator?: Translator;
+    /** The result a visitor keeps: where its page is, how long a code lasts, lookups allowed per user. */
+    results?: ConversationResults;
 }
+
+interface ConversationResults {
+    /** PUBLIC_BASE_URL, or the server's own address: the printable page is at <base>/result/<code>. */
+    publicBaseUrl: () => string;
+    /** The codes, in the same Storage as the state (built over `storage` with the default lifetime when not given). */
+    codes?: ResultCodeStore<KeptResult>;
+    /** Code lookups allowed per user and overall (default: five per user per ten minutes, 300 a minute in all). */
+    lookups?: CodeLookups;
+}
+
+/** Days a result code works when RESULT_CODE_DAYS is not set. */
+const DEFAULT_CODE_DAYS = 60;
+const LOOKUP_WINDOW_MS = 10 * 60_000;
+const LOOKUPS_PER_USER = 5;
+const LOOKUPS_OVERALL_PER_MINUTE = 300;
 
 export interface Conversation extends ConversationHost {
     translator: Translator;
@@ -64,7 +85,9 @@ export function createConversation(options: ConversationOptions): Conversation {
     const reader = new AnswerReader(translator);
     const handoff = new Handoff(responder, firm, state);
     const analytics = options.analytics ?? new LogAnalytics(options.logger);
-    const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30 };
+    const codes = options.results?.codes ?? new ResultCodeStore<KeptResult>(options.storage, DEFAULT_CODE_DAYS);
+    const results = new Results(translator, state, codes, options.results?.publicBaseUrl ?? (() => 'http://localhost:3978'));
+    const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30, results };
     const mainDialog = new MainDialog(services);
     const bot = new ImpPlusBot({
         conversationState,
@@ -73,6 +96,10 @@ export function createConversation(options: ConversationOptions): Conversation {
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         services,
         maxMessageLength: options.maxMessageLength,
+        lookups: options.results?.lookups ?? {
+            perUser: new AttemptWindow(LOOKUPS_PER_USER, LOOKUP_WINDOW_MS),
+            overall: new AttemptWindow(LOOKUPS_OVERALL_PER_MINUTE, 60_000),
+        },
     });
 
     return {

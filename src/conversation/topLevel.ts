@@ -58,7 +58,11 @@ export class TopLevel {
             delete profile.eligibility;
             delete profile.walkthroughStep;
         }
-        await sayForCommand(context, action, 'topLevel', { responder, handoff, values: { retentionDays } });
+        await sayForCommand(context, action, 'topLevel', {
+            responder,
+            handoff,
+            values: { retentionDays, resultCodeDays: this.services.results.codes.days },
+        });
         switch (action.atTopLevel) {
             case 'menu':
                 await responder.menu(context);

@@ -2,6 +2,7 @@ import type { ConversationState, StatePropertyAccessor, UserState } from 'botbui
 import type { DialogState } from 'botbuilder-dialogs';
 import type { CriterionId } from '../content/catalog';
 import type { Language } from '../content/languages';
+import type { EligibilityAnswers } from './eligibility';
 
 /** Kept per user across conversations. */
 export interface UserProfile {
@@ -11,6 +12,20 @@ export interface UserProfile {
     walkthroughStep?: number;
     /** An eligibility check left before its verdict, so that coming back can resume it. */
     eligibility?: EligibilityProgress;
+    /** The code of the result this user keeps now: later progress (walkthrough steps) is saved under it. */
+    resultCode?: string;
+    /** Every result code this user made or came back with, so that "delete my data" erases them too. */
+    resultCodes?: string[];
+}
+
+/** What a result code keeps: enough to draw the checklist again and to pick up where the person was. */
+export interface KeptResult {
+    language: Language;
+    /** The answers of a finished eligibility check. */
+    eligibility?: EligibilityAnswers;
+    /** The walkthrough step reached (0-based), while it is under way. */
+    walkthroughStep?: number;
+    walkthroughDone?: boolean;
 }
 
 /** The answers of an unfinished eligibility check, and the order they were given in (for "back"). */

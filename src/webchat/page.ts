@@ -86,7 +86,7 @@ export function renderPage(
 const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
 
 /** Headers for every response of the page and its files. */
-function setCommonHeaders(res: Response): void {
+export function setCommonHeaders(res: Response): void {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');
     res.header('Cross-Origin-Opener-Policy', 'same-origin');
