@@ -6,6 +6,7 @@ import { EligibilityDialog } from '../dialogs/eligibilityDialog';
 import type { DialogServices } from '../dialogs/services';
 import { Handoff } from '../src/channels/handoff';
 import { Responder } from '../src/channels/responder';
+import { Satisfaction } from '../src/channels/satisfaction';
 import { CRITERIA, criterionQuestion } from '../src/content/catalog';
 import { createTranslator } from '../src/content/i18n';
 import { KnowledgeBase } from '../src/content/knowledgeBase';
@@ -26,8 +27,10 @@ function services(): { services: DialogServices; conversationState: Conversation
     const responder = new Responder(translator, new KnowledgeBase(translator));
     const handoff = new Handoff(responder, { name: 'Firm', email: '', phone: '', bookingUrl: '' }, state);
     const analytics = { track: () => undefined };
+    const reader = new AnswerReader(translator);
+    const satisfaction = new Satisfaction(responder, reader, state, analytics);
     return {
-        services: { responder, reader: new AnswerReader(translator), state, handoff, analytics, retentionDays: 30 },
+        services: { responder, reader, state, handoff, analytics, satisfaction, retentionDays: 30 },
         conversationState,
     };
 }

@@ -49,7 +49,7 @@ describe('analytics events and the report', () => {
             { step: 'application', reached: 1, droppedAfter: 0 },
             { step: 'verdict', reached: 2, droppedAfter: 0 },
         ]);
-        expect(report.verdicts).toEqual({ total: 2, eligible: 1, unmet: { csq: 1 } });
+        expect(report.verdicts).toEqual({ total: 2, eligible: 1, unchecked: 0, unmet: { csq: 1 } });
         expect(report.dialogs.eligibility).toEqual({ started: 3, completed: 2, abandoned: 1 });
         expect(report.dialogs.steps).toEqual({ started: 1, completed: 0, abandoned: 1 });
         expect(report.unanswered).toHaveLength(1);

@@ -1,8 +1,10 @@
 import { ActivityTypes, ConversationState, type Storage, type TurnContext, UserState } from 'botbuilder';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
+import { AnswerFeedback } from '../channels/feedback';
 import { Handoff } from '../channels/handoff';
 import { Responder } from '../channels/responder';
+import { Satisfaction } from '../channels/satisfaction';
 import type { FirmContact } from '../configuration/config';
 import { DEFAULT_FIRM_NAME } from '../configuration/config';
 import { MENU } from '../content/catalog';
@@ -64,7 +66,16 @@ export function createConversation(options: ConversationOptions): Conversation {
     const reader = new AnswerReader(translator);
     const handoff = new Handoff(responder, firm, state);
     const analytics = options.analytics ?? new LogAnalytics(options.logger);
-    const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30 };
+    const satisfaction = new Satisfaction(responder, reader, state, analytics);
+    const services: DialogServices = {
+        responder,
+        reader,
+        state,
+        handoff,
+        analytics,
+        satisfaction,
+        retentionDays: options.retentionDays ?? 30,
+    };
     const mainDialog = new MainDialog(services);
     const bot = new ImpPlusBot({
         conversationState,
@@ -72,6 +83,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         mainDialog,
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         services,
+        feedback: new AnswerFeedback(responder, reader, state, analytics, knowledge),
         maxMessageLength: options.maxMessageLength,
     });
 
