@@ -82,6 +82,20 @@
         );
     }
 
+    /**
+     * An answer the visitor may rate carries Web Chat's schema.org Like/Dislike actions in channelData (the Bot
+     * Framework connector drops an entity's unknown fields); moved into `entities`, Web Chat draws its thumbs.
+     */
+    function withRatingEntities(action) {
+        var activity = action.payload?.activity;
+        var extra = activity?.channelData?.webChatEntities;
+        if (!Array.isArray(extra)) return action;
+        var entities = (activity.entities || []).concat(extra);
+        return Object.assign({}, action, {
+            payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { entities: entities }) }),
+        });
+    }
+
     /** Fetches a token (local or exchanged at Azure by our server) and starts Web Chat in the page's language. */
     function startChat() {
         if (starting) return starting;
@@ -112,6 +126,7 @@
                     conversationStartProperties: { locale: locale },
                 });
                 var store = window.WebChat.createStore({}, (api) => (next) => (action) => {
+                    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') return next(withRatingEntities(action));
                     if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
                         // Where the channel sends no conversationUpdate with a locale, the bot learns it here.
                         api.dispatch({

@@ -42,6 +42,9 @@ export interface Vote {
     replyToId?: string;
 }
 
+/** Where the schema.org entities for Web Chat travel (see ratingMarkup). */
+const WEBCHAT_ENTITIES = 'webChatEntities';
+
 /** The event Web Chat (4.18) posts when a vote button in an activity's status is pressed. */
 export const WEBCHAT_VOTE_EVENT = 'webchat:activity-status/feedback';
 /** The invoke Teams sends when a feedback-loop thumb is pressed (and its form submitted). */
@@ -61,19 +64,24 @@ export function ratingMarkup(channelId: string | undefined, rating: Rating, lang
         case 'teamsLoop':
             return { channelData: { feedbackLoopEnabled: true } };
         case 'webchatVote':
+            // Web Chat reads the actions from the message's schema.org entity; the connector's serializer keeps
+            // only the known fields of an entity, so the entity travels in channelData and our widget
+            // (public/app.js) moves it into `entities` as the message arrives.
             return {
-                entities: [
-                    {
-                        type: 'https://schema.org/Message',
-                        '@context': 'https://schema.org',
-                        '@id': '',
-                        '@type': 'Message',
-                        potentialAction: [
-                            { '@type': 'LikeAction', '@id': actionId(language, rating.topic, 'like') },
-                            { '@type': 'DislikeAction', '@id': actionId(language, rating.topic, 'dislike') },
-                        ],
-                    },
-                ],
+                channelData: {
+                    [WEBCHAT_ENTITIES]: [
+                        {
+                            type: 'https://schema.org/Message',
+                            '@context': 'https://schema.org',
+                            '@id': '',
+                            '@type': 'Message',
+                            potentialAction: [
+                                { '@type': 'LikeAction', '@id': actionId(language, rating.topic, 'like') },
+                                { '@type': 'DislikeAction', '@id': actionId(language, rating.topic, 'dislike') },
+                            ],
+                        },
+                    ],
+                },
             };
         default:
             return {}; // Messenger: quick replies (voteButtons)
