@@ -1,5 +1,6 @@
 import { chromium } from 'playwright-core';
 import { startBot } from '../tests/helpers/server';
+
 async function main() {
     const bot = await startBot();
     const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
@@ -7,7 +8,8 @@ async function main() {
     p.on('response', async (r) => {
         if (r.url().includes('/activities') && r.request().method() === 'GET') {
             const body = await r.text();
-            if (body.includes('schema.org')) console.log('ENTITIES', body.slice(body.indexOf('entities') - 20, body.indexOf('entities') + 500));
+            if (body.includes('schema.org'))
+                console.log('ENTITIES', body.slice(body.indexOf('entities') - 20, body.indexOf('entities') + 500));
         }
     });
     await p.goto(`${bot.url}/`);

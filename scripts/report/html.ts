@@ -11,13 +11,21 @@ import type { Summary } from '../../src/observability/summary';
 type ChartSpec = Record<string, unknown>;
 
 const PALETTE = ['#0b3d5c', '#2f7ea8', '#8cc0de', '#d9822b', '#b5452f', '#6b8e23', '#7a6c9d', '#9aa5ad'];
+/** The reasons in the order of the question, and "none given" last, each with its colour. */
+const REASON_COLOURS: Readonly<Record<string, string>> = {
+    wrong: '#b5452f',
+    unclear: '#d9822b',
+    outdated: '#7a6c9d',
+    notMyQuestion: '#2f7ea8',
+    none: '#9aa5ad',
+};
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
 const CONFIG = {
     font: FONT,
     view: { stroke: null },
     axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#e6eaee', domainColor: '#9aa5ad' },
-    legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom', direction: 'horizontal' },
+    legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom', direction: 'horizontal', labelLimit: 360 },
     range: { category: PALETTE },
 };
 
@@ -66,19 +74,21 @@ export async function renderHtmlReport(summary: Summary, options: HtmlReportOpti
 
     // Conversations per day and channel.
     const conversations = summary.conversations.map((c) => ({ day: c.day, channel: channelName(c.channel), count: c.count }));
+    // The same colour for a channel (verdict, reason…) in both languages: domains in a fixed order, not alphabetical.
+    const channels = [...new Set(['webchat', 'msteams', 'facebook', ...summary.conversations.map((c) => c.channel)].map(channelName))];
     await section(
         'sections.conversations',
         conversations.length === 0
             ? undefined
             : {
-                  width: 640,
+                  width: 400,
                   height: 220,
                   data: { values: conversations },
                   mark: { type: 'bar', tooltip: false },
                   encoding: {
                       x: { field: 'day', type: 'ordinal', title: axis('day'), axis: { labelAngle: -40 } },
                       y: { field: 'count', type: 'quantitative', aggregate: 'sum', title: axis('conversations'), axis: { tickMinStep: 1 } },
-                      color: { field: 'channel', type: 'nominal', title: axis('channel') },
+                      color: { field: 'channel', type: 'nominal', title: axis('channel'), scale: { domain: channels, range: PALETTE } },
                   },
               },
     );
@@ -89,8 +99,8 @@ export async function renderHtmlReport(summary: Summary, options: HtmlReportOpti
         .flatMap((step, index) => {
             const name = `${index + 1}. ${step.step === 'verdict' ? t('funnel.verdict') : criterionName(step.step)}`;
             return [
-                { question: name, order: index, part: t('funnel.answered'), count: step.reached - step.droppedAfter },
-                { question: name, order: index, part: t('funnel.leftHere'), count: step.droppedAfter },
+                { question: name, order: index, part: t('funnel.answered'), partOrder: 0, count: step.reached - step.droppedAfter },
+                { question: name, order: index, part: t('funnel.leftHere'), partOrder: 1, count: step.droppedAfter },
             ];
         });
     await section(
@@ -98,12 +108,12 @@ export async function renderHtmlReport(summary: Summary, options: HtmlReportOpti
         summary.started === 0
             ? undefined
             : {
-                  width: 560,
+                  width: 260,
                   height: { step: 28 },
                   data: { values: funnelRows },
                   mark: 'bar',
                   encoding: {
-                      y: { field: 'question', type: 'nominal', sort: { field: 'order' }, title: null, axis: { labelLimit: 240 } },
+                      y: { field: 'question', type: 'nominal', sort: { field: 'order' }, title: null, axis: { labelLimit: 400 } },
                       x: { field: 'count', type: 'quantitative', title: axis('checks'), axis: { tickMinStep: 1 } },
                       color: {
                           field: 'part',
@@ -111,19 +121,22 @@ export async function renderHtmlReport(summary: Summary, options: HtmlReportOpti
                           title: null,
                           scale: { domain: [t('funnel.answered'), t('funnel.leftHere')], range: ['#2f7ea8', '#d9822b'] },
                       },
-                      order: { field: 'part', sort: 'ascending' },
+                      order: { field: 'partOrder', sort: 'ascending' },
                   },
               },
     );
 
     // Verdict shares.
     const { verdicts } = summary;
+    const stepIndex = (criterion: string) => summary.funnel.findIndex((step) => step.step === criterion);
     const verdictRows = [
         { outcome: t('verdict.eligible'), count: verdicts.eligible },
-        ...Object.entries(verdicts.unmet).map(([criterion, count]) => ({
-            outcome: t('verdict.unmet', { criterion: criterionName(criterion) }),
-            count,
-        })),
+        ...Object.entries(verdicts.unmet)
+            .sort(([a], [b]) => stepIndex(a) - stepIndex(b))
+            .map(([criterion, count]) => ({
+                outcome: t('verdict.unmet', { criterion: criterionName(criterion) }),
+                count,
+            })),
         { outcome: t('verdict.unchecked'), count: verdicts.unchecked },
     ].filter((row) => row.count > 0);
     await section(
@@ -141,7 +154,8 @@ export async function renderHtmlReport(summary: Summary, options: HtmlReportOpti
                           field: 'outcome',
                           type: 'nominal',
                           title: axis('outcome'),
-                          legend: { orient: 'right', direction: 'vertical', labelLimit: 320 },
+                          scale: { domain: verdictRows.map((row) => row.outcome), range: PALETTE },
+                          legend: { orient: 'right', direction: 'vertical', labelLimit: 600 },
                       },
                   },
               },
@@ -160,19 +174,30 @@ export async function renderHtmlReport(summary: Summary, options: HtmlReportOpti
             if (r.notHelpful > given) rows.push({ answer: topicLabel(r.topic), reason: t('reasons.none'), count: r.notHelpful - given });
             return rows;
         });
+    const shownReasons = Object.keys(REASON_COLOURS).filter((reason) =>
+        notHelpful.some((row) => row.reason === (translator.template(language, `report:reasons.${reason}`) ?? reason)),
+    );
     await section(
         'sections.notHelpful',
         notHelpful.length === 0
             ? undefined
             : {
-                  width: 520,
+                  width: 280,
                   height: { step: 26 },
                   data: { values: notHelpful },
                   mark: 'bar',
                   encoding: {
-                      y: { field: 'answer', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 240 } },
+                      y: { field: 'answer', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 400 } },
                       x: { field: 'count', type: 'quantitative', aggregate: 'sum', title: axis('ratings'), axis: { tickMinStep: 1 } },
-                      color: { field: 'reason', type: 'nominal', title: axis('reason') },
+                      color: {
+                          field: 'reason',
+                          type: 'nominal',
+                          title: axis('reason'),
+                          scale: {
+                              domain: shownReasons.map((reason) => t(`reasons.${reason}`)),
+                              range: shownReasons.map((reason) => REASON_COLOURS[reason] as string),
+                          },
+                      },
                   },
               },
     );
@@ -186,7 +211,7 @@ export async function renderHtmlReport(summary: Summary, options: HtmlReportOpti
         satisfactionRows.length === 0
             ? undefined
             : {
-                  width: 420,
+                  width: 320,
                   height: { step: 28 },
                   data: { values: satisfactionRows },
                   mark: 'bar',
@@ -213,7 +238,7 @@ export async function renderHtmlReport(summary: Summary, options: HtmlReportOpti
         handoffs.requested + handoffs.claimed === 0
             ? undefined
             : {
-                  width: 420,
+                  width: 320,
                   height: { step: 28 },
                   data: {
                       values: [

@@ -18,6 +18,8 @@ export interface ChatOptions {
     logger?: Logger;
     /** The firm's contact for "talk to an advisor"; a chat with its own gets its own bot. */
     firm?: FirmContact;
+    /** A bot built once for several chats (its own logger, say); the options above are then ignored. */
+    conversation?: Conversation;
 }
 
 /** A silent logger, so test output stays readable; tests that check logs pass their own. */
@@ -51,15 +53,17 @@ export class Chat {
         // Building the bot (content, matcher indexes) takes far longer than a turn: chats that need no
         // storage or matcher of their own share one bot, each with its own user and conversation ids.
         const own = ['storage', 'createMatcher', 'logger', 'firm'].some((key) => options[key as keyof ChatOptions] !== undefined);
-        this.conversation = own
-            ? createConversation({
-                  storage: options.storage ?? new MemoryStorage(),
-                  logger: options.logger ?? quietLogger,
-                  maxMessageLength: 1000,
-                  createMatcher: options.createMatcher ?? realMatcher,
-                  ...(options.firm ? { firm: options.firm } : {}),
-              })
-            : sharedConversation();
+        this.conversation = options.conversation
+            ? options.conversation
+            : own
+              ? createConversation({
+                    storage: options.storage ?? new MemoryStorage(),
+                    logger: options.logger ?? quietLogger,
+                    maxMessageLength: 1000,
+                    createMatcher: options.createMatcher ?? realMatcher,
+                    ...(options.firm ? { firm: options.firm } : {}),
+                })
+              : sharedConversation();
         chatCount += 1;
         this.conversationId = options.conversationId ?? `conversation-${chatCount}`;
         this.locale = 'locale' in options ? options.locale : 'en-US';

@@ -12,7 +12,11 @@ export interface RunningBot {
 }
 
 /** A real bot server on an ephemeral loopback port, configured like production would be from `env`; `logger` to read its events. */
-export async function startBot(env: Record<string, string> = {}, overrides: Partial<BotConfig> = {}, logger: Logger = quietLogger): Promise<RunningBot> {
+export async function startBot(
+    env: Record<string, string> = {},
+    overrides: Partial<BotConfig> = {},
+    logger: Logger = quietLogger,
+): Promise<RunningBot> {
     const config = { ...loadConfig({ PORT: '0', ...env }), ...overrides };
     const app = createApp(config, { logger });
     const port = await listen(app.server, 0, '127.0.0.1');
