@@ -31,20 +31,16 @@ export class AnswerFeedback {
         const conversation = await this.state.conversation.get(context, {});
         const rated = this.ratedAnswer(vote, conversation);
         const channel = context.activity.channelId ?? 'unknown';
-        const language = rated?.language ?? turnLanguage(context);
-        this.analytics.track({ name: 'answer.rated', topic: rated?.topic ?? 'unknown', helpful: vote.helpful, channel, locale: language });
+        const locale = rated?.language ?? turnLanguage(context);
+        this.analytics.track({ name: 'answer.rated', topic: rated?.topic ?? 'unknown', helpful: vote.helpful, channel, locale });
 
         const profile = feedbackProfile(channel);
         if (!vote.helpful && rated && profile?.asksReason && !questionPending) {
             conversation.reasonFor = { topic: rated.topic, language: rated.language };
-            await this.responder.send(
-                context,
-                {
-                    ...this.responder.compose(context, REASON_QUESTION.lines),
-                    buttons: this.responder.buttons(context, REASON_QUESTION.choices),
-                },
-                language,
-            );
+            await this.responder.send(context, {
+                ...this.responder.compose(context, REASON_QUESTION.lines),
+                buttons: this.responder.buttons(context, REASON_QUESTION.choices),
+            });
             return;
         }
         // A Messenger vote is a message of its own: it deserves an answer. Elsewhere the pressed thumb says it.
