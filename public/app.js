@@ -76,6 +76,7 @@
                 store: chat.store,
                 locale: t('webChatLocale'),
                 styleOptions: styleOptions,
+                activityStatusMiddleware: showRatingStatus,
                 nonce: styleNonce,
             },
             container,
@@ -94,6 +95,20 @@
         return Object.assign({}, action, {
             payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { entities: entities }) }),
         });
+    }
+
+    /**
+     * Web Chat shows a message's status line (and so its thumbs) only on the last message of a group; an
+     * answer given mid-question is followed by the question at once: keep its thumbs visible.
+     */
+    function showRatingStatus() {
+        return (next) =>
+            (...args) => {
+                var options = args[0];
+                var rated = (options?.activity?.entities || []).some((entity) => Array.isArray(entity?.potentialAction));
+                if (rated && options.hideTimestamp) args[0] = Object.assign({}, options, { hideTimestamp: false });
+                return next(...args);
+            };
     }
 
     /** Fetches a token (local or exchanged at Azure by our server) and starts Web Chat in the page's language. */

@@ -5,7 +5,7 @@ export const FEEDBACK_REASONS = ['wrong', 'unclear', 'outdated', 'notMyQuestion'
 export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
 
 /** "What was wrong with it?": the reasons, and a way out. */
-export const REASON_CHOICES: readonly ChoiceSpec[] = [
+const REASON_CHOICES: readonly ChoiceSpec[] = [
     ...FEEDBACK_REASONS.map((id) => ({ id, labelKey: `feedback:reasons.${id}` })),
     { id: 'skip', labelKey: 'feedback:skip' },
 ];
@@ -18,8 +18,7 @@ export const REASON_QUESTION: Question = {
 };
 
 /** How the whole conversation went, asked once at its end. */
-export const SATISFACTION_RATINGS = ['good', 'fair', 'poor'] as const;
-export type SatisfactionRating = (typeof SATISFACTION_RATINGS)[number];
+const SATISFACTION_RATINGS = ['good', 'fair', 'poor'] as const;
 
 export const SATISFACTION_CHOICES: readonly ChoiceSpec[] = [
     ...SATISFACTION_RATINGS.map((id) => ({ id, labelKey: `feedback:satisfaction.${id}` })),

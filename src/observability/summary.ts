@@ -21,7 +21,7 @@ interface LogEvent {
     rating?: string;
 }
 
-export interface TopicRatings {
+interface TopicRatings {
     topic: string;
     helpful: number;
     notHelpful: number;

@@ -53,4 +53,27 @@ describe('rating an answer in the website widget', () => {
         expect(problems).toEqual([]);
         await context.close();
     });
+
+    it('keeps the thumbs of an answer given mid-question, and a vote there leaves the question in place', async () => {
+        const { page, problems, context } = await openPage(browser, `${bot.url}/`, { locale: 'fr-CA' });
+        await page.locator('#chat-launcher').click();
+        await chat(page).waitForText('Que voulez-vous faire?');
+        await chat(page).suggestedAction('Suis-je admissible?').click();
+        await chat(page).waitForText('Question 1');
+        await chat(page).sendBox.fill('combien coûte le permis');
+        await chat(page).sendBox.press('Enter');
+        await chat(page).waitForText('Source :');
+        // The answer is followed by the question asked again; Web Chat would show a status line only under the last.
+        const like = page.locator('#webchat button.webchat__thumb-button').first();
+        await like.waitFor({ state: 'visible', timeout: CONDITION_TIMEOUT });
+        const rated = events.filter((e) => e.event === 'answer.rated').length;
+        await like.click();
+        await expect.poll(() => events.filter((e) => e.event === 'answer.rated').length, { timeout: CONDITION_TIMEOUT }).toBe(rated + 1);
+        expect(events.filter((e) => e.event === 'answer.rated').at(-1)).toMatchObject({ helpful: true, locale: 'fr' });
+        // No reason question over the pending one: its buttons are still the last thing on screen.
+        await chat(page).suggestedAction('Au Québec').waitFor({ state: 'visible', timeout: CONDITION_TIMEOUT });
+        expect(await chat(page).text()).not.toContain('Qu’est-ce qui n’allait pas');
+        expect(problems).toEqual([]);
+        await context.close();
+    });
 });
