@@ -78,6 +78,18 @@ describe('rating an answer on Teams (the feedback loop)', () => {
         expect(invokeStatus(response)).toBe(200);
         expect(bot.events('answer.rated').at(-1)).toMatchObject({ topic: 'unknown', helpful: true });
     });
+
+    it('takes a vote without replyToId (some Teams clients leave it out) as one on the latest answer', async () => {
+        const chat = new Chat({ conversation: bot.conversation, channelId: 'msteams' });
+        await chat.say('how much are the fees');
+        await chat.say('what is a CSQ');
+        await chat.send({
+            type: ActivityTypes.Invoke,
+            name: 'message/submitAction',
+            value: { actionName: 'feedback', actionValue: { reaction: 'like', feedback: '{}' } },
+        });
+        expect(bot.events('answer.rated').at(-1)).toMatchObject({ topic: 'what-is-csq', helpful: true, channel: 'msteams' });
+    });
 });
 
 describe('rating an answer on Messenger (quick replies on the answer itself)', () => {

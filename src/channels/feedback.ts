@@ -80,6 +80,8 @@ export class AnswerFeedback {
         if (vote.topic && vote.language) {
             return this.knowledge.topic(vote.language, vote.topic) ? { topic: vote.topic, language: vote.language } : undefined;
         }
+        // Teams names the message in replyToId; where a client leaves it out, the vote is most likely on the latest answer.
+        if (!vote.replyToId) return conversation.ratedAnswers?.at(-1);
         return conversation.ratedAnswers?.find((answer) => answer.id === vote.replyToId);
     }
 
