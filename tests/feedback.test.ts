@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { type Activity, ActivityTypes, MemoryStorage } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WALKTHROUGH_STEPS } from '../src/content/catalog';
 import { SATISFACTION_CHOICES } from '../src/content/feedback';
 import { createTranslator } from '../src/content/i18n';
 import type { Language } from '../src/content/languages';
@@ -250,6 +251,18 @@ describe('the end-of-conversation satisfaction question', () => {
         expect(textOf(answered)).toContain('Source:');
         expect(bot.events('satisfaction')).toHaveLength(before);
         expect(textOf(await other.say('thanks'))).not.toContain(t.t('en', 'feedback:satisfaction.question'));
+    });
+
+    it('is asked at the end of the walkthrough, in French', async () => {
+        const chat = new Chat({ conversation: bot.conversation, locale: 'fr-CA' });
+        await chat.open();
+        await chat.say(t.t('fr', 'common:menu.choices.steps'));
+        for (let step = 1; step < WALKTHROUGH_STEPS.length; step += 1) await chat.say(t.t('fr', 'steps:choices.next'));
+        const end = await chat.say(t.t('fr', 'steps:choices.done'));
+        expect(textOf(end)).toContain(t.t('fr', 'steps:finished'));
+        expect(textOf(end)).toContain(t.t('fr', 'feedback:satisfaction.question'));
+        await chat.say(t.t('fr', 'feedback:satisfaction.poor'));
+        expect(bot.events('satisfaction').at(-1)).toMatchObject({ rating: 'poor', locale: 'fr' });
     });
 
     it('is asked after the verdict, but never over a pending question', async () => {
