@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { SATISFACTION_MOMENTS } from '../src/content/feedback';
 import type { DialogTarget } from '../src/content/knowledgeBase';
 import { EligibilityDialog } from './eligibilityDialog';
 import { FamilyDialog } from './familyDialog';
@@ -39,7 +40,9 @@ export class MainDialog extends ComponentDialog {
         const reason = outcome.switchTo ? 'switch' : outcome.cancelled ? 'cancel' : outcome.menu ? 'menu' : undefined;
         this.services.analytics.track(reason ? { name: 'dialog.abandoned', dialog, reason } : { name: 'dialog.completed', dialog });
         if (outcome.switchTo) return step.replaceDialog(RUN_WATERFALL, { target: outcome.switchTo } satisfies MainOptions);
-        const { responder } = this.services;
+        const { responder, satisfaction } = this.services;
+        // A verdict or the end of the walkthrough: the moment to ask how it went (once), in place of the menu.
+        if (!reason && SATISFACTION_MOMENTS.dialogs.includes(dialog) && (await satisfaction.offer(step.context))) return step.endDialog();
         if (outcome.cancelled) await responder.say(step.context, 'common:cancelled');
         await responder.menu(step.context, outcome.cancelled || outcome.menu ? 'common:menu.prompt' : 'common:menu.again');
         return step.endDialog();

@@ -76,10 +76,39 @@
                 store: chat.store,
                 locale: t('webChatLocale'),
                 styleOptions: styleOptions,
+                activityStatusMiddleware: showRatingStatus,
                 nonce: styleNonce,
             },
             container,
         );
+    }
+
+    /**
+     * An answer the visitor may rate carries Web Chat's schema.org Like/Dislike actions in channelData (the Bot
+     * Framework connector drops an entity's unknown fields); moved into `entities`, Web Chat draws its thumbs.
+     */
+    function withRatingEntities(action) {
+        var activity = action.payload?.activity;
+        var extra = activity?.channelData?.webChatEntities;
+        if (!Array.isArray(extra)) return action;
+        var entities = (activity.entities || []).concat(extra);
+        return Object.assign({}, action, {
+            payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { entities: entities }) }),
+        });
+    }
+
+    /**
+     * Web Chat shows a message's status line (and so its thumbs) only on the last message of a group; an
+     * answer given mid-question is followed by the question at once: keep its thumbs visible.
+     */
+    function showRatingStatus() {
+        return (next) =>
+            (...args) => {
+                var options = args[0];
+                var rated = (options?.activity?.entities || []).some((entity) => Array.isArray(entity?.potentialAction));
+                if (rated && options.hideTimestamp) args[0] = Object.assign({}, options, { hideTimestamp: false });
+                return next(...args);
+            };
     }
 
     /** Fetches a token (local or exchanged at Azure by our server) and starts Web Chat in the page's language. */
@@ -112,6 +141,7 @@
                     conversationStartProperties: { locale: locale },
                 });
                 var store = window.WebChat.createStore({}, (api) => (next) => (action) => {
+                    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') return next(withRatingEntities(action));
                     if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
                         // Where the channel sends no conversationUpdate with a locale, the bot learns it here.
                         api.dispatch({

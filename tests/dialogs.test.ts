@@ -7,6 +7,7 @@ import type { DialogServices } from '../dialogs/services';
 import { Handoff } from '../src/channels/handoff';
 import { Responder } from '../src/channels/responder';
 import { Results } from '../src/channels/results';
+import { Satisfaction } from '../src/channels/satisfaction';
 import { CRITERIA, criterionQuestion } from '../src/content/catalog';
 import { createTranslator } from '../src/content/i18n';
 import { KnowledgeBase } from '../src/content/knowledgeBase';
@@ -28,13 +29,16 @@ function services(): { services: DialogServices; conversationState: Conversation
     const responder = new Responder(translator, new KnowledgeBase(translator));
     const handoff = new Handoff(responder, { name: 'Firm', email: '', phone: '', bookingUrl: '' }, state);
     const analytics = { track: () => undefined };
+    const reader = new AnswerReader(translator);
+    const satisfaction = new Satisfaction(responder, reader, state, analytics);
     return {
         services: {
             responder,
-            reader: new AnswerReader(translator),
+            reader,
             state,
             handoff,
             analytics,
+            satisfaction,
             retentionDays: 30,
             results: new Results(translator, state, new ResultCodeStore<KeptResult>(storage, 60), () => 'http://localhost:3978'),
         },

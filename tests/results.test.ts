@@ -170,8 +170,9 @@ describe.each(['en', 'fr'] as const)('the checklist in %s', (language) => {
                 date: formatDate(new Date(Date.parse('2026-11-30T12:00:00Z') + 60 * DAY).toISOString().slice(0, 10), language),
             }),
         );
-        // The menu still comes last, as after every verdict.
-        expect(buttonsOf(replies)).toContain(t.t(language, 'common:menu.choices.steps'));
+        // Then the one question about the conversation, whose answer (or skip) brings the menu back.
+        expect(buttonsOf(replies)).toContain(t.t(language, 'feedback:satisfaction.good'));
+        expect(buttonsOf(await chat.say(t.t(language, 'feedback:skip')))).toContain(t.t(language, 'common:menu.choices.steps'));
     });
 
     it('after an unmet criterion: the answer marked ✗ and why, no documents or fees to prepare', async () => {

@@ -1,6 +1,7 @@
 import { ActionTypes, type Activity, ActivityTypes, type Attachment, type CardAction, CardFactory } from 'botbuilder';
 import { ListStyle } from 'botbuilder-dialogs';
 import type { Language } from '../content/languages';
+import { type Rating, ratingMarkup, voteButtons } from './ratings';
 
 /** What a channel can draw, as data (the model is botbuilder-dialogs' choices/channel.ts). */
 export interface ChannelProfile {
@@ -109,6 +110,8 @@ export interface Reply {
     /** Where the message's facts come from, most relevant first. */
     sources?: SourceLink[];
     buttons?: Button[];
+    /** The reply is a knowledge-base answer the person may rate, each channel its own way (ratings.ts). */
+    rating?: Rating;
 }
 
 /** Splits a text into pieces no longer than `max`, at sentence ends, then at spaces, as a last resort anywhere. */
@@ -201,8 +204,15 @@ function adaptiveCard(reply: Reply, version: string, withTextAndButtons: boolean
  * suggested actions (quick replies) for buttons where they fit, and plain text as the last resort.
  */
 export function renderReply(channelId: string | undefined, reply: Reply, language: Language = 'en'): Partial<Activity>[] {
+    const activities = renderMessages(channelId, reply, language);
+    if (reply.rating)
+        Object.assign(activities[activities.length - 1] as Partial<Activity>, ratingMarkup(channelId, reply.rating, language));
+    return activities;
+}
+
+function renderMessages(channelId: string | undefined, reply: Reply, language: Language): Partial<Activity>[] {
     const profile = channelProfile(channelId);
-    const buttons = reply.buttons ?? [];
+    const buttons = [...(reply.buttons ?? []), ...(reply.rating ? voteButtons(channelId, reply.rating, language) : [])];
     const sourceCount = reply.sources?.length ?? 0;
     const rich = Boolean(reply.facts?.length || sourceCount > 0);
     const card = rich && profile.adaptiveCardVersion !== undefined;

@@ -2,9 +2,12 @@ import { type ConversationState, type InvokeResponse, TeamsActivityHandler, type
 import { type DialogContext, DialogSet } from 'botbuilder-dialogs';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
+import type { AnswerFeedback } from '../channels/feedback';
 import { markErased } from '../channels/handoff';
 import { channelInput, tenantId } from '../channels/input';
+import { readVote, TEAMS_SUBMIT_ACTION, type Vote, WEBCHAT_VOTE_EVENT } from '../channels/ratings';
 import { ERASE_QUESTION } from '../content/catalog';
+import type { Language } from '../content/languages';
 import { setTurnInfo } from '../turn/turn';
 import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
@@ -23,6 +26,8 @@ export interface BotDependencies {
     recognizer: Recognizer;
     /** What the dialogs use too: responder, answer reader, state accessors, handoff, analytics. */
     services: DialogServices;
+    /** Ratings of the answers, from each channel's own means. */
+    feedback: AnswerFeedback;
     /** Longer messages get a polite request to shorten them instead of being interpreted. */
     maxMessageLength: number;
     /** Result-code lookups allowed per user and overall ("resume K7QM-…"). */
@@ -60,6 +65,10 @@ export class ImpPlusBot extends TeamsActivityHandler {
         // Web Chat pages that use the "webchat/join" pattern send the browser's language with it.
         this.onEvent(async (context, next) => {
             if (context.activity.name === WEBCHAT_JOIN) await this.welcome.welcome(context, joinLanguage(context.activity.value));
+            if (context.activity.name === WEBCHAT_VOTE_EVENT) {
+                const vote = readVote(context.activity);
+                if (vote) await this.handleVote(context, vote);
+            }
             await next();
         });
         this.onMessage(async (context, next) => {
@@ -70,6 +79,14 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
     /** Invokes the bot does not support are the caller's mistake (400), not a server fault (the SDK's 501). */
     protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+        // Teams' feedback loop: a thumb under an answer. Teams expects a 200, whatever the bot makes of it.
+        if (context.activity.name === TEAMS_SUBMIT_ACTION) {
+            const vote = readVote(context.activity);
+            if (vote) {
+                await this.handleVote(context, vote);
+                return { status: 200, body: {} };
+            }
+        }
         const response = await super.onInvokeActivity(context);
         return response.status === 501
             ? { status: 400, body: { error: 'UnsupportedInvoke', message: 'This bot does not handle that invoke.' } }
@@ -79,6 +96,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
     override async run(context: TurnContext): Promise<void> {
         this.deps.services.handoff.recordReplies(context);
         await super.run(context);
+        await this.deps.feedback.keepRatedAnswers(context);
         await this.deps.conversationState.saveChanges(context, false);
         await this.deps.userState.saveChanges(context, false);
     }
@@ -93,6 +111,9 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const known = knownLanguage(profile, conversation, context.activity.locale);
         // Only what the user typed tells their language; a tapped payload ("GET_STARTED") does not.
         const guess = detectLanguage(input.typed ? input.text : '');
+
+        const vote = readVote(context.activity, input.text);
+        if (vote) return this.handleVote(context, vote, known);
 
         if (input.text.length === 0 || input.text.length > this.deps.maxMessageLength) {
             setTurnInfo(context, { language: known ?? guess.language ?? 'en', input });
@@ -118,6 +139,11 @@ export class ImpPlusBot extends TeamsActivityHandler {
             return;
         }
         const { language } = remembered;
+        if (!conversation.counted) {
+            conversation.counted = true;
+            const channel = context.activity.channelId ?? 'unknown';
+            this.deps.services.analytics.track({ name: 'conversation.started', channel, locale: language });
+        }
         const replyIn = replyLanguageFor(decision, input.text, language, dc.activeDialog !== undefined);
         const tenant = tenantId(context.activity);
         setTurnInfo(context, { language: replyIn, input, decision, ...(tenant ? { tenantId: tenant } : {}) });
@@ -135,6 +161,9 @@ export class ImpPlusBot extends TeamsActivityHandler {
             }
             // Neither yes nor no: the message is read for what it is.
         }
+        // A reason after a thumbs down, or the end-of-conversation question: anything else is read for what it is.
+        if (await this.deps.feedback.onReason(context, conversation, input.text)) return;
+        if (!dc.activeDialog && (await this.deps.services.satisfaction.onAnswer(context, conversation, input.text))) return;
         if (decision.kind === 'command' && decision.command === 'deleteData') {
             // Quebec's Law 25: erase on request; a request read from loose wording is confirmed first, never a silent erase.
             if (!decision.inferred) return this.eraseEverything(dc);
@@ -153,6 +182,19 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
         if (dc.activeDialog) await dc.continueDialog();
         else await this.topLevel.act(dc, decision, conversation);
+    }
+
+    /** A thumbs up or down, in the language of the conversation; a pending question is asked again after a Messenger vote. */
+    private async handleVote(context: TurnContext, vote: Vote, known?: Language): Promise<void> {
+        const { state } = this.deps.services;
+        const language =
+            known ??
+            knownLanguage(await state.profile.get(context, {}), await state.conversation.get(context, {}), context.activity.locale);
+        setTurnInfo(context, { language: language ?? vote.language ?? 'en' });
+        const dc = await this.dialogs.createContext(context);
+        const pending = dc.activeDialog !== undefined;
+        await this.deps.feedback.onVote(context, vote, pending);
+        if (pending && context.activity.type === 'message') await dc.repromptDialog();
     }
 
     /** A sticker, an attachment or an over-long message mid-question: the question comes back, buttons and all. */

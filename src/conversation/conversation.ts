@@ -1,9 +1,11 @@
 import { ActivityTypes, ConversationState, type Storage, type TurnContext, UserState } from 'botbuilder';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
+import { AnswerFeedback } from '../channels/feedback';
 import { Handoff } from '../channels/handoff';
 import { Responder } from '../channels/responder';
 import { Results } from '../channels/results';
+import { Satisfaction } from '../channels/satisfaction';
 import type { FirmContact } from '../configuration/config';
 import { DEFAULT_FIRM_NAME } from '../configuration/config';
 import { MENU } from '../content/catalog';
@@ -87,7 +89,17 @@ export function createConversation(options: ConversationOptions): Conversation {
     const analytics = options.analytics ?? new LogAnalytics(options.logger);
     const codes = options.results?.codes ?? new ResultCodeStore<KeptResult>(options.storage, DEFAULT_CODE_DAYS);
     const results = new Results(translator, state, codes, options.results?.publicBaseUrl ?? (() => 'http://localhost:3978'));
-    const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30, results };
+    const satisfaction = new Satisfaction(responder, reader, state, analytics);
+    const services: DialogServices = {
+        responder,
+        reader,
+        state,
+        handoff,
+        analytics,
+        satisfaction,
+        retentionDays: options.retentionDays ?? 30,
+        results,
+    };
     const mainDialog = new MainDialog(services);
     const bot = new ImpPlusBot({
         conversationState,
@@ -95,6 +107,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         mainDialog,
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         services,
+        feedback: new AnswerFeedback(responder, reader, state, analytics, knowledge),
         maxMessageLength: options.maxMessageLength,
         lookups: options.results?.lookups ?? {
             perUser: new AttemptWindow(LOOKUPS_PER_USER, LOOKUP_WINDOW_MS),

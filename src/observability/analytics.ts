@@ -11,7 +11,15 @@ export type AnalyticsEvent =
     | { name: 'dialog.completed'; dialog: string }
     | { name: 'dialog.abandoned'; dialog: string; reason: 'cancel' | 'menu' | 'switch' }
     | { name: 'eligibility.verdict'; eligible: boolean; unmet: string[] }
-    | { name: 'unanswered'; locale: string; score: number; question: string };
+    | { name: 'unanswered'; locale: string; score: number; question: string }
+    /** The first message of a conversation: conversations per day and channel. */
+    | { name: 'conversation.started'; channel: string; locale: string }
+    /** A thumbs up or down on a knowledge-base answer (the topic's id, never the person's words). */
+    | { name: 'answer.rated'; topic: string; helpful: boolean; channel: string; locale: string }
+    /** Why an answer was not helpful, picked from a fixed list after a thumbs down. */
+    | { name: 'answer.reason'; topic: string; reason: string; channel: string; locale: string }
+    /** The end-of-conversation question: a rating, or "skip". */
+    | { name: 'satisfaction'; rating: string; channel: string; locale: string };
 
 export interface Analytics {
     track(event: AnalyticsEvent): void;

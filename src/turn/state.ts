@@ -52,6 +52,23 @@ export interface ConversationData {
     welcomed?: boolean;
     /** The bot asked "Do you want me to erase your data?" and waits for the answer. */
     confirmingErase?: boolean;
+    /** The first message was counted (the `conversation.started` event). */
+    counted?: boolean;
+    /** Answers sent on channels that rate a message by its id (Teams' feedback loop): the last few, newest last. */
+    ratedAnswers?: RatedAnswer[];
+    /** After a thumbs down, the bot asked why and waits for a reason (or anything else, which drops the question). */
+    reasonFor?: Omit<RatedAnswer, 'id'>;
+    /** The end-of-conversation question was asked (at most once per conversation). */
+    satisfactionAsked?: boolean;
+    /** …and waits for its answer. */
+    satisfactionPending?: boolean;
+}
+
+/** A knowledge-base answer the person may rate: the message's id on the channel, the topic and its language. */
+export interface RatedAnswer {
+    id: string;
+    topic: string;
+    language: Language;
 }
 
 /** The state accessors every dialog may need, created once and passed in through constructors. */

@@ -1,11 +1,44 @@
-// Takes the screenshots in docs/ with the real widget: `npx tsx tests/e2e/screenshot.ts`.
+// Takes the screenshots in docs/ with the real widget: `npx tsx tests/e2e/screenshot.ts`; the report's alone
+// with `npx tsx tests/e2e/screenshot.ts report`.
 // Not a test (vitest runs *.test.ts only); it drives the same page the end-to-end tests use.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { summarize } from '../../scripts/report';
+import { renderHtmlReport } from '../../scripts/report/html';
 import { projectRoot } from '../../src/configuration/paths';
+import { createTranslator } from '../../src/content/i18n';
 import { chat, choose, launchChromium, openPage } from '../helpers/browser';
+import { writeScriptedLog } from '../helpers/scriptedLog';
 import { startBot } from '../helpers/server';
 
+/** The HTML report of the scripted conversations (tests/helpers/scriptedLog.ts), as the firm sees it. */
+async function reportScreenshot(): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'impplus-report-'));
+    const browser = await launchChromium();
+    try {
+        const log = join(dir, 'bot.log');
+        await writeScriptedLog(log);
+        const summary = summarize(readFileSync(log, 'utf8').split('\n'));
+        const html = await renderHtmlReport(summary, {
+            language: 'en',
+            translator: createTranslator(),
+            source: 'bot.log',
+            now: new Date('2026-11-27T09:00:00Z'),
+        });
+        const file = join(dir, 'report.html');
+        writeFileSync(file, html);
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await page.goto(`file://${file}`);
+        await page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-report.png'), fullPage: true });
+    } finally {
+        await browser.close();
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
 async function main(): Promise<void> {
+    if (process.argv[2] === 'report') return reportScreenshot();
     const bot = await startBot();
     const browser = await launchChromium();
     try {

@@ -18,7 +18,7 @@ export interface ChatOptions {
     logger?: Logger;
     /** The firm's contact for "talk to an advisor"; a chat with its own gets its own bot. */
     firm?: FirmContact;
-    /** A bot built elsewhere (a server's, one with its own result codes): the chat talks to it. */
+    /** A bot built elsewhere (a server's, one with its own result codes, its own logger): the chat talks to it; the options above are then ignored. */
     conversation?: Conversation;
 }
 

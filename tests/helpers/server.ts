@@ -10,11 +10,11 @@ export interface RunningBot {
     close(): Promise<void>;
 }
 
-/** A real bot server on an ephemeral loopback port, configured like production would be from `env`. */
+/** A real bot server on an ephemeral loopback port, configured like production would be from `env`; `options.logger` to read its events. */
 export async function startBot(
     env: Record<string, string> = {},
     overrides: Partial<BotConfig> = {},
-    options: Omit<AppOptions, 'logger'> = {},
+    options: Partial<AppOptions> = {},
 ): Promise<RunningBot> {
     const config = { ...loadConfig({ PORT: '0', ...env }), ...overrides };
     const app = createApp(config, { logger: quietLogger, ...options });
