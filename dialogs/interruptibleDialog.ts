@@ -22,12 +22,21 @@ export interface DialogOutcome {
  * question is asked again) or jump to another guided dialog. The bot decides once per turn what the
  * message is (TurnInfo.decision); this class carries that decision out inside the dialog.
  */
+/** Where the options the dialog began with are kept, so that "restart" begins it the same way. */
+const BEGIN_OPTIONS = 'beginOptions';
+
 export abstract class InterruptibleDialog extends ComponentDialog {
     protected constructor(
         id: DialogTarget,
         protected readonly services: DialogServices,
     ) {
         super(id);
+    }
+
+    protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+        const instance = innerDc.parent?.activeDialog;
+        if (instance && options) (instance.state as Record<string, unknown>)[BEGIN_OPTIONS] = options;
+        return super.onBeginDialog(innerDc, options);
     }
 
     protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -94,10 +103,15 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             case 'restart':
                 // From the very start, forgetting the progress kept for a later visit.
                 await innerDc.cancelAllDialogs();
-                return innerDc.beginDialog(this.initialDialogId, { restart: true });
+                return innerDc.beginDialog(this.initialDialogId, { ...this.beginOptions(innerDc), restart: true });
             case 'wait':
                 return Dialog.EndOfTurn;
         }
+    }
+
+    private beginOptions(innerDc: DialogContext): object {
+        const state = innerDc.parent?.activeDialog?.state as Record<string, unknown> | undefined;
+        return (state?.[BEGIN_OPTIONS] as object | undefined) ?? {};
     }
 
     private async askAgain(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { DialogTarget } from '../src/content/knowledgeBase';
-import { EligibilityDialog } from './eligibilityDialog';
+import { EligibilityDialog, type EligibilityOptions } from './eligibilityDialog';
 import { FamilyDialog } from './familyDialog';
 import type { DialogOutcome } from './interruptibleDialog';
 import { PermitDialog } from './permitDialog';
@@ -12,6 +12,8 @@ const RUN_WATERFALL = 'main.run';
 
 export interface MainOptions {
     target: DialogTarget;
+    /** Staff run the eligibility check for a client (the "client check"). */
+    forClient?: boolean;
 }
 
 /** Runs one guided dialog, then offers the menu again (or moves on to the dialog the user jumped to). */
@@ -27,10 +29,10 @@ export class MainDialog extends ComponentDialog {
     }
 
     private async start(step: WaterfallStepContext) {
-        const { target } = step.options as MainOptions;
+        const { target, forClient } = step.options as MainOptions;
         (step.values as { target?: DialogTarget }).target = target;
         this.services.analytics.track({ name: 'dialog.started', dialog: target });
-        return step.beginDialog(target);
+        return step.beginDialog(target, forClient ? ({ forClient } satisfies EligibilityOptions) : undefined);
     }
 
     private async after(step: WaterfallStepContext) {

@@ -51,3 +51,14 @@ export function httpsUrl(env: Env, name: string, options: { allowLoopbackHttp?: 
     if (url.protocol !== 'https:' && !localHttp) throw new ConfigurationError(`${name} must be an https address (got "${raw}")`);
     return url;
 }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A Microsoft Entra tenant id (a GUID), lower-cased so that comparisons ignore case; '' when unset. */
+export function tenantGuid(env: Env, name: string): string {
+    const value = setting(env, name).toLowerCase();
+    if (value !== '' && !GUID.test(value)) {
+        throw new ConfigurationError(`${name} must be a tenant id like 72f988bf-86f1-41af-91ab-2d7cd011db47 (got "${setting(env, name)}")`);
+    }
+    return value;
+}

@@ -1,15 +1,18 @@
 import { type ConversationState, type InvokeResponse, TeamsActivityHandler, type TurnContext, type UserState } from 'botbuilder';
 import { type DialogContext, DialogSet } from 'botbuilder-dialogs';
+import { AskDialog } from '../../dialogs/askDialog';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { markErased } from '../channels/handoff';
 import { channelInput, tenantId } from '../channels/input';
+import type { TapPayload } from '../channels/render';
 import { ERASE_QUESTION } from '../content/catalog';
 import { setTurnInfo } from '../turn/turn';
 import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
 import { decide } from './decide';
 import { joinLanguage, knownLanguage, rememberLanguage, replyLanguageFor } from './languageRules';
+import type { StaffDesk } from './staffDesk';
 import { TopLevel } from './topLevel';
 import { sendRecognizerTrace } from './trace';
 import { WEBCHAT_JOIN, Welcome } from './welcome';
@@ -23,6 +26,8 @@ export interface BotDependencies {
     services: DialogServices;
     /** Longer messages get a polite request to shorten them instead of being interpreted. */
     maxMessageLength: number;
+    /** The staff tools in Teams; they recognize nothing for anyone else. */
+    staffDesk: StaffDesk;
 }
 
 /**
@@ -109,6 +114,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const tenant = tenantId(context.activity);
         setTurnInfo(context, { language: replyIn, input, decision, ...(tenant ? { tenantId: tenant } : {}) });
         await sendRecognizerTrace(context, input.text, replyIn, decision);
+        if (read.tap && (await this.refusedStaleTap(dc, read.tap))) return;
 
         if (conversation.confirmingErase) {
             delete conversation.confirmingErase;
@@ -132,6 +138,8 @@ export class ImpPlusBot extends TeamsActivityHandler {
             });
             return;
         }
+        const staffCommand = this.deps.staffDesk.recognize(context, input.text);
+        if (staffCommand) return this.deps.staffDesk.act(dc, staffCommand);
         await handoff.record(context, 'user', input.text);
         const greetsItself = decision.kind === 'command' && ['english', 'french', 'greeting'].includes(decision.command);
         if (!greetsItself) await this.welcome.disclaimOnce(context, conversation);
@@ -140,6 +148,26 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
         if (dc.activeDialog) await dc.continueDialog();
         else await this.topLevel.act(dc, decision, conversation);
+    }
+
+    /**
+     * A tap on a card of an earlier question never answers the current one: the bot says the card is out of
+     * date and asks the current question again (or offers the menu when none is open). Taps on buttons that
+     * answer no question (the menu, follow-ups) are read like typed text.
+     */
+    private async refusedStaleTap(dc: DialogContext, tap: TapPayload): Promise<boolean> {
+        if (tap.question === undefined) return false;
+        const open = AskDialog.answerableQuestions(dc);
+        if (open.includes(tap.question)) return false;
+        const { responder } = this.deps.services;
+        if (open.length > 0) {
+            await responder.say(dc.context, 'cards:stale.question');
+            await dc.repromptDialog();
+        } else {
+            await responder.say(dc.context, 'cards:stale.closed');
+            await responder.menu(dc.context);
+        }
+        return true;
     }
 
     /** A sticker, an attachment or an over-long message mid-question: the question comes back, buttons and all. */

@@ -3,6 +3,7 @@ import { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { Handoff } from '../channels/handoff';
 import { Responder } from '../channels/responder';
+import { StaffAccess } from '../channels/staff';
 import type { FirmContact } from '../configuration/config';
 import { DEFAULT_FIRM_NAME } from '../configuration/config';
 import { MENU } from '../content/catalog';
@@ -16,7 +17,9 @@ import { knownTurnLanguage } from '../turn/turn';
 import { AnswerReader } from '../understanding/answers';
 import type { TopicMatcher } from '../understanding/faq/matcher';
 import { Recognizer } from '../understanding/recognizer';
+import { StaffCommands } from '../understanding/staffCommands';
 import { ImpPlusBot } from './bot';
+import { StaffDesk } from './staffDesk';
 import { restartStaleDialogs } from './staleDialogs';
 
 /**
@@ -43,6 +46,8 @@ export interface ConversationOptions {
     /** Where dialog and verdict events go; structured logs when not given. */
     analytics?: Analytics;
     translator?: Translator;
+    /** The firm's Microsoft Entra tenant (lower case): its Teams users get the staff tools. Empty = nobody. */
+    firmTenantId?: string;
 }
 
 export interface Conversation extends ConversationHost {
@@ -73,6 +78,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         services,
         maxMessageLength: options.maxMessageLength,
+        staffDesk: new StaffDesk(services, new StaffAccess(options.firmTenantId ?? ''), new StaffCommands(translator)),
     });
 
     return {

@@ -39,6 +39,7 @@ export function createApp(config: BotConfig, { logger, storage }: AppOptions): A
             firm: config.firm,
             retentionDays: config.stateRetentionDays,
             analytics: createAnalytics(logger, config.appInsightsConnectionString),
+            firmTenantId: config.firmTenantId,
         }),
         { storage: stateStorage, logger },
     );
