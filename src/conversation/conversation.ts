@@ -12,6 +12,9 @@ import { KnowledgeBase } from '../content/knowledgeBase';
 import { languageFromLocale } from '../content/languages';
 import { type Analytics, LogAnalytics } from '../observability/analytics';
 import type { Logger } from '../observability/logger';
+import { ActivityRollup } from '../storage/activityRollup';
+import { CompactMemoryStorage } from '../storage/memory';
+import { type StateStore, StorageStore } from '../storage/store';
 import { createAccessors } from '../turn/state';
 import { knownTurnLanguage } from '../turn/turn';
 import { AnswerReader } from '../understanding/answers';
@@ -48,6 +51,8 @@ export interface ConversationOptions {
     translator?: Translator;
     /** The firm's Microsoft Entra tenant (lower case): its Teams users get the staff tools. Empty = nobody. */
     firmTenantId?: string;
+    /** Where the per-day analytics counters for "stats" are kept; in memory when not given. */
+    statsStore?: StateStore;
 }
 
 export interface Conversation extends ConversationHost {
@@ -68,7 +73,13 @@ export function createConversation(options: ConversationOptions): Conversation {
     const responder = new Responder(translator, knowledge, firm.name);
     const reader = new AnswerReader(translator);
     const handoff = new Handoff(responder, firm, state);
-    const analytics = options.analytics ?? new LogAnalytics(options.logger);
+    const rollup = new ActivityRollup(options.statsStore ?? new StorageStore('memory', new CompactMemoryStorage()), options.logger);
+    const sinks = [options.analytics ?? new LogAnalytics(options.logger), rollup];
+    const analytics: Analytics = {
+        track(event) {
+            for (const sink of sinks) sink.track(event);
+        },
+    };
     const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30 };
     const mainDialog = new MainDialog(services);
     const bot = new ImpPlusBot({
@@ -78,7 +89,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         services,
         maxMessageLength: options.maxMessageLength,
-        staffDesk: new StaffDesk(services, new StaffAccess(options.firmTenantId ?? ''), new StaffCommands(translator)),
+        staffDesk: new StaffDesk(services, new StaffAccess(options.firmTenantId ?? ''), new StaffCommands(translator), rollup),
     });
 
     return {

@@ -4,7 +4,9 @@ import { MAIN_DIALOG, type MainOptions } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { factsCard } from '../channels/factsCard';
 import type { StaffAccess } from '../channels/staff';
-import type { StaffCommand } from '../content/staff';
+import { statsCard } from '../channels/statsCard';
+import { STATS_DAYS, type StaffCommand } from '../content/staff';
+import type { ActivityRollup } from '../storage/activityRollup';
 import type { StaffCommands } from '../understanding/staffCommands';
 
 /**
@@ -16,6 +18,8 @@ export class StaffDesk {
         private readonly services: DialogServices,
         private readonly access: StaffAccess,
         private readonly commands: StaffCommands,
+        /** Where "stats" reads the counts of the analytics events. */
+        private readonly rollup: ActivityRollup,
     ) {}
 
     /** The staff command a message is, if the sender is staff. */
@@ -36,8 +40,17 @@ export class StaffDesk {
                 await dc.beginDialog(MAIN_DIALOG, { target: 'eligibility', forClient: true } satisfies MainOptions);
                 return;
             case 'stats':
-            case 'stats30':
+            case 'stats30': {
+                const days = STATS_DAYS[command];
+                const other = command === 'stats' ? 'stats30' : 'stats';
+                const words = responder.wording(context);
+                const button = {
+                    title: responder.t(context, 'staff:stats.button', { days: STATS_DAYS[other] }),
+                    value: this.commands.phrase(words.language, other),
+                };
+                await context.sendActivity({ attachments: [statsCard(words, await this.rollup.period(days), days, button)] });
                 return this.resume(dc);
+            }
         }
     }
 

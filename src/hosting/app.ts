@@ -40,6 +40,7 @@ export function createApp(config: BotConfig, { logger, storage }: AppOptions): A
             retentionDays: config.stateRetentionDays,
             analytics: createAnalytics(logger, config.appInsightsConnectionString),
             firmTenantId: config.firmTenantId,
+            statsStore: store,
         }),
         { storage: stateStorage, logger },
     );

@@ -1,5 +1,5 @@
 import type { Translator } from '../content/i18n';
-import { LANGUAGES } from '../content/languages';
+import { LANGUAGES, type Language } from '../content/languages';
 import { STAFF_COMMANDS, type StaffCommand } from '../content/staff';
 import { PhraseBook } from './phrases';
 
@@ -12,7 +12,7 @@ const isStaffCommand = (id: string | undefined): id is StaffCommand => (STAFF_CO
 export class StaffCommands {
     private readonly phrases: PhraseBook;
 
-    constructor(translator: Translator) {
+    constructor(private readonly translator: Translator) {
         const entries: [string, string[]][] = [];
         for (const language of LANGUAGES) {
             const samples = translator.object<Record<string, string[]>>(language, 'staff:samples') ?? {};
@@ -26,8 +26,8 @@ export class StaffCommands {
         return isStaffCommand(id) ? id : undefined;
     }
 
-    /** The message that runs a command, in a language (for card buttons). */
-    static phrase(translator: Translator, language: (typeof LANGUAGES)[number], command: StaffCommand): string {
-        return translator.object<Record<string, string[]>>(language, 'staff:samples')?.[command]?.[0] ?? command;
+    /** The message that runs a command, in a language (what a card button sends). */
+    phrase(language: Language, command: StaffCommand): string {
+        return this.translator.object<Record<string, string[]>>(language, 'staff:samples')?.[command]?.[0] ?? command;
     }
 }
