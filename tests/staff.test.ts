@@ -208,3 +208,19 @@ describe('staff: client check', () => {
         expect(textOf(own)).toContain(t.t('en', 'eligibility:resume.question', { n: 2 }));
     });
 });
+
+describe('staff: finding the tools', () => {
+    it('tells staff about their tools on a personal install and with "help"; others never read of them', async () => {
+        const install = (tenant: string) =>
+            new Chat({ channelId: 'msteams', locale: 'en-CA', firmTenantId: FIRM_TENANT }).send({
+                type: ActivityTypes.InstallationUpdate,
+                action: 'add',
+                conversation: { id: `a:install-${tenant}`, conversationType: 'personal', tenantId: tenant } as Activity['conversation'],
+                channelData: { tenant: { id: tenant } },
+            });
+        expect(textOf(await install(FIRM_TENANT))).toContain(t.t('en', 'staff:help'));
+        expect(textOf(await install(OTHER_TENANT))).not.toContain(t.t('en', 'staff:help'));
+        expect(textOf(await teamsChat(FIRM_TENANT).say('help'))).toContain(t.t('en', 'staff:help'));
+        expect(textOf(await teamsChat(OTHER_TENANT).say('help'))).not.toContain(t.t('en', 'staff:help'));
+    });
+});

@@ -54,6 +54,8 @@ export class ImpPlusBot extends TeamsActivityHandler {
         // Teams: a personal install greets once (the user is not "added" to a personal chat).
         this.onInstallationUpdateAdd(async (context, next) => {
             await this.welcome.welcome(context);
+            // Staff learn of their tools where they install the app for themselves.
+            if (deps.staffDesk.isStaff(context)) await deps.services.responder.say(context, 'staff:help');
             await next();
         });
         // Web Chat pages that use the "webchat/join" pattern send the browser's language with it.
@@ -147,7 +149,11 @@ export class ImpPlusBot extends TeamsActivityHandler {
         if (remembered.switched && conversation.welcomed) await responder.say(context, 'common:language.followed', undefined);
 
         if (dc.activeDialog) await dc.continueDialog();
-        else await this.topLevel.act(dc, decision, conversation);
+        else {
+            if (decision.kind === 'command' && decision.command === 'help' && this.deps.staffDesk.isStaff(context))
+                await responder.say(context, 'staff:help');
+            await this.topLevel.act(dc, decision, conversation);
+        }
     }
 
     /**

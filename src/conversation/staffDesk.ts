@@ -22,9 +22,13 @@ export class StaffDesk {
         private readonly rollup: ActivityRollup,
     ) {}
 
+    isStaff(context: TurnContext): boolean {
+        return this.access.isStaff(context.activity);
+    }
+
     /** The staff command a message is, if the sender is staff. */
     recognize(context: TurnContext, text: string): StaffCommand | undefined {
-        return this.access.isStaff(context.activity) ? this.commands.match(text) : undefined;
+        return this.isStaff(context) ? this.commands.match(text) : undefined;
     }
 
     async act(dc: DialogContext, command: StaffCommand): Promise<void> {
