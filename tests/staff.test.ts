@@ -7,7 +7,7 @@ import { createTranslator } from '../src/content/i18n';
 import { FACTS_CARD_SECTIONS } from '../src/content/staff';
 import { Chat, messages, textOf } from './helpers/chat';
 
-const FIRM_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const FIRM_TENANT = '5e7a1c2d-3b4f-4a6e-9c8d-0f1e2d3c4b5a';
 const OTHER_TENANT = '11111111-2222-3333-4444-555555555555';
 const t = createTranslator();
 

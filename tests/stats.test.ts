@@ -10,7 +10,7 @@ import { StorageStore } from '../src/storage/store';
 import { type Azurite, startAzurite } from './helpers/azurite';
 import { Chat, messages, quietLogger, textOf } from './helpers/chat';
 
-const FIRM_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const FIRM_TENANT = '5e7a1c2d-3b4f-4a6e-9c8d-0f1e2d3c4b5a';
 const t = createTranslator();
 const DAY = 24 * 60 * 60 * 1000;
 const NOV_30 = Date.UTC(2026, 10, 30, 12);
@@ -52,7 +52,7 @@ describe('daily counts', () => {
         expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
         expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([280, 80]);
         expect(uri.length).toBeLessThan(4_000);
-        expect(sparkline([0, 4, 8])).toBe(' ▄█');
+        expect(sparkline([0, 4, 8])).toBe('·▄█');
     });
 });
 

@@ -234,7 +234,7 @@ describe('Teams app package (npm run teams:package)', () => {
             expect(trace(replies, 'Recognizer'), `${locale} "${title}"`).toMatchObject({ text: title, ...recognized });
         }
         // The staff commands, for a user of the firm's tenant in a personal chat.
-        const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+        const tenant = '5e7a1c2d-3b4f-4a6e-9c8d-0f1e2d3c4b5a';
         for (const [locale, title, key] of staff) {
             const replies = await new Chat({ channelId: 'msteams', locale, firmTenantId: tenant }).send({
                 type: ActivityTypes.Message,

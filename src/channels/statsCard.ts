@@ -22,11 +22,14 @@ function decimal(value: number, words: Wording): string {
     return words.language === 'fr' ? text.replace('.', ',') : text;
 }
 
-/** One character per day, as high as its bar: the chart for clients that leave the image out. */
+/**
+ * One character per day, as high as its bar (a dot for none: clients collapse spaces): the chart for
+ * clients that leave the image out.
+ */
 export function sparkline(values: readonly number[]): string {
     const max = Math.max(1, ...values);
     return values
-        .map((value) => (value === 0 ? ' ' : SPARKS[Math.min(SPARKS.length - 1, Math.ceil((value / max) * SPARKS.length) - 1)]))
+        .map((value) => (value === 0 ? '·' : SPARKS[Math.min(SPARKS.length - 1, Math.ceil((value / max) * SPARKS.length) - 1)]))
         .join('');
 }
 

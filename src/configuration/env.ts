@@ -58,7 +58,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function tenantGuid(env: Env, name: string): string {
     const value = setting(env, name).toLowerCase();
     if (value !== '' && !GUID.test(value)) {
-        throw new ConfigurationError(`${name} must be a tenant id like 72f988bf-86f1-41af-91ab-2d7cd011db47 (got "${setting(env, name)}")`);
+        throw new ConfigurationError(`${name} must be a tenant id like 5e7a1c2d-3b4f-4a6e-9c8d-0f1e2d3c4b5a (got "${setting(env, name)}")`);
     }
     return value;
 }
