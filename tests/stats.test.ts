@@ -4,9 +4,10 @@ import { barChartDataUri } from '../src/channels/barChart';
 import { sparkline } from '../src/channels/statsCard';
 import { createTranslator } from '../src/content/i18n';
 import { countEvent, emptyDay, summarizeDays } from '../src/observability/dailyCounts';
+import { createLogger } from '../src/observability/logger';
 import { ActivityRollup } from '../src/storage/activityRollup';
 import { BlobStateStore } from '../src/storage/blobStore';
-import { StorageStore } from '../src/storage/store';
+import { type StateStore, StorageStore } from '../src/storage/store';
 import { type Azurite, startAzurite } from './helpers/azurite';
 import { Chat, messages, quietLogger, textOf } from './helpers/chat';
 
@@ -73,6 +74,28 @@ describe('activity rollup in the bot’s storage', () => {
         expect(week.checksStarted).toBe(10);
         const today = await new ActivityRollup(store, quietLogger, () => now).period(1);
         expect(today.conversationsPerDay).toEqual([0]);
+    });
+
+    it('keeps counting when the store fails: nothing is lost, the turn never fails, and the counts arrive once it answers', async () => {
+        const memory = new StorageStore('memory', new MemoryStorage());
+        let down = true;
+        const flaky: StateStore = {
+            kind: 'memory',
+            exclusiveCreate: false,
+            read: (key) => (down ? Promise.reject(new Error('storage unavailable')) : memory.read(key)),
+            write: (key, value, condition) =>
+                down ? Promise.reject(new Error('storage unavailable')) : memory.write(key, value, condition),
+            delete: (key) => memory.delete(key),
+        };
+        const warnings: string[] = [];
+        const logger = createLogger('warn', { write: (line: string) => warnings.push(line) });
+        const rollup = new ActivityRollup(flaky, logger, () => NOV_30);
+        rollup.track({ name: 'dialog.started', dialog: 'eligibility' });
+        await rollup.flush();
+        expect(warnings.join('\n')).toContain('could not store');
+        down = false;
+        rollup.track({ name: 'dialog.started', dialog: 'eligibility' });
+        expect((await rollup.period(1)).checksStarted).toBe(2);
     });
 
     describe('on Blob storage (Azurite)', () => {
