@@ -59,10 +59,11 @@ const INPUTS: Readonly<Record<string, ChannelInput>> = {
             return tap ? { text: typed.trim() || tap.text, typed: false, tap } : { text: typed, typed: true };
         },
         // In group chats and channels, Teams delivers a message only when the bot is mentioned (RSC aside),
-        // and a tap on the bot's card without one: answer those, so the bot never talks over a team's conversation.
+        // and a tap on one of the bot's cards without one (messageBack or Action.Submit: the only messages
+        // with a value): answer those, so the bot never talks over a team's conversation.
         addressedToBot: (activity) =>
             !GROUP_CONVERSATIONS.has(activity.conversation?.conversationType ?? '') ||
-            tapOf(activity) !== undefined ||
+            (activity.value !== undefined && activity.value !== null) ||
             TurnContext.getMentions(activity).some((mention) => mention.mentioned?.id === activity.recipient?.id),
     },
     facebook: {
