@@ -130,6 +130,8 @@ describe('staff: facts', () => {
             const cards = adaptiveCards(replies);
             expect(cards).toHaveLength(1);
             expect(cards[0]?.version).toBe('1.5');
+            // Teams refuses bot messages over about 28 KB.
+            expect(Buffer.byteLength(JSON.stringify(messages(replies)))).toBeLessThan(28_000);
             const text = cardTexts(replies);
             expect(text).toContain(t.t(lang, 'staff:facts.title'));
             for (const criterion of CRITERIA) expect(text).toContain(t.t(lang, `eligibility:criteria.${criterion.id}.short`));
