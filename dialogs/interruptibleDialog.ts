@@ -16,15 +16,15 @@ export interface DialogOutcome {
     switchTo?: DialogTarget;
 }
 
+/** Where the options the dialog began with are kept, so that "restart" begins it the same way. */
+const BEGIN_OPTIONS = 'beginOptions';
+
 /**
  * Base of the guided dialogs: at any question the user may ask for help, cancel, go to the menu, switch
  * language (the question is asked again in the new language), ask an IMP+ question (answered, then the
  * question is asked again) or jump to another guided dialog. The bot decides once per turn what the
  * message is (TurnInfo.decision); this class carries that decision out inside the dialog.
  */
-/** Where the options the dialog began with are kept, so that "restart" begins it the same way. */
-const BEGIN_OPTIONS = 'beginOptions';
-
 export abstract class InterruptibleDialog extends ComponentDialog {
     protected constructor(
         id: DialogTarget,

@@ -1,10 +1,6 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import { TAP_KEY, type TapPayload } from './render';
 
-/**
- * How each channel delivers what the user typed or tapped, as data: Teams wraps the bot's @mention in the
- * text, Messenger sends button taps as postbacks and quick replies with a payload.
- */
 /** A message as the bot reads it; `tap` when it came from one of the bot's card buttons. */
 interface ReadInput {
     text: string;
@@ -13,6 +9,10 @@ interface ReadInput {
     tap?: TapPayload;
 }
 
+/**
+ * How each channel delivers what the user typed or tapped, as data: Teams wraps the bot's @mention in the
+ * text, Messenger sends button taps as postbacks and quick replies with a payload.
+ */
 interface ChannelInput {
     /** The text to interpret, whether the user typed it, and the tap it came from. */
     read(activity: Activity): ReadInput;
