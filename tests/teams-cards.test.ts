@@ -110,3 +110,66 @@ describe.each(['groupChat', 'channel'] as const)('Teams %s: card taps', (kind) =
         expect(textOf(replies)).toContain('Question 1:');
     });
 });
+
+describe('Teams personal chat: every kind of question card answers its own question when tapped', () => {
+    /** The actions of the last message: hero card buttons, or an Adaptive Card's submits (as their data). */
+    function taps(replies: Partial<Activity>[]): { title: string; send: Partial<Activity> }[] {
+        const last = messages(replies).at(-1);
+        return (last?.attachments ?? []).flatMap((attachment) => {
+            const content = attachment.content as {
+                buttons?: CardAction[];
+                actions?: { type: string; title: string; data?: { msteams?: { text?: string } } & Record<string, unknown> }[];
+            };
+            const hero = (content.buttons ?? []).map((b) => ({ title: b.title, send: { text: b.text, value: b.value } }));
+            const submits = (content.actions ?? [])
+                .filter((a) => a.type === 'Action.Submit')
+                .map((a) => ({ title: a.title, send: { text: a.data?.msteams?.text, value: a.data } }));
+            return [...hero, ...submits];
+        });
+    }
+
+    it('goes through questions, an "is that right?", a resumed check and an Adaptive Card by taps alone', async () => {
+        const chat = new Chat({ channelId: 'msteams', locale: 'en-CA' });
+        const conversation = { id: 'a:personal-taps', conversationType: 'personal', tenantId: TENANT } as Activity['conversation'];
+        const send = (activity: Partial<Activity>) => chat.send({ type: ActivityTypes.Message, conversation, ...activity });
+        const tap = async (replies: Partial<Activity>[], title: string) => {
+            const found = taps(replies).find((t) => t.title === title);
+            if (!found)
+                throw new Error(
+                    `no "${title}" in ${taps(replies)
+                        .map((t) => t.title)
+                        .join(', ')}`,
+                );
+            return send(found.send);
+        };
+        const notCounted = [t.t('en', 'cards:stale.question'), t.t('en', 'cards:stale.closed')];
+        const expectAnswered = (replies: Partial<Activity>[]) => {
+            for (const text of notCounted) expect(textOf(replies)).not.toContain(text);
+        };
+
+        let replies = await send({ text: 'Am I eligible?' });
+        replies = await send({ text: 'I live in Sherbrooke' });
+        expect(taps(replies).map((action) => action.title)).toContain(t.t('en', 'common:confirm.yes'));
+        replies = await tap(replies, t.t('en', 'common:confirm.yes'));
+        expectAnswered(replies);
+        expect(textOf(replies)).toContain(t.t('en', 'eligibility:verdict.notEligible'));
+
+        replies = await send({ text: 'Am I eligible?' });
+        replies = await tap(replies, t.t('en', 'eligibility:choices.abroad'));
+        expectAnswered(replies);
+        expect(textOf(replies)).toContain('Question 2:');
+        await send({ text: 'menu' });
+        replies = await send({ text: 'Am I eligible?' });
+        replies = await tap(replies, t.t('en', 'eligibility:choices.resume'));
+        expectAnswered(replies);
+        expect(textOf(replies)).toContain('Question 2:');
+        await send({ text: 'cancel' });
+
+        // The permit overview draws its facts and buttons as one Adaptive Card: its submits answer it.
+        replies = await send({ text: 'Open work permit' });
+        expect(messages(replies).at(-1)?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+        replies = await tap(replies, t.t('en', 'permit:choices.caps'));
+        expectAnswered(replies);
+        expect(textOf(replies)).toContain(t.t('en', 'permit:sections.caps').slice(0, 40));
+    });
+});
