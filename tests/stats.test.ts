@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { barChartDataUri } from '../src/channels/barChart';
 import { sparkline } from '../src/channels/statsCard';
 import { createTranslator } from '../src/content/i18n';
+import { STATS_DAYS } from '../src/content/staff';
 import { countEvent, emptyDay, summarizeDays } from '../src/observability/dailyCounts';
 import { createLogger } from '../src/observability/logger';
-import { ActivityRollup } from '../src/storage/activityRollup';
+import { ActivityRollup, STATS_KEPT_DAYS } from '../src/storage/activityRollup';
 import { BlobStateStore } from '../src/storage/blobStore';
 import { type StateStore, StorageStore } from '../src/storage/store';
 import { type Azurite, startAzurite } from './helpers/azurite';
@@ -96,6 +97,24 @@ describe('activity rollup in the bot’s storage', () => {
         down = false;
         rollup.track({ name: 'dialog.started', dialog: 'eligibility' });
         expect((await rollup.period(1)).checksStarted).toBe(2);
+    });
+
+    it('keeps the days "stats" can show, and deletes older ones (they hold redacted questions)', async () => {
+        expect(STATS_KEPT_DAYS).toBeGreaterThanOrEqual(Math.max(...Object.values(STATS_DAYS)));
+        const memory = new MemoryStorage();
+        const store = new StorageStore('memory', memory);
+        let now = NOV_30 - 40 * DAY;
+        const rollup = new ActivityRollup(store, quietLogger, () => now);
+        rollup.track({ name: 'unanswered', locale: 'en', score: 0, question: 'an old question' });
+        now = NOV_30 - 29 * DAY;
+        rollup.track({ name: 'unanswered', locale: 'en', score: 0, question: 'a recent question' });
+        await rollup.flush();
+        now = NOV_30;
+        rollup.track({ name: 'dialog.started', dialog: 'eligibility' });
+        await rollup.flush();
+        const keys = Object.keys(await memory.read(['impplus-stats/days/2026-10-21', 'impplus-stats/days/2026-11-01']));
+        expect(keys).toEqual(['impplus-stats/days/2026-11-01']);
+        expect((await rollup.period(30)).unanswered).toEqual([{ question: 'a recent question', count: 1 }]);
     });
 
     describe('on Blob storage (Azurite)', () => {

@@ -5,6 +5,10 @@ import { StateConflictError, type StateStore } from './store';
 
 /** Stored per UTC day, beside the conversation state (and erased with nobody's data: it holds no one's). */
 const KEY_PREFIX = 'impplus-stats/days/';
+/** Days kept: the longest period "stats" shows; older days are deleted (they hold redacted questions). */
+export const STATS_KEPT_DAYS = 30;
+/** How far back a new day looks for older days to delete (days the bot was not running included). */
+const FORGET_WINDOW_DAYS = 60;
 /** Attempts at merging a day's new counts into a day another instance changed meanwhile. */
 const MERGE_ATTEMPTS = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,6 +28,8 @@ function asDay(value: Record<string, unknown> | undefined): DayCounts {
 export class ActivityRollup implements Analytics {
     private pending = new Map<string, DayCounts>();
     private flushing: Promise<void> | undefined;
+    /** The last day this instance deleted the days that are too old. */
+    private forgotten: string | undefined;
 
     constructor(
         private readonly store: StateStore,
@@ -58,6 +64,7 @@ export class ActivityRollup implements Analytics {
     }
 
     private async flushAll(): Promise<void> {
+        await this.forgetOldDays();
         while (this.pending.size > 0) {
             const batch = this.pending;
             this.pending = new Map();
@@ -72,6 +79,19 @@ export class ActivityRollup implements Analytics {
                     return;
                 }
             }
+        }
+    }
+
+    /** Once a day: the days older than STATS_KEPT_DAYS are deleted (a missing day is no error). */
+    private async forgetOldDays(): Promise<void> {
+        const today = this.now();
+        if (this.forgotten === isoDay(today)) return;
+        this.forgotten = isoDay(today);
+        try {
+            for (let age = STATS_KEPT_DAYS; age < FORGET_WINDOW_DAYS; age++)
+                await this.store.delete(KEY_PREFIX + isoDay(today - age * DAY_MS));
+        } catch (err) {
+            this.logger.warn({ err }, 'could not delete the old days’ analytics counters');
         }
     }
 
