@@ -1,9 +1,11 @@
 import { WaterfallDialog, type WaterfallStep, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Fact } from '../src/channels/render';
 import { BACK, type Criterion, type CriterionId, criterionQuestion, type Line, unmetKey } from '../src/content/catalog';
+import { CRITERIA_SOURCES } from '../src/content/staff';
 import { applicableCriteria, assessEligibility, type EligibilityAnswers, type EligibilityResult } from '../src/turn/eligibility';
 import type { EligibilityProgress } from '../src/turn/state';
 import { ASK_DIALOG, AskDialog } from './askDialog';
+import { clientSummaryCard, summaryTexts } from './clientSummary';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
 
@@ -12,6 +14,12 @@ const START_WATERFALL = 'eligibility.start';
 const CHECK_WATERFALL = 'eligibility.check';
 const RESUME = 'resume';
 const RESTART = 'restart';
+
+/** How the check begins: `forClient` when staff run it on behalf of a client (the "client check"). */
+export interface EligibilityOptions {
+    restart?: boolean;
+    forClient?: boolean;
+}
 
 /** The next criterion to ask, or undefined when the verdict is settled (all asked, or one clearly unmet). */
 function nextCriterion(answers: EligibilityAnswers): Criterion | undefined {
@@ -34,8 +42,14 @@ export class EligibilityDialog extends InterruptibleDialog {
     }
 
     private async offerResume(step: WaterfallStepContext) {
+        const options = (step.options ?? {}) as EligibilityOptions;
+        if (options.forClient) {
+            // The client's answers are not the staff member's: nothing to resume, nothing kept for later.
+            await this.services.responder.say(step.context, 'staff:clientCheck.intro');
+            return step.replaceDialog(CHECK_WATERFALL, { answers: {}, history: [], forClient: true } satisfies EligibilityProgress);
+        }
         const saved = await this.savedProgress(step);
-        if (!saved || saved.history.length === 0 || (step.options as { restart?: boolean } | undefined)?.restart) {
+        if (!saved || saved.history.length === 0 || options.restart) {
             await this.clearProgress(step);
             await this.services.responder.say(step.context, 'eligibility:intro');
             return step.replaceDialog(CHECK_WATERFALL, { answers: {}, history: [] } satisfies EligibilityProgress);
@@ -94,11 +108,14 @@ export class EligibilityDialog extends InterruptibleDialog {
             'https://impplus.local/schemas/eligibility',
             'Eligibility check result',
         );
-        await this.sendVerdict(step, result);
-        await this.clearProgress(step);
-        await this.services.results.keep(step.context, (kept) => {
-            kept.eligibility = result.answers;
-        });
+        if (progress.forClient) await this.sendClientSummary(step, result);
+        else {
+            await this.sendVerdict(step, result);
+            await this.clearProgress(step);
+            await this.services.results.keep(step.context, (kept) => {
+                kept.eligibility = result.answers;
+            });
+        }
         return step.endDialog(result);
     }
 
@@ -141,12 +158,28 @@ export class EligibilityDialog extends InterruptibleDialog {
         await responder.send(context, { ...responder.compose(context, lines), facts });
     }
 
+    /** The client check's end: the summary card for the client's file, in the staff member's language. */
+    private async sendClientSummary(step: WaterfallStepContext, result: EligibilityResult): Promise<void> {
+        const { responder } = this.services;
+        const context = step.context;
+        const asked = applicableCriteria(result.answers).filter((c) => result.answers[c.id] !== undefined);
+        const findings = { ...result, asked };
+        const language = responder.wording(context).language;
+        const sources: string[] = [...CRITERIA_SOURCES];
+        for (const c of asked.filter((criterion) => result.unmet.includes(criterion.id))) {
+            sources.push(...(c.unmetSources?.[result.answers[c.id] ?? ''] ?? []));
+        }
+        for (const key of summaryTexts(findings)) sources.push(...responder.factSources(language, key));
+        await context.sendActivity({ attachments: [clientSummaryCard(responder.wording(context), findings, sources, new Date())] });
+    }
+
     private async savedProgress(step: WaterfallStepContext): Promise<EligibilityProgress | undefined> {
         const profile = await this.services.state.profile.get(step.context, {});
         return profile.eligibility ? structuredClone(profile.eligibility) : undefined;
     }
 
     private async saveProgress(step: WaterfallStepContext, progress: EligibilityProgress): Promise<void> {
+        if (progress.forClient) return;
         const profile = await this.services.state.profile.get(step.context, {});
         profile.eligibility = progress;
     }

@@ -16,6 +16,9 @@ export interface DialogOutcome {
     switchTo?: DialogTarget;
 }
 
+/** Where the options the dialog began with are kept, so that "restart" begins it the same way. */
+const BEGIN_OPTIONS = 'beginOptions';
+
 /**
  * Base of the guided dialogs: at any question the user may ask for help, cancel, go to the menu, switch
  * language (the question is asked again in the new language), ask an IMP+ question (answered, then the
@@ -28,6 +31,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         protected readonly services: DialogServices,
     ) {
         super(id);
+    }
+
+    protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+        const instance = innerDc.parent?.activeDialog;
+        if (instance && options) (instance.state as Record<string, unknown>)[BEGIN_OPTIONS] = options;
+        return super.onBeginDialog(innerDc, options);
     }
 
     protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -98,10 +107,15 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             case 'restart':
                 // From the very start, forgetting the progress kept for a later visit.
                 await innerDc.cancelAllDialogs();
-                return innerDc.beginDialog(this.initialDialogId, { restart: true });
+                return innerDc.beginDialog(this.initialDialogId, { ...this.beginOptions(innerDc), restart: true });
             case 'wait':
                 return Dialog.EndOfTurn;
         }
+    }
+
+    private beginOptions(innerDc: DialogContext): object {
+        const state = innerDc.parent?.activeDialog?.state as Record<string, unknown> | undefined;
+        return (state?.[BEGIN_OPTIONS] as object | undefined) ?? {};
     }
 
     private async askAgain(innerDc: DialogContext): Promise<DialogTurnResult> {

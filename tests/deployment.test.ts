@@ -82,6 +82,7 @@ const APP_SETTINGS = [
     'FIRM_EMAIL',
     'FIRM_PHONE',
     'FIRM_BOOKING_URL',
+    'FIRM_TENANT_ID',
     'SCM_DO_BUILD_DURING_DEPLOYMENT',
 ];
 /** App settings that hold a secret: their value must come from a secure parameter or a key listing. */

@@ -5,6 +5,7 @@ import type { Translator } from '../content/i18n';
 import { DIALOG_TARGETS, type DialogTarget, type KnowledgeBase, type Topic } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
 import { turnLanguage } from '../turn/turn';
+import type { Wording } from './factsCard';
 import { feedbackProfile, noteRatedAnswer } from './ratings';
 import { type Button, type Reply, renderReply, type SourceLink } from './render';
 
@@ -19,6 +20,12 @@ export class Responder {
 
     t(context: TurnContext, key: string, params?: Record<string, unknown>, language?: Language): string {
         return this.translator.t(language ?? turnLanguage(context), key, params);
+    }
+
+    /** The turn's language and its words, for the staff cards. */
+    wording(context: TurnContext): Wording {
+        const language = turnLanguage(context);
+        return { language, t: (key, params) => this.translator.t(language, key, params) };
     }
 
     async send(context: TurnContext, reply: Reply, language?: Language): Promise<ResourceResponse[]> {

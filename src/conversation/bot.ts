@@ -1,11 +1,13 @@
 import { type ConversationState, type InvokeResponse, TeamsActivityHandler, type TurnContext, type UserState } from 'botbuilder';
 import { type DialogContext, DialogSet } from 'botbuilder-dialogs';
+import { AskDialog } from '../../dialogs/askDialog';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import type { AnswerFeedback } from '../channels/feedback';
 import { markErased } from '../channels/handoff';
 import { channelInput, tenantId } from '../channels/input';
 import { readVote, TEAMS_SUBMIT_ACTION, type Vote, WEBCHAT_VOTE_EVENT } from '../channels/ratings';
+import type { TapPayload } from '../channels/render';
 import { ERASE_QUESTION } from '../content/catalog';
 import type { Language } from '../content/languages';
 import { setTurnInfo } from '../turn/turn';
@@ -15,6 +17,7 @@ import { readResultCode } from '../understanding/resultCode';
 import { decide } from './decide';
 import { joinLanguage, knownLanguage, rememberLanguage, replyLanguageFor } from './languageRules';
 import { type CodeLookups, Resume } from './resume';
+import type { StaffDesk } from './staffDesk';
 import { TopLevel } from './topLevel';
 import { sendRecognizerTrace } from './trace';
 import { WEBCHAT_JOIN, Welcome } from './welcome';
@@ -32,6 +35,8 @@ export interface BotDependencies {
     maxMessageLength: number;
     /** Result-code lookups allowed per user and overall ("resume K7QM-…"). */
     lookups: CodeLookups;
+    /** The staff tools in Teams; they recognize nothing for anyone else. */
+    staffDesk: StaffDesk;
 }
 
 /**
@@ -60,6 +65,8 @@ export class ImpPlusBot extends TeamsActivityHandler {
         // Teams: a personal install greets once (the user is not "added" to a personal chat).
         this.onInstallationUpdateAdd(async (context, next) => {
             await this.welcome.welcome(context);
+            // Staff learn of their tools where they install the app for themselves.
+            if (deps.staffDesk.isStaff(context)) await deps.services.responder.say(context, 'staff:help');
             await next();
         });
         // Web Chat pages that use the "webchat/join" pattern send the browser's language with it.
@@ -148,6 +155,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const tenant = tenantId(context.activity);
         setTurnInfo(context, { language: replyIn, input, decision, ...(tenant ? { tenantId: tenant } : {}) });
         await sendRecognizerTrace(context, input.text, replyIn, decision);
+        if (read.tap && (await this.refusedStaleTap(dc, read.tap))) return;
 
         if (conversation.confirmingErase) {
             delete conversation.confirmingErase;
@@ -174,6 +182,8 @@ export class ImpPlusBot extends TeamsActivityHandler {
             });
             return;
         }
+        const staffCommand = this.deps.staffDesk.recognize(context, input.text);
+        if (staffCommand) return this.deps.staffDesk.act(dc, staffCommand);
         await handoff.record(context, 'user', input.text);
         const greetsItself = decision.kind === 'command' && ['english', 'french', 'greeting'].includes(decision.command);
         if (!greetsItself) await this.welcome.disclaimOnce(context, conversation);
@@ -181,7 +191,31 @@ export class ImpPlusBot extends TeamsActivityHandler {
         if (remembered.switched && conversation.welcomed) await responder.say(context, 'common:language.followed', undefined);
 
         if (dc.activeDialog) await dc.continueDialog();
-        else await this.topLevel.act(dc, decision, conversation);
+        else {
+            if (decision.kind === 'command' && decision.command === 'help' && this.deps.staffDesk.isStaff(context))
+                await responder.say(context, 'staff:help');
+            await this.topLevel.act(dc, decision, conversation);
+        }
+    }
+
+    /**
+     * A tap on a card of an earlier question never answers the current one: the bot says the card is out of
+     * date and asks the current question again (or offers the menu when none is open). Taps on buttons that
+     * answer no question (the menu, follow-ups) are read like typed text.
+     */
+    private async refusedStaleTap(dc: DialogContext, tap: TapPayload): Promise<boolean> {
+        if (tap.question === undefined) return false;
+        const open = AskDialog.answerableQuestions(dc);
+        if (open.includes(tap.question)) return false;
+        const { responder } = this.deps.services;
+        if (open.length > 0) {
+            await responder.say(dc.context, 'cards:stale.question');
+            await dc.repromptDialog();
+        } else {
+            await responder.say(dc.context, 'cards:stale.closed');
+            await responder.menu(dc.context);
+        }
+        return true;
     }
 
     /** A thumbs up or down, in the language of the conversation; a pending question is asked again after a Messenger vote. */

@@ -6,6 +6,7 @@ import { Handoff } from '../channels/handoff';
 import { Responder } from '../channels/responder';
 import { Results } from '../channels/results';
 import { Satisfaction } from '../channels/satisfaction';
+import { StaffAccess } from '../channels/staff';
 import type { FirmContact } from '../configuration/config';
 import { DEFAULT_FIRM_NAME } from '../configuration/config';
 import { MENU } from '../content/catalog';
@@ -14,15 +15,20 @@ import { KnowledgeBase } from '../content/knowledgeBase';
 import { languageFromLocale } from '../content/languages';
 import { type Analytics, LogAnalytics } from '../observability/analytics';
 import type { Logger } from '../observability/logger';
+import { ActivityRollup } from '../storage/activityRollup';
 import { AttemptWindow } from '../storage/attempts';
+import { CompactMemoryStorage } from '../storage/memory';
 import { ResultCodeStore } from '../storage/resultCodes';
+import { type StateStore, StorageStore } from '../storage/store';
 import { createAccessors, type KeptResult } from '../turn/state';
 import { knownTurnLanguage } from '../turn/turn';
 import { AnswerReader } from '../understanding/answers';
 import type { TopicMatcher } from '../understanding/faq/matcher';
 import { Recognizer } from '../understanding/recognizer';
+import { StaffCommands } from '../understanding/staffCommands';
 import { ImpPlusBot } from './bot';
 import type { CodeLookups } from './resume';
+import { StaffDesk } from './staffDesk';
 import { restartStaleDialogs } from './staleDialogs';
 
 /**
@@ -51,6 +57,10 @@ export interface ConversationOptions {
     translator?: Translator;
     /** The result a visitor keeps: where its page is, how long a code lasts, lookups allowed per user. */
     results?: ConversationResults;
+    /** The firm's Microsoft Entra tenant (lower case): its Teams users get the staff tools. Empty = nobody. */
+    firmTenantId?: string;
+    /** Where the per-day analytics counters for "stats" are kept; in memory when not given. */
+    statsStore?: StateStore;
 }
 
 interface ConversationResults {
@@ -86,7 +96,13 @@ export function createConversation(options: ConversationOptions): Conversation {
     const responder = new Responder(translator, knowledge, firm.name);
     const reader = new AnswerReader(translator);
     const handoff = new Handoff(responder, firm, state);
-    const analytics = options.analytics ?? new LogAnalytics(options.logger);
+    const rollup = new ActivityRollup(options.statsStore ?? new StorageStore('memory', new CompactMemoryStorage()), options.logger);
+    const sinks = [options.analytics ?? new LogAnalytics(options.logger), rollup];
+    const analytics: Analytics = {
+        track(event) {
+            for (const sink of sinks) sink.track(event);
+        },
+    };
     const codes = options.results?.codes ?? new ResultCodeStore<KeptResult>(options.storage, DEFAULT_CODE_DAYS);
     const results = new Results(translator, state, codes, options.results?.publicBaseUrl ?? (() => 'http://localhost:3978'));
     const satisfaction = new Satisfaction(responder, reader, state, analytics);
@@ -113,6 +129,7 @@ export function createConversation(options: ConversationOptions): Conversation {
             perUser: new AttemptWindow(LOOKUPS_PER_USER, LOOKUP_WINDOW_MS),
             overall: new AttemptWindow(LOOKUPS_OVERALL_PER_MINUTE, 60_000),
         },
+        staffDesk: new StaffDesk(services, new StaffAccess(options.firmTenantId ?? ''), new StaffCommands(translator), rollup),
     });
 
     return {

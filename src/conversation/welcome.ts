@@ -14,7 +14,7 @@ const WAITS_FOR_JOIN = new Set(['webchat', 'directline']);
 
 /** The greeting, with the disclaimer once per conversation, in the user's language or in both. */
 export class Welcome {
-    constructor(private readonly services: Pick<DialogServices, 'responder' | 'state'>) {}
+    constructor(private readonly services: Pick<DialogServices, 'responder' | 'state' | 'analytics'>) {}
 
     /** Greets a conversation once: when the user joins, installs the app, or a Web Chat page opens. */
     async welcome(context: TurnContext, pageLanguage?: Language): Promise<void> {
@@ -37,7 +37,10 @@ export class Welcome {
     async greet(context: TurnContext, conversation: ConversationData): Promise<void> {
         const { responder } = this.services;
         const lines = [responder.t(context, 'common:welcome.greeting')];
-        if (!conversation.welcomed) lines.push(responder.t(context, 'common:welcome.disclaimer'));
+        if (!conversation.welcomed) {
+            lines.push(responder.t(context, 'common:welcome.disclaimer'));
+            this.started(context);
+        }
         conversation.welcomed = true;
         await responder.send(context, { text: lines.join('\n\n') });
         await responder.menu(context);
@@ -47,7 +50,14 @@ export class Welcome {
     async disclaimOnce(context: TurnContext, conversation: ConversationData): Promise<void> {
         if (conversation.welcomed) return;
         conversation.welcomed = true;
+        this.started(context);
         await this.services.responder.say(context, 'common:welcome.disclaimer');
+    }
+
+    /** A conversation starts when it first reads the disclaimer: counted per channel and language. */
+    private started(context: TurnContext): void {
+        const language = this.services.responder.wording(context).language;
+        this.services.analytics.track({ name: 'conversation.started', channel: context.activity.channelId ?? 'unknown', language });
     }
 
     /** Both languages at once, since we can't tell which one the user reads. */

@@ -66,6 +66,8 @@ export function createApp(config: BotConfig, { logger, storage, now }: AppOption
             retentionDays: config.stateRetentionDays,
             analytics: createAnalytics(logger, config.appInsightsConnectionString),
             results: { publicBaseUrl, codes },
+            firmTenantId: config.firmTenantId,
+            statsStore: store,
         }),
         { storage: stateStorage, logger },
     );

@@ -5,6 +5,8 @@ import type { Logger } from './logger';
  * Question texts are redacted before they get here (see redact.ts).
  */
 export type AnalyticsEvent =
+    /** A conversation got its welcome or disclaimer: it started, on this channel, in this language. */
+    | { name: 'conversation.started'; channel: string; language: string }
     | { name: 'dialog.started'; dialog: string }
     | { name: 'dialog.step'; dialog: string; step: string }
     | { name: 'dialog.answered'; dialog: string; step: string }

@@ -32,6 +32,8 @@ export interface KeptResult {
 export interface EligibilityProgress {
     answers: Partial<Record<CriterionId, string>>;
     history: CriterionId[];
+    /** Staff answering for a client (the "client check"): never kept in the staff member's profile. */
+    forClient?: boolean;
 }
 
 /** One line of the short transcript kept for a handoff to an advisor. */

@@ -20,6 +20,8 @@ export interface ChatOptions {
     firm?: FirmContact;
     /** A bot built elsewhere (a server's, one with its own result codes, its own logger): the chat talks to it; the options above are then ignored. */
     conversation?: Conversation;
+    /** The firm's tenant (FIRM_TENANT_ID), whose Teams users are staff; a chat with one gets its own bot. */
+    firmTenantId?: string;
 }
 
 /** A silent logger, so test output stays readable; tests that check logs pass their own. */
@@ -52,7 +54,9 @@ export class Chat {
     constructor(options: ChatOptions = {}) {
         // Building the bot (content, matcher indexes) takes far longer than a turn: chats that need no
         // storage or matcher of their own share one bot, each with its own user and conversation ids.
-        const own = ['storage', 'createMatcher', 'logger', 'firm'].some((key) => options[key as keyof ChatOptions] !== undefined);
+        const own = ['storage', 'createMatcher', 'logger', 'firm', 'firmTenantId'].some(
+            (key) => options[key as keyof ChatOptions] !== undefined,
+        );
         this.conversation = options.conversation
             ? options.conversation
             : own
@@ -62,6 +66,7 @@ export class Chat {
                     maxMessageLength: 1000,
                     createMatcher: options.createMatcher ?? realMatcher,
                     ...(options.firm ? { firm: options.firm } : {}),
+                    ...(options.firmTenantId ? { firmTenantId: options.firmTenantId } : {}),
                 })
               : sharedConversation();
         chatCount += 1;
