@@ -11,6 +11,19 @@
 export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     // Reaching the firm ("comment vous joindre") is not attaching a file ("joindre un document").
     'rendez vous': '@appointment',
+    'en cours': '@inprogress',
+    'in process': '@inprogress',
+    'in progress': '@inprogress',
+    'being processed': '@inprogress',
+    'visitor visa': '@travel',
+    'visa de visiteur': '@travel',
+    'temporary resident visa': '@travel',
+    'visa de resident temporaire': '@travel',
+    'change jobs': '@switch @employer',
+    'changer d emploi': '@switch @employer',
+    'changer de job': '@switch @employer',
+    'changer de jobbe': '@switch @employer',
+    'changer d employeur': '@switch @employer',
     'vie privee': '@privacy',
     'real person': '@human',
     'vraie personne': '@human',
@@ -868,6 +881,36 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     bot: '@bot',
     chatbot: '@bot',
     robot: '@bot',
+    // Getting into Canada once the permit is approved.
+    trv: '@travel',
+    ave: '@travel',
+    eta: '@travel',
+    airport: '@travel',
+    aeroport: '@travel',
+    fly: '@travel',
+    flight: '@travel',
+    avion: '@travel',
+    // Classes taken beside the job ("en cours" is turned into @inprogress first).
+    course: '@course',
+    courses: '@course',
+    cours: '@course',
+    class: '@course',
+    classes: '@course',
+    formation: '@course',
+    formations: '@course',
+    masters: '@course',
+    maitrise: '@course',
+    degree: '@course',
+    // News of a file.
+    update: '@news',
+    updates: '@news',
+    news: '@news',
+    nouvelles: '@news',
+    // Leaving one job for another.
+    switch: '@switch',
+    quit: '@switch',
+    lacher: '@switch',
+    lache: '@switch',
 };
 
 /**
