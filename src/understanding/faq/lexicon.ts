@@ -148,6 +148,18 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'mon but': '@why',
     'c quoi': '@whatis',
     'c koi': '@whatis',
+    // Texting spellings of the question words.
+    'ce koi': '@whatis',
+    'ce quoi': '@whatis',
+    'wat is': '@whatis',
+    'wat s': '@whatis',
+    'wut is': '@whatis',
+    'wat are': '@whatare',
+    'hw long': '@duration',
+    'hw much': '@howmuch',
+    'cb de temps': '@duration',
+    'cmb de temps': '@duration',
+    'combien de tps': '@duration',
     'cest koi': '@whatis',
     'c est koi': '@whatis',
     'ran out': '@expired',
@@ -678,6 +690,13 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     quelles: '@which',
     when: '@when',
     quand: '@when',
+    kan: '@when',
+    qand: '@when',
+    cmt: '@how',
+    hw: '@how',
+    wats: '@whatis',
+    keske: '@whatis',
+    kesske: '@whatis',
     only: '@only',
     seulement: '@only',
     uniquement: '@only',
@@ -937,6 +956,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         'veut voudrais voudrait aimerais jaimerais savoir sais dire dis va vais vas aller avoir aurai aurais serait ' +
         'serais sera suis-je peut-on chu jpeux jsuis jai ya cest quest kesse quosse tu-tu ti aussi tres trop deja encore ' +
         'quelque chose alors comme ici la-bas elle-meme nan ouais info infos information informations nouveau nouvelle ' +
+        'r u ur ya wanna gonna gotta kestion kestions qqn qqun bcp pcq pck ds mtn mnt tt ' +
         'prends prendre never jamais eu pls plz umm uh uhm hmm euh heu pourra pourras pourrait pourrais pourront pourriez pourrions puisse puissent ' +
         // Conversational filler of both languages: it says nothing about the topic.
         'take takes taking keep hear hearing heard mentioned friend friends exactly actually anyway thing stuff ' +
