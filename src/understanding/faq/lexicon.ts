@@ -10,6 +10,12 @@
 /** Multi-word expressions, replaced by concepts ('' drops them) before the text is cut into words. Order does not matter: the analyzer tries the longest first. */
 export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     // Reaching the firm ("comment vous joindre") is not attaching a file ("joindre un document").
+    // Waiting for IRCC: "how long does it take", "to process", "hear back" are about processing, not validity.
+    'does it take': '@processing',
+    'will it take': '@processing',
+    'it takes': '@processing',
+    'to process': '@processing',
+    'hear back': '@processing',
     'rendez vous': '@appointment',
     'en cours': '@inprogress',
     'in process': '@inprogress',
@@ -807,6 +813,9 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     delais: '@processing',
     decision: '@processing',
     reponse: '@processing',
+    answer: '@processing',
+    delay: '@processing',
+    delays: '@processing',
     // Keeping a permit going: one concept for both languages, so "renewal" meets "prolonger".
     renew: '@renew',
     renewal: '@renew',
