@@ -71,6 +71,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'in process': '@inprogress',
     'in progress': '@inprogress',
     'being processed': '@inprogress',
+    'work visa': '@work @permit',
+    'visa de travail': '@work @permit',
     'visitor visa': '@travel',
     'visa de visiteur': '@travel',
     'temporary resident visa': '@travel',
@@ -475,7 +477,8 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     travaux: '@work',
     permit: '@permit',
     permis: '@permit',
-    visa: '@permit',
+    // A bare "visa" is mostly the entry visa (TRV); "work visa" is still the work permit (phrase above).
+    visa: '@travel',
     open: '@open',
     ouvert: '@open',
     study: '@study',
