@@ -956,6 +956,7 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     citoyenne: '@citizenship',
     naturalization: '@citizenship',
     passport: '@citizenship',
+    passeport: '@citizenship',
     processing: '@processing',
     traitement: '@processing',
     traiter: '@processing',
@@ -1104,15 +1105,12 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     ecopr: '@copr',
     copr: '@copr',
     crp: '@copr',
-    // Getting into Canada once the permit is approved.
+    // Getting into Canada once the permit is approved (not flights: "my flight got cancelled" is not about IMP+).
     trv: '@travel',
     ave: '@travel',
     eta: '@travel',
     airport: '@travel',
     aeroport: '@travel',
-    fly: '@travel',
-    flight: '@travel',
-    avion: '@travel',
     // Classes taken beside the job ("en cours" is turned into @inprogress first).
     course: '@course',
     courses: '@course',
