@@ -1,5 +1,6 @@
 /**
  * npm run eval:faq                 → the runtime matcher (FaqMatcher) on the evaluation set and the holdout set
+ * npm run eval:faq -- --cv-misses  → also lists the cross-validation misses, grouped by topic, weakest first
  * npm run eval:faq -- --frozen-misses → also lists the frozen set's misses (never show them to whoever writes samples)
  * npm run eval:faq -- --compare    → also compares ranking approaches (FaqMatcher, MiniSearch ×2, NLP.js) under the
  *                                    same decision rules, each with its best thresholds from the same small grid
@@ -39,6 +40,23 @@ function printReports(title: string, reports: readonly LanguageReport[], showMis
         if (!showMisses) continue;
         for (const miss of r.misses) {
             console.log(`    ${JSON.stringify(miss.item.text)}  expected ${miss.item.expect ?? 'refusal'}  got ${miss.got}`);
+        }
+    }
+}
+
+/** Cross-validation misses grouped by the expected topic, weakest topic first (for whoever writes samples). */
+function printMissesByTopic(reports: readonly LanguageReport[]): void {
+    console.log('\n=== Cross-validation misses by topic ===');
+    for (const r of reports) {
+        const byTopic = new Map<string, LanguageReport['misses']>();
+        for (const miss of r.misses) {
+            const topic = miss.item.expect ?? 'refusal';
+            byTopic.set(topic, [...(byTopic.get(topic) ?? []), miss]);
+        }
+        const ordered = [...byTopic.entries()].sort((a, b) => b[1].length - a[1].length);
+        for (const [topic, misses] of ordered) {
+            console.log(`${r.language.toUpperCase()} ${topic}: ${misses.length} missed`);
+            for (const miss of misses) console.log(`    ${JSON.stringify(miss.item.text)}  got ${miss.got}`);
         }
     }
 }
@@ -266,6 +284,7 @@ async function main(): Promise<void> {
         crossValidate(resources),
         false,
     );
+    if (process.argv.includes('--cv-misses')) printMissesByTopic(crossValidate(resources));
     const reports = evaluate(matcher, knowledgeBase, items);
     printReports(`Development set (${items.length} questions, used for tuning)`, reports, process.argv.includes('--dev-misses'));
     printReports(`Holdout set (${holdout.length} questions)`, evaluate(matcher, knowledgeBase, holdout), true);
