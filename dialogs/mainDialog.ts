@@ -47,7 +47,8 @@ export class MainDialog extends ComponentDialog {
         // A verdict or the end of the walkthrough: the moment to ask how it went (once), in place of the menu.
         // Not after a client check: the staff member is not the one being served.
         const forClient = (step.values as { forClient?: boolean }).forClient === true;
-        if (!reason && !forClient && SATISFACTION_MOMENTS.dialogs.includes(dialog) && (await satisfaction.offer(step.context))) return step.endDialog();
+        if (!reason && !forClient && SATISFACTION_MOMENTS.dialogs.includes(dialog) && (await satisfaction.offer(step.context)))
+            return step.endDialog();
         if (outcome.cancelled) await responder.say(step.context, 'common:cancelled');
         await responder.menu(step.context, outcome.cancelled || outcome.menu ? 'common:menu.prompt' : 'common:menu.again');
         return step.endDialog();
