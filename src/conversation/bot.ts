@@ -1,10 +1,11 @@
 import { type ConversationState, type InvokeResponse, TeamsActivityHandler, type TurnContext, type UserState } from 'botbuilder';
 import { type DialogContext, DialogSet } from 'botbuilder-dialogs';
-import type { MainDialog } from '../../dialogs/mainDialog';
+import { MAIN_DIALOG, type MainDialog, type MainOptions } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { markErased } from '../channels/handoff';
 import { channelInput, tenantId } from '../channels/input';
 import { ERASE_QUESTION } from '../content/catalog';
+import { DIALOG_TARGETS, type DialogTarget } from '../content/knowledgeBase';
 import { setTurnInfo } from '../turn/turn';
 import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
@@ -12,7 +13,7 @@ import { decide } from './decide';
 import { joinLanguage, knownLanguage, rememberLanguage, replyLanguageFor } from './languageRules';
 import { TopLevel } from './topLevel';
 import { sendRecognizerTrace } from './trace';
-import { WEBCHAT_JOIN, Welcome } from './welcome';
+import { START_EVENT, WEBCHAT_JOIN, Welcome } from './welcome';
 
 export interface BotDependencies {
     conversationState: ConversationState;
@@ -54,6 +55,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         // Web Chat pages that use the "webchat/join" pattern send the browser's language with it.
         this.onEvent(async (context, next) => {
             if (context.activity.name === WEBCHAT_JOIN) await this.welcome.welcome(context, joinLanguage(context.activity.value));
+            else if (context.activity.name === START_EVENT) await this.startRequested(context, context.activity.value);
             await next();
         });
         this.onMessage(async (context, next) => {
@@ -140,6 +142,24 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
         if (dc.activeDialog) await dc.continueDialog();
         else await this.topLevel.act(dc, decision, conversation);
+    }
+
+    /**
+     * A page's call-to-action ("start" event, value "eligibility"): the dialog opens at once, in the page's
+     * language, whatever was going on (an unfinished check offers to resume). Unknown values are ignored.
+     */
+    private async startRequested(context: TurnContext, value: unknown): Promise<void> {
+        if (!(DIALOG_TARGETS as readonly unknown[]).includes(value)) return;
+        const { state } = this.deps.services;
+        const profile = await state.profile.get(context, {});
+        const conversation = await state.conversation.get(context, {});
+        const language = knownLanguage(profile, conversation, context.activity.locale) ?? 'en';
+        conversation.language ??= language;
+        setTurnInfo(context, { language });
+        await this.welcome.disclaimOnce(context, conversation);
+        const dc = await this.dialogs.createContext(context);
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(MAIN_DIALOG, { target: value as DialogTarget } satisfies MainOptions);
     }
 
     /** A sticker, an attachment or an over-long message mid-question: the question comes back, buttons and all. */
