@@ -27,6 +27,9 @@
     var CONVERSATION_KEY = 'impplus-assistant:conversation';
     var OPEN_KEY = 'impplus-assistant:open';
     var USER_KEY = 'impplus-assistant:user';
+    var TRANSCRIPT_KEY = 'impplus-assistant:transcript';
+    /** The most recent activities the page keeps to draw the history again after a reload. */
+    var MAX_KEPT_ACTIVITIES = 100;
 
     // The texts both languages need for the toggle and for Web Chat's locale; a click before they arrive waits.
     var stringsLoaded = fetch('/webchat/i18n.json', { headers: { accept: 'application/json' } })
@@ -177,6 +180,29 @@
             });
     }
 
+    /**
+     * The conversation's history as this tab received it, and the watermark after it (the sequence number in
+     * Direct Line's activity ids, "<conversation>|0000042"). After a reload the history is drawn from here and
+     * Direct Line is asked only for what came after the watermark: nothing is sent or delivered twice, and it
+     * works the same over Azure's WebSocket (whose reconnect replays only from a watermark) and local polling.
+     */
+    function keptTranscript(conversationId) {
+        var kept = readStored('sessionStorage', TRANSCRIPT_KEY);
+        return kept?.conversationId === conversationId && Array.isArray(kept.activities)
+            ? kept
+            : { conversationId: conversationId, watermark: undefined, activities: [] };
+    }
+
+    function keepActivity(transcript, activity) {
+        var sequence = /\|(\d+)$/.exec(activity?.id || '');
+        if (!sequence || activity.type === 'typing') return;
+        if (transcript.activities.some((kept) => kept.id === activity.id)) return;
+        transcript.activities = transcript.activities.concat([activity]).slice(-MAX_KEPT_ACTIVITIES);
+        var watermark = String(Number(sequence[1]));
+        if (transcript.watermark === undefined || Number(watermark) > Number(transcript.watermark)) transcript.watermark = watermark;
+        writeStored('sessionStorage', TRANSCRIPT_KEY, transcript);
+    }
+
     /** A new conversation from our server, for the visitor's kept user id if there is one. */
     function newSession() {
         var query = new URLSearchParams({ locale: t('webChatLocale') });
@@ -250,10 +276,12 @@
             })
             .then((opened) => {
                 var session = opened.session;
+                var transcript = keptTranscript(session.conversationId);
                 var directLine = window.WebChat.createDirectLine({
                     token: session.token,
                     // A kept conversation is reconnected (GET), not started again (POST): no second conversationUpdate.
                     conversationId: opened.resumed ? session.conversationId : undefined,
+                    watermark: opened.resumed ? transcript.watermark : undefined,
                     domain: absoluteDomain(session.domain),
                     webSocket: session.webSocket,
                     // Without a WebSocket (the local Direct Line), poll often: the server is the bot itself.
@@ -264,7 +292,14 @@
                 });
                 var store = window.WebChat.createStore({}, (api) => (next) => (action) => {
                     var result = next(action);
+                    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') keepActivity(transcript, action.payload?.activity);
                     if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+                        // The history this tab already received, drawn again before Direct Line sends what came after it.
+                        if (opened.resumed) {
+                            transcript.activities.forEach((activity) => {
+                                api.dispatch({ type: 'DIRECT_LINE/QUEUE_INCOMING_ACTIVITY', payload: { activity: activity } });
+                            });
+                        }
                         // A new conversation: where the channel sends no conversationUpdate with a locale, the bot
                         // learns it here. A resumed one was greeted already.
                         if (!opened.resumed) {
@@ -280,6 +315,7 @@
                 });
                 var connected = false;
                 chat = { directLine: directLine, store: store, session: session, connected: () => connected };
+                if (!opened.resumed) writeStored('sessionStorage', TRANSCRIPT_KEY, null);
                 setStatus(null);
                 renderChat();
                 scheduleRefresh();
@@ -312,6 +348,7 @@
         chat = null;
         starting = null;
         writeStored('sessionStorage', CONVERSATION_KEY, null);
+        writeStored('sessionStorage', TRANSCRIPT_KEY, null);
         // Web Chat's old transcript goes with its element; the new conversation draws in a fresh one.
         var fresh = container.cloneNode(false);
         container.replaceWith(fresh);

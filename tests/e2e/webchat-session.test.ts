@@ -89,6 +89,8 @@ describe('the website widget across pages', () => {
         await choose(page, 'Outside Canada', 'Question 2:');
         expect(await count(page, greeting('en'))).toBe(1);
 
+        const asked: string[] = [];
+        page.on('request', (request) => asked.push(request.url()));
         await page.reload();
         await page.locator('body[data-ready="true"]').waitFor({ timeout: CONDITION_TIMEOUT });
         // Left open, the panel is open again, with the history replayed and the question's buttons.
@@ -96,6 +98,10 @@ describe('the website widget across pages', () => {
         await chat(page).suggestedAction('Regular (PRTQ)').waitFor({ timeout: CONDITION_TIMEOUT });
         expect(await chat(page).text()).toContain('Question 1:');
         expect(await count(page, greeting('en'))).toBe(1);
+        // The history came from the tab's copy: Direct Line was asked only for what came after the watermark.
+        const watermarks = asked.map((url) => new URL(url).searchParams.get('watermark')).filter((w) => w !== null);
+        expect(watermarks.length).toBeGreaterThan(0);
+        expect(watermarks.every((w) => Number(w) > 0)).toBe(true);
         // The same conversation goes on.
         await choose(page, 'Regular (PRTQ)', 'Question 3:');
         expect(await count(page, greeting('en'))).toBe(1);
