@@ -226,3 +226,82 @@ describe('the website widget across pages', () => {
         }
     });
 });
+
+describe('every message reads well', () => {
+    it('on a French phone: whole-word card labels, the verdict’s first line in view, “not met” set apart, PMI avatar and label', async () => {
+        const result = await openPage(browser, `${bot.url}/?lang=fr`, {
+            locale: 'fr-CA',
+            viewport: { width: 390, height: 844 },
+            touch: true,
+        });
+        opened.push(result);
+        const page = result.page;
+        await page.locator('#chat-launcher').click();
+        await chat(page).waitForText('Que voulez-vous faire?');
+        // The whole disclaimer is in the header, not cut off by an ellipsis.
+        expect(await page.locator('#chat-subtitle').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+        // The avatar's initials and what a screen reader hears for each bot message.
+        expect(await page.locator('#webchat .webchat__initialsAvatar__initials').first().innerText()).toBe('PMI');
+        expect(await page.locator('#webchat').getByText('Le bot PMI+ a dit').count()).toBeGreaterThan(0);
+
+        await choose(page, 'Permis de travail', 'Durée');
+        // A word broken across two lines has two boxes: every word of every label has one.
+        const brokenWords = (await page.evaluate(`(() => {
+            const broken = [];
+            for (const title of document.querySelectorAll('#webchat .ac-fact-title p')) {
+                const text = title.firstChild;
+                if (!text || text.nodeType !== 3) continue;
+                let start = 0;
+                for (const word of text.textContent.split(' ')) {
+                    const range = document.createRange();
+                    range.setStart(text, start);
+                    range.setEnd(text, start + word.length);
+                    if (range.getClientRects().length > 1) broken.push(word);
+                    start += word.length + 1;
+                }
+            }
+            return broken;
+        })()`)) as string[];
+        expect(brokenWords).toEqual([]);
+        expect(await page.locator('#webchat .ac-fact-title').count()).toBeGreaterThan(3);
+
+        await choose(page, 'C’est tout', 'Que voulez-vous faire');
+        await choose(page, 'Suis-je admissible?', 'Question 1\u00a0:');
+        for (const [answer, next] of [
+            ['Hors du Canada', 'Question 2\u00a0:'],
+            ['Régulier (PRTQ)', 'Question 3\u00a0:'],
+            ['En traitement', 'Question 4\u00a0:'],
+            ['Oui', 'Question 5\u00a0:'],
+            ['Non', 'D’après vos réponses'],
+        ] as const) {
+            await choose(page, answer, next);
+        }
+        // The verdict's first sentence is on screen, not scrolled away above its card and the menu.
+        const verdict = page.locator('#webchat .webchat__bubble__content').filter({ hasText: 'D’après vos réponses' }).last();
+        await page.waitForFunction(
+            `(() => {
+                const scroller = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
+                const bubbles = [...document.querySelectorAll('#webchat .webchat__bubble__content')].filter((b) => b.textContent.includes('D’après vos réponses'));
+                const bubble = bubbles[bubbles.length - 1];
+                if (!scroller || !bubble) return false;
+                const top = bubble.getBoundingClientRect().top;
+                const view = scroller.getBoundingClientRect();
+                return top >= view.top - 1 && top < view.bottom;
+            })()`,
+            undefined,
+            { timeout: CONDITION_TIMEOUT },
+        );
+        expect(await verdict.isVisible()).toBe(true);
+        // "✗ non rempli" is bold and in another colour than "✓ rempli".
+        // Evaluated as a string: this Node project compiles without the DOM types.
+        const look = async (text: string) =>
+            (await page.evaluate(`(() => {
+                const cells = [...document.querySelectorAll('#webchat .ac-fact-value')].filter((c) => c.textContent.includes(${JSON.stringify(text)}));
+                const cell = cells[cells.length - 1];
+                const inner = cell.querySelector('strong') ?? cell.querySelector('p') ?? cell;
+                const style = getComputedStyle(inner);
+                return style.fontWeight + ' ' + style.color;
+            })()`)) as string;
+        expect(await look('✗ non rempli')).not.toBe(await look('✓ rempli'));
+    });
+});
