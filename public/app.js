@@ -266,14 +266,15 @@
         starting = stringsLoaded
             .then(() => {
                 setStatus('loading');
-                return Promise.all([loadWebChat(), resumeStored()]);
+                // The bundle and the conversation's token are fetched side by side.
+                var conversation = resumeStored().then((resumed) => {
+                    // The snippet's data-start says where a chat begins: a kept conversation goes on where it was.
+                    if (startWith && onlyIfNew && !resumed) sendStart(startWith);
+                    return resumed ? { session: resumed, resumed: true } : newSession().then((session) => ({ session, resumed: false }));
+                });
+                return Promise.all([loadWebChat(), conversation]);
             })
-            .then((loaded) => {
-                var resumed = loaded[1];
-                // The snippet's data-start says where a chat begins: a kept conversation goes on where it was.
-                if (startWith && onlyIfNew && !resumed) sendStart(startWith);
-                return resumed ? { session: resumed, resumed: true } : newSession().then((session) => ({ session, resumed: false }));
-            })
+            .then((loaded) => loaded[1])
             .then((opened) => {
                 var session = opened.session;
                 var transcript = keptTranscript(session.conversationId);
@@ -415,6 +416,14 @@
         else if (action === 'close-chat') closeChat();
         else if (action === 'new-conversation') newConversation();
         else if (action === 'toggle-language') toggleLanguage();
+    });
+
+    // The bundle starts loading as soon as a visitor shows the intent (pointer over, finger down, keyboard focus
+    // on a button that opens the chat): a head start on the click, still nothing for visitors who never open it.
+    Array.prototype.forEach.call(document.querySelectorAll('#chat-launcher, [data-action="open-chat"]'), (opener) => {
+        ['pointerenter', 'pointerdown', 'focus'].forEach((type) => {
+            opener.addEventListener(type, () => loadWebChat().catch(() => undefined), { once: true });
+        });
     });
 
     document.addEventListener('keydown', (event) => {
