@@ -439,5 +439,10 @@
         // after a reload or on the next page if the visitor left it open.
         if (chatOnly) openChat(new URL(window.location.href).searchParams.get('start'), true);
         else if (readStored('sessionStorage', OPEN_KEY)) openChat(null, false, true);
+        // A visitor who has used the chat before (a kept user id) is likely to again: the bundle loads once the
+        // page is idle. First-time visitors still load nothing heavy until they open it.
+        else if (typeof readStored('localStorage', USER_KEY) === 'string') {
+            (window.requestIdleCallback || window.setTimeout)(() => loadWebChat().catch(() => undefined));
+        }
     });
 })();

@@ -51,7 +51,7 @@ async function open(browser: Browser, url: string, lang: 'en' | 'fr', viewport: 
 
 async function shoot(page: Page, file: string): Promise<void> {
     // Web Chat scrolls smoothly: wait until the transcript stops moving before the picture.
-    await page.waitForFunction(
+    await page.evaluate(
         `new Promise((resolve) => {
             const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
             const before = scroller ? scroller.scrollTop : 0;

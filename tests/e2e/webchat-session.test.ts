@@ -278,8 +278,11 @@ describe('every message reads well', () => {
         }
         // The verdict's first sentence is on screen, not scrolled away above its card and the menu.
         const verdict = page.locator('#webchat .webchat__bubble__content').filter({ hasText: 'D’après vos réponses' }).last();
-        await page.waitForFunction(
-            `(() => {
+        // Polled through the DevTools protocol (page.evaluate): the page's CSP forbids the eval waitForFunction needs.
+        await expect
+            .poll(
+                () =>
+                    page.evaluate(`(() => {
                 const scroller = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
                 const bubbles = [...document.querySelectorAll('#webchat .webchat__bubble__content')].filter((b) => b.textContent.includes('D’après vos réponses'));
                 const bubble = bubbles[bubbles.length - 1];
@@ -287,10 +290,10 @@ describe('every message reads well', () => {
                 const top = bubble.getBoundingClientRect().top;
                 const view = scroller.getBoundingClientRect();
                 return top >= view.top - 1 && top < view.bottom;
-            })()`,
-            undefined,
-            { timeout: CONDITION_TIMEOUT },
-        );
+            })()`),
+                { timeout: CONDITION_TIMEOUT },
+            )
+            .toBe(true);
         expect(await verdict.isVisible()).toBe(true);
         // "✗ non rempli" is bold and in another colour than "✓ rempli".
         // Evaluated as a string: this Node project compiles without the DOM types.
