@@ -307,4 +307,19 @@ describe('every message reads well', () => {
             })()`)) as string;
         expect(await look('✗ non rempli')).not.toBe(await look('✓ rempli'));
     });
+
+    it('gives the firm’s phone number as a tel: link, in English on a desktop', async () => {
+        const firm = await startBot({ FIRM_PHONE: '+1 514 555 0100', FIRM_EMAIL: 'info@example.com' });
+        try {
+            const page = await visit(`${firm.url}/`, 'en');
+            await page.locator('#chat-launcher').click();
+            await chat(page).waitForText('What would you like to do?');
+            await choose(page, 'Talk to an advisor', '+1 514 555 0100');
+            const link = page.locator('#webchat a[href^="tel:"]').last();
+            expect(await link.getAttribute('href')).toBe('tel:+15145550100');
+            expect(await link.innerText()).toBe('+1 514 555 0100');
+        } finally {
+            await firm.close();
+        }
+    });
 });
