@@ -193,13 +193,14 @@
             : { conversationId: conversationId, watermark: undefined, activities: [] };
     }
 
+    /** Every activity moves the watermark on; only messages are kept to be drawn again (events draw nothing). */
     function keepActivity(transcript, activity) {
         var sequence = /\|(\d+)$/.exec(activity?.id || '');
-        if (!sequence || activity.type === 'typing') return;
-        if (transcript.activities.some((kept) => kept.id === activity.id)) return;
-        transcript.activities = transcript.activities.concat([activity]).slice(-MAX_KEPT_ACTIVITIES);
+        if (!sequence || transcript.activities.some((kept) => kept.id === activity.id)) return;
         var watermark = String(Number(sequence[1]));
-        if (transcript.watermark === undefined || Number(watermark) > Number(transcript.watermark)) transcript.watermark = watermark;
+        if (transcript.watermark !== undefined && Number(watermark) <= Number(transcript.watermark)) return;
+        transcript.watermark = watermark;
+        if (activity.type === 'message') transcript.activities = transcript.activities.concat([activity]).slice(-MAX_KEPT_ACTIVITIES);
         writeStored('sessionStorage', TRANSCRIPT_KEY, transcript);
     }
 
@@ -256,8 +257,8 @@
 
     /**
      * Starts Web Chat in the page's language: on the kept conversation if its token can still be refreshed
-     * (Direct Line replays its history; nothing is sent again and the bot does not greet twice), otherwise on a
-     * new one. `startWith` ("eligibility") asks the bot to open that dialog straight away.
+     * (its history drawn from the tab's copy; nothing is sent again and the bot does not greet twice), otherwise
+     * on a new one. `startWith` ("eligibility") asks the bot to open that dialog straight away.
      */
     function startChat(startWith, onlyIfNew) {
         if (startWith && !onlyIfNew) sendStart(startWith);
