@@ -15,6 +15,8 @@ import { TopLevel } from './topLevel';
 import { sendRecognizerTrace } from './trace';
 import { START_EVENT, WEBCHAT_JOIN, Welcome } from './welcome';
 
+const isDialogTarget = (value: unknown): value is DialogTarget => (DIALOG_TARGETS as readonly unknown[]).includes(value);
+
 export interface BotDependencies {
     conversationState: ConversationState;
     userState: UserState;
@@ -149,7 +151,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
      * language, whatever was going on (an unfinished check offers to resume). Unknown values are ignored.
      */
     private async startRequested(context: TurnContext, value: unknown): Promise<void> {
-        if (!(DIALOG_TARGETS as readonly unknown[]).includes(value)) return;
+        if (!isDialogTarget(value)) return;
         const { state } = this.deps.services;
         const profile = await state.profile.get(context, {});
         const conversation = await state.conversation.get(context, {});
@@ -159,7 +161,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         await this.welcome.disclaimOnce(context, conversation);
         const dc = await this.dialogs.createContext(context);
         await dc.cancelAllDialogs();
-        await dc.beginDialog(MAIN_DIALOG, { target: value as DialogTarget } satisfies MainOptions);
+        await dc.beginDialog(MAIN_DIALOG, { target: value } satisfies MainOptions);
     }
 
     /** A sticker, an attachment or an over-long message mid-question: the question comes back, buttons and all. */
