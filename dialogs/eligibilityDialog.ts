@@ -133,6 +133,7 @@ export class EligibilityDialog extends InterruptibleDialog {
                       ? 'eligibility:verdict.notMet'
                       : 'eligibility:verdict.met',
             ),
+            ...(result.unmet.includes(c.id) && !result.unknown.includes(c.id) ? { emphasis: true } : {}),
         }));
         const bullets = (ids: CriterionId[], key: (c: Criterion) => string): Line[] =>
             asked.filter((c) => ids.includes(c.id)).map((c) => ({ key: key(c), bullet: true }));

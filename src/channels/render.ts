@@ -102,6 +102,8 @@ export interface Button {
 export interface Fact {
     label: string;
     value: string;
+    /** Drawn in bold on cards (a criterion not met must not look like one that is). */
+    emphasis?: boolean;
 }
 
 /** Where a fact comes from: drawn as a link on cards, as a sentence with the address elsewhere. */
@@ -192,6 +194,13 @@ export function submitAction(button: Button, question?: string): Record<string, 
 
 const BULLET = /^\s*[•-]\s+/;
 
+/** A phone number in international form ("+1 514 555 0100"): a tel: link where links render. */
+const PHONE = /(?<![\w[(])\+\d[\d .()-]{6,18}\d(?![\w\]])/g;
+
+function phoneLinks(line: string): string {
+    return line.replace(PHONE, (phone) => `[${phone}](tel:${phone.replace(/[^\d+]/g, '')})`);
+}
+
 /**
  * Texts are written with one line per paragraph or list item ("• …"). Markdown channels join single line
  * breaks, so there every line becomes its own paragraph and bullets a real list; plain-text channels keep
@@ -204,7 +213,7 @@ function formatText(text: string, profile: ChannelProfile): string {
     for (const line of text.split('\n')) {
         if (line.trim().length === 0) continue;
         const bullet = BULLET.test(line);
-        const item = bullet ? `- ${line.replace(BULLET, '')}` : line;
+        const item = phoneLinks(bullet ? `- ${line.replace(BULLET, '')}` : line);
         out += out.length === 0 ? item : `${bullet && previousBullet ? '\n' : '\n\n'}${item}`;
         previousBullet = bullet;
     }
@@ -232,7 +241,8 @@ function adaptiveCard(reply: Reply, version: string, withTextAndButtons: boolean
     const body: Record<string, unknown>[] = [];
     if (withTextAndButtons && reply.text)
         body.push({ type: 'TextBlock', text: formatText(reply.text, CHANNEL_PROFILES.msteams as ChannelProfile), wrap: true });
-    if (reply.facts?.length) body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) });
+    if (reply.facts?.length)
+        body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.emphasis ? `**${f.value}**` : f.value })) });
     const sources = reply.sources ?? [];
     for (const source of sources) body.push({ type: 'TextBlock', text: source.caption, wrap: true, size: 'Small', isSubtle: true });
     const actions: Record<string, unknown>[] = [];

@@ -1,7 +1,7 @@
 import { type ConversationState, type InvokeResponse, TeamsActivityHandler, type TurnContext, type UserState } from 'botbuilder';
 import { type DialogContext, DialogSet } from 'botbuilder-dialogs';
 import { AskDialog } from '../../dialogs/askDialog';
-import type { MainDialog } from '../../dialogs/mainDialog';
+import { MAIN_DIALOG, type MainDialog, type MainOptions } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import type { AnswerFeedback } from '../channels/feedback';
 import { markErased } from '../channels/handoff';
@@ -9,6 +9,7 @@ import { channelInput, tenantId } from '../channels/input';
 import { readVote, TEAMS_SUBMIT_ACTION, type Vote, WEBCHAT_VOTE_EVENT } from '../channels/ratings';
 import type { TapPayload } from '../channels/render';
 import { ERASE_QUESTION } from '../content/catalog';
+import { DIALOG_TARGETS, type DialogTarget } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
 import { setTurnInfo } from '../turn/turn';
 import { detectLanguage } from '../understanding/languageDetection';
@@ -20,7 +21,9 @@ import { type CodeLookups, Resume } from './resume';
 import type { StaffDesk } from './staffDesk';
 import { TopLevel } from './topLevel';
 import { sendRecognizerTrace } from './trace';
-import { WEBCHAT_JOIN, Welcome } from './welcome';
+import { START_EVENT, WEBCHAT_JOIN, Welcome } from './welcome';
+
+const isDialogTarget = (value: unknown): value is DialogTarget => (DIALOG_TARGETS as readonly unknown[]).includes(value);
 
 export interface BotDependencies {
     conversationState: ConversationState;
@@ -72,7 +75,8 @@ export class ImpPlusBot extends TeamsActivityHandler {
         // Web Chat pages that use the "webchat/join" pattern send the browser's language with it.
         this.onEvent(async (context, next) => {
             if (context.activity.name === WEBCHAT_JOIN) await this.welcome.welcome(context, joinLanguage(context.activity.value));
-            if (context.activity.name === WEBCHAT_VOTE_EVENT) {
+            else if (context.activity.name === START_EVENT) await this.startRequested(context, context.activity.value);
+            else if (context.activity.name === WEBCHAT_VOTE_EVENT) {
                 const vote = readVote(context.activity);
                 if (vote) await this.handleVote(context, vote);
             }
@@ -229,6 +233,24 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const pending = dc.activeDialog !== undefined;
         await this.deps.feedback.onVote(context, vote, pending);
         if (pending && context.activity.type === 'message') await dc.repromptDialog();
+    }
+
+    /**
+     * A page's call-to-action ("start" event, value "eligibility"): the dialog opens at once, in the page's
+     * language, whatever was going on (an unfinished check offers to resume). Unknown values are ignored.
+     */
+    private async startRequested(context: TurnContext, value: unknown): Promise<void> {
+        if (!isDialogTarget(value)) return;
+        const { state } = this.deps.services;
+        const profile = await state.profile.get(context, {});
+        const conversation = await state.conversation.get(context, {});
+        const language = knownLanguage(profile, conversation, context.activity.locale) ?? 'en';
+        conversation.language ??= language;
+        setTurnInfo(context, { language });
+        await this.welcome.disclaimOnce(context, conversation);
+        const dc = await this.dialogs.createContext(context);
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(MAIN_DIALOG, { target: value } satisfies MainOptions);
     }
 
     /** A sticker, an attachment or an over-long message mid-question: the question comes back, buttons and all. */
