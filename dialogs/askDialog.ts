@@ -40,6 +40,16 @@ export class AskDialog extends Dialog<Question> {
         return AskDialog.pendingState(dc)?.question;
     }
 
+    /**
+     * The questions a tap may answer now: the pending one, and its "is that right?" while it waits for it.
+     * Empty when no question is waiting.
+     */
+    static answerableQuestions(dc: DialogContext): string[] {
+        const state = AskDialog.pendingState(dc);
+        if (!state) return [];
+        return state.confirming !== undefined ? [state.question.id, `${state.question.id}.confirm`] : [state.question.id];
+    }
+
     /** Whether the message is for the pending question: an answer to it, or to its "is that right?". */
     static expects(dc: DialogContext, reader: DialogServices['reader'], text: string): boolean {
         const state = AskDialog.pendingState(dc);
@@ -162,6 +172,7 @@ export class AskDialog extends Dialog<Question> {
             ...responder.compose(context, question.lines),
             ...(facts ? { facts } : {}),
             buttons: responder.buttons(context, question.choices),
+            question: question.id,
         });
     }
 }

@@ -1,9 +1,11 @@
 import { WaterfallDialog, type WaterfallStep, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Fact } from '../src/channels/render';
-import { BACK, CRITERIA, type Criterion, type CriterionId, criterionQuestion, type Line, unmetKey } from '../src/content/catalog';
+import { BACK, type Criterion, type CriterionId, criterionQuestion, type Line, unmetKey } from '../src/content/catalog';
+import { CRITERIA_SOURCES } from '../src/content/staff';
+import { applicableCriteria, assessEligibility, type EligibilityAnswers, type EligibilityResult } from '../src/turn/eligibility';
 import type { EligibilityProgress } from '../src/turn/state';
-import { UNSURE } from '../src/understanding/answers';
 import { ASK_DIALOG, AskDialog } from './askDialog';
+import { clientSummaryCard, summaryTexts } from './clientSummary';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { DialogServices } from './services';
 
@@ -13,34 +15,16 @@ const CHECK_WATERFALL = 'eligibility.check';
 const RESUME = 'resume';
 const RESTART = 'restart';
 
-/** The value of the `Eligibility` trace, sent when the check ends. */
-export interface EligibilityResult {
-    /** True only when every criterion asked was clearly met. */
-    eligible: boolean;
-    unmet: CriterionId[];
-    /** Criteria the person could not answer ("not sure" twice): never counted as met. */
-    unknown: CriterionId[];
-    answers: Partial<Record<CriterionId, string>>;
-}
-
-/** The criteria that apply to these answers (csqValid only matters before a PR application). */
-function applicable(answers: Partial<Record<CriterionId, string>>): Criterion[] {
-    return CRITERIA.filter((c) => !c.askIf || c.askIf.answers.includes(answers[c.askIf.criterion] ?? ''));
-}
-
-function assess(answers: Partial<Record<CriterionId, string>>): EligibilityResult {
-    const criteria = applicable(answers);
-    const asked = criteria.filter((c) => answers[c.id] !== undefined);
-    const unknown = asked.filter((c) => answers[c.id] === UNSURE).map((c) => c.id);
-    const unmet = asked.filter((c) => answers[c.id] !== UNSURE && !c.met.includes(answers[c.id] as string)).map((c) => c.id);
-    const complete = asked.length === criteria.length;
-    return { eligible: complete && unmet.length === 0 && unknown.length === 0, unmet, unknown, answers };
+/** How the check begins: `forClient` when staff run it on behalf of a client (the "client check"). */
+export interface EligibilityOptions {
+    restart?: boolean;
+    forClient?: boolean;
 }
 
 /** The next criterion to ask, or undefined when the verdict is settled (all asked, or one clearly unmet). */
-function nextCriterion(answers: Partial<Record<CriterionId, string>>): Criterion | undefined {
-    if (assess(answers).unmet.length > 0) return undefined;
-    return applicable(answers).find((c) => answers[c.id] === undefined);
+function nextCriterion(answers: EligibilityAnswers): Criterion | undefined {
+    if (assessEligibility(answers).unmet.length > 0) return undefined;
+    return applicableCriteria(answers).find((c) => answers[c.id] === undefined);
 }
 
 /**
@@ -58,8 +42,14 @@ export class EligibilityDialog extends InterruptibleDialog {
     }
 
     private async offerResume(step: WaterfallStepContext) {
+        const options = (step.options ?? {}) as EligibilityOptions;
+        if (options.forClient) {
+            // The client's answers are not the staff member's: nothing to resume, nothing kept for later.
+            await this.services.responder.say(step.context, 'staff:clientCheck.intro');
+            return step.replaceDialog(CHECK_WATERFALL, { answers: {}, history: [], forClient: true } satisfies EligibilityProgress);
+        }
         const saved = await this.savedProgress(step);
-        if (!saved || saved.history.length === 0 || (step.options as { restart?: boolean } | undefined)?.restart) {
+        if (!saved || saved.history.length === 0 || options.restart) {
             await this.clearProgress(step);
             await this.services.responder.say(step.context, 'eligibility:intro');
             return step.replaceDialog(CHECK_WATERFALL, { answers: {}, history: [] } satisfies EligibilityProgress);
@@ -110,7 +100,7 @@ export class EligibilityDialog extends InterruptibleDialog {
     }
 
     private async conclude(step: WaterfallStepContext, progress: EligibilityProgress) {
-        const result = assess(progress.answers);
+        const result = assessEligibility(progress.answers);
         this.services.analytics.track({ name: 'eligibility.verdict', eligible: result.eligible, unmet: result.unmet });
         await step.context.sendTraceActivity(
             'Eligibility',
@@ -118,17 +108,23 @@ export class EligibilityDialog extends InterruptibleDialog {
             'https://impplus.local/schemas/eligibility',
             'Eligibility check result',
         );
-        await this.sendVerdict(step, result);
-        const conversation = await this.services.state.conversation.get(step.context, {});
-        conversation.lastEligibility = { answers: { ...progress.answers }, eligible: result.eligible, unmet: [...result.unmet] };
-        await this.clearProgress(step);
+        if (progress.forClient) await this.sendClientSummary(step, result);
+        else {
+            await this.sendVerdict(step, result);
+            const conversation = await this.services.state.conversation.get(step.context, {});
+            conversation.lastEligibility = { answers: { ...progress.answers }, eligible: result.eligible, unmet: [...result.unmet] };
+            await this.clearProgress(step);
+            await this.services.results.keep(step.context, (kept) => {
+                kept.eligibility = result.answers;
+            });
+        }
         return step.endDialog(result);
     }
 
     private async sendVerdict(step: WaterfallStepContext, result: EligibilityResult): Promise<void> {
         const { responder } = this.services;
         const context = step.context;
-        const asked = applicable(result.answers).filter((c) => result.answers[c.id] !== undefined);
+        const asked = applicableCriteria(result.answers).filter((c) => result.answers[c.id] !== undefined);
         const facts: Fact[] = asked.map((c) => ({
             label: responder.t(context, `eligibility:criteria.${c.id}.short`),
             value: responder.t(
@@ -139,6 +135,7 @@ export class EligibilityDialog extends InterruptibleDialog {
                       ? 'eligibility:verdict.notMet'
                       : 'eligibility:verdict.met',
             ),
+            ...(result.unmet.includes(c.id) && !result.unknown.includes(c.id) ? { emphasis: true } : {}),
         }));
         const bullets = (ids: CriterionId[], key: (c: Criterion) => string): Line[] =>
             asked.filter((c) => ids.includes(c.id)).map((c) => ({ key: key(c), bullet: true }));
@@ -164,12 +161,28 @@ export class EligibilityDialog extends InterruptibleDialog {
         await responder.send(context, { ...responder.compose(context, lines), facts });
     }
 
+    /** The client check's end: the summary card for the client's file, in the staff member's language. */
+    private async sendClientSummary(step: WaterfallStepContext, result: EligibilityResult): Promise<void> {
+        const { responder } = this.services;
+        const context = step.context;
+        const asked = applicableCriteria(result.answers).filter((c) => result.answers[c.id] !== undefined);
+        const findings = { ...result, asked };
+        const language = responder.wording(context).language;
+        const sources: string[] = [...CRITERIA_SOURCES];
+        for (const c of asked.filter((criterion) => result.unmet.includes(criterion.id))) {
+            sources.push(...(c.unmetSources?.[result.answers[c.id] ?? ''] ?? []));
+        }
+        for (const key of summaryTexts(findings)) sources.push(...responder.factSources(language, key));
+        await context.sendActivity({ attachments: [clientSummaryCard(responder.wording(context), findings, sources, new Date())] });
+    }
+
     private async savedProgress(step: WaterfallStepContext): Promise<EligibilityProgress | undefined> {
         const profile = await this.services.state.profile.get(step.context, {});
         return profile.eligibility ? structuredClone(profile.eligibility) : undefined;
     }
 
     private async saveProgress(step: WaterfallStepContext, progress: EligibilityProgress): Promise<void> {
+        if (progress.forClient) return;
         const profile = await this.services.state.profile.get(step.context, {});
         profile.eligibility = progress;
     }

@@ -18,6 +18,9 @@ export interface DialogOutcome {
     handoff?: boolean;
 }
 
+/** Where the options the dialog began with are kept, so that "restart" begins it the same way. */
+const BEGIN_OPTIONS = 'beginOptions';
+
 /**
  * Base of the guided dialogs: at any question the user may ask for help, cancel, go to the menu, switch
  * language (the question is asked again in the new language), ask an IMP+ question (answered, then the
@@ -30,6 +33,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         protected readonly services: DialogServices,
     ) {
         super(id);
+    }
+
+    protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+        const instance = innerDc.parent?.activeDialog;
+        if (instance && options) (instance.state as Record<string, unknown>)[BEGIN_OPTIONS] = options;
+        return super.onBeginDialog(innerDc, options);
     }
 
     protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -76,7 +85,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const action = COMMAND_ACTIONS[command];
         const { responder, handoff, retentionDays } = this.services;
         const context = innerDc.context;
-        await sayForCommand(context, action, 'inDialog', { responder, values: { retentionDays } });
+        await sayForCommand(context, action, 'inDialog', {
+            responder,
+            values: { retentionDays, resultCodeDays: this.services.results.codes.days },
+        });
         switch (action.inDialog) {
             case 'askAgain':
                 return this.askAgain(innerDc);
@@ -96,7 +108,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             case 'restart':
                 // From the very start, forgetting the progress kept for a later visit.
                 await innerDc.cancelAllDialogs();
-                return innerDc.beginDialog(this.initialDialogId, { restart: true });
+                return innerDc.beginDialog(this.initialDialogId, { ...this.beginOptions(innerDc), restart: true });
             case 'wait':
                 return Dialog.EndOfTurn;
             case 'handoff':
@@ -104,6 +116,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 await handoff.offer(context);
                 return this.askAgain(innerDc);
         }
+    }
+
+    private beginOptions(innerDc: DialogContext): object {
+        const state = innerDc.parent?.activeDialog?.state as Record<string, unknown> | undefined;
+        return (state?.[BEGIN_OPTIONS] as object | undefined) ?? {};
     }
 
     private async askAgain(innerDc: DialogContext): Promise<DialogTurnResult> {

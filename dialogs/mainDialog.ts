@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { SATISFACTION_MOMENTS } from '../src/content/feedback';
 import type { DialogTarget } from '../src/content/knowledgeBase';
-import { EligibilityDialog } from './eligibilityDialog';
+import { EligibilityDialog, type EligibilityOptions } from './eligibilityDialog';
 import { FamilyDialog } from './familyDialog';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog';
 import type { DialogOutcome } from './interruptibleDialog';
@@ -13,6 +14,8 @@ const RUN_WATERFALL = 'main.run';
 
 export interface MainOptions {
     target: DialogTarget;
+    /** Staff run the eligibility check for a client (the "client check"). */
+    forClient?: boolean;
 }
 
 /** Runs one guided dialog, then offers the menu again (or moves on to the dialog the user jumped to). */
@@ -29,10 +32,11 @@ export class MainDialog extends ComponentDialog {
     }
 
     private async start(step: WaterfallStepContext) {
-        const { target } = step.options as MainOptions;
+        const { target, forClient } = step.options as MainOptions;
         (step.values as { target?: DialogTarget }).target = target;
+        (step.values as { forClient?: boolean }).forClient = forClient;
         this.services.analytics.track({ name: 'dialog.started', dialog: target });
-        return step.beginDialog(target);
+        return step.beginDialog(target, forClient ? ({ forClient } satisfies EligibilityOptions) : undefined);
     }
 
     private async after(step: WaterfallStepContext) {
@@ -42,7 +46,12 @@ export class MainDialog extends ComponentDialog {
         this.services.analytics.track(reason ? { name: 'dialog.abandoned', dialog, reason } : { name: 'dialog.completed', dialog });
         if (outcome.handoff) return step.replaceDialog(HANDOFF_DIALOG);
         if (outcome.switchTo) return step.replaceDialog(RUN_WATERFALL, { target: outcome.switchTo } satisfies MainOptions);
-        const { responder } = this.services;
+        const { responder, satisfaction } = this.services;
+        // A verdict or the end of the walkthrough: the moment to ask how it went (once), in place of the menu.
+        // Not after a client check: the staff member is not the one being served.
+        const forClient = (step.values as { forClient?: boolean }).forClient === true;
+        if (!reason && !forClient && SATISFACTION_MOMENTS.dialogs.includes(dialog) && (await satisfaction.offer(step.context)))
+            return step.endDialog();
         if (outcome.cancelled) await responder.say(step.context, 'common:cancelled');
         await responder.menu(step.context, outcome.cancelled || outcome.menu ? 'common:menu.prompt' : 'common:menu.again');
         return step.endDialog();

@@ -1,5 +1,7 @@
 import type { Handoff } from '../src/channels/handoff';
 import type { Responder } from '../src/channels/responder';
+import type { Results } from '../src/channels/results';
+import type { Satisfaction } from '../src/channels/satisfaction';
 import type { Analytics } from '../src/observability/analytics';
 import type { StateAccessors } from '../src/turn/state';
 import type { AnswerReader } from '../src/understanding/answers';
@@ -11,6 +13,10 @@ export interface DialogServices {
     state: StateAccessors;
     handoff: Handoff;
     analytics: Analytics;
+    /** The end-of-conversation question, at most once per conversation. */
+    satisfaction: Satisfaction;
     /** Days state is kept after the last message, as the privacy notice says. */
     retentionDays: number;
+    /** The result a visitor keeps (checklist, printable page, code to come back). */
+    results: Results;
 }

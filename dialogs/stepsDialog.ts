@@ -42,6 +42,11 @@ export class StepsDialog extends InterruptibleDialog {
         const { index } = step.options as StepOptions;
         const profile = await this.services.state.profile.get(step.context, {});
         profile.walkthroughStep = index;
+        // Under the user's result code too, so that coming back with it resumes here (a new round undoes "done").
+        await this.services.results.progress(step.context, (kept) => {
+            kept.walkthroughStep = index;
+            delete kept.walkthroughDone;
+        });
 
         const id = WALKTHROUGH_STEPS[index] as WalkthroughStep;
         // The step cites its own sources; those of the fees it quotes are added by the responder.
@@ -75,6 +80,10 @@ export class StepsDialog extends InterruptibleDialog {
         const profile = await this.services.state.profile.get(step.context, {});
         delete profile.walkthroughStep;
         await this.services.responder.say(step.context, 'steps:finished');
+        await this.services.results.keep(step.context, (kept) => {
+            delete kept.walkthroughStep;
+            kept.walkthroughDone = true;
+        });
         return step.endDialog();
     }
 }

@@ -1,7 +1,8 @@
 // Embeds the IMP+ assistant on a firm's website: a launcher button that opens the chat (this server's /chat)
 // in an iframe panel. Usage, once, before </body>:
 //   <script src="https://ASSISTANT-HOST/webchat/embed.js" data-lang="fr" defer></script>
-// data-lang is optional (default: the host page's <html lang>, then the browser's language). The assistant's
+// data-lang is optional (default: the host page's <html lang>, then the browser's language). data-start="eligibility"
+// (optional) opens a new conversation straight into the eligibility check. The assistant's
 // WEBCHAT_FRAME_ANCESTORS must list the website's origin; the website's own CSP, if any, must allow this
 // origin in script-src and frame-src. Styles are set through the DOM, so the host page needs no inline CSS.
 (() => {
@@ -11,6 +12,7 @@
     var origin = new URL(script.src).origin;
     var wanted = script.getAttribute('data-lang') || document.documentElement.lang || navigator.language || 'en';
     var lang = wanted.slice(0, 2).toLowerCase() === 'fr' ? 'fr' : 'en';
+    var start = script.getAttribute('data-start') === 'eligibility' ? 'eligibility' : '';
     var labels = {
         en: { open: 'Chat with us', close: 'Close the chat', title: 'IMP+ assistant' },
         fr: { open: 'Clavarder avec nous', close: 'Fermer la conversation', title: 'Assistant PMI+' },
@@ -77,24 +79,46 @@
     });
     var frame = null;
 
-    function open() {
+    // Left open, the chat is open again on the site's next page (this tab only).
+    var OPEN_KEY = 'impplus-assistant:open';
+    function remember(isOpen) {
+        try {
+            if (isOpen) window.sessionStorage.setItem(OPEN_KEY, '1');
+            else window.sessionStorage.removeItem(OPEN_KEY);
+        } catch {
+            // Storage blocked: the chat simply stays closed on the next page.
+        }
+    }
+    function wasOpen() {
+        try {
+            return window.sessionStorage.getItem(OPEN_KEY) === '1';
+        } catch {
+            return false;
+        }
+    }
+
+    function open(event) {
         if (!frame) {
             // The conversation starts only when someone opens the chat, not on every page view.
             frame = document.createElement('iframe');
             frame.title = labels.title;
-            frame.src = `${origin}/chat?lang=${lang}`;
+            // The conversation itself is kept by the chat page (per tab), so the next page of the site continues it.
+            frame.src = `${origin}/chat?lang=${lang}${start ? `&start=${start}` : ''}`;
             style(frame, { width: '100%', height: '100%', border: '0' });
             panel.insertBefore(frame, close);
         }
         panel.hidden = false;
         launcher.hidden = true;
         launcher.setAttribute('aria-expanded', 'true');
-        frame.focus();
+        remember(true);
+        // Reopened by a page load, the chat does not take the keyboard focus from the page.
+        if (event) frame.focus();
     }
     function hide() {
         panel.hidden = true;
         launcher.hidden = false;
         launcher.setAttribute('aria-expanded', 'false');
+        remember(false);
         launcher.focus();
     }
     launcher.addEventListener('click', open);
@@ -111,4 +135,5 @@
     panel.appendChild(close);
     document.body.appendChild(panel);
     document.body.appendChild(launcher);
+    if (wasOpen()) open();
 })();

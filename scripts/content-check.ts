@@ -11,7 +11,25 @@ import { createTranslator, type Translator } from '../src/content/i18n';
 import { LANGUAGES } from '../src/content/languages';
 
 /** Values the code passes to texts itself (not facts). */
-const RUNTIME_VALUES = new Set(['n', 'total', 'options', 'max', 'days', 'firm', 'email', 'phone', 'url', 'answer', 'title', 'checked']);
+const RUNTIME_VALUES = new Set([
+    'n',
+    'total',
+    'options',
+    'max',
+    'days',
+    'firm',
+    'email',
+    'phone',
+    'url',
+    'answer',
+    'title',
+    'checked',
+    // The result a visitor keeps: its code, the days it works, its dates, and a criterion's status.
+    'code',
+    'codeDays',
+    'date',
+    'status',
+]);
 
 export interface ContentReport {
     facts: { id: string; value: string; source: string; official: boolean; checked: string; age: number; effective: string }[];
@@ -32,7 +50,7 @@ export function checkContent(options: { today: Date; maxAgeDays: number; transla
     const use = (id: string) => used.set(id, (used.get(id) ?? 0) + 1);
 
     for (const language of LANGUAGES) {
-        for (const namespace of ['common', 'eligibility', 'faq', 'family', 'permit', 'steps']) {
+        for (const namespace of ['common', 'eligibility', 'faq', 'family', 'permit', 'steps', 'result']) {
             for (const [key, text] of strings(translator.bundle(language, namespace))) {
                 if (key.includes('samples')) continue;
                 for (const match of text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)) {

@@ -1,105 +1,38 @@
 /**
- * Summarizes the bot's JSON logs for the firm: the eligibility funnel with the drop-off at each question,
- * the verdicts, how the guided dialogs end, and the questions the bot could not answer.
+ * Summarizes the bot's JSON logs for the firm: conversations per day and channel, the eligibility funnel
+ * with the drop-off at each question, the verdicts, how the guided dialogs end, the ratings of the answers,
+ * the satisfaction question, handoffs and the questions the bot could not answer.
  *
- *   npm run report -- bot.log          (or: node dist/src/index.js | tee bot.log, then the same)
+ *   npm run report -- bot.log                                  (the summary, in the console)
+ *   npm run report -- bot.log --html report.html [--lang fr]   (also a self-contained page with charts)
  *   cat bot.log | npm run report
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
 import { CRITERIA } from '../src/content/catalog';
-import { fold } from '../src/understanding/text';
+import { createTranslator } from '../src/content/i18n';
+import { isLanguage } from '../src/content/languages';
+import { type Summary, summarizeEvents } from '../src/observability/summary';
+import { renderHtmlReport } from './report/html';
 
 /** The questions in the order they are asked; some are asked only after certain answers, and a check stops early when a criterion is clearly unmet. */
 const ELIGIBILITY_STEPS = CRITERIA.map((c) => c.id);
 
-interface LogEvent {
-    event?: string;
-    dialog?: string;
-    step?: string;
-    reason?: string;
-    eligible?: boolean;
-    unmet?: string[];
-    question?: string;
-}
-
-export interface Report {
-    /** Per question: how many checks asked it, and how many were left there without an answer. */
-    funnel: { step: string; reached: number; droppedAfter: number }[];
-    started: number;
-    verdicts: { total: number; eligible: number; unmet: Record<string, number> };
-    dialogs: Record<string, { started: number; completed: number; abandoned: number }>;
-    unanswered: { question: string; count: number }[];
-}
-
-export function summarize(lines: Iterable<string>, topUnanswered = 10): Report {
-    const reached = new Map<string, number>();
-    const answered = new Map<string, number>();
-    const dialogs: Report['dialogs'] = {};
-    const verdicts: Report['verdicts'] = { total: 0, eligible: 0, unmet: {} };
-    const unanswered = new Map<string, { question: string; count: number }>();
-    const dialog = (id: string) => (dialogs[id] ??= { started: 0, completed: 0, abandoned: 0 });
-
-    for (const line of lines) {
-        let entry: LogEvent;
-        try {
-            entry = JSON.parse(line) as LogEvent;
-        } catch {
-            continue; // not a log line of ours
-        }
-        switch (entry.event) {
-            case 'dialog.started':
-                if (entry.dialog) dialog(entry.dialog).started += 1;
-                break;
-            case 'dialog.completed':
-                if (entry.dialog) dialog(entry.dialog).completed += 1;
-                break;
-            case 'dialog.abandoned':
-                if (entry.dialog) dialog(entry.dialog).abandoned += 1;
-                break;
-            case 'dialog.step':
-                if (entry.dialog === 'eligibility' && entry.step) reached.set(entry.step, (reached.get(entry.step) ?? 0) + 1);
-                break;
-            case 'dialog.answered':
-                if (entry.dialog === 'eligibility' && entry.step) answered.set(entry.step, (answered.get(entry.step) ?? 0) + 1);
-                break;
-            case 'eligibility.verdict':
-                verdicts.total += 1;
-                if (entry.eligible) verdicts.eligible += 1;
-                for (const criterion of entry.unmet ?? []) verdicts.unmet[criterion] = (verdicts.unmet[criterion] ?? 0) + 1;
-                break;
-            case 'unanswered': {
-                const key = fold(entry.question ?? '').replace(/[?!.¿¡]+$/g, '');
-                if (!key) break;
-                const found = unanswered.get(key) ?? { question: entry.question ?? key, count: 0 };
-                found.count += 1;
-                unanswered.set(key, found);
-                break;
-            }
-        }
-    }
-
-    // A question asked again ("back", a resumed check) counts once more on both sides.
-    const funnel = [
-        ...ELIGIBILITY_STEPS.map((step) => {
-            const count = reached.get(step) ?? 0;
-            return { step, reached: count, droppedAfter: Math.max(0, count - (answered.get(step) ?? 0)) };
-        }),
-        { step: 'verdict', reached: verdicts.total, droppedAfter: 0 },
-    ];
-    return {
-        funnel,
-        started: dialogs.eligibility?.started ?? 0,
-        verdicts,
-        dialogs,
-        unanswered: [...unanswered.values()].sort((a, b) => b.count - a.count).slice(0, topUnanswered),
-    };
+export function summarize(lines: Iterable<string>, topUnanswered = 10): Summary {
+    return summarizeEvents(lines, { steps: ELIGIBILITY_STEPS, topUnanswered });
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`);
 
-export function formatReport(report: Report): string {
+export function formatReport(report: Summary): string {
     const out: string[] = [];
-    out.push(`Eligibility checks started: ${report.started}`);
+    const conversations = report.conversations.reduce((sum, c) => sum + c.count, 0);
+    out.push(`Conversations: ${conversations}${report.period ? ` (${report.period.from} to ${report.period.to})` : ''}`);
+    const perChannel = new Map<string, number>();
+    for (const c of report.conversations) perChannel.set(c.channel, (perChannel.get(c.channel) ?? 0) + c.count);
+    for (const [channel, count] of perChannel) out.push(`  ${channel.padEnd(18)} ${String(count).padStart(7)}`);
+    out.push('', `Eligibility checks started: ${report.started}`);
     out.push('', 'Funnel                reached   left unanswered');
     for (const { step, reached, droppedAfter } of report.funnel) {
         out.push(
@@ -122,14 +55,46 @@ export function formatReport(report: Report): string {
             `  ${id.padEnd(18)} ${String(d.started).padStart(8)} ${String(d.completed).padStart(10)} ${String(d.abandoned).padStart(10)}`,
         );
     }
+    out.push('', 'Answers rated         helpful  not helpful  reasons');
+    if (report.ratings.length === 0) out.push('  (none)');
+    for (const r of report.ratings) {
+        const reasons = Object.entries(r.reasons)
+            .map(([reason, count]) => `${reason} ${count}`)
+            .join(', ');
+        out.push(`  ${r.topic.padEnd(18)} ${String(r.helpful).padStart(8)} ${String(r.notHelpful).padStart(12)}  ${reasons}`);
+    }
+    const satisfaction = Object.entries(report.satisfaction);
+    out.push(
+        '',
+        `Satisfaction: ${satisfaction.length === 0 ? '(none)' : satisfaction.map(([rating, count]) => `${rating} ${count}`).join(', ')}`,
+    );
+    out.push(`Handoffs: requested ${report.handoffs.requested}, claimed ${report.handoffs.claimed}`);
     out.push('', 'Top unanswered questions');
     if (report.unanswered.length === 0) out.push('  (none)');
     for (const { question, count } of report.unanswered) out.push(`  ${String(count).padStart(4)}  ${question}`);
     return out.join('\n');
 }
 
+async function main(): Promise<void> {
+    const { values, positionals } = parseArgs({
+        allowPositionals: true,
+        options: { html: { type: 'string' }, lang: { type: 'string', default: 'en' } },
+    });
+    const file = positionals[0];
+    const language = values.lang;
+    if (!isLanguage(language)) throw new Error(`--lang must be "en" or "fr", not "${language}"`);
+    const summary = summarize(readFileSync(file ?? 0, 'utf8').split('\n'));
+    console.log(formatReport(summary));
+    if (values.html) {
+        const html = await renderHtmlReport(summary, { language, translator: createTranslator(), source: file ? basename(file) : 'stdin' });
+        writeFileSync(values.html, html);
+        console.log(`\nHTML report (${language}): ${values.html}`);
+    }
+}
+
 if (require.main === module) {
-    const file = process.argv[2];
-    const text = readFileSync(file ?? 0, 'utf8');
-    console.log(formatReport(summarize(text.split('\n'))));
+    main().catch((error: unknown) => {
+        console.error(`report: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+    });
 }

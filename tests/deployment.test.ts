@@ -73,6 +73,7 @@ const APP_SETTINGS = [
     'COSMOS_DATABASE',
     'COSMOS_CONTAINER',
     'STATE_RETENTION_DAYS',
+    'RESULT_CODE_DAYS',
     'APPLICATIONINSIGHTS_CONNECTION_STRING',
     'DIRECT_LINE_SECRET',
     'DIRECT_LINE_ENDPOINT',
@@ -81,6 +82,7 @@ const APP_SETTINGS = [
     'FIRM_EMAIL',
     'FIRM_PHONE',
     'FIRM_BOOKING_URL',
+    'FIRM_TENANT_ID',
     'SCM_DO_BUILD_DURING_DEPLOYMENT',
 ];
 /** App settings that hold a secret: their value must come from a secure parameter or a key listing. */

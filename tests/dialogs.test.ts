@@ -8,10 +8,13 @@ import { Handoff } from '../src/channels/handoff';
 import { HandoffInbox } from '../src/channels/handoffInbox';
 import { HandoffStore } from '../src/channels/handoffStore';
 import { Responder } from '../src/channels/responder';
+import { Results } from '../src/channels/results';
+import { Satisfaction } from '../src/channels/satisfaction';
 import { CRITERIA, criterionQuestion } from '../src/content/catalog';
 import { createTranslator } from '../src/content/i18n';
 import { KnowledgeBase } from '../src/content/knowledgeBase';
-import { createAccessors } from '../src/turn/state';
+import { ResultCodeStore } from '../src/storage/resultCodes';
+import { createAccessors, type KeptResult } from '../src/turn/state';
 import { AnswerReader } from '../src/understanding/answers';
 import { quietLogger } from './helpers/chat';
 
@@ -28,6 +31,8 @@ function services(): { services: DialogServices; conversationState: Conversation
     const state = createAccessors(conversationState, new UserState(storage));
     const responder = new Responder(translator, new KnowledgeBase(translator));
     const analytics = { track: () => undefined };
+    const reader = new AnswerReader(translator);
+    const satisfaction = new Satisfaction(responder, reader, state, analytics);
     const inbox = new HandoffInbox({
         store: new HandoffStore(storage, storage),
         sender: undefined,
@@ -38,7 +43,16 @@ function services(): { services: DialogServices; conversationState: Conversation
     });
     const handoff = new Handoff(responder, { name: 'Firm', email: '', phone: '', bookingUrl: '' }, state, inbox);
     return {
-        services: { responder, reader: new AnswerReader(translator), state, handoff, analytics, retentionDays: 30 },
+        services: {
+            responder,
+            reader,
+            state,
+            handoff,
+            analytics,
+            satisfaction,
+            retentionDays: 30,
+            results: new Results(translator, state, new ResultCodeStore<KeptResult>(storage, 60), () => 'http://localhost:3978'),
+        },
         conversationState,
     };
 }

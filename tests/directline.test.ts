@@ -431,6 +431,26 @@ describe('production mode (MicrosoftAppId set)', () => {
         expect(session.conversationId).toBe(echo.conversation?.id);
     });
 
+    it('binds a returning visitor’s kept id at Direct Line, and gives anything else a fresh one', async () => {
+        const returning = 'dl_abcdefghijklmnop';
+        const session = (await (await fetch(`${production.url}/api/directline/token?user=${returning}`)).json()) as {
+            token: string;
+            userId: string;
+        };
+        expect(session.userId).toBe(returning);
+        const client = connect(azure.url, session.token, 'en-US');
+        const inbox = recorder(client);
+        await inbox.next((a) => fromBot(a) && textOf(a).includes('What would you like to do?'));
+        const id = await new Promise<string>((resolve, reject) =>
+            client.postActivity({ type: 'message', text: 'help', from: { id: 'anyone' } } as Activity).subscribe(resolve, reject),
+        );
+        expect((await inbox.next((a) => a.id === id)).from.id).toBe(returning);
+
+        const claimed = (await (await fetch(`${production.url}/api/directline/token?user=emulator-user`)).json()) as { userId: string };
+        expect(claimed.userId).toMatch(/^dl_/);
+        expect(claimed.userId).not.toBe(returning);
+    });
+
     it('answers 502 when Direct Line refuses the secret, and 503 when no secret is configured', async () => {
         const wrongSecret = await startBot({
             MicrosoftAppId: 'app',

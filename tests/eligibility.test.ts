@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CRITERIA, type CriterionId, WALKTHROUGH_STEPS } from '../src/content/catalog';
 import { SOURCES } from '../src/content/facts';
+import { SATISFACTION_CHOICES } from '../src/content/feedback';
 import { createTranslator } from '../src/content/i18n';
 import type { KnowledgeBase, Topic } from '../src/content/knowledgeBase';
 import type { Language } from '../src/content/languages';
@@ -38,8 +39,6 @@ async function runCheck(language: Language, steps: [CriterionId, string, string?
     }
     return { chat, replies };
 }
-
-const MENU_IDS = ['eligibility', 'permit', 'family', 'steps', 'question', 'advisor'];
 
 /** Every way through the check: the answers in order, and the verdict they must give. */
 const PATHS: { name: string; steps: [CriterionId, string][]; eligible: boolean; unmet: CriterionId[] }[] = [
@@ -146,7 +145,9 @@ describe.each(['en', 'fr'] as const)('eligibility check in %s', (language) => {
             const key = `eligibility:criteria.${criterion}.unmet${byAnswer ? `.${answers[criterion as CriterionId]}` : ''}`;
             expect(verdict).toContain(t.t(language, key));
         }
-        expect(buttonsOf(replies)).toEqual(MENU_IDS.map((id) => t.t(language, `common:menu.choices.${id}`)));
+        // After the verdict, the end-of-conversation question (once) instead of the menu, which its answer brings back.
+        expect(textOf(replies)).toContain(t.t(language, 'feedback:satisfaction.question'));
+        expect(buttonsOf(replies)).toEqual(SATISFACTION_CHOICES.map((choice) => t.t(language, choice.labelKey)));
     });
 });
 

@@ -71,7 +71,7 @@ const mentioning = (text: string): Partial<Activity> =>
     });
 
 async function chooseChannel(staff: Chat): Promise<string> {
-    return textOf(await staff.send(mentioning('utiliser ce canal pour les transferts')));
+    return textOf(await staff.send(mentioning('recevoir les transferts ici')));
 }
 
 interface CardJson {
@@ -357,7 +357,7 @@ describe('the handoff channel, for staff in Teams', () => {
         expect(textOf(await staff.say('handoff settings'))).toContain(t.t('en', 'handoff:settings.none'));
         const installed = await staff.send(inChannel({ type: 'installationUpdate', action: 'add', locale: 'en-US' }));
         expect(textOf(installed)).toContain(t.t('en', 'handoff:settings.set'));
-        const shown = textOf(await staff.say('paramètres de transfert'));
+        const shown = textOf(await staff.say('paramètres des transferts'));
         expect(shown).toContain('Demandes');
         expect(shown).toContain('Conseillers');
         expect(shown).toContain('en anglais');

@@ -49,7 +49,7 @@ describe('analytics events and the report', () => {
             { step: 'application', reached: 1, droppedAfter: 0 },
             { step: 'verdict', reached: 2, droppedAfter: 0 },
         ]);
-        expect(report.verdicts).toEqual({ total: 2, eligible: 1, unmet: { csq: 1 } });
+        expect(report.verdicts).toEqual({ total: 2, eligible: 1, unchecked: 0, unmet: { csq: 1 } });
         expect(report.dialogs.eligibility).toEqual({ started: 3, completed: 2, abandoned: 1 });
         expect(report.dialogs.steps).toEqual({ started: 1, completed: 0, abandoned: 1 });
         expect(report.unanswered).toHaveLength(1);
@@ -64,6 +64,32 @@ describe('analytics events and the report', () => {
         // No personal data in the logs: no typed e-mail address, no answer texts.
         expect(lines.join('\n')).not.toContain('jane@example.com');
         expect(lines.some((line) => line.includes('"text"'))).toBe(false);
+    });
+
+    it('counts conversations per day and channel, ratings with their reasons, satisfaction and handoffs', () => {
+        const line = (fields: Record<string, unknown>) => JSON.stringify({ level: 30, time: '2026-11-30T23:59:00.000Z', ...fields });
+        const report = summarize([
+            line({ event: 'conversation.started', channel: 'webchat', locale: 'en' }),
+            line({ event: 'conversation.started', channel: 'webchat', locale: 'fr', time: '2026-12-01T00:01:00.000Z' }),
+            line({ event: 'conversation.started', channel: 'facebook', locale: 'fr' }),
+            line({ event: 'answer.rated', topic: 'fees', helpful: false, channel: 'webchat', locale: 'en' }),
+            line({ event: 'answer.rated', topic: 'fees', helpful: true, channel: 'webchat', locale: 'en' }),
+            line({ event: 'answer.reason', topic: 'fees', reason: 'outdated', channel: 'webchat', locale: 'en' }),
+            line({ event: 'satisfaction', rating: 'poor', channel: 'webchat', locale: 'en' }),
+            line({ event: 'handoff.requested' }),
+            line({ event: 'handoff.requested' }),
+            line({ event: 'handoff.claimed' }),
+        ]);
+        expect(report.conversations).toEqual([
+            { day: '2026-11-30', channel: 'facebook', count: 1 },
+            { day: '2026-11-30', channel: 'webchat', count: 1 },
+            { day: '2026-12-01', channel: 'webchat', count: 1 },
+        ]);
+        expect(report.period).toEqual({ from: '2026-11-30', to: '2026-12-01' });
+        expect(report.ratings).toEqual([{ topic: 'fees', helpful: 1, notHelpful: 1, reasons: { outdated: 1 } }]);
+        expect(report.satisfaction).toEqual({ poor: 1 });
+        expect(report.handoffs).toEqual({ requested: 2, claimed: 1 });
+        expect(formatReport(report)).toContain('Handoffs: requested 2, claimed 1');
     });
 
     it('skips lines that are not JSON', () => {

@@ -51,7 +51,7 @@ const t = createTranslator();
 
 interface AdaptiveCardContent {
     version: string;
-    actions?: { type: string; title?: string; data?: { msteams?: { type?: string } } }[];
+    actions?: { type: string; title?: string; data?: { msteams?: { type?: string; text?: string } } }[];
 }
 
 function checkMessage(channel: string, language: Language, message: Partial<Activity>, where: string): void {
@@ -74,8 +74,11 @@ function checkMessage(channel: string, language: Language, message: Partial<Acti
             expect(actions.length).toBeLessThanOrEqual(limits.maxCardButtons);
             for (const action of actions) {
                 expect(['Action.OpenUrl', 'Action.Submit']).toContain(action.type);
-                // A submit must send text (imBack) so that typed and tapped answers read the same.
-                if (action.type === 'Action.Submit') expect(action.data?.msteams?.type).toBe('imBack');
+                // A submit must send text (messageBack) so that typed and tapped answers read the same.
+                if (action.type === 'Action.Submit') {
+                    expect(action.data?.msteams?.type).toBe('messageBack');
+                    expect(action.data?.msteams?.text?.length).toBeGreaterThan(0);
+                }
                 expect((action.title ?? '').length, `${where}: "${action.title}"`).toBeLessThanOrEqual(MAX_TITLE);
             }
         } else {

@@ -20,7 +20,7 @@ describe('privacy notice', () => {
         const chat = new Chat({ locale });
         await chat.open();
         const replies = await chat.say(text);
-        expect(textOf(replies)).toContain(t.t(lang, 'common:privacy.notice', { days: 30 }));
+        expect(textOf(replies)).toContain(t.t(lang, 'common:privacy.notice', { days: 30, codeDays: 60 }));
         expect(textOf(replies)).toContain('30');
     });
 

@@ -22,7 +22,8 @@ function start(
     const command = startScript.replace('--env-file-if-exists=.env', `--env-file-if-exists=${envFile}`);
     // Node never lets .env override a variable already set: the settings under test come from the file only.
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['PORT', 'FIRM_NAME', 'STORAGE'].includes(name)));
-    const child = spawn(command, { cwd: projectRoot, shell: true, env: { ...inherited, LOG_LEVEL: 'info', ...env } });
+    // Its own process group: stopping the test's shell must also stop the node server it started.
+    const child = spawn(command, { cwd: projectRoot, shell: true, detached: true, env: { ...inherited, LOG_LEVEL: 'info', ...env } });
     let out = '';
     let err = '';
     return new Promise((resolve) => {
@@ -39,6 +40,14 @@ function start(
         });
         child.on('exit', (code) => resolve({ out, err, code, child }));
     });
+}
+
+/** Stops the shell and the server under it, and waits until the shell is gone. */
+async function stop(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid, 'SIGTERM');
+    await exited;
 }
 
 async function freePort(): Promise<number> {
@@ -68,7 +77,7 @@ describe('npm start on a fresh machine', () => {
             expect(page).toContain('Cabinet Dotenv');
             expect(run.err).not.toMatch(/DeprecationWarning|DEP0111/);
         } finally {
-            run.child.kill('SIGTERM');
+            await stop(run.child);
         }
     });
 

@@ -17,9 +17,19 @@ import { decodePng } from '../scripts/teams/png';
 import { SchemaValidator } from '../scripts/teams/schema';
 import { DEFAULT_FIRM_NAME } from '../src/configuration/config';
 import { projectRoot } from '../src/configuration/paths';
+import { createTranslator } from '../src/content/i18n';
 import { Chat, trace } from './helpers/chat';
 
 const APP_ID = '3f2b9c1e-7a4d-4e8b-9c2f-1a2b3c4d5e6f';
+/**
+ * The team-scope commands of the handoff inbox (issue 13), which another branch implements: offered in a
+ * team's command menu; whether the bot understands them is that branch's test.
+ */
+const HANDOFF_INBOX_COMMANDS = {
+    en: ['handoff settings', 'use this channel for handoffs'],
+    fr: ['paramètres des transferts', 'recevoir les transferts ici'],
+};
+const t = createTranslator();
 const BOT_HOST = 'impplus-test.azurewebsites.net';
 const ENV = { MicrosoftAppId: APP_ID, BOT_DOMAIN: BOT_HOST };
 
@@ -112,10 +122,14 @@ describe('Teams app package (npm run teams:package)', () => {
         });
         const schema = readJson(schemaFile(manifest.manifestVersion, 'MicrosoftTeams.Localization.schema.json'));
         expect(validate(schema, french)).toEqual([]);
-        const commands = manifest.bots?.[0]?.commandLists?.[0]?.commands ?? [];
         const expectedKeys = ['$schema', 'name.short', 'name.full', 'description.short', 'description.full'];
-        for (const i of commands.keys()) {
-            expectedKeys.push(`bots[0].commandLists[0].commands[${i}].title`, `bots[0].commandLists[0].commands[${i}].description`);
+        for (const [l, list] of (manifest.bots?.[0]?.commandLists ?? []).entries()) {
+            for (const c of list.commands.keys()) {
+                expectedKeys.push(
+                    `bots[0].commandLists[${l}].commands[${c}].title`,
+                    `bots[0].commandLists[${l}].commands[${c}].description`,
+                );
+            }
         }
         expect(Object.keys(french).sort()).toEqual(expectedKeys.sort());
         expect(french['name.short']).toBe('Assistant PMI+');
@@ -128,7 +142,8 @@ describe('Teams app package (npm run teams:package)', () => {
         expect([...(bot?.scopes ?? [])].sort()).toEqual(['groupChat', 'personal', 'team']);
         expect(bot?.supportsFiles).toBe(false);
         expect(bot?.isNotificationOnly).toBe(false);
-        expect([...(bot?.commandLists?.[0]?.scopes ?? [])].sort()).toEqual(['groupChat', 'personal', 'team']);
+        // One command list per scope: staff tools in personal chats, the handoff inbox's settings in teams.
+        expect(bot?.commandLists?.map((list) => list.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
         expect(manifest.validDomains).toEqual([BOT_HOST]);
         expect(manifest.webApplicationInfo).toBeUndefined();
     });
@@ -144,14 +159,28 @@ describe('Teams app package (npm run teams:package)', () => {
     });
 
     it('offers the same commands in English and French, within what Teams shows', () => {
-        const commands = manifest.bots?.[0]?.commandLists?.[0]?.commands ?? [];
-        const english = commands.map((c) => ({ title: c.title, description: c.description ?? '' }));
-        const frenchCommands = commands.map((_, i) => ({
-            title: french[`bots[0].commandLists[0].commands[${i}].title`] as string,
-            description: french[`bots[0].commandLists[0].commands[${i}].description`] as string,
-        }));
-        expect(english.map((c) => c.title).sort()).toEqual(['Am I eligible?', 'How to apply', 'français', 'help', 'menu']);
-        expect(frenchCommands.map((c) => c.title).sort()).toEqual(['Faire la demande', 'Suis-je admissible?', 'aide', 'english', 'menu']);
+        const lists = manifest.bots?.[0]?.commandLists ?? [];
+        const english = lists.flatMap((list) => list.commands.map((c) => ({ title: c.title, description: c.description ?? '' })));
+        const frenchCommands = lists.flatMap((list, l) =>
+            list.commands.map((_, i) => ({
+                title: french[`bots[0].commandLists[${l}].commands[${i}].title`] as string,
+                description: french[`bots[0].commandLists[${l}].commands[${i}].description`] as string,
+            })),
+        );
+        const titles = (l: number, language: 'en' | 'fr') =>
+            (lists[l]?.commands ?? []).map((c, i) =>
+                language === 'en' ? c.title : (french[`bots[0].commandLists[${l}].commands[${i}].title`] as string),
+            );
+        const everywhere = {
+            en: ['Am I eligible?', 'How to apply', 'menu', 'help', 'français'],
+            fr: ['Suis-je admissible?', 'Faire la demande', 'menu', 'aide', 'english'],
+        };
+        expect(titles(0, 'en')).toEqual([...everywhere.en, 'client check', 'facts', 'stats']);
+        expect(titles(0, 'fr')).toEqual([...everywhere.fr, 'vérification client', 'faits', 'stats']);
+        expect(titles(1, 'en')).toEqual([...everywhere.en, ...HANDOFF_INBOX_COMMANDS.en]);
+        expect(titles(1, 'fr')).toEqual([...everywhere.fr, ...HANDOFF_INBOX_COMMANDS.fr]);
+        expect(titles(2, 'en')).toEqual(everywhere.en);
+        expect(titles(2, 'fr')).toEqual(everywhere.fr);
         for (const command of [...english, ...frenchCommands]) {
             expect(chars(command.title), command.title).toBeGreaterThan(0);
             expect(chars(command.title), command.title).toBeLessThanOrEqual(32);
@@ -183,15 +212,44 @@ describe('Teams app package (npm run teams:package)', () => {
             ['fr-CA', 'aide', { action: 'command', command: 'help', locale: 'fr' }],
             ['fr-CA', 'english', { action: 'command', command: 'english', locale: 'en' }],
         ];
-        const commands = manifest.bots?.[0]?.commandLists?.[0]?.commands ?? [];
-        const offered = [
-            ...commands.map((c) => c.title),
-            ...commands.map((_, i) => french[`bots[0].commandLists[0].commands[${i}].title`]),
+        const staff: [string, string, string][] = [
+            ['en-US', 'client check', 'staff:clientCheck.intro'],
+            ['en-US', 'facts', 'staff:facts.title'],
+            ['en-US', 'stats', 'staff:stats.conversations'],
+            ['fr-CA', 'vérification client', 'staff:clientCheck.intro'],
+            ['fr-CA', 'faits', 'staff:facts.title'],
+            ['fr-CA', 'stats', 'staff:stats.conversations'],
         ];
-        expect(offered.sort()).toEqual(expected.map(([, title]) => title).sort());
+        const lists = manifest.bots?.[0]?.commandLists ?? [];
+        const offered = new Set(
+            lists.flatMap((list, l) => [
+                ...list.commands.map((c) => c.title),
+                ...list.commands.map((_, i) => french[`bots[0].commandLists[${l}].commands[${i}].title`] as string),
+            ]),
+        );
+        const handoff = [...HANDOFF_INBOX_COMMANDS.en, ...HANDOFF_INBOX_COMMANDS.fr];
+        expect([...offered].sort()).toEqual([...new Set([...expected, ...staff].map(([, title]) => title)), ...handoff].sort());
+        // The team scope's commands are the handoff inbox's: the phrases it acts on (handoff:commands).
+        for (const [language, titles] of [['en', HANDOFF_INBOX_COMMANDS.en] as const, ['fr', HANDOFF_INBOX_COMMANDS.fr] as const]) {
+            const phrases = [...t.list(language, 'handoff:commands.useChannel'), ...t.list(language, 'handoff:commands.settings')];
+            for (const title of titles) expect(phrases, title).toContain(title);
+        }
         for (const [locale, title, recognized] of expected) {
             const replies = await new Chat({ channelId: 'msteams', locale }).say(title);
             expect(trace(replies, 'Recognizer'), `${locale} "${title}"`).toMatchObject({ text: title, ...recognized });
+        }
+        // The staff commands, for a user of the firm's tenant in a personal chat.
+        const tenant = '5e7a1c2d-3b4f-4a6e-9c8d-0f1e2d3c4b5a';
+        for (const [locale, title, key] of staff) {
+            const replies = await new Chat({ channelId: 'msteams', locale, firmTenantId: tenant }).send({
+                type: ActivityTypes.Message,
+                text: title,
+                conversation: { id: `a:${title}`, conversationType: 'personal', tenantId: tenant } as Activity['conversation'],
+                channelData: { tenant: { id: tenant } },
+            });
+            expect(JSON.stringify(replies), `${locale} "${title}"`).toContain(
+                JSON.stringify(t.t(locale === 'fr-CA' ? 'fr' : 'en', key)).slice(1, -1),
+            );
         }
         // In a channel, picking a command sends it after the bot's @mention.
         const channel = { id: '19:channel@thread.tacv2', conversationType: 'channel' } as Activity['conversation'];
@@ -375,13 +433,13 @@ describe('teams:package checks of appPackage/', () => {
         edit(dir, 'fr-ca.json', (json) => {
             json['bots[0].commandLists[0].commands[0].title'] = 'Est-ce que je suis admissible au PMI+?';
             delete json['description.full'];
-            json['bots[0].commandLists[0].commands[7].title'] = 'fantôme';
+            json['bots[0].commandLists[0].commands[20].title'] = 'fantôme';
         });
         await expectRefused(
             { sourceDir: dir },
             /fr-ca command "Est-ce que je suis admissible au PMI\+\?": the title must be 1 to 32 characters/,
             /fr-ca\.json: must have the property "description\.full"/,
-            /"bots\[0\]\.commandLists\[0\]\.commands\[7\]\.title" translates nothing/,
+            /"bots\[0\]\.commandLists\[0\]\.commands\[20\]\.title" translates nothing/,
         );
     });
 

@@ -32,30 +32,33 @@ describe('Microsoft Teams', () => {
         expect(messages(userAdded)).toEqual([]);
     });
 
-    it('draws choices as a hero card whose buttons send text (imBack)', async () => {
+    it('draws choices as a hero card whose buttons send text and a payload (messageBack)', async () => {
         const chat = teams();
         const replies = await chat.open();
         const menu = messages(replies).at(-1);
         expect(menu?.suggestedActions).toBeUndefined();
         const card = menu?.attachments?.[0];
         expect(card?.contentType).toBe('application/vnd.microsoft.card.hero');
-        const buttons = (card?.content as { buttons: { type: string; value: string }[] } | undefined)?.buttons ?? [];
-        expect(buttons.every((b) => b.type === 'imBack')).toBe(true);
+        const buttons = (card?.content as { buttons: { type: string; text: string; displayText: string }[] } | undefined)?.buttons ?? [];
+        expect(buttons.every((b) => b.type === 'messageBack' && b.text === b.displayText)).toBe(true);
         expect(buttonsOf(replies)).toContain('Am I eligible?');
     });
 
-    it('draws facts and sources as an Adaptive Card 1.5 whose buttons are imBack submits', async () => {
+    it('draws facts and sources as an Adaptive Card 1.5 whose buttons are messageBack submits', async () => {
         const chat = teams();
         await chat.open();
         await chat.say('Open work permit');
         const permit = await chat.say('Yearly caps');
         const card = messages(permit).at(-1)?.attachments?.[0];
         expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-        const content = card?.content as { version: string; actions: { type: string; data?: { msteams?: { type: string } } }[] };
+        const content = card?.content as {
+            version: string;
+            actions: { type: string; data?: { msteams?: { type: string; text?: string } } }[];
+        };
         expect(content.version).toBe('1.5');
         const submits = content.actions.filter((a) => a.type === 'Action.Submit');
         expect(submits.length).toBeGreaterThan(0);
-        expect(submits.every((a) => a.data?.msteams?.type === 'imBack')).toBe(true);
+        expect(submits.every((a) => a.data?.msteams?.type === 'messageBack' && a.data.msteams.text)).toBe(true);
     });
 
     it('stays quiet in a group chat unless mentioned', async () => {

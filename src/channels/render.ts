@@ -1,6 +1,7 @@
 import { ActionTypes, type Activity, ActivityTypes, type Attachment, type CardAction, CardFactory } from 'botbuilder';
 import { ListStyle } from 'botbuilder-dialogs';
 import type { Language } from '../content/languages';
+import { type Rating, ratingMarkup, voteButtons } from './ratings';
 
 /** What a channel can draw, as data (the model is botbuilder-dialogs' choices/channel.ts). */
 export interface ChannelProfile {
@@ -23,6 +24,12 @@ export interface ChannelProfile {
      * suggested actions are not available) or as suggested actions under it.
      */
     buttonsInCard: boolean;
+    /**
+     * Card buttons send a payload (messageBack, or Action.Submit with messageBack) naming the question they
+     * answer, besides their text: Teams delivers such a tap in a group without an @mention, and the bot can
+     * tell a tap on an old card from an answer to the current question.
+     */
+    tapPayload: boolean;
 }
 
 const WEB: ChannelProfile = {
@@ -34,6 +41,7 @@ const WEB: ChannelProfile = {
     markdown: true,
     adaptiveCardVersion: '1.5',
     buttonsInCard: false,
+    tapPayload: false,
 };
 
 export const CHANNEL_PROFILES: Readonly<Record<string, ChannelProfile>> = {
@@ -41,8 +49,8 @@ export const CHANNEL_PROFILES: Readonly<Record<string, ChannelProfile>> = {
     directline: WEB,
     emulator: WEB,
     test: WEB,
-    // Teams: suggested actions only in personal chats, so buttons go on cards (imBack sends text);
-    // Adaptive Cards up to 1.5.
+    // Teams: suggested actions only in personal chats, so buttons go on cards (messageBack sends the text
+    // and a payload); Adaptive Cards up to 1.5.
     msteams: {
         listStyle: ListStyle.heroCard,
         maxSuggestedActions: 0,
@@ -52,6 +60,7 @@ export const CHANNEL_PROFILES: Readonly<Record<string, ChannelProfile>> = {
         markdown: true,
         adaptiveCardVersion: '1.5',
         buttonsInCard: true,
+        tapPayload: true,
     },
     // Messenger: no Adaptive Cards; quick replies (13 at most, 20-character titles), button templates of 3,
     // texts of 2,000 characters.
@@ -63,6 +72,7 @@ export const CHANNEL_PROFILES: Readonly<Record<string, ChannelProfile>> = {
         maxButtonTitle: 20,
         markdown: false,
         buttonsInCard: false,
+        tapPayload: false,
     },
 };
 
@@ -75,9 +85,10 @@ const FALLBACK: ChannelProfile = {
     maxButtonTitle: 20,
     markdown: false,
     buttonsInCard: false,
+    tapPayload: false,
 };
 
-function channelProfile(channelId: string | undefined): ChannelProfile {
+export function channelProfile(channelId: string | undefined): ChannelProfile {
     return CHANNEL_PROFILES[channelId ?? ''] ?? FALLBACK;
 }
 
@@ -91,6 +102,8 @@ export interface Button {
 export interface Fact {
     label: string;
     value: string;
+    /** Drawn in bold on cards (a criterion not met must not look like one that is). */
+    emphasis?: boolean;
 }
 
 /** Where a fact comes from: drawn as a link on cards, as a sentence with the address elsewhere. */
@@ -109,7 +122,25 @@ export interface Reply {
     /** Where the message's facts come from, most relevant first. */
     sources?: SourceLink[];
     buttons?: Button[];
+    /** The reply is a knowledge-base answer the person may rate, each channel its own way (ratings.ts). */
+    rating?: Rating;
+    /** The question the buttons answer (AskDialog's question id), carried by taps where the channel allows. */
+    question?: string;
 }
+
+/** The key of the bot's own payload in a tap's activity.value. */
+export const TAP_KEY = 'impplus';
+
+/** What a tap on a card button carries: the text it sends, and the question it answers if any. */
+export interface TapPayload {
+    text: string;
+    question?: string;
+}
+
+const payloadOf = (button: Button, question: string | undefined): TapPayload => ({
+    text: button.value,
+    ...(question !== undefined ? { question } : {}),
+});
 
 /** Splits a text into pieces no longer than `max`, at sentence ends, then at spaces, as a last resort anywhere. */
 export function splitText(text: string, max: number): string[] {
@@ -133,9 +164,42 @@ export function splitText(text: string, max: number): string[] {
     return pieces;
 }
 
-const toAction = (button: Button): CardAction => ({ type: ActionTypes.ImBack, title: button.title, value: button.value });
+/** A button as a card action: imBack sends its text; messageBack sends the text and the payload, and shows the title. */
+function toAction(button: Button, profile: ChannelProfile, question?: string): CardAction {
+    if (!profile.tapPayload) return { type: ActionTypes.ImBack, title: button.title, value: button.value };
+    return {
+        type: ActionTypes.MessageBack,
+        title: button.title,
+        text: button.value,
+        displayText: button.title,
+        value: { [TAP_KEY]: payloadOf(button, question) },
+    };
+}
+
+/**
+ * A button of an Adaptive Card on Teams: Action.Submit whose msteams messageBack sends the text (and shows the
+ * title in the chat, like typing it); the payload is in the data, and in msteams.value as Teams documents it.
+ */
+export function submitAction(button: Button, question?: string): Record<string, unknown> {
+    const payload = { [TAP_KEY]: payloadOf(button, question) };
+    return {
+        type: 'Action.Submit',
+        title: button.title,
+        data: {
+            ...payload,
+            msteams: { type: 'messageBack', text: button.value, displayText: button.title, value: JSON.stringify(payload) },
+        },
+    };
+}
 
 const BULLET = /^\s*[•-]\s+/;
+
+/** A phone number in international form ("+1 514 555 0100"): a tel: link where links render. */
+const PHONE = /(?<![\w[(])\+\d[\d .()-]{6,18}\d(?![\w\]])/g;
+
+function phoneLinks(line: string): string {
+    return line.replace(PHONE, (phone) => `[${phone}](tel:${phone.replace(/[^\d+]/g, '')})`);
+}
 
 /**
  * Texts are written with one line per paragraph or list item ("• …"). Markdown channels join single line
@@ -149,7 +213,7 @@ function formatText(text: string, profile: ChannelProfile): string {
     for (const line of text.split('\n')) {
         if (line.trim().length === 0) continue;
         const bullet = BULLET.test(line);
-        const item = bullet ? `- ${line.replace(BULLET, '')}` : line;
+        const item = phoneLinks(bullet ? `- ${line.replace(BULLET, '')}` : line);
         out += out.length === 0 ? item : `${bullet && previousBullet ? '\n' : '\n\n'}${item}`;
         previousBullet = bullet;
     }
@@ -171,21 +235,20 @@ function plainText(reply: Reply, language: Language): string {
 
 /**
  * An Adaptive Card with the fact list and the source link. On Teams it also carries the text and the
- * buttons, as Action.Submit with an imBack so that a tap sends its text like typing would.
+ * buttons, as Action.Submit with a messageBack so that a tap sends its text like typing would.
  */
 function adaptiveCard(reply: Reply, version: string, withTextAndButtons: boolean): Attachment {
     const body: Record<string, unknown>[] = [];
     if (withTextAndButtons && reply.text)
         body.push({ type: 'TextBlock', text: formatText(reply.text, CHANNEL_PROFILES.msteams as ChannelProfile), wrap: true });
-    if (reply.facts?.length) body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) });
+    if (reply.facts?.length)
+        body.push({ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.emphasis ? `**${f.value}**` : f.value })) });
     const sources = reply.sources ?? [];
     for (const source of sources) body.push({ type: 'TextBlock', text: source.caption, wrap: true, size: 'Small', isSubtle: true });
     const actions: Record<string, unknown>[] = [];
     for (const source of sources) actions.push({ type: 'Action.OpenUrl', title: source.title, url: source.url });
     if (withTextAndButtons) {
-        for (const button of reply.buttons ?? []) {
-            actions.push({ type: 'Action.Submit', title: button.title, data: { msteams: { type: 'imBack', value: button.value } } });
-        }
+        for (const button of reply.buttons ?? []) actions.push(submitAction(button, reply.question));
     }
     return CardFactory.adaptiveCard({
         $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -201,8 +264,15 @@ function adaptiveCard(reply: Reply, version: string, withTextAndButtons: boolean
  * suggested actions (quick replies) for buttons where they fit, and plain text as the last resort.
  */
 export function renderReply(channelId: string | undefined, reply: Reply, language: Language = 'en'): Partial<Activity>[] {
+    const activities = renderMessages(channelId, reply, language);
+    if (reply.rating)
+        Object.assign(activities[activities.length - 1] as Partial<Activity>, ratingMarkup(channelId, reply.rating, language));
+    return activities;
+}
+
+function renderMessages(channelId: string | undefined, reply: Reply, language: Language): Partial<Activity>[] {
     const profile = channelProfile(channelId);
-    const buttons = reply.buttons ?? [];
+    const buttons = [...(reply.buttons ?? []), ...(reply.rating ? voteButtons(channelId, reply.rating, language) : [])];
     const sourceCount = reply.sources?.length ?? 0;
     const rich = Boolean(reply.facts?.length || sourceCount > 0);
     const card = rich && profile.adaptiveCardVersion !== undefined;
@@ -220,11 +290,19 @@ export function renderReply(channelId: string | undefined, reply: Reply, languag
 
     switch (chooseStyle(profile, buttons.length, fitsTitles, card)) {
         case ListStyle.suggestedAction:
-            last.suggestedActions = { to: [], actions: buttons.map(toAction) };
+            last.suggestedActions = { to: [], actions: buttons.map((button) => toAction(button, profile, reply.question)) };
             break;
         case ListStyle.heroCard:
             // The text moves into the card so the question and its buttons stay together.
-            last.attachments = [...(last.attachments ?? []), CardFactory.heroCard('', last.text ?? '', undefined, buttons.map(toAction))];
+            last.attachments = [
+                ...(last.attachments ?? []),
+                CardFactory.heroCard(
+                    '',
+                    last.text ?? '',
+                    undefined,
+                    buttons.map((button) => toAction(button, profile, reply.question)),
+                ),
+            ];
             last.text = undefined;
             break;
         default:

@@ -1,10 +1,12 @@
-import type { TurnContext } from 'botbuilder';
+import type { ResourceResponse, TurnContext } from 'botbuilder';
 import { type ChoiceSpec, type Line, MENU } from '../content/catalog';
 import { FACTS, factsIn, formatDate, isSourceId, SOURCES, type SourceId } from '../content/facts';
 import type { Translator } from '../content/i18n';
 import { DIALOG_TARGETS, type DialogTarget, type KnowledgeBase, type Topic } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
 import { turnLanguage } from '../turn/turn';
+import type { Wording } from './factsCard';
+import { feedbackProfile, noteRatedAnswer } from './ratings';
 import { type Button, type Reply, renderReply, type SourceLink } from './render';
 
 /** Everything the bot says goes through here: words from the locales, drawn for the turn's channel. */
@@ -20,8 +22,14 @@ export class Responder {
         return this.translator.t(language ?? turnLanguage(context), key, params);
     }
 
-    async send(context: TurnContext, reply: Reply, language?: Language): Promise<void> {
-        await context.sendActivities(renderReply(context.activity.channelId, reply, language ?? turnLanguage(context)));
+    /** The turn's language and its words, for the staff cards. */
+    wording(context: TurnContext): Wording {
+        const language = turnLanguage(context);
+        return { language, t: (key, params) => this.translator.t(language, key, params) };
+    }
+
+    async send(context: TurnContext, reply: Reply, language?: Language): Promise<ResourceResponse[]> {
+        return context.sendActivities(renderReply(context.activity.channelId, reply, language ?? turnLanguage(context)));
     }
 
     async say(context: TurnContext, key: string, params?: Record<string, unknown>, buttons?: Button[]): Promise<void> {
@@ -78,7 +86,8 @@ export class Responder {
 
     /**
      * A knowledge-base answer in the topic's own language, with its sources and, at the top level, follow-ups.
-     * Small talk ("thanks", "who are you") has no source; at the top level it offers the menu.
+     * Small talk ("thanks", "who are you") has no source; at the top level it offers the menu. Every other
+     * answer can be rated, in the way of the channel (ratings.ts).
      */
     async answer(context: TurnContext, topic: Topic, withFollowUps: boolean): Promise<void> {
         if (topic.smallTalk) {
@@ -92,11 +101,21 @@ export class Responder {
         }
         const sources = this.sourceLinks(context, topic.sources, topic.language);
         const buttons = withFollowUps ? this.followUps(context, topic) : [];
-        await this.send(
+        const rating = {
+            topic: topic.id,
+            up: this.t(context, 'feedback:vote.up', undefined, topic.language),
+            down: this.t(context, 'feedback:vote.down', undefined, topic.language),
+        };
+        const sent = await this.send(
             context,
-            { text: topic.answer ?? '', ...(sources.length > 0 ? { sources } : {}), ...(buttons.length > 0 ? { buttons } : {}) },
+            { text: topic.answer ?? '', ...(sources.length > 0 ? { sources } : {}), ...(buttons.length > 0 ? { buttons } : {}), rating },
             topic.language,
         );
+        // Teams names the rated message by its id only: remember which topic it answered.
+        const id = sent.at(-1)?.id;
+        if (id && feedbackProfile(context.activity.channelId)?.means === 'teamsLoop') {
+            noteRatedAnswer(context, { id, topic: topic.id, language: topic.language });
+        }
     }
 
     /** "Did you mean one of these?" with the candidates' labels as buttons (a label sent back matches its topic). */

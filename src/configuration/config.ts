@@ -1,4 +1,5 @@
-import { type Env, httpsUrl, setting, wholeNumber } from './env';
+import { type Env, httpsUrl, setting, tenantGuid, wholeNumber } from './env';
+import { loadResultsConfig, type ResultsConfig } from './results';
 import { loadStorageConfig, type StorageConfig } from './storage';
 import { loadWebChatConfig, type WebChatConfig } from './webChat';
 
@@ -30,6 +31,13 @@ export interface BotConfig {
     rateLimitPerMinute: number;
     /** Application Insights; empty = events go to the logs only. */
     appInsightsConnectionString: string;
+    /** The result a visitor keeps: its page's address (PUBLIC_BASE_URL) and its code's lifetime (RESULT_CODE_DAYS). */
+    results: ResultsConfig;
+    /**
+     * The firm's Microsoft Entra tenant id (lower case): Teams users of this tenant are staff and get the
+     * staff tools. Empty = nobody is staff.
+     */
+    firmTenantId: string;
 }
 
 export interface FirmContact {
@@ -66,6 +74,8 @@ export function loadConfig(env: Env = process.env): BotConfig {
         storage: loadStorageConfig(env),
         rateLimitPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
         appInsightsConnectionString: setting(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING'),
+        results: loadResultsConfig(env),
+        firmTenantId: tenantGuid(env, 'FIRM_TENANT_ID'),
     };
 }
 

@@ -51,3 +51,14 @@ export function httpsUrl(env: Env, name: string, options: { allowLoopbackHttp?: 
     if (url.protocol !== 'https:' && !localHttp) throw new ConfigurationError(`${name} must be an https address (got "${raw}")`);
     return url;
 }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A Microsoft Entra tenant id (a GUID), lower-cased so that comparisons ignore case; '' when unset. */
+export function tenantGuid(env: Env, name: string): string {
+    const value = setting(env, name).toLowerCase();
+    if (value !== '' && !GUID.test(value)) {
+        throw new ConfigurationError(`${name} must be a tenant id like 5e7a1c2d-3b4f-4a6e-9c8d-0f1e2d3c4b5a (got "${setting(env, name)}")`);
+    }
+    return value;
+}

@@ -10,6 +10,14 @@ export type StorageConfig =
 
 const KINDS: readonly StorageKind[] = ['memory', 'blob', 'cosmos'];
 
+/**
+ * On Blob Storage, result codes go to a container of their own, `<BLOB_CONTAINER>-results`: the state
+ * container's lifecycle rule deletes blobs after STATE_RETENTION_DAYS, and codes live RESULT_CODE_DAYS.
+ */
+export function resultsContainer(container: string): string {
+    return `${container}-results`;
+}
+
 /** Reads STORAGE and the settings of the chosen storage; a missing one is an error that names it. */
 export function loadStorageConfig(env: Env): StorageConfig {
     const raw = setting(env, 'STORAGE').toLowerCase() || 'memory';
@@ -25,9 +33,10 @@ export function loadStorageConfig(env: Env): StorageConfig {
             const connectionString = required(env, 'BLOB_CONNECTION_STRING', when);
             const container = required(env, 'BLOB_CONTAINER', when);
             // Container names: 3-63 lowercase letters, digits and single hyphens, starting and ending alphanumeric.
-            if (!/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/.test(container)) {
+            // The results container's name (the state container's plus "-results") must be valid too.
+            if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(container) || container.length < 3 || resultsContainer(container).length > 63) {
                 throw new ConfigurationError(
-                    `BLOB_CONTAINER must be a valid container name: 3 to 63 lowercase letters, digits and hyphens (got "${container}")`,
+                    `BLOB_CONTAINER must be a valid container name: 3 to ${63 - resultsContainer('').length} lowercase letters, digits and hyphens (got "${container}")`,
                 );
             }
             return { kind, connectionString, container };

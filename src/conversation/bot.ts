@@ -8,22 +8,33 @@ import {
     type UserState,
 } from 'botbuilder';
 import { type DialogContext, DialogSet } from 'botbuilder-dialogs';
+import { AskDialog } from '../../dialogs/askDialog';
 import type { HandoffDialog } from '../../dialogs/handoffDialog';
-import type { MainDialog } from '../../dialogs/mainDialog';
+import { MAIN_DIALOG, type MainDialog, type MainOptions } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
+import type { AnswerFeedback } from '../channels/feedback';
 import { markErased } from '../channels/handoff';
 import { CLAIM_VERB, type ClaimData } from '../channels/handoffCard';
 import { channelInput, tenantId } from '../channels/input';
+import { readVote, TEAMS_SUBMIT_ACTION, type Vote, WEBCHAT_VOTE_EVENT } from '../channels/ratings';
+import type { TapPayload } from '../channels/render';
 import { ERASE_QUESTION } from '../content/catalog';
+import { DIALOG_TARGETS, type DialogTarget } from '../content/knowledgeBase';
+import type { Language } from '../content/languages';
 import { setTurnInfo } from '../turn/turn';
 import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
+import { readResultCode } from '../understanding/resultCode';
 import { decide } from './decide';
 import type { HandoffSettings } from './handoffSettings';
 import { joinLanguage, knownLanguage, rememberLanguage, replyLanguageFor } from './languageRules';
+import { type CodeLookups, Resume } from './resume';
+import type { StaffDesk } from './staffDesk';
 import { TopLevel } from './topLevel';
 import { sendRecognizerTrace } from './trace';
-import { WEBCHAT_JOIN, Welcome } from './welcome';
+import { START_EVENT, WEBCHAT_JOIN, Welcome } from './welcome';
+
+const isDialogTarget = (value: unknown): value is DialogTarget => (DIALOG_TARGETS as readonly unknown[]).includes(value);
 
 export interface BotDependencies {
     conversationState: ConversationState;
@@ -36,8 +47,14 @@ export interface BotDependencies {
     recognizer: Recognizer;
     /** What the dialogs use too: responder, answer reader, state accessors, handoff, analytics. */
     services: DialogServices;
+    /** Ratings of the answers, from each channel's own means. */
+    feedback: AnswerFeedback;
     /** Longer messages get a polite request to shorten them instead of being interpreted. */
     maxMessageLength: number;
+    /** Result-code lookups allowed per user and overall ("resume K7QM-…"). */
+    lookups: CodeLookups;
+    /** The staff tools in Teams; they recognize nothing for anyone else. */
+    staffDesk: StaffDesk;
 }
 
 /** Decisions that read a message as a free-text question (kept as the question an advisor would see). */
@@ -51,6 +68,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
     private readonly dialogs: DialogSet;
     private readonly welcome: Welcome;
     private readonly topLevel: TopLevel;
+    private readonly resume: Resume;
 
     constructor(private readonly deps: BotDependencies) {
         super();
@@ -59,6 +77,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         this.dialogs.add(deps.handoffDialog);
         this.welcome = new Welcome(deps.services);
         this.topLevel = new TopLevel(deps.services, this.welcome);
+        this.resume = new Resume(deps.services, this.welcome, deps.lookups);
 
         this.onMembersAdded(async (context, next) => {
             const bot = context.activity.recipient?.id;
@@ -69,11 +88,18 @@ export class ImpPlusBot extends TeamsActivityHandler {
         this.onInstallationUpdateAdd(async (context, next) => {
             await this.welcome.welcome(context);
             await deps.handoffSettings.installed(context);
+            // Staff learn of their tools where they install the app for themselves.
+            if (deps.staffDesk.isStaff(context)) await deps.services.responder.say(context, 'staff:help');
             await next();
         });
         // Web Chat pages that use the "webchat/join" pattern send the browser's language with it.
         this.onEvent(async (context, next) => {
             if (context.activity.name === WEBCHAT_JOIN) await this.welcome.welcome(context, joinLanguage(context.activity.value));
+            else if (context.activity.name === START_EVENT) await this.startRequested(context, context.activity.value);
+            else if (context.activity.name === WEBCHAT_VOTE_EVENT) {
+                const vote = readVote(context.activity);
+                if (vote) await this.handleVote(context, vote);
+            }
             await next();
         });
         this.onMessage(async (context, next) => {
@@ -88,6 +114,14 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
     /** Invokes the bot does not support are the caller's mistake (400), not a server fault (the SDK's 501). */
     protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+        // Teams' feedback loop: a thumb under an answer. Teams expects a 200, whatever the bot makes of it.
+        if (context.activity.name === TEAMS_SUBMIT_ACTION) {
+            const vote = readVote(context.activity);
+            if (vote) {
+                await this.handleVote(context, vote);
+                return { status: 200, body: {} };
+            }
+        }
         const response = await super.onInvokeActivity(context);
         return response.status === 501
             ? { status: 400, body: { error: 'UnsupportedInvoke', message: 'This bot does not handle that invoke.' } }
@@ -112,6 +146,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
     override async run(context: TurnContext): Promise<void> {
         this.deps.services.handoff.recordReplies(context);
         await super.run(context);
+        await this.deps.feedback.keepRatedAnswers(context);
         await this.deps.conversationState.saveChanges(context, false);
         await this.deps.userState.saveChanges(context, false);
     }
@@ -127,6 +162,9 @@ export class ImpPlusBot extends TeamsActivityHandler {
         // Only what the user typed tells their language; a tapped payload ("GET_STARTED") does not.
         const guess = detectLanguage(input.typed ? input.text : '');
 
+        const vote = readVote(context.activity, input.text);
+        if (vote) return this.handleVote(context, vote, known);
+
         if (input.text.length === 0 || input.text.length > this.deps.maxMessageLength) {
             setTurnInfo(context, { language: known ?? guess.language ?? 'en', input });
             if (input.text.length === 0) await responder.say(context, 'common:unsupported');
@@ -137,6 +175,13 @@ export class ImpPlusBot extends TeamsActivityHandler {
 
         if (known) setTurnInfo(context, { language: known, input });
         const dc = await this.dialogs.createContext(context);
+        // A result code brings its own language: read before the bot asks a Messenger newcomer for one.
+        const code = readResultCode(input.text);
+        if (code) {
+            delete conversation.confirmingErase;
+            const fallbackLanguage = known ?? guess.language ?? 'en';
+            return this.resume.handle(dc, { code, input, profile, conversation, fallbackLanguage });
+        }
         const decision = decide(dc, input.text, known ?? guess.language ?? 'en', this.deps.recognizer, reader);
         const remembered = rememberLanguage(context, profile, conversation, guess, decision);
         if (!remembered) {
@@ -148,6 +193,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const tenant = tenantId(context.activity);
         setTurnInfo(context, { language: replyIn, input, decision, ...(tenant ? { tenantId: tenant } : {}) });
         await sendRecognizerTrace(context, input.text, replyIn, decision);
+        if (read.tap && (await this.refusedStaleTap(dc, read.tap))) return;
 
         if (conversation.confirmingErase) {
             delete conversation.confirmingErase;
@@ -161,6 +207,9 @@ export class ImpPlusBot extends TeamsActivityHandler {
             }
             // Neither yes nor no: the message is read for what it is.
         }
+        // A reason after a thumbs down, or the end-of-conversation question: anything else is read for what it is.
+        if (await this.deps.feedback.onReason(context, conversation, input.text)) return;
+        if (!dc.activeDialog && (await this.deps.services.satisfaction.onAnswer(context, conversation, input.text))) return;
         if (decision.kind === 'command' && decision.command === 'deleteData') {
             // Quebec's Law 25: erase on request; a request read from loose wording is confirmed first, never a silent erase.
             if (!decision.inferred) return this.eraseEverything(dc);
@@ -171,6 +220,8 @@ export class ImpPlusBot extends TeamsActivityHandler {
             });
             return;
         }
+        const staffCommand = this.deps.staffDesk.recognize(context, input.text);
+        if (staffCommand) return this.deps.staffDesk.act(dc, staffCommand);
         await handoff.record(context, 'user', input.text);
         // At a question, a message not understood is a wrong answer, not a question.
         if (QUESTION_KINDS.has(decision.kind) && !(decision.kind === 'refuse' && dc.activeDialog)) conversation.lastQuestion = input.text;
@@ -180,7 +231,62 @@ export class ImpPlusBot extends TeamsActivityHandler {
         if (remembered.switched && conversation.welcomed) await responder.say(context, 'common:language.followed', undefined);
 
         if (dc.activeDialog) await dc.continueDialog();
-        else await this.topLevel.act(dc, decision, conversation);
+        else {
+            if (decision.kind === 'command' && decision.command === 'help' && this.deps.staffDesk.isStaff(context))
+                await responder.say(context, 'staff:help');
+            await this.topLevel.act(dc, decision, conversation);
+        }
+    }
+
+    /**
+     * A tap on a card of an earlier question never answers the current one: the bot says the card is out of
+     * date and asks the current question again (or offers the menu when none is open). Taps on buttons that
+     * answer no question (the menu, follow-ups) are read like typed text.
+     */
+    private async refusedStaleTap(dc: DialogContext, tap: TapPayload): Promise<boolean> {
+        if (tap.question === undefined) return false;
+        const open = AskDialog.answerableQuestions(dc);
+        if (open.includes(tap.question)) return false;
+        const { responder } = this.deps.services;
+        if (open.length > 0) {
+            await responder.say(dc.context, 'cards:stale.question');
+            await dc.repromptDialog();
+        } else {
+            await responder.say(dc.context, 'cards:stale.closed');
+            await responder.menu(dc.context);
+        }
+        return true;
+    }
+
+    /** A thumbs up or down, in the language of the conversation; a pending question is asked again after a Messenger vote. */
+    private async handleVote(context: TurnContext, vote: Vote, known?: Language): Promise<void> {
+        const { state } = this.deps.services;
+        const language =
+            known ??
+            knownLanguage(await state.profile.get(context, {}), await state.conversation.get(context, {}), context.activity.locale);
+        setTurnInfo(context, { language: language ?? vote.language ?? 'en' });
+        const dc = await this.dialogs.createContext(context);
+        const pending = dc.activeDialog !== undefined;
+        await this.deps.feedback.onVote(context, vote, pending);
+        if (pending && context.activity.type === 'message') await dc.repromptDialog();
+    }
+
+    /**
+     * A page's call-to-action ("start" event, value "eligibility"): the dialog opens at once, in the page's
+     * language, whatever was going on (an unfinished check offers to resume). Unknown values are ignored.
+     */
+    private async startRequested(context: TurnContext, value: unknown): Promise<void> {
+        if (!isDialogTarget(value)) return;
+        const { state } = this.deps.services;
+        const profile = await state.profile.get(context, {});
+        const conversation = await state.conversation.get(context, {});
+        const language = knownLanguage(profile, conversation, context.activity.locale) ?? 'en';
+        conversation.language ??= language;
+        setTurnInfo(context, { language });
+        await this.welcome.disclaimOnce(context, conversation);
+        const dc = await this.dialogs.createContext(context);
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(MAIN_DIALOG, { target: value } satisfies MainOptions);
     }
 
     /** A sticker, an attachment or an over-long message mid-question: the question comes back, buttons and all. */
@@ -198,6 +304,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         await dc.cancelAllDialogs();
         const conversation = await this.deps.services.state.conversation.get(context, {});
         await this.deps.services.handoff.inbox.erase(conversation.handoffIds ?? []);
+        await this.deps.services.results.forget(context);
         await this.deps.conversationState.delete(context);
         await this.deps.userState.delete(context);
         markErased(context);

@@ -2,10 +2,14 @@ import { ActivityTypes, ConversationState, type Storage, type TurnContext, UserS
 import { HandoffDialog } from '../../dialogs/handoffDialog';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
+import { AnswerFeedback } from '../channels/feedback';
 import { Handoff } from '../channels/handoff';
 import { HandoffInbox } from '../channels/handoffInbox';
 import { HandoffStore } from '../channels/handoffStore';
 import { Responder } from '../channels/responder';
+import { Results } from '../channels/results';
+import { Satisfaction } from '../channels/satisfaction';
+import { StaffAccess } from '../channels/staff';
 import type { FirmContact } from '../configuration/config';
 import { DEFAULT_FIRM_NAME } from '../configuration/config';
 import { MENU } from '../content/catalog';
@@ -14,14 +18,22 @@ import { KnowledgeBase } from '../content/knowledgeBase';
 import { languageFromLocale } from '../content/languages';
 import { type Analytics, LogAnalytics } from '../observability/analytics';
 import type { Logger } from '../observability/logger';
+import { ActivityRollup } from '../storage/activityRollup';
+import { AttemptWindow } from '../storage/attempts';
+import { CompactMemoryStorage } from '../storage/memory';
+import { ResultCodeStore } from '../storage/resultCodes';
+import { type StateStore, StorageStore } from '../storage/store';
 import type { ProactiveSender } from '../turn/proactive';
-import { createAccessors } from '../turn/state';
+import { createAccessors, type KeptResult } from '../turn/state';
 import { knownTurnLanguage } from '../turn/turn';
 import { AnswerReader } from '../understanding/answers';
 import type { TopicMatcher } from '../understanding/faq/matcher';
 import { Recognizer } from '../understanding/recognizer';
+import { StaffCommands } from '../understanding/staffCommands';
 import { ImpPlusBot } from './bot';
 import { HandoffSettings } from './handoffSettings';
+import type { CodeLookups } from './resume';
+import { StaffDesk } from './staffDesk';
 import { restartStaleDialogs } from './staleDialogs';
 
 /**
@@ -52,7 +64,28 @@ export interface ConversationOptions {
     proactive?: ProactiveSender;
     /** Settings that must not age like state (the handoff channel); the state storage when not given. */
     settingsStorage?: Storage;
+    /** The result a visitor keeps: where its page is, how long a code lasts, lookups allowed per user. */
+    results?: ConversationResults;
+    /** The firm's Microsoft Entra tenant (lower case): its Teams users get the staff tools. Empty = nobody. */
+    firmTenantId?: string;
+    /** Where the per-day analytics counters for "stats" are kept; in memory when not given. */
+    statsStore?: StateStore;
 }
+
+interface ConversationResults {
+    /** PUBLIC_BASE_URL, or the server's own address: the printable page is at <base>/result/<code>. */
+    publicBaseUrl: () => string;
+    /** The codes, in the same Storage as the state (built over `storage` with the default lifetime when not given). */
+    codes?: ResultCodeStore<KeptResult>;
+    /** Code lookups allowed per user and overall (default: five per user per ten minutes, 300 a minute in all). */
+    lookups?: CodeLookups;
+}
+
+/** Days a result code works when RESULT_CODE_DAYS is not set. */
+const DEFAULT_CODE_DAYS = 60;
+const LOOKUP_WINDOW_MS = 10 * 60_000;
+const LOOKUPS_PER_USER = 5;
+const LOOKUPS_OVERALL_PER_MINUTE = 300;
 
 export interface Conversation extends ConversationHost {
     translator: Translator;
@@ -71,7 +104,13 @@ export function createConversation(options: ConversationOptions): Conversation {
     const firm = options.firm ?? { name: DEFAULT_FIRM_NAME, email: '', phone: '', bookingUrl: '' };
     const responder = new Responder(translator, knowledge, firm.name);
     const reader = new AnswerReader(translator);
-    const analytics = options.analytics ?? new LogAnalytics(options.logger);
+    const rollup = new ActivityRollup(options.statsStore ?? new StorageStore('memory', new CompactMemoryStorage()), options.logger);
+    const sinks = [options.analytics ?? new LogAnalytics(options.logger), rollup];
+    const analytics: Analytics = {
+        track(event) {
+            for (const sink of sinks) sink.track(event);
+        },
+    };
     const inbox = new HandoffInbox({
         store: new HandoffStore(options.settingsStorage ?? options.storage, options.storage),
         sender: options.proactive,
@@ -81,7 +120,19 @@ export function createConversation(options: ConversationOptions): Conversation {
         firmName: firm.name,
     });
     const handoff = new Handoff(responder, firm, state, inbox);
-    const services: DialogServices = { responder, reader, state, handoff, analytics, retentionDays: options.retentionDays ?? 30 };
+    const codes = options.results?.codes ?? new ResultCodeStore<KeptResult>(options.storage, DEFAULT_CODE_DAYS);
+    const results = new Results(translator, state, codes, options.results?.publicBaseUrl ?? (() => 'http://localhost:3978'));
+    const satisfaction = new Satisfaction(responder, reader, state, analytics);
+    const services: DialogServices = {
+        responder,
+        reader,
+        state,
+        handoff,
+        analytics,
+        satisfaction,
+        retentionDays: options.retentionDays ?? 30,
+        results,
+    };
     const mainDialog = new MainDialog(services);
     const handoffDialog = new HandoffDialog(services);
     const bot = new ImpPlusBot({
@@ -92,7 +143,13 @@ export function createConversation(options: ConversationOptions): Conversation {
         handoffSettings: new HandoffSettings(inbox, translator),
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         services,
+        feedback: new AnswerFeedback(responder, reader, state, analytics, knowledge),
         maxMessageLength: options.maxMessageLength,
+        lookups: options.results?.lookups ?? {
+            perUser: new AttemptWindow(LOOKUPS_PER_USER, LOOKUP_WINDOW_MS),
+            overall: new AttemptWindow(LOOKUPS_OVERALL_PER_MINUTE, 60_000),
+        },
+        staffDesk: new StaffDesk(services, new StaffAccess(options.firmTenantId ?? ''), new StaffCommands(translator), rollup),
     });
 
     return {

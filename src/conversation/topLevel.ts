@@ -4,6 +4,7 @@ import { MAIN_DIALOG, type MainOptions } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { sayForCommand } from '../channels/commandReplies';
 import { COMMAND_ACTIONS, type CommandAction } from '../content/catalog';
+import { SATISFACTION_MOMENTS } from '../content/feedback';
 import { redact } from '../observability/redact';
 import type { ConversationData } from '../turn/state';
 import { type Decision, getTurnInfo, inputText } from '../turn/turn';
@@ -17,7 +18,7 @@ export class TopLevel {
     ) {}
 
     async act(dc: DialogContext, decision: Decision, conversation: ConversationData): Promise<void> {
-        const { responder, analytics } = this.services;
+        const { responder, analytics, satisfaction } = this.services;
         const context = dc.context;
         switch (decision.kind) {
             case 'prompt':
@@ -25,10 +26,15 @@ export class TopLevel {
             case 'dialog':
                 await dc.beginDialog(MAIN_DIALOG, { target: decision.target } satisfies MainOptions);
                 return;
-            case 'answer':
+            case 'answer': {
+                const topic = decision.also ?? decision.topic;
                 if (decision.also) await responder.answer(context, decision.topic, false);
-                await responder.answer(context, decision.also ?? decision.topic, true);
+                // "Thanks", "bye": the conversation may be ending; how did it go? (asked once, instead of the menu)
+                const closing = SATISFACTION_MOMENTS.topics.includes(topic.id) && !conversation.satisfactionAsked;
+                await responder.answer(context, topic, !closing);
+                if (closing) await satisfaction.offer(context);
                 return;
+            }
             case 'clarify':
                 await responder.clarify(context, decision.topics);
                 return;
@@ -59,7 +65,10 @@ export class TopLevel {
             delete profile.eligibility;
             delete profile.walkthroughStep;
         }
-        await sayForCommand(context, action, 'topLevel', { responder, values: { retentionDays } });
+        await sayForCommand(context, action, 'topLevel', {
+            responder,
+            values: { retentionDays, resultCodeDays: this.services.results.codes.days },
+        });
         switch (action.atTopLevel) {
             case 'menu':
                 await responder.menu(context);

@@ -5,6 +5,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { type BotConfig, isAuthenticated } from '../configuration/config';
 import type { ConversationHost } from '../conversation/conversation';
 import type { Logger } from '../observability/logger';
+import { redactPath } from '../observability/redact';
 import { activityProblem } from './activityGuard';
 import type { HostAdapter } from './adapter';
 
@@ -30,7 +31,7 @@ export function createServer({ config, adapter, conversation, logger }: ServerDe
         next();
     });
     server.on('after', (req: Request, res: Response) => {
-        const path = req.getPath();
+        const path = redactPath(req.getPath());
         if (path === '/healthz' || path === '/readyz') return;
         logger.info({ reqId: req.getId(), method: req.method, path, status: res.statusCode, ms: Date.now() - req.time() }, 'request');
     });

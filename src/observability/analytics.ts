@@ -5,6 +5,8 @@ import type { Logger } from './logger';
  * Question texts are redacted before they get here (see redact.ts).
  */
 export type AnalyticsEvent =
+    /** A conversation got its welcome or disclaimer: it started, on this channel, in this language. */
+    | { name: 'conversation.started'; channel: string; language: string }
     | { name: 'dialog.started'; dialog: string }
     | { name: 'dialog.step'; dialog: string; step: string }
     | { name: 'dialog.answered'; dialog: string; step: string }
@@ -17,7 +19,13 @@ export type AnalyticsEvent =
     | { name: 'handoff.declined'; channel: string }
     | { name: 'handoff.posted'; channel: string; withContact: boolean }
     | { name: 'handoff.failed'; channel: string; reason: 'noChannel' | 'postFailed' }
-    | { name: 'handoff.claimed'; channel: string; secondsToClaim: number; visitorTold: boolean };
+    | { name: 'handoff.claimed'; channel: string; secondsToClaim: number; visitorTold: boolean }
+    /** A thumbs up or down on a knowledge-base answer (the topic's id, never the person's words). */
+    | { name: 'answer.rated'; topic: string; helpful: boolean; channel: string; locale: string }
+    /** Why an answer was not helpful, picked from a fixed list after a thumbs down. */
+    | { name: 'answer.reason'; topic: string; reason: string; channel: string; locale: string }
+    /** The end-of-conversation question: a rating, or "skip". */
+    | { name: 'satisfaction'; rating: string; channel: string; locale: string };
 
 export interface Analytics {
     track(event: AnalyticsEvent): void;

@@ -10,11 +10,25 @@ const PATTERNS: readonly [RegExp, string][] = [
     [/\b\p{Lu}{1,2}\d{6,}\b/gu, '[number]'],
 ];
 
+/** Result codes ("K7QM-2X4A-9P3R-TT8V", or spaced): whoever has one can read the answers kept under it. */
+const RESULT_CODES = [
+    /(?<![\p{L}\p{N}])[0-9a-z]{4}(?:[-‐–—]?[0-9a-z]{4}){3}(?![\p{L}\p{N}])/giu,
+    // Spaced, the last four groups of four ("my code k7qm 2x4a 9p3r tt8v" is not "code k7qm 2x4a 9p3r").
+    /(?<![\p{L}\p{N}])[0-9a-z]{4}(?:\s[0-9a-z]{4}){3}(?![\p{L}\p{N}])(?!\s[0-9a-z]{4}(?![\p{L}\p{N}]))/giu,
+];
+
 /** Longest text kept in a log line. */
 const MAX_LOGGED = 300;
 
 export function redact(text: string): string {
     let out = text;
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
+    // A long word or four words of four letters ("what does this mean") are not a code: a code has a digit or dashes.
+    for (const pattern of RESULT_CODES) out = out.replace(pattern, (match) => (/\d|-/.test(match) ? '[code]' : match));
     return out.length > MAX_LOGGED ? `${out.slice(0, MAX_LOGGED)}…` : out;
+}
+
+/** A request path for the logs: the code in /result/<code> is a key to someone's answers. */
+export function redactPath(path: string): string {
+    return path.replace(/^\/result\/.+$/i, '/result/[code]');
 }

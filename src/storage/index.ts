@@ -1,5 +1,5 @@
 import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
-import type { StorageConfig } from '../configuration/storage';
+import { resultsContainer, type StorageConfig } from '../configuration/storage';
 import { BlobStateStore } from './blobStore';
 import { CompactMemoryStorage } from './memory';
 import { type StateStore, StorageStore } from './store';
@@ -25,4 +25,12 @@ export function createStateStore(config: StorageConfig): StateStore {
                 }),
             );
     }
+}
+
+/**
+ * The store of result codes: a container of their own on Blob Storage (the state container's lifecycle rule
+ * would delete them after the state retention), the state's store elsewhere.
+ */
+export function createResultStore(config: StorageConfig, stateStore: StateStore): StateStore {
+    return config.kind === 'blob' ? new BlobStateStore(config.connectionString, resultsContainer(config.container)) : stateStore;
 }

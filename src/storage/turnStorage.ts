@@ -6,6 +6,8 @@ import { StateConflictError, type StateStore, type WriteCondition } from './stor
 
 /** The property every stored state object carries: when a turn last wrote or refreshed it. */
 export const LAST_SEEN = 'lastSeen';
+/** An object that carries this ISO time expires then, not a retention period after it was last seen. */
+const EXPIRES_AT = 'expiresAt';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** State only read (not changed) by a turn is rewritten when its stamp is older than this. */
@@ -128,7 +130,13 @@ export class TurnStorage implements Storage {
         return Number.isFinite(lastSeen) ? { state, lastSeen } : { state };
     }
 
-    private isExpired(lastSeen: number | undefined): boolean {
+    /**
+     * State expires its retention period after it was last seen; an object that carries its own `expiresAt`
+     * (a result code, kept for a set number of days whoever reads it) expires then instead.
+     */
+    private isExpired(lastSeen: number | undefined, state?: Record<string, unknown>): boolean {
+        const expiresAt = state?.[EXPIRES_AT];
+        if (typeof expiresAt === 'string') return !(Date.parse(expiresAt) > this.now());
         return lastSeen !== undefined && this.now() - lastSeen > this.retentionMs;
     }
 
@@ -136,7 +144,7 @@ export class TurnStorage implements Storage {
         const item = await this.store.read(key);
         if (!item) return undefined;
         const { state, lastSeen } = this.unstamp(item.value);
-        if (this.isExpired(lastSeen)) {
+        if (this.isExpired(lastSeen, state)) {
             await this.store.delete(key, item.eTag);
             return undefined;
         }
@@ -152,7 +160,7 @@ export class TurnStorage implements Storage {
             if (!item) record = { expired: false };
             else {
                 const { state, lastSeen } = this.unstamp(item.value);
-                const expired = this.isExpired(lastSeen);
+                const expired = this.isExpired(lastSeen, state);
                 record = { eTag: item.eTag, expired, ...(expired ? {} : { base: state }), ...(lastSeen === undefined ? {} : { lastSeen }) };
             }
             scope.reads.set(key, record);
@@ -190,7 +198,7 @@ export class TurnStorage implements Storage {
         for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt += 1) {
             const current = await this.store.read(key);
             const theirs = current ? this.unstamp(current.value) : undefined;
-            const live = theirs && !this.isExpired(theirs.lastSeen) ? theirs.state : {};
+            const live = theirs && !this.isExpired(theirs.lastSeen, theirs.state) ? theirs.state : {};
             const merged = mergeState(base, ours, live) as Record<string, unknown>;
             try {
                 await this.store.write(key, this.stamp(merged), current ? { ifMatch: current.eTag } : { ifAbsent: true });

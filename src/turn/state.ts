@@ -2,6 +2,7 @@ import type { ConversationState, StatePropertyAccessor, UserState } from 'botbui
 import type { DialogState } from 'botbuilder-dialogs';
 import type { CriterionId } from '../content/catalog';
 import type { Language } from '../content/languages';
+import type { EligibilityAnswers } from './eligibility';
 
 /** Kept per user across conversations. */
 export interface UserProfile {
@@ -11,12 +12,28 @@ export interface UserProfile {
     walkthroughStep?: number;
     /** An eligibility check left before its verdict, so that coming back can resume it. */
     eligibility?: EligibilityProgress;
+    /** The code of the result this user keeps now: later progress (walkthrough steps) is saved under it. */
+    resultCode?: string;
+    /** Every result code this user made or came back with, so that "delete my data" erases them too. */
+    resultCodes?: string[];
+}
+
+/** What a result code keeps: enough to draw the checklist again and to pick up where the person was. */
+export interface KeptResult {
+    language: Language;
+    /** The answers of a finished eligibility check. */
+    eligibility?: EligibilityAnswers;
+    /** The walkthrough step reached (0-based), while it is under way. */
+    walkthroughStep?: number;
+    walkthroughDone?: boolean;
 }
 
 /** The answers of an unfinished eligibility check, and the order they were given in (for "back"). */
 export interface EligibilityProgress {
     answers: Partial<Record<CriterionId, string>>;
     history: CriterionId[];
+    /** Staff answering for a client (the "client check"): never kept in the staff member's profile. */
+    forClient?: boolean;
 }
 
 /** One line of the short transcript kept for a handoff to an advisor. */
@@ -50,6 +67,21 @@ export interface ConversationData {
     lastQuestion?: string;
     /** Requests for an advisor posted to the firm's channel (their records are erased with the conversation). */
     handoffIds?: string[];
+    /** Answers sent on channels that rate a message by its id (Teams' feedback loop): the last few, newest last. */
+    ratedAnswers?: RatedAnswer[];
+    /** After a thumbs down, the bot asked why and waits for a reason (or anything else, which drops the question). */
+    reasonFor?: Omit<RatedAnswer, 'id'>;
+    /** The end-of-conversation question was asked (at most once per conversation). */
+    satisfactionAsked?: boolean;
+    /** …and waits for its answer. */
+    satisfactionPending?: boolean;
+}
+
+/** A knowledge-base answer the person may rate: the message's id on the channel, the topic and its language. */
+export interface RatedAnswer {
+    id: string;
+    topic: string;
+    language: Language;
 }
 
 /** The state accessors every dialog may need, created once and passed in through constructors. */

@@ -86,7 +86,7 @@ export function renderPage(
 const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
 
 /** Headers for every response of the page and its files. */
-function setCommonHeaders(res: Response): void {
+export function setCommonHeaders(res: Response): void {
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');
     res.header('Cross-Origin-Opener-Policy', 'same-origin');
@@ -124,9 +124,10 @@ export function registerPage(server: Server, { config, connectSources }: PageOpt
     const template = readFileSync(join(publicDir, 'index.html'), 'utf8');
     const strings = loadPageStrings();
     const assets: Record<string, Asset> = {
-        'app.js': asset(join(publicDir, 'app.js'), 'text/javascript; charset=utf-8', 'no-cache'),
-        'app.css': asset(join(publicDir, 'app.css'), 'text/css; charset=utf-8', 'no-cache'),
-        'i18n.json': asset(join(publicDir, 'i18n.json'), 'application/json; charset=utf-8', 'no-cache'),
+        // The page's own files are gzipped too: they are all a visitor loads before opening the chat.
+        'app.js': asset(join(publicDir, 'app.js'), 'text/javascript; charset=utf-8', 'no-cache', true),
+        'app.css': asset(join(publicDir, 'app.css'), 'text/css; charset=utf-8', 'no-cache', true),
+        'i18n.json': asset(join(publicDir, 'i18n.json'), 'application/json; charset=utf-8', 'no-cache', true),
         'favicon.svg': asset(join(publicDir, 'favicon.svg'), 'image/svg+xml', 'public, max-age=86400'),
         'embed.js': asset(join(publicDir, 'embed.js'), 'text/javascript; charset=utf-8', 'public, max-age=3600'),
         // 3.9 MB: compressed once at start-up, cached by browsers for a day (revalidated by ETag after that).

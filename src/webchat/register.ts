@@ -4,7 +4,14 @@ import type { Request, Response, Server } from 'restify';
 import { type BotConfig, isAuthenticated } from '../configuration/config';
 import type { Logger } from '../observability/logger';
 import { ConversationStore } from './directline/conversationStore';
-import { DIRECT_LINE_PATH, newUserId, queryParam, registerLocalDirectLine, validLocale } from './directline/localDirectLine';
+import {
+    DIRECT_LINE_PATH,
+    newUserId,
+    queryParam,
+    registerLocalDirectLine,
+    returningUserId,
+    validLocale,
+} from './directline/localDirectLine';
 import { exchangeSecretForToken, TokenExchangeError, type WebChatSession } from './directline/tokenExchange';
 import { registerPage } from './page';
 
@@ -52,13 +59,20 @@ export function registerWebChat(server: Server, { config, logger, deliver }: Web
 
     if (production) {
         if (!webChat.directLineSecret) logger.warn('DIRECT_LINE_SECRET is not set: the website widget cannot connect');
-        server.get(TOKEN_ROUTE, async (_req: Request, res: Response) => {
+        server.get(TOKEN_ROUTE, async (req: Request, res: Response) => {
             if (!webChat.directLineSecret) {
                 res.send(503, { error: 'NotConfigured', message: 'The chat is not available.' });
                 return;
             }
             try {
-                sendSession(res, await exchangeSecretForToken({ endpoint: webChat.directLineEndpoint, secret: webChat.directLineSecret }));
+                sendSession(
+                    res,
+                    await exchangeSecretForToken({
+                        endpoint: webChat.directLineEndpoint,
+                        secret: webChat.directLineSecret,
+                        userId: returningUserId(queryParam(req, 'user')),
+                    }),
+                );
             } catch (err) {
                 const status = err instanceof TokenExchangeError ? err.upstreamStatus : undefined;
                 logger.error({ reason: (err as Error).message, upstreamStatus: status }, 'Direct Line token exchange failed');
@@ -83,11 +97,12 @@ export function registerWebChat(server: Server, { config, logger, deliver }: Web
         logger,
     });
     server.get(TOKEN_ROUTE, async (req: Request, res: Response) => {
-        const conversation = store.create(newUserId(), validLocale(queryParam(req, 'locale')));
+        const conversation = store.create(returningUserId(queryParam(req, 'user')) ?? newUserId(), validLocale(queryParam(req, 'locale')));
         const { token, expiresInSeconds } = store.issueToken(conversation);
         sendSession(res, {
             token,
             conversationId: conversation.id,
+            userId: conversation.userId,
             expiresIn: expiresInSeconds,
             domain: DIRECT_LINE_PATH,
             webSocket: false,

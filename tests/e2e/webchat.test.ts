@@ -122,9 +122,8 @@ describe('website widget in Chromium', () => {
         await page.keyboard.press('Enter');
         await chat(page).waitForText('What would you like to do?');
         // Opening the chat puts the cursor in the send box.
-        await page.waitForFunction(`document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input'`, undefined, {
-            timeout: CONDITION_TIMEOUT,
-        });
+        // Polled through the DevTools protocol: the page's CSP forbids the eval that waitForFunction needs to poll.
+        await expect.poll(async () => (await focused(page)).dataId, { timeout: CONDITION_TIMEOUT }).toBe('webchat-sendbox-input');
         await page.keyboard.type('Am I eligible?');
         await page.keyboard.press('Enter');
         await chat(page).waitForText('Question 1:');

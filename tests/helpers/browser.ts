@@ -47,11 +47,13 @@ export interface OpenedPage {
 export async function openPage(
     browser: Browser,
     url: string,
-    options: { locale?: string; viewport?: { width: number; height: number } } = {},
+    options: { locale?: string; viewport?: { width: number; height: number }; touch?: boolean } = {},
 ): Promise<OpenedPage> {
     const context = await browser.newContext({
         locale: options.locale ?? 'en-US',
         viewport: options.viewport ?? { width: 1280, height: 800 },
+        // A phone: a touch screen without hover, as (hover: hover) media queries see it.
+        ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
     });
     const page = await context.newPage();
     const problems: string[] = [];

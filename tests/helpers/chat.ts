@@ -24,6 +24,10 @@ export interface ChatOptions {
     proactive?: ProactiveSender;
     /** Where the bot's events go; a chat with its own gets its own bot. */
     analytics?: Analytics;
+    /** A bot built elsewhere (a server's, one with its own result codes, its own logger): the chat talks to it; the options above are then ignored. */
+    conversation?: Conversation;
+    /** The firm's tenant (FIRM_TENANT_ID), whose Teams users are staff; a chat with one gets its own bot. */
+    firmTenantId?: string;
 }
 
 /** A silent logger, so test output stays readable; tests that check logs pass their own. */
@@ -56,20 +60,23 @@ export class Chat {
     constructor(options: ChatOptions = {}) {
         // Building the bot (content, matcher indexes) takes far longer than a turn: chats that need no
         // storage or matcher of their own share one bot, each with its own user and conversation ids.
-        const own = ['storage', 'createMatcher', 'logger', 'firm', 'proactive', 'analytics'].some(
+        const own = ['storage', 'createMatcher', 'logger', 'firm', 'firmTenantId', 'proactive', 'analytics'].some(
             (key) => options[key as keyof ChatOptions] !== undefined,
         );
-        this.conversation = own
-            ? createConversation({
-                  storage: options.storage ?? new MemoryStorage(),
-                  logger: options.logger ?? quietLogger,
-                  maxMessageLength: 1000,
-                  createMatcher: options.createMatcher ?? realMatcher,
-                  ...(options.firm ? { firm: options.firm } : {}),
-                  ...(options.proactive ? { proactive: options.proactive } : {}),
-                  ...(options.analytics ? { analytics: options.analytics } : {}),
-              })
-            : sharedConversation();
+        this.conversation = options.conversation
+            ? options.conversation
+            : own
+              ? createConversation({
+                    storage: options.storage ?? new MemoryStorage(),
+                    logger: options.logger ?? quietLogger,
+                    maxMessageLength: 1000,
+                    createMatcher: options.createMatcher ?? realMatcher,
+                    ...(options.firm ? { firm: options.firm } : {}),
+                    ...(options.firmTenantId ? { firmTenantId: options.firmTenantId } : {}),
+                    ...(options.proactive ? { proactive: options.proactive } : {}),
+                    ...(options.analytics ? { analytics: options.analytics } : {}),
+                })
+              : sharedConversation();
         chatCount += 1;
         this.conversationId = options.conversationId ?? `conversation-${chatCount}`;
         this.locale = 'locale' in options ? options.locale : 'en-US';

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { type BotConfig, loadConfig } from '../../src/configuration/config';
-import { type App, createApp } from '../../src/hosting/app';
+import { type App, type AppOptions, createApp } from '../../src/hosting/app';
 import { listen } from '../../src/hosting/server';
 import { quietLogger } from './chat';
 
@@ -10,10 +10,14 @@ export interface RunningBot {
     close(): Promise<void>;
 }
 
-/** A real bot server on an ephemeral loopback port, configured like production would be from `env`. */
-export async function startBot(env: Record<string, string> = {}, overrides: Partial<BotConfig> = {}): Promise<RunningBot> {
+/** A real bot server on an ephemeral loopback port, configured like production would be from `env`; `options.logger` to read its events. */
+export async function startBot(
+    env: Record<string, string> = {},
+    overrides: Partial<BotConfig> = {},
+    options: Partial<AppOptions> = {},
+): Promise<RunningBot> {
     const config = { ...loadConfig({ PORT: '0', ...env }), ...overrides };
-    const app = createApp(config, { logger: quietLogger });
+    const app = createApp(config, { logger: quietLogger, ...options });
     const port = await listen(app.server, 0, '127.0.0.1');
     return { app, url: `http://127.0.0.1:${port}`, close: () => closeServer(app.server) };
 }

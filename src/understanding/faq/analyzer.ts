@@ -36,12 +36,36 @@ interface PhraseRule {
 }
 
 /** Longest phrases first, so "permis de travail ouvert" wins over "permis de travail". */
-const PHRASE_RULES: readonly PhraseRule[] = Object.entries(PHRASE_CONCEPTS)
-    .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
-    .map(([phrase, replacement]) => ({
-        pattern: new RegExp(`(?<=^| )${escapeRegExp(phrase)}(?= |$)`, 'g'),
-        replacement,
-    }));
+const PHRASES = Object.keys(PHRASE_CONCEPTS).sort((a, b) => b.length - a.length || a.localeCompare(b));
+
+const PHRASE_RULES: readonly PhraseRule[] = PHRASES.map((phrase) => ({
+    pattern: new RegExp(`(?<=^| )${escapeRegExp(phrase)}(?= |$)`, 'g'),
+    replacement: PHRASE_CONCEPTS[phrase] as string,
+}));
+
+/**
+ * The rules (by position in PHRASE_RULES) that start with each word. A text only needs the rules of its own
+ * words, and of the plain words a replacement can bring in ("quebec city" → "quebec"): the same result as
+ * trying every rule, at a cost that no longer grows with the lexicon.
+ */
+const RULES_BY_FIRST_WORD = new Map<string, number[]>();
+for (const [index, phrase] of PHRASES.entries()) {
+    const first = phrase.split(' ')[0] as string;
+    RULES_BY_FIRST_WORD.set(first, [...(RULES_BY_FIRST_WORD.get(first) ?? []), index]);
+}
+const WORDS_REPLACEMENTS_BRING = [
+    ...new Set(
+        Object.values(PHRASE_CONCEPTS)
+            .flatMap((replacement) => replacement.split(' '))
+            .filter((word) => word.length > 0 && !word.startsWith(CONCEPT_PREFIX)),
+    ),
+];
+
+function phraseRulesFor(words: readonly string[]): PhraseRule[] {
+    const indexes = new Set<number>();
+    for (const word of [...words, ...WORDS_REPLACEMENTS_BRING]) for (const index of RULES_BY_FIRST_WORD.get(word) ?? []) indexes.add(index);
+    return [...indexes].sort((a, b) => a - b).map((index) => PHRASE_RULES[index] as PhraseRule);
+}
 
 const FOLDED_STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS].map((w) => fold(w)));
 
@@ -152,7 +176,7 @@ export class TextAnalyzer {
 
     private toTokens(plainWords: string[]): string[] {
         let text = ` ${plainWords.join(' ')} `.trim();
-        for (const rule of PHRASE_RULES) text = text.replace(rule.pattern, rule.replacement);
+        for (const rule of phraseRulesFor(plainWords)) text = text.replace(rule.pattern, rule.replacement);
         const tokens: string[] = [];
         for (const word of text.split(' ')) {
             if (word.length === 0) continue;

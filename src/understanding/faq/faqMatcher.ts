@@ -36,12 +36,6 @@ export const DEFAULT_OPTIONS: FaqMatcherOptions = {
 
 type SparseVector = ReadonlyMap<string, number>;
 
-/** One sample's weight for a token, in the inverted index. */
-interface Posting {
-    sample: number;
-    weight: number;
-}
-
 /**
  * The runtime FAQ matcher: a TF-IDF vector space over the topics' samples and labels, both languages together.
  *
@@ -62,11 +56,18 @@ export class FaqMatcher implements TopicMatcher {
     private readonly inverseTopicFrequency = new Map<string, number>();
     /** Weight of a token no topic uses: as rare as rare gets. */
     private readonly unknownTokenWeight: number;
+    /** Topic ids in knowledge-base order; everything below refers to a topic by its number here. */
+    private readonly topicIds: readonly string[];
     private readonly samples = new SampleIndex();
-    private readonly centroids = new Map<string, SparseVector>();
-    private readonly topicOrder: ReadonlyMap<string, number>;
+    /** Each topic's samples summed, one vector per topic. */
+    private readonly centroids = new SampleIndex();
     private readonly options: FaqMatcherOptions;
     private readonly grams: CharGramIndex;
+    /** Per-topic scores of the message being matched, cleared after each match. */
+    private readonly wordScores: Float64Array;
+    private readonly centroidScores: Float64Array;
+    private readonly gramScores: Float64Array;
+    private readonly touched: TouchedTopics;
 
     constructor(
         private readonly knowledgeBase: KnowledgeBase,
@@ -74,7 +75,12 @@ export class FaqMatcher implements TopicMatcher {
     ) {
         this.options = { ...DEFAULT_OPTIONS, ...options };
         const topicIds = knowledgeBase.topics('en').map((topic) => topic.id);
-        this.topicOrder = new Map(topicIds.map((id, index) => [id, index]));
+        this.topicIds = topicIds;
+        const topicNumber = new Map(topicIds.map((id, index) => [id, index]));
+        this.wordScores = new Float64Array(topicIds.length);
+        this.centroidScores = new Float64Array(topicIds.length);
+        this.gramScores = new Float64Array(topicIds.length);
+        this.touched = new TouchedTopics(topicIds.length);
         const textsByTopic = new Map<string, string[]>(
             topicIds.map((id) => [
                 id,
@@ -105,16 +111,19 @@ export class FaqMatcher implements TopicMatcher {
         }
         this.unknownTokenWeight = this.options.unknownWeightFactor * (1 + Math.log(topicCount));
         for (const [topicId, tokenized] of tokenizedByTopic) {
+            const topic = topicNumber.get(topicId) as number;
             const centroid = new Map<string, number>();
             for (const tokens of tokenized) {
                 const vector = this.vectorize(tokens);
-                this.samples.add(topicId, vector);
+                this.samples.add(topic, vector);
                 for (const [token, weight] of vector) centroid.set(token, (centroid.get(token) ?? 0) + weight);
             }
-            this.centroids.set(topicId, normalize(centroid));
+            this.centroids.add(topic, normalize(centroid));
         }
         this.grams = new CharGramIndex(
-            [...textsByTopic].flatMap(([id, texts]) => texts.map((text) => ({ topic: id, words: this.analyzer.keptWords(text) }))),
+            [...textsByTopic].flatMap(([id, texts]) =>
+                texts.map((text) => ({ topic: topicNumber.get(id) as number, words: this.analyzer.keptWords(text) })),
+            ),
         );
     }
 
@@ -122,25 +131,53 @@ export class FaqMatcher implements TopicMatcher {
         const replyIn = replyLanguage(text, language);
         const labelled = this.labels.find(text, this.knowledgeBase, language);
         if (labelled !== undefined) return { kind: 'confident', topic: labelled, score: 1 };
-        return decide(this.rank(text), this.options, this.knowledgeBase, replyIn);
+        return decide(this.bestTwo(text), this.options, this.knowledgeBase, replyIn);
     }
 
     /** Every topic with a positive score, best first (ties in knowledge-base order, so results are stable). */
     rank(text: string): RankedTopic[] {
+        const ranked: { topic: number; score: number }[] = [];
+        this.scoreTopics(text, (topic, score) => {
+            if (score > 0) ranked.push({ topic, score });
+        });
+        ranked.sort((a, b) => b.score - a.score || a.topic - b.topic);
+        return ranked.map(({ topic, score }) => ({ id: this.topicIds[topic] as string, score }));
+    }
+
+    /** The first two of rank() without sorting every topic: all that a decision needs. */
+    private bestTwo(text: string): RankedTopic[] {
+        const top: { topic: number; score: number }[] = [];
+        this.scoreTopics(text, (topic, score) => {
+            if (score <= 0) return;
+            const at = top.findIndex((entry) => score > entry.score || (score === entry.score && topic < entry.topic));
+            if (at === -1) {
+                if (top.length < 2) top.push({ topic, score });
+            } else {
+                top.splice(at, 0, { topic, score });
+                top.length = Math.min(top.length, 2);
+            }
+        });
+        return top.map(({ topic, score }) => ({ id: this.topicIds[topic] as string, score }));
+    }
+
+    /** Calls `visit` with every topic the message shares a word or a character n-gram with, and its score. */
+    private scoreTopics(text: string, visit: (topic: number, score: number) => void): void {
         const query = this.vectorize(this.analyzer.analyze(text));
-        if (query.size === 0) return [];
-        const best = this.samples.bestPerTopic(query);
+        if (query.size === 0) return;
         const { centroidWeight, charWeight } = this.options;
-        const grams = charWeight > 0 ? this.grams.bestPerTopic(this.analyzer.keptWords(text)) : NO_SCORES;
-        const topics = new Set([...best.keys(), ...grams.keys()]);
-        return [...topics]
-            .map((id) => {
-                const words =
-                    (1 - centroidWeight) * (best.get(id) ?? 0) + centroidWeight * cosine(query, this.centroids.get(id) ?? NO_VECTOR);
-                return { id, score: (1 - charWeight) * words + charWeight * (grams.get(id) ?? 0) };
-            })
-            .filter((topic) => topic.score > 0)
-            .sort((a, b) => b.score - a.score || (this.topicOrder.get(a.id) ?? 0) - (this.topicOrder.get(b.id) ?? 0));
+        const { wordScores, centroidScores, gramScores, touched } = this;
+        this.samples.bestPerTopic(query, wordScores, touched);
+        this.centroids.bestPerTopic(query, centroidScores, touched);
+        if (charWeight > 0) this.grams.bestPerTopic(this.analyzer.keptWords(text), gramScores, touched);
+        for (let i = 0; i < touched.count; i++) {
+            const topic = touched.at(i);
+            const words = (1 - centroidWeight) * (wordScores[topic] as number) + centroidWeight * (centroidScores[topic] as number);
+            visit(topic, (1 - charWeight) * words + charWeight * (gramScores[topic] as number));
+            wordScores[topic] = 0;
+            centroidScores[topic] = 0;
+            gramScores[topic] = 0;
+        }
+        touched.clear();
     }
 
     /** Binary term weights (samples are short; repeating a word adds no meaning), IDF-scaled, unit length. */
@@ -160,50 +197,105 @@ function normalize(vector: Map<string, number>): SparseVector {
     return vector;
 }
 
-const NO_VECTOR: SparseVector = new Map();
+/** The topics a message touched, each once, in a buffer reused from one message to the next. */
+class TouchedTopics {
+    private readonly list: Int32Array;
+    private readonly seen: Uint8Array;
+    count = 0;
 
-function cosine(a: SparseVector, b: SparseVector): number {
-    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-    let dot = 0;
-    for (const [token, weight] of small) dot += weight * (large.get(token) ?? 0);
-    return dot;
+    constructor(topicCount: number) {
+        this.list = new Int32Array(topicCount);
+        this.seen = new Uint8Array(topicCount);
+    }
+
+    add(topic: number): void {
+        if (this.seen[topic] === 1) return;
+        this.seen[topic] = 1;
+        this.list[this.count++] = topic;
+    }
+
+    at(index: number): number {
+        return this.list[index] as number;
+    }
+
+    clear(): void {
+        for (let i = 0; i < this.count; i++) this.seen[this.list[i] as number] = 0;
+        this.count = 0;
+    }
 }
 
-const NO_SCORES: ReadonlyMap<string, number> = new Map();
-
 /**
- * Unit vectors of samples kept as an inverted index (feature → samples that have it), and the best cosine per
- * topic for a query: only the samples sharing a feature with it are scored, so the cost grows with the
- * message rather than with the knowledge base.
+ * Unit vectors kept as an inverted index (feature → vectors that have it), each vector belonging to a topic, and
+ * the best dot product per topic for a query. Only the vectors sharing a feature with the query are touched, so
+ * the cost grows with the message rather than with the knowledge base; the postings are typed arrays and the
+ * sums go into buffers reused from one query to the next, so a match allocates almost nothing.
  */
 class SampleIndex {
-    /** The topic of each sample, by sample number. */
-    private readonly topics: string[] = [];
-    private readonly postings = new Map<string, Posting[]>();
+    /** The topic of each vector, by vector number. */
+    private readonly topics: number[] = [];
+    private readonly building = new Map<string, { vectors: number[]; weights: number[] }>();
+    private sealed: Sealed | undefined;
 
-    add(topic: string, vector: SparseVector): void {
-        const sample = this.topics.push(topic) - 1;
+    add(topic: number, vector: SparseVector): void {
+        const number = this.topics.push(topic) - 1;
         for (const [feature, weight] of vector) {
-            const list = this.postings.get(feature);
-            if (list) list.push({ sample, weight });
-            else this.postings.set(feature, [{ sample, weight }]);
+            const list = this.building.get(feature);
+            if (list) {
+                list.vectors.push(number);
+                list.weights.push(weight);
+            } else this.building.set(feature, { vectors: [number], weights: [weight] });
         }
     }
 
-    bestPerTopic(query: SparseVector): Map<string, number> {
-        // Dot products of unit vectors, i.e. cosines, over the samples that share a feature with the query.
-        const dots = new Map<number, number>();
+    /** Writes each topic's best dot product with the query into `best` (left at zero elsewhere). */
+    bestPerTopic(query: SparseVector, best: Float64Array, touchedTopics: TouchedTopics): void {
+        const { postings, topicOf, sums, touchedVectors } = this.sealed ?? this.seal();
+        let touchedCount = 0;
         for (const [feature, queryWeight] of query) {
-            for (const { sample, weight } of this.postings.get(feature) ?? [])
-                dots.set(sample, (dots.get(sample) ?? 0) + queryWeight * weight);
+            const list = postings.get(feature);
+            if (list === undefined) continue;
+            const { vectors, weights } = list;
+            for (let i = 0; i < vectors.length; i++) {
+                const vector = vectors[i] as number;
+                if (sums[vector] === 0) touchedVectors[touchedCount++] = vector;
+                sums[vector] = (sums[vector] as number) + queryWeight * (weights[i] as number);
+            }
         }
-        const best = new Map<string, number>();
-        for (const [sample, score] of dots) {
-            const topic = this.topics[sample] as string;
-            if (score > (best.get(topic) ?? 0)) best.set(topic, score);
+        for (let i = 0; i < touchedCount; i++) {
+            const vector = touchedVectors[i] as number;
+            const score = sums[vector] as number;
+            sums[vector] = 0;
+            const topic = topicOf[vector] as number;
+            if (score > (best[topic] as number)) {
+                best[topic] = score;
+                touchedTopics.add(topic);
+            }
         }
-        return best;
     }
+
+    /** Freezes the postings into typed arrays once every vector is in (on the first query). */
+    private seal(): Sealed {
+        const postings = new Map<string, { vectors: Int32Array; weights: Float64Array }>();
+        for (const [feature, { vectors, weights }] of this.building)
+            postings.set(feature, { vectors: Int32Array.from(vectors), weights: Float64Array.from(weights) });
+        this.building.clear();
+        const count = this.topics.length;
+        this.sealed = {
+            postings,
+            topicOf: Int32Array.from(this.topics),
+            sums: new Float64Array(count),
+            touchedVectors: new Int32Array(count),
+        };
+        return this.sealed;
+    }
+}
+
+interface Sealed {
+    postings: ReadonlyMap<string, { vectors: Int32Array; weights: Float64Array }>;
+    topicOf: Int32Array;
+    /** Dot products of the query being scored, by vector; back to zero after each query. */
+    sums: Float64Array;
+    touchedVectors: Int32Array;
 }
 
 /**
@@ -216,7 +308,7 @@ class CharGramIndex {
     private readonly samples = new SampleIndex();
     private readonly unknownWeight: number;
 
-    constructor(samples: readonly { topic: string; words: readonly string[] }[]) {
+    constructor(samples: readonly { topic: number; words: readonly string[] }[]) {
         const grammed = samples.map((sample) => ({ topic: sample.topic, grams: gramsOf(sample.words) }));
         const documentFrequency = new Map<string, number>();
         for (const { grams } of grammed)
@@ -225,7 +317,7 @@ class CharGramIndex {
         for (const [gram, frequency] of documentFrequency) this.idf.set(gram, 1 + Math.log(count / frequency));
         this.unknownWeight = 1 + Math.log(count);
         // One vector per topic (its samples' vectors summed): a knowledge base of any size stays small in memory.
-        const centroids = new Map<string, Map<string, number>>();
+        const centroids = new Map<number, Map<string, number>>();
         for (const { topic, grams } of grammed) {
             const centroid = centroids.get(topic) ?? new Map<string, number>();
             for (const [gram, weight] of this.vectorize(grams)) centroid.set(gram, (centroid.get(gram) ?? 0) + weight);
@@ -234,8 +326,8 @@ class CharGramIndex {
         for (const [topic, centroid] of centroids) this.samples.add(topic, normalize(centroid));
     }
 
-    bestPerTopic(words: readonly string[]): Map<string, number> {
-        return this.samples.bestPerTopic(this.vectorize(gramsOf(words)));
+    bestPerTopic(words: readonly string[], best: Float64Array, touched: TouchedTopics): void {
+        this.samples.bestPerTopic(this.vectorize(gramsOf(words)), best, touched);
     }
 
     private vectorize(grams: readonly string[]): SparseVector {

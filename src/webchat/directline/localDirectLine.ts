@@ -61,6 +61,17 @@ export function newUserId(): string {
     return `dl_${randomId(12)}`;
 }
 
+const RETURNING_USER_ID = /^dl_[\w-]{16,43}$/;
+
+/**
+ * The id a returning page presents (?user=), if it has the shape newUserId() gives: the page keeps it so that
+ * the bot's per-user state (an unfinished check, the walkthrough step) follows the visitor into a new
+ * conversation. It is as unguessable as a token; anything else gets a fresh id.
+ */
+export function returningUserId(value: unknown): string | undefined {
+    return typeof value === 'string' && RETURNING_USER_ID.test(value) ? value : undefined;
+}
+
 /**
  * One query-string parameter. The server registers no query parser (it would change every route's
  * req.query), so the URL is read here.
