@@ -363,6 +363,23 @@ describe('the handoff channel, for staff in Teams', () => {
         expect(shown).toContain('en anglais');
     });
 
+    it('with FIRM_TENANT_ID, takes no channel from another tenant: neither on install nor by command', async () => {
+        const storage = new MemoryStorage();
+        const firmTenantId = '5e7a1c2d-3b4f-4a6e-9c8d-0f1e2d3c4b5a';
+        const options = { storage, firm: FIRM, proactive: new FakeSender(), firmTenantId };
+        const outsider = new Chat({ ...options, channelId: 'msteams', locale: 'en-US', userId: 'outsider' });
+        expect(textOf(await outsider.send(inChannel({ type: 'installationUpdate', action: 'add', locale: 'en-US' })))).not.toContain(
+            t.t('en', 'handoff:settings.set'),
+        );
+        expect(textOf(await outsider.send(mentioning('use this channel for handoffs')))).not.toContain(t.t('en', 'handoff:settings.set'));
+        // The firm's own people still can, in the same team channel shape with their tenant.
+        const firmChannel = { ...TEAM, tenant: { id: firmTenantId } };
+        const advisor = new Chat({ ...options, channelId: 'msteams', locale: 'en-US', userId: 'advisor' });
+        const chosen = await advisor.send({ ...mentioning('use this channel for handoffs'), channelData: firmChannel });
+        expect(textOf(chosen)).toContain(t.t('en', 'handoff:settings.set'));
+        expect(textOf(await advisor.send({ ...mentioning('handoff settings'), channelData: firmChannel }))).toContain('Demandes');
+    });
+
     it('refuses to choose a personal chat as the channel', async () => {
         const { staff } = setUp();
         expect(textOf(await staff.say('use this channel for handoffs'))).toContain(t.t('en', 'handoff:settings.notInChannel'));

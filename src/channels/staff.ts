@@ -12,6 +12,15 @@ const PERSONAL = new Set(['personal', '']);
 export class StaffAccess {
     constructor(private readonly firmTenantId: string) {}
 
+    /**
+     * The firm's own people, wherever they write in Teams (a team channel too): who may choose the handoff
+     * channel. Without FIRM_TENANT_ID, any Teams user (documented: set it before the app leaves a test tenant).
+     */
+    inFirmTenant(activity: Activity): boolean {
+        if (activity.channelId !== 'msteams') return false;
+        return this.firmTenantId === '' || tenantId(activity)?.toLowerCase() === this.firmTenantId;
+    }
+
     isStaff(activity: Activity): boolean {
         if (this.firmTenantId === '' || activity.channelId !== 'msteams') return false;
         if (!PERSONAL.has(activity.conversation?.conversationType ?? '')) return false;

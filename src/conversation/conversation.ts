@@ -133,6 +133,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         retentionDays: options.retentionDays ?? 30,
         results,
     };
+    const staffAccess = new StaffAccess(options.firmTenantId ?? '');
     const mainDialog = new MainDialog(services);
     const handoffDialog = new HandoffDialog(services);
     const bot = new ImpPlusBot({
@@ -140,7 +141,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         userState,
         mainDialog,
         handoffDialog,
-        handoffSettings: new HandoffSettings(inbox, translator),
+        handoffSettings: new HandoffSettings(inbox, translator, staffAccess),
         recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
         services,
         feedback: new AnswerFeedback(responder, reader, state, analytics, knowledge),
@@ -149,7 +150,7 @@ export function createConversation(options: ConversationOptions): Conversation {
             perUser: new AttemptWindow(LOOKUPS_PER_USER, LOOKUP_WINDOW_MS),
             overall: new AttemptWindow(LOOKUPS_OVERALL_PER_MINUTE, 60_000),
         },
-        staffDesk: new StaffDesk(services, new StaffAccess(options.firmTenantId ?? ''), new StaffCommands(translator), rollup),
+        staffDesk: new StaffDesk(services, staffAccess, new StaffCommands(translator), rollup),
     });
 
     return {

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { formatWhen } from '../channels/handoffCard';
 import type { HandoffInbox } from '../channels/handoffInbox';
 import type { HandoffChannel } from '../channels/handoffStore';
+import type { StaffAccess } from '../channels/staff';
 import { teamChannelOf } from '../channels/teamsChannel';
 import type { Translator } from '../content/i18n';
 import { LANGUAGES, type Language, languageFromLocale } from '../content/languages';
@@ -21,18 +22,20 @@ export class HandoffSettings {
     constructor(
         private readonly inbox: HandoffInbox,
         private readonly translator: Translator,
+        /** Who may choose or see the inbox: the firm's tenant (FIRM_TENANT_ID); anyone else writes an ordinary message. */
+        private readonly access: Pick<StaffAccess, 'inFirmTenant'>,
     ) {}
 
     /** On install in a team: that channel becomes the inbox unless one is already chosen. */
     async installed(context: TurnContext): Promise<void> {
-        if (!teamChannelOf(context.activity) || (await this.inbox.channel())) return;
+        if (!teamChannelOf(context.activity) || !this.access.inFirmTenant(context.activity) || (await this.inbox.channel())) return;
         const language = languageFromLocale(context.activity.locale) ?? 'en';
         if (await this.inbox.useThisChannel(context, language)) await this.say(context, language, 'set');
     }
 
     /** Handles a settings command typed in Teams; false when the text is not one. */
     async handle(context: TurnContext, text: string): Promise<boolean> {
-        if (context.activity.channelId !== 'msteams') return false;
+        if (!this.access.inFirmTenant(context.activity)) return false;
         const found = this.read(text);
         if (!found) return false;
         const { command, language } = found;
