@@ -71,6 +71,14 @@ export class HandoffDialog extends ComponentDialog {
             channel: step.context.activity.channelId ?? '',
             language: turnLanguage(step.context),
         });
+        // No inbox yet: asking for consent and a contact that nobody would receive helps no one.
+        if (!(await handoff.inbox.channel())) {
+            analytics.track({ name: 'handoff.failed', channel: step.context.activity.channelId ?? '', reason: 'noChannel' });
+            await this.services.responder.say(step.context, 'handoff:notConfigured');
+            await handoff.sendFirmContact(step.context);
+            await this.services.responder.menu(step.context, 'common:menu.again');
+            return step.endDialog();
+        }
         const conversation = await state.conversation.get(step.context, {});
         const profile = await state.profile.get(step.context, {});
         const transcript = [...(conversation.transcript ?? [])];

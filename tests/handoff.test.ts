@@ -174,13 +174,12 @@ describe('the handoff inbox', () => {
         expect(updates).toHaveLength(1);
     });
 
-    it('tells the truth and gives the firm’s contact when no channel is configured', async () => {
+    it('tells the truth and gives the firm’s contact when no channel is configured, without asking for consent or a contact', async () => {
         const { sender, events, visitor } = setUp('webchat', 'en-US');
         await visitor.open();
-        await visitor.say('talk to an advisor');
-        await visitor.say('yes');
-        const replies = await visitor.say('514 555 0100');
+        const replies = await visitor.say('talk to an advisor');
         const text = textOf(replies);
+        expect(text).not.toContain(t.t('en', 'handoff:consent.ask', { firm: FIRM.name }));
         expect(text).toContain(t.t('en', 'handoff:notConfigured'));
         expect(text).toContain('info@tremblay.example');
         expect(text).not.toContain(t.t('en', 'handoff:posted', { firm: FIRM.name }));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Attachment, type ConversationReference, TurnContext } from 'botbuilder';
 import type { Translator } from '../content/i18n';
 import { type Language, languageFromLocale } from '../content/languages';
@@ -89,7 +90,7 @@ export class HandoffInbox {
         }
         const now = new Date(this.now()).toISOString();
         const record: HandoffRecord = {
-            id: `${this.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+            id: randomUUID(),
             visitor: TurnContext.getConversationReference(context.activity),
             language,
             staffLanguage: inbox.language,

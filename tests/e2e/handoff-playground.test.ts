@@ -106,7 +106,9 @@ describe('the handoff inbox when Teams cannot take the request (Playground)', ()
     }
 
     it('tells the visitor the truth before any channel is chosen, then when the channel cannot be reached', async () => {
-        const before = await askForAdvisor();
+        const before = await Visitor.start(bot.url, 'fr-CA');
+        await before.hears('Bonjour');
+        await before.say('parler à un conseiller');
         await before.hears(t.t('fr', 'handoff:notConfigured'));
         await before.hears('info@tremblay.example');
 
