@@ -92,6 +92,32 @@ describe('two questions in one', () => {
     });
 });
 
+describe('a long message with its context first', () => {
+    it.each([
+        [
+            'My wife and I live in Casablanca with our two kids, I received my CSQ from the regular program last spring, how long does it take to get the permit?',
+            'en-CA',
+            'processing-times',
+        ],
+        [
+            'Bonjour, je suis en France avec mon conjoint et nos enfants, on a reçu le CSQ en mars dernier, combien coûte le permis?',
+            'fr-CA',
+            'fees',
+        ],
+    ])('answers the question its last clause asks: %s', async (text, locale, topic) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic });
+    });
+
+    it('still refuses when no clause asks an IMP+ question', async () => {
+        const { recognized } = await say(
+            'I have been thinking about moving for years and my cousin already lives in Laval, my question is about the weather in winter.',
+        );
+        expect(recognized).toMatchObject({ action: 'fallback' });
+        expect(recognized?.topic).toBeUndefined();
+    });
+});
+
 describe('questions that name a guided flow get a direct answer first', () => {
     it('answers whether a spouse can work, and offers the family options', async () => {
         const { replies, recognized } = await say('can my spouse work too?');

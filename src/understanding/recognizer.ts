@@ -17,6 +17,19 @@ const JOINS = /\?\s+|\s+(?:and also|and|also|plus|et aussi|et|pis|puis|aussi|ain
 /** A run-on message may hold many joins; two searches per cut are tried for the first few only. */
 const MAX_CUTS = 3;
 
+/** A message this long that matches nothing as a whole may carry its question in one of its sentences. */
+const LONG_MESSAGE_WORDS = 12;
+const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
+
+/** The clauses of a long message, last first: after the context, the question usually comes last. */
+function clausesLastFirst(text: string): string[] {
+    const clauses = text
+        .split(CLAUSE_END)
+        .map((clause) => clause.trim())
+        .filter((clause) => words(clause).length >= 4);
+    return clauses.length > 1 ? clauses.reverse() : [];
+}
+
 /** The ways to cut a message in two at a join, each side long enough to be a question of its own. */
 function twoQuestions(text: string): [string, string][] {
     const cuts: [string, string][] = [];
@@ -87,6 +100,14 @@ export class Recognizer {
             const a = this.search(first, language);
             const b = this.search(second, language);
             if (a.kind === 'answer' && b.kind === 'answer' && a.topic.id !== b.topic.id) return { ...a, also: b.topic };
+        }
+        // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
+        // question; a clause that clearly asks one thing on its own is that question.
+        if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
+            for (const clause of clausesLastFirst(text)) {
+                const part = this.search(clause, language);
+                if (part.kind === 'answer' || part.kind === 'dialog') return part;
+            }
         }
         return whole;
     }
