@@ -7,18 +7,14 @@ import {
     type TurnContext,
     type UserState,
 } from 'botbuilder';
-import { type DialogContext, DialogSet } from 'botbuilder-dialogs';
-import { AskDialog } from '../../dialogs/askDialog';
+import { DialogSet } from 'botbuilder-dialogs';
 import type { HandoffDialog } from '../../dialogs/handoffDialog';
 import { MAIN_DIALOG, type MainDialog, type MainOptions } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import type { AnswerFeedback } from '../channels/feedback';
-import { markErased } from '../channels/handoff';
 import { CLAIM_VERB, type ClaimData } from '../channels/handoffCard';
 import { channelInput, tenantId } from '../channels/input';
 import { readVote, TEAMS_SUBMIT_ACTION, type Vote, WEBCHAT_VOTE_EVENT } from '../channels/ratings';
-import type { TapPayload } from '../channels/render';
-import { ERASE_QUESTION } from '../content/catalog';
 import { DIALOG_TARGETS, type DialogTarget } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
 import { setTurnInfo } from '../turn/turn';
@@ -26,10 +22,12 @@ import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
 import { readResultCode } from '../understanding/resultCode';
 import { decide } from './decide';
+import { Erasure } from './erasure';
 import type { HandoffSettings } from './handoffSettings';
 import { joinLanguage, knownLanguage, rememberLanguage, replyLanguageFor } from './languageRules';
 import { type CodeLookups, Resume } from './resume';
 import type { StaffDesk } from './staffDesk';
+import { refusedStaleTap } from './staleTaps';
 import { TopLevel } from './topLevel';
 import { sendRecognizerTrace } from './trace';
 import { START_EVENT, WEBCHAT_JOIN, Welcome } from './welcome';
@@ -69,6 +67,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
     private readonly welcome: Welcome;
     private readonly topLevel: TopLevel;
     private readonly resume: Resume;
+    private readonly erasure: Erasure;
 
     constructor(private readonly deps: BotDependencies) {
         super();
@@ -78,6 +77,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         this.welcome = new Welcome(deps.services);
         this.topLevel = new TopLevel(deps.services, this.welcome);
         this.resume = new Resume(deps.services, this.welcome, deps.lookups);
+        this.erasure = new Erasure(deps.services, deps.conversationState, deps.userState);
 
         this.onMembersAdded(async (context, next) => {
             const bot = context.activity.recipient?.id;
@@ -193,33 +193,13 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const tenant = tenantId(context.activity);
         setTurnInfo(context, { language: replyIn, input, decision, ...(tenant ? { tenantId: tenant } : {}) });
         await sendRecognizerTrace(context, input.text, replyIn, decision);
-        if (read.tap && (await this.refusedStaleTap(dc, read.tap))) return;
-
-        if (conversation.confirmingErase) {
-            delete conversation.confirmingErase;
-            const reply = reader.read(ERASE_QUESTION, input.text);
-            if (reply.kind === 'answer' && reply.id === 'yes') return this.eraseEverything(dc);
-            if (reply.kind === 'answer' && reply.id === 'no') {
-                await responder.say(context, 'common:privacy.kept');
-                if (dc.activeDialog) await dc.repromptDialog();
-                else await responder.menu(context, 'common:menu.again');
-                return;
-            }
-            // Neither yes nor no: the message is read for what it is.
-        }
+        if (read.tap && (await refusedStaleTap(dc, read.tap, responder))) return;
+        // Neither yes nor no to "erase your data?": the message is read for what it is.
+        if (await this.erasure.answerPending(dc, conversation, input.text)) return;
         // A reason after a thumbs down, or the end-of-conversation question: anything else is read for what it is.
         if (await this.deps.feedback.onReason(context, conversation, input.text)) return;
         if (!dc.activeDialog && (await this.deps.services.satisfaction.onAnswer(context, conversation, input.text))) return;
-        if (decision.kind === 'command' && decision.command === 'deleteData') {
-            // Quebec's Law 25: erase on request; a request read from loose wording is confirmed first, never a silent erase.
-            if (!decision.inferred) return this.eraseEverything(dc);
-            conversation.confirmingErase = true;
-            await responder.send(context, {
-                ...responder.compose(context, ERASE_QUESTION.lines),
-                buttons: responder.buttons(context, ERASE_QUESTION.choices),
-            });
-            return;
-        }
+        if (await this.erasure.onRequest(dc, conversation, decision)) return;
         const staffCommand = this.deps.staffDesk.recognize(context, input.text);
         if (staffCommand) return this.deps.staffDesk.act(dc, staffCommand);
         await handoff.record(context, 'user', input.text);
@@ -236,26 +216,6 @@ export class ImpPlusBot extends TeamsActivityHandler {
                 await responder.say(context, 'staff:help');
             await this.topLevel.act(dc, decision, conversation);
         }
-    }
-
-    /**
-     * A tap on a card of an earlier question never answers the current one: the bot says the card is out of
-     * date and asks the current question again (or offers the menu when none is open). Taps on buttons that
-     * answer no question (the menu, follow-ups) are read like typed text.
-     */
-    private async refusedStaleTap(dc: DialogContext, tap: TapPayload): Promise<boolean> {
-        if (tap.question === undefined) return false;
-        const open = AskDialog.answerableQuestions(dc);
-        if (open.includes(tap.question)) return false;
-        const { responder } = this.deps.services;
-        if (open.length > 0) {
-            await responder.say(dc.context, 'cards:stale.question');
-            await dc.repromptDialog();
-        } else {
-            await responder.say(dc.context, 'cards:stale.closed');
-            await responder.menu(dc.context);
-        }
-        return true;
     }
 
     /** A thumbs up or down, in the language of the conversation; a pending question is asked again after a Messenger vote. */
@@ -293,22 +253,5 @@ export class ImpPlusBot extends TeamsActivityHandler {
     private async askPendingAgain(context: TurnContext): Promise<void> {
         const dc = await this.dialogs.createContext(context);
         if (dc.activeDialog) await dc.repromptDialog();
-    }
-
-    /**
-     * "Delete my data": the user's and the conversation's stored state are erased, dialogs included,
-     * and nothing more is written this turn (Quebec's Law 25: a person may have their information destroyed).
-     */
-    private async eraseEverything(dc: DialogContext): Promise<void> {
-        const context = dc.context;
-        await dc.cancelAllDialogs();
-        const conversation = await this.deps.services.state.conversation.get(context, {});
-        await this.deps.services.handoff.inbox.erase(conversation.handoffIds ?? []);
-        await this.deps.services.results.forget(context);
-        await this.deps.conversationState.delete(context);
-        await this.deps.userState.delete(context);
-        markErased(context);
-        await this.deps.services.responder.say(context, 'common:privacy.deleted');
-        await this.deps.services.responder.menu(context);
     }
 }
