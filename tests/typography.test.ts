@@ -37,6 +37,7 @@ describe('typography of every text the bot says', () => {
         expect(typographyIssues('Source : ok', 'fr')).toContain('a no-break space before ":"');
         expect(typographyIssues('« menu »', 'fr')).toHaveLength(2);
         expect(typographyIssues('Vraiment ?', 'fr')).toHaveLength(1);
+        expect(typographyIssues('Merci\u00a0!', 'fr')).toHaveLength(1);
         expect(typographyIssues('Les frais sont de 155 $.', 'fr')).toHaveLength(1);
         expect(typographyIssues('It costs {{fees.workPermit}} since 2024.', 'en')).toEqual([]);
         expect(typographyIssues('Checked on 2026-11-30', 'en')).toHaveLength(1);

@@ -9,7 +9,7 @@ const RULES: Readonly<Record<Language, readonly [RegExp, string][]>> = {
         [/[^\u00a0\u202f]:(\s|$)/u, 'a no-break space before ":"'],
         [/«(?!\u00a0)/u, 'a no-break space after "«"'],
         [/(?<!\u00a0)»/u, 'a no-break space before "»"'],
-        [/ [?!;]/u, 'no space before "?", "!" or ";" (Quebec usage)'],
+        [/[ \u00a0\u202f][?!;]/u, 'no space before "?", "!" or ";" (Quebec usage)'],
         [/"/u, '« » rather than straight quotes'],
         [/'/u, 'the typographic apostrophe ’'],
     ],
