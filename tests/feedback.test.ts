@@ -220,6 +220,9 @@ describe('the end-of-conversation satisfaction question', () => {
         const asked = await chat.say(language === 'fr' ? 'merci' : 'thanks');
         expect(textOf(asked)).toContain(t.t(language, 'feedback:satisfaction.question'));
         expect(buttonsOf(asked)).toEqual(SATISFACTION_CHOICES.map((c) => t.t(language, c.labelKey)));
+        // One question at a time: the thank-you's own "anything else?" gives way to a short reply.
+        expect(textOf(asked)).toContain(t.t(language, 'feedback:satisfaction.welcome'));
+        expect(textOf(asked)).not.toContain(t.t(language, 'faq:topics.thanks.answer'));
 
         const before = bot.events('satisfaction').length;
         const answered = await chat.say(t.t(language, 'feedback:satisfaction.good'));
@@ -233,6 +236,15 @@ describe('the end-of-conversation satisfaction question', () => {
         const again = await chat.say(language === 'fr' ? 'merci' : 'thanks');
         expect(textOf(again)).not.toContain(t.t(language, 'feedback:satisfaction.question'));
         expect(buttonsOf(again)).toContain(t.t(language, 'common:menu.choices.eligibility'));
+    });
+
+    it('is never asked of the firm’s staff in Teams', async () => {
+        const tenant = '5e7a1c2d-3b4f-4a6e-9c8d-0f1e2d3c4b5a';
+        const staff = new Chat({ channelId: 'msteams', locale: 'en-US', firmTenantId: tenant });
+        const personal = { conversation: { id: 'a:staff', conversationType: 'personal', tenantId: tenant } as Activity['conversation'] };
+        const thanked = await staff.send({ type: 'message', text: 'thanks', channelData: { tenant: { id: tenant } }, ...personal });
+        expect(textOf(thanked)).not.toContain(t.t('en', 'feedback:satisfaction.question'));
+        expect(textOf(thanked)).toContain(t.t('en', 'faq:topics.thanks.answer'));
     });
 
     it('can be skipped, and anything else typed is read for what it is (and the question never comes back)', async () => {

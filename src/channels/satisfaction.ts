@@ -18,10 +18,18 @@ export class Satisfaction {
         private readonly reader: AnswerReader,
         private readonly state: StateAccessors,
         private readonly analytics: Analytics,
+        /** The firm's own staff (in Teams) are not the public whose satisfaction is measured. */
+        private readonly isStaff: (context: TurnContext) => boolean = () => false,
     ) {}
+
+    /** Whether this person is asked at all (never the firm's staff). */
+    asks(context: TurnContext): boolean {
+        return !this.isStaff(context);
+    }
 
     /** Asks the question unless it was asked in this conversation; true when it did (the caller then shows no menu). */
     async offer(context: TurnContext): Promise<boolean> {
+        if (!this.asks(context)) return false;
         const conversation = await this.state.conversation.get(context, {});
         if (conversation.satisfactionAsked) return false;
         conversation.satisfactionAsked = true;

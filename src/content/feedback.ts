@@ -31,8 +31,12 @@ export const SATISFACTION_QUESTION: Question = {
     choices: [...SATISFACTION_CHOICES],
 };
 
-/** Where a conversation comes to an end, so the satisfaction question fits: after these dialogs and these small-talk topics. */
+/**
+ * Where a conversation comes to an end, so the satisfaction question fits: after these dialogs and these
+ * small-talk topics. A topic whose answer asks a question of its own ("anything else?") gets a short reply
+ * instead, so that the person is asked one thing at a time.
+ */
 export const SATISFACTION_MOMENTS = {
     dialogs: ['eligibility', 'steps'] as readonly string[],
-    topics: ['thanks', 'goodbye'] as readonly string[],
+    topics: { thanks: 'feedback:satisfaction.welcome', goodbye: undefined } as Readonly<Record<string, string | undefined>>,
 };

@@ -122,7 +122,8 @@ export function createConversation(options: ConversationOptions): Conversation {
     const handoff = new Handoff(responder, firm, state, inbox);
     const codes = options.results?.codes ?? new ResultCodeStore<KeptResult>(options.storage, DEFAULT_CODE_DAYS);
     const results = new Results(translator, state, codes, options.results?.publicBaseUrl ?? (() => 'http://localhost:3978'));
-    const satisfaction = new Satisfaction(responder, reader, state, analytics);
+    const staffAccess = new StaffAccess(options.firmTenantId ?? '');
+    const satisfaction = new Satisfaction(responder, reader, state, analytics, (context) => staffAccess.isStaff(context.activity));
     const services: DialogServices = {
         responder,
         reader,
@@ -133,7 +134,6 @@ export function createConversation(options: ConversationOptions): Conversation {
         retentionDays: options.retentionDays ?? 30,
         results,
     };
-    const staffAccess = new StaffAccess(options.firmTenantId ?? '');
     const mainDialog = new MainDialog(services);
     const handoffDialog = new HandoffDialog(services);
     const bot = new ImpPlusBot({

@@ -30,8 +30,10 @@ export class TopLevel {
                 const topic = decision.also ?? decision.topic;
                 if (decision.also) await responder.answer(context, decision.topic, false);
                 // "Thanks", "bye": the conversation may be ending; how did it go? (asked once, instead of the menu)
-                const closing = SATISFACTION_MOMENTS.topics.includes(topic.id) && !conversation.satisfactionAsked;
-                await responder.answer(context, topic, !closing);
+                const closing = topic.id in SATISFACTION_MOMENTS.topics && !conversation.satisfactionAsked && satisfaction.asks(context);
+                const shortReply = closing ? SATISFACTION_MOMENTS.topics[topic.id] : undefined;
+                if (shortReply) await responder.say(context, shortReply);
+                else await responder.answer(context, topic, !closing);
                 if (closing) await satisfaction.offer(context);
                 return;
             }
