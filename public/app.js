@@ -28,6 +28,8 @@
     var OPEN_KEY = 'impplus-assistant:open';
     var USER_KEY = 'impplus-assistant:user';
     var TRANSCRIPT_KEY = 'impplus-assistant:transcript';
+    // The bot's event after "delete my data" (src/conversation/erasure.ts).
+    var ERASED_EVENT = 'impplus/dataErased';
     /** The most recent activities the page keeps to draw the history again after a reload. */
     var MAX_KEPT_ACTIVITIES = 100;
 
@@ -224,13 +226,21 @@
             : { conversationId: conversationId, watermark: undefined, activities: [] };
     }
 
-    /** Every activity moves the watermark on; only messages are kept to be drawn again (events draw nothing). */
+    /**
+     * Every activity moves the watermark on; only messages are kept to be drawn again (events draw nothing).
+     * "Delete my data" erases the browser's copy too: the bot's erased event drops the messages kept so far and
+     * the visitor id (what follows, "everything is erased", is kept as usual).
+     */
     function keepActivity(transcript, activity) {
         var sequence = /\|(\d+)$/.exec(activity?.id || '');
         if (!sequence || transcript.activities.some((kept) => kept.id === activity.id)) return;
         var watermark = String(Number(sequence[1]));
         if (transcript.watermark !== undefined && Number(watermark) <= Number(transcript.watermark)) return;
         transcript.watermark = watermark;
+        if (activity.type === 'event' && activity.name === ERASED_EVENT) {
+            transcript.activities = [];
+            writeStored('localStorage', USER_KEY, null);
+        }
         if (activity.type === 'message') transcript.activities = transcript.activities.concat([activity]).slice(-MAX_KEPT_ACTIVITIES);
         writeStored('sessionStorage', TRANSCRIPT_KEY, transcript);
     }

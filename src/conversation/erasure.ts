@@ -7,6 +7,15 @@ import type { ConversationData } from '../turn/state';
 import type { Decision } from '../turn/turn';
 
 /**
+ * Sent to the website widget after an erase: the page drops its own copy of the messages and the visitor id it
+ * keeps in the browser (public/app.js listens for this name).
+ */
+export const ERASED_EVENT = 'impplus/dataErased';
+
+/** Channels whose client keeps a copy of the conversation in the browser: our Web Chat page. */
+const BROWSER_COPY_CHANNELS: ReadonlySet<string> = new Set(['webchat', 'directline']);
+
+/**
  * "Delete my data" (Quebec's Law 25: a person may have their information destroyed): an explicit request erases
  * at once; one read from loose wording ("please erase what you know about me") is confirmed first, never a
  * silent erase.
@@ -62,6 +71,7 @@ export class Erasure {
         await this.conversationState.delete(context);
         await this.userState.delete(context);
         markErased(context);
+        if (BROWSER_COPY_CHANNELS.has(context.activity.channelId ?? '')) await context.sendActivity({ type: 'event', name: ERASED_EVENT });
         await responder.say(context, 'common:privacy.deleted');
         await responder.menu(context);
     }

@@ -108,6 +108,31 @@ describe('the website widget across pages', () => {
         expect(await count(page, 'Question 2:')).toBe(1);
     });
 
+    it('erases the browser’s copy too on "delete my data": a reload shows nothing typed before it', async () => {
+        const page = await visit(`${bot.url}/`, 'en');
+        await page.locator('#chat-launcher').click();
+        await chat(page).waitForText('What would you like to do?');
+        const typed = 'my email is marie.gagnon@example.com, how much are the fees';
+        await chat(page).sendBox.fill(typed);
+        await chat(page).sendBox.press('Enter');
+        await chat(page).waitForText('marie.gagnon@example.com');
+        // Evaluated as strings: this Node project compiles without the DOM types.
+        const kept = () => page.evaluate(`JSON.stringify(sessionStorage) + JSON.stringify(localStorage)`) as Promise<string>;
+        await expect.poll(kept, { timeout: CONDITION_TIMEOUT }).toContain('marie.gagnon@example.com');
+        expect(await kept()).toContain('impplus-assistant:user');
+
+        await chat(page).sendBox.fill('delete my data');
+        await chat(page).sendBox.press('Enter');
+        await chat(page).waitForText(String((locale('en', 'common').privacy as { deleted: string }).deleted));
+        await expect.poll(kept, { timeout: CONDITION_TIMEOUT }).not.toContain('marie.gagnon@example.com');
+        expect(await kept()).not.toContain('impplus-assistant:user');
+
+        await page.reload();
+        await page.locator('body[data-ready="true"]').waitFor({ timeout: CONDITION_TIMEOUT });
+        await chat(page).waitForText(String((locale('en', 'common').privacy as { deleted: string }).deleted));
+        expect(await chat(page).text()).not.toContain('marie.gagnon@example.com');
+    });
+
     it('starts a new conversation from the header, and after an expired token welcomes the visitor back to the check', async () => {
         const page = await visit(`${bot.url}/?lang=fr`, 'fr');
         await page.locator('#chat-launcher').click();
