@@ -10,7 +10,7 @@ import type { Decision } from '../turn/turn';
  * Sent to the website widget after an erase: the page drops its own copy of the messages and the visitor id it
  * keeps in the browser (public/app.js listens for this name).
  */
-export const ERASED_EVENT = 'impplus/dataErased';
+const ERASED_EVENT = 'impplus/dataErased';
 
 /** Channels whose client keeps a copy of the conversation in the browser: our Web Chat page. */
 const BROWSER_COPY_CHANNELS: ReadonlySet<string> = new Set(['webchat', 'directline']);
