@@ -103,6 +103,17 @@ describe.each(['groupChat', 'channel'] as const)('Teams %s: card taps', (kind) =
         expect(textOf(stale)).toContain(t.t('en', 'common:menu.prompt'));
     });
 
+    it('takes a tap on the satisfaction card once; a later tap on it is out of date, not a question', async () => {
+        const { mention, tap } = group(kind);
+        const asked = await mention('thanks');
+        expect(textOf(asked)).toContain(t.t('en', 'feedback:satisfaction.question'));
+        const notUseful = button(asked, t.t('en', 'feedback:satisfaction.poor'));
+        expect(textOf(await tap(notUseful))).toContain(t.t('en', 'feedback:satisfaction.thanks'));
+        const again = await tap(notUseful);
+        expect(textOf(again)).toContain(t.t('en', 'cards:stale.closed'));
+        expect(textOf(again)).not.toContain(t.t('en', 'faq:topics.what-is-imp.answer'));
+    });
+
     it('reads a menu tap (a button that answers no question) like typing its label', async () => {
         const { mention, tap } = group(kind);
         const menu = await mention('menu');

@@ -40,6 +40,7 @@ export class AnswerFeedback {
             await this.responder.send(context, {
                 ...this.responder.compose(context, REASON_QUESTION.lines),
                 buttons: this.responder.buttons(context, REASON_QUESTION.choices),
+                question: REASON_QUESTION.id,
             });
             return;
         }

@@ -38,6 +38,7 @@ export class Satisfaction {
         await responder.send(context, {
             ...responder.compose(context, SATISFACTION_QUESTION.lines),
             buttons: responder.buttons(context, SATISFACTION_QUESTION.choices),
+            question: SATISFACTION_QUESTION.id,
         });
         return true;
     }

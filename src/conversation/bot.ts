@@ -193,7 +193,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         const tenant = tenantId(context.activity);
         setTurnInfo(context, { language: replyIn, input, decision, ...(tenant ? { tenantId: tenant } : {}) });
         await sendRecognizerTrace(context, input.text, replyIn, decision);
-        if (read.tap && (await refusedStaleTap(dc, read.tap, responder))) return;
+        if (read.tap && (await refusedStaleTap(dc, read.tap, responder, conversation))) return;
         // Neither yes nor no to "erase your data?": the message is read for what it is.
         if (await this.erasure.answerPending(dc, conversation, input.text)) return;
         // A reason after a thumbs down, or the end-of-conversation question: anything else is read for what it is.
