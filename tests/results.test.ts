@@ -215,6 +215,9 @@ describe('the checklist at the end of the walkthrough', () => {
         const chat = new Chat({ conversation: bot().conversation, locale: 'en-CA' });
         const replies = await walkThrough(chat);
         expect(textOf(replies)).toContain(t.t('en', 'steps:finished'));
+        // No check, so no "result": the checklist is called what it is.
+        expect(textOf(replies)).toContain(t.t('en', 'result:readyChecklist'));
+        expect(textOf(replies)).not.toContain(t.t('en', 'result:ready'));
         const card = checklistCard(replies);
         const text = JSON.stringify(card);
         expect(card.body[0]?.text).toBe(t.t('en', 'result:walkthroughTitle'));

@@ -39,7 +39,8 @@ export class Results {
         const { code, record } =
             updated && profile.resultCode ? { code: profile.resultCode, record: updated } : await this.codes.create(kept);
         this.remember(profile, code);
-        await context.sendActivity(this.translator.t(language, 'result:ready'));
+        // Without a check there is no result to speak of: the walkthrough's checklist is called what it is.
+        await context.sendActivity(this.translator.t(language, kept.eligibility ? 'result:ready' : 'result:readyChecklist'));
         await this.show(context, code, record, language);
     }
 
