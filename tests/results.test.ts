@@ -246,6 +246,17 @@ describe('the checklist at the end of the walkthrough', () => {
 });
 
 describe('coming back with the code', () => {
+    it('suggests "How to apply" only when the kept check did not turn the person away', async () => {
+        const { conversation } = bot();
+        const eligible = codeIn(await check(new Chat({ conversation, locale: 'en-CA' }), 'en'));
+        const unmet = codeIn(await check(new Chat({ conversation, locale: 'en-CA' }), 'en', [['residence', 'quebec']]));
+        const back = (code: string) => new Chat({ conversation, channelId: 'facebook', locale: 'en-US' }).say(`resume ${code}`);
+        expect(textOf(await back(eligible))).toContain(t.t('en', 'result:resume.next'));
+        const turnedAway = textOf(await back(unmet));
+        expect(turnedAway).toContain(t.t('en', 'result:resume.nextNotEligible'));
+        expect(turnedAway).not.toContain(t.t('en', 'result:resume.next'));
+    });
+
     it('on Messenger, in French, after a check on the web: the result, then the walkthrough where it was left', async () => {
         const { conversation } = bot();
         const web = new Chat({ conversation, locale: 'fr-CA' });

@@ -3,6 +3,7 @@ import { MAIN_DIALOG, type MainOptions } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import type { Language } from '../content/languages';
 import type { AttemptWindow } from '../storage/attempts';
+import { assessEligibility } from '../turn/eligibility';
 import type { ConversationData, UserProfile } from '../turn/state';
 import { setTurnInfo } from '../turn/turn';
 import type { Welcome } from './welcome';
@@ -68,6 +69,8 @@ export class Resume {
             await dc.beginDialog(MAIN_DIALOG, { target: 'steps' } satisfies MainOptions);
             return;
         }
-        await responder.menu(context, 'result:resume.next');
+        // "How to apply" is suggested only to someone the kept check did not turn away.
+        const turnedAway = kept.eligibility !== undefined && assessEligibility(kept.eligibility).unmet.length > 0;
+        await responder.menu(context, turnedAway ? 'result:resume.nextNotEligible' : 'result:resume.next');
     }
 }
