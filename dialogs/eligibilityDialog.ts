@@ -19,6 +19,8 @@ const RESTART = 'restart';
 export interface EligibilityOptions {
     restart?: boolean;
     forClient?: boolean;
+    /** "back" just after a verdict: the check opens again at its last question, the earlier answers kept. */
+    reopen?: EligibilityProgress;
 }
 
 /** The next criterion to ask, or undefined when the verdict is settled (all asked, or one clearly unmet). */
@@ -48,6 +50,7 @@ export class EligibilityDialog extends InterruptibleDialog {
             await this.services.responder.say(step.context, 'staff:clientCheck.intro');
             return step.replaceDialog(CHECK_WATERFALL, { answers: {}, history: [], forClient: true } satisfies EligibilityProgress);
         }
+        if (options.reopen) return step.replaceDialog(CHECK_WATERFALL, options.reopen);
         const saved = await this.savedProgress(step);
         if (!saved || saved.history.length === 0 || options.restart) {
             await this.clearProgress(step);

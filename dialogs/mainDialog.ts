@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { SATISFACTION_MOMENTS } from '../src/content/feedback';
 import type { DialogTarget } from '../src/content/knowledgeBase';
+import type { EligibilityProgress } from '../src/turn/state';
 import { EligibilityDialog, type EligibilityOptions } from './eligibilityDialog';
 import { FamilyDialog } from './familyDialog';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog';
@@ -16,6 +17,8 @@ export interface MainOptions {
     target: DialogTarget;
     /** Staff run the eligibility check for a client (the "client check"). */
     forClient?: boolean;
+    /** The check opened again at its last question ("back" just after a verdict). */
+    reopen?: EligibilityProgress;
 }
 
 /** Runs one guided dialog, then offers the menu again (or moves on to the dialog the user jumped to). */
@@ -32,11 +35,12 @@ export class MainDialog extends ComponentDialog {
     }
 
     private async start(step: WaterfallStepContext) {
-        const { target, forClient } = step.options as MainOptions;
+        const { target, forClient, reopen } = step.options as MainOptions;
         (step.values as { target?: DialogTarget }).target = target;
         (step.values as { forClient?: boolean }).forClient = forClient;
         this.services.analytics.track({ name: 'dialog.started', dialog: target });
-        return step.beginDialog(target, forClient ? ({ forClient } satisfies EligibilityOptions) : undefined);
+        const options: EligibilityOptions | undefined = forClient ? { forClient } : reopen ? { reopen } : undefined;
+        return step.beginDialog(target, options);
     }
 
     private async after(step: WaterfallStepContext) {

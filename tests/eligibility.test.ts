@@ -248,6 +248,34 @@ describe('eligibility check: keeping its footing', () => {
         expect(trace(again, 'Eligibility')).toMatchObject({ unmet: ['csq'], answers: { residence: 'abroad', csq: 'pstq' } });
     });
 
+    it.each(['en', 'fr'] as const)(
+        'after the verdict, “back” opens the last question again, earlier answers kept (%s)',
+        async (language) => {
+            const steps: [CriterionId, string][] = [
+                ['residence', 'abroad'],
+                ['csq', 'regular'],
+                ['pr', 'notYet'],
+                ['csqValid', 'yes'],
+                ['invitation', 'yes'],
+                ['application', 'no'],
+            ];
+            const { chat, replies } = await runCheck(language, steps);
+            expect(trace(replies, 'Eligibility')).toMatchObject({ eligible: false, unmet: ['application'] });
+            const back = await chat.say(language === 'fr' ? 'retour' : 'back');
+            expect(textOf(back)).toContain(question(language, 'application', 6));
+            const changed = await chat.say(label(language, 'application', 'yes'));
+            expect(trace(changed, 'Eligibility')).toMatchObject({
+                eligible: true,
+                unmet: [],
+                answers: { residence: 'abroad', invitation: 'yes' },
+            });
+            // Once the check is over again and nothing is left to go back to, "back" is just not understood.
+            expect(textOf(await new Chat({ locale: LOCALE[language] }).say(language === 'fr' ? 'retour' : 'back'))).not.toContain(
+                question(language, 'application', 6),
+            );
+        },
+    );
+
     it('does not apply “I meant no for the first question” to the current one', async () => {
         const { chat } = await startCheck('en');
         await chat.say('Outside Canada');

@@ -3,12 +3,16 @@ import { HANDOFF_DIALOG } from '../../dialogs/handoffDialog';
 import { MAIN_DIALOG, type MainOptions } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { sayForCommand } from '../channels/commandReplies';
-import { COMMAND_ACTIONS, type CommandAction } from '../content/catalog';
+import { BACK, COMMAND_ACTIONS, type CommandAction, type Question } from '../content/catalog';
 import { SATISFACTION_MOMENTS } from '../content/feedback';
 import { redact } from '../observability/redact';
+import { applicableCriteria } from '../turn/eligibility';
 import type { ConversationData } from '../turn/state';
 import { type Decision, getTurnInfo, inputText } from '../turn/turn';
 import type { Welcome } from './welcome';
+
+/** Reads "back" in any of its wordings (the same as at a question of the check). */
+const GO_BACK: Question = { id: 'goBack', lines: [], choices: [], answers: [BACK] };
 
 /** What the bot does with a message when no guided dialog is running (commands as COMMAND_ACTIONS says). */
 export class TopLevel {
@@ -41,6 +45,7 @@ export class TopLevel {
                 await responder.clarify(context, decision.topics);
                 return;
             case 'refuse':
+                if (!decision.topic && (await this.reopenAfterVerdict(dc, conversation))) return;
                 if (decision.topic) await responder.answer(context, decision.topic, false);
                 else {
                     const question = redact(inputText(context));
@@ -53,6 +58,23 @@ export class TopLevel {
                 if (decision.command === 'deleteData') return; // the bot erased everything before routing
                 await this.command(dc, COMMAND_ACTIONS[decision.command], conversation);
         }
+    }
+
+    /**
+     * "back" / « retour » just after a verdict (the check said "back" changes the previous answer): the check
+     * opens again at its last question, the earlier answers kept.
+     */
+    private async reopenAfterVerdict(dc: DialogContext, conversation: ConversationData): Promise<boolean> {
+        const last = conversation.lastEligibility;
+        if (!last || this.services.reader.read(GO_BACK, inputText(dc.context)).kind !== 'answer') return false;
+        const answered = applicableCriteria(last.answers)
+            .map((criterion) => criterion.id)
+            .filter((id) => last.answers[id] !== undefined);
+        const history = answered.slice(0, -1);
+        const answers = Object.fromEntries(history.map((id) => [id, last.answers[id] as string]));
+        delete conversation.lastEligibility;
+        await dc.beginDialog(MAIN_DIALOG, { target: 'eligibility', reopen: { answers, history } } satisfies MainOptions);
+        return true;
     }
 
     private async command(dc: DialogContext, action: CommandAction, conversation: ConversationData): Promise<void> {
