@@ -6,9 +6,7 @@ import type { StaffAccess } from '../channels/staff';
 import { teamChannelOf } from '../channels/teamsChannel';
 import type { Translator } from '../content/i18n';
 import { LANGUAGES, type Language, languageFromLocale } from '../content/languages';
-import { fold, words } from '../understanding/text';
-
-const normalize = (text: string): string => words(fold(text)).join(' ');
+import { PhraseBook } from '../understanding/phrases';
 
 type SettingsCommand = 'useChannel' | 'settings';
 const SETTINGS_COMMANDS: readonly SettingsCommand[] = ['useChannel', 'settings'];
@@ -19,12 +17,24 @@ const SETTINGS_COMMANDS: readonly SettingsCommand[] = ['useChannel', 'settings']
  * Answered in the language of the phrase typed (the cards follow the language of whoever chose the channel).
  */
 export class HandoffSettings {
+    private readonly phrases: PhraseBook;
+
     constructor(
         private readonly inbox: HandoffInbox,
         private readonly translator: Translator,
         /** Who may choose or see the inbox: the firm's tenant (FIRM_TENANT_ID); anyone else writes an ordinary message. */
         private readonly access: Pick<StaffAccess, 'inFirmTenant'>,
-    ) {}
+    ) {
+        // Ids "<command>.<language>": the phrase typed also says which language to answer in.
+        this.phrases = new PhraseBook(
+            LANGUAGES.flatMap((language) =>
+                SETTINGS_COMMANDS.map((command): [string, string[]] => [
+                    `${command}.${language}`,
+                    translator.list(language, `handoff:commands.${command}`),
+                ]),
+            ),
+        );
+    }
 
     /** On install in a team: that channel becomes the inbox unless one is already chosen. */
     async installed(context: TurnContext): Promise<void> {
@@ -51,14 +61,10 @@ export class HandoffSettings {
     }
 
     private read(text: string): { command: SettingsCommand; language: Language } | undefined {
-        const typed = normalize(text);
-        for (const language of LANGUAGES) {
-            for (const command of SETTINGS_COMMANDS) {
-                const phrases = this.translator.list(language, `handoff:commands.${command}`);
-                if (phrases.some((phrase) => normalize(phrase) === typed)) return { command, language };
-            }
-        }
-        return undefined;
+        const [command, language] = (this.phrases.matchWhole(text) ?? '').split('.');
+        const known = SETTINGS_COMMANDS.find((c) => c === command);
+        const inLanguage = LANGUAGES.find((l) => l === language);
+        return known && inLanguage ? { command: known, language: inLanguage } : undefined;
     }
 
     private describe(channel: HandoffChannel, language: Language): Record<string, string> {
