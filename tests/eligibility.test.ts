@@ -8,16 +8,13 @@ import type { Language } from '../src/content/languages';
 import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
 import type { TopicMatcher } from '../src/understanding/faq/matcher';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
+import { answerLabel } from './helpers/eligibility';
 
 const t = createTranslator();
 const LOCALE: Record<Language, string> = { en: 'en-CA', fr: 'fr-CA' };
 type Answers = Partial<Record<CriterionId, string>>;
 
-function label(language: Language, criterion: CriterionId, answer: string): string {
-    const spec = CRITERIA.find((c) => c.id === criterion)?.choices.find((c) => c.id === answer);
-    if (!spec) throw new Error(`no choice ${answer} for ${criterion}`);
-    return t.t(language, spec.labelKey);
-}
+const label = (language: Language, criterion: CriterionId, answer: string): string => answerLabel(t, language, criterion, answer);
 
 const question = (language: Language, id: CriterionId, n: number): string => t.t(language, `eligibility:criteria.${id}.question`, { n });
 

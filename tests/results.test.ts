@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { type Activity, MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/configuration/config';
-import { CRITERIA, type CriterionId, WALKTHROUGH_STEPS } from '../src/content/catalog';
+import { type CriterionId, WALKTHROUGH_STEPS } from '../src/content/catalog';
 import { FACTS, formatDate, formatFact, SOURCES } from '../src/content/facts';
 import { createTranslator } from '../src/content/i18n';
 import type { Language } from '../src/content/languages';
@@ -19,6 +19,7 @@ import { TurnStorage } from '../src/storage/turnStorage';
 import type { KeptResult } from '../src/turn/state';
 import { formatCode, readResultCode } from '../src/understanding/resultCode';
 import { buttonsOf, Chat, messages, quietLogger, textOf } from './helpers/chat';
+import { answerLabel, ELIGIBLE_ANSWERS } from './helpers/eligibility';
 import { realMatcher } from './helpers/matcher';
 
 const t = createTranslator();
@@ -43,20 +44,11 @@ function bot(options: { storage?: MemoryStorage; clock?: { now: number }; lookup
     return { storage, clock, conversation };
 }
 
-const label = (language: Language, criterion: CriterionId, answer: string) =>
-    t.t(language, CRITERIA.find((c) => c.id === criterion)?.choices.find((c) => c.id === answer)?.labelKey ?? '');
-
-const ELIGIBLE: [CriterionId, string][] = [
-    ['residence', 'abroad'],
-    ['csq', 'regular'],
-    ['pr', 'notYet'],
-    ['csqValid', 'yes'],
-    ['invitation', 'yes'],
-    ['application', 'yes'],
-];
+const label = (language: Language, criterion: CriterionId, answer: string) => answerLabel(t, language, criterion, answer);
+const ELIGIBLE = ELIGIBLE_ANSWERS;
 
 /** Runs a whole check by tapping the buttons; returns the replies to the last answer. */
-async function check(chat: Chat, language: Language, answers: [CriterionId, string][] = ELIGIBLE): Promise<Partial<Activity>[]> {
+async function check(chat: Chat, language: Language, answers: readonly [CriterionId, string][] = ELIGIBLE): Promise<Partial<Activity>[]> {
     await chat.say(t.t(language, 'common:menu.choices.eligibility'));
     let replies: Partial<Activity>[] = [];
     for (const [criterion, answer] of answers) replies = await chat.say(label(language, criterion, answer));

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/configuration/paths';
-import { CRITERIA, type CriterionId, WALKTHROUGH_STEPS } from '../../src/content/catalog';
+import { type CriterionId, WALKTHROUGH_STEPS } from '../../src/content/catalog';
 import { FACTS, formatFact } from '../../src/content/facts';
 import { createTranslator } from '../../src/content/i18n';
 import type { Language } from '../../src/content/languages';
 import { newCode } from '../../src/storage/resultCodes';
 import { CONDITION_TIMEOUT, chat, choose, launchChromium, type OpenedPage, openPage } from '../helpers/browser';
 import { Chat, textOf } from '../helpers/chat';
+import { answerLabel, ELIGIBLE_ANSWERS } from '../helpers/eligibility';
 import { activity, post, type RunningBot, startBot } from '../helpers/server';
 
 /**
@@ -40,16 +41,8 @@ afterEach(async () => {
     expect(problems).toEqual([]);
 });
 
-const label = (language: Language, criterion: CriterionId, answer: string) =>
-    t.t(language, CRITERIA.find((c) => c.id === criterion)?.choices.find((c) => c.id === answer)?.labelKey ?? '');
-const ELIGIBLE: [CriterionId, string][] = [
-    ['residence', 'abroad'],
-    ['csq', 'regular'],
-    ['pr', 'notYet'],
-    ['csqValid', 'yes'],
-    ['invitation', 'yes'],
-    ['application', 'yes'],
-];
+const label = (language: Language, criterion: CriterionId, answer: string) => answerLabel(t, language, criterion, answer);
+const ELIGIBLE = ELIGIBLE_ANSWERS;
 const CODE = /\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}\b/;
 
 /** A whole check over HTTP (expectReplies); returns the code of the result. */
@@ -181,8 +174,9 @@ describe('a new visitor, as they would do it', () => {
             await button.click();
         }
         await chat(page).waitForText(t.t('fr', 'result:ready'));
-        const transcript = await chat(page).text();
-        const code = CODE.exec(transcript)?.[0];
+        // The card with the code comes in the next message: wait for it rather than for its announcement.
+        await expect.poll(async () => CODE.test(await chat(page).text()), { timeout: CONDITION_TIMEOUT }).toBe(true);
+        const code = CODE.exec(await chat(page).text())?.[0];
         expect(code).toBeDefined();
 
         // The card's button opens the printable page in a new tab.
