@@ -6,7 +6,7 @@ import { FaqMatcher } from '../../src/understanding/faq/faqMatcher';
 import { type EvalItem, evaluate, type LanguageReport } from './evaluation';
 
 /**
- * k-fold cross-validation over the knowledge base's own samples: the samples are dealt into k folds; each fold
+ * k-fold cross-validation over the knowledge base's own samples and off-topic messages: they are dealt into k folds; each fold
  * is held out in turn, the matcher is built from the others, and every held-out sample is scored as a question
  * whose own phrasing the matcher never saw. It measures how well the samples generalise to each other, beside
  * the frozen set's measure of how well they generalise to people.
@@ -20,6 +20,8 @@ export function crossValidate(resources: Resource, folds = 10): LanguageReport[]
                 held.push({ item: { text, lang: language, expect: topic.outOfScope ? null : id }, fold: foldOf(language, text, folds) });
             }
         }
+        for (const text of offTopicOf(resources, language).samples)
+            held.push({ item: { text, lang: language, expect: null }, fold: foldOf(language, text, folds) });
     }
     const totals = new Map<string, LanguageReport>();
     for (let fold = 0; fold < folds; fold++) {
@@ -29,6 +31,8 @@ export function crossValidate(resources: Resource, folds = 10): LanguageReport[]
             for (const topic of Object.values(topics)) {
                 topic.samples = topic.samples.filter((text) => foldOf(language, text, folds) !== fold);
             }
+            const offTopic = offTopicOf(training, language);
+            offTopic.samples = offTopic.samples.filter((text) => foldOf(language, text, folds) !== fold);
         }
         const knowledgeBase = new KnowledgeBase(createTranslator(training));
         const test = held.filter((h) => h.fold === fold).map((h) => h.item);
@@ -48,6 +52,11 @@ function foldOf(language: string, text: string, folds: number): number {
         hash = Math.imul(hash, 0x01000193) >>> 0;
     }
     return hash % folds;
+}
+
+/** A language's offtopic.json in the resources. */
+function offTopicOf(resources: Resource, language: string): { samples: string[] } {
+    return (resources[language]?.offtopic as { samples: string[] } | undefined) ?? { samples: [] };
 }
 
 /** The topics of a language's faq.json in the resources. */

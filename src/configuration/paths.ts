@@ -14,3 +14,5 @@ function findProjectRoot(start: string): string {
 
 export const projectRoot = findProjectRoot(__dirname);
 export const localesDir = join(projectRoot, 'locales');
+/** Built artefacts kept between starts (the trained FAQ classifier), where npm tools keep theirs. */
+export const cacheDir = join(projectRoot, 'node_modules', '.cache', 'impplus-assistant');

@@ -43,6 +43,7 @@ export interface Topic extends TopicContent {
 /** The knowledge base as loaded from the locales: one list of topics per language. */
 export class KnowledgeBase {
     private readonly byLanguage = new Map<Language, Map<string, Topic>>();
+    private readonly offTopic = new Map<Language, string[]>();
 
     constructor(translator: Translator) {
         for (const language of LANGUAGES) {
@@ -57,7 +58,16 @@ export class KnowledgeBase {
                     }),
                 ),
             );
+            this.offTopic.set(language, translator.list(language, 'offtopic:samples'));
         }
+    }
+
+    /**
+     * Messages people send that are about none of the topics (locales/<lang>/offtopic.json: everyday life, other
+     * immigration programmes, chit-chat): what the matcher learns to refuse.
+     */
+    offTopicSamples(language: Language): string[] {
+        return this.offTopic.get(language) ?? [];
     }
 
     topics(language: Language): Topic[] {

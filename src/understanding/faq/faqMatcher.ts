@@ -2,8 +2,11 @@ import type { KnowledgeBase } from '../../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../../content/languages';
 import { replyLanguage } from '../languageDetection';
 import { TextAnalyzer } from './analyzer';
+import { storedClassifier } from './classifierStore';
+import { messageFeatures } from './features';
 import type { MatchOutcome, TopicMatcher } from './matcher';
 import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from './outcome';
+import type { TopicClassifier } from './topicClassifier';
 
 export interface FaqMatcherOptions extends DecisionThresholds {
     /**
@@ -23,15 +26,36 @@ export interface FaqMatcherOptions extends DecisionThresholds {
      * no single correction does.
      */
     charWeight: number;
+    /**
+     * Share of a topic's final score that comes from the trained classifier's probability rather than from the
+     * similarity above. `minScore` and `minLead` apply to the blend.
+     */
+    classifierWeight: number;
+    /** Below this similarity to any sample a message is about something else, whatever the classifier says. */
+    minSimilarity: number;
+    /** Refused when the off-topic class is at least this share of the best topic's probability. */
+    offTopicRatio: number;
+    /** Letter groups against words in the classifier's features. */
+    classifierLetterWeight: number;
+    /** Above this many topics, the classifier ranks only the topics the similarity ranks best (`candidates`). */
+    candidates: number;
 }
 
-/** Chosen for safety on the frozen set, each idea measured before it was kept (docs/faq.md); scores are in [0, 1]. */
+/**
+ * Chosen by cross-validation over the samples and the off-topic messages (thresholds), then measured once on the
+ * frozen set (docs/faq.md); scores are in [0, 1].
+ */
 export const DEFAULT_OPTIONS: FaqMatcherOptions = {
-    minScore: 0.44,
-    minLead: 0.08,
+    minScore: 0.45,
+    minLead: 0.3,
     centroidWeight: 0.2,
     unknownWeightFactor: 1.5,
     charWeight: 0.3,
+    classifierWeight: 0.5,
+    minSimilarity: 0.3,
+    offTopicRatio: 0.5,
+    classifierLetterWeight: 0.5,
+    candidates: 12,
 };
 
 type SparseVector = ReadonlyMap<string, number>;
@@ -68,10 +92,15 @@ export class FaqMatcher implements TopicMatcher {
     private readonly centroidScores: Float64Array;
     private readonly gramScores: Float64Array;
     private readonly touched: TouchedTopics;
+    private readonly classifier: TopicClassifier;
+    /** The classifier's class for messages about none of the topics, after the topics' numbers. */
+    private readonly offTopicClass: number;
 
+    /** `modelDirectory`: where the trained classifier is kept between starts (see storedClassifier). */
     constructor(
         private readonly knowledgeBase: KnowledgeBase,
         options: Partial<FaqMatcherOptions> = {},
+        modelDirectory?: string,
     ) {
         this.options = { ...DEFAULT_OPTIONS, ...options };
         const topicIds = knowledgeBase.topics('en').map((topic) => topic.id);
@@ -125,16 +154,57 @@ export class FaqMatcher implements TopicMatcher {
                 texts.map((text) => ({ topic: topicNumber.get(id) as number, words: this.analyzer.keptWords(text) })),
             ),
         );
+        this.offTopicClass = topicIds.length;
+        const letters = this.options.classifierLetterWeight;
+        this.classifier = storedClassifier(modelDirectory, topicIds.length + 1, [
+            ...[...textsByTopic].flatMap(([id, texts]) =>
+                texts.map((text) => ({
+                    label: topicNumber.get(id) as number,
+                    features: messageFeatures(this.analyzer, text, true, letters),
+                })),
+            ),
+            ...LANGUAGES.flatMap((language) =>
+                knowledgeBase
+                    .offTopicSamples(language)
+                    .map((text) => ({ label: this.offTopicClass, features: messageFeatures(this.analyzer, text, true, letters) })),
+            ),
+        ]);
     }
 
     match(text: string, language: Language): MatchOutcome {
         const replyIn = replyLanguage(text, language);
         const labelled = this.labels.find(text, this.knowledgeBase, language);
         if (labelled !== undefined) return { kind: 'confident', topic: labelled, score: 1 };
-        return decide(this.bestTwo(text), this.options, this.knowledgeBase, replyIn);
+        return decide(this.blend(text), this.options, this.knowledgeBase, replyIn);
     }
 
-    /** Every topic with a positive score, best first (ties in knowledge-base order, so results are stable). */
+    /**
+     * The best two topics by the blend of similarity and the classifier's probability, or none when the message
+     * is like no sample, or when the classifier reads it as off topic.
+     */
+    private blend(text: string): RankedTopic[] {
+        const { candidates: limit, classifierWeight, minSimilarity, offTopicRatio } = this.options;
+        const similar = this.best(text, Math.min(this.topicIds.length, limit));
+        if ((similar[0]?.score ?? 0) < minSimilarity) return [];
+        const similarity = new Map(similar.map(({ topic, score }) => [topic, score]));
+        const candidates = this.topicIds.length > limit ? similar.map(({ topic }) => topic) : Array.from(this.topicIds.keys());
+        candidates.push(this.offTopicClass);
+        const probabilities = this.classifier.probabilities(
+            messageFeatures(this.analyzer, text, false, this.options.classifierLetterWeight),
+            candidates,
+        );
+        const offTopic = probabilities[candidates.length - 1] as number;
+        const blended = candidates.slice(0, -1).map((topic, i) => ({
+            topic,
+            probability: probabilities[i] as number,
+            score: classifierWeight * (probabilities[i] as number) + (1 - classifierWeight) * (similarity.get(topic) ?? 0),
+        }));
+        if (offTopic >= offTopicRatio * Math.max(...blended.map((b) => b.probability))) return [];
+        blended.sort((a, b) => b.score - a.score || a.topic - b.topic);
+        return blended.slice(0, 2).map(({ topic, score }) => ({ id: this.topicIds[topic] as string, score }));
+    }
+
+    /** Every topic with a positive similarity, best first (ties in knowledge-base order, so results are stable). */
     rank(text: string): RankedTopic[] {
         const ranked: { topic: number; score: number }[] = [];
         this.scoreTopics(text, (topic, score) => {
@@ -144,20 +214,20 @@ export class FaqMatcher implements TopicMatcher {
         return ranked.map(({ topic, score }) => ({ id: this.topicIds[topic] as string, score }));
     }
 
-    /** The first two of rank() without sorting every topic: all that a decision needs. */
-    private bestTwo(text: string): RankedTopic[] {
+    /** The first `count` of rank(), by topic number, without sorting every topic. */
+    private best(text: string, count: number): { topic: number; score: number }[] {
         const top: { topic: number; score: number }[] = [];
         this.scoreTopics(text, (topic, score) => {
             if (score <= 0) return;
             const at = top.findIndex((entry) => score > entry.score || (score === entry.score && topic < entry.topic));
             if (at === -1) {
-                if (top.length < 2) top.push({ topic, score });
+                if (top.length < count) top.push({ topic, score });
             } else {
                 top.splice(at, 0, { topic, score });
-                top.length = Math.min(top.length, 2);
+                top.length = Math.min(top.length, count);
             }
         });
-        return top.map(({ topic, score }) => ({ id: this.topicIds[topic] as string, score }));
+        return top;
     }
 
     /** Calls `visit` with every topic the message shares a word or a character n-gram with, and its score. */

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ClassifierOptions, type LabelledFeatures, TopicClassifier } from './topicClassifier';
+
+const PREFIX = 'faq-classifier-';
+
+/**
+ * The classifier for these examples: read from `directory` when it was trained on exactly the same examples and
+ * options before, else trained and kept there. Training takes about a second; reading it back, milliseconds,
+ * so a restarted bot is ready at once. The file name is a hash of everything training reads, so a changed
+ * sample, lexicon or option never reuses an old model; the model a file holds is the very one training gives.
+ * Without a directory, or if it cannot be written, the classifier is simply trained.
+ */
+export function storedClassifier(
+    directory: string | undefined,
+    classCount: number,
+    examples: readonly LabelledFeatures[],
+    options: Partial<ClassifierOptions> = {},
+): TopicClassifier {
+    const train = (): TopicClassifier => TopicClassifier.train(classCount, examples, options);
+    if (directory === undefined) return train();
+    const file = join(directory, `${PREFIX}${trainingKey(classCount, examples, options)}.bin`);
+    const stored = readIfPresent(file);
+    const loaded = stored === undefined ? undefined : TopicClassifier.fromBytes(stored);
+    if (loaded !== undefined) return loaded;
+    const classifier = train();
+    keep(directory, file, classifier.toBytes());
+    return classifier;
+}
+
+function trainingKey(classCount: number, examples: readonly LabelledFeatures[], options: Partial<ClassifierOptions>): string {
+    const hash = createHash('sha256').update(JSON.stringify({ classCount, options }));
+    for (const { label, features } of examples) {
+        hash.update(`${label}`);
+        for (const [name, value] of features) hash.update(`\t${name}=${value}`);
+        hash.update('\n');
+    }
+    return hash.digest('hex').slice(0, 32);
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+    try {
+        return readFileSync(file);
+    } catch {
+        return undefined;
+    }
+}
+
+/** Writes the model beside the old ones, then removes them; a failure only costs the next start its speed. */
+function keep(directory: string, file: string, bytes: Buffer): void {
+    try {
+        mkdirSync(directory, { recursive: true });
+        const partial = `${file}.${process.pid}.tmp`;
+        writeFileSync(partial, bytes);
+        renameSync(partial, file);
+        for (const name of readdirSync(directory)) {
+            const path = join(directory, name);
+            if (name.startsWith(PREFIX) && path !== file && !name.endsWith('.tmp')) rmSync(path, { force: true });
+        }
+    } catch {
+        // Read-only disk: the bot trains at each start instead.
+    }
+}
