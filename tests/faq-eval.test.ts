@@ -14,6 +14,9 @@ const kb = new KnowledgeBase(createTranslator());
 const items = loadEvalItems(join(projectRoot, 'tests/fixtures/faq-eval.jsonl'));
 const holdout = loadEvalItems(join(projectRoot, 'tests/fixtures/faq-eval-holdout.jsonl'));
 const isOutOfScope = (expect: string | null): boolean => expect === null || kb.topic('en', expect)?.outOfScope === true;
+/** Every text the matcher learns from: labels, samples and the off-topic messages. */
+const trainingTexts = (): string[] =>
+    LANGUAGES.flatMap((l) => [...kb.topics(l).flatMap((t) => [t.label, ...t.samples]), ...kb.offTopicSamples(l)]);
 const normalized = (text: string): string =>
     fold(text)
         .replace(/[^\p{L}\p{N}+ ]/gu, '')
@@ -43,7 +46,7 @@ describe('FAQ evaluation set', () => {
     });
 
     it('is written independently of the samples and labels (no question copies one)', () => {
-        const samples = new Set(LANGUAGES.flatMap((l) => kb.topics(l).flatMap((t) => [t.label, ...t.samples])).map(normalized));
+        const samples = new Set(trainingTexts().map(normalized));
         const copies = [...items, ...holdout].filter((item) => samples.has(normalized(item.text)));
         expect(copies.map((c) => c.text)).toEqual([]);
     });
@@ -51,7 +54,7 @@ describe('FAQ evaluation set', () => {
     it('holds the reached quality (floors just under the current numbers; see npm run eval:faq)', () => {
         const reports = evaluate(new FaqMatcher(kb), kb, items);
         for (const report of reports) {
-            expect(report.inScopeAccuracy, `${report.language} in-scope`).toBeGreaterThanOrEqual(0.93);
+            expect(report.inScopeAccuracy, `${report.language} in-scope`).toBeGreaterThanOrEqual(0.94);
             expect(report.refusalRate, `${report.language} refusal`).toBeGreaterThanOrEqual(0.87);
             expect(report.confidentlyWrongRate, `${report.language} confidently wrong`).toBeLessThanOrEqual(0.02);
             expect(report.wrongReplyLanguage).toBe(0);
@@ -86,7 +89,7 @@ describe('frozen evaluation set', () => {
     });
 
     it('shares no more messages with the samples than it did (counted, never printed: whoever writes samples must not see them)', () => {
-        const samples = new Set(LANGUAGES.flatMap((l) => kb.topics(l).flatMap((t) => [t.label, ...t.samples])).map(normalized));
+        const samples = new Set(trainingTexts().map(normalized));
         // 118 when this check was added (main at 3c14280): short small talk and commands people type word for word,
         // and possibly older copies, to be audited by someone who may read the frozen set. A new sample must not add one.
         expect(frozen.filter((item) => samples.has(normalized(item.text))).length).toBeLessThanOrEqual(118);
@@ -96,11 +99,11 @@ describe('frozen evaluation set', () => {
         const translator = createTranslator();
         const reports = scoreFrozen(frozen, recognizerReading(new Recognizer(translator, new FaqMatcher(new KnowledgeBase(translator)))));
         for (const report of reports) {
-            expect(report.accuracy, `${report.language} in scope`).toBeGreaterThanOrEqual(0.79);
-            expect(report.refusalRate, `${report.language} refused`).toBeGreaterThanOrEqual(0.88);
-            expect(report.confidentlyWrongRate, `${report.language} confidently wrong`).toBeLessThanOrEqual(0.05);
+            expect(report.accuracy, `${report.language} in scope`).toBeGreaterThanOrEqual(0.84);
+            expect(report.refusalRate, `${report.language} refused`).toBeGreaterThanOrEqual(0.9);
+            expect(report.confidentlyWrongRate, `${report.language} confidently wrong`).toBeLessThanOrEqual(0.035);
         }
         const [en, fr] = reports;
-        expect(Math.abs((en?.accuracy ?? 0) - (fr?.accuracy ?? 0))).toBeLessThanOrEqual(0.03);
+        expect(Math.abs((en?.accuracy ?? 0) - (fr?.accuracy ?? 0))).toBeLessThanOrEqual(0.02);
     });
 });

@@ -6,6 +6,7 @@ import { TextAnalyzer } from '../src/understanding/faq/analyzer';
 import { boundedEditDistance } from '../src/understanding/faq/editDistance';
 import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
 import type { MatchOutcome } from '../src/understanding/faq/matcher';
+import { decide } from '../src/understanding/faq/outcome';
 import { detectLanguage, replyLanguage } from '../src/understanding/languageDetection';
 
 const kb = new KnowledgeBase(createTranslator());
@@ -69,6 +70,49 @@ describe('FaqMatcher', () => {
         expect(matcher.match('?!', 'fr').kind).toBe('none');
         const expressEntry = matcher.match('what is my Express Entry CRS score', 'en');
         expect(expressEntry.kind === 'confident' && expressEntry.topic.outOfScope).toBe(true);
+    });
+
+    it.each([
+        ['how much are the fees at the gym', 'en'],
+        ["my driver's licence expired, how do I renew it", 'en'],
+        ['medical exam for my truck licence', 'en'],
+        ['frais de gym trop chers', 'fr'],
+        ['mon permis de conduire est expiré, je le renouvelle comment', 'fr'],
+    ] as const)('refuses a message that borrows the domain’s words for something else: %s', (text, language) => {
+        const outcome = matcher.match(text, language);
+        expect(outcome.kind).toBe('none');
+        // The score of a refusal still says how close the message came to a sample.
+        expect(outcome.score).toBeGreaterThan(0);
+    });
+
+    it.each([
+        ['can my family come and work?', 'en'],
+        ['ma famille peut-elle venir travailler?', 'fr'],
+    ] as const)('answers a question that names a guided flow, whose answer then offers the flow: %s', (text, language) => {
+        const outcome = matcher.match(text, language);
+        expect(confidentTopic(outcome)).toEqual({ id: 'family-members', language });
+        expect(outcome.kind === 'confident' && outcome.topic.followUps).toContain('start-family');
+    });
+
+    it('between an answer and the guided flow it offers, answers (the flow is then one tap away); else asks', () => {
+        const thresholds = { minScore: 0.4, minLead: 0.3 };
+        for (const ranking of [
+            [
+                { id: 'start-family', score: 0.62 },
+                { id: 'family-members', score: 0.6 },
+            ],
+            [
+                { id: 'family-members', score: 0.62 },
+                { id: 'start-family', score: 0.6 },
+            ],
+        ]) {
+            expect(confidentTopic(decide(ranking, thresholds, kb, 'fr'))).toEqual({ id: 'family-members', language: 'fr' });
+        }
+        const unrelated = [
+            { id: 'fees', score: 0.62 },
+            { id: 'start-family', score: 0.6 },
+        ];
+        expect(decide(unrelated, thresholds, kb, 'en').kind).toBe('ambiguous');
     });
 
     it('says ambiguous when two topics are equally plausible, or picks one of them, never a third', () => {

@@ -199,7 +199,7 @@ async function compare(knowledgeBase: KnowledgeBase, items: EvalItem[], holdout:
     const miniPlain = new MiniSearchRanker(knowledgeBase, 'plain');
     const miniAnalyzed = new MiniSearchRanker(knowledgeBase, 'analyzed');
     const approaches: { name: string; ranker: Ranker; grid: number[] }[] = [
-        { name: 'FaqMatcher: TF-IDF cosine + lexicon (runtime)', ranker: (t) => runtime.rank(t), grid: range(0.2, 0.6, 0.02) },
+        { name: 'FaqMatcher similarity alone: TF-IDF cosine + lexicon', ranker: (t) => runtime.rank(t), grid: range(0.2, 0.6, 0.02) },
         { name: 'MiniSearch BM25, fuzzy 0.2 + prefix', ranker: (t) => miniPlain.rank(t), grid: range(0.5, 8, 0.25) },
         { name: 'MiniSearch BM25 + our analyzer', ranker: (t) => miniAnalyzed.rank(t), grid: range(0.5, 8, 0.25) },
         { name: 'NLP.js Nlp/NluManager (neural)', ranker: await nlpjsRanker(knowledgeBase), grid: range(0.3, 0.98, 0.04) },

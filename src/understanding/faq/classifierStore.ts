@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ClassifierOptions, type LabelledFeatures, TopicClassifier } from './topicClassifier';
+import { type ClassifierOptions, type EncodedExample, encodeFeatures, type LabelledFeatures, TopicClassifier } from './topicClassifier';
 
 const PREFIX = 'faq-classifier-';
 
@@ -15,12 +15,15 @@ const PREFIX = 'faq-classifier-';
 export function storedClassifier(
     directory: string | undefined,
     classCount: number,
-    examples: readonly LabelledFeatures[],
+    examples: Iterable<LabelledFeatures>,
     options: Partial<ClassifierOptions> = {},
 ): TopicClassifier {
-    const train = (): TopicClassifier => TopicClassifier.train(classCount, examples, options);
+    // Encoded one by one: a knowledge base of thousands of topics never holds every example's feature map at once.
+    const encoded: EncodedExample[] = [];
+    for (const { label, features } of examples) encoded.push(encodeFeatures(label, features));
+    const train = (): TopicClassifier => TopicClassifier.train(classCount, encoded, options);
     if (directory === undefined) return train();
-    const file = join(directory, `${PREFIX}${trainingKey(classCount, examples, options)}.bin`);
+    const file = join(directory, `${PREFIX}${trainingKey(classCount, encoded, options)}.bin`);
     const stored = readIfPresent(file);
     const loaded = stored === undefined ? undefined : TopicClassifier.fromBytes(stored);
     if (loaded !== undefined) return loaded;
@@ -29,12 +32,12 @@ export function storedClassifier(
     return classifier;
 }
 
-function trainingKey(classCount: number, examples: readonly LabelledFeatures[], options: Partial<ClassifierOptions>): string {
-    const hash = createHash('sha256').update(JSON.stringify({ classCount, options }));
-    for (const { label, features } of examples) {
-        hash.update(`${label}`);
-        for (const [name, value] of features) hash.update(`\t${name}=${value}`);
-        hash.update('\n');
+function trainingKey(classCount: number, examples: readonly EncodedExample[], options: Partial<ClassifierOptions>): string {
+    const hash = createHash('sha256').update(JSON.stringify({ format: 2, classCount, options }));
+    const label = new Int32Array(1);
+    for (const example of examples) {
+        label[0] = example.label;
+        hash.update(label).update(example.hashes).update(example.values);
     }
     return hash.digest('hex').slice(0, 32);
 }

@@ -6,7 +6,7 @@ import { storedClassifier } from './classifierStore';
 import { messageFeatures } from './features';
 import type { MatchOutcome, TopicMatcher } from './matcher';
 import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from './outcome';
-import type { TopicClassifier } from './topicClassifier';
+import type { LabelledFeatures, TopicClassifier } from './topicClassifier';
 
 export interface FaqMatcherOptions extends DecisionThresholds {
     /**
@@ -156,36 +156,38 @@ export class FaqMatcher implements TopicMatcher {
         );
         this.offTopicClass = topicIds.length;
         const letters = this.options.classifierLetterWeight;
-        this.classifier = storedClassifier(modelDirectory, topicIds.length + 1, [
-            ...[...textsByTopic].flatMap(([id, texts]) =>
-                texts.map((text) => ({
-                    label: topicNumber.get(id) as number,
-                    features: messageFeatures(this.analyzer, text, true, letters),
-                })),
-            ),
-            ...LANGUAGES.flatMap((language) =>
-                knowledgeBase
-                    .offTopicSamples(language)
-                    .map((text) => ({ label: this.offTopicClass, features: messageFeatures(this.analyzer, text, true, letters) })),
-            ),
-        ]);
+        const analyzer = this.analyzer;
+        const offTopicClass = this.offTopicClass;
+        function* examples(): Generator<LabelledFeatures> {
+            for (const [id, texts] of textsByTopic)
+                for (const text of texts)
+                    yield { label: topicNumber.get(id) as number, features: messageFeatures(analyzer, text, true, letters) };
+            for (const language of LANGUAGES)
+                for (const text of knowledgeBase.offTopicSamples(language))
+                    yield { label: offTopicClass, features: messageFeatures(analyzer, text, true, letters) };
+        }
+        this.classifier = storedClassifier(modelDirectory, topicIds.length + 1, examples());
     }
 
     match(text: string, language: Language): MatchOutcome {
         const replyIn = replyLanguage(text, language);
         const labelled = this.labels.find(text, this.knowledgeBase, language);
         if (labelled !== undefined) return { kind: 'confident', topic: labelled, score: 1 };
-        return decide(this.blend(text), this.options, this.knowledgeBase, replyIn);
+        const { ranking, similarity } = this.blend(text);
+        // Refused before any blend: the score logged is the best similarity, which says how far off it was.
+        if (ranking.length === 0) return { kind: 'none', score: similarity };
+        return decide(ranking, this.options, this.knowledgeBase, replyIn);
     }
 
     /**
      * The best two topics by the blend of similarity and the classifier's probability, or none when the message
      * is like no sample, or when the classifier reads it as off topic.
      */
-    private blend(text: string): RankedTopic[] {
+    private blend(text: string): { ranking: RankedTopic[]; similarity: number } {
         const { candidates: limit, classifierWeight, minSimilarity, offTopicRatio } = this.options;
         const similar = this.best(text, Math.min(this.topicIds.length, limit));
-        if ((similar[0]?.score ?? 0) < minSimilarity) return [];
+        const best = similar[0]?.score ?? 0;
+        if (best < minSimilarity) return { ranking: [], similarity: best };
         const similarity = new Map(similar.map(({ topic, score }) => [topic, score]));
         const candidates = this.topicIds.length > limit ? similar.map(({ topic }) => topic) : Array.from(this.topicIds.keys());
         candidates.push(this.offTopicClass);
@@ -199,9 +201,12 @@ export class FaqMatcher implements TopicMatcher {
             probability: probabilities[i] as number,
             score: classifierWeight * (probabilities[i] as number) + (1 - classifierWeight) * (similarity.get(topic) ?? 0),
         }));
-        if (offTopic >= offTopicRatio * Math.max(...blended.map((b) => b.probability))) return [];
+        if (offTopic >= offTopicRatio * Math.max(...blended.map((b) => b.probability))) return { ranking: [], similarity: best };
         blended.sort((a, b) => b.score - a.score || a.topic - b.topic);
-        return blended.slice(0, 2).map(({ topic, score }) => ({ id: this.topicIds[topic] as string, score }));
+        return {
+            ranking: blended.slice(0, 2).map(({ topic, score }) => ({ id: this.topicIds[topic] as string, score })),
+            similarity: best,
+        };
     }
 
     /** Every topic with a positive similarity, best first (ties in knowledge-base order, so results are stable). */

@@ -13,6 +13,8 @@ export interface RankedTopic {
  * When a ranking becomes an answer.
  * - below `minScore`: nothing good enough → none;
  * - otherwise, if the best topic leads the second by at least `minLead` (relative: (best − second) / best) → confident;
+ * - otherwise, if one of the two is a guided dialog the other offers as a follow-up ("can my family come and
+ *   work?": family members, or the family guide), → confident on the answer, which then offers the dialog;
  * - otherwise → ambiguous between the two.
  */
 export interface DecisionThresholds {
@@ -37,6 +39,10 @@ export function decide(
     if (secondTopic === undefined || lead >= thresholds.minLead) {
         return { kind: 'confident', topic: bestTopic, score: best.score };
     }
+    const answerOffering = (answer: Topic, dialog: Topic): boolean =>
+        answer.dialog === undefined && dialog.dialog !== undefined && (answer.followUps ?? []).includes(dialog.id);
+    if (answerOffering(bestTopic, secondTopic)) return { kind: 'confident', topic: bestTopic, score: best.score };
+    if (answerOffering(secondTopic, bestTopic)) return { kind: 'confident', topic: secondTopic, score: second?.score ?? best.score };
     return { kind: 'ambiguous', topics: [bestTopic, secondTopic], score: best.score };
 }
 

@@ -1,29 +1,72 @@
 /** Named features of one message and their values (see `messageFeatures`). */
 export type Features = ReadonlyMap<string, number>;
 
+export interface LabelledFeatures {
+    label: number;
+    features: Features;
+}
+
+/** An example's features as 32-bit hashes of their names, and its label (−1 for a message to classify). */
+export interface EncodedExample {
+    label: number;
+    hashes: Uint32Array;
+    values: Float32Array;
+}
+
 export interface ClassifierOptions {
-    /** Passes over the training examples. */
+    /** Passes over the training examples… */
     epochs: number;
+    /** …fewer when they would take more steps than this (a knowledge base of thousands of topics). */
+    maxSteps: number;
     /** AdaGrad's base step. */
     learningRate: number;
     /** L2 penalty on the weights touched by each step. */
     l2: number;
     /**
-     * Above this many classes, each step compares the true class with this many others drawn at random (sampled
-     * softmax) instead of with every class: training stays linear in the examples at any knowledge-base size.
+     * Above `fullSoftmaxClasses` classes, each step compares the true class with `sampledNegatives` others drawn at
+     * random (sampled softmax) instead of with every class: training stays linear in the examples at any size.
      */
+    fullSoftmaxClasses: number;
     sampledNegatives: number;
-    /** At most this many weights (features × classes); beyond it features share weights by their number modulo. */
+    /** At most this many weights (rows × classes); with fewer rows than features, features share rows by hash. */
     maxWeights: number;
 }
 
 const CLASSIFIER_DEFAULTS: ClassifierOptions = {
     epochs: 8,
+    maxSteps: 200_000,
     learningRate: 0.2,
     l2: 1e-5,
-    sampledNegatives: 64,
+    fullSoftmaxClasses: 256,
+    sampledNegatives: 16,
     maxWeights: 16_000_000,
 };
+
+/** A class whose probability is already this close to right needs no step. */
+const IGNORED_ERROR = 1e-3;
+
+/** FNV-1a: a feature's name as a 32-bit number, the same on every run and machine. */
+function hashName(name: string): number {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < name.length; i++) {
+        hash ^= name.charCodeAt(i);
+        hash = Math.imul(hash, 0x01000193);
+    }
+    return hash >>> 0;
+}
+
+/** Features as hashes and values, in one compact pair of arrays. */
+export function encodeFeatures(label: number, features: Features): EncodedExample {
+    const hashes = new Uint32Array(features.size);
+    const values = new Float32Array(features.size);
+    let i = 0;
+    for (const [name, value] of features) {
+        hashes[i] = hashName(name);
+        values[i] = value;
+        i++;
+    }
+    return { label, hashes, values };
+}
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32): training gives the same model on every run. */
 function seededRandom(seed: number): () => number {
@@ -37,64 +80,41 @@ function seededRandom(seed: number): () => number {
     };
 }
 
-export interface LabelledFeatures {
-    label: number;
-    features: Features;
-}
-
-function isSnapshotHeader(value: unknown): value is { classCount: number; rows: number; features: string[] } {
-    if (typeof value !== 'object' || value === null) return false;
-    const { classCount, rows, features } = value as Record<string, unknown>;
-    return (
-        Number.isInteger(classCount) && Number.isInteger(rows) && Array.isArray(features) && features.every((f) => typeof f === 'string')
-    );
-}
-
-interface Example {
-    label: number;
-    ids: Int32Array;
-    values: Float32Array;
-}
-
 /**
  * A multinomial logistic regression (softmax) over sparse features, trained once at start-up by AdaGrad on the
  * knowledge base's samples: where a nearest-sample search asks "which sample does this look like", the trained
  * weights learn which words and letter groups tell one topic from its neighbours, which is what carries a
  * stranger's wording over to the right topic. Deterministic: fixed order of examples and a seeded shuffle.
  *
- * Weights are one dense row of classes per feature (features × classes floats): scoring a message reads only the
- * rows of its own features, and, given candidate classes, only those.
+ * Weights are one dense row of classes per feature (rows × classes 32-bit floats). No table of names is kept: a
+ * feature's row is the place of its hash among the sorted hashes of the training features (modulo the rows, when
+ * a very large knowledge base has more features than `maxWeights` allows), and a feature no training example has
+ * is skipped. Scoring a message reads only the rows of its own features and, given candidates, only those.
  */
 export class TopicClassifier {
-    private readonly dictionary: Map<string, number>;
-    private readonly rows: number;
-    private readonly weights: Float32Array;
-    private readonly bias: Float32Array;
-
     private constructor(
         private readonly classCount: number,
-        snapshot: { features: readonly string[]; rows: number; weights: Float32Array; bias: Float32Array },
-    ) {
-        this.dictionary = new Map(snapshot.features.map((name, id) => [name, id]));
-        this.rows = snapshot.rows;
-        this.weights = snapshot.weights;
-        this.bias = snapshot.bias;
-    }
+        private readonly rows: number,
+        /** Sorted hashes of every feature the training examples have. */
+        private readonly known: Uint32Array,
+        private readonly bias: Float32Array,
+        private readonly weights: Float32Array,
+    ) {}
 
     /** Learns the weights from labelled examples (labels 0 … classCount − 1). */
-    static train(classCount: number, examples: readonly LabelledFeatures[], options: Partial<ClassifierOptions> = {}): TopicClassifier {
+    static train(classCount: number, examples: readonly EncodedExample[], options: Partial<ClassifierOptions> = {}): TopicClassifier {
         const o = { ...CLASSIFIER_DEFAULTS, ...options };
-        const names = new Set<string>();
-        for (const { features } of examples) for (const name of features.keys()) names.add(name);
-        const rows = Math.max(1, Math.min(names.size, Math.floor(o.maxWeights / Math.max(classCount, 1))));
-        const classifier = new TopicClassifier(classCount, {
-            features: [...names],
-            rows,
-            weights: new Float32Array(rows * classCount),
-            bias: new Float32Array(classCount),
-        });
+        const distinct = new Set<number>();
+        for (const { hashes } of examples) for (const hash of hashes) distinct.add(hash);
+        const known = Uint32Array.from(distinct).sort();
+        const rows = Math.max(1, Math.min(known.length, Math.floor(o.maxWeights / Math.max(classCount, 1))));
+        const classifier = new TopicClassifier(classCount, rows, known, new Float32Array(classCount), new Float32Array(rows * classCount));
         classifier.fit(
-            examples.map(({ label, features }) => classifier.encode(label, features)),
+            examples.map(({ label, hashes, values }) => ({
+                label,
+                rows: Int32Array.from(hashes, (hash) => classifier.rowOf(hash)),
+                values,
+            })),
             o,
         );
         return classifier;
@@ -102,78 +122,73 @@ export class TopicClassifier {
 
     /** The trained model as bytes: `fromBytes` gives back the very same weights (training is in 32-bit floats). */
     toBytes(): Buffer {
-        const header = Buffer.from(JSON.stringify({ classCount: this.classCount, rows: this.rows, features: [...this.dictionary.keys()] }));
-        const length = Buffer.alloc(4);
-        length.writeUInt32LE(header.length);
-        return Buffer.concat([
-            length,
-            header,
-            Buffer.from(this.bias.buffer, this.bias.byteOffset, this.bias.byteLength),
-            Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength),
-        ]);
+        const header = new Uint32Array([SNAPSHOT_MAGIC, this.classCount, this.rows, this.known.length]);
+        return Buffer.concat([header, this.known, this.bias, this.weights].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
     }
 
     /** The model `toBytes` wrote, or undefined when the bytes are not one. */
     static fromBytes(bytes: Buffer): TopicClassifier | undefined {
-        try {
-            const headerLength = bytes.readUInt32LE(0);
-            const header: unknown = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8'));
-            if (!isSnapshotHeader(header)) return undefined;
-            const { classCount, rows, features } = header;
-            const floats = new Float32Array(classCount + rows * classCount);
-            const body = bytes.subarray(4 + headerLength);
-            if (body.byteLength !== floats.byteLength) return undefined;
-            new Uint8Array(floats.buffer).set(body);
-            return new TopicClassifier(classCount, {
-                features,
-                rows,
-                bias: floats.subarray(0, classCount),
-                weights: floats.subarray(classCount),
-            });
-        } catch {
-            return undefined;
-        }
+        if (bytes.byteLength < 16) return undefined;
+        const words = new Uint32Array(bytes.byteLength >>> 2);
+        new Uint8Array(words.buffer).set(bytes.subarray(0, words.byteLength));
+        const [magic, classCount = 0, rows = 0, knownCount = 0] = words;
+        if (magic !== SNAPSHOT_MAGIC || bytes.byteLength !== 4 * (4 + knownCount + classCount + rows * classCount)) return undefined;
+        const floats = new Float32Array(words.buffer);
+        const biasAt = 4 + knownCount;
+        const weightsAt = biasAt + classCount;
+        return new TopicClassifier(
+            classCount,
+            rows,
+            words.subarray(4, biasAt),
+            floats.subarray(biasAt, weightsAt),
+            floats.subarray(weightsAt),
+        );
     }
 
     /** Softmax probabilities over `candidates` (all classes when omitted), in the candidates' order. */
     probabilities(features: Features, candidates?: readonly number[]): Float64Array {
-        const { ids, values } = this.encode(-1, features);
+        const { hashes, values } = encodeFeatures(-1, features);
         const classes = candidates ?? Array.from({ length: this.classCount }, (_, k) => k);
         const out = new Float64Array(classes.length);
-        for (let c = 0; c < classes.length; c++) {
-            const k = classes[c] as number;
-            let sum = this.bias[k] as number;
-            for (let i = 0; i < ids.length; i++)
-                sum += (values[i] as number) * (this.weights[(ids[i] as number) * this.classCount + k] as number);
-            out[c] = sum;
+        for (let c = 0; c < classes.length; c++) out[c] = this.bias[classes[c] as number] as number;
+        for (let i = 0; i < hashes.length; i++) {
+            const row = this.rowOf(hashes[i] as number);
+            if (row < 0) continue;
+            const offset = row * this.classCount;
+            const value = values[i] as number;
+            for (let c = 0; c < classes.length; c++)
+                out[c] = (out[c] as number) + value * (this.weights[offset + (classes[c] as number)] as number);
         }
         softmaxInPlace(out);
         return out;
     }
 
-    private encode(label: number, features: Features): Example {
-        const ids: number[] = [];
-        const values: number[] = [];
-        for (const [name, value] of features) {
-            const id = this.dictionary.get(name);
-            if (id === undefined) continue;
-            ids.push(id % this.rows);
-            values.push(value);
+    /** A feature's row of weights, or −1 for a feature no training example has. */
+    private rowOf(hash: number): number {
+        let low = 0;
+        let high = this.known.length - 1;
+        while (low <= high) {
+            const middle = (low + high) >>> 1;
+            const value = this.known[middle] as number;
+            if (value === hash) return middle % this.rows;
+            if (value < hash) low = middle + 1;
+            else high = middle - 1;
         }
-        return { label, ids: Int32Array.from(ids), values: Float32Array.from(values) };
+        return -1;
     }
 
-    private fit(examples: Example[], o: ClassifierOptions): void {
+    private fit(examples: readonly { label: number; rows: Int32Array; values: Float32Array }[], o: ClassifierOptions): void {
         const C = this.classCount;
         const squared = new Float32Array(this.weights.length);
         const biasSquared = new Float32Array(C);
         const next = seededRandom(7);
-        const sampled = C > o.sampledNegatives + 1;
+        const sampled = C > o.fullSoftmaxClasses;
         const candidates = new Int32Array(sampled ? o.sampledNegatives + 1 : C);
         const logits = new Float64Array(candidates.length);
         const errors = new Float64Array(candidates.length);
         const order = Int32Array.from(examples.keys());
-        for (let epoch = 0; epoch < o.epochs; epoch++) {
+        const epochs = Math.max(1, Math.min(o.epochs, Math.floor(o.maxSteps / Math.max(examples.length, 1))));
+        for (let epoch = 0; epoch < epochs; epoch++) {
             for (let i = order.length - 1; i > 0; i--) {
                 const j = Math.floor(next() * (i + 1));
                 const swap = order[i] as number;
@@ -181,7 +196,7 @@ export class TopicClassifier {
                 order[j] = swap;
             }
             for (const index of order) {
-                const { label, ids, values } = examples[index] as Example;
+                const { label, rows, values } = examples[index] as (typeof examples)[number];
                 if (sampled) {
                     candidates[0] = label;
                     for (let c = 1; c < candidates.length; c++) {
@@ -190,22 +205,21 @@ export class TopicClassifier {
                     }
                 } else for (let k = 0; k < C; k++) candidates[k] = k;
                 for (let c = 0; c < candidates.length; c++) logits[c] = this.bias[candidates[c] as number] as number;
-                // Feature rows outermost: each row is read in one contiguous stretch.
-                for (let i = 0; i < ids.length; i++) {
-                    const offset = (ids[i] as number) * C;
+                for (let i = 0; i < rows.length; i++) {
+                    const offset = (rows[i] as number) * C;
                     const value = values[i] as number;
                     for (let c = 0; c < candidates.length; c++)
                         logits[c] = (logits[c] as number) + value * (this.weights[offset + (candidates[c] as number)] as number);
                 }
                 softmaxInPlace(logits);
                 // d(cross-entropy)/d(logit): probability minus 1 for the true class. Classes the example already
-                // rules out (error below IGNORED_ERROR) are left alone: most of them, after the first passes.
+                // rules out are left alone: most of them, after the first passes.
                 for (let c = 0; c < candidates.length; c++) {
                     const error = (logits[c] as number) - (candidates[c] === label ? 1 : 0);
                     errors[c] = Math.abs(error) < IGNORED_ERROR ? 0 : error;
                 }
-                for (let i = 0; i < ids.length; i++) {
-                    const offset = (ids[i] as number) * C;
+                for (let i = 0; i < rows.length; i++) {
+                    const offset = (rows[i] as number) * C;
                     const value = values[i] as number;
                     for (let c = 0; c < candidates.length; c++) {
                         const error = errors[c] as number;
@@ -221,15 +235,15 @@ export class TopicClassifier {
                     if (error === 0) continue;
                     const k = candidates[c] as number;
                     biasSquared[k] = (biasSquared[k] as number) + error * error;
-                    this.bias[k] = (this.bias[k] as number) - (o.learningRate * error) / Math.sqrt((biasSquared[k] as number) + 1e-8);
+                    this.bias[k] = (this.bias[k] as number) - (o.learningRate * error) / Math.sqrt(biasSquared[k] as number);
                 }
             }
         }
     }
 }
 
-/** A class whose probability is already this close to right needs no step. */
-const IGNORED_ERROR = 1e-3;
+/** "IMPc": the first word of a saved classifier. */
+const SNAPSHOT_MAGIC = 0x634d5049;
 
 function softmaxInPlace(values: Float64Array): void {
     let max = Number.NEGATIVE_INFINITY;
