@@ -186,6 +186,11 @@ describe('FAQ knowledge base content', () => {
             ['can my wife work with an open permit too', 'en', 'spouse-work'],
             ['ma blonde pourra-tu travailler elle aussi', 'fr', 'spouse-work'],
             ['what happens when the IMP+ permit runs out', 'en', 'permit-expiry'],
+            ['what happens when it expires', 'en', 'permit-expiry'],
+            ['can I renew it', 'en', 'permit-expiry'],
+            ['je peux le renouveler?', 'fr', 'permit-expiry'],
+            ['kestion sur les frai', 'fr', 'fees'],
+            ['how much r the feez', 'en', 'fees'],
         ] as const)('%s → %s', (text, language, expected) => {
             const outcome = matcher.match(text, language);
             expect(outcome.kind === 'confident' ? outcome.topic.id : outcome.kind).toBe(expected);

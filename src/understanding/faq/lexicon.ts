@@ -817,6 +817,8 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     fee: '@fee',
     fees: '@fee',
     frais: '@fee',
+    // Texted without its s, and too short for the typo correction: "kestion sur les frai".
+    frai: '@fee',
     cost: '@fee',
     costs: '@fee',
     cout: '@fee',
