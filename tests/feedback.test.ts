@@ -241,15 +241,19 @@ describe('the end-of-conversation satisfaction question', () => {
     it.each([
         ['en', 'ok'],
         ['fr', 'd’accord'],
-    ] as const)('is not asked after a mere “%s”, which gets a short reply and the menu, not an apology (%s)', async (language, text) => {
-        const chat = new Chat({ conversation: bot.conversation, locale: language === 'fr' ? 'fr-CA' : 'en-US' });
-        await chat.open();
-        const replies = await chat.say(text);
-        expect(textOf(replies)).toContain(t.t(language, 'faq:topics.acknowledgement.answer'));
-        expect(textOf(replies)).not.toContain(t.t(language, 'common:fallback.unknown'));
-        expect(textOf(replies)).not.toContain(t.t(language, 'feedback:satisfaction.question'));
-        expect(buttonsOf(replies)).toContain(t.t(language, 'common:menu.choices.eligibility'));
-    });
+        ['fr', 'ok'],
+    ] as const)(
+        '(%s) is not asked after a mere “%s”, which gets a short reply in the conversation’s language and the menu, not an apology',
+        async (language, text) => {
+            const chat = new Chat({ conversation: bot.conversation, locale: language === 'fr' ? 'fr-CA' : 'en-US' });
+            await chat.open();
+            const replies = await chat.say(text);
+            expect(textOf(replies)).toContain(t.t(language, 'faq:topics.acknowledgement.answer'));
+            expect(textOf(replies)).not.toContain(t.t(language, 'common:fallback.unknown'));
+            expect(textOf(replies)).not.toContain(t.t(language, 'feedback:satisfaction.question'));
+            expect(buttonsOf(replies)).toContain(t.t(language, 'common:menu.choices.eligibility'));
+        },
+    );
 
     it('is never asked of the firm’s staff in Teams', async () => {
         const tenant = '5e7a1c2d-3b4f-4a6e-9c8d-0f1e2d3c4b5a';
