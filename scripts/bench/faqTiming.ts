@@ -10,7 +10,7 @@ import { createTranslator, loadResources } from '../../src/content/i18n';
 import { KnowledgeBase, type TopicContent } from '../../src/content/knowledgeBase';
 import { LANGUAGES, type Language } from '../../src/content/languages';
 import { FaqMatcher } from '../../src/understanding/faq/faqMatcher';
-import { seededRandom } from '../seededRandom';
+import { seededRandom } from '../../src/understanding/faq/seededRandom';
 import { percentile } from './processes';
 
 /** Real questions (typos included: they exercise the typo correction), both languages. */

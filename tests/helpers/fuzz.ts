@@ -1,4 +1,4 @@
-import { seededRandom } from '../../scripts/seededRandom';
+import { seededRandom } from '../../src/understanding/faq/seededRandom';
 import { activity } from './server';
 
 const ODD_STRINGS = [

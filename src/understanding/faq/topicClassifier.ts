@@ -1,3 +1,5 @@
+import { seededRandom } from './seededRandom';
+
 /** Named features of one message and their values (see `messageFeatures`). */
 export type Features = ReadonlyMap<string, number>;
 
@@ -66,18 +68,6 @@ export function encodeFeatures(label: number, features: Features): EncodedExampl
         i++;
     }
     return { label, hashes, values };
-}
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): training gives the same model on every run. */
-function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-    };
 }
 
 /**

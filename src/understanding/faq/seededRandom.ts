@@ -1,6 +1,6 @@
 /**
- * A small deterministic pseudo-random generator (mulberry32): the same seed gives the same sequence, so a
- * fuzz failure or a synthetic benchmark can be replayed exactly.
+ * A small deterministic pseudo-random generator (mulberry32): the same seed gives the same sequence, so the
+ * classifier trains to the same model on every run, and a fuzz failure or a synthetic benchmark can be replayed.
  */
 export function seededRandom(seed: number): () => number {
     let state = seed >>> 0;
