@@ -3,7 +3,7 @@ import { LANGUAGES, type Language } from '../../content/languages';
 import { replyLanguage } from '../languageDetection';
 import { TextAnalyzer } from './analyzer';
 import { storedClassifier } from './classifierStore';
-import { messageFeatures } from './features';
+import { gramsOf, messageFeatures } from './features';
 import type { MatchOutcome, TopicMatcher } from './matcher';
 import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from './outcome';
 import type { LabelledFeatures, TopicClassifier } from './topicClassifier';
@@ -158,13 +158,12 @@ export class FaqMatcher implements TopicMatcher {
         const letters = this.options.classifierLetterWeight;
         const analyzer = this.analyzer;
         const offTopicClass = this.offTopicClass;
+        const knownFeatures = (text: string) => messageFeatures(analyzer.analyzeKnown(text), analyzer.keptWords(text), letters);
         function* examples(): Generator<LabelledFeatures> {
             for (const [id, texts] of textsByTopic)
-                for (const text of texts)
-                    yield { label: topicNumber.get(id) as number, features: messageFeatures(analyzer, text, true, letters) };
+                for (const text of texts) yield { label: topicNumber.get(id) as number, features: knownFeatures(text) };
             for (const language of LANGUAGES)
-                for (const text of knowledgeBase.offTopicSamples(language))
-                    yield { label: offTopicClass, features: messageFeatures(analyzer, text, true, letters) };
+                for (const text of knowledgeBase.offTopicSamples(language)) yield { label: offTopicClass, features: knownFeatures(text) };
         }
         this.classifier = storedClassifier(modelDirectory, topicIds.length + 1, examples());
     }
@@ -185,14 +184,17 @@ export class FaqMatcher implements TopicMatcher {
      */
     private blend(text: string): { ranking: RankedTopic[]; similarity: number } {
         const { candidates: limit, classifierWeight, minSimilarity, offTopicRatio } = this.options;
-        const similar = this.best(text, Math.min(this.topicIds.length, limit));
+        // Analysed once, for both the similarity and the classifier.
+        const tokens = this.analyzer.analyze(text);
+        const words = this.analyzer.keptWords(text);
+        const similar = this.best(tokens, words, Math.min(this.topicIds.length, limit));
         const best = similar[0]?.score ?? 0;
         if (best < minSimilarity) return { ranking: [], similarity: best };
         const similarity = new Map(similar.map(({ topic, score }) => [topic, score]));
         const candidates = this.topicIds.length > limit ? similar.map(({ topic }) => topic) : Array.from(this.topicIds.keys());
         candidates.push(this.offTopicClass);
         const probabilities = this.classifier.probabilities(
-            messageFeatures(this.analyzer, text, false, this.options.classifierLetterWeight),
+            messageFeatures(tokens, words, this.options.classifierLetterWeight),
             candidates,
         );
         const offTopic = probabilities[candidates.length - 1] as number;
@@ -212,7 +214,7 @@ export class FaqMatcher implements TopicMatcher {
     /** Every topic with a positive similarity, best first (ties in knowledge-base order, so results are stable). */
     rank(text: string): RankedTopic[] {
         const ranked: { topic: number; score: number }[] = [];
-        this.scoreTopics(text, (topic, score) => {
+        this.scoreTopics(this.analyzer.analyze(text), this.analyzer.keptWords(text), (topic, score) => {
             if (score > 0) ranked.push({ topic, score });
         });
         ranked.sort((a, b) => b.score - a.score || a.topic - b.topic);
@@ -220,9 +222,9 @@ export class FaqMatcher implements TopicMatcher {
     }
 
     /** The first `count` of rank(), by topic number, without sorting every topic. */
-    private best(text: string, count: number): { topic: number; score: number }[] {
+    private best(tokens: readonly string[], words: readonly string[], count: number): { topic: number; score: number }[] {
         const top: { topic: number; score: number }[] = [];
-        this.scoreTopics(text, (topic, score) => {
+        this.scoreTopics(tokens, words, (topic, score) => {
             if (score <= 0) return;
             const at = top.findIndex((entry) => score > entry.score || (score === entry.score && topic < entry.topic));
             if (at === -1) {
@@ -236,14 +238,14 @@ export class FaqMatcher implements TopicMatcher {
     }
 
     /** Calls `visit` with every topic the message shares a word or a character n-gram with, and its score. */
-    private scoreTopics(text: string, visit: (topic: number, score: number) => void): void {
-        const query = this.vectorize(this.analyzer.analyze(text));
+    private scoreTopics(tokens: readonly string[], words: readonly string[], visit: (topic: number, score: number) => void): void {
+        const query = this.vectorize(tokens);
         if (query.size === 0) return;
         const { centroidWeight, charWeight } = this.options;
         const { wordScores, centroidScores, gramScores, touched } = this;
         this.samples.bestPerTopic(query, wordScores, touched);
         this.centroids.bestPerTopic(query, centroidScores, touched);
-        if (charWeight > 0) this.grams.bestPerTopic(this.analyzer.keptWords(text), gramScores, touched);
+        if (charWeight > 0) this.grams.bestPerTopic(words, gramScores, touched);
         for (let i = 0; i < touched.count; i++) {
             const topic = touched.at(i);
             const words = (1 - centroidWeight) * (wordScores[topic] as number) + centroidWeight * (centroidScores[topic] as number);
@@ -410,13 +412,4 @@ class CharGramIndex {
         for (const gram of grams) weights.set(gram, (weights.get(gram) ?? 0) + (this.idf.get(gram) ?? this.unknownWeight));
         return normalize(weights);
     }
-}
-
-function gramsOf(words: readonly string[]): string[] {
-    const grams: string[] = [];
-    for (const word of words) {
-        const padded = `<${word}>`;
-        for (const size of [3, 4]) for (let i = 0; i + size <= padded.length; i++) grams.push(padded.slice(i, i + size));
-    }
-    return grams;
 }
