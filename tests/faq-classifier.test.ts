@@ -107,7 +107,7 @@ describe('storedClassifier', () => {
         expect(second.toBytes().equals(first.toBytes())).toBe(true);
     });
 
-    it('trains again when an example changes, and keeps only the new model', () => {
+    it('trains again when an example or an option changes, and keeps only the new model', () => {
         const dir = directory();
         storedClassifier(dir, 3, toyExamples());
         const [before] = readdirSync(dir);
@@ -119,6 +119,9 @@ describe('storedClassifier', () => {
         const after = readdirSync(dir);
         expect(after).toHaveLength(1);
         expect(after[0]).not.toBe(before);
+        // Other training options, other model.
+        storedClassifier(dir, 3, changed, { epochs: 2 });
+        expect(train).toHaveBeenCalledTimes(2);
     });
 
     it('trains again over a damaged file, and simply trains where nothing can be written', () => {

@@ -1,15 +1,24 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ClassifierOptions, type EncodedExample, encodeFeatures, type LabelledFeatures, TopicClassifier } from './topicClassifier';
+import {
+    type ClassifierOptions,
+    classifierOptions,
+    type EncodedExample,
+    encodeFeatures,
+    type LabelledFeatures,
+    TopicClassifier,
+    TRAINING_VERSION,
+} from './topicClassifier';
 
 const PREFIX = 'faq-classifier-';
 
 /**
  * The classifier for these examples: read from `directory` when it was trained on exactly the same examples and
  * options before, else trained and kept there. Training takes about a second; reading it back, milliseconds,
- * so a restarted bot is ready at once. The file name is a hash of everything training reads, so a changed
- * sample, lexicon or option never reuses an old model; the model a file holds is the very one training gives.
+ * so a restarted bot is ready at once. The file name is a hash of everything training reads (every example's
+ * features, the options, the training version), so a changed sample, lexicon, option or algorithm never reuses
+ * an old model; the model a file holds is the very one training gives.
  * Without a directory, or if it cannot be written, the classifier is simply trained.
  */
 export function storedClassifier(
@@ -33,7 +42,9 @@ export function storedClassifier(
 }
 
 function trainingKey(classCount: number, examples: readonly EncodedExample[], options: Partial<ClassifierOptions>): string {
-    const hash = createHash('sha256').update(JSON.stringify({ format: 2, classCount, options }));
+    const hash = createHash('sha256').update(
+        JSON.stringify({ version: TRAINING_VERSION, classCount, options: classifierOptions(options) }),
+    );
     const label = new Int32Array(1);
     for (const example of examples) {
         label[0] = example.label;
@@ -54,7 +65,8 @@ function readIfPresent(file: string): Buffer | undefined {
 function keep(directory: string, file: string, bytes: Buffer): void {
     try {
         mkdirSync(directory, { recursive: true });
-        const partial = `${file}.${process.pid}.tmp`;
+        // A name of its own for each writer (test workers may be threads of one process), then an atomic rename.
+        const partial = `${file}.${randomUUID()}.tmp`;
         writeFileSync(partial, bytes);
         renameSync(partial, file);
         for (const name of readdirSync(directory)) {

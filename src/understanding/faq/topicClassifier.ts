@@ -44,6 +44,14 @@ const CLASSIFIER_DEFAULTS: ClassifierOptions = {
     maxWeights: 16_000_000,
 };
 
+/** The options training uses: the defaults, with these overrides. */
+export function classifierOptions(overrides: Partial<ClassifierOptions> = {}): ClassifierOptions {
+    return { ...CLASSIFIER_DEFAULTS, ...overrides };
+}
+
+/** Changes whenever training or the saved form changes, so that no model trained the old way is read back. */
+export const TRAINING_VERSION = 1;
+
 /** A class whose probability is already this close to right needs no step. */
 const IGNORED_ERROR = 1e-3;
 
@@ -93,7 +101,7 @@ export class TopicClassifier {
 
     /** Learns the weights from labelled examples (labels 0 … classCount − 1). */
     static train(classCount: number, examples: readonly EncodedExample[], options: Partial<ClassifierOptions> = {}): TopicClassifier {
-        const o = { ...CLASSIFIER_DEFAULTS, ...options };
+        const o = classifierOptions(options);
         const distinct = new Set<number>();
         for (const { hashes } of examples) for (const hash of hashes) distinct.add(hash);
         const known = Uint32Array.from(distinct).sort();
