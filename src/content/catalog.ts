@@ -130,6 +130,9 @@ export function criterionQuestion(criterion: Criterion, number: number, canGoBac
 /** The answer that goes back to the previous question. */
 export const BACK = 'back';
 
+/** Reads "back" in any of its wordings, as a message of its own (the same as at a question of the check). */
+export const GO_BACK: Question = { id: 'goBack', lines: [], choices: [], answers: [BACK] };
+
 export function unmetKey(criterion: Criterion, answer: string): string {
     const base = `eligibility:criteria.${criterion.id}.unmet`;
     return criterion.unmetByAnswer ? `${base}.${answer}` : base;

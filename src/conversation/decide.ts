@@ -1,10 +1,15 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { AskDialog } from '../../dialogs/askDialog';
+import { GO_BACK } from '../content/catalog';
 import { DIALOG_TARGETS, type DialogTarget } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
 import type { Decision } from '../turn/turn';
 import type { AnswerReader } from '../understanding/answers';
 import type { Recognizer } from '../understanding/recognizer';
+import { words } from '../understanding/text';
+
+/** The longest way to say "back" ("go back please", « revenir en arrière »). */
+const BACK_WORDS = 4;
 
 /**
  * What to do with a message: a command, an answer to the pending question, or what the knowledge base
@@ -15,6 +20,11 @@ export function decide(dc: DialogContext, text: string, language: Language, reco
     if (shortcut?.kind === 'command') return shortcut;
     const target = AskDialog.pendingQuestion(dc) ? activeTarget(dc) : undefined;
     if (target && AskDialog.expects(dc, reader, text)) return { kind: 'prompt', target };
+    // "Back" / « retour » moves through a dialog (or reopens the check after its verdict): it is never a question
+    // for the knowledge base, where a sample such as "call me back" would make it a request for an advisor.
+    // Short messages only: "back" leads a longer one ("back home I was a nurse…") that asks something else.
+    if (words(text).length <= BACK_WORDS && reader.read(GO_BACK, text).kind === 'answer')
+        return target ? { kind: 'prompt', target } : { kind: 'refuse', score: 0 };
     const recognition = shortcut ?? (target ? recognizer.search(text, language) : recognizer.understand(text, language));
     // Inside a dialog, what we would refuse at the top level goes to the question, which asks again.
     if (target && recognition.kind === 'refuse' && !recognition.topic) return { kind: 'prompt', target };

@@ -3,16 +3,13 @@ import { HANDOFF_DIALOG } from '../../dialogs/handoffDialog';
 import { MAIN_DIALOG, type MainOptions } from '../../dialogs/mainDialog';
 import type { DialogServices } from '../../dialogs/services';
 import { sayForCommand } from '../channels/commandReplies';
-import { BACK, COMMAND_ACTIONS, type CommandAction, type Question } from '../content/catalog';
+import { COMMAND_ACTIONS, type CommandAction, GO_BACK } from '../content/catalog';
 import { SATISFACTION_MOMENTS } from '../content/feedback';
 import { redact } from '../observability/redact';
 import { applicableCriteria } from '../turn/eligibility';
 import type { ConversationData } from '../turn/state';
 import { type Decision, getTurnInfo, inputText } from '../turn/turn';
 import type { Welcome } from './welcome';
-
-/** Reads "back" in any of its wordings (the same as at a question of the check). */
-const GO_BACK: Question = { id: 'goBack', lines: [], choices: [], answers: [BACK] };
 
 /** What the bot does with a message when no guided dialog is running (commands as COMMAND_ACTIONS says). */
 export class TopLevel {
