@@ -188,13 +188,16 @@ describe('application walkthrough', () => {
     it.each([
         ['en', 'back'],
         ['fr', 'retour'],
-    ] as const)('(%s) reads “%s” with nothing to go back to as nothing to do, never as a request for an advisor', async (language, text) => {
-        const chat = new Chat({ locale: language === 'fr' ? 'fr-CA' : 'en-US' });
-        await chat.open();
-        const replies = await chat.say(text);
-        expect(trace(replies, 'Recognizer')).not.toMatchObject({ action: 'command' });
-        expect(textOf(replies)).toContain(t.t(language, 'common:fallback.unknown'));
-    });
+    ] as const)(
+        '(%s) reads “%s” with nothing to go back to as nothing to do, never as a request for an advisor',
+        async (language, text) => {
+            const chat = new Chat({ locale: language === 'fr' ? 'fr-CA' : 'en-US' });
+            await chat.open();
+            const replies = await chat.say(text);
+            expect(trace(replies, 'Recognizer')).not.toMatchObject({ action: 'command' });
+            expect(textOf(replies)).toContain(t.t(language, 'common:fallback.unknown'));
+        },
+    );
 });
 
 describe('open work permit and family options', () => {
