@@ -8,7 +8,7 @@ import type { Language } from '../src/content/languages';
 import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
 import type { TopicMatcher } from '../src/understanding/faq/matcher';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
-import { answerLabel } from './helpers/eligibility';
+import { answerLabel, ELIGIBLE_ANSWERS } from './helpers/eligibility';
 
 const t = createTranslator();
 const LOCALE: Record<Language, string> = { en: 'en-CA', fr: 'fr-CA' };
@@ -41,14 +41,7 @@ async function runCheck(language: Language, steps: [CriterionId, string, string?
 const PATHS: { name: string; steps: [CriterionId, string][]; eligible: boolean; unmet: CriterionId[] }[] = [
     {
         name: 'abroad, PRTQ, no PR application yet, valid CSQ, invited, ready',
-        steps: [
-            ['residence', 'abroad'],
-            ['csq', 'regular'],
-            ['pr', 'notYet'],
-            ['csqValid', 'yes'],
-            ['invitation', 'yes'],
-            ['application', 'yes'],
-        ],
+        steps: [...ELIGIBLE_ANSWERS],
         eligible: true,
         unmet: [],
     },

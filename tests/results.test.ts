@@ -45,10 +45,13 @@ function bot(options: { storage?: MemoryStorage; clock?: { now: number }; lookup
 }
 
 const label = (language: Language, criterion: CriterionId, answer: string) => answerLabel(t, language, criterion, answer);
-const ELIGIBLE = ELIGIBLE_ANSWERS;
 
 /** Runs a whole check by tapping the buttons; returns the replies to the last answer. */
-async function check(chat: Chat, language: Language, answers: readonly [CriterionId, string][] = ELIGIBLE): Promise<Partial<Activity>[]> {
+async function check(
+    chat: Chat,
+    language: Language,
+    answers: readonly [CriterionId, string][] = ELIGIBLE_ANSWERS,
+): Promise<Partial<Activity>[]> {
     await chat.say(t.t(language, 'common:menu.choices.eligibility'));
     let replies: Partial<Activity>[] = [];
     for (const [criterion, answer] of answers) replies = await chat.say(label(language, criterion, answer));
@@ -130,7 +133,7 @@ describe.each(['en', 'fr'] as const)('the checklist in %s', (language) => {
         const text = JSON.stringify(card);
         const [criteria, fees] = card.body.filter((b) => b.type === 'FactSet');
         expect(criteria?.facts).toEqual(
-            ELIGIBLE.map(([criterion, answer]) => ({
+            ELIGIBLE_ANSWERS.map(([criterion, answer]) => ({
                 title: t.t(language, `eligibility:criteria.${criterion}.short`),
                 value: t.t(language, 'result:answerStatus', {
                     answer: label(language, criterion, answer),

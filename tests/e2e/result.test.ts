@@ -42,7 +42,6 @@ afterEach(async () => {
 });
 
 const label = (language: Language, criterion: CriterionId, answer: string) => answerLabel(t, language, criterion, answer);
-const ELIGIBLE = ELIGIBLE_ANSWERS;
 const CODE = /\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}\b/;
 
 /** A whole check over HTTP (expectReplies); returns the code of the result. */
@@ -50,7 +49,7 @@ async function checkOverHttp(language: Language, user: string): Promise<string> 
     const fields = { from: { id: user }, conversation: { id: `conv-${user}` }, locale: language === 'fr' ? 'fr-CA' : 'en-CA' };
     await post(bot.url, activity({ ...fields, text: t.t(language, 'common:menu.choices.eligibility') }));
     let body = '';
-    for (const [criterion, answer] of ELIGIBLE)
+    for (const [criterion, answer] of ELIGIBLE_ANSWERS)
         body = await (await post(bot.url, activity({ ...fields, text: label(language, criterion, answer) }))).text();
     const code = CODE.exec(body)?.[0];
     if (!code) throw new Error(`no code in ${body.slice(0, 500)}`);
@@ -140,7 +139,7 @@ describe.each(['en', 'fr'] as const)('the printable page in Chromium (%s)', (lan
                 page.getByRole('heading', { level: 2, name: t.t(language, `result:sections.${section}`) }).isVisible(),
             ).resolves.toBe(true);
         }
-        expect(await page.locator('tbody tr').count()).toBe(ELIGIBLE.length + 4);
+        expect(await page.locator('tbody tr').count()).toBe(ELIGIBLE_ANSWERS.length + 4);
         // The inline script ran (its hash is in the policy): the print button shows.
         const print = page.getByRole('button', { name: t.t(language, 'result:print') });
         expect(await print.isVisible()).toBe(true);
@@ -168,7 +167,7 @@ describe('a new visitor, as they would do it', () => {
             t.t('fr', 'common:menu.choices.eligibility'),
             t.t('fr', 'eligibility:criteria.residence.question', { n: 1 }).slice(0, 12),
         );
-        for (const [criterion, answer] of ELIGIBLE) {
+        for (const [criterion, answer] of ELIGIBLE_ANSWERS) {
             const button = chat(page).suggestedAction(label('fr', criterion, answer));
             await button.waitFor({ state: 'visible', timeout: CONDITION_TIMEOUT });
             await button.click();
