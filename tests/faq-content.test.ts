@@ -186,7 +186,6 @@ describe('FAQ knowledge base content', () => {
             ['can my wife work with an open permit too', 'en', 'spouse-work'],
             ['ma blonde pourra-tu travailler elle aussi', 'fr', 'spouse-work'],
             ['what happens when the IMP+ permit runs out', 'en', 'permit-expiry'],
-            ['what happens when it expires', 'en', 'permit-expiry'],
             ['can I renew it', 'en', 'permit-expiry'],
             ['je peux le renouveler?', 'fr', 'permit-expiry'],
             ['kestion sur les frai', 'fr', 'fees'],
@@ -194,6 +193,14 @@ describe('FAQ knowledge base content', () => {
         ] as const)('%s → %s', (text, language, expected) => {
             const outcome = matcher.match(text, language);
             expect(outcome.kind === 'confident' ? outcome.topic.id : outcome.kind).toBe(expected);
+        });
+
+        it('"what happens when it expires" answers the permit’s end, or asks between it and the CSQ’s ("it" may be either)', () => {
+            const outcome = matcher.match('what happens when it expires', 'en');
+            const topics =
+                outcome.kind === 'confident' ? [outcome.topic.id] : outcome.kind === 'ambiguous' ? outcome.topics.map((t) => t.id) : [];
+            expect(topics).toContain('permit-expiry');
+            for (const id of topics) expect(['permit-expiry', 'csq-expiry']).toContain(id);
         });
     });
 });
