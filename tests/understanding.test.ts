@@ -26,6 +26,9 @@ describe('requests that matter to the firm, in any wording', () => {
         ['appelez-moi', 'fr-CA'],
         ['je veux parler a quelqu’un', 'fr-CA'],
         ['comment vous joindre', 'fr-CA'],
+        // « parler » was once a stop word (for « j'ai entendu parler »): only « humain » was left, as in « es-tu humain ».
+        ['je veux parler à un humain', 'fr-CA'],
+        ['can I speak to a human', 'en-CA'],
     ])('%j reaches an advisor', async (message, locale) => {
         const { recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'advisor' });
@@ -72,6 +75,8 @@ describe('small talk ends a conversation well', () => {
         ['bonne journée', 'fr-CA', 'goodbye'],
         ['who are you', 'en-CA', 'whoAreYou'],
         ['are you a robot', 'en-CA', 'whoAreYou'],
+        ['are you human', 'en-CA', 'whoAreYou'],
+        ['es-tu une vraie personne?', 'fr-CA', 'whoAreYou'],
     ])('%j gets a short reply of its own, not an apology', async (message, locale, topic) => {
         const { text, recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'answer', topic });

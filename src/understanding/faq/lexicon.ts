@@ -57,6 +57,20 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'je vous laisse': '@bye',
     'an ai': '@bot',
     // Asking the bot what it can do, or being lost: the help command, in the words people use.
+    // "J'ai entendu parler du PMI+" is filler; "parler à un conseiller" is a request for a person.
+    'entendu parler': '',
+    // Asking what the bot is ("are you human", « es-tu une vraie personne ») is not asking for a person
+    // ("I want a human", « je veux parler à un humain »): only the first says "you".
+    'are you': '@areyou',
+    'are u': '@areyou',
+    'r u': '@areyou',
+    'am i talking': '@areyou',
+    'am i chatting': '@areyou',
+    'es tu': '@areyou',
+    'etes vous': '@areyou',
+    't es': '@areyou',
+    'tes tu': '@areyou',
+    'je parle a': '@areyou',
     'what can you do': '@helpme',
     'what can you help': '@helpme',
     'what do you do': '@helpme',
@@ -1195,6 +1209,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         // Conversational filler of both languages: it says nothing about the topic.
         'take takes taking keep hear hearing heard mentioned friend friends exactly actually anyway thing stuff ' +
         'understand wondering wonder curious ami amie exactement vraiment pareil quand meme truc affaire ' +
-        'entendu parler comprendre question questions'
+        'entendu comprendre question questions'
     ).split(' '),
 );
