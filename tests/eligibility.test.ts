@@ -3,12 +3,10 @@ import { CRITERIA, type CriterionId, WALKTHROUGH_STEPS } from '../src/content/ca
 import { SOURCES } from '../src/content/facts';
 import { SATISFACTION_CHOICES } from '../src/content/feedback';
 import { createTranslator } from '../src/content/i18n';
-import type { KnowledgeBase, Topic } from '../src/content/knowledgeBase';
 import type { Language } from '../src/content/languages';
-import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
-import type { TopicMatcher } from '../src/understanding/faq/matcher';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
 import { answerLabel, ELIGIBLE_ANSWERS } from './helpers/eligibility';
+import { unsureMatcher } from './helpers/matcher';
 
 const t = createTranslator();
 const LOCALE: Record<Language, string> = { en: 'en-CA', fr: 'fr-CA' };
@@ -277,19 +275,7 @@ describe('eligibility check: keeping its footing', () => {
 
     it('does not take a reply to “Did you mean…?” as the answer to the hidden question', async () => {
         // A matcher that is unsure about one message, so that "Did you mean…?" is certain to be shown.
-        const createMatcher = (knowledge: KnowledgeBase): TopicMatcher => {
-            const real = new FaqMatcher(knowledge);
-            return {
-                match: (text, language) =>
-                    text === 'something in between'
-                        ? {
-                              kind: 'ambiguous',
-                              topics: [knowledge.topic(language, 'fees'), knowledge.topic(language, 'biometrics')] as [Topic, Topic],
-                              score: 0.5,
-                          }
-                        : real.match(text, language),
-            };
-        };
+        const createMatcher = unsureMatcher({ 'something in between': ['fees', 'biometrics'] });
         const chat = new Chat({ locale: 'en-CA', createMatcher });
         await chat.open();
         await chat.say(t.t('en', 'common:menu.choices.eligibility'));
