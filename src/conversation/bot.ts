@@ -182,7 +182,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
             const fallbackLanguage = known ?? guess.language ?? 'en';
             return this.resume.handle(dc, { code, input, profile, conversation, fallbackLanguage });
         }
-        const decision = decide(dc, input.text, known ?? guess.language ?? 'en', this.deps.recognizer, reader);
+        const decision = decide(dc, input.text, known ?? guess.language ?? 'en', this.deps.recognizer, reader, conversation.lastAnswer);
         const remembered = rememberLanguage(context, profile, conversation, guess, decision);
         if (!remembered) {
             await this.welcome.askLanguage(context);
@@ -205,6 +205,10 @@ export class ImpPlusBot extends TeamsActivityHandler {
         await handoff.record(context, 'user', input.text);
         // At a question, a message not understood is a wrong answer, not a question.
         if (QUESTION_KINDS.has(decision.kind) && !(decision.kind === 'refuse' && dc.activeDialog)) conversation.lastQuestion = input.text;
+        if (decision.kind === 'answer' && !decision.topic.smallTalk) {
+            const answered = decision.also ?? decision.topic;
+            conversation.lastAnswer = { topic: answered.id, offered: answered.followUps ?? [] };
+        }
         const greetsItself = decision.kind === 'command' && ['english', 'french', 'greeting'].includes(decision.command);
         if (!greetsItself) await this.welcome.disclaimOnce(context, conversation);
         // Said once, in the new language: the person knows why, and how to go back.

@@ -5,6 +5,7 @@ import { DIALOG_TARGETS, type DialogTarget } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
 import type { Decision } from '../turn/turn';
 import type { AnswerReader } from '../understanding/answers';
+import { type LastAnswer, settledByContext } from '../understanding/context';
 import type { Recognizer } from '../understanding/recognizer';
 import { words } from '../understanding/text';
 
@@ -14,8 +15,16 @@ const BACK_WORDS = 4;
 /**
  * What to do with a message: a command, an answer to the pending question, or what the knowledge base
  * makes of it. An answer to the pending question skips the knowledge-base search, most of a turn's cost.
+ * `lastAnswer`: the knowledge-base answer last given in this conversation, which may settle a "Did you mean…?".
  */
-export function decide(dc: DialogContext, text: string, language: Language, recognizer: Recognizer, reader: AnswerReader): Decision {
+export function decide(
+    dc: DialogContext,
+    text: string,
+    language: Language,
+    recognizer: Recognizer,
+    reader: AnswerReader,
+    lastAnswer?: LastAnswer,
+): Decision {
     const shortcut = recognizer.shortcut(text);
     if (shortcut?.kind === 'command') return shortcut;
     const target = AskDialog.pendingQuestion(dc) ? activeTarget(dc) : undefined;
@@ -28,7 +37,7 @@ export function decide(dc: DialogContext, text: string, language: Language, reco
     const recognition = shortcut ?? (target ? recognizer.search(text, language) : recognizer.understand(text, language));
     // Inside a dialog, what we would refuse at the top level goes to the question, which asks again.
     if (target && recognition.kind === 'refuse' && !recognition.topic) return { kind: 'prompt', target };
-    return recognition;
+    return settledByContext(recognition, lastAnswer);
 }
 
 /** The guided dialog running under the main dialog, if any. */

@@ -2,6 +2,7 @@ import type { ConversationState, StatePropertyAccessor, UserState } from 'botbui
 import type { DialogState } from 'botbuilder-dialogs';
 import type { CriterionId } from '../content/catalog';
 import type { Language } from '../content/languages';
+import type { LastAnswer } from '../understanding/context';
 import type { EligibilityAnswers } from './eligibility';
 
 /** Kept per user across conversations. */
@@ -65,6 +66,8 @@ export interface ConversationData {
     lastEligibility?: EligibilityOutcome;
     /** The last free-text question the visitor asked (answered or not), for an advisor they may ask for. */
     lastQuestion?: string;
+    /** The knowledge-base answer last given: it may settle what the next question means ("can I renew it?"). */
+    lastAnswer?: LastAnswer;
     /** Requests for an advisor posted to the firm's channel (their records are erased with the conversation). */
     handoffIds?: string[];
     /** Answers sent on channels that rate a message by its id (Teams' feedback loop): the last few, newest last. */
