@@ -123,6 +123,12 @@ export class TextAnalyzer {
         return this.toTokens(rawWords(text));
     }
 
+    /** `analyzeKnown` and `keptWords` of one text, which is cut into words once for both. */
+    readKnown(text: string): { tokens: string[]; words: string[] } {
+        const plain = rawWords(text);
+        return { tokens: this.toTokens(plain), words: plain.filter((word) => !FOLDED_STOP_WORDS.has(word)) };
+    }
+
     /** Tokens of a user message: glued elisions split ("linvitation"), then unknown words corrected. */
     analyze(text: string): string[] {
         return this.toTokens(

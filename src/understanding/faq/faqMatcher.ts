@@ -123,10 +123,12 @@ export class FaqMatcher implements TopicMatcher {
         this.analyzer = new TextAnalyzer([...[...textsByTopic.values()].flat(), ...answers]);
         this.labels = new LabelIndex(knowledgeBase, LANGUAGES);
 
+        // Each text is read once, for the vectors, the letter groups and the classifier's features.
+        const readByTopic = new Map([...textsByTopic].map(([id, texts]) => [id, texts.map((text) => this.analyzer.readKnown(text))]));
         const tokenizedByTopic = new Map<string, string[][]>();
         const topicsPerToken = new Map<string, Set<string>>();
-        for (const [id, texts] of textsByTopic) {
-            const tokenized = texts.map((text) => this.analyzer.analyzeKnown(text)).filter((t) => t.length > 0);
+        for (const [id, read] of readByTopic) {
+            const tokenized = read.map(({ tokens }) => tokens).filter((t) => t.length > 0);
             tokenizedByTopic.set(id, tokenized);
             for (const token of tokenized.flat()) {
                 const topics = topicsPerToken.get(token) ?? new Set<string>();
@@ -150,20 +152,21 @@ export class FaqMatcher implements TopicMatcher {
             this.centroids.add(topic, normalize(centroid));
         }
         this.grams = new CharGramIndex(
-            [...textsByTopic].flatMap(([id, texts]) =>
-                texts.map((text) => ({ topic: topicNumber.get(id) as number, words: this.analyzer.keptWords(text) })),
-            ),
+            [...readByTopic].flatMap(([id, read]) => read.map(({ words }) => ({ topic: topicNumber.get(id) as number, words }))),
         );
         this.offTopicClass = topicIds.length;
         const letters = this.options.classifierLetterWeight;
         const analyzer = this.analyzer;
         const offTopicClass = this.offTopicClass;
-        const knownFeatures = (text: string) => messageFeatures(analyzer.analyzeKnown(text), analyzer.keptWords(text), letters);
         function* examples(): Generator<LabelledFeatures> {
-            for (const [id, texts] of textsByTopic)
-                for (const text of texts) yield { label: topicNumber.get(id) as number, features: knownFeatures(text) };
+            for (const [id, read] of readByTopic)
+                for (const { tokens, words } of read)
+                    yield { label: topicNumber.get(id) as number, features: messageFeatures(tokens, words, letters) };
             for (const language of LANGUAGES)
-                for (const text of knowledgeBase.offTopicSamples(language)) yield { label: offTopicClass, features: knownFeatures(text) };
+                for (const text of knowledgeBase.offTopicSamples(language)) {
+                    const { tokens, words } = analyzer.readKnown(text);
+                    yield { label: offTopicClass, features: messageFeatures(tokens, words, letters) };
+                }
         }
         this.classifier = storedClassifier(modelDirectory, topicIds.length + 1, examples());
     }
