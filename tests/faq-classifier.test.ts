@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { storedClassifier } from '../src/understanding/faq/classifierStore';
+import { storedClassifier, type TrainingSet } from '../src/understanding/faq/classifierStore';
+import { FEATURES_VERSION, messageFeatures } from '../src/understanding/faq/features';
 import { encodeFeatures, type LabelledFeatures, TopicClassifier } from '../src/understanding/faq/topicClassifier';
 
 /** Three classes, each told apart by its own word, with a word they all share. */
@@ -22,6 +23,12 @@ function toyExamples(classes = 3, perClass = 6): LabelledFeatures[] {
     }
     return examples;
 }
+
+/** Examples as a training set whose fingerprint is the examples themselves. */
+const set = (examples: LabelledFeatures[]): TrainingSet => ({
+    fingerprint: (hash) => hash.update(JSON.stringify(examples.map(({ label, features }) => [label, [...features]]))),
+    examples: () => examples,
+});
 
 const encoded = (examples: LabelledFeatures[]) => examples.map(({ label, features }) => encodeFeatures(label, features));
 const best = (probabilities: Float64Array): number => probabilities.indexOf(Math.max(...probabilities));
@@ -84,6 +91,25 @@ describe('TopicClassifier', () => {
     });
 });
 
+describe('messageFeatures', () => {
+    it(`are as recorded for FEATURES_VERSION ${FEATURES_VERSION}: change the version with them, or an old stored model is read`, () => {
+        const features = messageFeatures(['@fee', 'permit', '@fee'], ['fees', 'ok'], 0.5);
+        // Two distinct tokens at 1/√2, their pairs at half that, ten letter groups sharing the letters' 0.5.
+        const word = Math.SQRT1_2;
+        const letters = 0.5 / Math.sqrt(10);
+        const grams = ['<fe', 'fee', 'ees', 'es>', '<fee', 'fees', 'ees>', '<ok', 'ok>', '<ok>'];
+        const expected: [string, number][] = [
+            ['w:@fee', word],
+            ['w:permit', word],
+            ['b:@fee permit', word / 2],
+            ['b:permit @fee', word / 2],
+            ...grams.map((gram): [string, number] => [`c:${gram}`, letters]),
+        ];
+        expect([...features].map(([name]) => name)).toEqual(expected.map(([name]) => name));
+        for (const [name, value] of expected) expect(features.get(name)).toBeCloseTo(value, 9);
+    });
+});
+
 describe('storedClassifier', () => {
     const directories: string[] = [];
     const directory = (): string => {
@@ -99,42 +125,42 @@ describe('storedClassifier', () => {
     it('trains once, then reads the model back for the same examples', () => {
         const dir = directory();
         const train = vi.spyOn(TopicClassifier, 'train');
-        const first = storedClassifier(dir, 3, toyExamples());
+        const first = storedClassifier(dir, 3, set(toyExamples()));
         expect(train).toHaveBeenCalledTimes(1);
         expect(readdirSync(dir)).toHaveLength(1);
-        const second = storedClassifier(dir, 3, toyExamples());
+        const second = storedClassifier(dir, 3, set(toyExamples()));
         expect(train).toHaveBeenCalledTimes(1);
         expect(second.toBytes().equals(first.toBytes())).toBe(true);
     });
 
     it('trains again when an example or an option changes, and keeps only the new model', () => {
         const dir = directory();
-        storedClassifier(dir, 3, toyExamples());
+        storedClassifier(dir, 3, set(toyExamples()));
         const [before] = readdirSync(dir);
         const changed = toyExamples();
         changed[0] = { label: 0, features: new Map([['w:something-else', 1]]) };
         const train = vi.spyOn(TopicClassifier, 'train');
-        storedClassifier(dir, 3, changed);
+        storedClassifier(dir, 3, set(changed));
         expect(train).toHaveBeenCalledTimes(1);
         const after = readdirSync(dir);
         expect(after).toHaveLength(1);
         expect(after[0]).not.toBe(before);
         // Other training options, other model.
-        storedClassifier(dir, 3, changed, { epochs: 2 });
+        storedClassifier(dir, 3, set(changed), { epochs: 2 });
         expect(train).toHaveBeenCalledTimes(2);
     });
 
     it('trains again over a damaged file, and simply trains where nothing can be written', () => {
         const dir = directory();
-        storedClassifier(dir, 3, toyExamples());
+        storedClassifier(dir, 3, set(toyExamples()));
         const [file] = readdirSync(dir);
         writeFileSync(join(dir, file as string), 'damaged');
-        const repaired = storedClassifier(dir, 3, toyExamples());
+        const repaired = storedClassifier(dir, 3, set(toyExamples()));
         expect(best(repaired.probabilities(new Map([['w:topic1', 1]])))).toBe(1);
 
         const notADirectory = join(directory(), 'a-file');
         writeFileSync(notADirectory, '');
-        const trained = storedClassifier(join(notADirectory, 'cache'), 3, toyExamples());
+        const trained = storedClassifier(join(notADirectory, 'cache'), 3, set(toyExamples()));
         expect(best(trained.probabilities(new Map([['w:topic2', 1]])))).toBe(2);
     });
 });

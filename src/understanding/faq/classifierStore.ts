@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, type Hash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -13,26 +13,36 @@ import {
 
 const PREFIX = 'faq-classifier-';
 
+/** What a classifier is trained on: its examples, and a cheaper fingerprint of everything they are made from. */
+export interface TrainingSet {
+    /** Feeds `hash` with what the examples are computed from: equal fingerprints must mean equal examples. */
+    fingerprint(hash: Hash): void;
+    /** The labelled examples, built only when the model has to be trained. */
+    examples(): Iterable<LabelledFeatures>;
+}
+
 /**
- * The classifier for these examples: read from `directory` when it was trained on exactly the same examples and
- * options before, else trained and kept there. Training takes about a second; reading it back, milliseconds,
- * so a restarted bot is ready at once. The file name is a hash of everything training reads (every example's
- * features, the options, the training version), so a changed sample, lexicon, option or algorithm never reuses
- * an old model; the model a file holds is the very one training gives.
+ * The classifier for this training set: read from `directory` when it was trained on the same set and options
+ * before, else trained and kept there. Training takes about a second; reading it back, milliseconds, so a
+ * restarted bot is ready at once. The file name is a hash of the set's fingerprint (every example's tokens and
+ * words, and the features' version), the options and the training version, so a changed sample, lexicon, option
+ * or algorithm never reuses an old model; the model a file holds is the very one training gives.
  * Without a directory, or if it cannot be written, the classifier is simply trained.
  */
 export function storedClassifier(
     directory: string | undefined,
     classCount: number,
-    examples: Iterable<LabelledFeatures>,
+    set: TrainingSet,
     options: Partial<ClassifierOptions> = {},
 ): TopicClassifier {
-    // Encoded one by one: a knowledge base of thousands of topics never holds every example's feature map at once.
-    const encoded: EncodedExample[] = [];
-    for (const { label, features } of examples) encoded.push(encodeFeatures(label, features));
-    const train = (): TopicClassifier => TopicClassifier.train(classCount, encoded, options);
+    const train = (): TopicClassifier => {
+        // Encoded one by one: a knowledge base of thousands of topics never holds every example's feature map at once.
+        const encoded: EncodedExample[] = [];
+        for (const { label, features } of set.examples()) encoded.push(encodeFeatures(label, features));
+        return TopicClassifier.train(classCount, encoded, options);
+    };
     if (directory === undefined) return train();
-    const file = join(directory, `${PREFIX}${trainingKey(classCount, encoded, options)}.bin`);
+    const file = join(directory, `${PREFIX}${trainingKey(classCount, set, options)}.bin`);
     const stored = readIfPresent(file);
     const loaded = stored === undefined ? undefined : TopicClassifier.fromBytes(stored);
     if (loaded !== undefined) return loaded;
@@ -41,15 +51,11 @@ export function storedClassifier(
     return classifier;
 }
 
-function trainingKey(classCount: number, examples: readonly EncodedExample[], options: Partial<ClassifierOptions>): string {
+function trainingKey(classCount: number, set: TrainingSet, options: Partial<ClassifierOptions>): string {
     const hash = createHash('sha256').update(
         JSON.stringify({ version: TRAINING_VERSION, classCount, options: classifierOptions(options) }),
     );
-    const label = new Int32Array(1);
-    for (const example of examples) {
-        label[0] = example.label;
-        hash.update(label).update(example.hashes).update(example.values);
-    }
+    set.fingerprint(hash);
     return hash.digest('hex').slice(0, 32);
 }
 

@@ -2,11 +2,11 @@ import type { KnowledgeBase } from '../../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../../content/languages';
 import { replyLanguage } from '../languageDetection';
 import { TextAnalyzer } from './analyzer';
-import { storedClassifier } from './classifierStore';
-import { gramsOf, messageFeatures } from './features';
+import { storedClassifier, type TrainingSet } from './classifierStore';
+import { FEATURES_VERSION, gramsOf, messageFeatures } from './features';
 import type { MatchOutcome, TopicMatcher } from './matcher';
 import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from './outcome';
-import type { LabelledFeatures, TopicClassifier } from './topicClassifier';
+import type { TopicClassifier } from './topicClassifier';
 
 export interface FaqMatcherOptions extends DecisionThresholds {
     /**
@@ -156,19 +156,23 @@ export class FaqMatcher implements TopicMatcher {
         );
         this.offTopicClass = topicIds.length;
         const letters = this.options.classifierLetterWeight;
-        const analyzer = this.analyzer;
-        const offTopicClass = this.offTopicClass;
-        function* examples(): Generator<LabelledFeatures> {
-            for (const [id, read] of readByTopic)
-                for (const { tokens, words } of read)
-                    yield { label: topicNumber.get(id) as number, features: messageFeatures(tokens, words, letters) };
-            for (const language of LANGUAGES)
-                for (const text of knowledgeBase.offTopicSamples(language)) {
-                    const { tokens, words } = analyzer.readKnown(text);
-                    yield { label: offTopicClass, features: messageFeatures(tokens, words, letters) };
-                }
-        }
-        this.classifier = storedClassifier(modelDirectory, topicIds.length + 1, examples());
+        const labelled = [
+            ...[...readByTopic].flatMap(([id, read]) => read.map((text) => ({ label: topicNumber.get(id) as number, ...text }))),
+            ...LANGUAGES.flatMap((language) =>
+                knowledgeBase.offTopicSamples(language).map((text) => ({ label: this.offTopicClass, ...this.analyzer.readKnown(text) })),
+            ),
+        ];
+        const training: TrainingSet = {
+            fingerprint(hash) {
+                hash.update(`${FEATURES_VERSION} ${letters}`);
+                for (const { label, tokens, words } of labelled)
+                    hash.update(`\u0001${label}\u0002${tokens.join(' ')}\u0002${words.join(' ')}`);
+            },
+            *examples() {
+                for (const { label, tokens, words } of labelled) yield { label, features: messageFeatures(tokens, words, letters) };
+            },
+        };
+        this.classifier = storedClassifier(modelDirectory, topicIds.length + 1, training);
     }
 
     match(text: string, language: Language): MatchOutcome {

@@ -1,6 +1,13 @@
 import type { Features } from './topicClassifier';
 
 /**
+ * Changes whenever `messageFeatures` does: a stored classifier is found by the tokens and words its features are
+ * made from, not by the features themselves (cheaper at each start), so only this tells an old model from a new one
+ * (tests/faq-classifier.test.ts records what version 1 gives).
+ */
+export const FEATURES_VERSION = 1;
+
+/**
  * What the trained classifier reads in a message (its analyzer tokens and its kept words as typed, see
  * TextAnalyzer), in three groups each scaled to unit length, as in Rasa's
  * default pipeline (word features beside character n-grams inside word boundaries):
