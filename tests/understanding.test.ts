@@ -87,6 +87,26 @@ describe('small talk ends a conversation well', () => {
         const { text } = await say('?');
         expect(text).toContain(t.t('en', 'common:help.general'));
     });
+
+    it.each([
+        ['I don’t understand', 'en-CA', 'en'],
+        ['that’s not clear', 'en-CA', 'en'],
+        ['je comprends pas', 'fr-CA', 'fr'],
+        ['c’est pas clair', 'fr-CA', 'fr'],
+        ['je comprends pas ce que ça veut dire', 'fr-CA', 'fr'],
+    ] as const)('%j is a request for help, not an “OK”', async (message, locale, language) => {
+        const { text, recognized } = await say(message, locale);
+        expect(recognized).toMatchObject({ action: 'command', command: 'help' });
+        expect(text).toContain(t.t(language, 'common:help.general'));
+    });
+
+    it.each([
+        ['speak french', 'en-CA', 'french'],
+        ['parle anglais', 'fr-CA', 'english'],
+    ] as const)('%j switches the language', async (message, locale, command) => {
+        const { recognized } = await say(message, locale);
+        expect(recognized).toMatchObject({ action: 'command', command });
+    });
 });
 
 describe('two questions in one', () => {
