@@ -47,18 +47,22 @@ export class KnowledgeBase {
 
     constructor(translator: Translator) {
         for (const language of LANGUAGES) {
-            const raw = translator.object<Record<string, TopicContent>>(language, 'faq:topics') ?? {};
+            // As written in the JSON files: only the label and the answer carry values (facts) to put in, and
+            // reading the thousands of samples through i18next's interpolation was most of this constructor's time.
+            const raw = translator.bundle<{ topics?: Record<string, TopicContent> }>(language, 'faq')?.topics ?? {};
             this.byLanguage.set(
                 language,
                 new Map(
                     Object.entries(raw).map(([id, content]) => {
-                        const quoted = factsIn(translator.template(language, `faq:topics.${id}.answer`) ?? '').map((f) => FACTS[f].source);
+                        const quoted = factsIn(content.answer ?? '').map((f) => FACTS[f].source);
                         const sources = [...new Set([...(content.source ? [content.source] : []), ...quoted])];
-                        return [id, { ...content, id, language, sources }];
+                        const label = translator.t(language, `faq:topics.${id}.label`);
+                        const answer = content.answer === undefined ? {} : { answer: translator.t(language, `faq:topics.${id}.answer`) };
+                        return [id, { ...content, label, ...answer, id, language, sources }];
                     }),
                 ),
             );
-            this.offTopic.set(language, translator.list(language, 'offtopic:samples'));
+            this.offTopic.set(language, translator.bundle<{ samples?: string[] }>(language, 'offtopic')?.samples ?? []);
         }
     }
 
