@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../src/content/i18n';
 import { KnowledgeBase, type Topic } from '../src/content/knowledgeBase';
 import type { Language } from '../src/content/languages';
-import { settledByContext } from '../src/understanding/context';
+import { lastAnswerOf, settledByContext } from '../src/understanding/context';
 import type { Recognition } from '../src/understanding/recognizer';
 import { Chat, textOf, trace } from './helpers/chat';
 import { unsureMatcher } from './helpers/matcher';
@@ -55,6 +55,17 @@ describe('settledByContext', () => {
         expect(settledByContext(answer, last)).toBe(answer);
         const refusal: Recognition = { kind: 'refuse', score: 0.1 };
         expect(settledByContext(refusal, last)).toBe(refusal);
+    });
+});
+
+describe('lastAnswerOf', () => {
+    it('remembers the last topic answered and what it offered, never small talk', () => {
+        const duration = topic('en', 'duration');
+        expect(lastAnswerOf({ kind: 'answer', topic: duration, score: 0.9 })).toEqual({ topic: 'duration', offered: duration.followUps });
+        // Two questions in one: the second is the one answered last.
+        expect(lastAnswerOf({ kind: 'answer', topic: topic('en', 'fees'), also: duration, score: 0.9 })?.topic).toBe('duration');
+        expect(lastAnswerOf({ kind: 'answer', topic: topic('en', 'thanks'), score: 0.9 })).toBeUndefined();
+        expect(lastAnswerOf({ kind: 'refuse', score: 0.1 })).toBeUndefined();
     });
 });
 

@@ -18,6 +18,7 @@ import { readVote, TEAMS_SUBMIT_ACTION, type Vote, WEBCHAT_VOTE_EVENT } from '..
 import { DIALOG_TARGETS, type DialogTarget } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
 import { setTurnInfo } from '../turn/turn';
+import { lastAnswerOf } from '../understanding/context';
 import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
 import { readResultCode } from '../understanding/resultCode';
@@ -205,10 +206,7 @@ export class ImpPlusBot extends TeamsActivityHandler {
         await handoff.record(context, 'user', input.text);
         // At a question, a message not understood is a wrong answer, not a question.
         if (QUESTION_KINDS.has(decision.kind) && !(decision.kind === 'refuse' && dc.activeDialog)) conversation.lastQuestion = input.text;
-        if (decision.kind === 'answer' && !decision.topic.smallTalk) {
-            const answered = decision.also ?? decision.topic;
-            conversation.lastAnswer = { topic: answered.id, offered: answered.followUps ?? [] };
-        }
+        if (decision.kind !== 'prompt') conversation.lastAnswer = lastAnswerOf(decision) ?? conversation.lastAnswer;
         const greetsItself = decision.kind === 'command' && ['english', 'french', 'greeting'].includes(decision.command);
         if (!greetsItself) await this.welcome.disclaimOnce(context, conversation);
         // Said once, in the new language: the person knows why, and how to go back.

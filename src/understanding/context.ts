@@ -6,6 +6,13 @@ export interface LastAnswer {
     offered: readonly string[];
 }
 
+/** What a recognition leaves to remember: the last topic it answers, unless it is small talk ("thanks"). */
+export function lastAnswerOf(recognition: Recognition): LastAnswer | undefined {
+    if (recognition.kind !== 'answer' || recognition.topic.smallTalk) return undefined;
+    const answered = recognition.also ?? recognition.topic;
+    return { topic: answered.id, offered: answered.followUps ?? [] };
+}
+
 /**
  * A "Did you mean A or B?" that the conversation already settles: right after the permit's duration, "what
  * happens when it expires?" is about the permit, not the CSQ. A candidate follows on from the last answer when

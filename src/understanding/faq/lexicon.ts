@@ -56,7 +56,6 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'bonne fin de semaine': '@bye',
     'je vous laisse': '@bye',
     'an ai': '@bot',
-    // Asking the bot what it can do, or being lost: the help command, in the words people use.
     // "J'ai entendu parler du PMI+" is filler; "parler à un conseiller" is a request for a person.
     'entendu parler': '',
     // Asking what the bot is ("are you human", « es-tu une vraie personne ») is not asking for a person
@@ -71,6 +70,7 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     't es': '@areyou',
     'tes tu': '@areyou',
     'je parle a': '@areyou',
+    // Asking the bot what it can do, or being lost: the help command, in the words people use.
     // Not understanding the bot is asking for help, not saying "OK" (« c'est clair »): the negation is a stop word.
     'comprends pas': '@helpme',
     'comprend pas': '@helpme',
