@@ -47,12 +47,12 @@ export interface FaqMatcherOptions extends DecisionThresholds {
  */
 export const DEFAULT_OPTIONS: FaqMatcherOptions = {
     minScore: 0.45,
-    minLead: 0.3,
+    minLead: 0.4,
     centroidWeight: 0.2,
     unknownWeightFactor: 1.5,
     charWeight: 0.3,
     classifierWeight: 0.5,
-    minSimilarity: 0.3,
+    minSimilarity: 0.2,
     offTopicRatio: 0.5,
     classifierLetterWeight: 0.5,
     candidates: 12,
