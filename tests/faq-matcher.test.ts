@@ -65,8 +65,19 @@ describe('FaqMatcher', () => {
     });
 
     it('keeps the conversation language when the text gives no evidence', () => {
-        expect(confidentTopic(matcher.match('CSQ', 'fr'))?.language).toBe('fr');
-        expect(confidentTopic(matcher.match('CSQ', 'en'))?.language).toBe('en');
+        // A bare "CSQ" may be answered or asked about ("what is it" or "which one counts"): either way, in the
+        // conversation's language.
+        const languagesOf = (outcome: MatchOutcome): Language[] =>
+            outcome.kind === 'confident'
+                ? [outcome.topic.language]
+                : outcome.kind === 'ambiguous'
+                  ? outcome.topics.map((t) => t.language)
+                  : [];
+        for (const language of LANGUAGES) {
+            const languages = languagesOf(matcher.match('CSQ', language));
+            expect(languages.length).toBeGreaterThan(0);
+            expect(new Set(languages)).toEqual(new Set([language]));
+        }
     });
 
     it('refuses what it does not know, and matches near misses to out-of-scope topics', () => {
@@ -97,6 +108,16 @@ describe('FaqMatcher', () => {
         const outcome = matcher.match(text, language);
         expect(confidentTopic(outcome)).toEqual({ id: 'family-members', language });
         expect(outcome.kind === 'confident' && outcome.topic.followUps).toContain('start-family');
+    });
+
+    it.each([
+        ['got my csq. now what', 'en'],
+        ["j'ai mon csq, et maintenant?", 'fr'],
+    ] as const)('answers "I have my CSQ, what now?" with the criteria, the invitation among them: %s', (text, language) => {
+        // A CSQ alone does not open IMP+; the criteria list what else it takes and offer the eligibility check.
+        const outcome = matcher.match(text, language);
+        expect(confidentTopic(outcome)).toEqual({ id: 'criteria', language });
+        expect(outcome.kind === 'confident' && outcome.topic.followUps).toContain('start-eligibility');
     });
 
     it('between an answer and the guided flow it offers, answers (the flow is then one tap away); else asks', () => {
