@@ -115,6 +115,24 @@ describe('two questions in one', () => {
         expect(recognized).toMatchObject({ action: 'answer' });
         expect([recognized?.topic, recognized?.also].sort()).toEqual(['fees', 'processing-times']);
     });
+
+    it.each([
+        ['can my wife work and how much does the permit cost', 'en-CA'],
+        ['est-ce que ma femme peut travailler et combien coûte le permis', 'fr-CA'],
+    ])('answers both even when the whole message reads clearly as one of them: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer' });
+        expect([recognized?.topic, recognized?.also].sort()).toEqual(['fees', 'spouse-work']);
+    });
+
+    it.each([
+        ['I have my CSQ and I want to know how much it costs', 'en-CA'],
+        ["j'ai mon CSQ et je veux savoir combien ça coûte", 'fr-CA'],
+    ])('does not answer a context clause as a question: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'fees' });
+        expect(recognized?.also).toBeUndefined();
+    });
 });
 
 describe('a long message with its context first', () => {

@@ -90,17 +90,24 @@ export class Recognizer {
 
     /**
      * What a message asks at the top level, with two questions in one answered both: when the message splits
-     * into two parts that each clearly ask a different question, and the whole message is not clearly one.
+     * into two parts that each ask a different question, and either the whole message is not clearly one, or
+     * both parts are as clear as a whole and one of them is what the whole reads as.
      */
     understand(text: string, language: Language): Recognition {
         const whole = this.withoutCourtesy(text, language) ?? this.recognize(text, language);
-        if (whole.kind === 'command' || whole.kind === 'dialog' || (whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE))
-            return whole;
+        if (whole.kind === 'command' || whole.kind === 'dialog') return whole;
+        const clearly = whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE ? whole.topic.id : undefined;
         for (const [first, second] of twoQuestions(text)) {
             const a = this.search(first, language);
             const b = this.search(second, language);
-            if (a.kind === 'answer' && b.kind === 'answer' && a.topic.id !== b.topic.id) return { ...a, also: b.topic };
+            if (a.kind !== 'answer' || b.kind !== 'answer' || a.topic.id === b.topic.id) continue;
+            // A message clearly about one topic asks a second question only if both halves are as clear, one of
+            // them that topic: "how much does it cost and how long does it take" is both.
+            const asClear =
+                a.score >= SINGLE_QUESTION_SCORE && b.score >= SINGLE_QUESTION_SCORE && [a.topic.id, b.topic.id].includes(clearly ?? '');
+            if (clearly === undefined || asClear) return { ...a, also: b.topic };
         }
+        if (clearly !== undefined) return whole;
         // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
         // question; a clause that clearly asks one thing on its own is that question.
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
