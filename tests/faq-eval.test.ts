@@ -99,9 +99,9 @@ describe('frozen evaluation set', () => {
         const translator = createTranslator();
         const reports = scoreFrozen(frozen, recognizerReading(new Recognizer(translator, new FaqMatcher(new KnowledgeBase(translator)))));
         for (const report of reports) {
-            expect(report.accuracy, `${report.language} in scope`).toBeGreaterThanOrEqual(0.88);
+            expect(report.accuracy, `${report.language} in scope`).toBeGreaterThanOrEqual(0.9);
             expect(report.refusalRate, `${report.language} refused`).toBeGreaterThanOrEqual(0.9);
-            expect(report.confidentlyWrongRate, `${report.language} confidently wrong`).toBeLessThanOrEqual(0.03);
+            expect(report.confidentlyWrongRate, `${report.language} confidently wrong`).toBeLessThanOrEqual(0.025);
         }
         const [en, fr] = reports;
         expect(Math.abs((en?.accuracy ?? 0) - (fr?.accuracy ?? 0))).toBeLessThanOrEqual(0.02);
