@@ -99,13 +99,13 @@ export class Recognizer {
         const clearly = whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE ? whole.topic.id : undefined;
         for (const [first, second] of twoQuestions(text)) {
             const a = this.search(first, language);
+            // A message clearly about one topic asks a second question only if both halves are as clear and one of
+            // them is that topic ("can my wife work and how much does the permit cost"): a vaguer half stops here.
+            if (a.kind !== 'answer' || (clearly !== undefined && a.score < SINGLE_QUESTION_SCORE)) continue;
             const b = this.search(second, language);
-            if (a.kind !== 'answer' || b.kind !== 'answer' || a.topic.id === b.topic.id) continue;
-            // A message clearly about one topic asks a second question only if both halves are as clear, one of
-            // them that topic: "how much does it cost and how long does it take" is both.
-            const asClear =
-                a.score >= SINGLE_QUESTION_SCORE && b.score >= SINGLE_QUESTION_SCORE && [a.topic.id, b.topic.id].includes(clearly ?? '');
-            if (clearly === undefined || asClear) return { ...a, also: b.topic };
+            if (b.kind !== 'answer' || b.topic.id === a.topic.id) continue;
+            if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
+                return { ...a, also: b.topic };
         }
         if (clearly !== undefined) return whole;
         // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
