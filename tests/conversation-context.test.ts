@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../src/content/i18n';
 import { KnowledgeBase, type Topic } from '../src/content/knowledgeBase';
 import type { Language } from '../src/content/languages';
-import { lastAnswerOf, settledByContext } from '../src/understanding/context';
-import type { Recognition } from '../src/understanding/recognizer';
+import { FollowUpReader, type LastAnswer, lastAnswerOf, settledByContext } from '../src/understanding/context';
+import type { MatchOutcome } from '../src/understanding/faq/matcher';
+import { type Recognition, Recognizer } from '../src/understanding/recognizer';
 import { Chat, textOf, trace } from './helpers/chat';
 import { unsureMatcher } from './helpers/matcher';
 
@@ -58,6 +59,78 @@ describe('settledByContext', () => {
     });
 });
 
+describe('FollowUpReader: "it" is what was just answered', () => {
+    /** The matcher's readings, by message: anything else is refused. */
+    const readings: Record<string, MatchOutcome> = {
+        'and when does it expire? the work permit': { kind: 'confident', topic: topic('en', 'permit-expiry'), score: 0.8 },
+        'how long is it valid? the CSQ': { kind: 'confident', topic: topic('en', 'csq-expiry'), score: 0.8 },
+        'et quand il expire? le permis de travail': { kind: 'confident', topic: topic('fr', 'permit-expiry'), score: 0.8 },
+        'il est bon combien de temps? le CSQ': { kind: 'confident', topic: topic('fr', 'csq-expiry'), score: 0.8 },
+        'does it let me work anywhere? the work permit': { kind: 'confident', topic: topic('en', 'fees'), score: 0.8 },
+        'can I renew it? the CSQ': {
+            kind: 'ambiguous',
+            topics: [topic('en', 'permit-expiry'), topic('en', 'csq-expiry')],
+            score: 0.5,
+        },
+    };
+    const recognizer = new Recognizer(t, { match: (text) => readings[text] ?? { kind: 'none', score: 0 } });
+    const followUps = new FollowUpReader(t, recognizer);
+    const answer = (language: Language, id: string): Recognition => ({ kind: 'answer', topic: topic(language, id), score: 0.9 });
+    const following = (id: string): LastAnswer => ({ topic: id, offered: [] });
+    const read = (language: Language, text: string, recognition: Recognition, last?: LastAnswer) =>
+        followUps.read(text, language, recognition, last);
+
+    it.each([
+        ['en', 'and when does it expire?', 'csq-expiry', 'duration', 'permit-expiry'],
+        ['en', 'how long is it valid?', 'duration', 'what-is-csq', 'csq-expiry'],
+        ['fr', 'et quand il expire?', 'csq-expiry', 'duration', 'permit-expiry'],
+        ['fr', 'il est bon combien de temps?', 'duration', 'what-is-csq', 'csq-expiry'],
+    ] as const)('%s: "%s" read as %s is about the last answer’s subject after %s', (language, text, first, last, expected) => {
+        expect(read(language, text, answer(language, first), following(last))).toMatchObject({
+            kind: 'answer',
+            topic: { id: expected, language },
+        });
+    });
+
+    it('takes the candidate about the subject from a "Did you mean…?", read again or not', () => {
+        expect(read('en', 'can I renew it?', answer('en', 'permit-expiry'), following('what-is-csq'))).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'csq-expiry' },
+        });
+        const unsure: Recognition = {
+            kind: 'clarify',
+            topics: [topic('en', 'program-status'), topic('en', 'open-vs-employer-specific')],
+            score: 0.5,
+        };
+        expect(read('en', 'is it open?', unsure, following('duration'))).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'open-vs-employer-specific' },
+        });
+    });
+
+    it('leaves the reading alone when the message names what it asks about, says no "it", or nothing came before', () => {
+        const csq = answer('en', 'csq-expiry');
+        expect(read('en', 'and when does my CSQ expire, is it soon?', csq, following('duration'))).toBe(csq);
+        const certificate = answer('fr', 'csq-expiry');
+        expect(read('fr', 'et quand le certificat expire?', certificate, following('duration'))).toBe(certificate);
+        expect(read('en', 'and when does the CSQ expire?', csq, following('duration'))).toBe(csq);
+        expect(read('en', 'and when does it expire?', csq, undefined)).toBe(csq);
+        expect(read('en', 'and when does it expire?', csq, following('fees'))).toBe(csq);
+    });
+
+    it('never moves a topic that has no subject, a refusal, or onto a topic of another subject', () => {
+        const fees = answer('en', 'fees');
+        expect(read('en', 'how much does it cost?', fees, following('what-is-csq'))).toBe(fees);
+        const refusal: Recognition = { kind: 'refuse', score: 0.1 };
+        expect(read('en', 'is it cold there?', refusal, following('duration'))).toBe(refusal);
+        // Read again, "does it let me work anywhere?" lands on fees, which is not about the permit: kept as it was.
+        const employers = answer('en', 'employers');
+        expect(read('en', 'does it let me work anywhere?', employers, following('what-is-csq'))).toBe(employers);
+        const csqEmployers = answer('en', 'what-is-csq');
+        expect(read('en', 'does it let me work anywhere?', csqEmployers, following('duration'))).toBe(csqEmployers);
+    });
+});
+
 describe('lastAnswerOf', () => {
     it('remembers the last topic answered and what it offered, never small talk', () => {
         const duration = topic('en', 'duration');
@@ -81,6 +154,20 @@ describe('a follow-up question in a conversation', () => {
         const replies = await chat.say(UNCLEAR[language]);
         expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'answer', topic: 'permit-expiry' });
         expect(textOf(replies)).toContain(topic(language, 'permit-expiry').answer);
+    });
+
+    it.each([
+        ['en', 'how long is the permit valid', 'and when does it expire?', 'permit-expiry', 'en-CA'],
+        ['en', 'what is a CSQ', 'how long is it valid?', 'csq-expiry', 'en-CA'],
+        ['fr', 'le permis est valide combien de temps', 'et quand est-ce qu’il expire?', 'permit-expiry', 'fr-CA'],
+        ['fr', 'c’est quoi un CSQ', 'il est valide combien de temps?', 'csq-expiry', 'fr-CA'],
+    ] as const)('%s: "%s", then "%s" is about the same thing', async (language, first, followUp, expected, locale) => {
+        const chat = new Chat({ locale });
+        await chat.open();
+        await chat.say(first);
+        const replies = await chat.say(followUp);
+        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'answer', topic: expected });
+        expect(textOf(replies)).toContain(topic(language, expected).answer);
     });
 
     it.each([

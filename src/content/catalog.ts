@@ -264,3 +264,13 @@ export const COMMAND_ACTIONS: Readonly<Record<Exclude<Command, 'deleteData'>, Co
     // The consent dialog and the firm's inbox (visitors), or the firm's contact (staff in Teams): see Handoff.
     advisor: { atTopLevel: 'handoff', inDialog: 'handoff' },
 };
+
+/**
+ * What the knowledge base's topics are about, where a follow-up may leave it unsaid: "and when does it expire?"
+ * after the permit's duration asks about the permit, after the CSQ about the CSQ (words in locales/<lang>/context.json).
+ */
+export const TOPIC_SUBJECTS = {
+    permit: ['duration', 'permit-expiry', 'open-vs-employer-specific', 'quebec-only', 'employers', 'study-with-permit'],
+    csq: ['what-is-csq', 'csq-expiry', 'criteria-csq'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+export type Subject = keyof typeof TOPIC_SUBJECTS;

@@ -18,7 +18,7 @@ import { readVote, TEAMS_SUBMIT_ACTION, type Vote, WEBCHAT_VOTE_EVENT } from '..
 import { DIALOG_TARGETS, type DialogTarget } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
 import { setTurnInfo } from '../turn/turn';
-import { lastAnswerOf } from '../understanding/context';
+import { type FollowUpReader, lastAnswerOf } from '../understanding/context';
 import { detectLanguage } from '../understanding/languageDetection';
 import type { Recognizer } from '../understanding/recognizer';
 import { readResultCode } from '../understanding/resultCode';
@@ -44,6 +44,8 @@ export interface BotDependencies {
     /** The staff's handoff commands in Teams, and the channel learned on install. */
     handoffSettings: HandoffSettings;
     recognizer: Recognizer;
+    /** Reads a message in the light of the last answer ("and when does it expire?"). */
+    followUps: FollowUpReader;
     /** What the dialogs use too: responder, answer reader, state accessors, handoff, analytics. */
     services: DialogServices;
     /** Ratings of the answers, from each channel's own means. */
@@ -183,7 +185,15 @@ export class ImpPlusBot extends TeamsActivityHandler {
             const fallbackLanguage = known ?? guess.language ?? 'en';
             return this.resume.handle(dc, { code, input, profile, conversation, fallbackLanguage });
         }
-        const decision = decide(dc, input.text, known ?? guess.language ?? 'en', this.deps.recognizer, reader, conversation.lastAnswer);
+        const decision = decide(
+            dc,
+            input.text,
+            known ?? guess.language ?? 'en',
+            this.deps.recognizer,
+            reader,
+            this.deps.followUps,
+            conversation.lastAnswer,
+        );
         const remembered = rememberLanguage(context, profile, conversation, guess, decision);
         if (!remembered) {
             await this.welcome.askLanguage(context);

@@ -27,6 +27,7 @@ import type { ProactiveSender } from '../turn/proactive';
 import { createAccessors, type KeptResult } from '../turn/state';
 import { knownTurnLanguage } from '../turn/turn';
 import { AnswerReader } from '../understanding/answers';
+import { FollowUpReader } from '../understanding/context';
 import type { TopicMatcher } from '../understanding/faq/matcher';
 import { Recognizer } from '../understanding/recognizer';
 import { StaffCommands } from '../understanding/staffCommands';
@@ -136,13 +137,15 @@ export function createConversation(options: ConversationOptions): Conversation {
     };
     const mainDialog = new MainDialog(services);
     const handoffDialog = new HandoffDialog(services);
+    const recognizer = new Recognizer(translator, options.createMatcher(knowledge));
     const bot = new ImpPlusBot({
         conversationState,
         userState,
         mainDialog,
         handoffDialog,
         handoffSettings: new HandoffSettings(inbox, translator, staffAccess),
-        recognizer: new Recognizer(translator, options.createMatcher(knowledge)),
+        recognizer,
+        followUps: new FollowUpReader(translator, recognizer),
         services,
         feedback: new AnswerFeedback(responder, reader, state, analytics, knowledge),
         maxMessageLength: options.maxMessageLength,

@@ -5,7 +5,7 @@ import { DIALOG_TARGETS, type DialogTarget } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
 import type { Decision } from '../turn/turn';
 import type { AnswerReader } from '../understanding/answers';
-import { type LastAnswer, settledByContext } from '../understanding/context';
+import type { FollowUpReader, LastAnswer } from '../understanding/context';
 import type { Recognizer } from '../understanding/recognizer';
 import { words } from '../understanding/text';
 
@@ -15,7 +15,8 @@ const BACK_WORDS = 4;
 /**
  * What to do with a message: a command, an answer to the pending question, or what the knowledge base
  * makes of it. An answer to the pending question skips the knowledge-base search, most of a turn's cost.
- * `lastAnswer`: the knowledge-base answer last given in this conversation, which may settle a "Did you mean…?".
+ * `lastAnswer`: the knowledge-base answer last given in this conversation, in whose light `followUps` reads the
+ * message ("Did you mean…?" settled, "it" read as what was just answered).
  */
 export function decide(
     dc: DialogContext,
@@ -23,6 +24,7 @@ export function decide(
     language: Language,
     recognizer: Recognizer,
     reader: AnswerReader,
+    followUps: FollowUpReader,
     lastAnswer?: LastAnswer,
 ): Decision {
     const shortcut = recognizer.shortcut(text);
@@ -37,7 +39,7 @@ export function decide(
     const recognition = shortcut ?? (target ? recognizer.search(text, language) : recognizer.understand(text, language));
     // Inside a dialog, what we would refuse at the top level goes to the question, which asks again.
     if (target && recognition.kind === 'refuse' && !recognition.topic) return { kind: 'prompt', target };
-    return settledByContext(recognition, lastAnswer);
+    return followUps.read(text, language, recognition, lastAnswer);
 }
 
 /** The guided dialog running under the main dialog, if any. */

@@ -1,4 +1,9 @@
-import type { Recognition } from './recognizer';
+import { type Subject, TOPIC_SUBJECTS } from '../content/catalog';
+import type { Translator } from '../content/i18n';
+import type { Topic } from '../content/knowledgeBase';
+import { LANGUAGES, type Language } from '../content/languages';
+import type { Recognition, Recognizer } from './recognizer';
+import { words } from './text';
 
 /** The knowledge-base answer last given in a conversation, and the topics it offered next. */
 export interface LastAnswer {
@@ -24,4 +29,81 @@ export function settledByContext(recognition: Recognition, last: LastAnswer | un
     const following = recognition.topics.filter((topic) => last.offered.includes(topic.id) || (topic.followUps ?? []).includes(last.topic));
     const [only] = following;
     return following.length === 1 && only ? { kind: 'answer', topic: only, score: recognition.score } : recognition;
+}
+
+/** locales/<lang>/context.json */
+interface ContextWords {
+    pronouns: string[];
+    /** Words that name a thing: a message with one says what "it" is by itself. */
+    named: string[];
+    /** How to name each subject in a question. */
+    subjects: Record<Subject, string>;
+}
+
+const SUBJECT_OF = new Map<string, Subject>(
+    Object.entries(TOPIC_SUBJECTS).flatMap(([subject, topics]) => topics.map((topic) => [topic, subject as Subject])),
+);
+const subjectOf = (topic: Topic): Subject | undefined => SUBJECT_OF.get(topic.id);
+
+/**
+ * Reads a message in the light of the last answer. Besides `settledByContext`, a follow-up that says "it" and
+ * names nothing ("and when does it expire?", « je peux le renouveler? ») is about the last answer's subject (the
+ * permit, the CSQ): when it reads as another subject's topic, it is read again with the subject named, and that
+ * reading wins if it is about the subject. Only topics with a subject ever change (never fees, never a refusal).
+ */
+export class FollowUpReader {
+    private readonly pronouns: ReadonlySet<string>;
+    private readonly named: ReadonlySet<string>;
+    private readonly subjects: Readonly<Record<Language, Record<Subject, string>>>;
+
+    constructor(
+        translator: Translator,
+        private readonly recognizer: Recognizer,
+    ) {
+        const vocabularies = LANGUAGES.map((language) => [language, translator.bundle<ContextWords>(language, 'context')] as const);
+        const all = (pick: (words: ContextWords) => string[]) =>
+            new Set(vocabularies.flatMap(([, v]) => (v ? pick(v) : []).flatMap(words)));
+        this.pronouns = all((v) => v.pronouns);
+        this.named = all((v) => v.named);
+        this.subjects = Object.fromEntries(vocabularies.map(([language, v]) => [language, v?.subjects])) as Record<
+            Language,
+            Record<Subject, string>
+        >;
+    }
+
+    read(text: string, language: Language, recognition: Recognition, last: LastAnswer | undefined): Recognition {
+        const settled = settledByContext(recognition, last);
+        const subject = last === undefined ? undefined : SUBJECT_OF.get(last.topic);
+        if (subject === undefined || !this.leavesItUnsaid(text)) return settled;
+        if (settled.kind === 'clarify') return onSubject(settled, subject, last) ?? settled;
+        if (settled.kind !== 'answer' || settled.also !== undefined) return settled;
+        const about = subjectOf(settled.topic);
+        if (about === undefined || about === subject) return settled;
+        const named = this.subjects[language]?.[subject];
+        if (named === undefined) return settled;
+        const again = this.recognizer.search(`${text} ${named}`, language);
+        if (again.kind === 'answer') return subjectOf(again.topic) === subject ? again : settled;
+        return again.kind === 'clarify' ? (onSubject(again, subject, last) ?? settled) : settled;
+    }
+
+    /** A pronoun, and no word that names what it stands for. */
+    private leavesItUnsaid(text: string): boolean {
+        const said = words(text);
+        return said.some((word) => this.pronouns.has(word)) && !said.some((word) => this.named.has(word));
+    }
+}
+
+/**
+ * A "Did you mean A or B?" read on a subject: the one candidate about it, or, when both are, the question settled
+ * by the last answer's links (or asked). Undefined when neither is.
+ */
+function onSubject(
+    clarify: Extract<Recognition, { kind: 'clarify' }>,
+    subject: Subject,
+    last: LastAnswer | undefined,
+): Recognition | undefined {
+    const about = clarify.topics.filter((topic) => subjectOf(topic) === subject);
+    const [only] = about;
+    if (about.length === 2) return settledByContext(clarify, last);
+    return only ? { kind: 'answer', topic: only, score: clarify.score } : undefined;
 }
