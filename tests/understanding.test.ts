@@ -38,6 +38,9 @@ describe('requests that matter to the firm, in any wording', () => {
         ['what do you do with my data', 'en-CA'],
         ['do you store my info', 'en-CA'],
         ['que faites-vous de mes données', 'fr-CA'],
+        // "Info" alone is a stop word ("info about the fees"): one's own info is one's data, not "what do you do".
+        ['what do you do with my info', 'en-CA'],
+        ['qu’est-ce que vous faites avec mes infos', 'fr-CA'],
     ])('%j gets the privacy notice', async (message, locale) => {
         const { recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'privacy' });
@@ -94,6 +97,8 @@ describe('small talk ends a conversation well', () => {
         ['je comprends pas', 'fr-CA', 'fr'],
         ['c’est pas clair', 'fr-CA', 'fr'],
         ['je comprends pas ce que ça veut dire', 'fr-CA', 'fr'],
+        ['tu fais quoi?', 'fr-CA', 'fr'],
+        ['what are you for', 'en-CA', 'en'],
     ] as const)('%j is a request for help, not an “OK”', async (message, locale, language) => {
         const { text, recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'help' });
