@@ -189,6 +189,7 @@ describe('FAQ knowledge base content', () => {
             ['can I renew it', 'en', 'permit-expiry'],
             ['je peux le renouveler?', 'fr', 'permit-expiry'],
             ['kestion sur les frai', 'fr', 'fees'],
+            ['kel document faut', 'fr', 'documents-list'],
             ['how much r the feez', 'en', 'fees'],
         ] as const)('%s → %s', (text, language, expected) => {
             const outcome = matcher.match(text, language);

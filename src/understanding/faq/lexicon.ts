@@ -910,6 +910,11 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     quelle: '@which',
     quels: '@which',
     quelles: '@which',
+    // Texted, and too short for the typo correction: "kel document faut".
+    kel: '@which',
+    kels: '@which',
+    kelle: '@which',
+    kelles: '@which',
     when: '@when',
     quand: '@when',
     kan: '@when',
