@@ -157,6 +157,17 @@ describe('a long message with its context first', () => {
         expect(recognized).toMatchObject({ action: 'answer', topic });
     });
 
+    it.each([
+        ["hi there, my name is Priya, I'm a nurse in Mumbai and Quebec sent me an invitation last week. what do I do now?", 'en-CA'],
+        [
+            'Bonjour, je suis infirmière à Casablanca et Québec m’a envoyé une invitation la semaine passée. ok c’est noté, je fais quoi maintenant?',
+            'fr-CA',
+        ],
+    ])('never answers a long message with small talk from one of its clauses: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(['acknowledgement', 'thanks', 'goodbye', 'whoAreYou']).not.toContain(recognized?.topic);
+    });
+
     it('still refuses when no clause asks an IMP+ question', async () => {
         const { recognized } = await say(
             'I have been thinking about moving for years and my cousin already lives in Laval, my question is about the weather in winter.',

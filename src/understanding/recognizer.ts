@@ -113,7 +113,8 @@ export class Recognizer {
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
             for (const clause of clausesLastFirst(text)) {
                 const part = this.search(clause, language);
-                if (part.kind === 'answer' || part.kind === 'dialog') return part;
+                // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK").
+                if ((part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog') return part;
             }
         }
         return whole;
