@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../src/content/i18n';
+import { KnowledgeBase } from '../src/content/knowledgeBase';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
 
 /**
@@ -7,6 +8,7 @@ import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
  * that matter to the firm in any wording, small talk, two questions in one, and the person's language.
  */
 const t = createTranslator();
+const kb = new KnowledgeBase(t);
 
 async function say(text: string, locale = 'en-CA', channelId = 'webchat') {
     const chat = new Chat({ locale, channelId });
@@ -128,6 +130,45 @@ describe('two questions in one', () => {
         const { recognized } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'answer' });
         expect([recognized?.topic, recognized?.also].sort()).toEqual(['fees', 'spouse-work']);
+    });
+
+    it.each([
+        ['can I study with the permit and can my spouse work', 'en-CA'],
+        ['est-ce que je peux suivre des cours avec le permis et est-ce que ma femme peut travailler', 'fr-CA'],
+    ])('answers both when the whole would ask "Did you mean…?" between them: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer' });
+        expect([recognized?.topic, recognized?.also].sort()).toEqual(['spouse-work', 'study-with-permit']);
+    });
+
+    it.each([
+        ['do I need an LMIA, btw how much are the fees', 'en-CA'],
+        ['faut-il une EIMT, en passant combien coûtent les frais', 'fr-CA'],
+    ])('hears "btw" / « en passant » as a second question: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect([recognized?.topic, recognized?.also].sort()).toEqual(['fees', 'job-offer-lmia']);
+    });
+
+    it.each([
+        ['how much does it cost? thanks bye', 'en-CA'],
+        ['combien ça coûte? merci bye', 'fr-CA'],
+    ])('answers the question, then says goodbye: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'fees', also: 'goodbye' });
+    });
+
+    it.each([
+        ['how much does it cost and can I talk to someone', 'en-CA', 'en', 'fees'],
+        ['can I book an appointment and how long does it take', 'en-CA', 'en', 'processing-times'],
+        ['combien ça coûte? je veux parler à un conseiller', 'fr-CA', 'fr', 'fees'],
+        ['c’est quoi les délais pis je veux un rendez-vous', 'fr-CA', 'fr', 'processing-times'],
+    ] as const)('answers the question and reaches an advisor, in either order: %s', async (text, locale, language, topic) => {
+        const { recognized, text: replies } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic, request: 'advisor' });
+        const answer = replies.indexOf((kb.topic(language, topic)?.answer ?? '').split('\n')[0] as string);
+        const advisor = replies.indexOf(t.t(language, 'handoff:notConfigured'));
+        expect(answer).toBeGreaterThanOrEqual(0);
+        expect(advisor).toBeGreaterThan(answer);
     });
 
     it.each([

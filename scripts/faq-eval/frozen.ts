@@ -51,7 +51,11 @@ export function readingOf(recognition: Recognition): Reading {
             reading.refused = false;
             break;
         case 'answer':
-            reading.answered.push(recognition.topic.id, ...(recognition.also ? [recognition.also.id] : []));
+            reading.answered.push(
+                recognition.topic.id,
+                ...(recognition.also ? [recognition.also.id] : []),
+                ...(recognition.request ? [recognition.request] : []),
+            );
             reading.refused = false;
             break;
         case 'clarify':

@@ -274,3 +274,10 @@ export const TOPIC_SUBJECTS = {
     csq: ['what-is-csq', 'csq-expiry', 'criteria-csq'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 export type Subject = keyof typeof TOPIC_SUBJECTS;
+
+/** Small talk that ends a conversation: after a question in the same message ("… thanks, bye"), it is answered too. */
+export const CLOSING_TOPICS = ['goodbye'] as const;
+
+/** Requests that may come beside a question in the same message: the question is answered, then the request done. */
+export const FOLLOWING_COMMANDS = ['advisor'] as const satisfies readonly Command[];
+export type FollowingCommand = (typeof FOLLOWING_COMMANDS)[number];

@@ -28,6 +28,12 @@ export class TopLevel {
                 await dc.beginDialog(MAIN_DIALOG, { target: decision.target } satisfies MainOptions);
                 return;
             case 'answer': {
+                if (decision.request) {
+                    // The answer without its follow-ups: the request is what comes next.
+                    await responder.answer(context, decision.topic, false);
+                    await this.command(dc, COMMAND_ACTIONS[decision.request], conversation);
+                    return;
+                }
                 const topic = decision.also ?? decision.topic;
                 if (decision.also) await responder.answer(context, decision.topic, false);
                 // "Thanks", "bye": the conversation may be ending; how did it go? (asked once, instead of the menu)

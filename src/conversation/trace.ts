@@ -15,6 +15,8 @@ interface RecognizerTrace {
     candidates?: string[];
     /** The second question's topic, when a message asked two. */
     also?: string;
+    /** The request made beside the question, done after the answer. */
+    request?: string;
 }
 
 function recognizerTrace(text: string, locale: Language, decision: Decision): RecognizerTrace {
@@ -38,6 +40,7 @@ function recognizerTrace(text: string, locale: Language, decision: Decision): Re
                 topic: decision.topic.id,
                 score: decision.score,
                 ...(decision.also ? { also: decision.also.id } : {}),
+                ...(decision.request ? { request: decision.request } : {}),
             };
         case 'clarify':
             return { ...base, action: 'fallback', candidates: decision.topics.map((t) => t.id), score: decision.score };

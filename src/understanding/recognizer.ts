@@ -1,4 +1,12 @@
-import { COMMANDS, type Command, MENU, type MenuAction } from '../content/catalog';
+import {
+    CLOSING_TOPICS,
+    COMMANDS,
+    type Command,
+    FOLLOWING_COMMANDS,
+    type FollowingCommand,
+    MENU,
+    type MenuAction,
+} from '../content/catalog';
 import type { Translator } from '../content/i18n';
 import type { DialogTarget, Topic } from '../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../content/languages';
@@ -7,12 +15,15 @@ import { PhraseBook } from './phrases';
 import { words } from './text';
 
 const isCommand = (id: string | undefined): id is Command => (COMMANDS as readonly string[]).includes(id ?? '');
+const isFollowing = (command: Command): command is FollowingCommand => (FOLLOWING_COMMANDS as readonly string[]).includes(command);
+const isClosing = (topic: Topic): boolean => (CLOSING_TOPICS as readonly string[]).includes(topic.id);
 
 /** A whole message matched this well asks one question, even if it has an "and" in it. */
 const SINGLE_QUESTION_SCORE = 0.7;
 
 /** Where a message may join two questions: a question mark in the middle, "and also", "et", "pis"… */
-const JOINS = /\?\s+|\s+(?:and also|and|also|plus|et aussi|et|pis|puis|aussi|ainsi que)\s+/giu;
+const JOINS =
+    /\?\s+|[.!;]\s+|\s+[+&]\s+|,?\s+(?:and also|and|also|plus|btw|by the way|oh and|another question|one more thing|et aussi|et|pis|pi|puis|aussi|ainsi que|en passant|autre question|sinon|ah pis|et puis)[,:]?\s+/giu;
 
 /** A run-on message may hold many joins; two searches per cut are tried for the first few only. */
 const MAX_CUTS = 3;
@@ -30,16 +41,48 @@ function clausesLastFirst(text: string): string[] {
     return clauses.length > 1 ? clauses.reverse() : [];
 }
 
-/** The ways to cut a message in two at a join, each side long enough to be a question of its own. */
+/** Fewer words than this are not a question of their own ("and me?"), though they may say goodbye. */
+const QUESTION_WORDS = 3;
+
+/** The ways to cut a message in two at a join: a question first, then another one or a goodbye ("… thanks bye"). */
 function twoQuestions(text: string): [string, string][] {
     const cuts: [string, string][] = [];
     for (const join of text.matchAll(JOINS)) {
         if (cuts.length === MAX_CUTS) break;
         const first = text.slice(0, join.index).trim();
         const second = text.slice((join.index ?? 0) + join[0].length).trim();
-        if (words(first).length >= 3 && words(second).length >= 3) cuts.push([first, second]);
+        if (words(first).length >= QUESTION_WORDS && words(second).length > 0) cuts.push([first, second]);
     }
     return cuts;
+}
+
+/** The topic a reading leans to: its answer, or the first topic of its "Did you mean…?". */
+function leaning(recognition: Recognition): Topic | undefined {
+    if (recognition.kind === 'answer') return recognition.topic;
+    return recognition.kind === 'clarify' ? recognition.topics[0] : undefined;
+}
+
+/**
+ * "Did you mean X or Y?" for a message whose two halves lean one to X, the other to Y ("can I study with the
+ * permit and can my spouse work"): it asks both, so both are answered. Undefined otherwise.
+ */
+function bothOffered(whole: Recognition, first: Recognition, second: Recognition): Recognition | undefined {
+    if (whole.kind !== 'clarify') return undefined;
+    const [x, y] = [leaning(first), leaning(second)];
+    const offered = whole.topics.map((topic) => topic.id);
+    if (!x || !y || x.id === y.id || !offered.includes(x.id) || !offered.includes(y.id)) return undefined;
+    return { kind: 'answer', topic: x, score: whole.score, also: y };
+}
+
+/**
+ * A question and a request beside it, in either order ("how much does it cost and can I talk to someone",
+ * « je veux un rendez-vous pis c'est quoi les délais »): the question's answer, with the request to do after it.
+ */
+function requestBeside(a: Recognition, b: Recognition): Recognition | undefined {
+    const [question, request] = a.kind === 'command' ? [b, a] : [a, b];
+    if (question.kind !== 'answer' || question.topic.smallTalk || request.kind !== 'command' || !isFollowing(request.command))
+        return undefined;
+    return { ...question, request: request.command };
 }
 
 /** What a free-text message asks for, before any dialog decides what to do with it. */
@@ -47,8 +90,11 @@ export type Recognition =
     /** `inferred`: the knowledge base read a request in the wording ("please erase what you know about me"). */
     | { kind: 'command'; command: Command; inferred?: boolean }
     | { kind: 'dialog'; target: DialogTarget; topic?: string; score?: number }
-    /** `also`: the second question of a message that asks two ("how much does it cost and how long does it take"). */
-    | { kind: 'answer'; topic: Topic; score: number; also?: Topic }
+    /**
+     * `also`: the second question of a message that asks two ("how much does it cost and how long does it take");
+     * `request`: a request made beside the question, done after the answer ("how much is it? can I talk to someone").
+     */
+    | { kind: 'answer'; topic: Topic; score: number; also?: Topic; request?: FollowingCommand }
     | { kind: 'clarify'; topics: [Topic, Topic]; score: number }
     | { kind: 'refuse'; topic?: Topic; score: number };
 
@@ -89,23 +135,17 @@ export class Recognizer {
     }
 
     /**
-     * What a message asks at the top level, with two questions in one answered both: when the message splits
-     * into two parts that each ask a different question, and either the whole message is not clearly one, or
-     * both parts are as clear as a whole and one of them is what the whole reads as.
+     * What a message asks at the top level, with two things asked at once answered both (`readCut`), and the
+     * question of a long message found in one of its clauses.
      */
     understand(text: string, language: Language): Recognition {
         const whole = this.withoutCourtesy(text, language) ?? this.recognize(text, language);
-        if (whole.kind === 'command' || whole.kind === 'dialog') return whole;
+        if (whole.kind === 'dialog') return whole;
+        if (whole.kind === 'command') return isFollowing(whole.command) ? (this.withRequest(text, language) ?? whole) : whole;
         const clearly = whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE ? whole.topic.id : undefined;
         for (const [first, second] of twoQuestions(text)) {
-            const a = this.search(first, language);
-            // A message clearly about one topic asks a second question only if both halves are as clear and one of
-            // them is that topic ("can my wife work and how much does the permit cost"): a vaguer half stops here.
-            if (a.kind !== 'answer' || (clearly !== undefined && a.score < SINGLE_QUESTION_SCORE)) continue;
-            const b = this.search(second, language);
-            if (b.kind !== 'answer' || b.topic.id === a.topic.id) continue;
-            if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
-                return { ...a, also: b.topic };
+            const both = this.readCut(first, second, whole, clearly, language);
+            if (both) return both;
         }
         if (clearly !== undefined) return whole;
         // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
@@ -118,6 +158,46 @@ export class Recognizer {
             }
         }
         return whole;
+    }
+
+    /**
+     * The two halves of a message cut at a join, read as two things asked at once: two questions, a question and
+     * a goodbye ("how much is it? thanks, bye"), a question and a request (`requestBeside`), or the two topics of
+     * the whole's "Did you mean…?" (`bothOffered`). A message clearly about one topic asks a second question only
+     * if both halves are as clear and one of them is that topic ("can my wife work and how much does the permit
+     * cost"): a vaguer first half stops there. Undefined when the halves do not ask two things.
+     */
+    private readCut(
+        first: string,
+        second: string,
+        whole: Recognition,
+        clearly: string | undefined,
+        language: Language,
+    ): Recognition | undefined {
+        const a = this.recognize(first, language);
+        const firstIsRequest = a.kind === 'command' && isFollowing(a.command);
+        if (clearly !== undefined && !firstIsRequest && (a.kind !== 'answer' || a.score < SINGLE_QUESTION_SCORE)) return undefined;
+        if (words(second).length < QUESTION_WORDS) {
+            if (a.kind !== 'answer') return undefined;
+            const b = this.search(second, language);
+            return b.kind === 'answer' && isClosing(b.topic) ? { ...a, also: b.topic } : undefined;
+        }
+        const b = this.recognize(second, language);
+        const answered = requestBeside(a, b) ?? bothOffered(whole, a, b);
+        if (answered || a.kind !== 'answer' || b.kind !== 'answer' || b.topic.id === a.topic.id) return answered;
+        if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
+            return { ...a, also: b.topic };
+        return undefined;
+    }
+
+    /** A question and a request in one message, in either order: the first cut that has both (`requestBeside`). */
+    private withRequest(text: string, language: Language): Recognition | undefined {
+        for (const [first, second] of twoQuestions(text)) {
+            if (words(second).length < QUESTION_WORDS) continue;
+            const answered = requestBeside(this.recognize(first, language), this.recognize(second, language));
+            if (answered) return answered;
+        }
+        return undefined;
     }
 
     /**
