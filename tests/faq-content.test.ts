@@ -190,6 +190,9 @@ describe('FAQ knowledge base content', () => {
             ['je peux le renouveler?', 'fr', 'permit-expiry'],
             ['kestion sur les frai', 'fr', 'fees'],
             ['kel document faut', 'fr', 'documents-list'],
+            ['do I need a chest xray', 'en', 'medical-exam'],
+            ['faut-il passer une radiographie', 'fr', 'medical-exam'],
+            ['is there a backlog at cic', 'en', 'processing-times'],
             ['how much r the feez', 'en', 'fees'],
         ] as const)('%s → %s', (text, language, expected) => {
             const outcome = matcher.match(text, language);

@@ -385,6 +385,11 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'open work permit': '@open @work @permit',
     'permis de travail ouvert': '@open @work @permit',
     'permis ouvert': '@open @permit',
+    // Words no sample uses, for what samples say otherwise: IRCC's old name, a chest X-ray.
+    cic: 'ircc',
+    xray: 'medical exam',
+    'x ray': 'medical exam',
+    radiographie: 'examen medical',
 };
 
 /**
@@ -1202,6 +1207,25 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     quit: '@switch',
     lacher: '@switch',
     lache: '@switch',
+    // Synonyms no sample uses (checked against the samples' vocabulary, not against any evaluation set).
+    pricing: '@fee',
+    expense: '@fee',
+    expenses: '@fee',
+    bucks: '@fee',
+    paiement: '@fee',
+    timeline: '@processing',
+    timeframe: '@processing',
+    backlog: '@processing',
+    outcome: '@processing',
+    renewing: '@renew',
+    extending: '@renew',
+    commonlaw: '@spouse',
+    toddler: '@child',
+    highschool: '@study',
+    uninsured: '@insurance',
+    rcic: '@advisor',
+    paperasse: '@documents',
+    rencontre: '@appointment',
 };
 
 /**
