@@ -172,6 +172,29 @@ describe('two questions in one', () => {
     });
 
     it.each([
+        ['how much does it cost and am I eligible?', 'en-CA', 'en'],
+        ['combien ça coûte pis suis-je admissible?', 'fr-CA', 'fr'],
+    ] as const)('answers the question, then starts the check it asks for: %s', async (text, locale, language) => {
+        const { recognized, text: replies } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'fees', request: 'eligibility' });
+        const answer = replies.indexOf((kb.topic(language, 'fees')?.answer ?? '').split('\n')[0] as string);
+        const firstQuestion = replies.indexOf(t.t(language, 'eligibility:criteria.residence.question', { n: 1 }));
+        expect(answer).toBeGreaterThanOrEqual(0);
+        expect(firstQuestion).toBeGreaterThan(answer);
+    });
+
+    it('does not take the subject of a flow for a second request', async () => {
+        const { recognized } = await say('can you take me through the family options? I have a husband and 2 kids');
+        expect(recognized).toMatchObject({ action: 'dialog', target: 'family' });
+    });
+
+    it('does not cut « PMI plus » in two at its "plus"', async () => {
+        const { recognized } = await say('quels documents pour le pmi plus demande en ligne', 'fr-CA');
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'documents-list' });
+        expect(recognized?.also).toBeUndefined();
+    });
+
+    it.each([
         ['I have my CSQ and I want to know how much it costs', 'en-CA'],
         ["j'ai mon CSQ et je veux savoir combien ça coûte", 'fr-CA'],
     ])('does not answer a context clause as a question: %s', async (text, locale) => {

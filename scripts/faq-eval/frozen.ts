@@ -54,7 +54,9 @@ export function readingOf(recognition: Recognition): Reading {
             reading.answered.push(
                 recognition.topic.id,
                 ...(recognition.also ? [recognition.also.id] : []),
-                ...(recognition.request ? [recognition.request] : []),
+                ...(recognition.request
+                    ? ['dialog' in recognition.request ? `start-${recognition.request.dialog}` : recognition.request.command]
+                    : []),
             );
             reading.refused = false;
             break;

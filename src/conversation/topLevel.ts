@@ -28,10 +28,12 @@ export class TopLevel {
                 await dc.beginDialog(MAIN_DIALOG, { target: decision.target } satisfies MainOptions);
                 return;
             case 'answer': {
-                if (decision.request) {
+                const { request } = decision;
+                if (request) {
                     // The answer without its follow-ups: the request is what comes next.
                     await responder.answer(context, decision.topic, false);
-                    await this.command(dc, COMMAND_ACTIONS[decision.request], conversation);
+                    if ('dialog' in request) await dc.beginDialog(MAIN_DIALOG, { target: request.dialog } satisfies MainOptions);
+                    else await this.command(dc, COMMAND_ACTIONS[request.command], conversation);
                     return;
                 }
                 const topic = decision.also ?? decision.topic;

@@ -15,7 +15,7 @@ interface RecognizerTrace {
     candidates?: string[];
     /** The second question's topic, when a message asked two. */
     also?: string;
-    /** The request made beside the question, done after the answer. */
+    /** The request made beside the question, done after the answer: a command, or a guided flow to start. */
     request?: string;
 }
 
@@ -40,7 +40,7 @@ function recognizerTrace(text: string, locale: Language, decision: Decision): Re
                 topic: decision.topic.id,
                 score: decision.score,
                 ...(decision.also ? { also: decision.also.id } : {}),
-                ...(decision.request ? { request: decision.request } : {}),
+                ...(decision.request ? { request: 'dialog' in decision.request ? decision.request.dialog : decision.request.command } : {}),
             };
         case 'clarify':
             return { ...base, action: 'fallback', candidates: decision.topics.map((t) => t.id), score: decision.score };

@@ -21,9 +21,15 @@ const isClosing = (topic: Topic): boolean => (CLOSING_TOPICS as readonly string[
 /** A whole message matched this well asks one question, even if it has an "and" in it. */
 const SINGLE_QUESTION_SCORE = 0.7;
 
-/** Where a message may join two questions: a question mark in the middle, "and also", "et", "pis"… */
+/**
+ * Half a message asks for a guided flow beside a question only when it reads this clearly ("am I eligible?",
+ * "walk me through the application"): "what do they do in the IMP+ process?" is not a request for the guide.
+ */
+const CLEAR_REQUEST_SCORE = 0.8;
+
+/** Where a message may join two questions: a question mark in the middle, "and also", "et", "pis"… ("plus", but not in "IMP plus"). */
 const JOINS =
-    /\?\s+|[.!;]\s+|\s+[+&]\s+|,?\s+(?:and also|and|also|plus|btw|by the way|oh and|another question|one more thing|et aussi|et|pis|pi|puis|aussi|ainsi que|en passant|autre question|sinon|ah pis|et puis)[,:]?\s+/giu;
+    /\?\s+|[.!;]\s+|\s+[+&]\s+|,?(?<!\b(?:imp|pmi))\s+(?:and also|and|also|plus|btw|by the way|oh and|another question|one more thing|et aussi|et|pis|pi|puis|aussi|ainsi que|en passant|autre question|sinon|ah pis|et puis)[,:]?\s+/giu;
 
 /** A run-on message may hold many joins; two searches per cut are tried for the first few only. */
 const MAX_CUTS = 3;
@@ -74,15 +80,25 @@ function bothOffered(whole: Recognition, first: Recognition, second: Recognition
     return { kind: 'answer', topic: x, score: whole.score, also: y };
 }
 
+/** What a reading asks the bot to do besides answering: reach an advisor, or start a guided flow asked clearly. */
+function requestOf(recognition: Recognition): MenuAction | undefined {
+    if (recognition.kind === 'dialog') return (recognition.score ?? 1) >= CLEAR_REQUEST_SCORE ? { dialog: recognition.target } : undefined;
+    return recognition.kind === 'command' && isFollowing(recognition.command) ? { command: recognition.command } : undefined;
+}
+
 /**
- * A question and a request beside it, in either order ("how much does it cost and can I talk to someone",
- * « je veux un rendez-vous pis c'est quoi les délais »): the question's answer, with the request to do after it.
+ * A clear question and a request beside it, in either order ("how much does it cost and can I talk to someone",
+ * « combien ça coûte pis suis-je admissible? »): the question's answer, with the request to do after it. The
+ * question must be clear on its own: "I have a CSQ and I want to talk to someone" only asks for an advisor.
  */
 function requestBeside(a: Recognition, b: Recognition): Recognition | undefined {
-    const [question, request] = a.kind === 'command' ? [b, a] : [a, b];
-    if (question.kind !== 'answer' || question.topic.smallTalk || request.kind !== 'command' || !isFollowing(request.command))
-        return undefined;
-    return { ...question, request: request.command };
+    const [question, other] = a.kind === 'answer' ? [a, b] : [b, a];
+    const request = requestOf(other);
+    if (question.kind !== 'answer' || question.topic.smallTalk || question.score < SINGLE_QUESTION_SCORE || !request) return undefined;
+    // "Take me through the family options, I have a husband and 2 kids": the answer that offers the flow is the
+    // flow's own subject, not a second question.
+    if (other.kind === 'dialog' && other.topic !== undefined && question.topic.followUps?.includes(other.topic)) return undefined;
+    return { ...question, request };
 }
 
 /** What a free-text message asks for, before any dialog decides what to do with it. */
@@ -92,9 +108,10 @@ export type Recognition =
     | { kind: 'dialog'; target: DialogTarget; topic?: string; score?: number }
     /**
      * `also`: the second question of a message that asks two ("how much does it cost and how long does it take");
-     * `request`: a request made beside the question, done after the answer ("how much is it? can I talk to someone").
+     * `request`: a request made beside the question, done after the answer ("how much is it? can I talk to someone",
+     * "how much is it and am I eligible?").
      */
-    | { kind: 'answer'; topic: Topic; score: number; also?: Topic; request?: FollowingCommand }
+    | { kind: 'answer'; topic: Topic; score: number; also?: Topic; request?: MenuAction }
     | { kind: 'clarify'; topics: [Topic, Topic]; score: number }
     | { kind: 'refuse'; topic?: Topic; score: number };
 
@@ -140,8 +157,8 @@ export class Recognizer {
      */
     understand(text: string, language: Language): Recognition {
         const whole = this.withoutCourtesy(text, language) ?? this.recognize(text, language);
-        if (whole.kind === 'dialog') return whole;
-        if (whole.kind === 'command') return isFollowing(whole.command) ? (this.withRequest(text, language) ?? whole) : whole;
+        if (requestOf(whole)) return this.withRequest(text, language) ?? whole;
+        if (whole.kind === 'command' || whole.kind === 'dialog') return whole;
         const clearly = whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE ? whole.topic.id : undefined;
         for (const [first, second] of twoQuestions(text)) {
             const both = this.readCut(first, second, whole, clearly, language);
@@ -175,8 +192,7 @@ export class Recognizer {
         language: Language,
     ): Recognition | undefined {
         const a = this.recognize(first, language);
-        const firstIsRequest = a.kind === 'command' && isFollowing(a.command);
-        if (clearly !== undefined && !firstIsRequest && (a.kind !== 'answer' || a.score < SINGLE_QUESTION_SCORE)) return undefined;
+        if (clearly !== undefined && !requestOf(a) && (a.kind !== 'answer' || a.score < SINGLE_QUESTION_SCORE)) return undefined;
         if (words(second).length < QUESTION_WORDS) {
             if (a.kind !== 'answer') return undefined;
             const b = this.search(second, language);
