@@ -67,6 +67,7 @@ describe('FollowUpReader: "it" is what was just answered', () => {
         'et quand il expire? le permis de travail': { kind: 'confident', topic: topic('fr', 'permit-expiry'), score: 0.8 },
         'il est bon combien de temps? le CSQ': { kind: 'confident', topic: topic('fr', 'csq-expiry'), score: 0.8 },
         'does it let me work anywhere? the work permit': { kind: 'confident', topic: topic('en', 'fees'), score: 0.8 },
+        'how long is it valid? can I talk to someone the CSQ': { kind: 'confident', topic: topic('en', 'csq-expiry'), score: 0.8 },
         'can I renew it? the CSQ': {
             kind: 'ambiguous',
             topics: [topic('en', 'permit-expiry'), topic('en', 'csq-expiry')],
@@ -126,6 +127,8 @@ describe('FollowUpReader: "it" is what was just answered', () => {
         // Read again, "does it let me work anywhere?" lands on fees, which is not about the permit: kept as it was.
         const employers = answer('en', 'employers');
         expect(read('en', 'does it let me work anywhere?', employers, following('what-is-csq'))).toBe(employers);
+        const withAdvisor: Recognition = { kind: 'answer', topic: topic('en', 'duration'), score: 0.9, request: { command: 'advisor' } };
+        expect(read('en', 'how long is it valid? can I talk to someone', withAdvisor, following('what-is-csq'))).toBe(withAdvisor);
         const csqEmployers = answer('en', 'what-is-csq');
         expect(read('en', 'does it let me work anywhere?', csqEmployers, following('duration'))).toBe(csqEmployers);
     });

@@ -76,7 +76,8 @@ export class FollowUpReader {
         const subject = last === undefined ? undefined : SUBJECT_OF.get(last.topic);
         if (subject === undefined || !this.leavesItUnsaid(text)) return settled;
         if (settled.kind === 'clarify') return onSubject(settled, subject, last) ?? settled;
-        if (settled.kind !== 'answer' || settled.also !== undefined) return settled;
+        // Two things asked at once stay as they were read: a second reading would lose one of them.
+        if (settled.kind !== 'answer' || settled.also !== undefined || settled.request !== undefined) return settled;
         const about = subjectOf(settled.topic);
         if (about === undefined || about === subject) return settled;
         const named = this.subjects[language]?.[subject];
