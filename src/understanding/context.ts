@@ -54,7 +54,8 @@ const subjectOf = (topic: Topic): Subject | undefined => SUBJECT_OF.get(topic.id
 export class FollowUpReader {
     private readonly pronouns: ReadonlySet<string>;
     private readonly named: ReadonlySet<string>;
-    private readonly subjects: Readonly<Record<Language, Record<Subject, string>>>;
+    /** How each language names each subject. */
+    private readonly subjects = new Map<Language, Record<Subject, string>>();
 
     constructor(
         translator: Translator,
@@ -65,10 +66,7 @@ export class FollowUpReader {
             new Set(vocabularies.flatMap(([, v]) => (v ? pick(v) : []).flatMap(words)));
         this.pronouns = all((v) => v.pronouns);
         this.named = all((v) => v.named);
-        this.subjects = Object.fromEntries(vocabularies.map(([language, v]) => [language, v?.subjects])) as Record<
-            Language,
-            Record<Subject, string>
-        >;
+        for (const [language, v] of vocabularies) if (v) this.subjects.set(language, v.subjects);
     }
 
     read(text: string, language: Language, recognition: Recognition, last: LastAnswer | undefined): Recognition {
@@ -80,7 +78,7 @@ export class FollowUpReader {
         if (settled.kind !== 'answer' || settled.also !== undefined || settled.request !== undefined) return settled;
         const about = subjectOf(settled.topic);
         if (about === undefined || about === subject) return settled;
-        const named = this.subjects[language]?.[subject];
+        const named = this.subjects.get(language)?.[subject];
         if (named === undefined) return settled;
         const again = this.recognizer.search(`${text} ${named}`, language);
         if (again.kind === 'answer') return subjectOf(again.topic) === subject ? again : settled;

@@ -138,7 +138,6 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'my details': '@data',
     'mes infos': '@data',
     'mes informations': '@data',
-    'mes donnees': '@data',
     'real person': '@human',
     'vraie personne': '@human',
     'phone number': '@contact',
