@@ -101,6 +101,9 @@ describe('small talk ends a conversation well', () => {
         ['je comprends pas ce que ça veut dire', 'fr-CA', 'fr'],
         ['tu fais quoi?', 'fr-CA', 'fr'],
         ['what are you for', 'en-CA', 'en'],
+        // Not an "OK": the person does not know what to do next, and the help shows the guides.
+        ['what now?', 'en-CA', 'en'],
+        ['pis là?', 'fr-CA', 'fr'],
     ] as const)('%j is a request for help, not an “OK”', async (message, locale, language) => {
         const { text, recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'help' });
