@@ -190,6 +190,7 @@ describe('FAQ knowledge base content', () => {
             ['je peux le renouveler?', 'fr', 'permit-expiry'],
             ['kestion sur les frai', 'fr', 'fees'],
             ['kel document faut', 'fr', 'documents-list'],
+            ['coudonc c’est quoi le pmi+', 'fr', 'what-is-imp'],
             ['do I need a chest xray', 'en', 'medical-exam'],
             ['faut-il passer une radiographie', 'fr', 'medical-exam'],
             ['is there a backlog at cic', 'en', 'processing-times'],

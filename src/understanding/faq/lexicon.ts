@@ -1256,6 +1256,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         // Conversational filler of both languages: it says nothing about the topic.
         'take takes taking keep hear hearing heard mentioned friend friends exactly actually anyway thing stuff ' +
         'understand wondering wonder curious ami amie exactement vraiment pareil quand meme truc affaire ' +
-        'entendu comprendre question questions'
+        'entendu comprendre question questions ' +
+        // Quebec interjections and « kossé » (« qu'est-ce que c'est »): no topic in them either.
+        'coudonc heille eille voyons ayoye kosse kossa'
     ).split(' '),
 );
