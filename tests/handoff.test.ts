@@ -4,12 +4,14 @@ import { MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { readContact } from '../dialogs/contact';
 import { createTranslator } from '../src/content/i18n';
+import { KnowledgeBase } from '../src/content/knowledgeBase';
 import { type AnalyticsEvent, LogAnalytics } from '../src/observability/analytics';
 import { createLogger } from '../src/observability/logger';
 import type { ProactiveSender } from '../src/turn/proactive';
 import { buttonsOf, Chat, textOf } from './helpers/chat';
 
 const t = createTranslator();
+const kb = new KnowledgeBase(t);
 const FIRM = { name: 'Cabinet Tremblay', email: 'info@tremblay.example', phone: '+1 514 555 0100', bookingUrl: '' };
 const TEAM = {
     team: { id: '19:team@thread.tacv2', name: 'Conseillers' },
@@ -172,6 +174,20 @@ describe('the handoff inbox', () => {
         expect(cardText(again)).toMatch(/Déjà prise en charge par User le /);
         expect(sender.sent.filter((s) => s.activity.text)).toHaveLength(1);
         expect(updates).toHaveLength(1);
+    });
+
+    it('answers a question asked with the request, then asks for consent; the card carries the question', async () => {
+        const { sender, visitor, staff } = setUp();
+        await chooseChannel(staff);
+        await visitor.open();
+        const replies = textOf(await visitor.say('combien coûte le permis? pis je veux parler à un conseiller'));
+        const fees = (kb.topic('fr', 'fees')?.answer ?? '').split('\n')[0] ?? '';
+        expect(replies.indexOf(fees)).toBeGreaterThanOrEqual(0);
+        expect(replies.indexOf(t.t('fr', 'handoff:consent.ask', { firm: FIRM.name }))).toBeGreaterThan(replies.indexOf(fees));
+        await visitor.say('oui');
+        await visitor.say('marie@exemple.ca');
+        const card = cardText(cardOf(sender.cards()[0]?.activity.attachments?.[0]));
+        expect(card).toContain('Question posée: combien coûte le permis? pis je veux parler à un conseiller');
     });
 
     it('tells the truth and gives the firm’s contact when no channel is configured, without asking for consent or a contact', async () => {
