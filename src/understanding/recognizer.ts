@@ -194,7 +194,7 @@ export class Recognizer {
         const a = this.recognize(first, language);
         if (clearly !== undefined && !requestOf(a) && (a.kind !== 'answer' || a.score < SINGLE_QUESTION_SCORE)) return undefined;
         if (words(second).length < QUESTION_WORDS) {
-            if (a.kind !== 'answer') return undefined;
+            if (a.kind !== 'answer' || a.topic.smallTalk) return undefined;
             const b = this.search(second, language);
             return b.kind === 'answer' && isClosing(b.topic) ? { ...a, also: b.topic } : undefined;
         }
