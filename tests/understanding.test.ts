@@ -161,6 +161,14 @@ describe('two questions in one', () => {
     });
 
     it.each([
+        ['thank you so much. bye', 'en-CA'],
+        ['merci pour tout! bonne journée', 'fr-CA'],
+    ])('says one goodbye to thanks and goodbye: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized?.also).toBeUndefined();
+    });
+
+    it.each([
         ['how much does it cost and can I talk to someone', 'en-CA', 'en', 'fees'],
         ['can I book an appointment and how long does it take', 'en-CA', 'en', 'processing-times'],
         ['combien ça coûte? je veux parler à un conseiller', 'fr-CA', 'fr', 'fees'],
