@@ -31,6 +31,9 @@ describe('requests that matter to the firm, in any wording', () => {
         // « parler » was once a stop word (for « j'ai entendu parler »): only « humain » was left, as in « es-tu humain ».
         ['je veux parler à un humain', 'fr-CA'],
         ['can I speak to a human', 'en-CA'],
+        // What the firm charges is the firm's to say, not the IMP+ fees.
+        ['how much does a lawyer cost?', 'en-CA'],
+        ['quels sont vos honoraires?', 'fr-CA'],
     ])('%j reaches an advisor', async (message, locale) => {
         const { recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'advisor' });
