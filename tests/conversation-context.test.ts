@@ -66,6 +66,7 @@ describe('FollowUpReader: "it" is what was just answered', () => {
         'how long is it valid? the CSQ': { kind: 'confident', topic: topic('en', 'csq-expiry'), score: 0.8 },
         'et quand il expire? le permis de travail': { kind: 'confident', topic: topic('fr', 'permit-expiry'), score: 0.8 },
         'il est bon combien de temps? le CSQ': { kind: 'confident', topic: topic('fr', 'csq-expiry'), score: 0.8 },
+        'comment je l’obtiens? l’invitation': { kind: 'confident', topic: topic('fr', 'invitation-request'), score: 0.8 },
         'does it let me work anywhere? the work permit': { kind: 'confident', topic: topic('en', 'fees'), score: 0.8 },
         'how long is it valid? can I talk to someone the CSQ': { kind: 'confident', topic: topic('en', 'csq-expiry'), score: 0.8 },
         'can I renew it? the CSQ': {
@@ -106,6 +107,23 @@ describe('FollowUpReader: "it" is what was just answered', () => {
         expect(read('en', 'is it open?', unsure, following('duration'))).toMatchObject({
             kind: 'answer',
             topic: { id: 'open-vs-employer-specific' },
+        });
+    });
+
+    it('reads a near miss again too, and gives a near miss as the refusal it is', () => {
+        const selection: Recognition = { kind: 'refuse', topic: topic('fr', 'oos-quebec-selection'), score: 0.8 };
+        expect(read('fr', 'comment je l’obtiens?', selection, following('criteria-invitation'))).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'invitation-request' },
+        });
+        const unsure: Recognition = {
+            kind: 'clarify',
+            topics: [topic('en', 'oos-quebec-selection'), topic('en', 'invitation-request')],
+            score: 0.5,
+        };
+        expect(read('en', 'how do I get one?', unsure, following('what-is-csq'))).toMatchObject({
+            kind: 'refuse',
+            topic: { id: 'oos-quebec-selection' },
         });
     });
 
@@ -164,6 +182,8 @@ describe('a follow-up question in a conversation', () => {
         ['en', 'what is a CSQ', 'how long is it valid?', 'csq-expiry', 'en-CA'],
         ['fr', 'le permis est valide combien de temps', 'et quand est-ce qu’il expire?', 'permit-expiry', 'fr-CA'],
         ['fr', 'c’est quoi un CSQ', 'il est valide combien de temps?', 'csq-expiry', 'fr-CA'],
+        ['en', 'do I need an invitation letter', 'how do I get one?', 'invitation-request', 'en-CA'],
+        ['fr', 'faut-il une lettre d’invitation', 'comment je l’obtiens?', 'invitation-request', 'fr-CA'],
     ] as const)('%s: "%s", then "%s" is about the same thing', async (language, first, followUp, expected, locale) => {
         const chat = new Chat({ locale });
         await chat.open();

@@ -271,7 +271,8 @@ export const COMMAND_ACTIONS: Readonly<Record<Exclude<Command, 'deleteData'>, Co
  */
 export const TOPIC_SUBJECTS = {
     permit: ['duration', 'permit-expiry', 'open-vs-employer-specific', 'quebec-only', 'employers', 'study-with-permit'],
-    csq: ['what-is-csq', 'csq-expiry', 'criteria-csq'],
+    csq: ['what-is-csq', 'csq-expiry', 'criteria-csq', 'oos-quebec-selection'],
+    invitation: ['criteria-invitation', 'invitation-request'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 export type Subject = keyof typeof TOPIC_SUBJECTS;
 

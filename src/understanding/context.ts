@@ -28,7 +28,7 @@ export function settledByContext(recognition: Recognition, last: LastAnswer | un
     if (recognition.kind !== 'clarify' || last === undefined) return recognition;
     const following = recognition.topics.filter((topic) => last.offered.includes(topic.id) || (topic.followUps ?? []).includes(last.topic));
     const [only] = following;
-    return following.length === 1 && only ? { kind: 'answer', topic: only, score: recognition.score } : recognition;
+    return following.length === 1 && only ? readingOf(only, recognition.score) : recognition;
 }
 
 /** locales/<lang>/context.json */
@@ -49,7 +49,7 @@ const subjectOf = (topic: Topic): Subject | undefined => SUBJECT_OF.get(topic.id
  * Reads a message in the light of the last answer. Besides `settledByContext`, a follow-up that says "it" and
  * names nothing ("and when does it expire?", « je peux le renouveler? ») is about the last answer's subject (the
  * permit, the CSQ): when it reads as another subject's topic, it is read again with the subject named, and that
- * reading wins if it is about the subject. Only topics with a subject ever change (never fees, never a refusal).
+ * reading wins if it is about the subject. Only topics with a subject ever change (never fees, never a plain refusal).
  */
 export class FollowUpReader {
     private readonly pronouns: ReadonlySet<string>;
@@ -75,13 +75,14 @@ export class FollowUpReader {
         if (subject === undefined || !this.leavesItUnsaid(text)) return settled;
         if (settled.kind === 'clarify') return onSubject(settled, subject, last) ?? settled;
         // Two things asked at once stay as they were read: a second reading would lose one of them.
-        if (settled.kind !== 'answer' || settled.also !== undefined || settled.request !== undefined) return settled;
-        const about = subjectOf(settled.topic);
-        if (about === undefined || about === subject) return settled;
+        if (settled.kind === 'answer' && (settled.also !== undefined || settled.request !== undefined)) return settled;
+        const about = topicOf(settled);
+        if (about === undefined || subjectOf(about) === undefined || subjectOf(about) === subject) return settled;
         const named = this.subjects.get(language)?.[subject];
         if (named === undefined) return settled;
         const again = this.recognizer.search(`${text} ${named}`, language);
-        if (again.kind === 'answer') return subjectOf(again.topic) === subject ? again : settled;
+        const reread = topicOf(again);
+        if (reread) return subjectOf(reread) === subject ? again : settled;
         return again.kind === 'clarify' ? (onSubject(again, subject, last) ?? settled) : settled;
     }
 
@@ -104,5 +105,15 @@ function onSubject(
     const about = clarify.topics.filter((topic) => subjectOf(topic) === subject);
     const [only] = about;
     if (about.length === 2) return settledByContext(clarify, last);
-    return only ? { kind: 'answer', topic: only, score: clarify.score } : undefined;
+    return only ? readingOf(only, clarify.score) : undefined;
+}
+
+/** The topic a reading answers, or refuses with (a near miss such as getting selected by Quebec). */
+function topicOf(recognition: Recognition): Topic | undefined {
+    return recognition.kind === 'answer' || recognition.kind === 'refuse' ? recognition.topic : undefined;
+}
+
+/** A topic as the reading `Recognizer.search` gives it: a near miss is a refusal with its topic. */
+function readingOf(topic: Topic, score: number): Recognition {
+    return topic.outOfScope ? { kind: 'refuse', topic, score } : { kind: 'answer', topic, score };
 }
