@@ -28,7 +28,7 @@ export function settledByContext(recognition: Recognition, last: LastAnswer | un
     if (recognition.kind !== 'clarify' || last === undefined) return recognition;
     const following = recognition.topics.filter((topic) => last.offered.includes(topic.id) || (topic.followUps ?? []).includes(last.topic));
     const [only] = following;
-    return following.length === 1 && only ? readingOf(only, recognition.score) : recognition;
+    return following.length === 1 && only ? recognitionOf(only, recognition.score) : recognition;
 }
 
 /** locales/<lang>/context.json */
@@ -105,7 +105,7 @@ function onSubject(
     const about = clarify.topics.filter((topic) => subjectOf(topic) === subject);
     const [only] = about;
     if (about.length === 2) return settledByContext(clarify, last);
-    return only ? readingOf(only, clarify.score) : undefined;
+    return only ? recognitionOf(only, clarify.score) : undefined;
 }
 
 /** The topic a reading answers, or refuses with (a near miss such as getting selected by Quebec). */
@@ -114,6 +114,6 @@ function topicOf(recognition: Recognition): Topic | undefined {
 }
 
 /** A topic as the reading `Recognizer.search` gives it: a near miss is a refusal with its topic. */
-function readingOf(topic: Topic, score: number): Recognition {
+function recognitionOf(topic: Topic, score: number): Recognition {
     return topic.outOfScope ? { kind: 'refuse', topic, score } : { kind: 'answer', topic, score };
 }
