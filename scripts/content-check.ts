@@ -3,10 +3,10 @@
  *
  * Lists every fact the bot states and every source it cites, with the date each was last checked and its
  * age, and fails (exit 1) when a fact or a source is older than the maximum age (default 90 days, or
- * CONTENT_MAX_AGE_DAYS), when a text quotes a fact that does not exist, when an answer cites no source or
+ * CONTENT_MAX_AGE_DAYS), when a fact's publisher was due to revise it since it was last checked, when a text quotes a fact that does not exist, when an answer cites no source or
  * a source that does not exist, or when a source has no title in a language.
  */
-import { ageInDays, FACT_IDS, FACTS, formatFact, isSourceId, SOURCES } from '../src/content/facts';
+import { ageInDays, FACT_IDS, FACTS, formatFact, isSourceId, recheckDueSince, SOURCES } from '../src/content/facts';
 import { createTranslator, type Translator } from '../src/content/i18n';
 import { LANGUAGES } from '../src/content/languages';
 
@@ -84,6 +84,8 @@ export function checkContent(options: { today: Date; maxAgeDays: number; transla
         const age = ageInDays(fact.checked, options.today);
         if (!isSourceId(fact.source)) problems.push(`fact ${id} has no source in src/facts.ts`);
         if (age > options.maxAgeDays) problems.push(`fact ${id} was last checked ${age} days ago (more than ${options.maxAgeDays})`);
+        const due = recheckDueSince(fact, options.today);
+        if (due) problems.push(`fact ${id} was due to be revised on ${due} and was last checked on ${fact.checked}`);
         const record = SOURCES[fact.source];
         return {
             id,

@@ -23,6 +23,15 @@ describe('npm run content:check', () => {
         expect(report.problems.some((p) => /^fact .+ was last checked 91 days ago/.test(p))).toBe(true);
     });
 
+    it('fails from the day a fact was due to be revised, until someone checks it again', () => {
+        const id = FACT_IDS.find((f) => 'revisedOn' in FACTS[f]) as (typeof FACT_IDS)[number];
+        const revisedOn = (FACTS[id] as { revisedOn: string }).revisedOn;
+        const problem = `fact ${id} was due to be revised on ${revisedOn} and was last checked on ${FACTS[id].checked}`;
+        const dayOf = new Date(`${revisedOn}T00:00:00Z`);
+        expect(checkContent({ today: addDays(dayOf, -1), maxAgeDays: 90 }).problems).not.toContain(problem);
+        expect(checkContent({ today: dayOf, maxAgeDays: 90 }).problems).toContain(problem);
+    });
+
     it('finds a text quoting a fact that does not exist, and an answer without a source', () => {
         const resources = loadResources();
         const faq = resources.en?.faq as { topics: Record<string, { answer?: string; source?: string }> };

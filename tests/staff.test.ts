@@ -1,8 +1,9 @@
 import { type Activity, ActivityTypes, type Attachment } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
+import { factsCard } from '../src/channels/factsCard';
 import { loadConfig } from '../src/configuration/config';
 import { CRITERIA } from '../src/content/catalog';
-import { FACT_IDS, FACTS, formatDate, formatFact, SOURCES } from '../src/content/facts';
+import { FACT_IDS, FACTS, formatDate, formatFact, recheckDueSince, SOURCES } from '../src/content/facts';
 import { createTranslator } from '../src/content/i18n';
 import { FACTS_CARD_SECTIONS } from '../src/content/staff';
 import { Chat, messages, textOf } from './helpers/chat';
@@ -146,6 +147,23 @@ describe('staff: facts', () => {
             }
         },
     );
+});
+
+describe('staff: facts due for a recheck', () => {
+    const due = FACT_IDS.filter((id) => 'revisedOn' in FACTS[id]);
+    const revisedOn = (FACTS[due[0] as (typeof FACT_IDS)[number]] as { revisedOn: string }).revisedOn;
+    const dayOf = new Date(`${revisedOn}T00:00:00Z`);
+    const dayBefore = new Date(dayOf.getTime() - 86_400_000);
+
+    it.each(['en', 'fr'] as const)('warns in %s on each figure its publisher was due to revise, from that day on', (lang) => {
+        const words = { language: lang, t: (key: string, params?: Record<string, unknown>) => t.t(lang, key, params) };
+        const warning = t.t(lang, 'staff:facts.dueForRecheck', { date: formatDate(revisedOn, lang) });
+        const count = (card: Attachment) => JSON.stringify(card.content).split(JSON.stringify(warning).slice(1, -1)).length - 1;
+        expect(due.length).toBeGreaterThan(0);
+        expect(count(factsCard(words, dayBefore))).toBe(0);
+        expect(count(factsCard(words, dayOf))).toBe(due.filter((id) => recheckDueSince(FACTS[id], dayOf)).length);
+        expect(count(factsCard(words, dayOf))).toBeGreaterThan(0);
+    });
 });
 
 describe('staff: client check', () => {

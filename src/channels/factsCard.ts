@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import { CRITERIA } from '../content/catalog';
-import { FACTS, formatDate, formatFact, SOURCES, type SourceId } from '../content/facts';
+import { FACTS, formatDate, formatFact, recheckDueSince, SOURCES, type SourceId } from '../content/facts';
 import type { Language } from '../content/languages';
 import { CRITERIA_SOURCES, FACTS_CARD_SECTIONS } from '../content/staff';
 import { type Block, documentCard } from './documentCard';
@@ -21,9 +21,10 @@ export function sourceNote(words: Wording, id: SourceId, checked: string = SOURC
 
 /**
  * The current IMP+ facts for staff: the criteria with the answers that meet them, then every figure of
- * src/content/facts.ts by section, each with its source and the date it was checked.
+ * src/content/facts.ts by section, each with its source and the date it was checked, and a warning on a
+ * figure its publisher was due to revise since (staff quote these cards to clients).
  */
-export function factsCard(words: Wording): Attachment {
+export function factsCard(words: Wording, today: Date = new Date()): Attachment {
     const blocks: Block[] = [
         { kind: 'title', text: words.t('staff:facts.title') },
         { kind: 'text', text: words.t('staff:facts.intro') },
@@ -44,6 +45,8 @@ export function factsCard(words: Wording): Attachment {
             const value = formatFact(fact, words.language);
             blocks.push({ kind: 'text', text: words.t('staff:facts.row', { label: words.t(`staff:facts.labels.${id}`), value }) });
             blocks.push(sourceNote(words, fact.source, fact.checked));
+            const due = recheckDueSince(fact, today);
+            if (due) blocks.push({ kind: 'text', text: words.t('staff:facts.dueForRecheck', { date: formatDate(due, words.language) }) });
         }
     }
     return documentCard(blocks);

@@ -30,6 +30,8 @@ export interface FactRecord {
     checked: string;
     /** ISO date the value took or takes effect, where it matters. */
     effective?: string;
+    /** ISO date the publisher is expected to revise the value; from then on it must be checked again. */
+    revisedOn?: string;
     /** For maintainers: what the source says, in its own terms. */
     note: string;
 }
@@ -338,7 +340,8 @@ export const FACTS = {
         source: 'news-restoration-fee',
         checked: CHECKED,
         effective: '2025-12-01',
-        note: 'Restoration of temporary resident status, up from $239.75; only for people in Canada who lost their status. IRCC adjusts it on December 1: recheck the fee list on 2026-12-01 (no source found on a change that day).',
+        revisedOn: '2026-12-01',
+        note: 'Restoration of temporary resident status, up from $239.75 (and from $229 before 2024-12-01); only for people in Canada who lost their status. IRCC revised it on December 1 in 2024 and 2025; on 2026-12-01 no source on a change that day could be found, so the texts give it "as of" its effective date.',
     },
     'fees.restorationWithWorkPermit': {
         kind: 'money',
@@ -346,6 +349,7 @@ export const FACTS = {
         source: 'news-restoration-fee',
         checked: CHECKED,
         effective: '2025-12-01',
+        revisedOn: '2026-12-01',
         note: 'Restoration plus a new work permit ($246.25 + $155): "Combined restoration and new permit fees now cost up to $401.25 for workers".',
     },
     'dates.restorationFee': {
@@ -554,6 +558,15 @@ export function factsIn(template: string): FactId[] {
         if (isFactId(id) && !found.includes(id)) found.push(id);
     }
     return found;
+}
+
+/**
+ * The day a value's publisher was due to revise it (`revisedOn`), when that day has come and nobody has
+ * checked the value since: it must not be quoted before a new check.
+ */
+export function recheckDueSince(record: FactRecord, today: Date): string | undefined {
+    const { revisedOn, checked } = record;
+    return revisedOn !== undefined && checked < revisedOn && ageInDays(revisedOn, today) >= 0 ? revisedOn : undefined;
 }
 
 /** Whole days from an ISO date to `today`. */
