@@ -116,6 +116,9 @@ describe('small talk ends a conversation well', () => {
     it.each([
         ['speak french', 'en-CA', 'french'],
         ['parle anglais', 'fr-CA', 'english'],
+        // A texting "please" after the one word that asks it.
+        ['english pls', 'fr-CA', 'english'],
+        ['french plz', 'en-CA', 'french'],
     ] as const)('%j switches the language', async (message, locale, command) => {
         const { recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command });
@@ -244,6 +247,24 @@ describe('a long message with its context first', () => {
     ])('never answers a long message with small talk from one of its clauses: %s', async (text, locale) => {
         const { recognized } = await say(text, locale);
         expect(['acknowledgement', 'thanks', 'goodbye', 'whoAreYou']).not.toContain(recognized?.topic);
+    });
+
+    it.each([
+        ['I live in Toronto, how much is the fee?', 'en-CA', 'fees'],
+        ['i am french, how much is the fee', 'en-CA', 'fees'],
+        ['je suis à Paris, combien ça coûte?', 'fr-CA', 'fees'],
+        ['jvis a Abidjan, comment faire la demande', 'fr-CA', 'how-to-apply'],
+    ])('answers a short message whose first clause tells about the writer: %s', async (text, locale, topic) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic });
+    });
+
+    it.each([
+        ['the permit for the community garden, how much is the fee?', 'en-CA'],
+        ['mon cousin a un permis en Ontario, combien ça coûte?', 'fr-CA'],
+    ])('does not answer the question of a short message whose first clause is about something else: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'fallback' });
     });
 
     it('still refuses when no clause asks an IMP+ question', async () => {

@@ -36,14 +36,19 @@ const MAX_CUTS = 3;
 
 /** A message this long that matches nothing as a whole may carry its question in one of its sentences. */
 const LONG_MESSAGE_WORDS = 12;
+/**
+ * Shorter, a message is read through its last clause when the clauses before it tell about the writer ("I live in
+ * Toronto, how much is it?", « je suis à Paris, combien ça coûte ») and that clause clearly asks one thing.
+ */
+const SHORT_CONTEXT_WORDS = 6;
 const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
 
 /** The clauses of a long message, last first: after the context, the question usually comes last. */
-function clausesLastFirst(text: string): string[] {
+function clausesLastFirst(text: string, minWords = 4): string[] {
     const clauses = text
         .split(CLAUSE_END)
         .map((clause) => clause.trim())
-        .filter((clause) => words(clause).length >= 4);
+        .filter((clause) => words(clause).length >= minWords);
     return clauses.length > 1 ? clauses.reverse() : [];
 }
 
@@ -125,6 +130,8 @@ export class Recognizer {
     /** Greetings and thanks around a question ("hi, …", "… thanks"), in both languages (locales answers.json). */
     private readonly openers: string[][];
     private readonly closers: string[][];
+    /** Words by which a clause tells about the writer ("I", « je », "my"), in both languages (locales context.json). */
+    private readonly selfWords: Set<string>;
 
     constructor(
         translator: Translator,
@@ -142,6 +149,7 @@ export class Recognizer {
                 .sort((a, b) => b.length - a.length);
         this.openers = longestFirst(courtesy.map((c) => c?.openers));
         this.closers = longestFirst(courtesy.map((c) => c?.closers));
+        this.selfWords = new Set(LANGUAGES.flatMap((language) => translator.bundle<{ self?: string[] }>(language, 'context')?.self ?? []));
         for (const language of LANGUAGES) {
             for (const item of MENU) this.menuLabels.set(words(translator.t(language, item.labelKey)).join(' '), item.action);
         }
@@ -174,7 +182,25 @@ export class Recognizer {
                 if ((part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog') return part;
             }
         }
+        if (whole.kind === 'refuse' && !whole.topic && words(text).length >= SHORT_CONTEXT_WORDS)
+            return this.afterAboutMe(text, language) ?? whole;
         return whole;
+    }
+
+    /**
+     * The question after clauses about the writer ("I live in Toronto, how much is it?"), when it clearly asks one
+     * thing. Clauses about something else ("chinese visa for a business trip, what documents do they ask") may make
+     * the question another program's.
+     */
+    private afterAboutMe(text: string, language: Language): Recognition | undefined {
+        const [question, ...context] = clausesLastFirst(text, 1);
+        const aboutMe = (clause: string) =>
+            words(clause)
+                .slice(0, 2)
+                .some((token) => this.selfWords.has(token));
+        if (question === undefined || words(question).length < QUESTION_WORDS || !context.every(aboutMe)) return undefined;
+        const part = this.search(question, language);
+        return part.kind === 'answer' && !part.topic.smallTalk && part.score >= SINGLE_QUESTION_SCORE ? part : undefined;
     }
 
     /**
@@ -228,7 +254,9 @@ export class Recognizer {
         if (opener) start = opener.length;
         const closer = this.closers.find((phrase) => phrase.every((token, i) => tokens[end - phrase.length + i] === token));
         if (closer && end - closer.length > start) end -= closer.length;
-        if ((start === 0 && end === tokens.length) || end - start < 2) return undefined;
+        if (start === 0 && end === tokens.length) return undefined;
+        // One word left is read only as a command ("english pls", « menu svp »): alone, it asks nothing else.
+        if (end - start < 2) return this.shortcut(tokens.slice(start, end).join(' '));
         const rest = this.recognize(tokens.slice(start, end).join(' '), language);
         return rest.kind === 'refuse' && !rest.topic ? undefined : rest;
     }
