@@ -195,6 +195,11 @@ describe('FAQ knowledge base content', () => {
             ['faut-il passer une radiographie', 'fr', 'medical-exam'],
             ['is there a backlog at cic', 'en', 'processing-times'],
             ['how much r the feez', 'en', 'fees'],
+            // How long it takes to get the permit, not how long the permit lasts.
+            ['how long it take', 'en', 'processing-times'],
+            ['how long to get the permit', 'en', 'processing-times'],
+            ['combien de temps pour avoir le permis', 'fr', 'processing-times'],
+            ['how long is the permit valid', 'en', 'duration'],
         ] as const)('%s → %s', (text, language, expected) => {
             const outcome = matcher.match(text, language);
             expect(outcome.kind === 'confident' ? outcome.topic.id : outcome.kind).toBe(expected);
