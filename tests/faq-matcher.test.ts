@@ -176,6 +176,22 @@ describe('TextAnalyzer', () => {
     it('drops stop words', () => {
         expect(analyzer.analyze('the of le la de')).toEqual([]);
     });
+    it('reads words typed without their spaces as the words they glue', () => {
+        const known = new TextAnalyzer(['do I need a medical exam', 'what is the work permit']);
+        expect(known.analyze('workpermit')).toEqual(known.analyze('work permit'));
+        expect(known.analyze('howmuch')).toEqual(known.analyze('how much'));
+        expect(known.analyze('permisdetravail')).toEqual(known.analyze('permis de travail'));
+        expect(known.analyze('medicalexam')).toEqual(known.analyze('medical exam'));
+    });
+    it('joins a word typed in two pieces', () => {
+        const known = new TextAnalyzer(['when do I give my biometrics']);
+        expect(known.analyze('bio metrics')).toEqual(known.analyze('biometrics'));
+    });
+    it('reads a glued elision as the domain word, even when a sample typed it so', () => {
+        const typedSo = new TextAnalyzer(['jai recu linvitation', 'suis-je couvert par la RAMQ']);
+        expect(typedSo.analyze('linvitation')).toEqual(typedSo.analyze("l'invitation"));
+        expect(typedSo.analyze('suis-je couvert')).not.toContain('@open');
+    });
 });
 
 describe('boundedEditDistance', () => {

@@ -77,6 +77,13 @@ function conceptOf(word: string): string | undefined {
     return undefined;
 }
 
+/** French elided words that a message typed without apostrophes glues to the next one. */
+const ELIDED = ['qu', 'l', 'd', 'j', 'n', 's', 'c', 'm', 't'];
+
+/** A glued word is read as at most three known words of two letters or more ("permis" "de" "travail"). */
+const MAX_SPLIT_PARTS = 3;
+const MIN_SPLIT_PART = 2;
+
 /** How many typos we forgive: none in words of 4 letters or fewer (too many false friends: rent → rend), one up to 7, then two. */
 function typoBudget(word: string): number {
     if (word.length <= 4) return 0;
@@ -129,13 +136,53 @@ export class TextAnalyzer {
         return { tokens: this.toTokens(plain), words: plain.filter((word) => !FOLDED_STOP_WORDS.has(word)) };
     }
 
-    /** Tokens of a user message: glued elisions split ("linvitation"), then unknown words corrected. */
+    /**
+     * Tokens of a user message: words split in two joined ("bio metrics"), glued elisions and words split
+     * ("linvitation", "workpermit"), then unknown words corrected.
+     */
     analyze(text: string): string[] {
         return this.toTokens(
-            rawWords(text)
+            this.rejoin(rawWords(text))
                 .flatMap((word) => this.unglue(word))
+                .flatMap((word) => this.split(word))
                 .map((word) => this.correct(word)),
         );
+    }
+
+    /** Two neighbours of which one is unknown and that make a known word together ("bio metrics", "pass port"). */
+    rejoin(words: readonly string[]): string[] {
+        const joined: string[] = [];
+        for (let i = 0; i < words.length; i++) {
+            const word = words[i] as string;
+            const next = words[i + 1];
+            if (next !== undefined && (!this.isKnown(word) || !this.isKnown(next)) && this.vocabulary.has(word + next)) {
+                joined.push(word + next);
+                i++;
+            } else joined.push(word);
+        }
+        return joined;
+    }
+
+    /** An unknown word typed without its spaces ("workpermit", « permisdetravail »): the known words it is made of. */
+    split(word: string): string[] {
+        if (word.length < 6 || this.isKnown(word)) return [word];
+        return this.knownParts(word, MAX_SPLIT_PARTS) ?? [word];
+    }
+
+    private knownParts(word: string, parts: number): string[] | undefined {
+        if (this.vocabulary.has(word)) return [word];
+        if (parts === 1) return undefined;
+        for (let cut = word.length - MIN_SPLIT_PART; cut >= MIN_SPLIT_PART; cut--) {
+            const head = word.slice(0, cut);
+            if (!this.vocabulary.has(head)) continue;
+            const rest = this.knownParts(word.slice(cut), parts - 1);
+            if (rest) return [head, ...rest];
+        }
+        return undefined;
+    }
+
+    private isKnown(word: string): boolean {
+        return this.vocabulary.has(word) || this.knownStems.has(stem(word)) || /\d/.test(word);
     }
 
     /**
@@ -144,11 +191,17 @@ export class TextAnalyzer {
      * is read as the two.
      */
     unglue(word: string): string[] {
-        if (word.length < 5 || this.vocabulary.has(word) || this.knownStems.has(stem(word))) return [word];
-        for (const prefix of ['qu', 'l', 'd', 'j', 'n', 's', 'c', 'm', 't']) {
+        if (word.length < 5) return [word];
+        // A glued form seen in a sample ("linvitation") is still the domain word it glues ("invitation").
+        const known = this.vocabulary.has(word) || this.knownStems.has(stem(word));
+        if (known && conceptOf(word) !== undefined) return [word];
+        for (const prefix of ELIDED) {
             if (!word.startsWith(prefix)) continue;
             const rest = word.slice(prefix.length);
-            if (rest.length >= 4 && (this.vocabulary.has(rest) || this.knownStems.has(stem(rest)))) return [prefix, rest];
+            if (rest.length < 4) continue;
+            // « couvert » is a word, not « c'ouvert »: c' only elides before « est ».
+            if (known ? prefix !== 'c' && conceptOf(rest) !== undefined : this.vocabulary.has(rest) || this.knownStems.has(stem(rest)))
+                return [prefix, rest];
         }
         return [word];
     }
