@@ -60,10 +60,10 @@ describe('free-text questions at the top level', () => {
     it('offers both candidates when two are close, as buttons that answer', async () => {
         const chat = new Chat({
             locale: 'en-CA',
-            createMatcher: unsureMatcher({ 'the form and documents': ['application-form', 'upload'] }),
+            createMatcher: unsureMatcher({ 'the form or the documents': ['application-form', 'upload'] }),
         });
         await chat.open();
-        const replies = await chat.say('the form and documents');
+        const replies = await chat.say('the form or the documents');
         expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'fallback', candidates: ['application-form', 'upload'] });
         expect(textOf(replies)).toContain('Did you mean one of these?');
         const labels = buttonsOf(replies);

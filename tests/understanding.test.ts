@@ -151,6 +151,24 @@ describe('two questions in one', () => {
     });
 
     it.each([
+        ['fees and timelines?', 'en-CA'],
+        ['frais et délais?', 'fr-CA'],
+        ['frais? délais?', 'fr-CA'],
+    ])('answers two questions of a word each: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect([recognized?.topic, recognized?.also].sort()).toEqual(['fees', 'processing-times']);
+    });
+
+    it.each([
+        ['my wife and I are applying, what documents do we each need', 'en-CA'],
+        ['ma femme et moi on applique, quels documents chacun doit fournir', 'fr-CA'],
+    ])('does not read a short subject beside a question as a second question: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'documents-list' });
+        expect(recognized?.also).toBeUndefined();
+    });
+
+    it.each([
         ['do I need an LMIA, btw how much are the fees', 'en-CA'],
         ['faut-il une EIMT, en passant combien coûtent les frais', 'fr-CA'],
     ])('hears "btw" / « en passant » as a second question: %s', async (text, locale) => {
@@ -179,6 +197,8 @@ describe('two questions in one', () => {
         ['can I book an appointment and how long does it take', 'en-CA', 'en', 'processing-times'],
         ['combien ça coûte? je veux parler à un conseiller', 'fr-CA', 'fr', 'fees'],
         ['c’est quoi les délais pis je veux un rendez-vous', 'fr-CA', 'fr', 'processing-times'],
+        // A question of one word beside the request.
+        ['fees, also can i talk to someone', 'en-CA', 'en', 'fees'],
     ] as const)('answers the question and reaches an advisor, in either order: %s', async (text, locale, language, topic) => {
         const { recognized, text: replies } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'answer', topic, request: 'advisor' });
@@ -191,6 +211,9 @@ describe('two questions in one', () => {
     it.each([
         ['how much does it cost and am I eligible?', 'en-CA', 'en'],
         ['combien ça coûte pis suis-je admissible?', 'fr-CA', 'fr'],
+        // The check named first, less clearly than alone, and a question of two words.
+        ['check my eligibility, and what are the fees', 'en-CA', 'en'],
+        ['vérifier mon admissibilité et les frais', 'fr-CA', 'fr'],
     ] as const)('answers the question, then starts the check it asks for: %s', async (text, locale, language) => {
         const { recognized, text: replies } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'answer', topic: 'fees', request: 'eligibility' });

@@ -282,3 +282,5 @@ export const CLOSING_TOPICS = ['goodbye'] as const;
 /** Requests that may come beside a question in the same message: the question is answered, then the request done. */
 export const FOLLOWING_COMMANDS = ['advisor'] as const satisfies readonly Command[];
 export type FollowingCommand = (typeof FOLLOWING_COMMANDS)[number];
+/** What a message asks to do after its question is answered: a guided flow, or one of FOLLOWING_COMMANDS. */
+export type FollowingRequest = { dialog: DialogTarget } | { command: FollowingCommand };

@@ -4,6 +4,7 @@ import {
     type Command,
     FOLLOWING_COMMANDS,
     type FollowingCommand,
+    type FollowingRequest,
     MENU,
     type MenuAction,
 } from '../content/catalog';
@@ -52,8 +53,11 @@ function clausesLastFirst(text: string, minWords = 4): string[] {
     return clauses.length > 1 ? clauses.reverse() : [];
 }
 
-/** Fewer words than this are not a question of their own ("and me?"), though they may say goodbye. */
+/** Fewer words than this are not a question of their own ("and me?") unless they clearly name one ("fees?"). */
 const QUESTION_WORDS = 3;
+const isShort = (text: string): boolean => words(text).length < QUESTION_WORDS;
+const isClearAnswer = (recognition: Recognition): boolean =>
+    recognition.kind === 'answer' && !recognition.topic.smallTalk && recognition.score >= SINGLE_QUESTION_SCORE;
 
 /** The ways to cut a message in two at a join: a question first, then another one or a goodbye ("… thanks bye"). */
 function twoQuestions(text: string): [string, string][] {
@@ -62,7 +66,7 @@ function twoQuestions(text: string): [string, string][] {
         if (cuts.length === MAX_CUTS) break;
         const first = text.slice(0, join.index).trim();
         const second = text.slice((join.index ?? 0) + join[0].length).trim();
-        if (words(first).length >= QUESTION_WORDS && words(second).length > 0) cuts.push([first, second]);
+        if (words(first).length > 0 && words(second).length > 0) cuts.push([first, second]);
     }
     return cuts;
 }
@@ -86,7 +90,7 @@ function bothOffered(whole: Recognition, first: Recognition, second: Recognition
 }
 
 /** What a reading asks the bot to do besides answering: reach an advisor, or start a guided flow asked clearly. */
-function requestOf(recognition: Recognition): MenuAction | undefined {
+function requestOf(recognition: Recognition): FollowingRequest | undefined {
     if (recognition.kind === 'dialog') return (recognition.score ?? 1) >= CLEAR_REQUEST_SCORE ? { dialog: recognition.target } : undefined;
     return recognition.kind === 'command' && isFollowing(recognition.command) ? { command: recognition.command } : undefined;
 }
@@ -116,7 +120,7 @@ export type Recognition =
      * `request`: a request made beside the question, done after the answer ("how much is it? can I talk to someone",
      * "how much is it and am I eligible?").
      */
-    | { kind: 'answer'; topic: Topic; score: number; also?: Topic; request?: MenuAction }
+    | { kind: 'answer'; topic: Topic; score: number; also?: Topic; request?: FollowingRequest }
     | { kind: 'clarify'; topics: [Topic, Topic]; score: number }
     | { kind: 'refuse'; topic?: Topic; score: number };
 
@@ -165,8 +169,9 @@ export class Recognizer {
      */
     understand(text: string, language: Language): Recognition {
         const whole = this.withoutCourtesy(text, language) ?? this.recognize(text, language);
-        if (requestOf(whole)) return this.withRequest(text, language) ?? whole;
-        if (whole.kind === 'command' || whole.kind === 'dialog') return whole;
+        // A guided flow named less clearly may still be the request beside a question ("check my eligibility, and the fees?").
+        if (requestOf(whole) || whole.kind === 'dialog') return this.withRequest(text, language) ?? whole;
+        if (whole.kind === 'command') return whole;
         const clearly = whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE ? whole.topic.id : undefined;
         for (const [first, second] of twoQuestions(text)) {
             const both = this.readCut(first, second, whole, clearly, language);
@@ -217,14 +222,19 @@ export class Recognizer {
         clearly: string | undefined,
         language: Language,
     ): Recognition | undefined {
+        // Halves of a word or two are two questions only side by side, each clearly naming one ("fees and delays?"):
+        // beside a longer half, a short one is its subject ("my wife and I are applying, what documents…").
+        const bothShort = isShort(first) && isShort(second);
+        if (isShort(first) && !bothShort) return undefined;
         const a = this.recognize(first, language);
-        if (clearly !== undefined && !requestOf(a) && (a.kind !== 'answer' || a.score < SINGLE_QUESTION_SCORE)) return undefined;
-        if (words(second).length < QUESTION_WORDS) {
+        if ((clearly !== undefined || bothShort) && !requestOf(a) && !isClearAnswer(a)) return undefined;
+        if (isShort(second) && !bothShort) {
             if (a.kind !== 'answer' || a.topic.smallTalk) return undefined;
             const b = this.search(second, language);
             return b.kind === 'answer' && isClosing(b.topic) ? { ...a, also: b.topic } : undefined;
         }
         const b = this.recognize(second, language);
+        if (bothShort && (clearly !== undefined || !isClearAnswer(b))) return undefined;
         const answered = requestBeside(a, b) ?? bothOffered(whole, a, b);
         if (answered || a.kind !== 'answer' || b.kind !== 'answer' || b.topic.id === a.topic.id) return answered;
         if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
@@ -235,8 +245,10 @@ export class Recognizer {
     /** A question and a request in one message, in either order: the first cut that has both (`requestBeside`). */
     private withRequest(text: string, language: Language): Recognition | undefined {
         for (const [first, second] of twoQuestions(text)) {
-            if (words(second).length < QUESTION_WORDS) continue;
-            const answered = requestBeside(this.recognize(first, language), this.recognize(second, language));
+            const [a, b] = [this.recognize(first, language), this.recognize(second, language)];
+            // A half of a word or two is only ever the question ("fees, also can I talk to someone?").
+            if ((isShort(first) && !isClearAnswer(a)) || (isShort(second) && !isClearAnswer(b))) continue;
+            const answered = requestBeside(a, b);
             if (answered) return answered;
         }
         return undefined;
