@@ -183,6 +183,18 @@ describe('TextAnalyzer', () => {
         expect(known.analyze('permisdetravail')).toEqual(known.analyze('permis de travail'));
         expect(known.analyze('medicalexam')).toEqual(known.analyze('medical exam'));
     });
+    it('forgives two swapped letters in a short word, and nothing else there', () => {
+        const known = new TextAnalyzer(['can I work in Ontario', 'do I need an LMIA', 'what is the rent']);
+        expect(known.analyze('wrok')).toEqual(known.analyze('work'));
+        expect(known.analyze('lmai')).toEqual(known.analyze('lmia'));
+        expect(known.analyze('rend')).not.toEqual(known.analyze('rent'));
+    });
+    it('corrects a near word before cutting it in pieces, and elides only before a vowel or h', () => {
+        const known = new TextAnalyzer(['où je téléverse mes documents', 'tele vers', 'my kids school', 'cool', 'jhabite a Laval']);
+        expect(known.analyze('televers')).toEqual(known.analyze('televerse'));
+        expect(known.analyze('scool')).toEqual(known.analyze('school'));
+        expect(known.analyze('jhabite')).toEqual(known.analyze("j'habite"));
+    });
     it('joins a word typed in two pieces', () => {
         const known = new TextAnalyzer(['when do I give my biometrics']);
         expect(known.analyze('bio metrics')).toEqual(known.analyze('biometrics'));

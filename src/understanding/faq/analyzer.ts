@@ -84,6 +84,9 @@ const ELIDED = ['qu', 'l', 'd', 'j', 'n', 's', 'c', 'm', 't'];
 const MAX_SPLIT_PARTS = 3;
 const MIN_SPLIT_PART = 2;
 
+/** Swapped letters are forgiven from this length on, the first letter kept. */
+const SWAP_MIN_LETTERS = 4;
+
 /** How many typos we forgive: none in words of 4 letters or fewer (too many false friends: rent → rend), one up to 7, then two. */
 function typoBudget(word: string): number {
     if (word.length <= 4) return 0;
@@ -137,15 +140,18 @@ export class TextAnalyzer {
     }
 
     /**
-     * Tokens of a user message: words split in two joined ("bio metrics"), glued elisions and words split
-     * ("linvitation", "workpermit"), then unknown words corrected.
+     * Tokens of a user message: words split in two joined ("bio metrics"), glued elisions split ("linvitation"),
+     * then unknown words corrected, or else split into the known words they glue ("workpermit").
      */
     analyze(text: string): string[] {
         return this.toTokens(
             this.rejoin(rawWords(text))
                 .flatMap((word) => this.unglue(word))
-                .flatMap((word) => this.split(word))
-                .map((word) => this.correct(word)),
+                .flatMap((word) => {
+                    // A near known word first ("televers" → « televerse »), then the words it may glue ("workpermit").
+                    const corrected = this.correct(word);
+                    return corrected === word ? this.split(word) : [corrected];
+                }),
         );
     }
 
@@ -198,7 +204,8 @@ export class TextAnalyzer {
         for (const prefix of ELIDED) {
             if (!word.startsWith(prefix)) continue;
             const rest = word.slice(prefix.length);
-            if (rest.length < 4) continue;
+            // French elides only before a vowel or a mute h: "scool" is not « s'cool ».
+            if (rest.length < 4 || !/^[aeiouyh]/.test(rest)) continue;
             // « couvert » is a word, not « c'ouvert »: c' only elides before « est ».
             if (known ? prefix !== 'c' && conceptOf(rest) !== undefined : this.vocabulary.has(rest) || this.knownStems.has(stem(rest)))
                 return [prefix, rest];
@@ -210,7 +217,7 @@ export class TextAnalyzer {
     correct(word: string): string {
         if (this.vocabulary.has(word) || this.knownStems.has(stem(word)) || /\d/.test(word)) return word;
         const budget = typoBudget(word);
-        if (budget === 0) return word;
+        if (budget === 0) return this.unswapped(word) ?? word;
         let best: string | undefined;
         let bestDistance = budget + 1;
         let bestFrequency = 0;
@@ -231,6 +238,20 @@ export class TextAnalyzer {
             }
         }
         return best ?? word;
+    }
+
+    /**
+     * A short word with two neighbouring letters swapped ("wrok", "tiem", "lmai"): the known word it becomes,
+     * if exactly one. Other edits of short words are left alone (too many false friends: rent → rend).
+     */
+    private unswapped(word: string): string | undefined {
+        if (word.length < SWAP_MIN_LETTERS) return undefined;
+        const found = new Set<string>();
+        for (let i = 1; i < word.length - 1; i++) {
+            const swapped = word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
+            if (swapped !== word && this.vocabulary.has(swapped)) found.add(swapped);
+        }
+        return found.size === 1 ? [...found][0] : undefined;
     }
 
     private toTokens(plainWords: string[]): string[] {

@@ -297,6 +297,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'mon but': '@why',
     'c quoi': '@whatis',
     'c koi': '@whatis',
+    kesk: '@whatis',
+    ksk: '@whatis',
     // Texting spellings of the question words.
     'ce koi': '@whatis',
     'ce quoi': '@whatis',
