@@ -283,6 +283,14 @@ describe('a long message with its context first', () => {
     });
 
     it.each([
+        ['i live in winnipeg and work in a warehouse can my kids study in quebec', 'en-CA', 'children-school'],
+        ['je reside a toronto depuis 3 ans quels documents je dois fournir', 'fr-CA', 'documents-list'],
+    ])('finds the question after context typed without punctuation: %s', async (text, locale, topic) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic });
+    });
+
+    it.each([
         ['the permit for the community garden, how much is the fee?', 'en-CA'],
         ['mon cousin a un permis en Ontario, combien ça coûte?', 'fr-CA'],
     ])('does not answer the question of a short message whose first clause is about something else: %s', async (text, locale) => {

@@ -42,6 +42,8 @@ const LONG_MESSAGE_WORDS = 12;
  * Toronto, how much is it?", « je suis à Paris, combien ça coûte ») and that clause clearly asks one thing.
  */
 const SHORT_CONTEXT_WORDS = 6;
+/** Context typed without punctuation before a question: at least this many words ("I live in Laval can I…"). */
+const MIN_CONTEXT_WORDS = 3;
 const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
 
 /** The clauses of a long message, last first: after the context, the question usually comes last. */
@@ -136,6 +138,8 @@ export class Recognizer {
     private readonly closers: string[][];
     /** Words by which a clause tells about the writer ("I", « je », "my"), in both languages (locales context.json). */
     private readonly selfWords: Set<string>;
+    /** Words a question starts with ("can", « combien »), to find it after context typed without punctuation. */
+    private readonly questionStarts: Set<string>;
 
     constructor(
         translator: Translator,
@@ -153,7 +157,9 @@ export class Recognizer {
                 .sort((a, b) => b.length - a.length);
         this.openers = longestFirst(courtesy.map((c) => c?.openers));
         this.closers = longestFirst(courtesy.map((c) => c?.closers));
-        this.selfWords = new Set(LANGUAGES.flatMap((language) => translator.bundle<{ self?: string[] }>(language, 'context')?.self ?? []));
+        const context = LANGUAGES.map((language) => translator.bundle<{ self?: string[]; questionStarts?: string[] }>(language, 'context'));
+        this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
+        this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
         for (const language of LANGUAGES) {
             for (const item of MENU) this.menuLabels.set(words(translator.t(language, item.labelKey)).join(' '), item.action);
         }
@@ -198,7 +204,7 @@ export class Recognizer {
      * the question another program's.
      */
     private afterAboutMe(text: string, language: Language): Recognition | undefined {
-        const [question, ...context] = clausesLastFirst(text, 1);
+        const [question, ...context] = this.clausesOrQuestionStart(text);
         const aboutMe = (clause: string) =>
             words(clause)
                 .slice(0, 2)
@@ -206,6 +212,20 @@ export class Recognizer {
         if (question === undefined || words(question).length < QUESTION_WORDS || !context.every(aboutMe)) return undefined;
         const part = this.search(question, language);
         return part.kind === 'answer' && !part.topic.smallTalk && part.score >= SINGLE_QUESTION_SCORE ? part : undefined;
+    }
+
+    /**
+     * The clauses of a message, last first; without punctuation, the message cut where its question starts
+     * ("I live in Winnipeg and work in a warehouse can my kids study in Quebec"), after a few words of context.
+     */
+    private clausesOrQuestionStart(text: string): string[] {
+        const clauses = clausesLastFirst(text, 1);
+        if (clauses.length > 1) return clauses;
+        const pieces = text.trim().split(/\s+/);
+        const start = pieces.findIndex(
+            (piece, i) => i >= MIN_CONTEXT_WORDS && pieces.length - i > QUESTION_WORDS && this.questionStarts.has(words(piece)[0] ?? ''),
+        );
+        return start < 0 ? [] : [pieces.slice(start).join(' '), pieces.slice(0, start).join(' ')];
     }
 
     /**
