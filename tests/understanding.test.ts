@@ -283,11 +283,19 @@ describe('a long message with its context first', () => {
     });
 
     it.each([
-        ['i live in winnipeg and work in a warehouse can my kids study in quebec', 'en-CA', 'children-school'],
+        ['i live in winnipeg since 2020 can my kids study in quebec', 'en-CA', 'children-school'],
         ['je reside a toronto depuis 3 ans quels documents je dois fournir', 'fr-CA', 'documents-list'],
     ])('finds the question after context typed without punctuation: %s', async (text, locale, topic) => {
         const { recognized } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'answer', topic });
+    });
+
+    it.each([
+        ['how much is the fee for a pgwp', 'en-CA'],
+        ['how long is a working holiday permit valid', 'en-CA'],
+    ])('does not answer about IMP+ what is asked about another program: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'fallback' });
     });
 
     it.each([
