@@ -223,6 +223,14 @@ describe('two questions in one', () => {
         expect(firstQuestion).toBeGreaterThan(answer);
     });
 
+    it.each([
+        ['what is IMP+ and am I eligible?', 'en-CA'],
+        ['c quoi le pmi+ et est ce que je suis admissible', 'fr-CA'],
+    ])('answers what IMP+ is, then starts the check, though that answer offers the check: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'what-is-imp', request: 'eligibility' });
+    });
+
     it('does not take the subject of a flow for a second request', async () => {
         const { recognized } = await say('can you take me through the family options? I have a husband and 2 kids');
         expect(recognized).toMatchObject({ action: 'dialog', target: 'family' });

@@ -106,9 +106,10 @@ function requestBeside(a: Recognition, b: Recognition): Recognition | undefined 
     const [question, other] = a.kind === 'answer' ? [a, b] : [b, a];
     const request = requestOf(other);
     if (question.kind !== 'answer' || question.topic.smallTalk || question.score < SINGLE_QUESTION_SCORE || !request) return undefined;
-    // "Take me through the family options, I have a husband and 2 kids": the answer that offers the flow is the
-    // flow's own subject, not a second question.
-    if (other.kind === 'dialog' && other.topic !== undefined && question.topic.followUps?.includes(other.topic)) return undefined;
+    // "Take me through the family options, I have a husband and 2 kids": after the flow, the answer that offers it
+    // is the flow's own subject, not a second question ("what is IMP+ and am I eligible?" asks both).
+    if (other === a && other.kind === 'dialog' && other.topic !== undefined && question.topic.followUps?.includes(other.topic))
+        return undefined;
     return { ...question, request };
 }
 
