@@ -200,6 +200,8 @@ describe('FAQ knowledge base content', () => {
             ['how long to get the permit', 'en', 'processing-times'],
             ['combien de temps pour avoir le permis', 'fr', 'processing-times'],
             ['how long is the permit valid', 'en', 'duration'],
+            ['can my hubby work too', 'en', 'spouse-work'],
+            ['mon fiston peut aller a lecole?', 'fr', 'children-school'],
         ] as const)('%s → %s', (text, language, expected) => {
             const outcome = matcher.match(text, language);
             expect(outcome.kind === 'confident' ? outcome.topic.id : outcome.kind).toBe(expected);
