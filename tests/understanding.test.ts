@@ -107,6 +107,8 @@ describe('small talk ends a conversation well', () => {
         // Not an "OK": the person does not know what to do next, and the help shows the guides.
         ['what now?', 'en-CA', 'en'],
         ['pis là?', 'fr-CA', 'fr'],
+        ['what should I do?', 'en-CA', 'en'],
+        ['je dois faire quoi?', 'fr-CA', 'fr'],
     ] as const)('%j is a request for help, not an “OK”', async (message, locale, language) => {
         const { text, recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'help' });
