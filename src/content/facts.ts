@@ -452,7 +452,9 @@ export const FACTS = {
         source: 'news-tpp-dates',
         checked: CHECKED,
         effective: '2026-03-13',
-        note: 'IRCC temporary public policy for PSTQ candidates in Quebec (employer-specific permits; spouses from 2026-06-05), in force 2026-03-13, "currently set to expire on December 31, 2026". Recheck in December 2026.',
+        // The day after it expires, "it is set to expire on …" is no longer true: check for an extension or its end.
+        revisedOn: '2027-01-01',
+        note: 'IRCC temporary public policy for PSTQ candidates in Quebec (employer-specific permits; spouses from 2026-06-05), in force 2026-03-13, "currently set to expire on December 31, 2026". On 2026-12-01 no source on an extension was found.',
     },
     'medical.stayMonths': {
         kind: 'number',
