@@ -202,6 +202,8 @@ describe('FAQ knowledge base content', () => {
             ['how long is the permit valid', 'en', 'duration'],
             ['can my hubby work too', 'en', 'spouse-work'],
             ['mon fiston peut aller a lecole?', 'fr', 'children-school'],
+            // Staff shorthand: PTO is the open work permit.
+            ['frais titulaire PTO?', 'fr', 'fees'],
         ] as const)('%s → %s', (text, language, expected) => {
             const outcome = matcher.match(text, language);
             expect(outcome.kind === 'confident' ? outcome.topic.id : outcome.kind).toBe(expected);

@@ -109,6 +109,8 @@ describe('small talk ends a conversation well', () => {
         ['pis là?', 'fr-CA', 'fr'],
         ['what should I do?', 'en-CA', 'en'],
         ['je dois faire quoi?', 'fr-CA', 'fr'],
+        ['i dont get what you mean', 'en-CA', 'en'],
+        ['je comprends rien à ta réponse', 'fr-CA', 'fr'],
     ] as const)('%j is a request for help, not an “OK”', async (message, locale, language) => {
         const { text, recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'help' });
@@ -298,6 +300,19 @@ describe('a long message with its context first', () => {
     ])('finds the question after context typed without punctuation: %s', async (text, locale, topic) => {
         const { recognized } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'answer', topic });
+    });
+
+    it.each([
+        ['stupid bot, put me through to a real person', 'en-CA'],
+        ['Votre robot sert à rien. Rendez-vous avec un conseiller MAINTENANT.', 'fr-CA'],
+    ])('reaches an advisor asked for after a complaint about the bot: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'command', command: 'advisor' });
+    });
+
+    it('does not take a question about someone else’s lawyer for the firm’s advisor', async () => {
+        const { recognized } = await say('landlord kept my deposit, do i need a lawyer or just go to the tribunal');
+        expect(recognized).toMatchObject({ action: 'fallback' });
     });
 
     it.each([

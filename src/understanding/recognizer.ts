@@ -141,6 +141,8 @@ export class Recognizer {
     private readonly selfWords: Set<string>;
     /** Words a question starts with ("can", « combien »), to find it after context typed without punctuation. */
     private readonly questionStarts: Set<string>;
+    /** Words that name the bot itself ("bot", « robot »), in both languages (locales context.json). */
+    private readonly botWords: Set<string>;
 
     constructor(
         translator: Translator,
@@ -158,9 +160,12 @@ export class Recognizer {
                 .sort((a, b) => b.length - a.length);
         this.openers = longestFirst(courtesy.map((c) => c?.openers));
         this.closers = longestFirst(courtesy.map((c) => c?.closers));
-        const context = LANGUAGES.map((language) => translator.bundle<{ self?: string[]; questionStarts?: string[] }>(language, 'context'));
+        const context = LANGUAGES.map((language) =>
+            translator.bundle<{ self?: string[]; questionStarts?: string[]; bot?: string[] }>(language, 'context'),
+        );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
         this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
+        this.botWords = new Set(context.flatMap((words) => words?.bot ?? []));
         for (const language of LANGUAGES) {
             for (const item of MENU) this.menuLabels.set(words(translator.t(language, item.labelKey)).join(' '), item.action);
         }
@@ -195,7 +200,7 @@ export class Recognizer {
             }
         }
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= SHORT_CONTEXT_WORDS)
-            return this.afterAboutMe(text, language) ?? whole;
+            return this.afterAboutMe(text, language) ?? this.lastRequest(text, language) ?? whole;
         return whole;
     }
 
@@ -213,6 +218,17 @@ export class Recognizer {
         if (question === undefined || words(question).length < QUESTION_WORDS || !context.every(aboutMe)) return undefined;
         const part = this.search(question, language);
         return part.kind === 'answer' && !part.topic.smallTalk && part.score >= SINGLE_QUESTION_SCORE ? part : undefined;
+    }
+
+    /**
+     * Someone fed up with the bot who asks for a person in the last clause ("stupid bot, put me through to a real
+     * person", « votre robot sert à rien. un conseiller »): the advisor, whatever came before.
+     */
+    private lastRequest(text: string, language: Language): Recognition | undefined {
+        const [last, ...before] = clausesLastFirst(text, 1);
+        if (last === undefined || !before.some((clause) => words(clause).some((word) => this.botWords.has(word)))) return undefined;
+        const part = this.recognize(last, language);
+        return part.kind === 'command' && isFollowing(part.command) ? part : undefined;
     }
 
     /**

@@ -404,6 +404,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'student visa': '@study @permit',
     'open work permit': '@open @work @permit',
     'permis de travail ouvert': '@open @work @permit',
+    'titulaire pto': '@open @work @permit',
+    pto: '@open @work @permit',
     'permis ouvert': '@open @permit',
     // Words no sample uses, for what samples say otherwise: IRCC's old name, a chest X-ray.
     cic: 'ircc',
@@ -1242,6 +1244,24 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     crp: '@copr',
     // Getting into Canada once the permit is approved (not flights: "my flight got cancelled" is not about IMP+).
     trv: '@travel',
+    // Staff shorthand (French): VRT = visa de résident temporaire (PTO, a phrase concept, is the open work permit).
+    vrt: '@travel',
+    poe: '@border',
+    // Days of the week date a message ("my permit expires friday"); they say nothing about its topic.
+    monday: '',
+    tuesday: '',
+    wednesday: '',
+    thursday: '',
+    friday: '',
+    saturday: '',
+    sunday: '',
+    lundi: '',
+    mardi: '',
+    mercredi: '',
+    jeudi: '',
+    vendredi: '',
+    samedi: '',
+    dimanche: '',
     ave: '@travel',
     eta: '@travel',
     airport: '@travel',
