@@ -202,6 +202,9 @@ describe('FAQ knowledge base content', () => {
             ['how long is the permit valid', 'en', 'duration'],
             ['can my hubby work too', 'en', 'spouse-work'],
             ['mon fiston peut aller a lecole?', 'fr', 'children-school'],
+            // English "son" is not the French stop word « son ».
+            ['can my son go to school when we arrive', 'en', 'children-school'],
+            ['does my son need a study permit', 'en', 'children-school'],
             // Staff shorthand: PTO is the open work permit.
             ['frais titulaire PTO?', 'fr', 'fees'],
         ] as const)('%s → %s', (text, language, expected) => {
