@@ -46,7 +46,7 @@ const SHORT_CONTEXT_WORDS = 6;
 const MIN_CONTEXT_WORDS = 3;
 const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
 
-/** The clauses of a long message, last first: after the context, the question usually comes last. */
+/** The clauses of a message (of `minWords` or more), last first: after the context, the question usually comes last. */
 function clausesLastFirst(text: string, minWords = 4): string[] {
     const clauses = text
         .split(CLAUSE_END)
@@ -137,7 +137,7 @@ export class Recognizer {
     /** Greetings and thanks around a question ("hi, …", "… thanks"), in both languages (locales answers.json). */
     private readonly openers: string[][];
     private readonly closers: string[][];
-    /** Words by which a clause tells about the writer ("I", « je », "my"), in both languages (locales context.json). */
+    /** Words by which a clause tells about the writer ("I", « je »), in both languages (locales context.json). */
     private readonly selfWords: Set<string>;
     /** Words a question starts with ("can", « combien »), to find it after context typed without punctuation. */
     private readonly questionStarts: Set<string>;

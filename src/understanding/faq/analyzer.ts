@@ -155,7 +155,7 @@ export class TextAnalyzer {
         );
     }
 
-    /** Two neighbours of which one is unknown and that make a known word together ("bio metrics", "pass port"). */
+    /** Two neighbours of which one is unknown and that make a known word together ("bio metrics"). */
     rejoin(words: readonly string[]): string[] {
         const joined: string[] = [];
         for (let i = 0; i < words.length; i++) {
@@ -215,7 +215,7 @@ export class TextAnalyzer {
 
     /** The closest known word within the typo budget, or the word itself. */
     correct(word: string): string {
-        if (this.vocabulary.has(word) || this.knownStems.has(stem(word)) || /\d/.test(word)) return word;
+        if (this.isKnown(word)) return word;
         const budget = typoBudget(word);
         if (budget === 0) return this.unswapped(word) ?? word;
         let best: string | undefined;
