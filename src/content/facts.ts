@@ -341,7 +341,7 @@ export const FACTS = {
         checked: CHECKED,
         effective: '2025-12-01',
         revisedOn: '2026-12-01',
-        note: 'Restoration of temporary resident status, up from $239.75 (and from $229 before 2024-12-01); only for people in Canada who lost their status. IRCC revised it on December 1 in 2024 and 2025; on 2026-12-01 no source on a change that day could be found, so the texts give it "as of" its effective date.',
+        note: 'Restoration of temporary resident status, up from $239.75 (and from $229 before 2024-12-01); only for people in Canada who lost their status. IRCC revised it on December 1 in 2024 and 2025, and its notice of 2023-11-29 (as reproduced by workglobalcanada.com) says these fees "will continue to be adjusted annually for inflation every December 1" (Service Fees Act): it has most likely changed on 2026-12-01, to an amount no source reachable here gave, so the texts give it "as of" its effective date.',
     },
     'fees.restorationWithWorkPermit': {
         kind: 'money',
