@@ -34,6 +34,10 @@ describe('requests that matter to the firm, in any wording', () => {
         // What the firm charges is the firm's to say, not the IMP+ fees.
         ['how much does a lawyer cost?', 'en-CA'],
         ['quels sont vos honoraires?', 'fr-CA'],
+        // Inside a longer question, "IMP+ file" would otherwise read as the government's fees.
+        ['how much do you charge for an IMP+ file?', 'en-CA'],
+        ['I live in Lyon, what are your fees to handle an imp+ application', 'en-CA'],
+        ['vous prenez combien pour faire ma demande de PMI+?', 'fr-CA'],
     ])('%j reaches an advisor', async (message, locale) => {
         const { recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'advisor' });

@@ -143,6 +143,8 @@ export class Recognizer {
     private readonly questionStarts: Set<string>;
     /** Words that name the bot itself ("bot", « robot »), in both languages (locales context.json). */
     private readonly botWords: Set<string>;
+    /** Phrases that ask what the firm itself charges ("do you charge", « vos honoraires »), in both languages. */
+    private readonly firmFeePhrases: string[][];
 
     constructor(
         translator: Translator,
@@ -161,11 +163,12 @@ export class Recognizer {
         this.openers = longestFirst(courtesy.map((c) => c?.openers));
         this.closers = longestFirst(courtesy.map((c) => c?.closers));
         const context = LANGUAGES.map((language) =>
-            translator.bundle<{ self?: string[]; questionStarts?: string[]; bot?: string[] }>(language, 'context'),
+            translator.bundle<{ self?: string[]; questionStarts?: string[]; bot?: string[]; firmFees?: string[] }>(language, 'context'),
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
         this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
         this.botWords = new Set(context.flatMap((words) => words?.bot ?? []));
+        this.firmFeePhrases = longestFirst(context.map((words) => words?.firmFees));
         for (const language of LANGUAGES) {
             for (const item of MENU) this.menuLabels.set(words(translator.t(language, item.labelKey)).join(' '), item.action);
         }
@@ -310,6 +313,13 @@ export class Recognizer {
         return rest.kind === 'refuse' && !rest.topic ? undefined : rest;
     }
 
+    private asksFirmFees(text: string): boolean {
+        const tokens = words(text);
+        return this.firmFeePhrases.some((phrase) =>
+            tokens.some((_, start) => phrase.every((token, i) => tokens[start + i] === token)),
+        );
+    }
+
     /** Whole-message commands and menu buttons: exact and cheap, checked before anything else. */
     shortcut(text: string): Recognition | undefined {
         const command = this.commands.matchWhole(text);
@@ -321,6 +331,9 @@ export class Recognizer {
 
     /** The knowledge base: a question to answer, a dialog to start, or nothing good enough. */
     search(text: string, language: Language): Recognition {
+        // What the firm charges ("how much do you charge for an IMP+ file?") is for an advisor; the knowledge base
+        // only knows the government's fees, which it would answer instead.
+        if (this.asksFirmFees(text)) return { kind: 'command', command: 'advisor', inferred: true };
         const outcome = this.matcher.match(text, language);
         switch (outcome.kind) {
             case 'confident': {
