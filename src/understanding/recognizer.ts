@@ -315,9 +315,7 @@ export class Recognizer {
 
     private asksFirmFees(text: string): boolean {
         const tokens = words(text);
-        return this.firmFeePhrases.some((phrase) =>
-            tokens.some((_, start) => phrase.every((token, i) => tokens[start + i] === token)),
-        );
+        return this.firmFeePhrases.some((phrase) => tokens.some((_, start) => phrase.every((token, i) => tokens[start + i] === token)));
     }
 
     /** Whole-message commands and menu buttons: exact and cheap, checked before anything else. */
