@@ -4,6 +4,7 @@ import { replyLanguage } from '../languageDetection';
 import { TextAnalyzer } from './analyzer';
 import { storedClassifier, type TrainingSet } from './classifierStore';
 import { FEATURES_VERSION, gramsOf, messageFeatures } from './features';
+import { IMP_PLUS_MARKERS, OTHER_PROGRAM } from './lexicon';
 import type { MatchOutcome, TopicMatcher } from './matcher';
 import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from './outcome';
 import type { TopicClassifier } from './topicClassifier';
@@ -193,6 +194,7 @@ export class FaqMatcher implements TopicMatcher {
         const { candidates: limit, classifierWeight, minSimilarity, offTopicRatio } = this.options;
         // Analysed once, for both the similarity and the classifier.
         const tokens = this.analyzer.analyze(text);
+        if (tokens.includes(OTHER_PROGRAM) && !tokens.some((token) => IMP_PLUS_MARKERS.has(token))) return { ranking: [], similarity: 0 };
         const words = this.analyzer.keptWords(text);
         const similar = this.best(tokens, words, Math.min(this.topicIds.length, limit));
         const best = similar[0]?.score ?? 0;

@@ -422,6 +422,14 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A message about another programme's permit ("how much is the fee for a PGWP") is refused, whatever the samples say:
+ * IMP+ answers would be about the wrong permit. Unless it also names what makes it an IMP+ question (a CSQ, an
+ * invitation, IMP+ itself: "I'm on a PGWP and have my CSQ, can I apply?").
+ */
+export const OTHER_PROGRAM = '@otherprogram';
+export const IMP_PLUS_MARKERS: ReadonlySet<string> = new Set(['@impplus', '@csq', '@invitation', '@mifi']);
+
+/**
  * Single words mapped to a concept (or to '' to drop them). Plural forms ending in -s/-x are found by the
  * analyzer, no need to list them.
  */
