@@ -94,6 +94,26 @@ describe('FollowUpReader: "it" is what was just answered', () => {
         });
     });
 
+    it('reads a "Did you mean…?" about other subjects again with the subject named', () => {
+        const elsewhere: Recognition = {
+            kind: 'clarify',
+            topics: [topic('en', 'csq-expiry'), topic('en', 'invitation-request')],
+            score: 0.5,
+        };
+        expect(read('en', 'and when does it expire?', elsewhere, following('duration'))).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'permit-expiry' },
+        });
+    });
+
+    it('does not give the answer just given again for a follow-up "Did you mean…?"', () => {
+        const again: Recognition = { kind: 'clarify', topics: [topic('fr', 'csq-expiry'), topic('fr', 'duration')], score: 0.5 };
+        expect(read('fr', 'et quand il expire?', again, following('duration'))).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'permit-expiry', language: 'fr' },
+        });
+    });
+
     it('takes the candidate about the subject from a "Did you mean…?", read again or not', () => {
         expect(read('en', 'can I renew it?', answer('en', 'permit-expiry'), following('what-is-csq'))).toMatchObject({
             kind: 'answer',

@@ -73,11 +73,17 @@ export class FollowUpReader {
         const settled = settledByContext(recognition, last);
         const subject = last === undefined ? undefined : SUBJECT_OF.get(last.topic);
         if (subject === undefined || !this.leavesItUnsaid(text)) return settled;
-        if (settled.kind === 'clarify') return onSubject(settled, subject, last) ?? settled;
-        // Two things asked at once stay as they were read: a second reading would lose one of them.
-        if (settled.kind === 'answer' && (settled.also !== undefined || settled.request !== undefined)) return settled;
-        const about = topicOf(settled);
-        if (about === undefined || subjectOf(about) === undefined || subjectOf(about) === subject) return settled;
+        if (settled.kind === 'clarify') {
+            const chosen = onSubject(settled, subject, last);
+            if (chosen) return chosen;
+            // "Did you mean the CSQ's expiry or the invitation?" right after the permit: read again, as an answer would be.
+            if (!settled.topics.some((topic) => subjectOf(topic) !== undefined)) return settled;
+        } else {
+            // Two things asked at once stay as they were read: a second reading would lose one of them.
+            if (settled.kind === 'answer' && (settled.also !== undefined || settled.request !== undefined)) return settled;
+            const about = topicOf(settled);
+            if (about === undefined || subjectOf(about) === undefined || subjectOf(about) === subject) return settled;
+        }
         const named = this.subjects.get(language)?.[subject];
         if (named === undefined) return settled;
         const again = this.recognizer.search(`${text} ${named}`, language);
@@ -94,15 +100,16 @@ export class FollowUpReader {
 }
 
 /**
- * A "Did you mean A or B?" read on a subject: the one candidate about it, or, when both are, the question settled
- * by the last answer's links (or asked). Undefined when neither is.
+ * A "Did you mean A or B?" read on a subject: the one candidate about it (other than the last answer), or, when both
+ * are, the question settled by the last answer's links (or asked). Undefined when neither is.
  */
 function onSubject(
     clarify: Extract<Recognition, { kind: 'clarify' }>,
     subject: Subject,
     last: LastAnswer | undefined,
 ): Recognition | undefined {
-    const about = clarify.topics.filter((topic) => subjectOf(topic) === subject);
+    // The answer just given is not what a follow-up asks for again ("how long is it valid?", then "and when does it expire?").
+    const about = clarify.topics.filter((topic) => subjectOf(topic) === subject && topic.id !== last?.topic);
     const [only] = about;
     if (about.length === 2) return settledByContext(clarify, last);
     return only ? recognitionOf(only, clarify.score) : undefined;
