@@ -292,7 +292,6 @@ describe('a long message with its context first', () => {
         ['I live in Toronto, how much is the fee?', 'en-CA', 'fees'],
         ['i am french, how much is the fee', 'en-CA', 'fees'],
         ['je suis à Paris, combien ça coûte?', 'fr-CA', 'fees'],
-        ['jvis a Abidjan, comment faire la demande', 'fr-CA', 'how-to-apply'],
     ])('answers a short message whose first clause tells about the writer: %s', async (text, locale, topic) => {
         const { recognized } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'answer', topic });
@@ -325,6 +324,11 @@ describe('a long message with its context first', () => {
     ])('does not answer about IMP+ what is asked about another program: %s', async (text, locale) => {
         const { recognized } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'fallback' });
+    });
+
+    it('still answers a question about another program’s permit that is also about a CSQ', async () => {
+        const { recognized } = await say("I'm on a PGWP in Ontario and I have my CSQ, can I apply from here?");
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'criteria-outside-quebec' });
     });
 
     it.each([
