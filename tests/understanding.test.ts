@@ -177,6 +177,19 @@ describe('two questions in one', () => {
     });
 
     it.each([
+        ['I got my CSQ last year and my wife is a nurse, can she work in quebec too', 'en-CA', 'spouse-work'],
+        [
+            'jai un csq valide et rien envoyé a ircc encore, le permis je le demande avant ou apres le dossier de residence',
+            'fr-CA',
+            'apply-before-after-pr',
+        ],
+    ])('does not answer the writer’s own story as a second question: %s', async (text, locale, topic) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic });
+        expect(recognized?.also).toBeUndefined();
+    });
+
+    it.each([
         ['do I need an LMIA, btw how much are the fees', 'en-CA'],
         ['faut-il une EIMT, en passant combien coûtent les frais', 'fr-CA'],
     ])('hears "btw" / « en passant » as a second question: %s', async (text, locale) => {

@@ -275,11 +275,24 @@ export class Recognizer {
         }
         const b = this.recognize(second, language);
         if (bothShort && (clearly !== undefined || !isClearAnswer(b))) return undefined;
-        const answered = requestBeside(a, b) ?? bothOffered(whole, a, b);
-        if (answered || a.kind !== 'answer' || b.kind !== 'answer' || b.topic.id === a.topic.id) return answered;
+        // "I got my CSQ last year and my wife is a nurse, can she work too?": the writer's own story is context, not a question.
+        const context = this.tellsAboutWriter(first) || this.tellsAboutWriter(second);
+        const answered = requestBeside(a, b) ?? (context ? undefined : bothOffered(whole, a, b));
+        if (answered || context || a.kind !== 'answer' || b.kind !== 'answer' || b.topic.id === a.topic.id) return answered;
         if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
             return { ...a, also: b.topic };
         return undefined;
+    }
+
+    /**
+     * A statement about the writer ("I got my CSQ last year", « jai un csq valide »): it starts with "I" or « je », has
+     * no question mark and no word a question starts with ("can", « peux »), so it asks nothing.
+     */
+    private tellsAboutWriter(half: string): boolean {
+        const [start, ...rest] = words(half);
+        return (
+            start !== undefined && this.selfWords.has(start) && !half.includes('?') && !rest.some((word) => this.questionStarts.has(word))
+        );
     }
 
     /** A question and a request in one message, in either order: the first cut that has both (`requestBeside`). */
