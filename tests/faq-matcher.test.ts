@@ -183,6 +183,12 @@ describe('TextAnalyzer', () => {
         expect(known.analyze('permisdetravail')).toEqual(known.analyze('permis de travail'));
         expect(known.analyze('medicalexam')).toEqual(known.analyze('medical exam'));
     });
+    it('does not cut an everyday word into the domain’s short words', () => {
+        const known = new TextAnalyzer(['what is the cap', 'I got my ITA', 'is there a link', 'what is my PR']);
+        expect(known.analyze('la capitale')).not.toContain('@cap');
+        expect(known.analyze('en italien')).not.toContain('@invitation');
+        expect(known.analyze('au printemps')).not.toContain('pr');
+    });
     it('forgives two swapped letters in a short word, and nothing else there', () => {
         const known = new TextAnalyzer(['can I work in Ontario', 'do I need an LMIA', 'what is the rent']);
         expect(known.analyze('wrok')).toEqual(known.analyze('work'));

@@ -69,6 +69,21 @@ function phraseRulesFor(words: readonly string[]): PhraseRule[] {
 
 const FOLDED_STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS].map((w) => fold(w)));
 
+/** Word pieces shorter than this are stop words ("de") or fragments ("capitale" is not "cap" "ita" "le"). */
+const MIN_CONTENT_PIECE = 4;
+
+/**
+ * Pieces of a glued word that read as words typed together: each of them a word of four letters or more, but for one
+ * stop word ("permis" "de" "travail"), or a known phrase ("how" "much"). Any word can be cut into short known
+ * pieces (« salaire »: "sa" "lai" "re"; « italien »: "ita" "lien"), which would put the domain's acronyms into
+ * everyday words.
+ */
+function plausibleParts(parts: readonly string[]): boolean {
+    if (PHRASE_CONCEPTS[parts.join(' ')] !== undefined) return true;
+    const short = parts.filter((part) => part.length < MIN_CONTENT_PIECE);
+    return short.length <= 1 && short.every((part) => FOLDED_STOP_WORDS.has(part));
+}
+
 /** The concept of a word, trying its singular too ("conjointes" → "conjointe"). */
 function conceptOf(word: string): string | undefined {
     const direct = WORD_CONCEPTS[word];
@@ -169,10 +184,14 @@ export class TextAnalyzer {
         return joined;
     }
 
-    /** An unknown word typed without its spaces ("workpermit", « permisdetravail »): the known words it is made of. */
+    /**
+     * An unknown word typed without its spaces ("workpermit", « permisdetravail »): the known words it is made of,
+     * when they read as words typed together (`plausibleParts`).
+     */
     split(word: string): string[] {
         if (word.length < 6 || this.isKnown(word)) return [word];
-        return this.knownParts(word, MAX_SPLIT_PARTS) ?? [word];
+        const parts = this.knownParts(word, MAX_SPLIT_PARTS);
+        return parts !== undefined && plausibleParts(parts) ? parts : [word];
     }
 
     private knownParts(word: string, parts: number): string[] | undefined {
