@@ -131,6 +131,16 @@ describe('small talk ends a conversation well', () => {
         const { recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command });
     });
+
+    it.each([
+        ['stop this', 'en-CA', 'cancel'],
+        ['i have another question', 'en-CA', 'ask'],
+        ['on recommence à zéro', 'fr-CA', 'restart'],
+        ['laisse tomber', 'fr-CA', 'cancel'],
+    ] as const)('%j is the %s command', async (message, locale, command) => {
+        const { recognized } = await say(message, locale);
+        expect(recognized).toMatchObject({ action: 'command', command });
+    });
 });
 
 describe('two questions in one', () => {
@@ -316,6 +326,20 @@ describe('a long message with its context first', () => {
     ])('finds the question after context typed without punctuation: %s', async (text, locale, topic) => {
         const { recognized } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'answer', topic });
+    });
+
+    it.each([
+        [
+            'how long is the permit valid because we need to sign a three year lease in Sherbrooke and my wife wants to buy a car before winter',
+            'en-CA',
+        ],
+        [
+            'combien de temps est valide le permis parce que je dois signer un bail de 3 ans à Sherbrooke pis ma blonde veut acheter un char',
+            'fr-CA',
+        ],
+    ])('answers the question before the reason given for it: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'duration' });
     });
 
     it.each([

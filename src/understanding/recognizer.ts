@@ -145,6 +145,8 @@ export class Recognizer {
     private readonly botWords: Set<string>;
     /** Phrases that ask what the firm itself charges ("do you charge", « vos honoraires »), in both languages. */
     private readonly firmFeePhrases: string[][];
+    /** Words that give the reason for a question ("because", « parce que »), in both languages. */
+    private readonly reasonPhrases: string[][];
 
     constructor(
         translator: Translator,
@@ -163,12 +165,16 @@ export class Recognizer {
         this.openers = longestFirst(courtesy.map((c) => c?.openers));
         this.closers = longestFirst(courtesy.map((c) => c?.closers));
         const context = LANGUAGES.map((language) =>
-            translator.bundle<{ self?: string[]; questionStarts?: string[]; bot?: string[]; firmFees?: string[] }>(language, 'context'),
+            translator.bundle<{ self?: string[]; questionStarts?: string[]; bot?: string[]; firmFees?: string[]; reasons?: string[] }>(
+                language,
+                'context',
+            ),
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
         this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
         this.botWords = new Set(context.flatMap((words) => words?.bot ?? []));
         this.firmFeePhrases = longestFirst(context.map((words) => words?.firmFees));
+        this.reasonPhrases = longestFirst(context.map((words) => words?.reasons));
         for (const language of LANGUAGES) {
             for (const item of MENU) this.menuLabels.set(words(translator.t(language, item.labelKey)).join(' '), item.action);
         }
@@ -196,7 +202,7 @@ export class Recognizer {
         // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
         // question; a clause that clearly asks one thing on its own is that question.
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
-            for (const clause of clausesLastFirst(text)) {
+            for (const clause of [...this.beforeReason(text), ...clausesLastFirst(text)]) {
                 const part = this.search(clause, language);
                 // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK").
                 if ((part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog') return part;
@@ -324,6 +330,19 @@ export class Recognizer {
         if (end - start < 2) return this.shortcut(tokens.slice(start, end).join(' '));
         const rest = this.recognize(tokens.slice(start, end).join(' '), language);
         return rest.kind === 'refuse' && !rest.topic ? undefined : rest;
+    }
+
+    /**
+     * The question before the reason given for it ("how long is the permit valid because I have to sign a lease…",
+     * « combien de temps parce que… »): the reason is context, and often the longer part. Empty without a reason.
+     */
+    private beforeReason(text: string): string[] {
+        const tokens = words(text);
+        for (let start = QUESTION_WORDS; start < tokens.length; start++) {
+            if (this.reasonPhrases.some((phrase) => phrase.every((token, i) => tokens[start + i] === token)))
+                return [tokens.slice(0, start).join(' ')];
+        }
+        return [];
     }
 
     private asksFirmFees(text: string): boolean {
