@@ -173,6 +173,12 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('kids')).toEqual(analyzer.analyze('les enfants'));
         expect(analyzer.analyze('certificat de sélection du Québec')).toEqual(analyzer.analyze('CSQ'));
     });
+    it('knows the words people mix in from other languages and texting', () => {
+        expect(analyzer.analyze('esposa')).toEqual(analyzer.analyze('wife'));
+        expect(analyzer.analyze('magkano po')).toEqual(analyzer.analyze('how much'));
+        expect(analyzer.analyze('how long b4 they decide')).toEqual(analyzer.analyze('how long before the decision'));
+        expect(analyzer.analyze('wallah khouya')).toEqual([]);
+    });
     it('drops stop words', () => {
         expect(analyzer.analyze('the of le la de')).toEqual([]);
     });

@@ -133,6 +133,14 @@ describe('small talk ends a conversation well', () => {
     });
 
     it.each([
+        ['salam, le pmi+ c’est quoi exactement?', 'fr-CA', 'what-is-imp'],
+        ['kuya magkano po ang fees for the open work permit', 'en-CA', 'fees'],
+    ])('answers the question around words of another language: %j', async (message, locale, topic) => {
+        const { recognized } = await say(message, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic });
+    });
+
+    it.each([
         ['stop this', 'en-CA', 'cancel'],
         ['i have another question', 'en-CA', 'ask'],
         ['on recommence à zéro', 'fr-CA', 'restart'],

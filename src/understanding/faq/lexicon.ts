@@ -536,6 +536,10 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     // Family.
     spouse: '@spouse',
     wife: '@spouse',
+    // Words of the languages people mix in (Spanish, Tagalog).
+    esposa: '@spouse',
+    esposo: '@spouse',
+    magkano: '@howmuch',
     husband: '@spouse',
     partner: '@spouse',
     girlfriend: '@spouse',
@@ -837,6 +841,7 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     equipment: '@prepare',
     equipement: '@prepare',
     before: '@before',
+    b4: '@before',
     avant: '@before',
     // Which application goes first (PR or the work permit).
     first: '@first',
@@ -1122,6 +1127,11 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     delai: '@processing',
     delais: '@processing',
     decision: '@processing',
+    // Waiting for IRCC to decide is waiting for the processing ("how long before they decide").
+    decide: '@processing',
+    decides: '@processing',
+    deciding: '@processing',
+    decider: '@processing',
     reponse: '@processing',
     answer: '@processing',
     delay: '@processing',
@@ -1355,6 +1365,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         'understand wondering wonder curious ami amie exactement vraiment pareil quand meme truc affaire ' +
         'entendu comprendre question questions ' +
         // Quebec interjections and « kossé » (« qu'est-ce que c'est »): no topic in them either.
-        'coudonc heille eille voyons ayoye kosse kossa'
+        'coudonc heille eille voyons ayoye kosse kossa ' +
+        // Politeness and fillers of the other languages people mix in (Tagalog, Arabic).
+        'po kuya wallah khouya akhi habibi inshallah'
     ).split(' '),
 );
