@@ -178,6 +178,7 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('magkano po')).toEqual(analyzer.analyze('how much'));
         expect(analyzer.analyze('how long b4 they decide')).toEqual(analyzer.analyze('how long before the decision'));
         expect(analyzer.analyze('wallah khouya')).toEqual([]);
+        expect(analyzer.analyze('ckoi le pmi+')).toEqual(analyzer.analyze('c koi le pmi+'));
     });
     it('drops stop words', () => {
         expect(analyzer.analyze('the of le la de')).toEqual([]);
@@ -201,11 +202,14 @@ describe('TextAnalyzer', () => {
         expect(known.analyze('lmai')).toEqual(known.analyze('lmia'));
         expect(known.analyze('rend')).not.toEqual(known.analyze('rent'));
     });
-    it('corrects a near word before cutting it in pieces, and elides only before a vowel or h', () => {
+    it('corrects a near word before cutting it in pieces, and elides only before a vowel or h, but « je »', () => {
         const known = new TextAnalyzer(['où je téléverse mes documents', 'tele vers', 'my kids school', 'cool', 'jhabite a Laval']);
         expect(known.analyze('televers')).toEqual(known.analyze('televerse'));
         expect(known.analyze('scool')).toEqual(known.analyze('school'));
         expect(known.analyze('jhabite')).toEqual(known.analyze("j'habite"));
+        // « Je » is elided before anything in Quebec speech and texting.
+        const prepare = new TextAnalyzer(['what do I prepare']);
+        expect(prepare.analyze('jprepare')).toEqual(prepare.analyze('je prepare'));
     });
     it('joins a word typed in two pieces', () => {
         const known = new TextAnalyzer(['when do I give my biometrics']);

@@ -223,8 +223,9 @@ export class TextAnalyzer {
         for (const prefix of ELIDED) {
             if (!word.startsWith(prefix)) continue;
             const rest = word.slice(prefix.length);
-            // French elides only before a vowel or a mute h: "scool" is not « s'cool ».
-            if (rest.length < 4 || !/^[aeiouyh]/.test(rest)) continue;
+            // French elides only before a vowel or a mute h ("scool" is not « s'cool »), but for « je », which Quebec
+            // speech and texting elide everywhere (« jprepare », « jveux »).
+            if (rest.length < 4 || (prefix !== 'j' && !/^[aeiouyh]/.test(rest))) continue;
             // « couvert » is a word, not « c'ouvert »: c' only elides before « est ».
             if (known ? prefix !== 'c' && conceptOf(rest) !== undefined : this.vocabulary.has(rest) || this.knownStems.has(stem(rest)))
                 return [prefix, rest];

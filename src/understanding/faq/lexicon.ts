@@ -308,6 +308,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'c quoi': '@whatis',
     'c koi': '@whatis',
     kesk: '@whatis',
+    ckoi: '@whatis',
+    cquoi: '@whatis',
     ksk: '@whatis',
     // Texting spellings of the question words.
     'ce koi': '@whatis',
