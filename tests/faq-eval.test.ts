@@ -99,7 +99,7 @@ describe('frozen evaluation set', () => {
         const translator = createTranslator();
         const reports = scoreFrozen(frozen, recognizerReading(new Recognizer(translator, new FaqMatcher(new KnowledgeBase(translator)))));
         for (const report of reports) {
-            expect(report.accuracy, `${report.language} in scope`).toBeGreaterThanOrEqual(0.9);
+            expect(report.accuracy, `${report.language} in scope`).toBeGreaterThanOrEqual(0.92);
             expect(report.refusalRate, `${report.language} refused`).toBeGreaterThanOrEqual(0.9);
             expect(report.confidentlyWrongRate, `${report.language} confidently wrong`).toBeLessThanOrEqual(0.025);
         }
