@@ -55,6 +55,10 @@ function clausesLastFirst(text: string, minWords = 4): string[] {
     return clauses.length > 1 ? clauses.reverse() : [];
 }
 
+/** Whether the words of `phrase` are the message's words from `start` on. */
+const phraseAt = (tokens: readonly string[], phrase: readonly string[], start: number): boolean =>
+    phrase.every((token, i) => tokens[start + i] === token);
+
 /** Fewer words than this are not a question of their own ("and me?") unless they clearly name one ("fees?"). */
 const QUESTION_WORDS = 3;
 const isShort = (text: string): boolean => words(text).length < QUESTION_WORDS;
@@ -321,9 +325,9 @@ export class Recognizer {
         const tokens = words(text);
         let start = 0;
         let end = tokens.length;
-        const opener = this.openers.find((phrase) => phrase.every((token, i) => tokens[i] === token));
+        const opener = this.openers.find((phrase) => phraseAt(tokens, phrase, 0));
         if (opener) start = opener.length;
-        const closer = this.closers.find((phrase) => phrase.every((token, i) => tokens[end - phrase.length + i] === token));
+        const closer = this.closers.find((phrase) => phraseAt(tokens, phrase, end - phrase.length));
         if (closer && end - closer.length > start) end -= closer.length;
         if (start === 0 && end === tokens.length) return undefined;
         // One word left is read only as a command ("english pls", « menu svp »): alone, it asks nothing else.
@@ -339,15 +343,14 @@ export class Recognizer {
     private beforeReason(text: string): string[] {
         const tokens = words(text);
         for (let start = QUESTION_WORDS; start < tokens.length; start++) {
-            if (this.reasonPhrases.some((phrase) => phrase.every((token, i) => tokens[start + i] === token)))
-                return [tokens.slice(0, start).join(' ')];
+            if (this.reasonPhrases.some((phrase) => phraseAt(tokens, phrase, start))) return [tokens.slice(0, start).join(' ')];
         }
         return [];
     }
 
     private asksFirmFees(text: string): boolean {
         const tokens = words(text);
-        return this.firmFeePhrases.some((phrase) => tokens.some((_, start) => phrase.every((token, i) => tokens[start + i] === token)));
+        return this.firmFeePhrases.some((phrase) => tokens.some((_, start) => phraseAt(tokens, phrase, start)));
     }
 
     /** Whole-message commands and menu buttons: exact and cheap, checked before anything else. */
