@@ -24,12 +24,15 @@ const unsure = unsureMatcher({
     [UNCLEAR.fr]: ['csq-expiry', 'permit-expiry'],
 });
 
+/** "Did you mean `first` or `second`?" */
+const clarifying = (language: Language, first: string, second: string): Recognition => ({
+    kind: 'clarify',
+    topics: [topic(language, first), topic(language, second)],
+    score: 0.5,
+});
+
 describe('settledByContext', () => {
-    const clarify = (language: Language): Recognition => ({
-        kind: 'clarify',
-        topics: [topic(language, 'csq-expiry'), topic(language, 'permit-expiry')],
-        score: 0.5,
-    });
+    const clarify = (language: Language): Recognition => clarifying(language, 'csq-expiry', 'permit-expiry');
 
     it.each(['en', 'fr'] as const)('answers the candidate that follows on from the last answer (%s)', (language) => {
         // permit-expiry offers duration as a follow-up; what-is-csq offers csq-expiry.
@@ -95,20 +98,16 @@ describe('FollowUpReader: "it" is what was just answered', () => {
     });
 
     it('reads a "Did you mean…?" about other subjects again with the subject named', () => {
-        const elsewhere: Recognition = {
-            kind: 'clarify',
-            topics: [topic('en', 'csq-expiry'), topic('en', 'invitation-request')],
-            score: 0.5,
-        };
-        expect(read('en', 'and when does it expire?', elsewhere, following('duration'))).toMatchObject({
+        expect(
+            read('en', 'and when does it expire?', clarifying('en', 'csq-expiry', 'invitation-request'), following('duration')),
+        ).toMatchObject({
             kind: 'answer',
             topic: { id: 'permit-expiry' },
         });
     });
 
     it('does not give the answer just given again for a follow-up "Did you mean…?"', () => {
-        const again: Recognition = { kind: 'clarify', topics: [topic('fr', 'csq-expiry'), topic('fr', 'duration')], score: 0.5 };
-        expect(read('fr', 'et quand il expire?', again, following('duration'))).toMatchObject({
+        expect(read('fr', 'et quand il expire?', clarifying('fr', 'csq-expiry', 'duration'), following('duration'))).toMatchObject({
             kind: 'answer',
             topic: { id: 'permit-expiry', language: 'fr' },
         });
@@ -119,12 +118,9 @@ describe('FollowUpReader: "it" is what was just answered', () => {
             kind: 'answer',
             topic: { id: 'csq-expiry' },
         });
-        const unsure: Recognition = {
-            kind: 'clarify',
-            topics: [topic('en', 'program-status'), topic('en', 'open-vs-employer-specific')],
-            score: 0.5,
-        };
-        expect(read('en', 'is it open?', unsure, following('duration'))).toMatchObject({
+        expect(
+            read('en', 'is it open?', clarifying('en', 'program-status', 'open-vs-employer-specific'), following('duration')),
+        ).toMatchObject({
             kind: 'answer',
             topic: { id: 'open-vs-employer-specific' },
         });
@@ -136,12 +132,9 @@ describe('FollowUpReader: "it" is what was just answered', () => {
             kind: 'answer',
             topic: { id: 'invitation-request' },
         });
-        const unsure: Recognition = {
-            kind: 'clarify',
-            topics: [topic('en', 'oos-quebec-selection'), topic('en', 'invitation-request')],
-            score: 0.5,
-        };
-        expect(read('en', 'how do I get one?', unsure, following('what-is-csq'))).toMatchObject({
+        expect(
+            read('en', 'how do I get one?', clarifying('en', 'oos-quebec-selection', 'invitation-request'), following('what-is-csq')),
+        ).toMatchObject({
             kind: 'refuse',
             topic: { id: 'oos-quebec-selection' },
         });
