@@ -371,6 +371,14 @@ describe('a long message with its context first', () => {
         expect(recognized).toMatchObject({ action: 'fallback' });
     });
 
+    it.each([
+        ['how long does it take to renew a canadian passport these days? i need mine before the holidays', 'en-CA'],
+        ["Je pars en PVT en Australie l'an prochain après mes études. Le tirage, c'est quand pis ça coûte combien?", 'fr-CA'],
+    ])('does not answer a clause of a long message that is about something else: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'fallback' });
+    });
+
     it('still answers a question about another program’s permit that is also about a CSQ', async () => {
         const { recognized } = await say("I'm on a PGWP in Ontario and I have my CSQ, can I apply from here?");
         expect(recognized).toMatchObject({ action: 'answer', topic: 'criteria-outside-quebec' });

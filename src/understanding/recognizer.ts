@@ -129,7 +129,8 @@ export type Recognition =
      */
     | { kind: 'answer'; topic: Topic; score: number; also?: Topic; request?: FollowingRequest }
     | { kind: 'clarify'; topics: [Topic, Topic]; score: number }
-    | { kind: 'refuse'; topic?: Topic; score: number };
+    /** `offTopic`: the message reads as about something else, not as an unclear question (see MatchOutcome). */
+    | { kind: 'refuse'; topic?: Topic; score: number; offTopic?: boolean };
 
 /**
  * Whole-message commands and menu buttons first (exact, both languages), then the knowledge base.
@@ -206,7 +207,10 @@ export class Recognizer {
         // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
         // question; a clause that clearly asks one thing on its own is that question.
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
-            for (const clause of [...this.beforeReason(text), ...clausesLastFirst(text)]) {
+            // A whole that reads as about something else leaves only the question before a reason (which may be what
+            // reads so): "how long does a passport renewal take? need it before December" asks nothing of IMP+.
+            const reason = this.beforeReason(text);
+            for (const clause of whole.offTopic ? reason : [...reason, ...clausesLastFirst(text)]) {
                 const part = this.search(clause, language);
                 // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK").
                 if ((part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog') return part;
@@ -379,7 +383,9 @@ export class Recognizer {
             case 'ambiguous':
                 return { kind: 'clarify', topics: outcome.topics, score: outcome.score };
             case 'none':
-                return { kind: 'refuse', score: outcome.score };
+                return outcome.offTopic
+                    ? { kind: 'refuse', score: outcome.score, offTopic: true }
+                    : { kind: 'refuse', score: outcome.score };
         }
     }
 }

@@ -36,6 +36,11 @@ export interface FaqMatcherOptions extends DecisionThresholds {
     minSimilarity: number;
     /** Refused when the off-topic class is at least this share of the best topic's probability. */
     offTopicRatio: number;
+    /**
+     * …and read as about something else (`offTopic` in the outcome), not as an unclear question, when the off-topic
+     * class also holds at least this probability.
+     */
+    offTopicSure: number;
     /** Letter groups against words in the classifier's features. */
     classifierLetterWeight: number;
     /** Above this many topics, the classifier ranks only the topics the similarity ranks best (`candidates`). */
@@ -55,6 +60,7 @@ export const DEFAULT_OPTIONS: FaqMatcherOptions = {
     classifierWeight: 0.5,
     minSimilarity: 0.2,
     offTopicRatio: 0.5,
+    offTopicSure: 0.5,
     classifierLetterWeight: 0.5,
     candidates: 12,
 };
@@ -180,21 +186,22 @@ export class FaqMatcher implements TopicMatcher {
         const replyIn = replyLanguage(text, language);
         const labelled = this.labels.find(text, this.knowledgeBase, language);
         if (labelled !== undefined) return { kind: 'confident', topic: labelled, score: 1 };
-        const { ranking, similarity } = this.blend(text);
+        const { ranking, similarity, offTopic } = this.blend(text);
         // Refused before any blend: the score logged is the best similarity, which says how far off it was.
-        if (ranking.length === 0) return { kind: 'none', score: similarity };
+        if (ranking.length === 0) return offTopic ? { kind: 'none', score: similarity, offTopic } : { kind: 'none', score: similarity };
         return decide(ranking, this.options, this.knowledgeBase, replyIn);
     }
 
     /**
      * The best two topics by the blend of similarity and the classifier's probability, or none when the message
-     * is like no sample, or when the classifier reads it as off topic.
+     * is like no sample, or when the classifier reads it as off topic (`offTopic` when it is sure).
      */
-    private blend(text: string): { ranking: RankedTopic[]; similarity: number } {
-        const { candidates: limit, classifierWeight, minSimilarity, offTopicRatio } = this.options;
+    private blend(text: string): { ranking: RankedTopic[]; similarity: number; offTopic?: boolean } {
+        const { candidates: limit, classifierWeight, minSimilarity, offTopicRatio, offTopicSure } = this.options;
         // Analysed once, for both the similarity and the classifier.
         const tokens = this.analyzer.analyze(text);
-        if (tokens.includes(OTHER_PROGRAM) && !tokens.some((token) => IMP_PLUS_MARKERS.has(token))) return { ranking: [], similarity: 0 };
+        if (tokens.includes(OTHER_PROGRAM) && !tokens.some((token) => IMP_PLUS_MARKERS.has(token)))
+            return { ranking: [], similarity: 0, offTopic: true };
         const words = this.analyzer.keptWords(text);
         const similar = this.best(tokens, words, Math.min(this.topicIds.length, limit));
         const best = similar[0]?.score ?? 0;
@@ -212,7 +219,11 @@ export class FaqMatcher implements TopicMatcher {
             probability: probabilities[i] as number,
             score: classifierWeight * (probabilities[i] as number) + (1 - classifierWeight) * (similarity.get(topic) ?? 0),
         }));
-        if (offTopic >= offTopicRatio * Math.max(...blended.map((b) => b.probability))) return { ranking: [], similarity: best };
+        if (offTopic >= offTopicRatio * Math.max(...blended.map((b) => b.probability))) {
+            // Only a sure call, on a message that names nothing of IMP+, says what the message is about.
+            const aboutElse = offTopic >= offTopicSure && !tokens.some((token) => IMP_PLUS_MARKERS.has(token));
+            return aboutElse ? { ranking: [], similarity: best, offTopic: true } : { ranking: [], similarity: best };
+        }
         blended.sort((a, b) => b.score - a.score || a.topic - b.topic);
         return {
             ranking: blended.slice(0, 2).map(({ topic, score }) => ({ id: this.topicIds[topic] as string, score })),

@@ -5,13 +5,14 @@ import type { Language } from '../../content/languages';
  * What the matcher concluded about one message.
  * - confident: one topic clearly wins (answer it, or start its dialog);
  * - ambiguous: two close candidates ("Did you mean…?" with both as buttons);
- * - none: nothing good enough (honest fallback, logged as unanswered).
+ * - none: nothing good enough (honest fallback, logged as unanswered); `offTopic` when the message reads as about
+ *   something else (another program, or like the off-topic samples) rather than as an unclear IMP+ question.
  * Topics come back in the language the reply must use (the question's language).
  */
 export type MatchOutcome =
     | { kind: 'confident'; topic: Topic; score: number }
     | { kind: 'ambiguous'; topics: [Topic, Topic]; score: number }
-    | { kind: 'none'; score: number };
+    | { kind: 'none'; score: number; offTopic?: boolean };
 
 export interface TopicMatcher {
     /** `language` is the conversation's current language, used when the text itself gives no evidence. */
