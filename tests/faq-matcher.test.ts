@@ -8,6 +8,7 @@ import { FaqMatcher } from '../src/understanding/faq/faqMatcher';
 import type { MatchOutcome } from '../src/understanding/faq/matcher';
 import { decide } from '../src/understanding/faq/outcome';
 import { detectLanguage, replyLanguage } from '../src/understanding/languageDetection';
+import { words } from '../src/understanding/text';
 
 const kb = new KnowledgeBase(createTranslator());
 const matcher = new FaqMatcher(kb);
@@ -31,6 +32,26 @@ describe('FaqMatcher', () => {
                 }
                 expect(confidentTopic(matcher.match(` ${topic.label.toUpperCase()} `, language))?.id).toBe(topic.id);
             }
+        }
+    });
+
+    it('returns a message that is word for word one sample as that sample’s topic, even with no word it keeps', () => {
+        expect(confidentTopic(matcher.match('Got it!', 'en'))).toEqual({ id: 'acknowledgement', language: 'en' });
+        const topicsOf = new Map<string, Set<string>>();
+        const key = (text: string) => words(text).join(' ');
+        for (const language of LANGUAGES)
+            for (const topic of kb.topics(language))
+                for (const text of [topic.label, ...topic.samples])
+                    topicsOf.set(key(text), (topicsOf.get(key(text)) ?? new Set()).add(topic.id));
+        for (const language of LANGUAGES) {
+            for (const topic of kb.topics(language)) {
+                for (const text of topic.samples.filter((sample) => key(sample) !== '' && topicsOf.get(key(sample))?.size === 1)) {
+                    const outcome = matcher.match(text, language);
+                    expect(outcome.kind === 'confident' ? outcome.topic.id : outcome.kind, `${language} "${text}"`).toBe(topic.id);
+                }
+            }
+            for (const text of kb.offTopicSamples(language).filter((sample) => !topicsOf.has(key(sample))))
+                expect(matcher.match(text, language), `${language} "${text}"`).toMatchObject({ kind: 'none', offTopic: true });
         }
     });
 

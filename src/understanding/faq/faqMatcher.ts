@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../../content/languages';
 import { replyLanguage } from '../languageDetection';
+import { words } from '../text';
 import { TextAnalyzer } from './analyzer';
 import { storedClassifier, type TrainingSet } from './classifierStore';
 import { FEATURES_VERSION, gramsOf, messageFeatures } from './features';
@@ -8,6 +9,9 @@ import { IMP_PLUS_MARKERS, OTHER_PROGRAM } from './lexicon';
 import type { MatchOutcome, TopicMatcher } from './matcher';
 import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from './outcome';
 import type { TopicClassifier } from './topicClassifier';
+
+/** The off-topic samples' place among the topic ids of `sampleTopics` (no topic id has a space). */
+const OFF_TOPIC = 'off topic';
 
 export interface FaqMatcherOptions extends DecisionThresholds {
     /**
@@ -84,6 +88,11 @@ type SparseVector = ReadonlyMap<string, number>;
 export class FaqMatcher implements TopicMatcher {
     private readonly analyzer: TextAnalyzer;
     private readonly labels: LabelIndex;
+    /**
+     * Each sample's words, and its topic (`OFF_TOPIC` for an off-topic sample, null for words two topics share): a
+     * message that is word for word a sample is that sample's, even when it has no word the analyzer keeps ("got it").
+     */
+    private readonly sampleTopics = new Map<string, string | null>();
     private readonly inverseTopicFrequency = new Map<string, number>();
     /** Weight of a token no topic uses: as rare as rare gets. */
     private readonly unknownTokenWeight: number;
@@ -129,6 +138,15 @@ export class FaqMatcher implements TopicMatcher {
         const answers = LANGUAGES.flatMap((language) => knowledgeBase.topics(language).map((t) => t.answer ?? ''));
         this.analyzer = new TextAnalyzer([...[...textsByTopic.values()].flat(), ...answers]);
         this.labels = new LabelIndex(knowledgeBase, LANGUAGES);
+        const offTopicTexts = LANGUAGES.flatMap((language) => knowledgeBase.offTopicSamples(language));
+        for (const [id, texts] of [...textsByTopic, [OFF_TOPIC, offTopicTexts] as const]) {
+            for (const text of texts) {
+                const key = words(text).join(' ');
+                if (key === '') continue;
+                const known = this.sampleTopics.get(key);
+                this.sampleTopics.set(key, known === undefined || known === id ? id : null);
+            }
+        }
 
         // Each text is read once, for the vectors, the letter groups and the classifier's features.
         const readByTopic = new Map([...textsByTopic].map(([id, texts]) => [id, texts.map((text) => this.analyzer.readKnown(text))]));
@@ -186,6 +204,10 @@ export class FaqMatcher implements TopicMatcher {
         const replyIn = replyLanguage(text, language);
         const labelled = this.labels.find(text, this.knowledgeBase, language);
         if (labelled !== undefined) return { kind: 'confident', topic: labelled, score: 1 };
+        const sample = this.sampleTopics.get(words(text).join(' '));
+        if (sample === OFF_TOPIC) return { kind: 'none', score: 1, offTopic: true };
+        const sampled = sample ? this.knowledgeBase.topic(replyIn, sample) : undefined;
+        if (sampled !== undefined) return { kind: 'confident', topic: sampled, score: 1 };
         const { ranking, similarity, offTopic } = this.blend(text);
         // Refused before any blend: the score logged is the best similarity, which says how far off it was.
         if (ranking.length === 0) return offTopic ? { kind: 'none', score: similarity, offTopic } : { kind: 'none', score: similarity };
