@@ -289,6 +289,14 @@ describe('two questions in one', () => {
         expect(recognized).toMatchObject({ action: 'answer', topic: 'fees' });
         expect(recognized?.also).toBeUndefined();
     });
+    it.each([
+        ['We are a family of four from Lagos. My wife is a pharmacist. Do we need a job offer to apply for IMP+?', 'en-CA'],
+        ["On est une famille de quatre à Dakar. Ma femme est pharmacienne. Faut-il une offre d'emploi pour le PMI+?", 'fr-CA'],
+    ])('reads the sentences that only tell, beside a question, as its background: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'job-offer-lmia' });
+        expect(recognized?.also).toBeUndefined();
+    });
 });
 
 describe('a long message with its context first', () => {

@@ -70,12 +70,17 @@ function twoQuestions(text: string): [string, string][] {
     const cuts: [string, string][] = [];
     for (const join of text.matchAll(JOINS)) {
         if (cuts.length === MAX_CUTS) break;
-        const first = text.slice(0, join.index).trim();
+        // The first half keeps the mark that ends it: "?" says it asks, "." or "!" that it may only tell.
+        const first = text.slice(0, (join.index ?? 0) + (/^[?.!]/u.test(join[0]) ? 1 : 0)).trim();
         const second = text.slice((join.index ?? 0) + join[0].length).trim();
         if (words(first).length > 0 && words(second).length > 0) cuts.push([first, second]);
     }
     return cuts;
 }
+
+const SENTENCE_END = /(?<=[.!?])\s+/u;
+const lastSentence = (text: string): string => text.split(SENTENCE_END).at(-1) ?? text;
+const firstSentence = (text: string): string => text.split(SENTENCE_END)[0] ?? text;
 
 /** The topic a reading leans to: its answer, or the first topic of its "Did you mean…?". */
 function leaning(recognition: Recognition): Topic | undefined {
@@ -290,7 +295,10 @@ export class Recognizer {
         const b = this.recognize(second, language);
         if (bothShort && (clearly !== undefined || !isClearAnswer(b))) return undefined;
         // "I got my CSQ last year and my wife is a nurse, can she work too?": the writer's own story is context, not a question.
-        const context = this.tellsAboutWriter(first) || this.tellsAboutWriter(second);
+        const context =
+            this.tellsAboutWriter(first) ||
+            this.tellsAboutWriter(second) ||
+            ((first.includes('?') || second.includes('?')) && (this.tells(lastSentence(first)) || this.tells(firstSentence(second))));
         const answered = requestBeside(a, b) ?? (context ? undefined : bothOffered(whole, a, b));
         if (answered || context || a.kind !== 'answer' || b.kind !== 'answer' || b.topic.id === a.topic.id) return answered;
         if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
@@ -302,6 +310,19 @@ export class Recognizer {
      * A statement about the writer ("I got my CSQ last year", « jai un csq valide »): it starts with "I" or « je », has
      * no question mark and no word a question starts with ("can", « peux »), so it asks nothing.
      */
+    /**
+     * A sentence that ends with "." or "!" and starts with no question word ("Mon mari n'a pas encore trouvé de travail.",
+     * "We are new in all this."): beside a question, it tells the background rather than asks.
+     */
+    private tells(sentence: string): boolean {
+        return (
+            /[.!]$/u.test(sentence) &&
+            !words(sentence)
+                .slice(0, 2)
+                .some((word) => this.questionStarts.has(word))
+        );
+    }
+
     private tellsAboutWriter(half: string): boolean {
         const [start, ...rest] = words(half);
         return (
