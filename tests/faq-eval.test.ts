@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadEvalItems } from '../scripts/faq-eval/evaluation';
-import { loadFrozenItems, recognizerReading, scoreFrozen } from '../scripts/faq-eval/frozen';
+import { type FrozenItem, loadFrozenItems, missKinds, type Reading, recognizerReading, scoreFrozen } from '../scripts/faq-eval/frozen';
 import { projectRoot } from '../src/configuration/paths';
 import { createTranslator } from '../src/content/i18n';
 import { KnowledgeBase } from '../src/content/knowledgeBase';
@@ -105,5 +105,68 @@ describe('frozen evaluation set', () => {
         }
         const [en, fr] = reports;
         expect(Math.abs((en?.accuracy ?? 0) - (fr?.accuracy ?? 0))).toBeLessThanOrEqual(0.02);
+    });
+});
+
+/**
+ * The probe set (tests/fixtures/faq-probes.jsonl): messages written by people who saw neither the samples nor the
+ * frozen set, with what each asks. Unlike the frozen set it is for tuning: its misses may be read and fixed.
+ */
+describe('probe set', () => {
+    const probes = loadFrozenItems(join(projectRoot, 'tests/fixtures/faq-probes.jsonl'));
+
+    it('asks only for intents that exist, in both languages, with off-topic messages among them', () => {
+        for (const item of probes)
+            for (const id of [item.expect, item.also]) if (id) expect(kb.topic(item.lang, id), `${item.text} → ${id}`).toBeDefined();
+        for (const language of LANGUAGES) {
+            const ofLanguage = probes.filter((item) => item.lang === language);
+            expect(ofLanguage.length).toBeGreaterThanOrEqual(100);
+            expect(ofLanguage.filter((item) => item.expect === null).length).toBeGreaterThanOrEqual(20);
+        }
+    });
+
+    it('holds the reached quality', () => {
+        const translator = createTranslator();
+        const reports = scoreFrozen(probes, recognizerReading(new Recognizer(translator, new FaqMatcher(new KnowledgeBase(translator)))));
+        for (const report of reports) {
+            expect(report.accuracy, `${report.language} in scope`).toBeGreaterThanOrEqual(0.92);
+            expect(report.refusalRate, `${report.language} refused`).toBeGreaterThanOrEqual(0.92);
+            expect(report.confidentlyWrongRate, `${report.language} confidently wrong`).toBeLessThanOrEqual(0.06);
+        }
+    });
+});
+
+describe('misses by kind', () => {
+    it('counts each message by what went wrong, per language', () => {
+        const item = (expect: string | null, also?: string): FrozenItem => ({
+            text: `${expect} ${also}`,
+            lang: 'en',
+            expect,
+            ...(also ? { also } : {}),
+        });
+        const readings = new Map<FrozenItem, Reading>([
+            [item('fees'), { answered: ['fees'], offered: [], refused: false }],
+            [item('duration'), { answered: [], offered: [], refused: true }],
+            [item('caps'), { answered: [], offered: ['caps', 'fees'], refused: false }],
+            [item('biometrics'), { answered: [], offered: ['fees', 'caps'], refused: false }],
+            [item('fees', 'caps'), { answered: ['fees'], offered: [], refused: false }],
+            [item('upload'), { answered: ['online-account'], offered: [], refused: false }],
+            [item('restoration'), { answered: ['restoration', 'fees'], offered: [], refused: false }],
+            [item(null), { answered: ['fees'], offered: [], refused: false }],
+            [item(null, 'x'), { answered: [], offered: ['fees', 'caps'], refused: false }],
+            [item(null, 'y'), { answered: [], offered: [], refused: true }],
+        ]);
+        const kinds = missKinds([...readings.keys()], (i) => readings.get(i) as Reading);
+        expect(Object.fromEntries(kinds.get('en') ?? [])).toEqual({
+            refused: 1,
+            'offered beside another': 1,
+            'others offered': 1,
+            'one of two answered': 1,
+            'another topic answered': 1,
+            'right with an extra answer': 1,
+            'off topic answered': 1,
+            'off topic offered': 1,
+        });
+        expect(kinds.get('fr')?.size).toBe(0);
     });
 });

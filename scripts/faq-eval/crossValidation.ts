@@ -1,9 +1,11 @@
 import type { Resource } from 'i18next';
-import { createTranslator } from '../../src/content/i18n';
+import { createTranslator, type Translator } from '../../src/content/i18n';
 import { KnowledgeBase, type TopicContent } from '../../src/content/knowledgeBase';
 import { LANGUAGES } from '../../src/content/languages';
 import { FaqMatcher } from '../../src/understanding/faq/faqMatcher';
+import { Recognizer } from '../../src/understanding/recognizer';
 import { type EvalItem, evaluate, type LanguageReport } from './evaluation';
+import { type FrozenReport, recognizerReading, scoreFrozen, sumFrozen } from './frozen';
 
 /**
  * k-fold cross-validation over the knowledge base's own samples and off-topic messages: they are dealt into k folds; each fold
@@ -12,6 +14,34 @@ import { type EvalItem, evaluate, type LanguageReport } from './evaluation';
  * the frozen set's measure of how well they generalise to people.
  */
 export function crossValidate(resources: Resource, folds = 10): LanguageReport[] {
+    const totals = new Map<string, LanguageReport>();
+    for (const { knowledgeBase, test } of foldsOf(resources, folds)) {
+        for (const report of evaluate(new FaqMatcher(knowledgeBase), knowledgeBase, test)) add(totals, report);
+    }
+    return LANGUAGES.map((language) => finish(totals.get(language) as LanguageReport));
+}
+
+/**
+ * The same folds, each held-out sample read through the whole Recognizer (two questions in one, context clauses,
+ * commands) and scored as the frozen set is: what the bot would do at the top level, not only the matcher.
+ */
+export function crossValidateRecognizer(resources: Resource, folds = 10): FrozenReport[] {
+    const reports = [...foldsOf(resources, folds)].flatMap(({ translator, knowledgeBase, test }) =>
+        scoreFrozen(test, recognizerReading(new Recognizer(translator, new FaqMatcher(knowledgeBase)))),
+    );
+    return LANGUAGES.map((language) =>
+        sumFrozen(
+            reports.filter((report) => report.language === language),
+            language,
+        ),
+    );
+}
+
+/** Each fold in turn: the knowledge base built without its samples, and those samples as questions. */
+function* foldsOf(
+    resources: Resource,
+    folds: number,
+): Generator<{ translator: Translator; knowledgeBase: KnowledgeBase; test: EvalItem[] }> {
     const held: { item: EvalItem; fold: number }[] = [];
     for (const language of LANGUAGES) {
         const topics = topicsOf(resources, language);
@@ -23,7 +53,6 @@ export function crossValidate(resources: Resource, folds = 10): LanguageReport[]
         for (const text of offTopicOf(resources, language).samples)
             held.push({ item: { text, lang: language, expect: null }, fold: foldOf(language, text, folds) });
     }
-    const totals = new Map<string, LanguageReport>();
     for (let fold = 0; fold < folds; fold++) {
         const training = structuredClone(resources);
         for (const language of LANGUAGES) {
@@ -34,11 +63,9 @@ export function crossValidate(resources: Resource, folds = 10): LanguageReport[]
             const offTopic = offTopicOf(training, language);
             offTopic.samples = offTopic.samples.filter((text) => foldOf(language, text, folds) !== fold);
         }
-        const knowledgeBase = new KnowledgeBase(createTranslator(training));
-        const test = held.filter((h) => h.fold === fold).map((h) => h.item);
-        for (const report of evaluate(new FaqMatcher(knowledgeBase), knowledgeBase, test)) add(totals, report);
+        const translator = createTranslator(training);
+        yield { translator, knowledgeBase: new KnowledgeBase(translator), test: held.filter((h) => h.fold === fold).map((h) => h.item) };
     }
-    return LANGUAGES.map((language) => finish(totals.get(language) as LanguageReport));
 }
 
 /**

@@ -131,6 +131,60 @@ export function scoreFrozen(items: readonly FrozenItem[], read: (item: FrozenIte
     });
 }
 
+/** Reports of one language added up (cross-validation's folds), their rates computed again. */
+export function sumFrozen(reports: readonly FrozenReport[], language: Language): FrozenReport {
+    const sum: FrozenReport = {
+        language,
+        inScope: 0,
+        credit: 0,
+        accuracy: 0,
+        outOfScope: 0,
+        refused: 0,
+        refusalRate: 0,
+        confidentlyWrong: 0,
+        confidentlyWrongRate: 0,
+        misses: [],
+    };
+    for (const report of reports) {
+        sum.inScope += report.inScope;
+        sum.credit += report.credit;
+        sum.outOfScope += report.outOfScope;
+        sum.refused += report.refused;
+        sum.confidentlyWrong += report.confidentlyWrong;
+        sum.misses.push(...report.misses);
+    }
+    sum.accuracy = sum.inScope === 0 ? 0 : sum.credit / sum.inScope;
+    sum.refusalRate = sum.outOfScope === 0 ? 0 : sum.refused / sum.outOfScope;
+    sum.confidentlyWrongRate = sum.inScope + sum.outOfScope === 0 ? 0 : sum.confidentlyWrong / (sum.inScope + sum.outOfScope);
+    return sum;
+}
+
+/**
+ * What went wrong, by kind, counted without showing a message (the frozen set's texts stay unseen): in scope
+ * refused, offered in "Did you mean…?" beside another topic (or not offered), one of two questions answered,
+ * another topic answered, the right answer with an extra one; out of scope answered or offered.
+ */
+export function missKinds(items: readonly FrozenItem[], read: (item: FrozenItem) => Reading): Map<Language, Map<string, number>> {
+    const kinds = new Map<Language, Map<string, number>>(LANGUAGES.map((language) => [language, new Map()]));
+    for (const item of items) {
+        const reading = read(item);
+        const wanted = [item.expect, item.also].filter((id): id is string => id !== null && id !== undefined);
+        const extra = reading.answered.filter((id) => !wanted.includes(id));
+        const answered = wanted.filter((id) => reading.answered.includes(id));
+        let kind: string | undefined;
+        if (item.expect === null)
+            kind = reading.refused ? undefined : reading.answered.length > 0 ? 'off topic answered' : 'off topic offered';
+        else if (answered.length === wanted.length) kind = extra.length > 0 ? 'right with an extra answer' : undefined;
+        else if (reading.refused) kind = 'refused';
+        else if (answered.length > 0) kind = 'one of two answered';
+        else if (reading.answered.length > 0) kind = 'another topic answered';
+        else kind = reading.offered.some((id) => wanted.includes(id)) ? 'offered beside another' : 'others offered';
+        const counts = kinds.get(item.lang);
+        if (kind !== undefined && counts !== undefined) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    return kinds;
+}
+
 function describeReading(reading: Reading): string {
     const parts = [
         ...reading.answered.map((id) => `answers ${id}`),

@@ -2,6 +2,7 @@
  * npm run eval:faq                 → the runtime matcher (FaqMatcher) on the evaluation set and the holdout set
  * npm run eval:faq -- --cv-misses  → also lists the cross-validation misses, grouped by topic, weakest first
  * npm run eval:faq -- --frozen-misses → also lists the frozen set's misses (never show them to whoever writes samples)
+ * npm run eval:faq -- --probe-misses → also lists the probe set's misses (a development set: tune on it freely)
  * npm run eval:faq -- --compare    → also compares ranking approaches (FaqMatcher, MiniSearch ×2, NLP.js) under the
  *                                    same decision rules, each with its best thresholds from the same small grid
  *
@@ -17,9 +18,9 @@ import type { DecisionThresholds, RankedTopic } from '../../src/understanding/fa
 import { replyLanguage } from '../../src/understanding/languageDetection';
 import { Recognizer } from '../../src/understanding/recognizer';
 import { fold } from '../../src/understanding/text';
-import { crossValidate } from './crossValidation';
+import { crossValidate, crossValidateRecognizer } from './crossValidation';
 import { type EvalItem, evaluate, type LanguageReport, loadEvalItems } from './evaluation';
-import { type FrozenReport, loadFrozenItems, recognizerReading, scoreFrozen } from './frozen';
+import { type FrozenItem, type FrozenReport, loadFrozenItems, missKinds, recognizerReading, scoreFrozen } from './frozen';
 import { MiniSearchRanker } from './miniSearchRanker';
 import { RankingMatcher } from './rankingMatcher';
 
@@ -256,14 +257,15 @@ function printFrozenLines(reports: readonly FrozenReport[]): void {
     for (const r of reports) console.log(frozenLine(r));
 }
 
+const expected = (item: FrozenItem): string => [item.expect ?? 'refusal', ...(item.also ? [item.also] : [])].join(' + ');
+
 function printFrozen(reports: readonly FrozenReport[], showMisses: boolean): void {
     console.log(`\n=== Frozen set (${reports.reduce((n, r) => n + r.inScope + r.outOfScope, 0)} messages, never used for tuning) ===`);
     for (const r of reports) {
         console.log(frozenLine(r));
         if (!showMisses) continue;
         for (const miss of r.misses) {
-            const wanted = [miss.item.expect ?? 'refusal', ...(miss.item.also ? [miss.item.also] : [])].join(' + ');
-            console.log(`    ${JSON.stringify(miss.item.text)}  expected ${wanted}  got ${miss.got}`);
+            console.log(`    ${JSON.stringify(miss.item.text)}  expected ${expected(miss.item)}  got ${miss.got}`);
         }
     }
 }
@@ -302,11 +304,31 @@ async function main(): Promise<void> {
     const unseen = frozen.filter((item) => !samples.has(sampleKey(item.text)));
     console.log(`Without the ${frozen.length - unseen.length} messages equal to a sample (${unseen.length} left):`);
     printFrozenLines(scoreFrozen(unseen, recognizerReading(recognizer)));
+    console.log('Misses by kind (counted only):');
+    for (const [language, kinds] of missKinds(frozen, recognizerReading(recognizer))) {
+        const counts = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${kind} ${count}`);
+        console.log(`${language.toUpperCase()}  ${counts.join(', ')}`);
+    }
+
+    const probes = loadFrozenItems(join(projectRoot, 'tests/fixtures/faq-probes.jsonl'));
+    console.log(
+        `\n=== Probe set (${probes.length} messages by writers who saw neither the samples nor the frozen set; used for tuning) ===`,
+    );
+    const probeReports = scoreFrozen(probes, recognizerReading(recognizer));
+    for (const r of probeReports) {
+        console.log(frozenLine(r));
+        if (process.argv.includes('--probe-misses'))
+            for (const miss of r.misses)
+                console.log(`    ${JSON.stringify(miss.item.text)}  expected ${expected(miss.item)}  got ${miss.got}`);
+    }
+
     printReports(
         'Cross-validation over the samples (10 folds: each sample scored with its own phrasing held out)',
         crossValidate(resources),
         false,
     );
+    console.log('Through the whole recognizer, as the bot reads a message (scored as the frozen set):');
+    printFrozenLines(crossValidateRecognizer(resources));
     if (process.argv.includes('--cv-misses')) printMissesByTopic(crossValidate(resources));
     const reports = evaluate(matcher, knowledgeBase, items);
     printReports(`Development set (${items.length} questions, used for tuning)`, reports, process.argv.includes('--dev-misses'));
