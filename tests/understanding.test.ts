@@ -83,6 +83,7 @@ describe('small talk ends a conversation well', () => {
         ['thanks', 'en-CA', 'thanks'],
         ['thank you so much!', 'en-CA', 'thanks'],
         ['merci beaucoup!', 'fr-CA', 'thanks'],
+        ['ok got it', 'en-CA', 'acknowledgement'],
         ['bye', 'en-CA', 'goodbye'],
         ['bonne journée', 'fr-CA', 'goodbye'],
         ['who are you', 'en-CA', 'whoAreYou'],
