@@ -120,8 +120,8 @@ describe('probe set', () => {
             for (const id of [item.expect, item.also]) if (id) expect(kb.topic(item.lang, id), `${item.text} → ${id}`).toBeDefined();
         for (const language of LANGUAGES) {
             const ofLanguage = probes.filter((item) => item.lang === language);
-            expect(ofLanguage.length).toBeGreaterThanOrEqual(100);
-            expect(ofLanguage.filter((item) => item.expect === null).length).toBeGreaterThanOrEqual(20);
+            expect(ofLanguage.length).toBeGreaterThanOrEqual(250);
+            expect(ofLanguage.filter((item) => item.expect === null).length).toBeGreaterThanOrEqual(50);
         }
     });
 
@@ -129,9 +129,9 @@ describe('probe set', () => {
         const translator = createTranslator();
         const reports = scoreFrozen(probes, recognizerReading(new Recognizer(translator, new FaqMatcher(new KnowledgeBase(translator)))));
         for (const report of reports) {
-            expect(report.accuracy, `${report.language} in scope`).toBeGreaterThanOrEqual(0.92);
-            expect(report.refusalRate, `${report.language} refused`).toBeGreaterThanOrEqual(0.92);
-            expect(report.confidentlyWrongRate, `${report.language} confidently wrong`).toBeLessThanOrEqual(0.06);
+            expect(report.accuracy, `${report.language} in scope`).toBeGreaterThanOrEqual(0.93);
+            expect(report.refusalRate, `${report.language} refused`).toBeGreaterThanOrEqual(0.94);
+            expect(report.confidentlyWrongRate, `${report.language} confidently wrong`).toBeLessThanOrEqual(0.05);
         }
     });
 });
