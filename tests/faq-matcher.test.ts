@@ -194,6 +194,13 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('kids')).toEqual(analyzer.analyze('les enfants'));
         expect(analyzer.analyze('certificat de sélection du Québec')).toEqual(analyzer.analyze('CSQ'));
     });
+
+    it('knows the towns and regions people name, in Quebec and in the other provinces', () => {
+        for (const place of ['Brampton', 'Moncton', 'Campbellton', 'Saskatoon', 'Terre-Neuve', 'Thunder Bay'])
+            expect(analyzer.analyze(place), place).toEqual(analyzer.analyze('Ontario'));
+        for (const place of ['Rimouski', 'Lévis', 'Saint-Jérôme', 'la Gaspésie', 'Val-d’Or', 'Îles-de-la-Madeleine'])
+            expect(analyzer.analyze(place), place).toEqual(analyzer.analyze('Québec'));
+    });
     it('knows the words people mix in from other languages and texting', () => {
         expect(analyzer.analyze('esposa')).toEqual(analyzer.analyze('wife'));
         expect(analyzer.analyze('magkano po')).toEqual(analyzer.analyze('how much'));
