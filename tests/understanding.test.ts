@@ -367,6 +367,14 @@ describe('a long message with its context first', () => {
         expect(recognized).toMatchObject({ action: 'command', command: 'advisor' });
     });
 
+    it.each([
+        ['are you a bot? i want to talk to a real person', 'en-CA'],
+        ['es-tu un robot? je veux parler à une vraie personne', 'fr-CA'],
+    ])('reaches an advisor asked for after asking what the bot is: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'command', command: 'advisor' });
+    });
+
     it('does not take a question about someone else’s lawyer for the firm’s advisor', async () => {
         const { recognized } = await say('landlord kept my deposit, do i need a lawyer or just go to the tribunal');
         expect(recognized).toMatchObject({ action: 'fallback' });

@@ -62,6 +62,7 @@ const phraseAt = (tokens: readonly string[], phrase: readonly string[], start: n
 /** Fewer words than this are not a question of their own ("and me?") unless they clearly name one ("fees?"). */
 const QUESTION_WORDS = 3;
 const isShort = (text: string): boolean => words(text).length < QUESTION_WORDS;
+const isSmallTalk = (recognition: Recognition): boolean => recognition.kind === 'answer' && recognition.topic.smallTalk === true;
 const isClearAnswer = (recognition: Recognition): boolean =>
     recognition.kind === 'answer' && !recognition.topic.smallTalk && recognition.score >= SINGLE_QUESTION_SCORE;
 
@@ -286,6 +287,11 @@ export class Recognizer {
         const bothShort = isShort(first) && isShort(second);
         if (isShort(first) && !bothShort) return undefined;
         const a = this.recognize(first, language);
+        // "Are you a bot? I want to talk to a real person": beside small talk, a request for a person is what is asked.
+        if (isSmallTalk(a) && !isShort(second)) {
+            const b = this.recognize(second, language);
+            if (b.kind === 'command' && b.command === 'advisor') return b;
+        }
         if ((clearly !== undefined || bothShort) && !requestOf(a) && !isClearAnswer(a)) return undefined;
         if (isShort(second) && !bothShort) {
             if (a.kind !== 'answer' || a.topic.smallTalk) return undefined;
