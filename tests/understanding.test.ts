@@ -370,7 +370,9 @@ describe('a long message with its context first', () => {
     it.each([
         ['are you a bot? i want to talk to a real person', 'en-CA'],
         ['es-tu un robot? je veux parler à une vraie personne', 'fr-CA'],
-    ])('reaches an advisor asked for after asking what the bot is: %s', async (text, locale) => {
+        ['can i talk to a human instead of a bot', 'en-CA'],
+        ['je veux parler à un humain, pas à un robot', 'fr-CA'],
+    ])('reaches an advisor asked for beside a word about the bot: %s', async (text, locale) => {
         const { recognized } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'advisor' });
     });

@@ -158,6 +158,8 @@ export class Recognizer {
     private readonly firmFeePhrases: string[][];
     /** Words that give the reason for a question ("because", « parce que »), in both languages. */
     private readonly reasonPhrases: string[][];
+    /** Phrases that ask to talk to someone ("talk to", « parler à »), in both languages. */
+    private readonly talkToPhrases: string[][];
 
     constructor(
         translator: Translator,
@@ -176,16 +178,21 @@ export class Recognizer {
         this.openers = longestFirst(courtesy.map((c) => c?.openers));
         this.closers = longestFirst(courtesy.map((c) => c?.closers));
         const context = LANGUAGES.map((language) =>
-            translator.bundle<{ self?: string[]; questionStarts?: string[]; bot?: string[]; firmFees?: string[]; reasons?: string[] }>(
-                language,
-                'context',
-            ),
+            translator.bundle<{
+                self?: string[];
+                questionStarts?: string[];
+                bot?: string[];
+                firmFees?: string[];
+                reasons?: string[];
+                talkTo?: string[];
+            }>(language, 'context'),
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
         this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
         this.botWords = new Set(context.flatMap((words) => words?.bot ?? []));
         this.firmFeePhrases = longestFirst(context.map((words) => words?.firmFees));
         this.reasonPhrases = longestFirst(context.map((words) => words?.reasons));
+        this.talkToPhrases = longestFirst(context.map((words) => words?.talkTo));
         for (const language of LANGUAGES) {
             for (const item of MENU) this.menuLabels.set(words(translator.t(language, item.labelKey)).join(' '), item.action);
         }
@@ -380,8 +387,13 @@ export class Recognizer {
     }
 
     private asksFirmFees(text: string): boolean {
+        return this.says(text, this.firmFeePhrases);
+    }
+
+    /** Whether one of the phrases is somewhere in the message. */
+    private says(text: string, phrases: readonly string[][]): boolean {
         const tokens = words(text);
-        return this.firmFeePhrases.some((phrase) => tokens.some((_, start) => phraseAt(tokens, phrase, start)));
+        return phrases.some((phrase) => tokens.some((_, start) => phraseAt(tokens, phrase, start)));
     }
 
     /** Whole-message commands and menu buttons: exact and cheap, checked before anything else. */
@@ -407,8 +419,15 @@ export class Recognizer {
                 if (topic.dialog) return { kind: 'dialog', target: topic.dialog, topic: topic.id, score };
                 return { kind: 'answer', topic, score };
             }
-            case 'ambiguous':
+            case 'ambiguous': {
+                // "Can I talk to a human instead of a bot?": between the advisor and small talk, asking to talk to
+                // someone is the request, never a question about the bot.
+                const [x, y] = outcome.topics;
+                const advisor = [x, y].find((topic) => topic.command === 'advisor');
+                if (advisor && (x.smallTalk || y.smallTalk) && this.says(text, this.talkToPhrases))
+                    return { kind: 'command', command: 'advisor', inferred: true };
                 return { kind: 'clarify', topics: outcome.topics, score: outcome.score };
+            }
             case 'none':
                 return outcome.offTopic
                     ? { kind: 'refuse', score: outcome.score, offTopic: true }
