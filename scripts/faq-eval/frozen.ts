@@ -86,20 +86,33 @@ export interface FrozenReport {
     misses: { item: FrozenItem; got: string }[];
 }
 
+function emptyReport(language: Language): FrozenReport {
+    return {
+        language,
+        inScope: 0,
+        credit: 0,
+        accuracy: 0,
+        outOfScope: 0,
+        refused: 0,
+        refusalRate: 0,
+        confidentlyWrong: 0,
+        confidentlyWrongRate: 0,
+        misses: [],
+    };
+}
+
+/** The report with its rates computed from its counts. */
+function withRates(report: FrozenReport): FrozenReport {
+    const all = report.inScope + report.outOfScope;
+    report.accuracy = report.inScope === 0 ? 0 : report.credit / report.inScope;
+    report.refusalRate = report.outOfScope === 0 ? 0 : report.refused / report.outOfScope;
+    report.confidentlyWrongRate = all === 0 ? 0 : report.confidentlyWrong / all;
+    return report;
+}
+
 export function scoreFrozen(items: readonly FrozenItem[], read: (item: FrozenItem) => Reading): FrozenReport[] {
     return LANGUAGES.map((language) => {
-        const report: FrozenReport = {
-            language,
-            inScope: 0,
-            credit: 0,
-            accuracy: 0,
-            outOfScope: 0,
-            refused: 0,
-            refusalRate: 0,
-            confidentlyWrong: 0,
-            confidentlyWrongRate: 0,
-            misses: [],
-        };
+        const report = emptyReport(language);
         const ofLanguage = items.filter((item) => item.lang === language);
         for (const item of ofLanguage) {
             const reading = read(item);
@@ -124,27 +137,13 @@ export function scoreFrozen(items: readonly FrozenItem[], read: (item: FrozenIte
             report.credit += credit;
             if (credit < 1) report.misses.push({ item, got });
         }
-        report.accuracy = report.inScope === 0 ? 0 : report.credit / report.inScope;
-        report.refusalRate = report.outOfScope === 0 ? 0 : report.refused / report.outOfScope;
-        report.confidentlyWrongRate = ofLanguage.length === 0 ? 0 : report.confidentlyWrong / ofLanguage.length;
-        return report;
+        return withRates(report);
     });
 }
 
 /** Reports of one language added up (cross-validation's folds), their rates computed again. */
 export function sumFrozen(reports: readonly FrozenReport[], language: Language): FrozenReport {
-    const sum: FrozenReport = {
-        language,
-        inScope: 0,
-        credit: 0,
-        accuracy: 0,
-        outOfScope: 0,
-        refused: 0,
-        refusalRate: 0,
-        confidentlyWrong: 0,
-        confidentlyWrongRate: 0,
-        misses: [],
-    };
+    const sum = emptyReport(language);
     for (const report of reports) {
         sum.inScope += report.inScope;
         sum.credit += report.credit;
@@ -153,10 +152,7 @@ export function sumFrozen(reports: readonly FrozenReport[], language: Language):
         sum.confidentlyWrong += report.confidentlyWrong;
         sum.misses.push(...report.misses);
     }
-    sum.accuracy = sum.inScope === 0 ? 0 : sum.credit / sum.inScope;
-    sum.refusalRate = sum.outOfScope === 0 ? 0 : sum.refused / sum.outOfScope;
-    sum.confidentlyWrongRate = sum.inScope + sum.outOfScope === 0 ? 0 : sum.confidentlyWrong / (sum.inScope + sum.outOfScope);
-    return sum;
+    return withRates(sum);
 }
 
 /**
