@@ -372,9 +372,19 @@ describe('a long message with its context first', () => {
         ['es-tu un robot? je veux parler à une vraie personne', 'fr-CA'],
         ['can i talk to a human instead of a bot', 'en-CA'],
         ['je veux parler à un humain, pas à un robot', 'fr-CA'],
+        ['i want a real human not a bot', 'en-CA'],
+        ['je veux un humain, pas un robot', 'fr-CA'],
     ])('reaches an advisor asked for beside a word about the bot: %s', async (text, locale) => {
         const { recognized } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'advisor' });
+    });
+
+    it.each([
+        ['are you a real person', 'en-CA'],
+        ['es-tu une vraie personne?', 'fr-CA'],
+    ])('answers who it is when asked whether it is a person: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'whoAreYou' });
     });
 
     it('does not take a question about someone else’s lawyer for the firm’s advisor', async () => {

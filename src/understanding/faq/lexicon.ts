@@ -140,6 +140,13 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'mes informations': '@data',
     'real person': '@human',
     'vraie personne': '@human',
+    // "a human, not a bot": the "not" turns the bot into a wish for a person.
+    'not a bot': '@human',
+    'not a robot': '@human',
+    'not a machine': '@human',
+    'pas un bot': '@human',
+    'pas un robot': '@human',
+    'pas une machine': '@human',
     'phone number': '@contact',
     'numero de telephone': '@contact',
     'vous joindre': '@contact',
