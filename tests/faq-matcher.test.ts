@@ -224,6 +224,13 @@ describe('TextAnalyzer', () => {
         expect(known.analyze('en italien')).not.toContain('@invitation');
         expect(known.analyze('au printemps')).not.toContain('pr');
     });
+    it('corrects a typo that shares its stem with another known word to the word the lexicon names', () => {
+        const known = new TextAnalyzer(['what is the process', 'processing times', 'when do I start']);
+        // "procesing" and "process" share the stem "proces"; the letter missing makes it "processing".
+        expect(known.analyze('procesing time')).toEqual(known.analyze('processing time'));
+        // An inflection of a known word is still left alone.
+        expect(known.analyze('starting')).toEqual(['start']);
+    });
     it('forgives two swapped letters in a short word, and nothing else there', () => {
         const known = new TextAnalyzer(['can I work in Ontario', 'do I need an LMIA', 'what is the rent']);
         expect(known.analyze('wrok')).toEqual(known.analyze('work'));

@@ -235,9 +235,13 @@ export class TextAnalyzer {
 
     /** The closest known word within the typo budget, or the word itself. */
     correct(word: string): string {
-        if (this.isKnown(word)) return word;
-        const budget = typoBudget(word);
-        if (budget === 0) return this.unswapped(word) ?? word;
+        if (this.vocabulary.has(word) || /\d/.test(word)) return word;
+        // An unknown inflection of a known word ("starting") needs no correction, unless it is one letter from a
+        // word the lexicon names: "procesing" shares its stem with "process", but means "processing".
+        const inflection = this.knownStems.has(stem(word));
+        if (inflection && conceptOf(word) !== undefined) return word;
+        const budget = inflection ? Math.min(1, typoBudget(word)) : typoBudget(word);
+        if (budget === 0) return inflection ? word : (this.unswapped(word) ?? word);
         let best: string | undefined;
         let bestDistance = budget + 1;
         let bestFrequency = 0;
@@ -249,6 +253,7 @@ export class TextAnalyzer {
                 const allowed = Math.min(budget, Math.max(1, typoBudget(candidate)));
                 const distance = boundedEditDistance(word, candidate, allowed);
                 if (distance > allowed) continue;
+                if (inflection && conceptOf(candidate) === undefined) continue;
                 const frequency = this.vocabulary.get(candidate) ?? 0;
                 if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
                     best = candidate;

@@ -808,6 +808,7 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     caps: '@cap',
     capped: '@cap',
     quota: '@cap',
+    kota: '@cap',
     limit: '@cap',
     limite: '@cap',
     plafond: '@cap',
