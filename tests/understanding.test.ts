@@ -387,6 +387,14 @@ describe('a long message with its context first', () => {
         expect(recognized).toMatchObject({ action: 'answer', topic: 'whoAreYou' });
     });
 
+    it.each([
+        ['Do I need a permit from the city to redo my balcony in Laval, and how long do they take to give it?', 'en-CA'],
+        ['My daughter studies at a college in Toronto. Her study permit ends in June, how does she extend it?', 'en-CA'],
+    ])('does not answer a question whose context is about something else: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'fallback' });
+    });
+
     it('does not take a question about someone else’s lawyer for the firm’s advisor', async () => {
         const { recognized } = await say('landlord kept my deposit, do i need a lawyer or just go to the tribunal');
         expect(recognized).toMatchObject({ action: 'fallback' });

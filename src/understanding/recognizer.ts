@@ -217,6 +217,10 @@ export class Recognizer {
             if (both) return both;
         }
         if (clearly !== undefined) return whole;
+        const asked = whole.kind === 'clarify' ? this.afterBackground(text, language) : undefined;
+        // Only to settle the whole's "Did you mean…?": a background about something else ("my daughter studies in
+        // Toronto. how does she extend her permit?") must keep the question someone else's.
+        if (asked?.kind === 'answer' && whole.kind === 'clarify' && whole.topics.some((topic) => topic.id === asked.topic.id)) return asked;
         // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
         // question; a clause that clearly asks one thing on its own is that question.
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
@@ -241,13 +245,28 @@ export class Recognizer {
      */
     private afterAboutMe(text: string, language: Language): Recognition | undefined {
         const [question, ...context] = this.clausesOrQuestionStart(text);
-        const aboutMe = (clause: string) =>
-            words(clause)
-                .slice(0, 2)
-                .some((token) => this.selfWords.has(token));
+        // "So I live in Toronto" tells; "Do I need a permit from the city" asks.
+        const aboutMe = (clause: string) => {
+            const start = words(clause).slice(0, 2);
+            return !this.questionStarts.has(start[0] ?? '') && start.some((token) => this.selfWords.has(token));
+        };
         if (question === undefined || words(question).length < QUESTION_WORDS || !context.every(aboutMe)) return undefined;
         const part = this.search(question, language);
         return part.kind === 'answer' && !part.topic.smallTalk && part.score >= SINGLE_QUESTION_SCORE ? part : undefined;
+    }
+
+    /**
+     * The question after sentences that only tell ("We are a family of four from Lagos. My wife is a pharmacist. Do we
+     * need a job offer?"), when it alone clearly asks one thing: the background blurs what is asked.
+     */
+    private afterBackground(text: string, language: Language): Recognition | undefined {
+        const sentences = text.trim().split(SENTENCE_END);
+        const question = sentences.pop();
+        // "We are…" tells: only a sentence's first word says it asks ("Are we…").
+        const background = (sentence: string): boolean => /[.!]$/u.test(sentence) && !this.questionStarts.has(words(sentence)[0] ?? '');
+        if (question === undefined || sentences.length === 0 || !question.includes('?') || !sentences.every(background)) return undefined;
+        const part = this.search(question, language);
+        return isClearAnswer(part) ? part : undefined;
     }
 
     /**
@@ -320,10 +339,6 @@ export class Recognizer {
     }
 
     /**
-     * A statement about the writer ("I got my CSQ last year", « jai un csq valide »): it starts with "I" or « je », has
-     * no question mark and no word a question starts with ("can", « peux »), so it asks nothing.
-     */
-    /**
      * A sentence that ends with "." or "!" and starts with no question word ("Mon mari n'a pas encore trouvé de travail.",
      * "We are new in all this."): beside a question, it tells the background rather than asks.
      */
@@ -336,6 +351,10 @@ export class Recognizer {
         );
     }
 
+    /**
+     * A statement about the writer ("I got my CSQ last year", « jai un csq valide »): it starts with "I" or « je », has
+     * no question mark and no word a question starts with ("can", « peux »), so it asks nothing.
+     */
     private tellsAboutWriter(half: string): boolean {
         const [start, ...rest] = words(half);
         return (
@@ -414,6 +433,9 @@ export class Recognizer {
         switch (outcome.kind) {
             case 'confident': {
                 const { topic, score } = outcome;
+                // "I want a real human, not a bot": a question about the bot that asks to talk to someone is the request.
+                if (topic.smallTalk && !isClosing(topic) && this.says(text, this.talkToPhrases))
+                    return { kind: 'command', command: 'advisor', inferred: true };
                 if (topic.outOfScope) return { kind: 'refuse', topic, score };
                 if (topic.command) return { kind: 'command', command: topic.command, inferred: true };
                 if (topic.dialog) return { kind: 'dialog', target: topic.dialog, topic: topic.id, score };

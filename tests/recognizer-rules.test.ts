@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../src/content/i18n';
+import { KnowledgeBase, type Topic } from '../src/content/knowledgeBase';
+import type { MatchOutcome } from '../src/understanding/faq/matcher';
+import { Recognizer } from '../src/understanding/recognizer';
+
+/**
+ * The recognizer's rules for long and mixed messages, on fixed readings of each part instead of the trained model:
+ * they must hold whatever a retrained classifier says of the borderline messages.
+ */
+const t = createTranslator();
+const kb = new KnowledgeBase(t);
+const topic = (id: string): Topic => kb.topic('en', id) as Topic;
+const confident = (id: string, score = 0.9): MatchOutcome => ({ kind: 'confident', topic: topic(id), score });
+const unsure = (first: string, second: string): MatchOutcome => ({ kind: 'ambiguous', topics: [topic(first), topic(second)], score: 0.5 });
+
+/** What the matcher says of each message or part: anything else is refused. */
+function recognizerReading(readings: Record<string, MatchOutcome>): Recognizer {
+    return new Recognizer(t, { match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 } });
+}
+
+describe('a question after sentences that only tell', () => {
+    const recognizer = recognizerReading({
+        'We are a family of four. My wife is a nurse. Do we need a job offer?': unsure('family-members', 'job-offer-lmia'),
+        'Do we need a job offer?': confident('job-offer-lmia'),
+        'We are a family of four. My wife is a nurse. Can she work?': unsure('family-members', 'job-offer-lmia'),
+        'Can she work?': confident('spouse-work'),
+    });
+
+    it('settles the whole’s "Did you mean…?" when the question alone clearly asks one of the two', () => {
+        expect(recognizer.understand('We are a family of four. My wife is a nurse. Do we need a job offer?', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'job-offer-lmia' },
+        });
+    });
+
+    it('keeps the "Did you mean…?" when the question alone asks something else', () => {
+        expect(recognizer.understand('We are a family of four. My wife is a nurse. Can she work?', 'en')).toMatchObject({
+            kind: 'clarify',
+        });
+    });
+});
+
+describe('a question after a clause about the writer', () => {
+    const recognizer = recognizerReading({ 'how much is the fee?': confident('fees') });
+
+    it('answers the question after a clause that tells', () => {
+        expect(recognizer.understand('I live in Toronto, how much is the fee?', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+        });
+    });
+
+    it('does not take a clause that asks ("Do I need a permit from the city") for one that tells', () => {
+        expect(recognizer.understand('Do I need a city permit, how much is the fee?', 'en')).toMatchObject({
+            kind: 'refuse',
+        });
+    });
+});
+
+describe('a question about the bot that asks to talk to someone', () => {
+    const recognizer = recognizerReading({
+        'i want a real human not a bot': confident('whoAreYou'),
+        'talk to you later': confident('goodbye'),
+    });
+
+    it('is the request for an advisor', () => {
+        expect(recognizer.understand('i want a real human not a bot', 'en')).toMatchObject({ kind: 'command', command: 'advisor' });
+    });
+
+    it('leaves a goodbye a goodbye', () => {
+        expect(recognizer.understand('talk to you later', 'en')).toMatchObject({ kind: 'answer', topic: { id: 'goodbye' } });
+    });
+});
