@@ -208,6 +208,14 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('wallah khouya')).toEqual([]);
         expect(analyzer.analyze('ckoi le pmi+')).toEqual(analyzer.analyze('c koi le pmi+'));
     });
+    it('reads the short forms people type as the words they stand for, in every phrase', () => {
+        expect(analyzer.analyze('ca prend cmb de tmps')).toEqual(analyzer.analyze('ca prend combien de temps'));
+        expect(analyzer.analyze('cb de tps')).toEqual(analyzer.analyze('combien de temps'));
+    });
+    it('does not take blurry scans for kids, nor « à la place » for a place', () => {
+        expect(analyzer.analyze('des scans flous')).not.toContain(analyzer.analyze('flos')[0]);
+        expect(analyzer.analyze('des photos à la place')).toEqual(analyzer.analyze('des photos'));
+    });
     it('drops stop words', () => {
         expect(analyzer.analyze('the of le la de')).toEqual([]);
     });

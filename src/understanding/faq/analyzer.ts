@@ -1,6 +1,6 @@
 import { fold } from '../text';
 import { boundedEditDistance } from './editDistance';
-import { PHRASE_CONCEPTS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
+import { PHRASE_CONCEPTS, SPELLINGS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
 import { stem } from './stemmer';
 
 /** Concept tokens from the lexicon start with this character; they are never stemmed or corrected. */
@@ -129,6 +129,7 @@ export class TextAnalyzer {
         for (const text of knownTexts) rawWords(text).forEach(add);
         for (const phrase of Object.keys(PHRASE_CONCEPTS)) phrase.split(' ').forEach(add);
         for (const word of Object.keys(WORD_CONCEPTS)) add(word);
+        for (const word of Object.keys(SPELLINGS)) add(word);
         for (const word of FOLDED_STOP_WORDS) add(word);
         for (const word of this.vocabulary.keys()) this.knownStems.add(stem(word));
         for (const word of [...this.vocabulary.keys()].sort()) {
@@ -279,7 +280,8 @@ export class TextAnalyzer {
         return found.size === 1 ? [...found][0] : undefined;
     }
 
-    private toTokens(plainWords: string[]): string[] {
+    private toTokens(typed: string[]): string[] {
+        const plainWords = typed.map((word) => SPELLINGS[word] ?? word);
         let text = ` ${plainWords.join(' ')} `.trim();
         for (const rule of phraseRulesFor(plainWords)) text = text.replace(rule.pattern, rule.replacement);
         const tokens: string[] = [];

@@ -342,14 +342,12 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'wat are': '@whatare',
     'hw long': '@duration',
     'hw much': '@howmuch',
-    'cb de temps': '@duration',
-    'cmb de temps': '@duration',
-    'combien de tps': '@duration',
     // "How long to get the permit" asks how long IRCC takes, not how long the permit lasts.
     'how long to get': '@duration @processing',
     'how long to receive': '@duration @processing',
     'how long it take': '@duration @processing',
     'how long it takes': '@duration @processing',
+    'a la place': '',
     'combien de temps pour avoir': '@duration @processing',
     'combien de temps pour obtenir': '@duration @processing',
     'combien de temps pour recevoir': '@duration @processing',
@@ -457,6 +455,17 @@ export const IMP_PLUS_MARKERS: ReadonlySet<string> = new Set(['@impplus', '@csq'
  * Single words mapped to a concept (or to '' to drop them). Plural forms ending in -s/-x are found by the
  * analyzer, no need to list them.
  */
+/**
+ * Short forms people type for a whole word ("tmps", « cmb »): read as that word before anything else, so every phrase
+ * written with the word ("combien de temps") also reads its short forms.
+ */
+export const SPELLINGS: Readonly<Record<string, string>> = {
+    tmps: 'temps',
+    tps: 'temps',
+    cmb: 'combien',
+    cb: 'combien',
+};
+
 export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     // Small talk of both languages, so that "merci" and "thanks" are the same word to the matcher.
     thanks: '@thanks',
@@ -1011,8 +1020,6 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     expensive: '@fee',
     cher: '@fee',
     combien: '@howmuch',
-    cb: '@howmuch',
-    cmb: '@howmuch',
     biometrics: '@biometrics',
     biometric: '@biometrics',
     biometrie: '@biometrics',
@@ -1110,6 +1117,11 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     yrs: '@year',
     yr: '@year',
     flos: '@child',
+    // « Floues » (blurry scans) is one letter from « flos » (kids).
+    flou: '@blurry',
+    floue: '@blurry',
+    blurry: '@blurry',
+    blurred: '@blurry',
     vive: '@live',
     vivent: '@live',
     fill: '@form',
