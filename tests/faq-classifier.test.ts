@@ -58,6 +58,14 @@ describe('TopicClassifier', () => {
         expect(copy?.probabilities(message)).toEqual(a.probabilities(message));
     });
 
+    it('learns the same examples in another order with another seed', () => {
+        const seven = TopicClassifier.train(3, encoded(toyExamples()));
+        const eight = TopicClassifier.train(3, encoded(toyExamples()), { seed: 8 });
+        expect(seven.toBytes().equals(TopicClassifier.train(3, encoded(toyExamples()), { seed: 7 }).toBytes())).toBe(true);
+        expect(eight.toBytes().equals(seven.toBytes())).toBe(false);
+        for (const label of [0, 1, 2]) expect(best(eight.probabilities(new Map([[`w:topic${label}`, 1]])))).toBe(label);
+    });
+
     it('refuses bytes that are not a saved model', () => {
         const bytes = TopicClassifier.train(3, encoded(toyExamples())).toBytes();
         expect(TopicClassifier.fromBytes(bytes.subarray(0, bytes.length - 4))).toBeUndefined();
@@ -148,6 +156,9 @@ describe('storedClassifier', () => {
         // Other training options, other model.
         storedClassifier(dir, 3, set(changed), { epochs: 2 });
         expect(train).toHaveBeenCalledTimes(2);
+        // Another seed, another model: a model trained in one order is never read back for another.
+        storedClassifier(dir, 3, set(changed), { epochs: 2, seed: 8 });
+        expect(train).toHaveBeenCalledTimes(3);
     });
 
     it('trains again over a damaged file, and simply trains where nothing can be written', () => {

@@ -72,3 +72,28 @@ describe('a question about the bot that asks to talk to someone', () => {
         expect(recognizer.understand('talk to you later', 'en')).toMatchObject({ kind: 'answer', topic: { id: 'goodbye' } });
     });
 });
+
+describe('a short first question', () => {
+    const recognizer = recognizerReading({
+        'biometrics? and the medical exam too?': confident('medical-exam', 0.8),
+        'biometrics?': confident('biometrics'),
+        'and the medical exam too?': confident('medical-exam'),
+        'wife? she is coming with me, can she work': confident('spouse-work', 0.8),
+        'wife?': unsure('family-members', 'spouse-work'),
+        'she is coming with me, can she work': confident('spouse-work'),
+    });
+
+    it('is a question of its own when it asks and clearly names one topic', () => {
+        expect(recognizer.understand('biometrics? and the medical exam too?', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'biometrics' },
+            also: { id: 'medical-exam' },
+        });
+    });
+
+    it('is the subject of the next one when it does not clearly name a topic', () => {
+        const reading = recognizer.understand('wife? she is coming with me, can she work', 'en');
+        expect(reading).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
+        expect(reading).not.toHaveProperty('also');
+    });
+});

@@ -3,6 +3,8 @@
  * npm run eval:faq -- --cv-misses  → also lists the cross-validation misses, grouped by topic, weakest first
  * npm run eval:faq -- --frozen-misses → also lists the frozen set's misses (never show them to whoever writes samples)
  * npm run eval:faq -- --probe-misses → also lists the probe set's misses (a development set: tune on it freely)
+ * npm run eval:faq -- --seeds 4    → also reads the frozen and probe sets with classifiers trained in 4 orders (seeds
+ *                                    7, 8, …): how much of a change retraining alone makes
  * npm run eval:faq -- --compare    → also compares ranking approaches (FaqMatcher, MiniSearch ×2, NLP.js) under the
  *                                    same decision rules, each with its best thresholds from the same small grid
  *
@@ -10,7 +12,7 @@
  */
 import { join } from 'node:path';
 import { projectRoot } from '../../src/configuration/paths';
-import { createTranslator, loadResources } from '../../src/content/i18n';
+import { createTranslator, loadResources, type Translator } from '../../src/content/i18n';
 import { KnowledgeBase } from '../../src/content/knowledgeBase';
 import { LANGUAGES, type Language } from '../../src/content/languages';
 import { DEFAULT_OPTIONS, FaqMatcher } from '../../src/understanding/faq/faqMatcher';
@@ -270,6 +272,44 @@ function printFrozen(reports: readonly FrozenReport[], showMisses: boolean): voi
     }
 }
 
+/**
+ * The sets read by matchers whose classifiers learned the same samples in other orders: the spread is the noise that
+ * retraining alone makes, under which a change of the content has not been measured.
+ */
+function printSeedSpread(
+    translator: Translator,
+    knowledgeBase: KnowledgeBase,
+    sets: Readonly<Record<string, readonly FrozenItem[]>>,
+    seeds: number,
+): void {
+    console.log(
+        `\n=== Over ${seeds} training seeds (${DEFAULT_OPTIONS.classifierSeed}, the shipped one, and the next ones): mean (least – most) ===`,
+    );
+    const runs = Array.from({ length: seeds }, (_, i) => {
+        const matcher = new FaqMatcher(knowledgeBase, { classifierSeed: DEFAULT_OPTIONS.classifierSeed + i });
+        const reading = recognizerReading(new Recognizer(translator, matcher));
+        return Object.fromEntries(Object.entries(sets).map(([name, items]) => [name, scoreFrozen(items, reading)]));
+    });
+    const spread = (values: number[], digits: number): string =>
+        `${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(digits)} (${Math.min(...values)} – ${Math.max(...values)})`;
+    for (const name of Object.keys(sets))
+        for (const language of LANGUAGES) {
+            const reports = runs.map((run) => run[name]?.find((r) => r.language === language)).filter((r) => r !== undefined);
+            console.log(
+                `${name} ${language.toUpperCase()}  in scope ${spread(
+                    reports.map((r) => r.credit),
+                    2,
+                )} of ${reports[0]?.inScope}  refused ${spread(
+                    reports.map((r) => r.refused),
+                    2,
+                )} of ${reports[0]?.outOfScope}  confidently wrong ${spread(
+                    reports.map((r) => r.confidentlyWrong),
+                    2,
+                )}`,
+            );
+        }
+}
+
 function frozenFailures(reports: readonly FrozenReport[]): string[] {
     const failures: string[] = [];
     for (const r of reports) {
@@ -321,6 +361,9 @@ async function main(): Promise<void> {
             for (const miss of r.misses)
                 console.log(`    ${JSON.stringify(miss.item.text)}  expected ${expected(miss.item)}  got ${miss.got}`);
     }
+
+    const seeds = Number(process.argv[process.argv.indexOf('--seeds') + 1]);
+    if (process.argv.includes('--seeds') && seeds > 1) printSeedSpread(translator, knowledgeBase, { frozen, probes }, seeds);
 
     printReports(
         'Cross-validation over the samples (10 folds: each sample scored with its own phrasing held out)',

@@ -311,8 +311,11 @@ export class Recognizer {
         // Halves of a word or two are two questions only side by side, each clearly naming one ("fees and delays?"):
         // beside a longer half, a short one is its subject ("my wife and I are applying, what documents…").
         const bothShort = isShort(first) && isShort(second);
-        if (isShort(first) && !bothShort) return undefined;
+        // …unless it asks on its own and clearly names one topic ("biometrics? and the medical exam too?").
+        const shortQuestion = isShort(first) && !bothShort && first.endsWith('?');
+        if (isShort(first) && !bothShort && !shortQuestion) return undefined;
         const a = this.recognize(first, language);
+        if (shortQuestion && !isClearAnswer(a)) return undefined;
         // "Are you a bot? I want to talk to a real person": beside small talk, a request for a person is what is asked.
         if (isSmallTalk(a) && !isShort(second)) {
             const b = this.recognize(second, language);

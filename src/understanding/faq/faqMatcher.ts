@@ -49,6 +49,8 @@ export interface FaqMatcherOptions extends DecisionThresholds {
     classifierLetterWeight: number;
     /** Above this many topics, the classifier ranks only the topics the similarity ranks best (`candidates`). */
     candidates: number;
+    /** The classifier's training seed (`ClassifierOptions.seed`). */
+    classifierSeed: number;
 }
 
 /**
@@ -67,6 +69,7 @@ export const DEFAULT_OPTIONS: FaqMatcherOptions = {
     offTopicSure: 0.5,
     classifierLetterWeight: 0.5,
     candidates: 12,
+    classifierSeed: 7,
 };
 
 type SparseVector = ReadonlyMap<string, number>;
@@ -197,7 +200,7 @@ export class FaqMatcher implements TopicMatcher {
                 for (const { label, tokens, words } of labelled) yield { label, features: messageFeatures(tokens, words, letters) };
             },
         };
-        this.classifier = storedClassifier(modelDirectory, topicIds.length + 1, training);
+        this.classifier = storedClassifier(modelDirectory, topicIds.length + 1, training, { seed: this.options.classifierSeed });
     }
 
     match(text: string, language: Language): MatchOutcome {

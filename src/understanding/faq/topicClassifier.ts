@@ -32,6 +32,8 @@ export interface ClassifierOptions {
     sampledNegatives: number;
     /** At most this many weights (rows × classes); with fewer rows than features, features share rows by hash. */
     maxWeights: number;
+    /** Seed of the shuffles: another seed learns the same examples in another order (a measure of training noise). */
+    seed: number;
 }
 
 const CLASSIFIER_DEFAULTS: ClassifierOptions = {
@@ -42,6 +44,7 @@ const CLASSIFIER_DEFAULTS: ClassifierOptions = {
     fullSoftmaxClasses: 256,
     sampledNegatives: 16,
     maxWeights: 16_000_000,
+    seed: 7,
 };
 
 /** The options training uses: the defaults, with these overrides. */
@@ -179,7 +182,7 @@ export class TopicClassifier {
         const C = this.classCount;
         const squared = new Float32Array(this.weights.length);
         const biasSquared = new Float32Array(C);
-        const next = seededRandom(7);
+        const next = seededRandom(o.seed);
         const sampled = C > o.fullSoftmaxClasses;
         const candidates = new Int32Array(sampled ? o.sampledNegatives + 1 : C);
         const logits = new Float64Array(candidates.length);
