@@ -66,6 +66,21 @@ describe('TopicClassifier', () => {
         for (const label of [0, 1, 2]) expect(best(eight.probabilities(new Map([[`w:topic${label}`, 1]])))).toBe(label);
     });
 
+    it('averages models trained in several orders, unless training is cut short by its budget', () => {
+        const examples = encoded(toyExamples());
+        const one = TopicClassifier.train(3, examples, { members: 1 });
+        const three = TopicClassifier.train(3, examples, { members: 3 });
+        expect(three.toBytes().equals(one.toBytes())).toBe(false);
+        for (const label of [0, 1, 2]) expect(best(three.probabilities(new Map([[`w:topic${label}`, 1]])))).toBe(label);
+        // Fewer steps than full passes allow: one model, as large knowledge bases get.
+        const budget = { maxSteps: examples.length * 2, epochs: 8 };
+        expect(
+            TopicClassifier.train(3, examples, { ...budget, members: 3 })
+                .toBytes()
+                .equals(TopicClassifier.train(3, examples, { ...budget, members: 1 }).toBytes()),
+        ).toBe(true);
+    });
+
     it('refuses bytes that are not a saved model', () => {
         const bytes = TopicClassifier.train(3, encoded(toyExamples())).toBytes();
         expect(TopicClassifier.fromBytes(bytes.subarray(0, bytes.length - 4))).toBeUndefined();

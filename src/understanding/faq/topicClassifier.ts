@@ -34,6 +34,11 @@ export interface ClassifierOptions {
     maxWeights: number;
     /** Seed of the shuffles: another seed learns the same examples in another order (a measure of training noise). */
     seed: number;
+    /**
+     * Models trained in this many orders and their weights averaged, where training is not cut short by `maxSteps`:
+     * the order decides the borderline messages, and the average depends less on it.
+     */
+    members: number;
 }
 
 const CLASSIFIER_DEFAULTS: ClassifierOptions = {
@@ -45,6 +50,7 @@ const CLASSIFIER_DEFAULTS: ClassifierOptions = {
     sampledNegatives: 16,
     maxWeights: 16_000_000,
     seed: 7,
+    members: 3,
 };
 
 /** The options training uses: the defaults, with these overrides. */
@@ -53,7 +59,10 @@ export function classifierOptions(overrides: Partial<ClassifierOptions> = {}): C
 }
 
 /** Changes whenever training or the saved form changes, so that no model trained the old way is read back. */
-export const TRAINING_VERSION = 1;
+export const TRAINING_VERSION = 2;
+
+/** Members' seeds lie this far apart, so that the shipped seed's neighbours (other runs of `eval:faq --seeds`) share none. */
+const MEMBER_SEED_STEP = 1000;
 
 /** A class whose probability is already this close to right needs no step. */
 const IGNORED_ERROR = 1e-3;
@@ -110,14 +119,28 @@ export class TopicClassifier {
         const known = Uint32Array.from(distinct).sort();
         const rows = Math.max(1, Math.min(known.length, Math.floor(o.maxWeights / Math.max(classCount, 1))));
         const classifier = new TopicClassifier(classCount, rows, known, new Float32Array(classCount), new Float32Array(rows * classCount));
-        classifier.fit(
-            examples.map(({ label, hashes, values }) => ({
-                label,
-                rows: Int32Array.from(hashes, (hash) => classifier.rowOf(hash)),
-                values,
-            })),
-            o,
-        );
+        const encoded = examples.map(({ label, hashes, values }) => ({
+            label,
+            rows: Int32Array.from(hashes, (hash) => classifier.rowOf(hash)),
+            values,
+        }));
+        // A knowledge base too large for full passes gets one model: more would multiply the longest training.
+        const members = examples.length * o.epochs > o.maxSteps ? 1 : Math.max(1, o.members);
+        if (members === 1) {
+            classifier.fit(encoded, o, o.seed);
+            return classifier;
+        }
+        const weightSum = new Float64Array(classifier.weights.length);
+        const biasSum = new Float64Array(classCount);
+        for (let member = 0; member < members; member++) {
+            classifier.weights.fill(0);
+            classifier.bias.fill(0);
+            classifier.fit(encoded, o, o.seed + MEMBER_SEED_STEP * member);
+            for (let i = 0; i < weightSum.length; i++) weightSum[i] = (weightSum[i] as number) + (classifier.weights[i] as number);
+            for (let k = 0; k < classCount; k++) biasSum[k] = (biasSum[k] as number) + (classifier.bias[k] as number);
+        }
+        for (let i = 0; i < weightSum.length; i++) classifier.weights[i] = (weightSum[i] as number) / members;
+        for (let k = 0; k < classCount; k++) classifier.bias[k] = (biasSum[k] as number) / members;
         return classifier;
     }
 
@@ -178,11 +201,11 @@ export class TopicClassifier {
         return -1;
     }
 
-    private fit(examples: readonly { label: number; rows: Int32Array; values: Float32Array }[], o: ClassifierOptions): void {
+    private fit(examples: readonly { label: number; rows: Int32Array; values: Float32Array }[], o: ClassifierOptions, seed: number): void {
         const C = this.classCount;
         const squared = new Float32Array(this.weights.length);
         const biasSquared = new Float32Array(C);
-        const next = seededRandom(o.seed);
+        const next = seededRandom(seed);
         const sampled = C > o.fullSoftmaxClasses;
         const candidates = new Int32Array(sampled ? o.sampledNegatives + 1 : C);
         const logits = new Float64Array(candidates.length);
