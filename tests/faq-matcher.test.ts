@@ -216,6 +216,12 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('des scans flous')).not.toContain(analyzer.analyze('flos')[0]);
         expect(analyzer.analyze('des photos à la place')).toEqual(analyzer.analyze('des photos'));
     });
+    it('knows leaving and what is done with what people type as people say them', () => {
+        expect(analyzer.analyze('bon je dois filer')).toContain('@bye');
+        expect(analyzer.analyze('gotta run')).toEqual(['@bye']);
+        expect(analyzer.analyze('que faites-vous avec les informations qu’on vous donne')).toContain('@data');
+        expect(analyzer.analyze('what do you do with the info I give you')).toContain('@data');
+    });
     it('drops stop words', () => {
         expect(analyzer.analyze('the of le la de')).toEqual([]);
     });

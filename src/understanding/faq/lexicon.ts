@@ -55,6 +55,13 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'a plus tard': '@bye',
     'bonne fin de semaine': '@bye',
     'je vous laisse': '@bye',
+    'gotta run': '@bye',
+    'have to run': '@bye',
+    'got to run': '@bye',
+    'dois filer': '@bye',
+    'dois y aller': '@bye',
+    'faut que j y aille': '@bye',
+    'je me sauve': '@bye',
     'an ai': '@bot',
     // "J'ai entendu parler du PMI+" is filler; "parler à un conseiller" is a request for a person.
     'entendu parler': '',
@@ -138,6 +145,13 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'my details': '@data',
     'mes infos': '@data',
     'mes informations': '@data',
+    // What is done with what people type here ("what do you do with the information I give you") is about their data.
+    'information i give': '@data',
+    'info i give': '@data',
+    'informations qu on vous donne': '@data',
+    'informations que je vous donne': '@data',
+    'infos que je vous donne': '@data',
+    'infos qu on vous donne': '@data',
     'real person': '@human',
     'vraie personne': '@human',
     // "a human, not a bot": the "not" turns the bot into a wish for a person.
