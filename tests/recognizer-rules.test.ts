@@ -97,3 +97,25 @@ describe('a short first question', () => {
         expect(reading).not.toHaveProperty('also');
     });
 });
+
+describe('a short second question', () => {
+    const recognizer = recognizerReading({
+        'how long does it take from abroad? total fees?': confident('processing-times', 0.6),
+        'how long does it take from abroad?': confident('processing-times'),
+        'total fees?': confident('fees'),
+        'how long does it take from abroad? for me?': confident('processing-times', 0.6),
+        'for me?': confident('fees', 0.5),
+    });
+
+    it('is answered too when it asks and clearly names another topic', () => {
+        expect(recognizer.understand('how long does it take from abroad? total fees?', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'processing-times' },
+            also: { id: 'fees' },
+        });
+    });
+
+    it('is not when it names nothing clearly', () => {
+        expect(recognizer.understand('how long does it take from abroad? for me?', 'en')).not.toHaveProperty('also');
+    });
+});

@@ -325,7 +325,12 @@ export class Recognizer {
         if (isShort(second) && !bothShort) {
             if (a.kind !== 'answer' || a.topic.smallTalk) return undefined;
             const b = this.search(second, language);
-            return b.kind === 'answer' && isClosing(b.topic) ? { ...a, also: b.topic } : undefined;
+            if (b.kind !== 'answer' || b.topic.id === a.topic.id) return undefined;
+            // A goodbye after the question, or a short question of its own that clearly names another topic
+            // ("processing time from abroad? and total fees?").
+            return isClosing(b.topic) || (second.endsWith('?') && isClearAnswer(a) && isClearAnswer(b))
+                ? { ...a, also: b.topic }
+                : undefined;
         }
         const b = this.recognize(second, language);
         if (bothShort && (clearly !== undefined || !isClearAnswer(b))) return undefined;
