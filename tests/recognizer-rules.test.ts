@@ -119,3 +119,30 @@ describe('a short second question', () => {
         expect(recognizer.understand('how long does it take from abroad? for me?', 'en')).not.toHaveProperty('also');
     });
 });
+
+describe('a second question that says "it"', () => {
+    const recognizer = recognizerReading({
+        'what is a CSQ and how long is it valid?': confident('csq-expiry', 0.8),
+        'what is a CSQ': confident('what-is-csq'),
+        'how long is it valid?': confident('duration'),
+        'how long is it valid? the CSQ': confident('csq-expiry'),
+        'what are the fees and how long is it valid?': confident('fees', 0.8),
+        'what are the fees': confident('fees'),
+    });
+
+    it('is about the first question’s subject', () => {
+        expect(recognizer.understand('what is a CSQ and how long is it valid?', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-csq' },
+            also: { id: 'csq-expiry' },
+        });
+    });
+
+    it('is read on its own after a question without a subject', () => {
+        expect(recognizer.understand('what are the fees and how long is it valid?', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'duration' },
+        });
+    });
+});

@@ -1,9 +1,8 @@
-import { type Subject, TOPIC_SUBJECTS } from '../content/catalog';
 import type { Translator } from '../content/i18n';
 import type { Topic } from '../content/knowledgeBase';
-import { LANGUAGES, type Language } from '../content/languages';
+import type { Language } from '../content/languages';
 import type { Recognition, Recognizer } from './recognizer';
-import { words } from './text';
+import { type Subject, SubjectWords, subjectOf } from './subjects';
 
 /** The knowledge-base answer last given in a conversation, and the topics it offered next. */
 export interface LastAnswer {
@@ -31,20 +30,6 @@ export function settledByContext(recognition: Recognition, last: LastAnswer | un
     return following.length === 1 && only ? recognitionOf(only, recognition.score) : recognition;
 }
 
-/** locales/<lang>/context.json */
-interface ContextWords {
-    pronouns: string[];
-    /** Words that name a thing: a message with one says what "it" is by itself. */
-    named: string[];
-    /** How to name each subject in a question. */
-    subjects: Record<Subject, string>;
-}
-
-const SUBJECT_OF = new Map<string, Subject>(
-    Object.entries(TOPIC_SUBJECTS).flatMap(([subject, topics]) => topics.map((topic) => [topic, subject as Subject])),
-);
-const subjectOf = (topic: Topic): Subject | undefined => SUBJECT_OF.get(topic.id);
-
 /**
  * Reads a message in the light of the last answer. Besides `settledByContext`, a follow-up that says "it" and
  * names nothing ("and when does it expire?", « je peux le renouveler? ») is about the last answer's subject (the
@@ -52,27 +37,19 @@ const subjectOf = (topic: Topic): Subject | undefined => SUBJECT_OF.get(topic.id
  * reading wins if it is about the subject. Only topics with a subject ever change (never fees, never a plain refusal).
  */
 export class FollowUpReader {
-    private readonly pronouns: ReadonlySet<string>;
-    private readonly named: ReadonlySet<string>;
-    /** How each language names each subject. */
-    private readonly subjects = new Map<Language, Record<Subject, string>>();
+    private readonly subjects: SubjectWords;
 
     constructor(
         translator: Translator,
         private readonly recognizer: Recognizer,
     ) {
-        const vocabularies = LANGUAGES.map((language) => [language, translator.bundle<ContextWords>(language, 'context')] as const);
-        const all = (pick: (words: ContextWords) => string[]) =>
-            new Set(vocabularies.flatMap(([, v]) => (v ? pick(v) : []).flatMap(words)));
-        this.pronouns = all((v) => v.pronouns);
-        this.named = all((v) => v.named);
-        for (const [language, v] of vocabularies) if (v) this.subjects.set(language, v.subjects);
+        this.subjects = new SubjectWords(translator);
     }
 
     read(text: string, language: Language, recognition: Recognition, last: LastAnswer | undefined): Recognition {
         const settled = settledByContext(recognition, last);
-        const subject = last === undefined ? undefined : SUBJECT_OF.get(last.topic);
-        if (subject === undefined || !this.leavesItUnsaid(text)) return settled;
+        const subject = last === undefined ? undefined : subjectOf(last.topic);
+        if (subject === undefined || !this.subjects.leavesItUnsaid(text)) return settled;
         if (settled.kind === 'clarify') {
             const chosen = onSubject(settled, subject, last);
             if (chosen) return chosen;
@@ -84,18 +61,12 @@ export class FollowUpReader {
             const about = topicOf(settled);
             if (about === undefined || subjectOf(about) === undefined || subjectOf(about) === subject) return settled;
         }
-        const named = this.subjects.get(language)?.[subject];
+        const named = this.subjects.withSubject(text, subject, language);
         if (named === undefined) return settled;
-        const again = this.recognizer.search(`${text} ${named}`, language);
+        const again = this.recognizer.search(named, language);
         const reread = topicOf(again);
         if (reread) return subjectOf(reread) === subject ? again : settled;
         return again.kind === 'clarify' ? (onSubject(again, subject, last) ?? settled) : settled;
-    }
-
-    /** A pronoun, and no word that names what it stands for. */
-    private leavesItUnsaid(text: string): boolean {
-        const said = words(text);
-        return said.some((word) => this.pronouns.has(word)) && !said.some((word) => this.named.has(word));
     }
 }
 

@@ -13,6 +13,7 @@ import type { DialogTarget, Topic } from '../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../content/languages';
 import type { TopicMatcher } from './faq/matcher';
 import { PhraseBook } from './phrases';
+import { SubjectWords, subjectOf } from './subjects';
 import { words } from './text';
 
 const isCommand = (id: string | undefined): id is Command => (COMMANDS as readonly string[]).includes(id ?? '');
@@ -160,6 +161,7 @@ export class Recognizer {
     private readonly reasonPhrases: string[][];
     /** Phrases that ask to talk to someone ("talk to", « parler à »), in both languages. */
     private readonly talkToPhrases: string[][];
+    private readonly subjects: SubjectWords;
 
     constructor(
         translator: Translator,
@@ -193,6 +195,7 @@ export class Recognizer {
         this.firmFeePhrases = longestFirst(context.map((words) => words?.firmFees));
         this.reasonPhrases = longestFirst(context.map((words) => words?.reasons));
         this.talkToPhrases = longestFirst(context.map((words) => words?.talkTo));
+        this.subjects = new SubjectWords(translator);
         for (const language of LANGUAGES) {
             for (const item of MENU) this.menuLabels.set(words(translator.t(language, item.labelKey)).join(' '), item.action);
         }
@@ -332,7 +335,7 @@ export class Recognizer {
                 ? { ...a, also: b.topic }
                 : undefined;
         }
-        const b = this.recognize(second, language);
+        const b = this.aboutFirst(a, second, language) ?? this.recognize(second, language);
         if (bothShort && (clearly !== undefined || !isClearAnswer(b))) return undefined;
         // "I got my CSQ last year and my wife is a nurse, can she work too?": the writer's own story is context, not a question.
         const context =
@@ -344,6 +347,18 @@ export class Recognizer {
         if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
             return { ...a, also: b.topic };
         return undefined;
+    }
+
+    /**
+     * A second half that says "it" and names nothing ("what is a CSQ and how long is it valid?"): it is about the
+     * first half's subject, when read with that subject named gives another topic of it.
+     */
+    private aboutFirst(first: Recognition, second: string, language: Language): Recognition | undefined {
+        const subject = first.kind === 'answer' ? subjectOf(first.topic) : undefined;
+        if (first.kind !== 'answer' || subject === undefined || !this.subjects.leavesItUnsaid(second)) return undefined;
+        const named = this.subjects.withSubject(second, subject, language);
+        const again = named === undefined ? undefined : this.search(named, language);
+        return again?.kind === 'answer' && again.topic.id !== first.topic.id && subjectOf(again.topic) === subject ? again : undefined;
     }
 
     /**

@@ -1,0 +1,54 @@
+import { type Subject, TOPIC_SUBJECTS } from '../content/catalog';
+import type { Translator } from '../content/i18n';
+import type { Topic } from '../content/knowledgeBase';
+import { LANGUAGES, type Language } from '../content/languages';
+import { words } from './text';
+
+export type { Subject };
+
+const SUBJECT_OF = new Map<string, Subject>(
+    Object.entries(TOPIC_SUBJECTS).flatMap(([subject, topics]) => topics.map((topic) => [topic, subject as Subject])),
+);
+
+/** What a topic is about (the permit, the CSQ, the invitation), if it is about one of them. */
+export const subjectOf = (topic: Topic | string): Subject | undefined => SUBJECT_OF.get(typeof topic === 'string' ? topic : topic.id);
+
+/** locales/<lang>/context.json */
+interface SubjectWordsOf {
+    pronouns: string[];
+    /** Words that name a thing: a message with one says what "it" is by itself. */
+    named: string[];
+    /** How to name each subject in a question. */
+    subjects: Record<Subject, string>;
+}
+
+/**
+ * The words by which a question leaves its subject to what came before ("how long is it valid?", « je peux le
+ * renouveler? »), and how to name each subject to read such a question again on its own.
+ */
+export class SubjectWords {
+    private readonly pronouns: ReadonlySet<string>;
+    private readonly named: ReadonlySet<string>;
+    private readonly names = new Map<Language, Record<Subject, string>>();
+
+    constructor(translator: Translator) {
+        const vocabularies = LANGUAGES.map((language) => [language, translator.bundle<SubjectWordsOf>(language, 'context')] as const);
+        const all = (pick: (words: SubjectWordsOf) => string[]) =>
+            new Set(vocabularies.flatMap(([, v]) => (v ? pick(v) : []).flatMap(words)));
+        this.pronouns = all((v) => v.pronouns);
+        this.named = all((v) => v.named);
+        for (const [language, v] of vocabularies) if (v) this.names.set(language, v.subjects);
+    }
+
+    /** A pronoun, and no word that names what it stands for. */
+    leavesItUnsaid(text: string): boolean {
+        const said = words(text);
+        return said.some((word) => this.pronouns.has(word)) && !said.some((word) => this.named.has(word));
+    }
+
+    /** The question with its subject named ("how long is it valid? the CSQ"), to be read on its own. */
+    withSubject(text: string, subject: Subject, language: Language): string | undefined {
+        const name = this.names.get(language)?.[subject];
+        return name === undefined ? undefined : `${text} ${name}`;
+    }
+}
