@@ -222,6 +222,11 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('que faites-vous avec les informations qu’on vous donne')).toContain('@data');
         expect(analyzer.analyze('what do you do with the info I give you')).toContain('@data');
     });
+    it('reads a job offer, « une offre d’emploi » and « un contrat » alike', () => {
+        expect(new Set(analyzer.analyze("une offre d'emploi"))).toEqual(new Set(analyzer.analyze('a job offer')));
+        expect(analyzer.analyze('sans contrat')).toEqual(analyzer.analyze('offer'));
+        expect(analyzer.analyze('on passe en revue le permis')).toContain(analyzer.analyze('walk me through')[0]);
+    });
     it('drops stop words', () => {
         expect(analyzer.analyze('the of le la de')).toEqual([]);
     });

@@ -337,6 +337,10 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'step by step': '@steps @guide',
     'etape par etape': '@steps @guide',
     'walk me through': '@guide',
+    'passer en revue': '@guide',
+    'passe en revue': '@guide',
+    'faire le tour': '@guide',
+    'go over everything': '@guide',
     'walk through': '@guide',
     'walk me thru': '@guide',
     'le but': '@why',
@@ -1131,6 +1135,11 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     yrs: '@year',
     yr: '@year',
     flos: '@child',
+    // A job offer is an offer, a contract, in both languages: "job offer", « offre d'emploi », « sans contrat ».
+    offer: '@offer',
+    offre: '@offer',
+    contract: '@offer',
+    contrat: '@offer',
     // « Floues » (blurry scans) is one letter from « flos » (kids).
     flou: '@blurry',
     floue: '@blurry',
