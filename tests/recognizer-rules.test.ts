@@ -41,8 +41,32 @@ describe('a question after sentences that only tell', () => {
     });
 });
 
-describe('a question after a clause about the writer', () => {
-    const recognizer = recognizerReading({ 'how much is the fee?': confident('fees') });
+describe('a question beside a clause about the writer', () => {
+    const recognizer = recognizerReading({
+        'how much is the fee?': confident('fees'),
+        'Can I change jobs on this permit?': confident('employers'),
+        // Read as about something else as a whole: the writer's hospital and clinic.
+        "Can I change jobs on this permit? I'm a nurse and I might move to a clinic.": { kind: 'none', score: 0.3, offTopic: true },
+        'I applied for a job at a grocery store, how long do they take to answer?': {
+            kind: 'none',
+            score: 0.3,
+            offTopic: true,
+        },
+        'how long do they take to answer?': confident('processing-times'),
+    });
+
+    it('answers the question before clauses that tell', () => {
+        expect(recognizer.understand("Can I change jobs on this permit? I'm a nurse and I might move to a clinic.", 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'employers' },
+        });
+    });
+
+    it('leaves to the context a question that says "they" when the whole is about something else', () => {
+        expect(recognizer.understand('I applied for a job at a grocery store, how long do they take to answer?', 'en')).toMatchObject({
+            kind: 'refuse',
+        });
+    });
 
     it('answers the question after a clause that tells', () => {
         expect(recognizer.understand('I live in Toronto, how much is the fee?', 'en')).toMatchObject({

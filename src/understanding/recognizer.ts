@@ -237,23 +237,27 @@ export class Recognizer {
             }
         }
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= SHORT_CONTEXT_WORDS)
-            return this.afterAboutMe(text, language) ?? this.lastRequest(text, language) ?? whole;
+            return this.aboutMeAside(text, language, whole.offTopic === true) ?? this.lastRequest(text, language) ?? whole;
         return whole;
     }
 
     /**
-     * The question after clauses about the writer ("I live in Toronto, how much is it?"), when it clearly asks one
-     * thing. Clauses about something else ("chinese visa for a business trip, what documents do they ask") may make
-     * the question another program's.
+     * The question beside clauses about the writer ("I live in Toronto, how much is it?", "Can I change jobs on this
+     * permit? I'm a nurse and…"), when it clearly asks one thing. Clauses about something else ("chinese visa for a
+     * business trip, what documents do they ask") may make the question another program's; and when the whole reads
+     * as about something else, a question that leaves its subject to them ("I applied for a job at IGA, how long do
+     * they take to answer?") is about that.
      */
-    private afterAboutMe(text: string, language: Language): Recognition | undefined {
-        const [question, ...context] = this.clausesOrQuestionStart(text);
+    private aboutMeAside(text: string, language: Language, offTopic: boolean): Recognition | undefined {
         // "So I live in Toronto" tells; "Do I need a permit from the city" asks.
         const aboutMe = (clause: string) => {
             const start = words(clause).slice(0, 2);
             return !this.questionStarts.has(start[0] ?? '') && start.some((token) => this.selfWords.has(token));
         };
-        if (question === undefined || words(question).length < QUESTION_WORDS || !context.every(aboutMe)) return undefined;
+        const asking = this.clausesOrQuestionStart(text).filter((clause) => !aboutMe(clause));
+        const [question] = asking;
+        if (question === undefined || asking.length > 1 || words(question).length < QUESTION_WORDS) return undefined;
+        if (offTopic && this.subjects.leavesItUnsaid(question)) return undefined;
         const part = this.search(question, language);
         return part.kind === 'answer' && !part.topic.smallTalk && part.score >= SINGLE_QUESTION_SCORE ? part : undefined;
     }
