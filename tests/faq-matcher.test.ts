@@ -226,6 +226,9 @@ describe('TextAnalyzer', () => {
         expect(new Set(analyzer.analyze("une offre d'emploi"))).toEqual(new Set(analyzer.analyze('a job offer')));
         expect(analyzer.analyze('sans contrat')).toEqual(analyzer.analyze('offer'));
         expect(analyzer.analyze('on passe en revue le permis')).toContain(analyzer.analyze('walk me through')[0]);
+        // Coming along is not being guided: « m'accompagner au Québec », « m'accompagner dans mes démarches ».
+        expect(analyzer.analyze("mon fils peut m'accompagner au Québec")).toEqual(analyzer.analyze('my son can come with me to Quebec'));
+        expect(analyzer.analyze("m'accompagner dans mes démarches")).toContain(analyzer.analyze('walk me through')[0]);
     });
     it('drops stop words', () => {
         expect(analyzer.analyze('the of le la de')).toEqual([]);
