@@ -220,10 +220,12 @@ export class Recognizer {
             if (both) return both;
         }
         if (clearly !== undefined) return whole;
-        const asked = whole.kind === 'clarify' ? this.afterBackground(text, language) : undefined;
-        // Only to settle the whole's "Did you mean…?": a background about something else ("my daughter studies in
-        // Toronto. how does she extend her permit?") must keep the question someone else's.
-        if (asked?.kind === 'answer' && whole.kind === 'clarify' && whole.topics.some((topic) => topic.id === asked.topic.id)) return asked;
+        if (whole.kind === 'clarify') {
+            // Only to settle the whole's "Did you mean…?": a background about something else ("my daughter studies in
+            // Toronto. how does she extend her permit?") must keep the question someone else's.
+            const asked = this.afterBackground(text, language);
+            if (asked?.kind === 'answer' && whole.topics.some((topic) => topic.id === asked.topic.id)) return asked;
+        }
         // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
         // question; a clause that clearly asks one thing on its own is that question.
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
