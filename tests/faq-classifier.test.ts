@@ -1,8 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { trainAhead } from '../scripts/train-matcher';
+import { projectRoot } from '../src/configuration/paths';
+import { createTranslator, loadResources } from '../src/content/i18n';
+import { KnowledgeBase } from '../src/content/knowledgeBase';
 import { storedClassifier, type TrainingSet } from '../src/understanding/faq/classifierStore';
+import { createMatcher } from '../src/understanding/faq/createMatcher';
 import { FEATURES_VERSION, messageFeatures } from '../src/understanding/faq/features';
 import { encodeFeatures, type LabelledFeatures, TopicClassifier } from '../src/understanding/faq/topicClassifier';
 
@@ -148,45 +153,89 @@ describe('storedClassifier', () => {
     it('trains once, then reads the model back for the same examples', () => {
         const dir = directory();
         const train = vi.spyOn(TopicClassifier, 'train');
-        const first = storedClassifier(dir, 3, set(toyExamples()));
+        const first = storedClassifier([dir], 3, set(toyExamples()));
         expect(train).toHaveBeenCalledTimes(1);
         expect(readdirSync(dir)).toHaveLength(1);
-        const second = storedClassifier(dir, 3, set(toyExamples()));
+        const second = storedClassifier([dir], 3, set(toyExamples()));
         expect(train).toHaveBeenCalledTimes(1);
         expect(second.toBytes().equals(first.toBytes())).toBe(true);
     });
 
     it('trains again when an example or an option changes, and keeps only the new model', () => {
         const dir = directory();
-        storedClassifier(dir, 3, set(toyExamples()));
+        storedClassifier([dir], 3, set(toyExamples()));
         const [before] = readdirSync(dir);
         const changed = toyExamples();
         changed[0] = { label: 0, features: new Map([['w:something-else', 1]]) };
         const train = vi.spyOn(TopicClassifier, 'train');
-        storedClassifier(dir, 3, set(changed));
+        storedClassifier([dir], 3, set(changed));
         expect(train).toHaveBeenCalledTimes(1);
         const after = readdirSync(dir);
         expect(after).toHaveLength(1);
         expect(after[0]).not.toBe(before);
         // Other training options, other model.
-        storedClassifier(dir, 3, set(changed), { epochs: 2 });
+        storedClassifier([dir], 3, set(changed), { epochs: 2 });
         expect(train).toHaveBeenCalledTimes(2);
         // Another seed, another model: a model trained in one order is never read back for another.
-        storedClassifier(dir, 3, set(changed), { epochs: 2, seed: 8 });
+        storedClassifier([dir], 3, set(changed), { epochs: 2, seed: 8 });
         expect(train).toHaveBeenCalledTimes(3);
+    });
+
+    it('reads the model from the first folder that holds it, and keeps a newly trained one only in the last', () => {
+        const [shipped, cache] = [directory(), directory()];
+        storedClassifier([shipped], 3, set(toyExamples()));
+        const [model] = readdirSync(shipped);
+        const train = vi.spyOn(TopicClassifier, 'train');
+        const read = storedClassifier([shipped, cache], 3, set(toyExamples()));
+        expect(train).not.toHaveBeenCalled();
+        expect(readdirSync(cache)).toEqual([]);
+        expect(best(read.probabilities(new Map([['w:topic1', 1]])))).toBe(1);
+
+        const changed = toyExamples();
+        changed[0] = { label: 0, features: new Map([['w:something-else', 1]]) };
+        storedClassifier([shipped, cache], 3, set(changed));
+        expect(train).toHaveBeenCalledTimes(1);
+        expect(readdirSync(shipped)).toEqual([model]);
+        expect(readdirSync(cache)).toHaveLength(1);
+        storedClassifier([shipped, cache], 3, set(changed));
+        expect(train).toHaveBeenCalledTimes(1);
+        // No folder at all: trained every time, nothing written.
+        storedClassifier([], 3, set(changed));
+        expect(train).toHaveBeenCalledTimes(2);
     });
 
     it('trains again over a damaged file, and simply trains where nothing can be written', () => {
         const dir = directory();
-        storedClassifier(dir, 3, set(toyExamples()));
+        storedClassifier([dir], 3, set(toyExamples()));
         const [file] = readdirSync(dir);
         writeFileSync(join(dir, file as string), 'damaged');
-        const repaired = storedClassifier(dir, 3, set(toyExamples()));
+        const repaired = storedClassifier([dir], 3, set(toyExamples()));
         expect(best(repaired.probabilities(new Map([['w:topic1', 1]])))).toBe(1);
 
         const notADirectory = join(directory(), 'a-file');
         writeFileSync(notADirectory, '');
-        const trained = storedClassifier(join(notADirectory, 'cache'), 3, set(toyExamples()));
+        const trained = storedClassifier([join(notADirectory, 'cache')], 3, set(toyExamples()));
         expect(best(trained.probabilities(new Map([['w:topic2', 1]])))).toBe(2);
     });
+});
+
+describe('the model `npm run build` ships', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('is the one the bot looks for first, so a deployed bot starts without training', () => {
+        const [shipped, cache] = [mkdtempSync(join(tmpdir(), 'shipped-')), mkdtempSync(join(tmpdir(), 'cache-'))];
+        try {
+            const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { build: string } };
+            expect(scripts.build).toContain('tsx scripts/train-matcher.ts');
+            trainAhead(shipped);
+            expect(readdirSync(shipped)).toHaveLength(1);
+            const train = vi.spyOn(TopicClassifier, 'train');
+            const matcher = createMatcher(new KnowledgeBase(createTranslator(loadResources())), [shipped, cache]);
+            expect(train).not.toHaveBeenCalled();
+            expect(readdirSync(cache)).toEqual([]);
+            expect(matcher.match('how much are the fees', 'en')).toMatchObject({ kind: 'confident', topic: { id: 'fees' } });
+        } finally {
+            for (const path of [shipped, cache]) rmSync(path, { recursive: true, force: true });
+        }
+    }, 120_000);
 });

@@ -14,5 +14,7 @@ function findProjectRoot(start: string): string {
 
 export const projectRoot = findProjectRoot(__dirname);
 export const localesDir = join(projectRoot, 'locales');
-/** Built artefacts kept between starts (the trained FAQ classifier), where npm tools keep theirs. */
+/** The FAQ classifier `npm run build` trains ahead, shipped with the compiled code. */
+export const builtModelDir = join(projectRoot, 'dist', 'model');
+/** Built artefacts kept between starts (a classifier trained at start-up), where npm tools keep theirs. */
 export const cacheDir = join(projectRoot, 'node_modules', '.cache', 'impplus-assistant');

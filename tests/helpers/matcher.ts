@@ -1,10 +1,9 @@
-import { cacheDir } from '../../src/configuration/paths';
 import type { KnowledgeBase } from '../../src/content/knowledgeBase';
-import { FaqMatcher } from '../../src/understanding/faq/faqMatcher';
+import { createMatcher } from '../../src/understanding/faq/createMatcher';
 import type { TopicMatcher } from '../../src/understanding/faq/matcher';
 
 /** The matcher the bot ships with, its trained classifier shared through the cache as the bot's is. */
-export const realMatcher = (knowledge: KnowledgeBase): TopicMatcher => new FaqMatcher(knowledge, {}, cacheDir);
+export const realMatcher = (knowledge: KnowledgeBase): TopicMatcher => createMatcher(knowledge);
 
 /**
  * The real matcher, except that each message given is certain to get "Did you mean…?" between its two topics

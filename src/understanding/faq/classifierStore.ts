@@ -22,15 +22,16 @@ export interface TrainingSet {
 }
 
 /**
- * The classifier for this training set: read from `directory` when it was trained on the same set and options
- * before, else trained and kept there. Training takes about a second; reading it back, milliseconds, so a
- * restarted bot is ready at once. The file name is a hash of the set's fingerprint (every example's tokens and
- * words, and the features' version), the options and the training version, so a changed sample, lexicon, option
- * or algorithm never reuses an old model; the model a file holds is the very one training gives.
- * Without a directory, or if it cannot be written, the classifier is simply trained.
+ * The classifier for this training set: read from the first of `directories` that holds one trained on the same
+ * set and options, else trained and kept in the last of them (the first ones may be read-only, like the model
+ * `npm run build` ships). Training takes seconds; reading it back, milliseconds, so a started bot is ready at
+ * once. The file name is a hash of the set's fingerprint (every example's tokens and words, and the features'
+ * version), the options and the training version, so a changed sample, lexicon, option or algorithm never reuses
+ * an old model; the model a file holds is the very one training gives.
+ * Without directories, or if the last cannot be written, the classifier is simply trained.
  */
 export function storedClassifier(
-    directory: string | undefined,
+    directories: readonly string[],
     classCount: number,
     set: TrainingSet,
     options: Partial<ClassifierOptions> = {},
@@ -41,13 +42,16 @@ export function storedClassifier(
         for (const { label, features } of set.examples()) encoded.push(encodeFeatures(label, features));
         return TopicClassifier.train(classCount, encoded, options);
     };
-    if (directory === undefined) return train();
-    const file = join(directory, `${PREFIX}${trainingKey(classCount, set, options)}.bin`);
-    const stored = readIfPresent(file);
-    const loaded = stored === undefined ? undefined : TopicClassifier.fromBytes(stored);
-    if (loaded !== undefined) return loaded;
+    const keepIn = directories.at(-1);
+    if (keepIn === undefined) return train();
+    const name = `${PREFIX}${trainingKey(classCount, set, options)}.bin`;
+    for (const directory of directories) {
+        const stored = readIfPresent(join(directory, name));
+        const loaded = stored === undefined ? undefined : TopicClassifier.fromBytes(stored);
+        if (loaded !== undefined) return loaded;
+    }
     const classifier = train();
-    keep(directory, file, classifier.toBytes());
+    keep(keepIn, join(keepIn, name), classifier.toBytes());
     return classifier;
 }
 

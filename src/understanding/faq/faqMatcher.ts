@@ -115,11 +115,11 @@ export class FaqMatcher implements TopicMatcher {
     /** The classifier's class for messages about none of the topics, after the topics' numbers. */
     private readonly offTopicClass: number;
 
-    /** `modelDirectory`: where the trained classifier is kept between starts (see storedClassifier). */
+    /** `modelDirectories`: where the trained classifier is looked up, and kept between starts (see storedClassifier). */
     constructor(
         private readonly knowledgeBase: KnowledgeBase,
         options: Partial<FaqMatcherOptions> = {},
-        modelDirectory?: string,
+        modelDirectories: readonly string[] = [],
     ) {
         this.options = { ...DEFAULT_OPTIONS, ...options };
         const topicIds = knowledgeBase.topics('en').map((topic) => topic.id);
@@ -200,7 +200,7 @@ export class FaqMatcher implements TopicMatcher {
                 for (const { label, tokens, words } of labelled) yield { label, features: messageFeatures(tokens, words, letters) };
             },
         };
-        this.classifier = storedClassifier(modelDirectory, topicIds.length + 1, training, { seed: this.options.classifierSeed });
+        this.classifier = storedClassifier(modelDirectories, topicIds.length + 1, training, { seed: this.options.classifierSeed });
     }
 
     match(text: string, language: Language): MatchOutcome {
