@@ -105,6 +105,12 @@ describe('a short first question', () => {
         'wife? she is coming with me, can she work': confident('spouse-work', 0.8),
         'wife?': unsure('family-members', 'spouse-work'),
         'she is coming with me, can she work': confident('spouse-work'),
+        'prix pis delai de traitement?': unsure('fees', 'processing-times'),
+        prix: confident('fees'),
+        'delai de traitement?': confident('processing-times'),
+        'my wife and I are applying, what documents?': confident('documents-list', 0.8),
+        'my wife': confident('spouse-work'),
+        'I are applying, what documents?': confident('documents-list'),
     });
 
     it('is a question of its own when it asks and clearly names one topic', () => {
@@ -113,6 +119,20 @@ describe('a short first question', () => {
             topic: { id: 'biometrics' },
             also: { id: 'medical-exam' },
         });
+    });
+
+    it('is a question of its own before a question when it clearly names one topic', () => {
+        expect(recognizer.understand('prix pis delai de traitement?', 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'processing-times' },
+        });
+    });
+
+    it('is who the next question is about when it names a person', () => {
+        const reading = recognizer.understand('my wife and I are applying, what documents?', 'en');
+        expect(reading).toMatchObject({ kind: 'answer', topic: { id: 'documents-list' } });
+        expect(reading).not.toHaveProperty('also');
     });
 
     it('is the subject of the next one when it does not clearly name a topic', () => {

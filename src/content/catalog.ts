@@ -276,6 +276,12 @@ export const TOPIC_SUBJECTS = {
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 export type Subject = keyof typeof TOPIC_SUBJECTS;
 
+/**
+ * What a bare name of a person reads as ("my wife", « mes enfants »): before a question, such a half is who the
+ * question is about ("my wife and I are applying, what documents?"), not a question of its own.
+ */
+export const PERSON_TOPICS: readonly string[] = ['family-members', 'spouse-work', 'children-school', 'start-family'];
+
 /** Small talk that ends a conversation: after a question in the same message ("… thanks, bye"), it is answered too. */
 export const CLOSING_TOPICS = ['goodbye'] as const;
 

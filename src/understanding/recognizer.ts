@@ -7,6 +7,7 @@ import {
     type FollowingRequest,
     MENU,
     type MenuAction,
+    PERSON_TOPICS,
 } from '../content/catalog';
 import type { Translator } from '../content/i18n';
 import type { DialogTarget, Topic } from '../content/knowledgeBase';
@@ -320,11 +321,13 @@ export class Recognizer {
         // Halves of a word or two are two questions only side by side, each clearly naming one ("fees and delays?"):
         // beside a longer half, a short one is its subject ("my wife and I are applying, what documents…").
         const bothShort = isShort(first) && isShort(second);
-        // …unless it asks on its own and clearly names one topic ("biometrics? and the medical exam too?").
-        const shortQuestion = isShort(first) && !bothShort && first.endsWith('?');
+        // …unless it asks on its own and clearly names one topic ("biometrics? and the medical exam too?"), or names one
+        // before a question ("prix pis délai de traitement?"), but not a person ("my wife and I…, what documents?").
+        const asks = first.endsWith('?');
+        const shortQuestion = isShort(first) && !bothShort && (asks || second.endsWith('?'));
         if (isShort(first) && !bothShort && !shortQuestion) return undefined;
         const a = this.recognize(first, language);
-        if (shortQuestion && !isClearAnswer(a)) return undefined;
+        if (shortQuestion && (!isClearAnswer(a) || (!asks && a.kind === 'answer' && PERSON_TOPICS.includes(a.topic.id)))) return undefined;
         // "Are you a bot? I want to talk to a real person": beside small talk, a request for a person is what is asked.
         if (isSmallTalk(a) && !isShort(second)) {
             const b = this.recognize(second, language);
