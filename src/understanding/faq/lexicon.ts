@@ -183,6 +183,10 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'se passe': '@happen',
     'se passera': '@happen',
     'va se passer': '@happen',
+    // « Arriver à échéance » is to expire, not to arrive somewhere.
+    'arrive a echeance': '@duration',
+    'arrivera a echeance': '@duration',
+    'vient a echeance': '@duration',
     // The program's names.
     'international mobility program plus': '@impplus',
     'international mobility programme plus': '@impplus',
