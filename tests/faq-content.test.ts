@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLOSING_TOPICS, PERSON_TOPICS, TOPIC_SUBJECTS } from '../src/content/catalog';
 import { isFactId, isSourceId } from '../src/content/facts';
 import { createTranslator } from '../src/content/i18n';
 import { DIALOG_TARGETS, type DialogTarget, KnowledgeBase, TOPIC_COMMANDS, type Topic } from '../src/content/knowledgeBase';
@@ -33,6 +34,11 @@ describe('FAQ knowledge base content', () => {
     it('has the same topic ids in English and French', () => {
         expect(ids('en').length).toBeGreaterThan(20);
         expect(ids('fr')).toEqual(ids('en'));
+    });
+
+    it('names only existing topics in the code’s lists of topics (subjects, closings, people)', () => {
+        const named = [...Object.values(TOPIC_SUBJECTS).flat(), ...CLOSING_TOPICS, ...PERSON_TOPICS];
+        expect(named.filter((id) => !ids('en').includes(id))).toEqual([]);
     });
 
     it('has one dialog topic per guided dialog, with the agreed ids', () => {
