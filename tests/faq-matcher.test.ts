@@ -230,6 +230,11 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze("mon fils peut m'accompagner au Québec")).toEqual(analyzer.analyze('my son can come with me to Quebec'));
         expect(analyzer.analyze("m'accompagner dans mes démarches")).toContain(analyzer.analyze('walk me through')[0]);
     });
+    it('reads « en quoi consiste » as "what is", « mobilité plus » as the program, and « iront » as no topic', () => {
+        expect(analyzer.analyze('en quoi consiste le programme mobilité plus')).toEqual(analyzer.analyze("c'est quoi le PMI+"));
+        expect(analyzer.analyze('ça consiste en quoi')).toEqual(analyzer.analyze('c’est quoi'));
+        expect(analyzer.analyze("elles iront à l'école")).toEqual(analyzer.analyze("à l'école"));
+    });
     it('drops stop words', () => {
         expect(analyzer.analyze('the of le la de')).toEqual([]);
     });

@@ -197,6 +197,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'mobilite internationale plus': '@impplus',
     'mobility program plus': '@impplus',
     'international mobility plus': '@impplus',
+    'programme mobilite plus': '@impplus',
+    'mobilite plus': '@impplus',
     // What the permit is, said as its name ("the Quebec open permit", « le permis ouvert du Québec »).
     'quebec open work permit': '@impplus @open @work @permit',
     'quebec open permit': '@impplus @open @permit',
@@ -349,6 +351,9 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'qu est ce que': '@whatis',
     'qu est ce qu': '@whatis',
     'quest ce que': '@whatis',
+    'en quoi consiste': '@whatis',
+    'en quoi ca consiste': '@whatis',
+    'consiste en quoi': '@whatis',
     'veut dire': '@meaning',
     'ca veut dire': '@meaning',
     'stand for': '@meaning',
@@ -1498,7 +1503,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         'et mais donc or ni car si y en pour par sur dans avec sans sous chez mon ma mes ton ta tes son sa ses notre nos ' +
         'votre vos leur leurs moi toi lui eux ceci cela oui non svp stp peux peut peuvent pouvoir ' +
         'puis dois doit doivent devoir faire fais fait est-ce estce bien ben pis faque tse genre icitte veux ' +
-        'veut voudrais voudrait aimerais jaimerais savoir sais dire dis va vais vas aller avoir aurai aurais serait ' +
+        'veut voudrais voudrait aimerais jaimerais savoir sais dire dis va vais vas aller vont allons allez irai iras ira irons irez ' +
+        'iront irait iraient avoir aurai aurais serait ' +
         'serais sera suis-je peut-on chu jpeux jsuis jai ya cest quest kesse quosse tu-tu ti aussi tres trop deja encore ' +
         'quelque chose alors comme ici la-bas elle-meme nan ouais info infos information informations nouveau nouvelle ' +
         'r u ur ya wanna gonna gotta kestion kestions qqn qqun bcp pcq pck ds mtn mnt tt ' +
