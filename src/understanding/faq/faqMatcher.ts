@@ -271,6 +271,9 @@ export class FaqMatcher implements TopicMatcher {
         const top: { topic: number; score: number }[] = [];
         this.scoreTopics(tokens, words, (topic, score) => {
             if (score <= 0) return;
+            // Most topics a large knowledge base touches rank below a full list: no search for them.
+            const last = top[count - 1];
+            if (last !== undefined && (score < last.score || (score === last.score && topic > last.topic))) return;
             const at = top.findIndex((entry) => score > entry.score || (score === entry.score && topic < entry.topic));
             if (at === -1) {
                 if (top.length < count) top.push({ topic, score });
@@ -371,7 +374,21 @@ class SampleIndex {
 
     /** Writes each topic's best dot product with the query into `best` (left at zero elsewhere). */
     bestPerTopic(query: SparseVector, best: Float64Array, touchedTopics: TouchedTopics): void {
-        const { postings, topicOf, sums, touchedVectors } = this.sealed ?? this.seal();
+        const { postings, topicOf, sums, touchedVectors, vectorIsTopic } = this.sealed ?? this.seal();
+        if (vectorIsTopic) {
+            // One vector per topic (centroids): its dot product is the topic's best, summed in place in one pass.
+            for (const [feature, queryWeight] of query) {
+                const list = postings.get(feature);
+                if (list === undefined) continue;
+                const { vectors, weights } = list;
+                for (let i = 0; i < vectors.length; i++) {
+                    const topic = vectors[i] as number;
+                    if (best[topic] === 0) touchedTopics.add(topic);
+                    best[topic] = (best[topic] as number) + queryWeight * (weights[i] as number);
+                }
+            }
+            return;
+        }
         let touchedCount = 0;
         for (const [feature, queryWeight] of query) {
             const list = postings.get(feature);
@@ -404,6 +421,7 @@ class SampleIndex {
         const count = this.topics.length;
         this.sealed = {
             postings,
+            vectorIsTopic: this.topics.every((topic, vector) => topic === vector),
             topicOf: Int32Array.from(this.topics),
             sums: new Float64Array(count),
             touchedVectors: new Int32Array(count),
@@ -414,6 +432,8 @@ class SampleIndex {
 
 interface Sealed {
     postings: ReadonlyMap<string, { vectors: Int32Array; weights: Float64Array }>;
+    /** Vector n is topic n's only vector. */
+    vectorIsTopic: boolean;
     topicOf: Int32Array;
     /** Dot products of the query being scored, by vector; back to zero after each query. */
     sums: Float64Array;
