@@ -31,6 +31,7 @@ function escapeRegExp(text: string): string {
 }
 
 interface PhraseRule {
+    phrase: string;
     pattern: RegExp;
     replacement: string;
 }
@@ -39,6 +40,7 @@ interface PhraseRule {
 const PHRASES = Object.keys(PHRASE_CONCEPTS).sort((a, b) => b.length - a.length || a.localeCompare(b));
 
 const PHRASE_RULES: readonly PhraseRule[] = PHRASES.map((phrase) => ({
+    phrase,
     pattern: new RegExp(`(?<=^| )${escapeRegExp(phrase)}(?= |$)`, 'g'),
     replacement: PHRASE_CONCEPTS[phrase] as string,
 }));
@@ -53,17 +55,19 @@ for (const [index, phrase] of PHRASES.entries()) {
     const first = phrase.split(' ')[0] as string;
     RULES_BY_FIRST_WORD.set(first, [...(RULES_BY_FIRST_WORD.get(first) ?? []), index]);
 }
-const WORDS_REPLACEMENTS_BRING = [
+/** The rules that start with a plain word some replacement brings in: every text may need them. */
+const RULES_REPLACEMENTS_BRING: readonly number[] = [
     ...new Set(
         Object.values(PHRASE_CONCEPTS)
             .flatMap((replacement) => replacement.split(' '))
-            .filter((word) => word.length > 0 && !word.startsWith(CONCEPT_PREFIX)),
+            .filter((word) => word.length > 0 && !word.startsWith(CONCEPT_PREFIX))
+            .flatMap((word) => RULES_BY_FIRST_WORD.get(word) ?? []),
     ),
 ];
 
 function phraseRulesFor(words: readonly string[]): PhraseRule[] {
-    const indexes = new Set<number>();
-    for (const word of [...words, ...WORDS_REPLACEMENTS_BRING]) for (const index of RULES_BY_FIRST_WORD.get(word) ?? []) indexes.add(index);
+    const indexes = new Set<number>(RULES_REPLACEMENTS_BRING);
+    for (const word of words) for (const index of RULES_BY_FIRST_WORD.get(word) ?? []) indexes.add(index);
     return [...indexes].sort((a, b) => a - b).map((index) => PHRASE_RULES[index] as PhraseRule);
 }
 
@@ -283,7 +287,10 @@ export class TextAnalyzer {
     private toTokens(typed: string[]): string[] {
         const plainWords = typed.map((word) => SPELLINGS[word] ?? word);
         let text = ` ${plainWords.join(' ')} `.trim();
-        for (const rule of phraseRulesFor(plainWords)) text = text.replace(rule.pattern, rule.replacement);
+        for (const rule of phraseRulesFor(plainWords)) {
+            // Most rules a text's words call up are not in it: a plain search first is cheaper than the pattern.
+            if (text.includes(rule.phrase)) text = text.replace(rule.pattern, rule.replacement);
+        }
         const tokens: string[] = [];
         for (const word of text.split(' ')) {
             if (word.length === 0) continue;
