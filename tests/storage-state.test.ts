@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type StoreItems } from 'botbuilder';
 import restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/configuration/config';
+import { projectRoot } from '../src/configuration/paths';
 import { createApp } from '../src/hosting/app';
 import { registerReadiness } from '../src/hosting/readiness';
 import { listen } from '../src/hosting/server';
@@ -81,6 +83,19 @@ describe('storage configuration', () => {
         expect(createStateStore(loadStorageConfig({})).kind).toBe('memory');
         expect(createStateStore(loadStorageConfig(BLOB))).toMatchObject({ kind: 'blob', exclusiveCreate: true });
         expect(createStateStore(loadStorageConfig(COSMOS))).toMatchObject({ kind: 'cosmos', exclusiveCreate: false });
+    });
+
+    it('loads the Azure SDKs only with the store that needs them (a bot keeping state in memory starts faster)', () => {
+        // A process of its own: this one has loaded every module the tests use.
+        const script = `
+            const storage = require('./src/storage/index.ts');
+            const loaded = (name) => Object.keys(require.cache).some((file) => file.includes(name));
+            const before = { blob: loaded('@azure/storage-blob'), cosmos: loaded('@azure/cosmos') };
+            storage.createStateStore(storage.loadStorageConfig(${JSON.stringify(BLOB)}));
+            storage.createStateStore(storage.loadStorageConfig(${JSON.stringify(COSMOS)}));
+            console.log(JSON.stringify({ before, after: { blob: loaded('@azure/storage-blob'), cosmos: loaded('@azure/cosmos') } }));`;
+        const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: projectRoot, encoding: 'utf8' });
+        expect(JSON.parse(out)).toEqual({ before: { blob: false, cosmos: false }, after: { blob: true, cosmos: true } });
     });
 });
 

@@ -1,10 +1,19 @@
 import { text } from 'node:stream/consumers';
-import { ContainerClient, RestError } from '@azure/storage-blob';
+import type { ContainerClient } from '@azure/storage-blob';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 import { StateConflictError, type StateStore, type StoredItem, type WriteCondition } from './store';
 
+type BlobSdk = typeof import('@azure/storage-blob');
+let loadedSdk: BlobSdk | undefined;
+
+/** Loaded with the first blob store: the Azure SDK takes a twentieth of a start-up that keeps state in memory. */
+function sdk(): BlobSdk {
+    loadedSdk ??= require('@azure/storage-blob') as BlobSdk;
+    return loadedSdk;
+}
+
 function status(error: unknown): number | undefined {
-    return error instanceof RestError ? error.statusCode : undefined;
+    return error instanceof sdk().RestError ? error.statusCode : undefined;
 }
 
 /**
@@ -21,7 +30,7 @@ export class BlobStateStore implements StateStore {
 
     constructor(connectionString: string, containerName: string) {
         // A chat turn cannot wait long: a few quick tries, not the SDK's default minutes of backoff.
-        this.container = new ContainerClient(connectionString, containerName, {
+        this.container = new (sdk().ContainerClient)(connectionString, containerName, {
             retryOptions: { maxTries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 1_000, tryTimeoutInMs: 10_000 },
         });
     }
@@ -41,7 +50,7 @@ export class BlobStateStore implements StateStore {
         try {
             return await request();
         } catch (error) {
-            if (!(error instanceof RestError) || error.code !== 'ContainerNotFound') throw error;
+            if (!(error instanceof sdk().RestError) || error.code !== 'ContainerNotFound') throw error;
             this.ready = undefined;
             await this.ensureContainer();
             return request();
