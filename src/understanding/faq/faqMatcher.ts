@@ -374,7 +374,7 @@ class SampleIndex {
 
     /** Writes each topic's best dot product with the query into `best` (left at zero elsewhere). */
     bestPerTopic(query: SparseVector, best: Float64Array, touchedTopics: TouchedTopics): void {
-        const { postings, topicOf, sums, touchedVectors, vectorIsTopic } = this.sealed ?? this.seal();
+        const { postings, sums, touchedVectors, topicsOfTouched, vectorIsTopic } = this.sealed ?? this.seal();
         if (vectorIsTopic) {
             // One vector per topic (centroids): its dot product is the topic's best, summed in place in one pass.
             for (const [feature, queryWeight] of query) {
@@ -393,10 +393,14 @@ class SampleIndex {
         for (const [feature, queryWeight] of query) {
             const list = postings.get(feature);
             if (list === undefined) continue;
-            const { vectors, weights } = list;
+            const { vectors, weights, topics } = list;
             for (let i = 0; i < vectors.length; i++) {
                 const vector = vectors[i] as number;
-                if (sums[vector] === 0) touchedVectors[touchedCount++] = vector;
+                if (sums[vector] === 0) {
+                    // The topic is read here, in the posting's order, rather than looked up by vector afterwards.
+                    touchedVectors[touchedCount] = vector;
+                    topicsOfTouched[touchedCount++] = topics[i] as number;
+                }
                 sums[vector] = (sums[vector] as number) + queryWeight * (weights[i] as number);
             }
         }
@@ -404,7 +408,7 @@ class SampleIndex {
             const vector = touchedVectors[i] as number;
             const score = sums[vector] as number;
             sums[vector] = 0;
-            const topic = topicOf[vector] as number;
+            const topic = topicsOfTouched[i] as number;
             if (score > (best[topic] as number)) {
                 best[topic] = score;
                 touchedTopics.add(topic);
@@ -414,30 +418,42 @@ class SampleIndex {
 
     /** Freezes the postings into typed arrays once every vector is in (on the first query). */
     private seal(): Sealed {
-        const postings = new Map<string, { vectors: Int32Array; weights: Float64Array }>();
+        const postings = new Map<string, Postings>();
         for (const [feature, { vectors, weights }] of this.building)
-            postings.set(feature, { vectors: Int32Array.from(vectors), weights: Float64Array.from(weights) });
+            postings.set(feature, {
+                vectors: Int32Array.from(vectors),
+                weights: Float64Array.from(weights),
+                topics: Int32Array.from(vectors, (vector) => this.topics[vector] as number),
+            });
         this.building.clear();
         const count = this.topics.length;
         this.sealed = {
             postings,
             vectorIsTopic: this.topics.every((topic, vector) => topic === vector),
-            topicOf: Int32Array.from(this.topics),
             sums: new Float64Array(count),
             touchedVectors: new Int32Array(count),
+            topicsOfTouched: new Int32Array(count),
         };
         return this.sealed;
     }
 }
 
+/** The vectors that have a feature, ascending, with their weight of it and their topic. */
+interface Postings {
+    vectors: Int32Array;
+    weights: Float64Array;
+    topics: Int32Array;
+}
+
 interface Sealed {
-    postings: ReadonlyMap<string, { vectors: Int32Array; weights: Float64Array }>;
+    postings: ReadonlyMap<string, Postings>;
     /** Vector n is topic n's only vector. */
     vectorIsTopic: boolean;
-    topicOf: Int32Array;
     /** Dot products of the query being scored, by vector; back to zero after each query. */
     sums: Float64Array;
+    /** The vectors the query touched, and their topics, in the order touched. */
     touchedVectors: Int32Array;
+    topicsOfTouched: Int32Array;
 }
 
 /**
