@@ -471,17 +471,24 @@ class CharGramIndex {
         // sums, in the same order, as `vectorize` gives a message, for a fraction of the start-up time.
         const numbers = new Map<string, number>();
         const names: string[] = [];
-        const numbered = samples.map(({ topic, words }) => ({
-            topic,
-            grams: gramsOf(words).map((gram) => {
-                let number = numbers.get(gram);
-                if (number === undefined) {
-                    number = names.push(gram) - 1;
-                    numbers.set(gram, number);
-                }
-                return number;
-            }),
-        }));
+        // A word's groups are the same wherever it appears: cut and numbered once per word.
+        const wordGrams = new Map<string, number[]>();
+        const gramsOfWord = (word: string): number[] => {
+            let grams = wordGrams.get(word);
+            if (grams === undefined) {
+                grams = gramsOf([word]).map((gram) => {
+                    let number = numbers.get(gram);
+                    if (number === undefined) {
+                        number = names.push(gram) - 1;
+                        numbers.set(gram, number);
+                    }
+                    return number;
+                });
+                wordGrams.set(word, grams);
+            }
+            return grams;
+        };
+        const numbered = samples.map(({ topic, words }) => ({ topic, grams: words.flatMap(gramsOfWord) }));
         const frequency = new Int32Array(names.length);
         const lastSample = new Int32Array(names.length).fill(-1);
         numbered.forEach(({ grams }, sample) => {
