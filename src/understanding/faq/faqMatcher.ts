@@ -488,7 +488,12 @@ class CharGramIndex {
             }
             return grams;
         };
-        const numbered = samples.map(({ topic, words }) => ({ topic, grams: words.flatMap(gramsOfWord) }));
+        const numbered = samples.map(({ topic, words }) => {
+            // A loop, not flatMap: flatMap alone took a tenth of the matcher's start-up.
+            const grams: number[] = [];
+            for (const word of words) for (const gram of gramsOfWord(word)) grams.push(gram);
+            return { topic, grams };
+        });
         const frequency = new Int32Array(names.length);
         const lastSample = new Int32Array(names.length).fill(-1);
         numbered.forEach(({ grams }, sample) => {
