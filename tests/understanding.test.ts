@@ -153,8 +153,12 @@ describe('small talk ends a conversation well', () => {
 });
 
 describe('two questions in one', () => {
-    it('answers both', async () => {
-        const { recognized } = await say('how much does it cost and how long does it take to process');
+    it.each([
+        'how much does it cost and how long does it take to process',
+        // Texted "n" for "and", held-down letters, an emoji.
+        'HEYY how much does it cost n how long to process 🙏',
+    ])('answers both: %s', async (text) => {
+        const { recognized } = await say(text);
         expect(recognized).toMatchObject({ action: 'answer' });
         expect([recognized?.topic, recognized?.also].sort()).toEqual(['fees', 'processing-times']);
     });
