@@ -279,6 +279,29 @@ describe('TextAnalyzer', () => {
         const prepare = new TextAnalyzer(['what do I prepare']);
         expect(prepare.analyze('jprepare')).toEqual(prepare.analyze('je prepare'));
     });
+    it('reads a letter held down for emphasis as the word under it', () => {
+        const known = new TextAnalyzer(['hey', 'merci', 'what are the fees', 'please']);
+        expect(known.analyze('heyy')).toEqual(known.analyze('hey'));
+        expect(known.analyze('HEYYYY')).toEqual(known.analyze('hey'));
+        expect(known.analyze('merciii')).toEqual(known.analyze('merci'));
+        expect(known.analyze('feee')).toEqual(known.analyze('fee'));
+        expect(known.analyze('pleaseee')).toEqual(known.analyze('please'));
+    });
+    it('reads texted "u", "r" and "ur" as the words, and a firm’s shorthand as what it stands for', () => {
+        expect(analyzer.analyze('what can u do')).toEqual(analyzer.analyze('what can you do'));
+        expect(analyzer.analyze('r the fees high')).toEqual(analyzer.analyze('are the fees high'));
+        expect(analyzer.analyze('OWP')).toEqual(analyzer.analyze('open work permit'));
+        expect(analyzer.analyze('BIL received')).toEqual(analyzer.analyze('biometric instruction letter received'));
+        // The principal applicant and the acknowledgement of receipt name no topic; « pa » is also texted « pas ».
+        expect(analyzer.analyze('fees for the PA')).toEqual(analyzer.analyze('fees'));
+        expect(analyzer.analyze('AOR on the PR')).toEqual(analyzer.analyze('on the PR'));
+        expect(analyzer.analyze('frais du demandeur principal')).toEqual(analyzer.analyze('frais'));
+    });
+    it('reads losing one’s job, and Quebec’s « tour du poteau », as the concepts they are', () => {
+        expect(analyzer.analyze('if I am laid off')).toEqual(analyzer.analyze('if I lose my job'));
+        expect(analyzer.analyze('si je me fais mettre à pied')).toEqual(analyzer.analyze('si je perds mon emploi'));
+        expect(analyzer.analyze('faire le tour du poteau')).toEqual(analyzer.analyze('faire le flagpoling'));
+    });
     it('joins a word typed in two pieces', () => {
         const known = new TextAnalyzer(['when do I give my biometrics']);
         expect(known.analyze('bio metrics')).toEqual(known.analyze('biometrics'));

@@ -241,6 +241,8 @@ export class TextAnalyzer {
     /** The closest known word within the typo budget, or the word itself. */
     correct(word: string): string {
         if (this.vocabulary.has(word) || /\d/.test(word)) return word;
+        const unstretched = this.unstretched(word);
+        if (unstretched !== undefined) return unstretched;
         // An unknown inflection of a known word ("starting") needs no correction, unless it is one letter from a
         // word the lexicon names: "procesing" shares its stem with "process", but means "processing".
         const inflection = this.knownStems.has(stem(word));
@@ -268,6 +270,15 @@ export class TextAnalyzer {
             }
         }
         return best ?? word;
+    }
+
+    /**
+     * A letter held down for emphasis ("heyy", "feee", "merciii", "pleaseee"): the known word under it. A run of
+     * three or more becomes two, else one; a doubled last letter, one.
+     */
+    private unstretched(word: string): string | undefined {
+        const forms = [word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1{2,}/gu, '$1'), word.replace(/(\p{L})\1$/u, '$1')];
+        return forms.find((form) => form !== word && this.vocabulary.has(form));
     }
 
     /**

@@ -131,6 +131,35 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'changer de job': '@switch @employer',
     'changer de jobbe': '@switch @employer',
     'changer d employeur': '@switch @employer',
+    // Losing a job: an open permit is not tied to the employer (open-vs-employer-specific).
+    'lose my job': '@joblost',
+    'lost my job': '@joblost',
+    'laid off': '@joblost',
+    'get fired': '@joblost',
+    'got fired': '@joblost',
+    'perdre mon emploi': '@joblost',
+    'perds mon emploi': '@joblost',
+    'perdu mon emploi': '@joblost',
+    'perdre ma job': '@joblost',
+    'perds ma job': '@joblost',
+    'mettre a pied': '@joblost',
+    'mis a pied': '@joblost',
+    'mise a pied': '@joblost',
+    congedie: '@joblost',
+    // An immigration firm's shorthand: "OWP", "WP", the biometric instruction letter ("BIL"). The principal
+    // applicant ("PA") and the acknowledgement of receipt ("AOR") name no topic; « pa » is also texted « pas ».
+    owp: '@open @work @permit',
+    wp: '@work @permit',
+    bil: '@biometrics @letter',
+    'biometric instruction letter': '@biometrics @letter',
+    'lettre d instructions biometriques': '@biometrics @letter',
+    pa: '',
+    aor: '',
+    'principal applicant': '',
+    'demandeur principal': '',
+    'demandeuse principale': '',
+    'requerant principal': '',
+    'requerante principale': '',
     'vie privee': '@privacy',
     'privacy policy': '@privacy',
     'politique de confidentialite': '@privacy',
@@ -368,6 +397,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'poste frontalier': '@border',
     flagpole: '@border',
     flagpoling: '@border',
+    // Quebec's word for flagpoling.
+    'tour du poteau': '@border',
     border: '@border',
     frontiere: '@border',
     'quebec city': 'quebec',
@@ -540,10 +571,6 @@ export const OTHER_PROGRAM = '@otherprogram';
 export const IMP_PLUS_MARKERS: ReadonlySet<string> = new Set(['@impplus', '@csq', '@invitation', '@mifi']);
 
 /**
- * Single words mapped to a concept (or to '' to drop them). Plural forms ending in -s/-x are found by the
- * analyzer, no need to list them.
- */
-/**
  * Short forms people type for a whole word ("tmps", « cmb »): read as that word before anything else, so every phrase
  * written with the word ("combien de temps") also reads its short forms.
  */
@@ -552,8 +579,15 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
     tps: 'temps',
     cmb: 'combien',
     cb: 'combien',
+    u: 'you',
+    r: 'are',
+    ur: 'your',
 };
 
+/**
+ * Single words mapped to a concept (or to '' to drop them). Plural forms ending in -s/-x are found by the
+ * analyzer, no need to list them.
+ */
 export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     // Small talk of both languages, so that "merci" and "thanks" are the same word to the matcher.
     thanks: '@thanks',
