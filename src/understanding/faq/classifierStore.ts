@@ -1,6 +1,5 @@
-import { createHash, type Hash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, type Hash } from 'node:crypto';
+import { type ArtefactKind, storedArtefact } from './artefactStore';
 import {
     type ClassifierOptions,
     classifierOptions,
@@ -11,7 +10,12 @@ import {
     TRAINING_VERSION,
 } from './topicClassifier';
 
-const PREFIX = 'faq-classifier-';
+const CLASSIFIER_FILES: ArtefactKind<TopicClassifier> = {
+    prefix: 'faq-classifier-',
+    extension: '.bin',
+    encode: (classifier) => classifier.toBytes(),
+    decode: (bytes) => TopicClassifier.fromBytes(bytes),
+};
 
 /** What a classifier is trained on: its examples, and a cheaper fingerprint of everything they are made from. */
 export interface TrainingSet {
@@ -23,12 +27,10 @@ export interface TrainingSet {
 
 /**
  * The classifier for this training set: read from the first of `directories` that holds one trained on the same
- * set and options, else trained and kept in the last of them (the first ones may be read-only, like the model
- * `npm run build` ships). Training takes seconds; reading it back, milliseconds, so a started bot is ready at
- * once. The file name is a hash of the set's fingerprint (every example's tokens and words, and the features'
- * version), the options and the training version, so a changed sample, lexicon, option or algorithm never reuses
- * an old model; the model a file holds is the very one training gives.
- * Without directories, or if the last cannot be written, the classifier is simply trained.
+ * set and options, else trained and kept in the last of them (see storedArtefact). Training takes seconds; reading it
+ * back, milliseconds, so a started bot is ready at once. The file name is a hash of the set's fingerprint (every
+ * example's tokens and words, and the features' version), the options and the training version, so a changed sample,
+ * lexicon, option or algorithm never reuses an old model; the model a file holds is the very one training gives.
  */
 export function storedClassifier(
     directories: readonly string[],
@@ -36,23 +38,17 @@ export function storedClassifier(
     set: TrainingSet,
     options: Partial<ClassifierOptions> = {},
 ): TopicClassifier {
-    const train = (): TopicClassifier => {
-        // Encoded one by one: a knowledge base of thousands of topics never holds every example's feature map at once.
-        const encoded: EncodedExample[] = [];
-        for (const { label, features } of set.examples()) encoded.push(encodeFeatures(label, features));
-        return TopicClassifier.train(classCount, encoded, options);
-    };
-    const keepIn = directories.at(-1);
-    if (keepIn === undefined) return train();
-    const name = `${PREFIX}${trainingKey(classCount, set, options)}.bin`;
-    for (const directory of directories) {
-        const stored = readIfPresent(join(directory, name));
-        const loaded = stored === undefined ? undefined : TopicClassifier.fromBytes(stored);
-        if (loaded !== undefined) return loaded;
-    }
-    const classifier = train();
-    keep(keepIn, join(keepIn, name), classifier.toBytes());
-    return classifier;
+    return storedArtefact(
+        directories,
+        CLASSIFIER_FILES,
+        () => trainingKey(classCount, set, options),
+        () => {
+            // Encoded one by one: a knowledge base of thousands of topics never holds every example's feature map at once.
+            const encoded: EncodedExample[] = [];
+            for (const { label, features } of set.examples()) encoded.push(encodeFeatures(label, features));
+            return TopicClassifier.train(classCount, encoded, options);
+        },
+    );
 }
 
 function trainingKey(classCount: number, set: TrainingSet, options: Partial<ClassifierOptions>): string {
@@ -61,29 +57,4 @@ function trainingKey(classCount: number, set: TrainingSet, options: Partial<Clas
     );
     set.fingerprint(hash);
     return hash.digest('hex').slice(0, 32);
-}
-
-function readIfPresent(file: string): Buffer | undefined {
-    try {
-        return readFileSync(file);
-    } catch {
-        return undefined;
-    }
-}
-
-/** Writes the model beside the old ones, then removes them; a failure only costs the next start its speed. */
-function keep(directory: string, file: string, bytes: Buffer): void {
-    try {
-        mkdirSync(directory, { recursive: true });
-        // A name of its own for each writer (test workers may be threads of one process), then an atomic rename.
-        const partial = `${file}.${randomUUID()}.tmp`;
-        writeFileSync(partial, bytes);
-        renameSync(partial, file);
-        for (const name of readdirSync(directory)) {
-            const path = join(directory, name);
-            if (name.startsWith(PREFIX) && path !== file && !name.endsWith('.tmp')) rmSync(path, { force: true });
-        }
-    } catch {
-        // Read-only disk: the bot trains at each start instead.
-    }
 }
