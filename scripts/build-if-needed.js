@@ -16,7 +16,12 @@ function newestMtime(dir) {
     return newest;
 }
 
-const stale = !existsSync(entry) || ['src', 'dialogs'].some((dir) => newestMtime(join(root, dir)) > statSync(entry).mtimeMs);
+// The build's own step (scripts/train-matcher.ts) is compiled with the bot; `npm run build` runs it.
+const trainer = join(root, 'scripts', 'train-matcher.ts');
+const stale =
+    !existsSync(entry) ||
+    !existsSync(join(root, 'dist', 'scripts', 'train-matcher.js')) ||
+    Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'dialogs')), statSync(trainer).mtimeMs) > statSync(entry).mtimeMs;
 if (stale) {
     console.log('Building the bot (TypeScript → dist/)…');
     execFileSync(

@@ -6,6 +6,7 @@ import { trainAhead } from '../scripts/train-matcher';
 import { projectRoot } from '../src/configuration/paths';
 import { createTranslator, loadResources } from '../src/content/i18n';
 import { KnowledgeBase } from '../src/content/knowledgeBase';
+import { Vocabulary } from '../src/understanding/faq/analyzer';
 import { storedClassifier, type TrainingSet } from '../src/understanding/faq/classifierStore';
 import { createMatcher } from '../src/understanding/faq/createMatcher';
 import { FEATURES_VERSION, messageFeatures } from '../src/understanding/faq/features';
@@ -222,16 +223,21 @@ describe('storedClassifier', () => {
 describe('the model `npm run build` ships', () => {
     afterEach(() => vi.restoreAllMocks());
 
-    it('is the one the bot looks for first, so a deployed bot starts without training', () => {
+    it('is what the bot looks for first, so a deployed bot starts without training or reading its texts', () => {
         const [shipped, cache] = [mkdtempSync(join(tmpdir(), 'shipped-')), mkdtempSync(join(tmpdir(), 'cache-'))];
         try {
+            // Made by the compiled code, so that the readings are keyed by the code the built bot runs.
             const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { build: string } };
-            expect(scripts.build).toContain('tsx scripts/train-matcher.ts');
+            expect(scripts.build).toContain('node dist/scripts/train-matcher.js');
+            const build = JSON.parse(readFileSync(join(projectRoot, 'tsconfig.build.json'), 'utf8')) as { include: string[] };
+            expect(build.include).toContain('scripts/train-matcher.ts');
             trainAhead(shipped);
-            expect(readdirSync(shipped)).toHaveLength(1);
+            expect(readdirSync(shipped)).toHaveLength(2);
             const train = vi.spyOn(TopicClassifier, 'train');
+            const learn = vi.spyOn(Vocabulary, 'learn');
             const matcher = createMatcher(new KnowledgeBase(createTranslator(loadResources())), [shipped, cache]);
             expect(train).not.toHaveBeenCalled();
+            expect(learn).not.toHaveBeenCalled();
             expect(readdirSync(cache)).toEqual([]);
             expect(matcher.match('how much are the fees', 'en')).toMatchObject({ kind: 'confident', topic: { id: 'fees' } });
         } finally {

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,10 +62,31 @@ describe('npm start on a fresh machine', () => {
     const dir = mkdtempSync(join(tmpdir(), 'impplus-start-'));
     const envFile = join(dir, '.env');
 
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
     beforeAll(() => {
         // What `npm start`'s prestart does: compile when dist/ is missing or older than the sources.
         execFileSync(process.execPath, [join(projectRoot, 'scripts', 'build-if-needed.js')], { cwd: projectRoot, stdio: 'pipe' });
     }, 120_000);
+
+    it('keys the texts it reads by the compiled code, so the built bot loads those `npm run build` ships', () => {
+        const [shipped, cache] = [mkdtempSync(join(dir, 'shipped-')), mkdtempSync(join(dir, 'cache-'))];
+        // The build's step, as `npm run build` runs it (it trains the classifier too: seconds).
+        execFileSync(process.execPath, [join(projectRoot, 'dist', 'scripts', 'train-matcher.js'), shipped], {
+            cwd: projectRoot,
+            stdio: 'pipe',
+        });
+        expect(readdirSync(shipped).some((name) => name.startsWith('faq-texts-js-'))).toBe(true);
+        const builtBot = `
+            const dist = ${JSON.stringify(join(projectRoot, 'dist', 'src'))};
+            const { createTranslator, loadResources } = require(dist + '/content/i18n');
+            const { KnowledgeBase } = require(dist + '/content/knowledgeBase');
+            const { createMatcher } = require(dist + '/understanding/faq/createMatcher');
+            createMatcher(new KnowledgeBase(createTranslator(loadResources())), process.argv.slice(1));`;
+        execFileSync(process.execPath, ['-e', builtBot, shipped, cache], { cwd: projectRoot, stdio: 'pipe' });
+        // Found everything it needs where the build left it: nothing made again, nothing kept in the cache.
+        expect(readdirSync(cache)).toEqual([]);
+    }, 180_000);
 
     it('reads .env, and prints no deprecation warning', async () => {
         const port = await freePort();

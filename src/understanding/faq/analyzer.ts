@@ -112,6 +112,80 @@ function typoBudget(word: string): number {
     return word.length <= 7 ? 1 : 2;
 }
 
+/** The tokens of a text cut into plain words: short forms spelt out, phrases and words read as concepts, the rest stemmed. */
+function tokensOf(typed: readonly string[]): string[] {
+    const plainWords = typed.map((word) => SPELLINGS[word] ?? word);
+    let text = ` ${plainWords.join(' ')} `.trim();
+    for (const rule of phraseRulesFor(plainWords)) {
+        // Most rules a text's words call up are not in it: a plain search first is cheaper than the pattern.
+        if (text.includes(rule.phrase)) text = text.replace(rule.pattern, rule.replacement);
+    }
+    const tokens: string[] = [];
+    for (const word of text.split(' ')) {
+        if (word.length === 0) continue;
+        if (word.startsWith(CONCEPT_PREFIX)) {
+            tokens.push(word);
+        } else if (!FOLDED_STOP_WORDS.has(word)) {
+            const concept = conceptOf(word);
+            // An empty concept marks a word the lexicon deliberately drops ("currently").
+            if (concept !== '') tokens.push(concept ?? stem(word));
+        }
+    }
+    return tokens;
+}
+
+/** A known text as the matchers read it: its tokens, and its plain words that carry meaning (for letter groups). */
+export interface KnownReading {
+    tokens: string[];
+    words: string[];
+}
+
+/** The plain words of a text that carry meaning (stop words left out), as typed. */
+function meaningfulWords(plain: readonly string[]): string[] {
+    return plain.filter((word) => !FOLDED_STOP_WORDS.has(word));
+}
+
+/** A known, well-written text (samples, labels) as the matchers read it: no typo correction. */
+export function readKnown(text: string): KnownReading {
+    const plain = rawWords(text);
+    return { tokens: tokensOf(plain), words: meaningfulWords(plain) };
+}
+
+/** The analyzer's known words: every plain word of the known texts and the lexicon, how often each occurs, and their stems. */
+export class Vocabulary {
+    private constructor(
+        readonly counts: ReadonlyMap<string, number>,
+        readonly stems: ReadonlySet<string>,
+    ) {}
+
+    /** As `learn` found them before (kept on disk between starts: see knownTexts.ts). */
+    static restore(counts: Iterable<readonly [string, number]>, stems: Iterable<string>): Vocabulary {
+        return new Vocabulary(new Map(counts), new Set(stems));
+    }
+
+    /** The vocabulary of `knownTexts`, and the reading of each of `read` (which are known texts too), each cut into words once. */
+    static learn(read: readonly string[], knownTexts: Iterable<string> = []): { vocabulary: Vocabulary; readings: KnownReading[] } {
+        const counts = new Map<string, number>();
+        const add = (word: string): void => {
+            if (/^\d+$/.test(word)) return;
+            counts.set(word, (counts.get(word) ?? 0) + 1);
+        };
+        const readings = read.map((text) => {
+            const plain = rawWords(text);
+            plain.forEach(add);
+            return { tokens: tokensOf(plain), words: meaningfulWords(plain) };
+        });
+        for (const text of knownTexts) rawWords(text).forEach(add);
+        for (const phrase of Object.keys(PHRASE_CONCEPTS)) phrase.split(' ').forEach(add);
+        for (const word of Object.keys(WORD_CONCEPTS)) add(word);
+        for (const word of Object.keys(SPELLINGS)) add(word);
+        for (const word of FOLDED_STOP_WORDS) add(word);
+        const stems = new Set<string>();
+        for (const word of counts.keys()) stems.add(stem(word));
+        return { vocabulary: new Vocabulary(counts, stems), readings };
+    }
+}
+
 /**
  * Turns text into the tokens the matchers compare: concepts for the domain vocabulary, light stems for the
  * rest, without stop words. Words it has never seen are first corrected to the closest known word
@@ -119,24 +193,18 @@ function typoBudget(word: string): number {
  */
 export class TextAnalyzer {
     /** Known plain words and how often they occur, to prefer the common word when two corrections tie. */
-    private readonly vocabulary = new Map<string, number>();
+    private readonly vocabulary: ReadonlyMap<string, number>;
     /** Known words grouped by length, so a correction only scans words of a compatible length. */
     private readonly vocabularyByLength = new Map<number, string[]>();
     /** Stems of the known words: an unknown inflection of a known word ("starting") needs no correction. */
-    private readonly knownStems = new Set<string>();
+    private readonly knownStems: ReadonlySet<string>;
 
-    constructor(knownTexts: Iterable<string>) {
-        const add = (word: string): void => {
-            if (/^\d+$/.test(word)) return;
-            this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
-        };
-        for (const text of knownTexts) rawWords(text).forEach(add);
-        for (const phrase of Object.keys(PHRASE_CONCEPTS)) phrase.split(' ').forEach(add);
-        for (const word of Object.keys(WORD_CONCEPTS)) add(word);
-        for (const word of Object.keys(SPELLINGS)) add(word);
-        for (const word of FOLDED_STOP_WORDS) add(word);
-        for (const word of this.vocabulary.keys()) this.knownStems.add(stem(word));
-        for (const word of [...this.vocabulary.keys()].sort()) {
+    /** `known`: the texts whose words it knows, or their vocabulary already learnt. */
+    constructor(known: Vocabulary | Iterable<string>) {
+        const { counts, stems } = known instanceof Vocabulary ? known : Vocabulary.learn([], known).vocabulary;
+        this.vocabulary = counts;
+        this.knownStems = stems;
+        for (const word of [...counts.keys()].sort()) {
             const bucket = this.vocabularyByLength.get(word.length) ?? [];
             bucket.push(word);
             this.vocabularyByLength.set(word.length, bucket);
@@ -145,18 +213,12 @@ export class TextAnalyzer {
 
     /** The plain words of a text that carry meaning (stop words left out), as typed: for character n-grams. */
     keptWords(text: string): string[] {
-        return rawWords(text).filter((word) => !FOLDED_STOP_WORDS.has(word));
+        return meaningfulWords(rawWords(text));
     }
 
     /** Tokens of a known, well-written text (samples, labels): no typo correction. */
     analyzeKnown(text: string): string[] {
-        return this.toTokens(rawWords(text));
-    }
-
-    /** `analyzeKnown` and `keptWords` of one text, which is cut into words once for both. */
-    readKnown(text: string): { tokens: string[]; words: string[] } {
-        const plain = rawWords(text);
-        return { tokens: this.toTokens(plain), words: plain.filter((word) => !FOLDED_STOP_WORDS.has(word)) };
+        return tokensOf(rawWords(text));
     }
 
     /**
@@ -164,7 +226,7 @@ export class TextAnalyzer {
      * then unknown words corrected, or else split into the known words they glue ("workpermit").
      */
     analyze(text: string): string[] {
-        return this.toTokens(
+        return tokensOf(
             this.rejoin(rawWords(text))
                 .flatMap((word) => this.unglue(word))
                 .flatMap((word) => {
@@ -293,26 +355,5 @@ export class TextAnalyzer {
             if (swapped !== word && this.vocabulary.has(swapped)) found.add(swapped);
         }
         return found.size === 1 ? [...found][0] : undefined;
-    }
-
-    private toTokens(typed: string[]): string[] {
-        const plainWords = typed.map((word) => SPELLINGS[word] ?? word);
-        let text = ` ${plainWords.join(' ')} `.trim();
-        for (const rule of phraseRulesFor(plainWords)) {
-            // Most rules a text's words call up are not in it: a plain search first is cheaper than the pattern.
-            if (text.includes(rule.phrase)) text = text.replace(rule.pattern, rule.replacement);
-        }
-        const tokens: string[] = [];
-        for (const word of text.split(' ')) {
-            if (word.length === 0) continue;
-            if (word.startsWith(CONCEPT_PREFIX)) {
-                tokens.push(word);
-            } else if (!FOLDED_STOP_WORDS.has(word)) {
-                const concept = conceptOf(word);
-                // An empty concept marks a word the lexicon deliberately drops ("currently").
-                if (concept !== '') tokens.push(concept ?? stem(word));
-            }
-        }
-        return tokens;
     }
 }

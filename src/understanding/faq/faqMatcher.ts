@@ -2,9 +2,10 @@ import type { KnowledgeBase } from '../../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../../content/languages';
 import { replyLanguage } from '../languageDetection';
 import { words } from '../text';
-import { TextAnalyzer } from './analyzer';
+import { type KnownReading, TextAnalyzer } from './analyzer';
 import { storedClassifier, type TrainingSet } from './classifierStore';
 import { FEATURES_VERSION, gramsOf, messageFeatures } from './features';
+import { storedKnownTexts } from './knownTexts';
 import { IMP_PLUS_MARKERS, OTHER_PROGRAM } from './lexicon';
 import type { MatchOutcome, TopicMatcher } from './matcher';
 import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from './outcome';
@@ -115,7 +116,10 @@ export class FaqMatcher implements TopicMatcher {
     /** The classifier's class for messages about none of the topics, after the topics' numbers. */
     private readonly offTopicClass: number;
 
-    /** `modelDirectories`: where the trained classifier is looked up, and kept between starts (see storedClassifier). */
+    /**
+     * `modelDirectories`: where the trained classifier and the read texts are looked up, and kept between starts (see
+     * storedClassifier, storedKnownTexts).
+     */
     constructor(
         private readonly knowledgeBase: KnowledgeBase,
         options: Partial<FaqMatcherOptions> = {},
@@ -139,20 +143,32 @@ export class FaqMatcher implements TopicMatcher {
             ]),
         );
         const answers = LANGUAGES.flatMap((language) => knowledgeBase.topics(language).map((t) => t.answer ?? ''));
-        this.analyzer = new TextAnalyzer([...[...textsByTopic.values()].flat(), ...answers]);
-        this.labels = new LabelIndex(knowledgeBase, LANGUAGES);
         const offTopicTexts = LANGUAGES.flatMap((language) => knowledgeBase.offTopicSamples(language));
-        for (const [id, texts] of [...textsByTopic, [OFF_TOPIC, offTopicTexts] as const]) {
-            for (const text of texts) {
-                const key = words(text).join(' ');
+        // Each text is read once (or its reading loaded), for the vectors, the letter groups and the classifier's features.
+        const known = storedKnownTexts(modelDirectories, {
+            read: [...textsByTopic.values()].flat(),
+            readOnly: offTopicTexts,
+            alsoKnown: answers,
+        });
+        this.analyzer = new TextAnalyzer(known.vocabulary);
+        this.labels = new LabelIndex(knowledgeBase, LANGUAGES);
+        const claim = (keys: readonly string[], id: string): void => {
+            for (const key of keys) {
                 if (key === '') continue;
-                const known = this.sampleTopics.get(key);
-                this.sampleTopics.set(key, known === undefined || known === id ? id : null);
+                const claimed = this.sampleTopics.get(key);
+                this.sampleTopics.set(key, claimed === undefined || claimed === id ? id : null);
             }
+        };
+        let next = 0;
+        const readByTopic = new Map<string, KnownReading[]>();
+        for (const [id, texts] of textsByTopic) {
+            claim(known.keys.slice(next, next + texts.length), id);
+            readByTopic.set(id, known.readings.slice(next, next + texts.length));
+            next += texts.length;
         }
+        claim(known.keys.slice(next), OFF_TOPIC);
+        const offTopicReadings = known.readings.slice(next);
 
-        // Each text is read once, for the vectors, the letter groups and the classifier's features.
-        const readByTopic = new Map([...textsByTopic].map(([id, texts]) => [id, texts.map((text) => this.analyzer.readKnown(text))]));
         const tokenizedByTopic = new Map<string, string[][]>();
         const topicsPerToken = new Map<string, Set<string>>();
         for (const [id, read] of readByTopic) {
@@ -186,9 +202,7 @@ export class FaqMatcher implements TopicMatcher {
         const letters = this.options.classifierLetterWeight;
         const labelled = [
             ...[...readByTopic].flatMap(([id, read]) => read.map((text) => ({ label: topicNumber.get(id) as number, ...text }))),
-            ...LANGUAGES.flatMap((language) =>
-                knowledgeBase.offTopicSamples(language).map((text) => ({ label: this.offTopicClass, ...this.analyzer.readKnown(text) })),
-            ),
+            ...offTopicReadings.map((reading) => ({ label: this.offTopicClass, ...reading })),
         ];
         const training: TrainingSet = {
             fingerprint(hash) {
