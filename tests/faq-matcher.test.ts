@@ -297,6 +297,12 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('AOR on the PR')).toEqual(analyzer.analyze('on the PR'));
         expect(analyzer.analyze('frais du demandeur principal')).toEqual(analyzer.analyze('frais'));
     });
+    it('reads a phrase with a word of stress or hedging inside', () => {
+        expect(analyzer.analyze('what can you even do')).toEqual(analyzer.analyze('what can you do'));
+        expect(analyzer.analyze('what can you do')).toEqual(['@helpme']);
+        expect(analyzer.analyze('how much does it actually cost')).toEqual(analyzer.analyze('how much does it cost'));
+        expect(analyzer.analyze('tu peux faire quoi exactement')).toEqual(analyzer.analyze('tu peux faire quoi'));
+    });
     it('reads losing one’s job, and Quebec’s « tour du poteau », as the concepts they are', () => {
         expect(analyzer.analyze('if I am laid off')).toEqual(analyzer.analyze('if I lose my job'));
         expect(analyzer.analyze('si je me fais mettre à pied')).toEqual(analyzer.analyze('si je perds mon emploi'));

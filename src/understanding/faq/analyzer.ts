@@ -1,6 +1,6 @@
 import { fold } from '../text';
 import { boundedEditDistance } from './editDistance';
-import { PHRASE_CONCEPTS, SPELLINGS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
+import { FILLER_WORDS, PHRASE_CONCEPTS, SPELLINGS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
 import { stem } from './stemmer';
 
 /** Concept tokens from the lexicon start with this character; they are never stemmed or corrected. */
@@ -114,7 +114,7 @@ function typoBudget(word: string): number {
 
 /** The tokens of a text cut into plain words: short forms spelt out, phrases and words read as concepts, the rest stemmed. */
 function tokensOf(typed: readonly string[]): string[] {
-    const plainWords = typed.map((word) => SPELLINGS[word] ?? word);
+    const plainWords = typed.map((word) => SPELLINGS[word] ?? word).filter((word) => !FILLER_WORDS.has(word));
     let text = ` ${plainWords.join(' ')} `.trim();
     for (const rule of phraseRulesFor(plainWords)) {
         // Most rules a text's words call up are not in it: a plain search first is cheaper than the pattern.

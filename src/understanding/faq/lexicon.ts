@@ -585,6 +585,23 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Words that only stress or hedge ("what can you even do", « c'est quoi donc exactement »): left out before the phrases
+ * are read, so that a phrase still reads with one of them inside.
+ */
+export const FILLER_WORDS: ReadonlySet<string> = new Set([
+    'even',
+    'actually',
+    'really',
+    'just',
+    'exactly',
+    'basically',
+    'vraiment',
+    'exactement',
+    'donc',
+    'juste',
+]);
+
+/**
  * Single words mapped to a concept (or to '' to drop them). Plural forms ending in -s/-x are found by the
  * analyzer, no need to list them.
  */
