@@ -145,10 +145,13 @@ function meaningfulWords(plain: readonly string[]): string[] {
     return plain.filter((word) => !FOLDED_STOP_WORDS.has(word));
 }
 
+function readingOf(plain: readonly string[]): KnownReading {
+    return { tokens: tokensOf(plain), words: meaningfulWords(plain) };
+}
+
 /** A known, well-written text (samples, labels) as the matchers read it: no typo correction. */
 export function readKnown(text: string): KnownReading {
-    const plain = rawWords(text);
-    return { tokens: tokensOf(plain), words: meaningfulWords(plain) };
+    return readingOf(rawWords(text));
 }
 
 /** The analyzer's known words: every plain word of the known texts and the lexicon, how often each occurs, and their stems. */
@@ -173,7 +176,7 @@ export class Vocabulary {
         const readings = read.map((text) => {
             const plain = rawWords(text);
             plain.forEach(add);
-            return { tokens: tokensOf(plain), words: meaningfulWords(plain) };
+            return readingOf(plain);
         });
         for (const text of knownTexts) rawWords(text).forEach(add);
         for (const phrase of Object.keys(PHRASE_CONCEPTS)) phrase.split(' ').forEach(add);
