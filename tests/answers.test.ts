@@ -33,6 +33,10 @@ describe('AnswerReader: where the person lives', () => {
         ['oui', sure('outside')],
         ['no', sure('quebec')],
         ['non', sure('quebec')],
+        // Letters held down for emphasis.
+        ['yesss', sure('outside')],
+        ['ouiii', sure('outside')],
+        ['nooon', sure('quebec')],
         // Places and negations are read for what they say, then confirmed.
         ['not in Quebec', sure('outside')],
         ["I don't live in Quebec, I'm in Paris", sure('abroad')],

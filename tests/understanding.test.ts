@@ -146,6 +146,9 @@ describe('small talk ends a conversation well', () => {
         ['i have another question', 'en-CA', 'ask'],
         ['on recommence à zéro', 'fr-CA', 'restart'],
         ['laisse tomber', 'fr-CA', 'cancel'],
+        // Letters held down for emphasis.
+        ['helpppp 😵', 'en-CA', 'help'],
+        ['stoppp', 'en-CA', 'cancel'],
     ] as const)('%j is the %s command', async (message, locale, command) => {
         const { recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command });

@@ -1,7 +1,7 @@
 import type { Question } from '../content/catalog';
 import type { Translator } from '../content/i18n';
 import { LANGUAGES } from '../content/languages';
-import { words } from './text';
+import { typedWords, words } from './text';
 
 /** The answer id that means "I'm not sure": it explains the question and asks it again. */
 export const UNSURE = 'unsure';
@@ -125,14 +125,14 @@ export class AnswerReader {
 
     /** The choice whose button label (or number) is the whole message: a tap, or typing it out. */
     readLabel(question: Question, text: string): string | undefined {
-        const folded = words(text).join(' ');
+        const folded = typedWords(text).join(' ');
         const number = /^\d{1,2}$/.test(folded) ? Number(folded) : Number.NaN;
         if (number >= 1 && number <= question.choices.length) return question.choices[number - 1]?.id;
         return this.labelsOf(question).get(folded);
     }
 
     read(question: Question, text: string): Reading {
-        const tokens = words(text);
+        const tokens = typedWords(text);
         if (tokens.length === 0) return NONE;
         const folded = tokens.join(' ');
         const answerOf = (id: string): string | undefined => this.answerId(question, id);

@@ -1,6 +1,6 @@
 import type { Translator } from '../content/i18n';
 import { LANGUAGES } from '../content/languages';
-import { words } from './text';
+import { typedWords, words } from './text';
 
 /**
  * Vocabulary of short answers and commands, from both languages at once: a French speaker who types
@@ -9,8 +9,6 @@ import { words } from './text';
 export class PhraseBook {
     /** Folded whole message → id, for commands that must be the whole message. */
     private readonly whole = new Map<string, string>();
-    /** Tokenized phrases per id, longest first, for answers found inside a sentence. */
-    private readonly phrases: { id: string; tokens: string[] }[] = [];
 
     constructor(entries: Iterable<[id: string, phrases: readonly string[]]>) {
         for (const [id, list] of entries) {
@@ -21,10 +19,8 @@ export class PhraseBook {
                 if (tokens.length === 0) continue;
                 const key = tokens.join(' ');
                 if (!this.whole.has(key)) this.whole.set(key, id);
-                this.phrases.push({ id, tokens });
             }
         }
-        this.phrases.sort((a, b) => b.tokens.length - a.tokens.length);
     }
 
     /** Builds a book from a locales namespace whose keys are ids and values are phrase lists, in both languages. */
@@ -37,28 +33,8 @@ export class PhraseBook {
         return new PhraseBook(entries);
     }
 
-    /** The id whose phrase is the whole message (punctuation and case aside). */
+    /** The id whose phrase is the whole message (punctuation and case aside, and letters held down: "helppp", « ouiii »). */
     matchWhole(text: string): string | undefined {
-        return this.whole.get(words(text).join(' ')) ?? (/^\s*\?+\s*$/.test(text) ? this.whole.get('?') : undefined);
-    }
-
-    /**
-     * The ids found in the message, longest phrases first and without overlap, restricted to `allowed`.
-     * "not sure" is read as one phrase, so "sure" inside it does not also count as a "yes".
-     */
-    scan(text: string, allowed: ReadonlySet<string>): Set<string> {
-        const tokens = words(text);
-        const taken = new Array<boolean>(tokens.length).fill(false);
-        const found = new Set<string>();
-        for (const { id, tokens: phrase } of this.phrases) {
-            if (!allowed.has(id)) continue;
-            for (let start = 0; start + phrase.length <= tokens.length; start++) {
-                if (phrase.every((token, i) => !taken[start + i] && tokens[start + i] === token)) {
-                    for (let i = 0; i < phrase.length; i++) taken[start + i] = true;
-                    found.add(id);
-                }
-            }
-        }
-        return found;
+        return this.whole.get(typedWords(text).join(' ')) ?? (/^\s*\?+\s*$/.test(text) ? this.whole.get('?') : undefined);
     }
 }

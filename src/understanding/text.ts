@@ -18,3 +18,11 @@ export function words(text: string): string[] {
         .split(/[^\p{L}\p{N}+]+/u)
         .filter((w) => w.length > 0);
 }
+
+/** A letter typed three times or more in a row: no English or French word has one. */
+const HELD_DOWN = /(\p{L})\1{2,}/gu;
+
+/** `words`, each letter held down for emphasis typed once ("yesss", « ouiii », "helppp"): for short answers and commands. */
+export function typedWords(text: string): string[] {
+    return words(text).map((word) => word.replace(HELD_DOWN, '$1'));
+}
