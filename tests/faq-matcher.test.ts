@@ -297,6 +297,14 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('AOR on the PR')).toEqual(analyzer.analyze('on the PR'));
         expect(analyzer.analyze('frais du demandeur principal')).toEqual(analyzer.analyze('frais'));
     });
+    it('reads the « j » of « je » elided in texting, and a few more ways to say goodbye or ask who this is', () => {
+        expect(analyzer.analyze('jsuis perdu')).toEqual(analyzer.analyze('je suis perdu'));
+        expect(analyzer.analyze('je suis perdu')).toEqual(['@helpme']);
+        expect(analyzer.analyze('faut que j’y aille')).toEqual(analyzer.analyze('bye'));
+        expect(analyzer.analyze('à tantôt')).toEqual(analyzer.analyze('bye'));
+        expect(analyzer.analyze('who is this')).toEqual(analyzer.analyze('who are you'));
+        expect(analyzer.analyze('r u a bot')).toEqual(analyzer.analyze('are you a bot'));
+    });
     it('reads a phrase with a word of stress or hedging inside', () => {
         expect(analyzer.analyze('what can you even do')).toEqual(analyzer.analyze('what can you do'));
         expect(analyzer.analyze('what can you do')).toEqual(['@helpme']);

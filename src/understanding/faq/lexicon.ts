@@ -53,6 +53,7 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'a bientot': '@bye',
     'a la prochaine': '@bye',
     'a plus tard': '@bye',
+    'a tantot': '@bye',
     'bonne fin de semaine': '@bye',
     'je vous laisse': '@bye',
     'gotta run': '@bye',
@@ -60,7 +61,7 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'got to run': '@bye',
     'dois filer': '@bye',
     'dois y aller': '@bye',
-    'faut que j y aille': '@bye',
+    'faut que je y aille': '@bye',
     'je me sauve': '@bye',
     'an ai': '@bot',
     // "J'ai entendu parler du PMI+" is filler; "parler à un conseiller" is a request for a person.
@@ -68,9 +69,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     // Asking what the bot is ("are you human", « es-tu une vraie personne ») is not asking for a person
     // ("I want a human", « je veux parler à un humain »): only the first says "you".
     'are you': '@areyou',
-    'are u': '@areyou',
-    'r u': '@areyou',
     'am i talking': '@areyou',
+    'who is this': '@who @areyou',
     'am i chatting': '@areyou',
     'es tu': '@areyou',
     'etes vous': '@areyou',
@@ -580,6 +580,8 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
     cmb: 'combien',
     cb: 'combien',
     u: 'you',
+    // « jsuis », « j'pense »: the « j » of « je » that texting and Quebec speech elide everywhere.
+    j: 'je',
     r: 'are',
     ur: 'your',
 };
