@@ -296,6 +296,9 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('fees for the PA')).toEqual(analyzer.analyze('fees'));
         expect(analyzer.analyze('AOR on the PR')).toEqual(analyzer.analyze('on the PR'));
         expect(analyzer.analyze('frais du demandeur principal')).toEqual(analyzer.analyze('frais'));
+        expect(analyzer.analyze('PCCs needed')).toEqual(analyzer.analyze('police certificate needed'));
+        expect(analyzer.analyze('son EMI')).toEqual(analyzer.analyze('son examen médical'));
+        expect(analyzer.analyze('CSQ lapsed')).toEqual(analyzer.analyze('CSQ expired'));
     });
     it('reads the « j » of « je » elided in texting, and a few more ways to say goodbye or ask who this is', () => {
         expect(analyzer.analyze('jsuis perdu')).toEqual(analyzer.analyze('je suis perdu'));

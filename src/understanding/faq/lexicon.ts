@@ -560,6 +560,17 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     xray: 'medical exam',
     'x ray': 'medical exam',
     radiographie: 'examen medical',
+    // A firm's shorthand for the immigration medical exam and the police certificates (« EMI », "IME", "PCC").
+    ime: 'medical exam',
+    emi: 'examen medical',
+    pcc: 'police certificate',
+    pccs: 'police certificate',
+    // A lapsed CSQ or permit has expired.
+    lapsed: '@expired',
+    lapse: '@expired',
+    // Artificial intelligence, asked of the bot ("an ai" above); a bare "ai" is also French « (j')ai ».
+    'kind of ai': '@bot',
+    'ai bot': '@bot',
 };
 
 /**
