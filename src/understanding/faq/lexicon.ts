@@ -593,6 +593,9 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
     u: 'you',
     // « jsuis », « j'pense »: the « j » of « je » that texting and Quebec speech elide everywhere.
     j: 'je',
+    // Joual « toé », « moé ».
+    toe: 'toi',
+    moe: 'moi',
     r: 'are',
     ur: 'your',
 };
