@@ -11,6 +11,7 @@ import { storedClassifier, type TrainingSet } from '../src/understanding/faq/cla
 import { createMatcher } from '../src/understanding/faq/createMatcher';
 import { FEATURES_VERSION, messageFeatures } from '../src/understanding/faq/features';
 import { encodeFeatures, type LabelledFeatures, TopicClassifier } from '../src/understanding/faq/topicClassifier';
+import { temporaryDirectories } from './helpers/temporaryDirectories';
 
 /** Three classes, each told apart by its own word, with a word they all share. */
 function toyExamples(classes = 3, perClass = 6): LabelledFeatures[] {
@@ -140,16 +141,8 @@ describe('messageFeatures', () => {
 });
 
 describe('storedClassifier', () => {
-    const directories: string[] = [];
-    const directory = (): string => {
-        const path = mkdtempSync(join(tmpdir(), 'classifier-'));
-        directories.push(path);
-        return path;
-    };
-    afterEach(() => {
-        vi.restoreAllMocks();
-        for (const path of directories.splice(0)) rmSync(path, { recursive: true, force: true });
-    });
+    const directory = temporaryDirectories('classifier-');
+    afterEach(() => vi.restoreAllMocks());
 
     it('trains once, then reads the model back for the same examples', () => {
         const dir = directory();

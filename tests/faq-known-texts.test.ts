@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../src/configuration/paths';
@@ -8,19 +7,11 @@ import { KnowledgeBase } from '../src/content/knowledgeBase';
 import { LANGUAGES } from '../src/content/languages';
 import { Vocabulary } from '../src/understanding/faq/analyzer';
 import { READING_MODULES, storedKnownTexts, type TextsToRead } from '../src/understanding/faq/knownTexts';
+import { temporaryDirectories } from './helpers/temporaryDirectories';
 
 const faqDir = join(projectRoot, 'src', 'understanding', 'faq');
-const directories: string[] = [];
-function directory(): string {
-    const made = mkdtempSync(join(tmpdir(), 'known-texts-'));
-    directories.push(made);
-    return made;
-}
-
-afterEach(() => {
-    vi.restoreAllMocks();
-    for (const made of directories.splice(0)) rmSync(made, { recursive: true, force: true });
-});
+const directory = temporaryDirectories('known-texts-');
+afterEach(() => vi.restoreAllMocks());
 
 /** The texts the bot's matcher reads, as it gives them. */
 function shippedTexts(): TextsToRead {
