@@ -286,11 +286,7 @@ describe('TextAnalyzer', () => {
         expect(known.analyze('merciii')).toEqual(known.analyze('merci'));
         expect(known.analyze('feee')).toEqual(known.analyze('fee'));
         expect(known.analyze('pleaseee')).toEqual(known.analyze('please'));
-        // A stretched word some sample typed so is still the concept under it, as is a French feminine participle.
-        const typedSo = new TextAnalyzer(['heyy', 'ma demande est traitée']);
-        expect(typedSo.analyze('heyy')).toEqual(typedSo.analyze('hey'));
-        expect(typedSo.analyze('traitée')).toEqual(typedSo.analyze('traité'));
-        expect(typedSo.analyze('toé tu fais quoi')).toEqual(typedSo.analyze('toi tu fais quoi'));
+        expect(known.analyze('toé tu fais quoi')).toEqual(known.analyze('toi tu fais quoi'));
     });
     it('reads texted "u", "r" and "ur" as the words, and a firm’s shorthand as what it stands for', () => {
         expect(analyzer.analyze('what can u do')).toEqual(analyzer.analyze('what can you do'));

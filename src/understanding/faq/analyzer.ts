@@ -88,27 +88,11 @@ function plausibleParts(parts: readonly string[]): boolean {
     return short.length <= 1 && short.every((part) => FOLDED_STOP_WORDS.has(part));
 }
 
-/**
- * The forms a word typed with a letter held down may stand for ("heyyy", "merciii", "needd"): a run of three or more
- * letters as two, then as one, and a doubled last letter as one. The last also reads French feminine participles as
- * the masculine the lexicon names (« traitée » → « traité »).
- */
-function unstretchedForms(word: string): string[] {
-    return [word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1{2,}/gu, '$1'), word.replace(/(\p{L})\1$/u, '$1')].filter(
-        (form) => form !== word,
-    );
-}
-
-/** The concept of a word, trying its singular too ("conjointes" → "conjointe"), and the word under held-down letters. */
+/** The concept of a word, trying its singular too ("conjointes" → "conjointe"). */
 function conceptOf(word: string): string | undefined {
     const direct = WORD_CONCEPTS[word];
     if (direct !== undefined) return direct;
-    const singular = word.length > 4 && /[sx]$/.test(word) ? WORD_CONCEPTS[word.slice(0, -1)] : undefined;
-    if (singular !== undefined) return singular;
-    for (const form of unstretchedForms(word)) {
-        const concept = WORD_CONCEPTS[form];
-        if (concept !== undefined) return concept;
-    }
+    if (word.length > 4 && /[sx]$/.test(word)) return WORD_CONCEPTS[word.slice(0, -1)];
     return undefined;
 }
 
@@ -353,9 +337,13 @@ export class TextAnalyzer {
         return best ?? word;
     }
 
-    /** A letter held down for emphasis ("heyy", "feee", "merciii", "pleaseee"): the known word under it. */
+    /**
+     * A letter held down for emphasis ("heyy", "feee", "merciii", "pleaseee"): the known word under it. A run of
+     * three or more becomes two, else one; a doubled last letter, one.
+     */
     private unstretched(word: string): string | undefined {
-        return unstretchedForms(word).find((form) => this.vocabulary.has(form));
+        const forms = [word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1{2,}/gu, '$1'), word.replace(/(\p{L})\1$/u, '$1')];
+        return forms.find((form) => form !== word && this.vocabulary.has(form));
     }
 
     /**
