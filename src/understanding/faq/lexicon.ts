@@ -30,6 +30,14 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'still waiting': '@processing',
     'taking forever': '@processing',
     'toujours rien': '@processing',
+    // A program still there ("is IMP+ still a thing", « le PMI+ existe encore »).
+    'still a thing': '@active',
+    'still exist': '@active',
+    'still exists': '@active',
+    'existe encore': '@active',
+    'existe toujours': '@active',
+    // « d'acc », texted « d'accord ».
+    'd acc': 'daccord',
     'une eternite': '@processing',
     'wait time': '@processing',
     'temps d attente': '@processing',
@@ -269,6 +277,10 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'skilled worker selection program': '@qcselect',
     // Other programs' permits and visas: what is asked about them is not about IMP+.
     'post graduation work permit': '@otherprogram',
+    // The bridging open work permit is for people already waiting on permanent residence under other programs.
+    'bridging open work permit': '@otherprogram',
+    'permis de travail ouvert transitoire': '@otherprogram',
+    'pto transitoire': '@otherprogram',
     'permis de travail postdiplome': '@otherprogram',
     'permis de travail post diplome': '@otherprogram',
     'working holiday': '@otherprogram',
@@ -714,6 +726,7 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     prtq: '@rswp',
     crs: '@expressentry',
     pgwp: '@otherprogram',
+    bowp: '@otherprogram',
     pgwps: '@otherprogram',
     ptpd: '@otherprogram',
     pvt: '@otherprogram',
@@ -1405,6 +1418,9 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     renouveler: '@renew',
     renouvellement: '@renew',
     renouvele: '@renew',
+    renouvelle: '@renew',
+    renouvelable: '@renew',
+    renewable: '@renew',
     // A program that stopped ("closed" and "ferme" stay out: a closed work permit is an employer-specific one).
     shut: '@ended',
     discontinued: '@ended',
@@ -1418,6 +1434,8 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     abolie: '@ended',
     annule: '@ended',
     suspendu: '@ended',
+    kill: '@ended',
+    killed: '@ended',
     // A program still taking people.
     running: '@active',
     active: '@active',
