@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../src/content/i18n';
+import type { Language } from '../src/content/languages';
 import { createLogger } from '../src/observability/logger';
 import { redact } from '../src/observability/redact';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
@@ -56,6 +57,31 @@ describe('free-text questions at the top level', () => {
         expect(textOf(replies)).toContain(topic('en', 'oos-express-entry').answer);
         expect(buttonsOf(replies)).toEqual(MENU_EN);
     });
+
+    it.each<[string, Language, string, string]>([
+        [
+            'en-CA',
+            'en',
+            'my wife is a canadian citizen sponsoring me, am I allowed to work while we wait?',
+            'can my wife work in Quebec with my IMP+ permit?',
+        ],
+        [
+            'fr-CA',
+            'fr',
+            'ma blonde me parraine, est-ce que je peux travailler en attendant?',
+            'ma conjointe peut-elle travailler avec mon PMI+?',
+        ],
+    ])(
+        'tells a spouse in another program (%s) that it only covers IMP+, and still answers an IMP+ spouse',
+        async (locale, language, other, imp) => {
+            const chat = await opened(locale);
+            const refused = await chat.say(other);
+            expect(trace(refused, 'Recognizer')).toMatchObject({ action: 'fallback', topic: 'oos-spouse-other-programs' });
+            expect(textOf(refused)).toContain(topic(language, 'oos-spouse-other-programs').answer);
+            const answered = await chat.say(imp);
+            expect(trace(answered, 'Recognizer')).toMatchObject({ action: 'answer', topic: 'spouse-work' });
+        },
+    );
 
     it('offers both candidates when two are close, as buttons that answer', async () => {
         const chat = new Chat({
