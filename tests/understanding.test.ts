@@ -232,6 +232,15 @@ describe('two questions in one', () => {
     });
 
     it.each([
+        ['how long is the permit valid for? thank you so much', 'en-CA', 'duration'],
+        ['c’est quoi un CSQ? merci d’avance', 'fr-CA', 'what-is-csq'],
+    ])('answers the question and takes the thanks after it as courtesy, not a second question: %s', async (text, locale, topic) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic });
+        expect(recognized?.also).toBeUndefined();
+    });
+
+    it.each([
         ['thank you so much. bye', 'en-CA'],
         ['merci pour tout! bonne journée', 'fr-CA'],
     ])('says one goodbye to thanks and goodbye: %s', async (text, locale) => {

@@ -103,6 +103,17 @@ function bothOffered(whole: Recognition, first: Recognition, second: Recognition
     return { kind: 'answer', topic: x, score: whole.score, also: y };
 }
 
+/**
+ * "…? thank you so much", « …? merci d'avance »: thanks after a question is courtesy, not a second thing asked. A
+ * goodbye still gets one ("…? thanks bye").
+ */
+function withoutThanksAfter(recognition: Recognition): Recognition {
+    if (recognition.kind !== 'answer' || recognition.topic.smallTalk || !recognition.also?.smallTalk || isClosing(recognition.also))
+        return recognition;
+    const { also: _courtesy, ...question } = recognition;
+    return question;
+}
+
 /** What a reading asks the bot to do besides answering: reach an advisor, or start a guided flow asked clearly. */
 function requestOf(recognition: Recognition): FollowingRequest | undefined {
     if (recognition.kind === 'dialog') return (recognition.score ?? 1) >= CLEAR_REQUEST_SCORE ? { dialog: recognition.target } : undefined;
@@ -218,7 +229,7 @@ export class Recognizer {
         const clearly = whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE ? whole.topic.id : undefined;
         for (const [first, second] of twoQuestions(text)) {
             const both = this.readCut(first, second, whole, clearly, language);
-            if (both) return both;
+            if (both) return withoutThanksAfter(both);
         }
         if (clearly !== undefined) return whole;
         if (whole.kind === 'clarify') {
