@@ -321,7 +321,7 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('si je me fais mettre à pied')).toEqual(analyzer.analyze('si je perds mon emploi'));
         expect(analyzer.analyze('faire le tour du poteau')).toEqual(analyzer.analyze('faire le flagpoling'));
     });
-    it('reads a program still there or gone, a renewal, a bridging permit and « d’acc » in the words people use', () => {
+    it('reads a program still there or gone, a renewal, other federal permits and « d’acc » in the words people use', () => {
         expect(analyzer.analyze('is imp+ still a thing')).toEqual(analyzer.analyze('is imp+ still running'));
         expect(analyzer.analyze('le pmi+ existe encore')).toEqual(analyzer.analyze('le pmi+ est actif'));
         expect(analyzer.analyze('did they kill it')).toEqual(analyzer.analyze('cancelled'));
@@ -329,6 +329,8 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('renewable')).toEqual(analyzer.analyze('renew'));
         expect(analyzer.analyze('BOWP')).toEqual(analyzer.analyze('PGWP'));
         expect(analyzer.analyze('bridging open work permit')).toEqual(analyzer.analyze('PGWP'));
+        expect(analyzer.analyze('Mobilité francophone')).toEqual(analyzer.analyze('PGWP'));
+        expect(analyzer.analyze('global talent stream')).toEqual(analyzer.analyze('PGWP'));
         expect(analyzer.analyze('d’acc')).toEqual(analyzer.analyze('daccord'));
     });
     it('joins a word typed in two pieces', () => {
