@@ -232,6 +232,20 @@ describe('two questions in one', () => {
     });
 
     it.each([
+        ['what is the CSQ and MIFI', 'en-CA'],
+        ['c koi le csq pis le mifi', 'fr-CA'],
+    ])('answers a second subject named after the first question: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect([recognized?.topic, recognized?.also].sort()).toEqual(['what-is-csq', 'what-is-mifi']);
+    });
+
+    it('keeps a person named after the question its subject: "what are the fees for me and my wife"', async () => {
+        const { recognized } = await say('what are the fees for me and my wife', 'en-CA');
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'fees' });
+        expect(recognized?.also).toBeUndefined();
+    });
+
+    it.each([
         ['how long is the permit valid for? thank you so much', 'en-CA', 'duration'],
         ['c’est quoi un CSQ? merci d’avance', 'fr-CA', 'what-is-csq'],
     ])('answers the question and takes the thanks after it as courtesy, not a second question: %s', async (text, locale, topic) => {

@@ -351,9 +351,10 @@ export class Recognizer {
             if (b.kind !== 'answer' || b.topic.id === a.topic.id) return undefined;
             // A goodbye after the question, or a short question of its own that clearly names another topic
             // ("processing time from abroad? and total fees?").
-            return isClosing(b.topic) || (second.endsWith('?') && isClearAnswer(a) && isClearAnswer(b))
-                ? { ...a, also: b.topic }
-                : undefined;
+            // Without a "?", a subject named after the first question's ("c koi le csq pis le mifi") when the whole
+            // reads as that subject's topic, but not a person ("the fees for me and my wife").
+            const namesAnother = second.endsWith('?') || (b.topic.id === clearly && !PERSON_TOPICS.includes(b.topic.id));
+            return isClosing(b.topic) || (namesAnother && isClearAnswer(a) && isClearAnswer(b)) ? { ...a, also: b.topic } : undefined;
         }
         const b = this.aboutFirst(a, second, language) ?? this.recognize(second, language);
         if (bothShort && (clearly !== undefined || !isClearAnswer(b))) return undefined;
