@@ -359,6 +359,9 @@ describe('detectLanguage / replyLanguage', () => {
         ["C'tu vrai que ma blonde peut travailler?", 'fr'],
         ['est ce que jpeux appliquer', 'fr'],
         ['Quels sont les frais?', 'fr'],
+        ['Bonsoir', 'fr'],
+        ['délai traitement toujours aussi long?', 'fr'],
+        ['still waiting, anything I can do?', 'en'],
     ] as const)('%s → %s', (text, language) => {
         expect(detectLanguage(text).language).toBe(language);
     });
@@ -369,5 +372,9 @@ describe('detectLanguage / replyLanguage', () => {
         expect(replyLanguage('frais', 'en')).toBe('en');
         expect(replyLanguage('fees', 'fr')).toBe('fr');
         expect(replyLanguage('quels sont les frais', 'en')).toBe('fr');
+    });
+    it('switches on a clearly French sign-off, not on a thanks in French inside English', () => {
+        expect(replyLanguage('merci beaucoup, bonne soirée', 'en')).toBe('fr');
+        expect(replyLanguage('merci beaucoup, very helpful', 'en')).toBe('en');
     });
 });
