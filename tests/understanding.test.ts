@@ -347,6 +347,14 @@ describe('a long message with its context first', () => {
         expect(recognized).toMatchObject({ action: 'answer', topic });
     });
 
+    it('reads the question of a long message before a sentence that only tells, wherever it stands', async () => {
+        const { recognized } = await say(
+            'Quels sont les frais gouvernementaux exigibles pour une demande de permis PMI+? Je prépare une estimation des coûts pour un client.',
+            'fr-CA',
+        );
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'fees' });
+    });
+
     it.each([
         ["hi there, my name is Priya, I'm a nurse in Mumbai and Quebec sent me an invitation last week. what do I do now?", 'en-CA'],
         [

@@ -244,7 +244,10 @@ export class Recognizer {
             // A whole that reads as about something else leaves only the question before a reason (which may be what
             // reads so): "how long does a passport renewal take? need it before December" asks nothing of IMP+.
             const reason = this.beforeReason(text);
-            for (const clause of whole.offTopic ? reason : [...reason, ...clausesLastFirst(text)]) {
+            const clauses = whole.offTopic ? reason : [...reason, ...clausesLastFirst(text)];
+            // A clause that only tells ("Je prépare une estimation pour un client.") is read after those that may ask.
+            const telling = (clause: string) => this.tellsAboutWriter(clause) || this.tells(clause);
+            for (const clause of [...clauses.filter((c) => !telling(c)), ...clauses.filter(telling)]) {
                 const part = this.search(clause, language);
                 // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK").
                 if ((part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog') return part;
