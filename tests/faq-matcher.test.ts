@@ -330,6 +330,7 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('BOWP')).toEqual(analyzer.analyze('PGWP'));
         expect(analyzer.analyze('bridging open work permit')).toEqual(analyzer.analyze('PGWP'));
         expect(analyzer.analyze('Mobilité francophone')).toEqual(analyzer.analyze('PGWP'));
+        expect(analyzer.analyze('le permis post-diplôme')).toEqual(analyzer.analyze('le PGWP'));
         expect(analyzer.analyze('global talent stream')).toEqual(analyzer.analyze('PGWP'));
         expect(analyzer.analyze('d’acc')).toEqual(analyzer.analyze('daccord'));
     });
