@@ -30,6 +30,9 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'still waiting': '@processing',
     'taking forever': '@processing',
     'toujours rien': '@processing',
+    'une eternite': '@processing',
+    'wait time': '@processing',
+    'temps d attente': '@processing',
     // A program still there ("is IMP+ still a thing", « le PMI+ existe encore »).
     'still a thing': '@active',
     'still exist': '@active',
@@ -38,9 +41,6 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'existe toujours': '@active',
     // « d'acc », texted « d'accord ».
     'd acc': 'daccord',
-    'une eternite': '@processing',
-    'wait time': '@processing',
-    'temps d attente': '@processing',
     'good morning': '@hello',
     'good afternoon': '@hello',
     'good evening': '@hello',
