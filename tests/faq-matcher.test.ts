@@ -377,5 +377,8 @@ describe('detectLanguage / replyLanguage', () => {
     it('switches on a clearly French sign-off, not on a thanks in French inside English', () => {
         expect(replyLanguage('merci beaucoup, bonne soirée', 'en')).toBe('fr');
         expect(replyLanguage('merci beaucoup, very helpful', 'en')).toBe('en');
+        // Quebec French says "bye", and English speakers in Quebec say « bonne journée ».
+        expect(replyLanguage('jvous laisse, bye bye', 'fr')).toBe('fr');
+        expect(replyLanguage('bonne journee', 'en')).toBe('en');
     });
 });

@@ -16,7 +16,7 @@ const MARKERS: Record<Language, ReadonlySet<string>> = {
             'please step steps next back eligible eligibility invitation letter live living outside abroad from about any ' +
             'anywhere only also just if then than into after before dont doesnt cant isnt wont ive id ill english study ' +
             'school pay paying account log sign form upload status fingerprints requirements criteria other another ' +
-            'employer employers company job jobs bye good still already yet because something anything very really helpful'
+            'employer employers company job jobs good still already yet because something anything very really helpful'
         ).split(' '),
     ),
     fr: new Set(
@@ -31,7 +31,7 @@ const MARKERS: Record<Language, ReadonlySet<string>> = {
             'televerser statut empreintes exigences criteres employeur employeurs emploi compagnie ' +
             'pis chu tse faque icitte ben pantoute jpeux jsuis ya ' +
             'veux voudrais aimerais besoin bonsoir coucou parfait tjrs toujours encore obligatoire delai traitement ' +
-            'renouveler liste beaucoup bcp bonne journee soiree'
+            'renouveler liste beaucoup bcp journee soiree'
         ).split(' '),
     ),
 };
