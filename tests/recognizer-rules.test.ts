@@ -190,3 +190,28 @@ describe('a second question that says "it"', () => {
         });
     });
 });
+
+describe('a short subject named after a question, without a question mark', () => {
+    const recognizer = recognizerReading({
+        'what is the CSQ and MIFI': confident('what-is-mifi'),
+        'what is the CSQ': confident('what-is-csq'),
+        MIFI: confident('what-is-mifi'),
+        'what are the fees for me and my wife': confident('fees'),
+        'what are the fees for me': confident('fees', 0.8),
+        'my wife': confident('spouse-work'),
+    });
+
+    it('is a second question when the whole reads as it', () => {
+        expect(recognizer.understand('what is the CSQ and MIFI', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-csq' },
+            also: { id: 'what-is-mifi' },
+        });
+    });
+
+    it('is part of the question when the whole reads as the question', () => {
+        const reading = recognizer.understand('what are the fees for me and my wife', 'en');
+        expect(reading).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+        expect(reading.kind === 'answer' && reading.also).toBeFalsy();
+    });
+});

@@ -239,12 +239,6 @@ describe('two questions in one', () => {
         expect([recognized?.topic, recognized?.also].sort()).toEqual(['what-is-csq', 'what-is-mifi']);
     });
 
-    it('keeps a person named after the question its subject: "what are the fees for me and my wife"', async () => {
-        const { recognized } = await say('what are the fees for me and my wife', 'en-CA');
-        expect(recognized).toMatchObject({ action: 'answer', topic: 'fees' });
-        expect(recognized?.also).toBeUndefined();
-    });
-
     it.each([
         ['how long is the permit valid for? thank you so much', 'en-CA', 'duration'],
         ['c’est quoi un CSQ? merci d’avance', 'fr-CA', 'what-is-csq'],

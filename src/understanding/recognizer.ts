@@ -355,8 +355,8 @@ export class Recognizer {
             // A goodbye after the question, or a short question of its own that clearly names another topic
             // ("processing time from abroad? and total fees?").
             // Without a "?", a subject named after the first question's ("c koi le csq pis le mifi") when the whole
-            // reads as that subject's topic, but not a person ("the fees for me and my wife").
-            const namesAnother = second.endsWith('?') || (b.topic.id === clearly && !PERSON_TOPICS.includes(b.topic.id));
+            // reads as that subject's topic: "the fees for me and my wife" reads as the fees, so it asks one thing.
+            const namesAnother = second.endsWith('?') || b.topic.id === clearly;
             return isClosing(b.topic) || (namesAnother && isClearAnswer(a) && isClearAnswer(b)) ? { ...a, also: b.topic } : undefined;
         }
         const b = this.aboutFirst(a, second, language) ?? this.recognize(second, language);
