@@ -215,3 +215,27 @@ describe('a short subject named after a question, without a question mark', () =
         expect(reading.kind === 'answer' && reading.also).toBeFalsy();
     });
 });
+
+describe('a second question followed by context', () => {
+    const first = 'How much are the government fees for the IMP+ application?';
+    const second = 'Are the biometrics fees extra?';
+    const context = 'I have to plan the budget with my wife.';
+    const recognizer = recognizerReading({
+        [first]: confident('fees'),
+        [second]: confident('biometrics'),
+        [`${second} ${context}`]: { kind: 'none', score: 0.4 },
+        [`${second} Or is that included? ${context}`]: { kind: 'none', score: 0.4 },
+    });
+
+    it('answers both questions, the second read without the context after it', () => {
+        expect(recognizer.understand(`${first} ${second} ${context}`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'biometrics' },
+        });
+    });
+
+    it('does not take a first sentence alone when more questions follow it', () => {
+        expect(recognizer.understand(`${first} ${second} Or is that included? ${context}`, 'en')).not.toHaveProperty('also');
+    });
+});

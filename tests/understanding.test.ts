@@ -167,6 +167,20 @@ describe('two questions in one', () => {
     });
 
     it.each([
+        [
+            'How much are the government fees for an IMP+ work permit? Do I also pay for biometrics? I am trying to plan our budget for the move.',
+            'en-CA',
+        ],
+        [
+            "Combien coûtent les frais gouvernementaux pour le permis PMI+ ? Est-ce que je paie aussi la biométrie ? J'essaie de prévoir notre budget pour le déménagement.",
+            'fr-CA',
+        ],
+    ])('answers a second question followed by context: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'fees', also: 'biometrics' });
+    });
+
+    it.each([
         ['can my wife work and how much does the permit cost', 'en-CA'],
         ['est-ce que ma femme peut travailler et combien coûte le permis', 'fr-CA'],
     ])('answers both even when the whole message reads clearly as one of them: %s', async (text, locale) => {

@@ -359,7 +359,7 @@ export class Recognizer {
             const namesAnother = second.endsWith('?') || b.topic.id === clearly;
             return isClosing(b.topic) || (namesAnother && isClearAnswer(a) && isClearAnswer(b)) ? { ...a, also: b.topic } : undefined;
         }
-        const b = this.aboutFirst(a, second, language) ?? this.recognize(second, language);
+        const b = this.aboutFirst(a, second, language) ?? this.askedBeforeContext(second, language) ?? this.recognize(second, language);
         if (bothShort && (clearly !== undefined || !isClearAnswer(b))) return undefined;
         // "I got my CSQ last year and my wife is a nurse, can she work too?": the writer's own story is context, not a question.
         const context =
@@ -383,6 +383,18 @@ export class Recognizer {
         const named = this.subjects.withSubject(second, subject, language);
         const again = named === undefined ? undefined : this.search(named, language);
         return again?.kind === 'answer' && again.topic.id !== first.topic.id && subjectOf(again.topic) === subject ? again : undefined;
+    }
+
+    /**
+     * A second half that asks, then only tells ("are biometrics extra? I have to plan the budget with my wife."): its
+     * question, when that alone clearly asks one thing; what follows would blur it. Undefined otherwise.
+     */
+    private askedBeforeContext(half: string, language: Language): Recognition | undefined {
+        const [question, ...after] = half.split(SENTENCE_END);
+        if (question === undefined || after.length === 0 || !question.endsWith('?') || after.some((sentence) => sentence.includes('?')))
+            return undefined;
+        const part = this.recognize(question, language);
+        return isClearAnswer(part) ? part : undefined;
     }
 
     /**
