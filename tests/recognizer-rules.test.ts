@@ -216,6 +216,48 @@ describe('a short subject named after a question, without a question mark', () =
     });
 });
 
+describe('a long story whose questions are about something else', () => {
+    const story = 'I got my IMP+ permit last year and I work in Sherbrooke with my wife.';
+    const passport = 'How long does a passport renewal take at the consulate in Montreal?';
+    const citizenship = 'How do I apply for Canadian citizenship and what is the test like?';
+    const vague = 'Is that true, and what is the number?';
+    const recognizer = recognizerReading({
+        [`${story} ${passport}`]: confident('duration'),
+        [passport]: { kind: 'none', score: 0.3, offTopic: true },
+        [`${story} ${citizenship}`]: confident('family-members'),
+        [citizenship]: confident('oos-citizenship'),
+        [`${story} ${vague}`]: confident('caps'),
+        [vague]: { kind: 'none', score: 0.3, offTopic: true },
+        [`${story} ${passport} How long is the permit valid?`]: confident('duration'),
+        'How long is the permit valid?': confident('duration'),
+        [`${story} How long does a renewal take?`]: confident('duration'),
+        'How long does a renewal take?': { kind: 'none', score: 0.3 },
+    });
+
+    it('refuses the whole when its question alone reads as off topic', () => {
+        expect(recognizer.understand(`${story} ${passport}`, 'en')).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it('refuses with the near miss’s own answer when its question alone is one', () => {
+        expect(recognizer.understand(`${story} ${citizenship}`, 'en')).toMatchObject({ kind: 'refuse', topic: { id: 'oos-citizenship' } });
+    });
+
+    it('keeps the answer when one of its questions is about IMP+', () => {
+        expect(recognizer.understand(`${story} ${passport} How long is the permit valid?`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'duration' },
+        });
+    });
+
+    it('keeps the answer when the question leaves its subject to the story, or only reads as unclear', () => {
+        expect(recognizer.understand(`${story} ${vague}`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'caps' } });
+        expect(recognizer.understand(`${story} How long does a renewal take?`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'duration' },
+        });
+    });
+});
+
 describe('a second question followed by context', () => {
     const first = 'How much are the government fees for the IMP+ application?';
     const second = 'Are the biometrics fees extra?';

@@ -355,6 +355,21 @@ describe('a long message with its context first', () => {
         expect(recognized).toMatchObject({ action: 'answer', topic });
     });
 
+    it.each([
+        [
+            'I got my IMP+ permit and my spouse has an open work permit too, we arrived in Quebec City in May. Which bank gives the best account to newcomers, and can we transfer our savings from Brazil?',
+            'en-CA',
+        ],
+        [
+            "Ma femme et moi avons nos permis PMI+ et on habite à Gatineau avec les enfants. Comment on fait nos déclarations d'impôts au Québec, c'est deux déclarations séparées?",
+            'fr-CA',
+        ],
+    ])('refuses an IMP+ story whose question is about something else: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'fallback' });
+        expect(recognized).not.toHaveProperty('topic');
+    });
+
     it('reads the question of a long message before a sentence that only tells, wherever it stands', async () => {
         const { recognized } = await say(
             'Quels sont les frais gouvernementaux exigibles pour une demande de permis PMI+? Je prépare une estimation des coûts pour un client.',

@@ -39,6 +39,10 @@ const MAX_CUTS = 3;
 
 /** A message this long that matches nothing as a whole may carry its question in one of its sentences. */
 const LONG_MESSAGE_WORDS = 12;
+/** A question sentence of a long message is read alone only from this many words: "Any exclusions?" needs its story. */
+const ASKED_ALONE_WORDS = 5;
+/** From this many words, a question names what it asks about even with a pronoun in it (« Comment il fait sa demande d'asile? »). */
+const SELF_CONTAINED_WORDS = 10;
 /**
  * Shorter, a message is read through its last clause when the clauses before it tell about the writer ("I live in
  * Toronto, how much is it?", « je suis à Paris, combien ça coûte ») and that clause clearly asks one thing.
@@ -218,10 +222,41 @@ export class Recognizer {
     }
 
     /**
-     * What a message asks at the top level, with two things asked at once answered both (`readCut`), and the
-     * question of a long message found in one of its clauses.
+     * What a message asks at the top level, with two things asked at once answered both (`readCut`), the question of
+     * a long message found in one of its clauses, and a long story's question about something else refused.
      */
     understand(text: string, language: Language): Recognition {
+        const reading = this.understandWhole(text, language);
+        return this.askedElsewhere(text, language, reading) ?? reading;
+    }
+
+    /**
+     * A long message that tells an IMP+ story, then asks about something else ("I got my IMP+ permit last year… How
+     * long does a passport renewal take at the consulate?", « … Comment il fait sa demande d'asile ? »): the story's
+     * words make the whole read as an IMP+ topic, but each of its questions, read alone, is about something else (the
+     * off-topic class, or a near miss). The refusal, with the near miss's own answer when there is one; undefined
+     * when any question may be about IMP+.
+     */
+    private askedElsewhere(text: string, language: Language, reading: Recognition): Recognition | undefined {
+        if (!(reading.kind === 'answer' && !reading.topic.smallTalk) && reading.kind !== 'clarify') return undefined;
+        if (words(text).length < LONG_MESSAGE_WORDS) return undefined;
+        const sentences = text.trim().split(SENTENCE_END);
+        const questions = sentences.filter((sentence) => sentence.includes('?'));
+        if (questions.length === 0 || questions.length === sentences.length) return undefined;
+        let refusal: Recognition | undefined;
+        for (const question of questions) {
+            const length = words(question).length;
+            // "Is that true, and what's the number?" leaves what it asks about to the story; a longer question says it.
+            if (length < ASKED_ALONE_WORDS || (length < SELF_CONTAINED_WORDS && this.subjects.leavesItUnsaid(question))) return undefined;
+            const part = this.search(question, language);
+            if (part.kind !== 'refuse' || !(part.offTopic || part.topic?.outOfScope)) return undefined;
+            refusal ??= part;
+        }
+        return refusal;
+    }
+
+    /** `understand`, before a long message's questions are checked for being about something else. */
+    private understandWhole(text: string, language: Language): Recognition {
         const whole = this.withoutCourtesy(text, language) ?? this.recognize(text, language);
         // A guided flow named less clearly may still be the request beside a question ("check my eligibility, and the fees?").
         if (requestOf(whole) || whole.kind === 'dialog') return this.withRequest(text, language) ?? whole;
