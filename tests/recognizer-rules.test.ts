@@ -221,6 +221,7 @@ describe('a long story whose questions are about something else', () => {
     const passport = 'How long does a passport renewal take at the consulate in Montreal?';
     const citizenship = 'How do I apply for Canadian citizenship and what is the test like?';
     const vague = 'Is that true, and what is the number?';
+    const sponsor = 'How can I sponsor my wife for permanent residence?';
     const recognizer = recognizerReading({
         [`${story} ${passport}`]: confident('duration'),
         [passport]: { kind: 'none', score: 0.3, offTopic: true },
@@ -228,6 +229,8 @@ describe('a long story whose questions are about something else', () => {
         [citizenship]: confident('oos-citizenship'),
         [`${story} ${vague}`]: confident('caps'),
         [vague]: { kind: 'none', score: 0.3, offTopic: true },
+        [`${story} ${sponsor}`]: confident('spouse-work'),
+        [sponsor]: unsure('oos-spouse-other-programs', 'oos-sponsor-parents'),
         [`${story} ${passport} How long is the permit valid?`]: confident('duration'),
         'How long is the permit valid?': confident('duration'),
         [`${story} How long does a renewal take?`]: confident('duration'),
@@ -240,6 +243,13 @@ describe('a long story whose questions are about something else', () => {
 
     it('refuses with the near miss’s own answer when its question alone is one', () => {
         expect(recognizer.understand(`${story} ${citizenship}`, 'en')).toMatchObject({ kind: 'refuse', topic: { id: 'oos-citizenship' } });
+    });
+
+    it('refuses with the first of two near misses its question alone hesitates between', () => {
+        expect(recognizer.understand(`${story} ${sponsor}`, 'en')).toMatchObject({
+            kind: 'refuse',
+            topic: { id: 'oos-spouse-other-programs' },
+        });
     });
 
     it('keeps the answer when one of its questions is about IMP+', () => {

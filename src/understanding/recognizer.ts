@@ -234,7 +234,7 @@ export class Recognizer {
      * A long message that tells an IMP+ story, then asks about something else ("I got my IMP+ permit last year… How
      * long does a passport renewal take at the consulate?", « … Comment il fait sa demande d'asile ? »): the story's
      * words make the whole read as an IMP+ topic, but each of its questions, read alone, is about something else (the
-     * off-topic class, or a near miss). The refusal, with the near miss's own answer when there is one; undefined
+     * off-topic class, or one or two near misses). The refusal, in a near miss's own words if any; undefined
      * when any question may be about IMP+.
      */
     private askedElsewhere(text: string, language: Language, reading: Recognition): Recognition | undefined {
@@ -249,8 +249,15 @@ export class Recognizer {
             // "Is that true, and what's the number?" leaves what it asks about to the story; a longer question says it.
             if (length < ASKED_ALONE_WORDS || (length < SELF_CONTAINED_WORDS && this.subjects.leavesItUnsaid(question))) return undefined;
             const part = this.search(question, language);
-            if (part.kind !== 'refuse' || !(part.offTopic || part.topic?.outOfScope)) return undefined;
-            refusal ??= part;
+            // Between two near misses ("how can I sponsor her as my spouse?": a sponsorship either way), the first.
+            const elsewhere: Recognition | undefined =
+                part.kind === 'clarify' && part.topics.every((topic) => topic.outOfScope)
+                    ? { kind: 'refuse', topic: part.topics[0], score: part.score }
+                    : part.kind === 'refuse' && (part.offTopic || part.topic?.outOfScope)
+                      ? part
+                      : undefined;
+            if (!elsewhere) return undefined;
+            refusal ??= elsewhere;
         }
         return refusal;
     }
