@@ -222,6 +222,8 @@ describe('a long story whose questions are about something else', () => {
     const citizenship = 'How do I apply for Canadian citizenship and what is the test like?';
     const vague = 'Is that true, and what is the number?';
     const sponsor = 'How can I sponsor my wife for permanent residence?';
+    const unmarked = 'how do we file our tax returns in Quebec';
+    const plan = 'I want to send everything before the holidays.';
     const recognizer = recognizerReading({
         [`${story} ${passport}`]: confident('duration'),
         [passport]: { kind: 'none', score: 0.3, offTopic: true },
@@ -231,6 +233,10 @@ describe('a long story whose questions are about something else', () => {
         [vague]: { kind: 'none', score: 0.3, offTopic: true },
         [`${story} ${sponsor}`]: confident('spouse-work'),
         [sponsor]: unsure('oos-spouse-other-programs', 'oos-sponsor-parents'),
+        [`${story} ${unmarked}`]: confident('spouse-work'),
+        [unmarked]: { kind: 'none', score: 0.2, offTopic: true },
+        [`Please send me the list of documents for an IMP+ application. ${plan}`]: confident('documents-list'),
+        [plan]: { kind: 'none', score: 0.2, offTopic: true },
         [`${story} ${passport} How long is the permit valid?`]: confident('duration'),
         'How long is the permit valid?': confident('duration'),
         [`${story} How long does a renewal take?`]: confident('duration'),
@@ -249,6 +255,17 @@ describe('a long story whose questions are about something else', () => {
         expect(recognizer.understand(`${story} ${sponsor}`, 'en')).toMatchObject({
             kind: 'refuse',
             topic: { id: 'oos-spouse-other-programs' },
+        });
+    });
+
+    it('reads the last sentence as its question when no sentence has a question mark', () => {
+        expect(recognizer.understand(`${story} ${unmarked}`, 'en')).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it('keeps the answer when that last sentence only tells about the writer', () => {
+        expect(recognizer.understand(`Please send me the list of documents for an IMP+ application. ${plan}`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'documents-list' },
         });
     });
 

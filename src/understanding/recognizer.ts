@@ -241,7 +241,11 @@ export class Recognizer {
         if (!(reading.kind === 'answer' && !reading.topic.smallTalk) && reading.kind !== 'clarify') return undefined;
         if (words(text).length < LONG_MESSAGE_WORDS) return undefined;
         const sentences = text.trim().split(SENTENCE_END);
-        const questions = sentences.filter((sentence) => sentence.includes('?'));
+        const marked = sentences.filter((sentence) => sentence.includes('?'));
+        // Typed without a question mark, the question comes last ("…, how do I file my tax return"), unless that
+        // sentence only tells about the writer ("Je souhaite tout rassembler avant les vacances.").
+        const last = sentences.at(-1) ?? '';
+        const questions = marked.length > 0 ? marked : this.tellsAboutWriter(last) ? [] : [last];
         if (questions.length === 0 || questions.length === sentences.length) return undefined;
         let refusal: Recognition | undefined;
         for (const question of questions) {
