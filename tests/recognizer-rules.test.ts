@@ -308,3 +308,15 @@ describe('a second question followed by context', () => {
         expect(recognizer.understand(`${first} ${second} Or is that included? ${context}`, 'en')).not.toHaveProperty('also');
     });
 });
+
+describe('a deletion request inside a long message', () => {
+    const message = 'We are not applying anymore after all, so please delete everything I entered about my kids, thank you';
+    const recognizer = recognizerReading({
+        [message]: { kind: 'none', score: 0.4, offTopic: true },
+        'so please delete everything I entered about my kids,': confident('deleteData'),
+    });
+
+    it('is that request, even when the rest reads as about something else', () => {
+        expect(recognizer.understand(message, 'en')).toMatchObject({ kind: 'command', command: 'deleteData', inferred: true });
+    });
+});

@@ -65,6 +65,20 @@ describe('requests that matter to the firm, in any wording', () => {
         expect(textOf(erased)).toContain(t.t(language, 'common:privacy.deleted'));
     });
 
+    it.each([
+        [
+            'Actually we are not applying anymore, so please delete everything I entered about my wife and children, thank you',
+            'en-CA',
+            'en',
+        ],
+        ["Bon finalement, svp effacez tout ce que j'ai écrit sur ma femme pis mes enfants, j'ai changé d'idée", 'fr-CA', 'fr'],
+    ] as const)('%j, a deletion request inside a long message, is confirmed first', async (message, locale, language) => {
+        const { text, recognized } = await say(message, locale);
+        expect(recognized).toMatchObject({ action: 'command', command: 'deleteData' });
+        expect(text).toContain(t.t(language, 'common:privacy.confirmErase'));
+        expect(text).not.toContain(t.t(language, 'common:privacy.deleted'));
+    });
+
     it('keeps everything when the person answers no', async () => {
         const { chat } = await say('can you erase the info you have on me');
         const kept = await chat.say('no');

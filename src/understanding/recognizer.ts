@@ -287,6 +287,8 @@ export class Recognizer {
         // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
         // question; a clause that clearly asks one thing on its own is that question.
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
+            const erasure = this.erasureAsked(text, language);
+            if (erasure) return erasure;
             // A whole that reads as about something else leaves only the question before a reason (which may be what
             // reads so): "how long does a passport renewal take? need it before December" asks nothing of IMP+.
             const reason = this.beforeReason(text);
@@ -302,6 +304,19 @@ export class Recognizer {
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= SHORT_CONTEXT_WORDS)
             return this.aboutMeAside(text, language, whole.offTopic === true) ?? this.lastRequest(text, language) ?? whole;
         return whole;
+    }
+
+    /**
+     * A request to erase what was said, in one clause of a long message ("we're not applying anymore, so please delete
+     * everything I entered about my kids, thanks"): whatever the rest is about, the person asks for their data to go
+     * (Quebec's Law 25), and it is confirmed before anything is erased.
+     */
+    private erasureAsked(text: string, language: Language): Recognition | undefined {
+        for (const clause of clausesLastFirst(text)) {
+            const part = this.search(clause, language);
+            if (part.kind === 'command' && part.command === 'deleteData') return part;
+        }
+        return undefined;
     }
 
     /**
