@@ -309,14 +309,25 @@ describe('a second question followed by context', () => {
     });
 });
 
-describe('a deletion request inside a long message', () => {
+describe('a request inside a long message', () => {
     const message = 'We are not applying anymore after all, so please delete everything I entered about my kids, thank you';
+    const advisor = 'We are in Bogota with our two daughters and it is all very confusing, can someone from your team call me?';
+    const menu = 'We are in Bogota with our two daughters and it is all very confusing, so show me what you can do please';
     const recognizer = recognizerReading({
         [message]: { kind: 'none', score: 0.4, offTopic: true },
         'so please delete everything I entered about my kids,': confident('deleteData'),
+        [advisor]: { kind: 'none', score: 0.3 },
+        'can someone from your team call me?': confident('advisor'),
+        [menu]: { kind: 'none', score: 0.3 },
+        'so show me what you can do please': confident('help'),
     });
 
     it('is that request, even when the rest reads as about something else', () => {
         expect(recognizer.understand(message, 'en')).toMatchObject({ kind: 'command', command: 'deleteData', inferred: true });
+        expect(recognizer.understand(advisor, 'en')).toMatchObject({ kind: 'command', command: 'advisor' });
+    });
+
+    it('is never another command heard in a clause', () => {
+        expect(recognizer.understand(menu, 'en')).toMatchObject({ kind: 'refuse' });
     });
 });

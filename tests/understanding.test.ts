@@ -67,6 +67,20 @@ describe('requests that matter to the firm, in any wording', () => {
 
     it.each([
         [
+            'My husband got his CSQ last year and we are in Bogota with our two daughters, it is all very confusing for us, can I book an appointment with one of your advisors?',
+            'en-CA',
+        ],
+        [
+            "franchement c'est trop compliqué pour moi, ma femme est en Tunisie pis moi chu à Montréal avec un permis fermé, quelqu'un de votre équipe peut-tu me rappeler cette semaine",
+            'fr-CA',
+        ],
+    ])('reaches an advisor asked for in one clause of a long message: %s', async (message, locale) => {
+        const { recognized } = await say(message, locale);
+        expect(recognized).toMatchObject({ action: 'command', command: 'advisor' });
+    });
+
+    it.each([
+        [
             'Actually we are not applying anymore, so please delete everything I entered about my wife and children, thank you',
             'en-CA',
             'en',

@@ -288,5 +288,10 @@ export const CLOSING_TOPICS = ['goodbye'] as const;
 /** Requests that may come beside a question in the same message: the question is answered, then the request done. */
 export const FOLLOWING_COMMANDS = ['advisor'] as const satisfies readonly Command[];
 export type FollowingCommand = (typeof FOLLOWING_COMMANDS)[number];
+/**
+ * Requests heard in one clause of a long message that reads as nothing as a whole ("…it's all so confusing, can I book
+ * an appointment with one of your advisors?"): reaching a person, and erasing one's data (confirmed first).
+ */
+export const CLAUSE_COMMANDS = ['advisor', 'deleteData'] as const satisfies readonly Command[];
 /** What a message asks to do after its question is answered: a guided flow, or one of FOLLOWING_COMMANDS. */
 export type FollowingRequest = { dialog: DialogTarget } | { command: FollowingCommand };

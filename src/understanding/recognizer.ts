@@ -1,4 +1,5 @@
 import {
+    CLAUSE_COMMANDS,
     CLOSING_TOPICS,
     COMMANDS,
     type Command,
@@ -287,8 +288,8 @@ export class Recognizer {
         // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
         // question; a clause that clearly asks one thing on its own is that question.
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
-            const erasure = this.erasureAsked(text, language);
-            if (erasure) return erasure;
+            const request = this.requestInClause(text, language);
+            if (request) return request;
             // A whole that reads as about something else leaves only the question before a reason (which may be what
             // reads so): "how long does a passport renewal take? need it before December" asks nothing of IMP+.
             const reason = this.beforeReason(text);
@@ -307,14 +308,15 @@ export class Recognizer {
     }
 
     /**
-     * A request to erase what was said, in one clause of a long message ("we're not applying anymore, so please delete
-     * everything I entered about my kids, thanks"): whatever the rest is about, the person asks for their data to go
-     * (Quebec's Law 25), and it is confirmed before anything is erased.
+     * A request in one clause of a long message (`CLAUSE_COMMANDS`): to reach a person ("…it's all so confusing, can I
+     * book an appointment with one of your advisors?"), or to erase what was said ("we're not applying anymore, so
+     * please delete everything I entered about my kids, thanks"; confirmed before anything is erased). Whatever the
+     * rest is about, that is what the person asks of the bot.
      */
-    private erasureAsked(text: string, language: Language): Recognition | undefined {
+    private requestInClause(text: string, language: Language): Recognition | undefined {
         for (const clause of clausesLastFirst(text)) {
             const part = this.search(clause, language);
-            if (part.kind === 'command' && part.command === 'deleteData') return part;
+            if (part.kind === 'command' && (CLAUSE_COMMANDS as readonly Command[]).includes(part.command)) return part;
         }
         return undefined;
     }
