@@ -304,8 +304,11 @@ describe('a second question followed by context', () => {
         });
     });
 
-    it('does not take a first sentence alone when more questions follow it', () => {
-        expect(recognizer.understand(`${first} ${second} Or is that included? ${context}`, 'en')).not.toHaveProperty('also');
+    it('answers the first two questions when a third follows them', () => {
+        expect(recognizer.understand(`${first} ${second} Or is that included? ${context}`, 'en')).toMatchObject({
+            topic: { id: 'fees' },
+            also: { id: 'biometrics' },
+        });
     });
 });
 
@@ -329,5 +332,31 @@ describe('a request inside a long message', () => {
 
     it('is never another command heard in a clause', () => {
         expect(recognizer.understand(menu, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});
+
+describe('two question sentences among sentences that tell', () => {
+    const medical = 'Do I need a medical exam for the permit?';
+    const police = 'Do I also need a police certificate?';
+    const message = `I am a nurse in Lyon. ${medical} My brother did one last year. ${police}`;
+    const sameTopic = `I am a nurse in Lyon. ${medical} My brother did one last year. Is it done by any doctor?`;
+    const unclear = `I am a nurse in Lyon. ${medical} My brother did one last year. What about the other one?`;
+    const recognizer = recognizerReading({
+        [message]: confident('medical-exam', 0.5),
+        [sameTopic]: confident('medical-exam', 0.5),
+        [unclear]: confident('medical-exam', 0.5),
+        [medical]: confident('medical-exam'),
+        [police]: confident('police-certificates'),
+        'Is it done by any doctor?': confident('medical-exam'),
+        'What about the other one?': confident('police-certificates', 0.5),
+    });
+
+    it('answers both when each clearly asks a different thing', () => {
+        expect(recognizer.understand(message, 'en')).toMatchObject({ topic: { id: 'medical-exam' }, also: { id: 'police-certificates' } });
+    });
+
+    it('answers one when they ask the same thing, or the second is unclear', () => {
+        expect(recognizer.understand(sameTopic, 'en')).not.toHaveProperty('also');
+        expect(recognizer.understand(unclear, 'en')).not.toHaveProperty('also');
     });
 });

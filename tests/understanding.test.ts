@@ -209,6 +209,20 @@ describe('two questions in one', () => {
     });
 
     it.each([
+        [
+            'I’m a pharmacist in Lyon and I just got my MIFI invitation. My husband is an electrician. Do I need a medical exam for the IMP+ permit? My brother did one last year for his visa. Do I also need a police certificate from France?',
+            'en-CA',
+        ],
+        [
+            'Je suis pharmacienne à Lyon et je viens de recevoir l’invitation du MIFI. Mon mari est électricien. Est-ce que je dois passer un examen médical pour le permis PMI+? Mon frère en a fait un l’an passé pour son visa. Faut-il aussi un certificat de police de la France?',
+            'fr-CA',
+        ],
+    ])('answers two questions between sentences that tell: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'medical-exam', also: 'police-certificates' });
+    });
+
+    it.each([
         ['can my wife work and how much does the permit cost', 'en-CA'],
         ['est-ce que ma femme peut travailler et combien coûte le permis', 'fr-CA'],
     ])('answers both even when the whole message reads clearly as one of them: %s', async (text, locale) => {

@@ -223,12 +223,13 @@ export class Recognizer {
     }
 
     /**
-     * What a message asks at the top level, with two things asked at once answered both (`readCut`), the question of
-     * a long message found in one of its clauses, and a long story's question about something else refused.
+     * What a message asks at the top level, with two things asked at once answered both (`readCut`,
+     * `questionsAsked`), the question of a long message found in one of its clauses, and a long story's question
+     * about something else refused.
      */
     understand(text: string, language: Language): Recognition {
         const reading = this.understandWhole(text, language);
-        return this.askedElsewhere(text, language, reading) ?? reading;
+        return this.askedElsewhere(text, language, reading) ?? this.questionsAsked(text, language, reading) ?? reading;
     }
 
     /**
@@ -265,6 +266,26 @@ export class Recognizer {
             refusal ??= elsewhere;
         }
         return refusal;
+    }
+
+    /**
+     * Two sentences that each end with a question mark and clearly ask a different thing, wherever they stand among
+     * sentences that tell ("I'm a nurse in Belgium. I'd like to work in a CHSLD. Do I need a medical exam? And a
+     * Belgian police certificate too?"): both are answered, when cutting the message in two found only one. The
+     * second may say "it" about the first's subject. Undefined otherwise.
+     */
+    private questionsAsked(text: string, language: Language, reading: Recognition): Recognition | undefined {
+        if (reading.kind === 'command' || reading.kind === 'dialog' || (reading.kind === 'refuse' && reading.topic)) return undefined;
+        if (reading.kind === 'answer' && (reading.also || reading.request || reading.topic.smallTalk)) return undefined;
+        const [first, second] = text
+            .trim()
+            .split(SENTENCE_END)
+            .filter((sentence) => sentence.endsWith('?') && words(sentence).length >= QUESTION_WORDS);
+        if (first === undefined || second === undefined) return undefined;
+        const a = this.recognize(first, language);
+        if (a.kind !== 'answer' || !isClearAnswer(a)) return undefined;
+        const b = this.aboutFirst(a, second, language) ?? this.recognize(second, language);
+        return b.kind === 'answer' && isClearAnswer(b) && b.topic.id !== a.topic.id ? { ...a, also: b.topic } : undefined;
     }
 
     /** `understand`, before a long message's questions are checked for being about something else. */
