@@ -316,6 +316,7 @@ describe('a request inside a long message', () => {
     const message = 'We are not applying anymore after all, so please delete everything I entered about my kids, thank you';
     const advisor = 'We are in Bogota with our two daughters and it is all very confusing, can someone from your team call me?';
     const menu = 'We are in Bogota with our two daughters and it is all very confusing, so show me what you can do please';
+    const vague = 'My warranty claim for my broken phone is still pending since one month, kindly advise who to call';
     const recognizer = recognizerReading({
         [message]: { kind: 'none', score: 0.4, offTopic: true },
         'so please delete everything I entered about my kids,': confident('deleteData'),
@@ -323,6 +324,8 @@ describe('a request inside a long message', () => {
         'can someone from your team call me?': confident('advisor'),
         [menu]: { kind: 'none', score: 0.3 },
         'so show me what you can do please': confident('help'),
+        [vague]: { kind: 'none', score: 0.3 },
+        'kindly advise who to call': confident('advisor', 0.5),
     });
 
     it('is that request, even when the rest reads as about something else', () => {
@@ -332,6 +335,10 @@ describe('a request inside a long message', () => {
 
     it('is never another command heard in a clause', () => {
         expect(recognizer.understand(menu, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('reaches a person only on a clause that clearly asks for one', () => {
+        expect(recognizer.understand(vague, 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
 

@@ -71,7 +71,7 @@ describe('requests that matter to the firm, in any wording', () => {
             'en-CA',
         ],
         [
-            "franchement c'est trop compliqué pour moi, ma femme est en Tunisie pis moi chu à Montréal avec un permis fermé, quelqu'un de votre équipe peut-tu me rappeler cette semaine",
+            "Mon mari a eu son CSQ l'an passé et on est à Bogota avec nos deux filles, c'est bien mélangeant pour nous autres, est-ce que je peux prendre rendez-vous avec un de vos conseillers?",
             'fr-CA',
         ],
     ])('reaches an advisor asked for in one clause of a long message: %s', async (message, locale) => {

@@ -337,7 +337,10 @@ export class Recognizer {
     private requestInClause(text: string, language: Language): Recognition | undefined {
         for (const clause of clausesLastFirst(text)) {
             const part = this.search(clause, language);
-            if (part.kind === 'command' && (CLAUSE_COMMANDS as readonly Command[]).includes(part.command)) return part;
+            if (part.kind !== 'command' || !(CLAUSE_COMMANDS as readonly Command[]).includes(part.command)) continue;
+            // A person is reached only on a clause that clearly asks for one: "do I need a lawyer or can I go to the
+            // tribunal myself" about a landlord, or "kindly advise who to call" about a phone, is not a request.
+            if (part.command === 'deleteData' || this.matcher.match(clause, language).score >= SINGLE_QUESTION_SCORE) return part;
         }
         return undefined;
     }
