@@ -144,7 +144,8 @@ function requestBeside(a: Recognition, b: Recognition): Recognition | undefined 
 /** What a free-text message asks for, before any dialog decides what to do with it. */
 export type Recognition =
     /** `inferred`: the knowledge base read a request in the wording ("please erase what you know about me"). */
-    | { kind: 'command'; command: Command; inferred?: boolean }
+    /** `score`: how clearly the knowledge base read a command it inferred from the wording. */
+    | { kind: 'command'; command: Command; inferred?: boolean; score?: number }
     | { kind: 'dialog'; target: DialogTarget; topic?: string; score?: number }
     /**
      * `also`: the second question of a message that asks two ("how much does it cost and how long does it take");
@@ -340,7 +341,7 @@ export class Recognizer {
             if (part.kind !== 'command' || !(CLAUSE_COMMANDS as readonly Command[]).includes(part.command)) continue;
             // A person is reached only on a clause that clearly asks for one: "do I need a lawyer or can I go to the
             // tribunal myself" about a landlord, or "kindly advise who to call" about a phone, is not a request.
-            if (part.command === 'deleteData' || this.matcher.match(clause, language).score >= SINGLE_QUESTION_SCORE) return part;
+            if (part.command === 'deleteData' || (part.score ?? 1) >= SINGLE_QUESTION_SCORE) return part;
         }
         return undefined;
     }
@@ -583,7 +584,7 @@ export class Recognizer {
                 if (topic.smallTalk && !isClosing(topic) && this.says(text, this.talkToPhrases))
                     return { kind: 'command', command: 'advisor', inferred: true };
                 if (topic.outOfScope) return { kind: 'refuse', topic, score };
-                if (topic.command) return { kind: 'command', command: topic.command, inferred: true };
+                if (topic.command) return { kind: 'command', command: topic.command, inferred: true, score };
                 if (topic.dialog) return { kind: 'dialog', target: topic.dialog, topic: topic.id, score };
                 return { kind: 'answer', topic, score };
             }
