@@ -315,6 +315,8 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('what can you do')).toEqual(['@helpme']);
         expect(analyzer.analyze('how much does it actually cost')).toEqual(analyzer.analyze('how much does it cost'));
         expect(analyzer.analyze('tu peux faire quoi exactement')).toEqual(analyzer.analyze('tu peux faire quoi'));
+        expect(analyzer.analyze('what on earth is a CSQ')).toEqual(analyzer.analyze('what is a CSQ'));
+        expect(analyzer.analyze('what the heck is biometrics')).toEqual(analyzer.analyze('what is biometrics'));
     });
     it('reads losing one’s job, and Quebec’s « tour du poteau », as the concepts they are', () => {
         expect(analyzer.analyze('if I am laid off')).toEqual(analyzer.analyze('if I lose my job'));
@@ -324,6 +326,9 @@ describe('TextAnalyzer', () => {
     it('reads a program still there or gone, a renewal, other federal permits and « d’acc » in the words people use', () => {
         expect(analyzer.analyze('is imp+ still a thing')).toEqual(analyzer.analyze('is imp+ still running'));
         expect(analyzer.analyze('le pmi+ existe encore')).toEqual(analyzer.analyze('le pmi+ est actif'));
+        expect(analyzer.analyze('does imp+ even exist anymore')).toEqual(analyzer.analyze('is imp+ still running'));
+        expect(analyzer.analyze('imp+ no longer exists?')).toEqual(analyzer.analyze('imp+ still running?'));
+        expect(analyzer.analyze('le pmi+ existe pu')).toEqual(analyzer.analyze('le pmi+ est actif'));
         expect(analyzer.analyze('did they kill it')).toEqual(analyzer.analyze('cancelled'));
         expect(analyzer.analyze('ça se renouvelle')).toEqual(analyzer.analyze('ça se renouveler'));
         expect(analyzer.analyze('renewable')).toEqual(analyzer.analyze('renew'));

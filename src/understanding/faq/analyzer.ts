@@ -1,6 +1,6 @@
 import { fold } from '../text';
 import { boundedEditDistance } from './editDistance';
-import { FILLER_WORDS, PHRASE_CONCEPTS, SPELLINGS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
+import { FILLER_PHRASES, FILLER_WORDS, PHRASE_CONCEPTS, SPELLINGS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
 import { stem } from './stemmer';
 
 /** Concept tokens from the lexicon start with this character; they are never stemmed or corrected. */
@@ -115,7 +115,9 @@ function typoBudget(word: string): number {
 /** The tokens of a text cut into plain words: short forms spelt out, phrases and words read as concepts, the rest stemmed. */
 function tokensOf(typed: readonly string[]): string[] {
     const plainWords = typed.map((word) => SPELLINGS[word] ?? word).filter((word) => !FILLER_WORDS.has(word));
-    let text = ` ${plainWords.join(' ')} `.trim();
+    let text = ` ${plainWords.join(' ')} `;
+    for (const filler of FILLER_PHRASES) if (text.includes(filler)) text = text.replaceAll(` ${filler} `, ' ');
+    text = text.trim();
     for (const rule of phraseRulesFor(plainWords)) {
         // Most rules a text's words call up are not in it: a plain search first is cheaper than the pattern.
         if (text.includes(rule.phrase)) text = text.replace(rule.pattern, rule.replacement);

@@ -39,6 +39,13 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'still exists': '@active',
     'existe encore': '@active',
     'existe toujours': '@active',
+    // …or gone, asked the other way round ("does it even exist anymore", « ça existe plus »).
+    'exist anymore': '@active',
+    'exists anymore': '@active',
+    'no longer exist': '@active',
+    'no longer exists': '@active',
+    'existe plus': '@active',
+    'existe pu': '@active',
     // « d'acc », texted « d'accord ».
     'd acc': 'daccord',
     'good morning': '@hello',
@@ -643,6 +650,9 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
     'donc',
     'juste',
 ]);
+
+/** Phrases that only stress ("what on earth is a CSQ", "how the heck do I apply"), left out as FILLER_WORDS are. */
+export const FILLER_PHRASES: readonly string[] = ['on earth', 'the heck', 'the hell'];
 
 /**
  * Single words mapped to a concept (or to '' to drop them). Plural forms ending in -s/-x are found by the
