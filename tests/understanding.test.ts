@@ -406,6 +406,15 @@ describe('a long message with its context first', () => {
             "Ma femme et moi avons nos permis PMI+ et on habite à Gatineau avec les enfants. Comment on fait nos déclarations d'impôts au Québec, c'est deux déclarations séparées?",
             'fr-CA',
         ],
+        // Long enough that its unknown words (hockey, league) no longer keep the whole from the off-topic class.
+        [
+            'We finally settled in Trois-Rivières after the whole IMP+ process, the CSQ, the biometrics and the waiting. Now a simple question for fun: how much does a hockey league for adults cost here, and do they have beginner teams?',
+            'en-CA',
+        ],
+        [
+            "On est enfin installés à Trois-Rivières après tout le processus du PMI+, le CSQ, la biométrie pis l'attente. Petite question pour le fun : combien coûte une ligue de hockey pour adultes ici, pis y a-tu des équipes pour débutants?",
+            'fr-CA',
+        ],
     ])('refuses an IMP+ story whose question is about something else: %s', async (text, locale) => {
         const { recognized } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'fallback' });

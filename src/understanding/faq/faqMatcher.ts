@@ -27,6 +27,13 @@ export interface FaqMatcherOptions extends DecisionThresholds {
      */
     unknownWeightFactor: number;
     /**
+     * A message of at least `longMessageTokens` distinct tokens weighs its unknown words this much instead: a story
+     * around the question ("my brother-in-law in Lyon said…") would otherwise keep the whole below `minSimilarity`,
+     * unread by the classifier, whose off-topic class is what refuses a long message about something else.
+     */
+    longMessageUnknownWeightFactor: number;
+    longMessageTokens: number;
+    /**
      * Share of the score that comes from character n-grams (3 and 4 letters inside each word, as in Rasa's
      * char_wb features) rather than from words: they still match "documnts", "feez" or "linvitation" when
      * no single correction does.
@@ -63,6 +70,8 @@ export const DEFAULT_OPTIONS: FaqMatcherOptions = {
     minLead: 0.4,
     centroidWeight: 0.2,
     unknownWeightFactor: 1.5,
+    longMessageUnknownWeightFactor: 0.5,
+    longMessageTokens: 8,
     charWeight: 0.3,
     classifierWeight: 0.5,
     minSimilarity: 0.2,
@@ -100,6 +109,7 @@ export class FaqMatcher implements TopicMatcher {
     private readonly inverseTopicFrequency = new Map<string, number>();
     /** Weight of a token no topic uses: as rare as rare gets. */
     private readonly unknownTokenWeight: number;
+    private readonly longMessageUnknownTokenWeight: number;
     /** Topic ids in knowledge-base order; everything below refers to a topic by its number here. */
     private readonly topicIds: readonly string[];
     private readonly samples = new SampleIndex();
@@ -185,6 +195,7 @@ export class FaqMatcher implements TopicMatcher {
             this.inverseTopicFrequency.set(token, 1 + Math.log(topicCount / topics.size));
         }
         this.unknownTokenWeight = this.options.unknownWeightFactor * (1 + Math.log(topicCount));
+        this.longMessageUnknownTokenWeight = this.options.longMessageUnknownWeightFactor * (1 + Math.log(topicCount));
         for (const [topicId, tokenized] of tokenizedByTopic) {
             const topic = topicNumber.get(topicId) as number;
             const centroid = new Map<string, number>();
@@ -322,8 +333,10 @@ export class FaqMatcher implements TopicMatcher {
     /** Binary term weights (samples are short; repeating a word adds no meaning), IDF-scaled, unit length. */
     private vectorize(tokens: readonly string[]): SparseVector {
         const weights = new Map<string, number>();
-        for (const token of new Set(tokens)) {
-            weights.set(token, this.inverseTopicFrequency.get(token) ?? this.unknownTokenWeight);
+        const distinct = new Set(tokens);
+        const unknown = distinct.size >= this.options.longMessageTokens ? this.longMessageUnknownTokenWeight : this.unknownTokenWeight;
+        for (const token of distinct) {
+            weights.set(token, this.inverseTopicFrequency.get(token) ?? unknown);
         }
         return normalize(weights);
     }
