@@ -318,6 +318,22 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('what on earth is a CSQ')).toEqual(analyzer.analyze('what is a CSQ'));
         expect(analyzer.analyze('what the heck is biometrics')).toEqual(analyzer.analyze('what is biometrics'));
     });
+    it('reads the CSQ, the invitation and the biometrics as people describe them who do not know their names', () => {
+        expect(analyzer.analyze('I have the Quebec certificate')).toEqual(analyzer.analyze('I have the CSQ'));
+        expect(analyzer.analyze('j’ai l’accord du Québec')).toEqual(analyzer.analyze('j’ai le CSQ'));
+        expect(analyzer.analyze('mon attestation de sélection')).toEqual(analyzer.analyze('mon CSQ'));
+        expect(analyzer.analyze('the email from the ministry')).toEqual(analyzer.analyze('the invitation'));
+        expect(analyzer.analyze('la lettre du ministère')).toEqual(analyzer.analyze('l’invitation'));
+        expect(analyzer.analyze('convié par le ministère du Québec')).toEqual(analyzer.analyze('invitation MIFI'));
+        expect(analyzer.analyze('qu’on prenne mes doigts')).toEqual(analyzer.analyze('qu’on prenne mes empreintes'));
+        expect(analyzer.analyze('a panel physician')).toEqual(analyzer.analyze('a medical exam'));
+        expect(analyzer.analyze('is there a ceiling')).toEqual(analyzer.analyze('is there a cap'));
+    });
+    it('reads hoping as hoping, not fingerprints, and texted spellings as the words they are', () => {
+        expect(analyzer.analyze('fingers crossed, how long does it take')).toEqual(analyzer.analyze('how long does it take'));
+        expect(analyzer.analyze('je croise les doigts, combien de temps')).toEqual(analyzer.analyze('combien de temps'));
+        expect(analyzer.analyze('how lng b4 dey reply')).toEqual(analyzer.analyze('how long before they reply'));
+    });
     it('reads losing one’s job, and Quebec’s « tour du poteau », as the concepts they are', () => {
         expect(analyzer.analyze('if I am laid off')).toEqual(analyzer.analyze('if I lose my job'));
         expect(analyzer.analyze('si je me fais mettre à pied')).toEqual(analyzer.analyze('si je perds mon emploi'));
@@ -338,6 +354,7 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('le permis post-diplôme')).toEqual(analyzer.analyze('le PGWP'));
         expect(analyzer.analyze('global talent stream')).toEqual(analyzer.analyze('PGWP'));
         expect(analyzer.analyze('d’acc')).toEqual(analyzer.analyze('daccord'));
+        expect(analyzer.analyze('daccord')).toEqual(analyzer.analyze('d’accord'));
     });
     it('joins a word typed in two pieces', () => {
         const known = new TextAnalyzer(['when do I give my biometrics']);

@@ -182,6 +182,9 @@ export class Vocabulary {
         });
         for (const text of knownTexts) rawWords(text).forEach(add);
         for (const phrase of Object.keys(PHRASE_CONCEPTS)) phrase.split(' ').forEach(add);
+        // A filler's words are known, or "croise" in « je croise les doigts » would be corrected away from its phrase.
+        for (const phrase of FILLER_PHRASES) phrase.split(' ').forEach(add);
+        for (const word of FILLER_WORDS) add(word);
         for (const word of Object.keys(WORD_CONCEPTS)) add(word);
         for (const word of Object.keys(SPELLINGS)) add(word);
         for (const word of FOLDED_STOP_WORDS) add(word);

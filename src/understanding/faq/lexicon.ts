@@ -46,8 +46,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'no longer exists': '@active',
     'existe plus': '@active',
     'existe pu': '@active',
-    // « d'acc », texted « d'accord ».
-    'd acc': 'daccord',
+    // « d'acc », short for « d'accord » (typed « daccord » too, in SPELLINGS).
+    'd acc': 'accord',
     'good morning': '@hello',
     'good afternoon': '@hello',
     'good evening': '@hello',
@@ -258,6 +258,25 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'certificat de selection du quebec': '@csq',
     'certificat de selection': '@csq',
     'certificate of selection': '@csq',
+    // The CSQ and the invitation as people describe them who do not know their names ("the Quebec certificate",
+    // « l'accord du Québec », "the email from the ministry", « la lettre du ministère »).
+    'quebec certificate': '@csq',
+    'certificate from quebec': '@csq',
+    'selection document': '@csq',
+    'certificat du quebec': '@csq',
+    'certificat quebecois': '@csq',
+    'attestation de selection': '@csq',
+    'document de selection': '@csq',
+    'accord du quebec': '@csq',
+    'email from the ministry': '@invitation',
+    'email from their ministry': '@invitation',
+    'letter from the ministry': '@invitation',
+    'courriel du ministere': '@invitation',
+    'lettre du ministere': '@invitation',
+    'courrier du ministere': '@invitation',
+    'quebec ministry': '@mifi',
+    'ministere quebecois': '@mifi',
+    'ministere du quebec': '@mifi',
     'ministere de l immigration de la francisation et de l integration': '@mifi',
     'ministere de l immigration': '@mifi',
     'ministry of immigration': '@mifi',
@@ -599,6 +618,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     emi: 'examen medical',
     pcc: 'police certificate',
     pccs: 'police certificate',
+    'panel physician': 'medical exam',
+    'medecin designe': 'examen medical',
     // A lapsed CSQ or permit has expired.
     lapsed: '@expired',
     lapse: '@expired',
@@ -632,6 +653,11 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
     moe: 'moi',
     r: 'are',
     ur: 'your',
+    // Texting and Nigerian Pidgin spellings ("how lng b4 dey reply").
+    lng: 'long',
+    dey: 'they',
+    dat: 'that',
+    daccord: 'd accord',
 };
 
 /**
@@ -652,7 +678,15 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Phrases that only stress ("what on earth is a CSQ", "how the heck do I apply"), left out as FILLER_WORDS are. */
-export const FILLER_PHRASES: readonly string[] = ['on earth', 'the heck', 'the hell'];
+export const FILLER_PHRASES: readonly string[] = [
+    'on earth',
+    'the heck',
+    'the hell',
+    // Hoping, not fingerprints.
+    'fingers crossed',
+    'croise les doigts',
+    'croisons les doigts',
+];
 
 /**
  * Single words mapped to a concept (or to '' to drop them). Plural forms ending in -s/-x are found by the
@@ -1017,6 +1051,7 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     limit: '@cap',
     limite: '@cap',
     plafond: '@cap',
+    ceiling: '@cap',
     places: '@cap',
     place: '@cap',
     spots: '@cap',
@@ -1057,6 +1092,11 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     invite: '@invitation',
     invited: '@invitation',
     inviter: '@invitation',
+    inviting: '@invitation',
+    // « Convié par le ministère »: invited.
+    convie: '@invitation',
+    conviee: '@invitation',
+    convier: '@invitation',
     ita: '@invitation',
     letter: '@letter',
     lettre: '@letter',
@@ -1224,6 +1264,8 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     fingerprints: '@biometrics',
     fingerprint: '@biometrics',
     empreintes: '@biometrics',
+    // « Prendre mes doigts » at the centre; "fingers crossed" is a filler phrase.
+    doigts: '@biometrics',
     restoration: '@restoration',
     restore: '@restoration',
     restoring: '@restoration',
