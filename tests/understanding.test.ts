@@ -421,6 +421,35 @@ describe('a long message with its context first', () => {
         expect(recognized).not.toHaveProperty('topic');
     });
 
+    it.each([
+        [
+            "I'm a welder from Manila and my cousin lives in Sherbrooke. When I arrive I may start at a small garage, but later I want to move to a bigger company. Am I allowed to change employers whenever I want with this permit?",
+            'en-CA',
+        ],
+        [
+            "Je suis soudeur à Douala et mon cousin habite à Sherbrooke. En arrivant je vais peut-être commencer dans un petit garage, puis aller dans une grosse compagnie. Est-ce que j'ai le droit de changer d'employeur quand je veux avec ce permis de travail?",
+            'fr-CA',
+        ],
+    ])('answers the question after a story that reads as about something else, when it names what it asks: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'employers' });
+    });
+
+    it.each([
+        [
+            'First year in Quebec, and my wife and I both work in Laval. Do we have to file two tax returns, one for Quebec and one federal? What documents do I need?',
+            'en-CA',
+        ],
+        [
+            "Première année au Québec, ma femme et moi on travaille à Laval. Faut-il faire deux déclarations d'impôts, une au Québec et une au fédéral? Quels documents faut-il?",
+            'fr-CA',
+        ],
+    ])('leaves a short question to the story about something else before it: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'fallback' });
+        expect(recognized).not.toHaveProperty('topic');
+    });
+
     it('reads the question of a long message before a sentence that only tells, wherever it stands', async () => {
         const { recognized } = await say(
             'Quels sont les frais gouvernementaux exigibles pour une demande de permis PMI+? Je prépare une estimation des coûts pour un client.',

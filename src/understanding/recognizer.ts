@@ -315,6 +315,8 @@ export class Recognizer {
             // A whole that reads as about something else leaves only the question before a reason (which may be what
             // reads so): "how long does a passport renewal take? need it before December" asks nothing of IMP+.
             const reason = this.beforeReason(text);
+            const asked = whole.offTopic ? this.askedAfterStory(text, language) : undefined;
+            if (asked) return asked;
             const clauses = whole.offTopic ? reason : [...reason, ...clausesLastFirst(text)];
             // A clause that only tells ("Je prépare une estimation pour un client.") is read after those that may ask.
             const telling = (clause: string) => this.tellsAboutWriter(clause) || this.tells(clause);
@@ -327,6 +329,27 @@ export class Recognizer {
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= SHORT_CONTEXT_WORDS)
             return this.aboutMeAside(text, language, whole.offTopic === true) ?? this.lastRequest(text, language) ?? whole;
         return whole;
+    }
+
+    /**
+     * The question after a story that reads as about something else, when it says by itself what it asks and clearly
+     * asks one IMP+ thing ("I'm a nurse in Manila. I may start at a small clinic, then move to a hospital. Am I
+     * allowed to change employers whenever I want on this permit?"): the story's words (a job, a city, a family)
+     * made the whole read as off topic. A short question, or one with a pronoun and no word that names its subject,
+     * is the story's ("First year in Quebec: do I file two tax returns? What documents do I need?").
+     */
+    private askedAfterStory(text: string, language: Language): Recognition | undefined {
+        const questions = text
+            .trim()
+            .split(SENTENCE_END)
+            .filter((sentence) => sentence.includes('?'))
+            .reverse();
+        for (const question of questions) {
+            if (words(question).length < SELF_CONTAINED_WORDS || this.subjects.leavesItUnsaid(question)) continue;
+            const part = this.search(question, language);
+            if (isClearAnswer(part)) return part;
+        }
+        return undefined;
     }
 
     /**
