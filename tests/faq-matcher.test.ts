@@ -321,6 +321,7 @@ describe('TextAnalyzer', () => {
     it('reads the CSQ, the invitation and the biometrics as people describe them who do not know their names', () => {
         expect(analyzer.analyze('I have the Quebec certificate')).toEqual(analyzer.analyze('I have the CSQ'));
         expect(analyzer.analyze('j’ai l’accord du Québec')).toEqual(analyzer.analyze('j’ai le CSQ'));
+        expect(analyzer.analyze('avoir l’accord de Québec')).toEqual(analyzer.analyze('avoir le CSQ'));
         expect(analyzer.analyze('mon attestation de sélection')).toEqual(analyzer.analyze('mon CSQ'));
         expect(analyzer.analyze('the email from the ministry')).toEqual(analyzer.analyze('the invitation'));
         expect(analyzer.analyze('la lettre du ministère')).toEqual(analyzer.analyze('l’invitation'));

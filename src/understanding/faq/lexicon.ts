@@ -268,6 +268,7 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'attestation de selection': '@csq',
     'document de selection': '@csq',
     'accord du quebec': '@csq',
+    'accord de quebec': '@csq',
     'email from the ministry': '@invitation',
     'email from their ministry': '@invitation',
     'letter from the ministry': '@invitation',
