@@ -312,11 +312,11 @@ export class Recognizer {
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
             const request = this.requestInClause(text, language);
             if (request) return request;
+            const asked = whole.offTopic ? this.askedAfterStory(text, language) : undefined;
+            if (asked) return asked;
             // A whole that reads as about something else leaves only the question before a reason (which may be what
             // reads so): "how long does a passport renewal take? need it before December" asks nothing of IMP+.
             const reason = this.beforeReason(text);
-            const asked = whole.offTopic ? this.askedAfterStory(text, language) : undefined;
-            if (asked) return asked;
             const clauses = whole.offTopic ? reason : [...reason, ...clausesLastFirst(text)];
             // A clause that only tells ("Je prépare une estimation pour un client.") is read after those that may ask.
             const telling = (clause: string) => this.tellsAboutWriter(clause) || this.tells(clause);
