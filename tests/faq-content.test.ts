@@ -184,6 +184,9 @@ describe('FAQ knowledge base content', () => {
         it.each([
             ['am I allowed to take classes while I work on IMP+', 'en', 'study-with-permit'],
             ['je peux-tu suivre une formation avec mon permis PMI+', 'fr', 'study-with-permit'],
+            // Not studying in another province ("can I study with it" is the issue's own wording).
+            ['can I study with it', 'en', 'study-with-permit'],
+            ['je peux étudier avec?', 'fr', 'study-with-permit'],
             ['does my son need a study permit for school in Quebec', 'en', 'children-school'],
             ['ma fille a-t-elle besoin d’un permis d’études pour l’école', 'fr', 'children-school'],
             ['is an LMIA needed for IMP+', 'en', 'job-offer-lmia'],
