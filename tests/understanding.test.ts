@@ -441,7 +441,7 @@ describe('a long message with its context first', () => {
             'en-CA',
         ],
         [
-            "Première année au Québec, ma femme et moi on travaille à Laval. Faut-il faire deux déclarations d'impôts, une au Québec et une au fédéral? Quels documents faut-il?",
+            "Première année au Québec, ma femme et moi on travaille à Laval. Faut-il faire deux déclarations d'impôts, une au Québec et une au fédéral? Quels documents est-ce que je dois fournir?",
             'fr-CA',
         ],
     ])('leaves a short question to the story about something else before it: %s', async (text, locale) => {
