@@ -335,6 +335,18 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('je croise les doigts, combien de temps')).toEqual(analyzer.analyze('combien de temps'));
         expect(analyzer.analyze('how lng b4 dey reply')).toEqual(analyzer.analyze('how long before they reply'));
     });
+    it('reads a typo the samples hold as the word it misses a letter of, and enrolling and « howto » as people type them', () => {
+        // The samples keep their typos, so "requirments" is known; it still means the requirements.
+        const holdsTypo = new TextAnalyzer(['what are the requirements', 'requirements list', 'the requirments']);
+        expect(holdsTypo.analyze('requirments')).toEqual(holdsTypo.analyze('requirements'));
+        expect(holdsTypo.analyze('requirements')).toEqual(['@criteria']);
+        // A word the samples use often is a word of their own, not a typo.
+        const usesOften = new TextAnalyzer(['requirments', 'the requirments', 'requirments?', 'my requirments', 'requirements']);
+        expect(usesOften.analyze('requirments')).not.toEqual(usesOften.analyze('requirements'));
+        expect(analyzer.analyze('howto apply')).toEqual(analyzer.analyze('how to apply'));
+        expect(analyzer.analyze('inscription des enfants à l’école')).toEqual(analyzer.analyze('inscrire les enfants à l’école'));
+        expect(analyzer.analyze('enrolment of my kids')).toEqual(analyzer.analyze('enrol my kids'));
+    });
     it('reads losing one’s job, and Quebec’s « tour du poteau », as the concepts they are', () => {
         expect(analyzer.analyze('if I am laid off')).toEqual(analyzer.analyze('if I lose my job'));
         expect(analyzer.analyze('si je me fais mettre à pied')).toEqual(analyzer.analyze('si je perds mon emploi'));

@@ -106,6 +106,17 @@ const MIN_SPLIT_PART = 2;
 /** Swapped letters are forgiven from this length on, the first letter kept. */
 const SWAP_MIN_LETTERS = 4;
 
+/**
+ * A word the samples hold this many times or fewer may be one of their typos ("requirments"): when it is a word of
+ * the lexicon with one letter missing, it reads as that word.
+ */
+const RARE_KNOWN_WORD = 3;
+const MIN_RESTORED_LETTERS = 6;
+/** Words the lexicon itself writes (in its phrases, fillers and spellings) are never typos. */
+const LEXICON_WORDS: ReadonlySet<string> = new Set(
+    [...Object.keys(PHRASE_CONCEPTS), ...FILLER_PHRASES, ...FILLER_WORDS, ...Object.keys(SPELLINGS)].flatMap((phrase) => phrase.split(' ')),
+);
+
 /** How many typos we forgive: none in words of 4 letters or fewer (too many false friends: rent → rend), one up to 7, then two. */
 function typoBudget(word: string): number {
     if (word.length <= 4) return 0;
@@ -310,7 +321,8 @@ export class TextAnalyzer {
 
     /** The closest known word within the typo budget, or the word itself. */
     correct(word: string): string {
-        if (this.vocabulary.has(word) || /\d/.test(word)) return word;
+        if (/\d/.test(word)) return word;
+        if (this.vocabulary.has(word)) return this.withMissingLetter(word) ?? word;
         const unstretched = this.unstretched(word);
         if (unstretched !== undefined) return unstretched;
         // An unknown inflection of a known word ("starting") needs no correction, unless it is one letter from a
@@ -346,6 +358,23 @@ export class TextAnalyzer {
      * A letter held down for emphasis ("heyy", "feee", "merciii", "pleaseee"): the known word under it. A run of
      * three or more becomes two, else one; a doubled last letter, one.
      */
+    /** The lexicon word that a rare known word is with one letter put back ("requirments" → "requirements"). */
+    private withMissingLetter(word: string): string | undefined {
+        if (word.length < MIN_RESTORED_LETTERS || (this.vocabulary.get(word) ?? 0) > RARE_KNOWN_WORD) return undefined;
+        if (conceptOf(word) !== undefined || LEXICON_WORDS.has(word)) return undefined;
+        let best: string | undefined;
+        let bestFrequency = this.vocabulary.get(word) ?? 0;
+        for (const candidate of this.vocabularyByLength.get(word.length + 1) ?? []) {
+            if (candidate[0] !== word[0] || conceptOf(candidate) === undefined) continue;
+            const frequency = this.vocabulary.get(candidate) ?? 0;
+            if (frequency > bestFrequency && boundedEditDistance(word, candidate, 1) <= 1) {
+                best = candidate;
+                bestFrequency = frequency;
+            }
+        }
+        return best;
+    }
+
     private unstretched(word: string): string | undefined {
         const forms = [word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1{2,}/gu, '$1'), word.replace(/(\p{L})\1$/u, '$1')];
         return forms.find((form) => form !== word && this.vocabulary.has(form));

@@ -659,6 +659,7 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
     dey: 'they',
     dat: 'that',
     daccord: 'd accord',
+    howto: 'how to',
 };
 
 /**
@@ -889,6 +890,20 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     etudiant: '@study',
     etudiante: '@study',
     ecole: '@study',
+    // Registering a child at school, or oneself in a course: « l'inscription des enfants », "enrolment".
+    inscription: '@enrol',
+    inscriptions: '@enrol',
+    inscrire: '@enrol',
+    inscrit: '@enrol',
+    inscrite: '@enrol',
+    inscrits: '@enrol',
+    inscris: '@enrol',
+    enrol: '@enrol',
+    enroll: '@enrol',
+    enrolment: '@enrol',
+    enrollment: '@enrol',
+    enrolling: '@enrol',
+    enrolled: '@enrol',
     university: '@study',
     universite: '@study',
     college: '@study',
