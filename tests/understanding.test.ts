@@ -305,10 +305,28 @@ describe('two questions in one', () => {
     });
 
     it.each([
-        ['thank you so much. bye', 'en-CA'],
-        ['merci pour tout! bonne journée', 'fr-CA'],
-    ])('says one goodbye to thanks and goodbye: %s', async (text, locale) => {
+        ['thank you so much. bye', 'en-CA', 'en'],
+        ['thank u so much, bye!!', 'en-CA', 'en'],
+        ['merci pour tout! bonne journée', 'fr-CA', 'fr'],
+        ['merci bcp, a+', 'fr-CA', 'fr'],
+    ] as const)('thanks back in short, then says goodbye once: %s', async (text, locale, language) => {
+        const { recognized, text: replies } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'thanks', also: 'goodbye' });
+        const welcome = replies.indexOf(t.t(language, 'feedback:satisfaction.welcome'));
+        const goodbye = kb.topic(language, 'goodbye')?.answer ?? '';
+        expect(welcome).toBeGreaterThanOrEqual(0);
+        expect(replies.indexOf(goodbye)).toBeGreaterThan(welcome);
+        expect(replies.split(goodbye)).toHaveLength(2);
+        // Not the thanks answer's "anything else?" just before the goodbye.
+        expect(replies).not.toContain(kb.topic(language, 'thanks')?.answer ?? '');
+    });
+
+    it.each([
+        ['no thanks, bye', 'en-CA'],
+        ['non merci, bonne journée', 'fr-CA'],
+    ])('only says goodbye when the thanks is turned down: %s', async (text, locale) => {
         const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'goodbye' });
         expect(recognized?.also).toBeUndefined();
     });
 

@@ -37,7 +37,12 @@ export class TopLevel {
                     return;
                 }
                 const topic = decision.also ?? decision.topic;
-                if (decision.also) await responder.answer(context, decision.topic, false);
+                if (decision.also) {
+                    // "Thanks, bye": the thanks is returned short ("You're welcome!"), not with its "anything else?".
+                    const shortFirst = decision.topic.smallTalk ? SATISFACTION_MOMENTS.topics[decision.topic.id] : undefined;
+                    if (shortFirst) await responder.say(context, shortFirst);
+                    else await responder.answer(context, decision.topic, false);
+                }
                 // "Thanks", "bye": the conversation may be ending; how did it go? (asked once, instead of the menu)
                 const closing = topic.id in SATISFACTION_MOMENTS.topics && !conversation.satisfactionAsked && satisfaction.asks(context);
                 const shortReply = closing ? SATISFACTION_MOMENTS.topics[topic.id] : undefined;

@@ -167,6 +167,10 @@ export class Recognizer {
     /** Greetings and thanks around a question ("hi, …", "… thanks"), in both languages (locales answers.json). */
     private readonly openers: string[][];
     private readonly closers: string[][];
+    /** Ways of saying thank you ("thx", « merci bcp »), to thank back beside a goodbye ("thanks so much, bye!"). */
+    private readonly thanksPhrases: string[][];
+    /** Words that turn a thanks down before it ("no thanks", « non merci »). */
+    private readonly declines: Set<string>;
     /** Words by which a clause tells about the writer ("I", « je »), in both languages (locales context.json). */
     private readonly selfWords: Set<string>;
     /** Words a question starts with ("can", « combien »), to find it after context typed without punctuation. */
@@ -187,7 +191,11 @@ export class Recognizer {
     ) {
         this.commands = PhraseBook.fromNamespace(translator, 'commands');
         const courtesy = LANGUAGES.map(
-            (language) => translator.bundle<{ courtesy: { openers: string[]; closers: string[] } }>(language, 'answers')?.courtesy,
+            (language) =>
+                translator.bundle<{ courtesy: { openers: string[]; closers: string[]; thanks: string[]; declines: string[] } }>(
+                    language,
+                    'answers',
+                )?.courtesy,
         );
         const longestFirst = (lists: (string[] | undefined)[]) =>
             lists
@@ -197,6 +205,8 @@ export class Recognizer {
                 .sort((a, b) => b.length - a.length);
         this.openers = longestFirst(courtesy.map((c) => c?.openers));
         this.closers = longestFirst(courtesy.map((c) => c?.closers));
+        this.thanksPhrases = longestFirst(courtesy.map((c) => c?.thanks));
+        this.declines = new Set(courtesy.flatMap((c) => c?.declines ?? []).flatMap((phrase) => words(phrase)));
         const context = LANGUAGES.map((language) =>
             translator.bundle<{
                 self?: string[];
@@ -230,7 +240,32 @@ export class Recognizer {
      */
     understand(text: string, language: Language): Recognition {
         const reading = this.understandWhole(text, language);
-        return this.askedElsewhere(text, language, reading) ?? this.questionsAsked(text, language, reading) ?? reading;
+        return (
+            this.askedElsewhere(text, language, reading) ??
+            this.questionsAsked(text, language, reading) ??
+            this.thankedOnLeaving(text, language, reading) ??
+            reading
+        );
+    }
+
+    /**
+     * "thank u so much, bye!!", « merci ben, bonne soirée! »: a goodbye that thanks (or "Did you mean thanks or
+     * goodbye?" for it) gets both, the thanks first. "no thanks, bye" only says goodbye. Undefined otherwise.
+     */
+    private thankedOnLeaving(text: string, language: Language, reading: Recognition): Recognition | undefined {
+        let goodbye: Topic | undefined;
+        if (reading.kind === 'answer' && !reading.also && !reading.request && isClosing(reading.topic)) goodbye = reading.topic;
+        else if (reading.kind === 'clarify') goodbye = reading.topics.find((topic) => isClosing(topic));
+        if (goodbye === undefined || (reading.kind !== 'answer' && reading.kind !== 'clarify')) return undefined;
+        const tokens = words(text);
+        const said = this.thanksPhrases.find((phrase) =>
+            tokens.some((_, start) => phraseAt(tokens, phrase, start) && !this.declines.has(tokens[start - 1] ?? '')),
+        );
+        if (!said) return undefined;
+        const thanks = this.search(said.join(' '), language);
+        if (thanks.kind !== 'answer' || !thanks.topic.smallTalk || isClosing(thanks.topic)) return undefined;
+        if (reading.kind === 'clarify' && !reading.topics.some((topic) => topic.id === thanks.topic.id)) return undefined;
+        return { kind: 'answer', topic: thanks.topic, score: reading.score, also: goodbye };
     }
 
     /**
