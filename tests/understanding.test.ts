@@ -597,6 +597,42 @@ describe('a long message with its context first', () => {
     });
 });
 
+describe('a question read too weakly to answer', () => {
+    it.each([
+        ['impplus = what?? never heard of it b4 😅', 'en-CA', 'en', 'what-is-imp'],
+        ['Bonjour, le PMI+ là, ça continue toujours ou bien c’est gâté?', 'fr-CA', 'fr', 'program-status'],
+    ] as const)(
+        'offers the topics it leans to, saying the bot is not sure, rather than refusing: %s',
+        async (text, locale, language, topic) => {
+            const { recognized, replies, text: reply } = await say(text, locale);
+            expect(recognized).toMatchObject({ action: 'fallback', unsure: true });
+            expect(recognized?.candidates).toContain(topic);
+            expect(reply).toContain(t.t(language, 'common:fallback.unsure'));
+            expect(reply).not.toContain(t.t(language, 'common:fallback.unknown'));
+            expect(buttonsOf(replies)).toContain(kb.topic(language, topic)?.label);
+        },
+    );
+
+    it.each([
+        ['il fait quel temps à Montréal demain', 'fr-CA', 'fr'],
+        ['what’s the weather in Montreal tomorrow', 'en-CA', 'en'],
+        // As weakly matched as the two above, but the classifier gives it some chance of being about something else.
+        ['la CSQ c quel syndicat au juste? chu prof au primaire pis on m’a dit de m’inscrire', 'fr-CA', 'fr'],
+    ] as const)('still refuses a message about something else: %s', async (text, locale, language) => {
+        const { recognized, text: reply } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'fallback' });
+        expect(recognized?.candidates).toBeUndefined();
+        expect(reply).toContain(t.t(language, 'common:fallback.unknown'));
+    });
+
+    it('refuses in the words of the near miss it leans to, rather than offering two other programs', async () => {
+        const { recognized, text: reply } = await say('résidence permanente par entrée express en alberta delai de traitement', 'fr-CA');
+        expect(recognized).toMatchObject({ action: 'fallback', topic: 'oos-express-entry' });
+        expect(recognized?.candidates).toBeUndefined();
+        expect(reply).toContain(kb.topic('fr', 'oos-express-entry')?.answer);
+    });
+});
+
 describe('questions that name a guided flow get a direct answer first', () => {
     it('answers whether a spouse can work, and offers the family options', async () => {
         const { replies, recognized } = await say('can my spouse work too?');

@@ -118,10 +118,13 @@ export class Responder {
         }
     }
 
-    /** "Did you mean one of these?" with the candidates' labels as buttons (a label sent back matches its topic). */
-    async clarify(context: TurnContext, topics: readonly Topic[]): Promise<void> {
+    /**
+     * "Did you mean one of these?" with the candidates' labels as buttons (a label sent back matches its topic);
+     * `unsure` says first that the bot is not sure it understood, and how else to get an answer.
+     */
+    async clarify(context: TurnContext, topics: readonly Topic[], unsure = false): Promise<void> {
         await this.send(context, {
-            text: this.t(context, 'common:fallback.clarify'),
+            text: this.t(context, unsure ? 'common:fallback.unsure' : 'common:fallback.clarify'),
             buttons: topics.map((topic) => ({ title: topic.label, value: topic.label })),
         });
     }

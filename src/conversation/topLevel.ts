@@ -52,7 +52,12 @@ export class TopLevel {
                 return;
             }
             case 'clarify':
-                await responder.clarify(context, decision.topics);
+                if (decision.unsure) {
+                    // Not answered: the firm still sees it among the questions the bot could not answer.
+                    const question = redact(inputText(context));
+                    analytics.track({ name: 'unanswered', locale: getTurnInfo(context).language, score: decision.score, question });
+                }
+                await responder.clarify(context, decision.topics, decision.unsure === true);
                 return;
             case 'refuse':
                 if (!decision.topic && (await this.reopenAfterVerdict(dc, conversation))) return;

@@ -13,6 +13,8 @@ interface RecognizerTrace {
     score?: number;
     command?: string;
     candidates?: string[];
+    /** Offered although the message was matched too weakly to answer. */
+    unsure?: true;
     /** The second question's topic, when a message asked two. */
     also?: string;
     /** The request made beside the question, done after the answer: a command, or a guided flow to start. */
@@ -43,7 +45,13 @@ function recognizerTrace(text: string, locale: Language, decision: Decision): Re
                 ...(decision.request ? { request: 'dialog' in decision.request ? decision.request.dialog : decision.request.command } : {}),
             };
         case 'clarify':
-            return { ...base, action: 'fallback', candidates: decision.topics.map((t) => t.id), score: decision.score };
+            return {
+                ...base,
+                action: 'fallback',
+                candidates: decision.topics.map((t) => t.id),
+                score: decision.score,
+                ...(decision.unsure ? { unsure: true as const } : {}),
+            };
         case 'refuse':
             return { ...base, action: 'fallback', score: decision.score, ...(decision.topic ? { topic: decision.topic.id } : {}) };
     }

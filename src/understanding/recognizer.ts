@@ -153,9 +153,13 @@ export type Recognition =
      * "how much is it and am I eligible?").
      */
     | { kind: 'answer'; topic: Topic; score: number; also?: Topic; request?: FollowingRequest }
-    | { kind: 'clarify'; topics: [Topic, Topic]; score: number }
-    /** `offTopic`: the message reads as about something else, not as an unclear question (see MatchOutcome). */
-    | { kind: 'refuse'; topic?: Topic; score: number; offTopic?: boolean };
+    /** `unsure`: offered although the message was matched too weakly to answer (see `unsureOffer`). */
+    | { kind: 'clarify'; topics: [Topic, Topic]; score: number; unsure?: true }
+    /**
+     * `offTopic`: the message reads as about something else, not as an unclear question; `unsure`: as an IMP+ question
+     * matched too weakly, with the two topics it leans to (see MatchOutcome).
+     */
+    | { kind: 'refuse'; topic?: Topic; score: number; offTopic?: boolean; unsure?: [Topic, Topic] };
 
 /**
  * Whole-message commands and menu buttons first (exact, both languages), then the knowledge base.
@@ -240,12 +244,27 @@ export class Recognizer {
      */
     understand(text: string, language: Language): Recognition {
         const reading = this.understandWhole(text, language);
-        return (
+        const understood =
             this.askedElsewhere(text, language, reading) ??
             this.questionsAsked(text, language, reading) ??
             this.thankedOnLeaving(text, language, reading) ??
-            reading
-        );
+            reading;
+        return this.unsureOffer(text, language, understood) ?? understood;
+    }
+
+    /**
+     * "impplus = what??": a message that reads as an IMP+ question but matched too weakly to answer, that nothing else
+     * found an answer in, is offered the two topics it leans to with a "Did you mean…?" that says so, rather than a
+     * flat refusal. Undefined otherwise.
+     */
+    private unsureOffer(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'refuse' || understood.topic || understood.offTopic) return undefined;
+        const whole = this.search(text, language);
+        if (whole.kind !== 'refuse' || !whole.unsure) return undefined;
+        // Leaning to two near misses ("résidence permanente par entrée express…"): the first's refusal, in its own words.
+        const [first, second] = whole.unsure;
+        if (first.outOfScope && second.outOfScope) return { kind: 'refuse', topic: first, score: whole.score };
+        return { kind: 'clarify', topics: whole.unsure, score: whole.score, unsure: true };
     }
 
     /**
@@ -653,12 +672,16 @@ export class Recognizer {
                 const advisor = [x, y].find((topic) => topic.command === 'advisor');
                 if (advisor && (x.smallTalk || y.smallTalk) && this.says(text, this.talkToPhrases))
                     return { kind: 'command', command: 'advisor', inferred: true };
+                // Between two near misses ("résidence permanente par entrée express en alberta"): the first's refusal.
+                if (x.outOfScope && y.outOfScope) return { kind: 'refuse', topic: x, score: outcome.score };
                 return { kind: 'clarify', topics: outcome.topics, score: outcome.score };
             }
             case 'none':
                 return outcome.offTopic
                     ? { kind: 'refuse', score: outcome.score, offTopic: true }
-                    : { kind: 'refuse', score: outcome.score };
+                    : outcome.unsure
+                      ? { kind: 'refuse', score: outcome.score, unsure: outcome.unsure }
+                      : { kind: 'refuse', score: outcome.score };
         }
     }
 }

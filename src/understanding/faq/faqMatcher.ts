@@ -59,6 +59,13 @@ export interface FaqMatcherOptions extends DecisionThresholds {
     candidates: number;
     /** The classifier's training seed (`ClassifierOptions.seed`). */
     classifierSeed: number;
+    /**
+     * Below `minScore` but from this blend, a message the classifier is sure is not off topic (its off-topic class
+     * under `unsureOffTopicBelow`) is not refused outright: its two best topics come back as `unsure`, for a "Did you
+     * mean…?" that says the bot is not sure.
+     */
+    unsureFrom: number;
+    unsureOffTopicBelow: number;
 }
 
 /**
@@ -80,6 +87,8 @@ export const DEFAULT_OPTIONS: FaqMatcherOptions = {
     classifierLetterWeight: 0.5,
     candidates: 12,
     classifierSeed: 7,
+    unsureFrom: 0.3,
+    unsureOffTopicBelow: 0.03,
 };
 
 type SparseVector = ReadonlyMap<string, number>;
@@ -236,17 +245,28 @@ export class FaqMatcher implements TopicMatcher {
         if (sample === OFF_TOPIC) return { kind: 'none', score: 1, offTopic: true };
         const sampled = sample ? this.knowledgeBase.topic(replyIn, sample) : undefined;
         if (sampled !== undefined) return { kind: 'confident', topic: sampled, score: 1 };
-        const { ranking, similarity, offTopic } = this.blend(text);
+        const { ranking, similarity, offTopic, offTopicProbability } = this.blend(text);
         // Refused before any blend: the score logged is the best similarity, which says how far off it was.
         if (ranking.length === 0) return offTopic ? { kind: 'none', score: similarity, offTopic } : { kind: 'none', score: similarity };
-        return decide(ranking, this.options, this.knowledgeBase, replyIn);
+        const decided = decide(ranking, this.options, this.knowledgeBase, replyIn);
+        return decided.kind === 'none' ? (this.unsure(ranking, offTopicProbability ?? 1, replyIn) ?? decided) : decided;
+    }
+
+    /** A refusal's two best topics, when the blend is at least `unsureFrom` and the message reads as about IMP+. */
+    private unsure(ranking: readonly RankedTopic[], offTopicProbability: number, language: Language): MatchOutcome | undefined {
+        const [best, second] = ranking;
+        if (best === undefined || second === undefined || best.score < this.options.unsureFrom) return undefined;
+        if (offTopicProbability >= this.options.unsureOffTopicBelow) return undefined;
+        const topics = [this.knowledgeBase.topic(language, best.id), this.knowledgeBase.topic(language, second.id)];
+        const [x, y] = topics;
+        return x && y ? { kind: 'none', score: best.score, unsure: [x, y] } : undefined;
     }
 
     /**
      * The best two topics by the blend of similarity and the classifier's probability, or none when the message
      * is like no sample, or when the classifier reads it as off topic (`offTopic` when it is sure).
      */
-    private blend(text: string): { ranking: RankedTopic[]; similarity: number; offTopic?: boolean } {
+    private blend(text: string): { ranking: RankedTopic[]; similarity: number; offTopic?: boolean; offTopicProbability?: number } {
         const { candidates: limit, classifierWeight, minSimilarity, offTopicRatio, offTopicSure } = this.options;
         // Analysed once, for both the similarity and the classifier.
         const tokens = this.analyzer.analyze(text);
@@ -278,6 +298,7 @@ export class FaqMatcher implements TopicMatcher {
         return {
             ranking: blended.slice(0, 2).map(({ topic, score }) => ({ id: this.topicIds[topic] as string, score })),
             similarity: best,
+            offTopicProbability: offTopic,
         };
     }
 

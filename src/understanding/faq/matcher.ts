@@ -6,13 +6,14 @@ import type { Language } from '../../content/languages';
  * - confident: one topic clearly wins (answer it, or start its dialog);
  * - ambiguous: two close candidates ("Did you mean…?" with both as buttons);
  * - none: nothing good enough (honest fallback, logged as unanswered); `offTopic` when the message reads as about
- *   something else (another program, or like the off-topic samples) rather than as an unclear IMP+ question.
+ *   something else (another program, or like the off-topic samples) rather than as an unclear IMP+ question;
+ *   `unsure` when it reads as an IMP+ question matched too weakly to answer: the two topics it leans to.
  * Topics come back in the language the reply must use (the question's language).
  */
 export type MatchOutcome =
     | { kind: 'confident'; topic: Topic; score: number }
     | { kind: 'ambiguous'; topics: [Topic, Topic]; score: number }
-    | { kind: 'none'; score: number; offTopic?: boolean };
+    | { kind: 'none'; score: number; offTopic?: boolean; unsure?: [Topic, Topic] };
 
 export interface TopicMatcher {
     /** `language` is the conversation's current language, used when the text itself gives no evidence. */
