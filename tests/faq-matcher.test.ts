@@ -230,8 +230,9 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze("mon fils peut m'accompagner au Québec")).toEqual(analyzer.analyze('my son can come with me to Quebec'));
         expect(analyzer.analyze("m'accompagner dans mes démarches")).toContain(analyzer.analyze('walk me through')[0]);
     });
-    it('reads « en quoi consiste » as "what is", « mobilité plus » as the program, and « iront » as no topic', () => {
+    it('reads « en quoi consiste » as "what is", « mobilité plus » and "mobility plus" as the program, and « iront » as no topic', () => {
         expect(analyzer.analyze('en quoi consiste le programme mobilité plus')).toEqual(analyzer.analyze("c'est quoi le PMI+"));
+        expect(analyzer.analyze('what is this mobility plus thing')).toEqual(analyzer.analyze('what is this IMP+ thing'));
         expect(analyzer.analyze('ça consiste en quoi')).toEqual(analyzer.analyze('c’est quoi'));
         expect(analyzer.analyze("elles iront à l'école")).toEqual(analyzer.analyze("à l'école"));
     });

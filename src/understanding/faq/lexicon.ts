@@ -240,6 +240,7 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'programme mobilite internationale': '@impplus',
     'mobilite internationale plus': '@impplus',
     'mobility program plus': '@impplus',
+    'mobility plus': '@impplus',
     'international mobility plus': '@impplus',
     'programme mobilite plus': '@impplus',
     'mobilite plus': '@impplus',
