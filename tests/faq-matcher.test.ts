@@ -311,6 +311,20 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('who is this')).toEqual(analyzer.analyze('who are you'));
         expect(analyzer.analyze('r u a bot')).toEqual(analyzer.analyze('are you a bot'));
     });
+    it('reads asking what the bot can do, in more of the words people use', () => {
+        for (const text of [
+            'what are you capable of',
+            'what can you tell me',
+            'tu fais quoi exactement',
+            'c’est quoi que tu fais',
+            'tu es capable de faire quoi',
+            'tu connais quoi',
+        ])
+            expect(analyzer.analyze(text)).toContain('@helpme');
+        // …but what the bot does with one's data stays the privacy question.
+        expect(analyzer.analyze('qu’est-ce que tu fais avec mes données')).toContain('@data');
+        expect(analyzer.analyze('qu’est-ce que tu fais avec mes données')).not.toContain('@helpme');
+    });
     it('reads a phrase with a word of stress or hedging inside', () => {
         expect(analyzer.analyze('what can you even do')).toEqual(analyzer.analyze('what can you do'));
         expect(analyzer.analyze('what can you do')).toEqual(['@helpme']);
