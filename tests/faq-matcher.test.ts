@@ -325,6 +325,10 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('qu’est-ce que tu fais avec mes données')).toContain('@data');
         expect(analyzer.analyze('qu’est-ce que tu fais avec mes données')).not.toContain('@helpme');
     });
+    it('reads « exercer un emploi » and « occuper un emploi » as working', () => {
+        expect(analyzer.analyze('pourra-t-il exercer un emploi')).toEqual(analyzer.analyze('pourra-t-il travailler'));
+        expect(analyzer.analyze('occuper un emploi au Québec')).toEqual(analyzer.analyze('travailler au Québec'));
+    });
     it('reads a phrase with a word of stress or hedging inside', () => {
         expect(analyzer.analyze('what can you even do')).toEqual(analyzer.analyze('what can you do'));
         expect(analyzer.analyze('what can you do')).toEqual(['@helpme']);

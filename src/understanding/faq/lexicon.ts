@@ -470,6 +470,9 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'how many': '@howmany',
     'how long': '@duration',
     'combien de temps': '@duration',
+    // « exercer un emploi », « occuper un emploi »: to work, as formal French says it.
+    'exercer un emploi': '@work',
+    'occuper un emploi': '@work',
     'combien d annees': '@duration',
     'combien d annee': '@duration',
     'what is': '@whatis',
