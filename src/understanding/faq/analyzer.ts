@@ -354,10 +354,6 @@ export class TextAnalyzer {
         return best ?? word;
     }
 
-    /**
-     * A letter held down for emphasis ("heyy", "feee", "merciii", "pleaseee"): the known word under it. A run of
-     * three or more becomes two, else one; a doubled last letter, one.
-     */
     /** The lexicon word that a rare known word is with one letter put back ("requirments" → "requirements"). */
     private withMissingLetter(word: string): string | undefined {
         if (word.length < MIN_RESTORED_LETTERS || (this.vocabulary.get(word) ?? 0) > RARE_KNOWN_WORD) return undefined;
@@ -375,6 +371,10 @@ export class TextAnalyzer {
         return best;
     }
 
+    /**
+     * A letter held down for emphasis ("heyy", "feee", "merciii", "pleaseee"): the known word under it. A run of
+     * three or more becomes two, else one; a doubled last letter, one.
+     */
     private unstretched(word: string): string | undefined {
         const forms = [word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1{2,}/gu, '$1'), word.replace(/(\p{L})\1$/u, '$1')];
         return forms.find((form) => form !== word && this.vocabulary.has(form));

@@ -257,8 +257,8 @@ export class FaqMatcher implements TopicMatcher {
         const [best, second] = ranking;
         if (best === undefined || second === undefined || best.score < this.options.unsureFrom) return undefined;
         if (offTopicProbability >= this.options.unsureOffTopicBelow) return undefined;
-        const topics = [this.knowledgeBase.topic(language, best.id), this.knowledgeBase.topic(language, second.id)];
-        const [x, y] = topics;
+        const x = this.knowledgeBase.topic(language, best.id);
+        const y = this.knowledgeBase.topic(language, second.id);
         return x && y ? { kind: 'none', score: best.score, unsure: [x, y] } : undefined;
     }
 
