@@ -455,6 +455,23 @@ describe('a long message with its context first', () => {
 
     it.each([
         [
+            'My lawyer in Bogotá keeps mentioning the Quebec certificate in every email he sends me. What is this document exactly and how do I know if I have one?',
+            'en-CA',
+            ['what-is-csq'],
+        ],
+        [
+            "Tout le monde autour de moi parle du certificat du Québec qu'il faut avoir avant tout. C'est quoi ce document-là, et ça finit-tu par expirer?",
+            'fr-CA',
+            ['what-is-csq', 'csq-expiry'],
+        ],
+    ])('reads a question that says “this” about what the story named as the story’s: %s', async (text, locale, topics) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: topics[0] });
+        expect(recognized?.also).toBe(topics[1]);
+    });
+
+    it.each([
+        [
             'First year in Quebec, and my wife and I both work in Laval. Do we have to file two tax returns, one for Quebec and one federal? What documents do I need?',
             'en-CA',
         ],

@@ -317,10 +317,22 @@ export class Recognizer {
                     : part.kind === 'refuse' && (part.offTopic || part.topic?.outOfScope)
                       ? part
                       : undefined;
-            if (!elsewhere) return undefined;
+            if (!elsewhere || this.aboutStory(question, reading, language)) return undefined;
             refusal ??= elsewhere;
         }
         return refusal;
+    }
+
+    /**
+     * A question that says "this" or "it" about what the story named ("My notary keeps writing 'the Quebec
+     * certificate'. What is this document exactly?"): read with the story's subject named, it is the story's topic.
+     */
+    private aboutStory(question: string, story: Recognition, language: Language): boolean {
+        const subject = story.kind === 'answer' ? subjectOf(story.topic) : undefined;
+        if (story.kind !== 'answer' || subject === undefined || !this.subjects.leavesItUnsaid(question)) return false;
+        const named = this.subjects.withSubject(question, subject, language);
+        const again = named === undefined ? undefined : this.search(named, language);
+        return again?.kind === 'answer' && again.topic.id === story.topic.id;
     }
 
     /**
