@@ -63,7 +63,8 @@ export class FollowUpReader {
         }
         const named = this.subjects.withSubject(text, subject, language);
         if (named === undefined) return settled;
-        const again = this.recognizer.search(named, language);
+        // The answer just given is not what the follow-up asks for again ("how long is it valid?", then "and when does it expire?").
+        const again = this.recognizer.search(named, language, last?.topic);
         const reread = topicOf(again);
         if (reread) return subjectOf(reread) === subject ? again : settled;
         return again.kind === 'clarify' ? (onSubject(again, subject, last) ?? settled) : settled;

@@ -660,12 +660,15 @@ export class Recognizer {
         return undefined;
     }
 
-    /** The knowledge base: a question to answer, a dialog to start, or nothing good enough. */
-    search(text: string, language: Language): Recognition {
+    /**
+     * The knowledge base: a question to answer, a dialog to start, or nothing good enough. `without`: the answer just
+     * given, for a follow-up read again (`TopicMatcher.match`).
+     */
+    search(text: string, language: Language, without?: string): Recognition {
         // What the firm charges ("how much do you charge for an IMP+ file?") is for an advisor; the knowledge base
         // only knows the government's fees, which it would answer instead.
         if (this.asksFirmFees(text)) return { kind: 'command', command: 'advisor', inferred: true };
-        const outcome = this.matcher.match(text, language);
+        const outcome = this.matcher.match(text, language, without);
         switch (outcome.kind) {
             case 'confident': {
                 const { topic, score } = outcome;

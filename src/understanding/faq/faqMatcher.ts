@@ -237,7 +237,7 @@ export class FaqMatcher implements TopicMatcher {
         this.classifier = storedClassifier(modelDirectories, topicIds.length + 1, training, { seed: this.options.classifierSeed });
     }
 
-    match(text: string, language: Language): MatchOutcome {
+    match(text: string, language: Language, without?: string): MatchOutcome {
         const replyIn = replyLanguage(text, language);
         const labelled = this.labels.find(text, this.knowledgeBase, language);
         if (labelled !== undefined) return { kind: 'confident', topic: labelled, score: 1 };
@@ -249,7 +249,19 @@ export class FaqMatcher implements TopicMatcher {
         // Refused before any blend: the score logged is the best similarity, which says how far off it was.
         if (ranking.length === 0) return offTopic ? { kind: 'none', score: similarity, offTopic } : { kind: 'none', score: similarity };
         const decided = decide(ranking, this.options, this.knowledgeBase, replyIn);
+        if (decided.kind === 'confident' && decided.topic.id === without) return this.orNext(decided, ranking, replyIn);
         return decided.kind === 'none' ? (this.unsure(ranking, offTopicProbability ?? 1, replyIn) ?? decided) : decided;
+    }
+
+    /** The answer just given, confidently read again: a choice between it and the next best, for the conversation to settle. */
+    private orNext(
+        decided: Extract<MatchOutcome, { kind: 'confident' }>,
+        ranking: readonly RankedTopic[],
+        language: Language,
+    ): MatchOutcome {
+        const next = ranking.find((topic) => topic.id !== decided.topic.id);
+        const nextTopic = next === undefined ? undefined : this.knowledgeBase.topic(language, next.id);
+        return nextTopic === undefined ? decided : { kind: 'ambiguous', topics: [decided.topic, nextTopic], score: decided.score };
     }
 
     /** A refusal's two best topics, when the blend is at least `unsureFrom` and the message reads as about IMP+. */

@@ -16,6 +16,10 @@ export type MatchOutcome =
     | { kind: 'none'; score: number; offTopic?: boolean; unsure?: [Topic, Topic] };
 
 export interface TopicMatcher {
-    /** `language` is the conversation's current language, used when the text itself gives no evidence. */
-    match(text: string, language: Language): MatchOutcome;
+    /**
+     * `language` is the conversation's current language, used when the text itself gives no evidence. `without`: the
+     * answer just given, which a follow-up rarely asks for again: read as that, the outcome is a choice between it and
+     * the next best, for the conversation to settle.
+     */
+    match(text: string, language: Language, without?: string): MatchOutcome;
 }
