@@ -58,9 +58,9 @@ describe('FAQ knowledge base content', () => {
                     expect(topic.label.length, 'label is a button title').toBeLessThanOrEqual(20);
                     expect(topic.label.trim().length).toBeGreaterThan(0);
                     expect(topic.samples.length).toBeGreaterThanOrEqual(5);
-                    // Up to 80: people word a question in many ways (typos, SMS French, long personal messages) and
+                    // Up to 85: people word a question in many ways (typos, SMS French, long personal messages) and
                     // the classifier learns from all of them; a topic far above the others would pull answers to it.
-                    expect(topic.samples.length).toBeLessThanOrEqual(80);
+                    expect(topic.samples.length).toBeLessThanOrEqual(85);
                     const kind = kindOf(topic);
                     const marks = [
                         topic.dialog !== undefined,

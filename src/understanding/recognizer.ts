@@ -253,9 +253,9 @@ export class Recognizer {
     }
 
     /**
-     * "impplus = what??": a message that reads as an IMP+ question but matched too weakly to answer, that nothing else
-     * found an answer in, is offered the two topics it leans to with a "Did you mean…?" that says so, rather than a
-     * flat refusal. Undefined otherwise.
+     * "never heard of it b4, impplus = ?": a message that reads as an IMP+ question but matched too weakly to answer,
+     * that nothing else found an answer in, is offered the two topics it leans to with a "Did you mean…?" that says
+     * so, rather than a flat refusal. Undefined otherwise.
      */
     private unsureOffer(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'refuse' || understood.topic || understood.offTopic) return undefined;
