@@ -367,3 +367,29 @@ describe('two question sentences among sentences that tell', () => {
         expect(recognizer.understand(unclear, 'en')).not.toHaveProperty('also');
     });
 });
+
+describe('courtesy around a question', () => {
+    const recognizer = recognizerReading({
+        'how much are the fees': confident('fees'),
+        'quels sont les frais': confident('fees'),
+        'what is International Mobility Program Plus all about?': confident('what-is-imp'),
+        'what is International Mobility Program': confident('what-is-imp'),
+        'all about?': confident('goodbye'),
+    });
+
+    it.each([
+        ['Good day sir, how much are the fees?', 'en'],
+        ['Hello po, how much are the fees?', 'en'],
+        ['Dear Sir or Madam, how much are the fees?', 'en'],
+        ['Madame, Monsieur, quels sont les frais?', 'fr'],
+        ['Bonsoir madame, quels sont les frais?', 'fr'],
+    ] as const)('reads the question after a greeting as people write it: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+
+    it('does not cut the program’s name at its "Plus"', () => {
+        const reading = recognizer.understand('what is International Mobility Program Plus all about?', 'en');
+        expect(reading).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
+        expect(reading).not.toHaveProperty('also');
+    });
+});

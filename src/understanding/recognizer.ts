@@ -31,9 +31,12 @@ const SINGLE_QUESTION_SCORE = 0.7;
  */
 const CLEAR_REQUEST_SCORE = 0.8;
 
-/** Where a message may join two questions: a question mark in the middle, "and also", texted "n", "et", "pis"… ("plus", but not in "IMP plus"). */
+/**
+ * Where a message may join two questions: a question mark in the middle, "and also", texted "n", "et", "pis"… ("plus",
+ * but not in the program's name: "IMP plus", "International Mobility Program Plus").
+ */
 const JOINS =
-    /\?\s+|[.!;]\s+|\s+[+&]\s+|,?(?<!\b(?:imp|pmi))\s+(?:and also|and|n|also|plus|btw|by the way|oh and|another question|one more thing|et aussi|et|pis|pi|puis|aussi|ainsi que|en passant|autre question|sinon|ah pis|et puis)[,:]?\s+/giu;
+    /\?\s+|[.!;]\s+|\s+[+&]\s+|,?(?<!\b(?:imp|pmi))\s+(?:and also|and|n|also|(?<!\b(?:program|programme|internationale)\s+)plus|btw|by the way|oh and|another question|one more thing|et aussi|et|pis|pi|puis|aussi|ainsi que|en passant|autre question|sinon|ah pis|et puis)[,:]?\s+/giu;
 
 /** A run-on message may hold many joins; two searches per cut are tried for the first few only. */
 const MAX_CUTS = 3;
