@@ -184,8 +184,8 @@ describe('FAQ knowledge base content', () => {
         it.each([
             ['am I allowed to take classes while I work on IMP+', 'en', 'study-with-permit'],
             ['je peux-tu suivre une formation avec mon permis PMI+', 'fr', 'study-with-permit'],
-            // Not studying in another province ("can I study with it" is the issue's own wording).
-            ['can I study with it', 'en', 'study-with-permit'],
+            // Not studying in another province (« je peux étudier avec? »; "can I study with it", the issue's own
+            // wording, is in tests/understanding.test.ts: the recognizer reads its "it" as the permit).
             ['je peux étudier avec?', 'fr', 'study-with-permit'],
             ['does my son need a study permit for school in Quebec', 'en', 'children-school'],
             ['ma fille a-t-elle besoin d’un permis d’études pour l’école', 'fr', 'children-school'],
@@ -216,6 +216,11 @@ describe('FAQ knowledge base content', () => {
             ['does my son need a study permit', 'en', 'children-school'],
             // Staff shorthand: PTO is the open work permit.
             ['frais titulaire PTO?', 'fr', 'fees'],
+            // A language test is not among the criteria: said so, not the travel documents « français » once led to.
+            ['do I need to speak French for IMP+?', 'en', 'language-test'],
+            ['is IELTS needed for this permit', 'en', 'language-test'],
+            ['faut-il parler français pour le PMI+?', 'fr', 'language-test'],
+            ['faut un test de francais pour avoir le pmi?', 'fr', 'language-test'],
         ] as const)('%s → %s', (text, language, expected) => {
             const outcome = matcher.match(text, language);
             expect(outcome.kind === 'confident' ? outcome.topic.id : outcome.kind).toBe(expected);

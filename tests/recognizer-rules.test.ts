@@ -393,3 +393,20 @@ describe('courtesy around a question', () => {
         expect(reading).not.toHaveProperty('also');
     });
 });
+
+describe('a "Did you mean…?" for a message that says "it" and names nothing', () => {
+    const recognizer = recognizerReading({
+        'can I study with it': unsure('study-with-permit', 'oos-study-other-provinces'),
+        'can I study with it the work permit': confident('study-with-permit'),
+        'how much does it cost': unsure('fees', 'oos-sponsor-parents'),
+        'how much does it cost the work permit': confident('fees'),
+    });
+
+    it('is settled by reading "it" as the IMP+ permit, what the bot is about', () => {
+        expect(recognizer.understand('can I study with it', 'en')).toMatchObject({ kind: 'answer', topic: { id: 'study-with-permit' } });
+    });
+
+    it('stays a choice when that reading is not about the permit itself ("ça coûte combien" may be about anything)', () => {
+        expect(recognizer.understand('how much does it cost', 'en')).toMatchObject({ kind: 'clarify' });
+    });
+});

@@ -614,10 +614,17 @@ describe('a long message with its context first', () => {
     });
 });
 
+describe('a question that says "it" at the start of a conversation', () => {
+    it('reads "it" as the IMP+ permit: "can I study with it" (the issue’s own wording)', async () => {
+        const { recognized } = await say('can I study with it');
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'study-with-permit' });
+    });
+});
+
 describe('a question read too weakly to answer', () => {
     it.each([
         ['never heard of it b4, impplus = ?', 'en-CA', 'en', 'what-is-imp'],
-        ['Bonjour, le PMI+ là, ça continue toujours ou bien c’est gâté?', 'fr-CA', 'fr', 'program-status'],
+        ['le pmi+ c tu encore bon?', 'fr-CA', 'fr', 'program-status'],
     ] as const)(
         'offers the topics it leans to, saying the bot is not sure, rather than refusing: %s',
         async (text, locale, language, topic) => {

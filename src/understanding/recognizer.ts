@@ -252,7 +252,22 @@ export class Recognizer {
             this.questionsAsked(text, language, reading) ??
             this.thankedOnLeaving(text, language, reading) ??
             reading;
-        return this.unsureOffer(text, language, understood) ?? understood;
+        return this.aboutThePermit(text, language, understood) ?? this.unsureOffer(text, language, understood) ?? understood;
+    }
+
+    /**
+     * "can I study with it": a "Did you mean…?" for a message that says "it" and names nothing is settled by reading it
+     * about the IMP+ permit, what the bot is about, when that reading answers one of the two about the permit. A conversation
+     * that named something else reads it about that instead (`FollowUpReader`). Undefined otherwise.
+     */
+    private aboutThePermit(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'clarify' || understood.unsure || !this.subjects.leavesItUnsaid(text)) return undefined;
+        // "when does it expire?" may be the CSQ's as well as the permit's: between two subjects, the person chooses.
+        if (understood.topics.every((topic) => subjectOf(topic) !== undefined)) return undefined;
+        const named = this.subjects.withSubject(text, 'permit', language);
+        const again = named === undefined ? undefined : this.search(named, language);
+        if (again?.kind !== 'answer' || subjectOf(again.topic) !== 'permit') return undefined;
+        return understood.topics.some((topic) => topic.id === again.topic.id) ? again : undefined;
     }
 
     /**
