@@ -15,7 +15,7 @@ import type { DialogTarget, Topic } from '../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../content/languages';
 import type { TopicMatcher } from './faq/matcher';
 import { PhraseBook } from './phrases';
-import { SubjectWords, subjectOf } from './subjects';
+import { type Subject, SubjectWords, subjectOf } from './subjects';
 import { words } from './text';
 
 const isCommand = (id: string | undefined): id is Command => (COMMANDS as readonly string[]).includes(id ?? '');
@@ -257,17 +257,22 @@ export class Recognizer {
 
     /**
      * "can I study with it": a "Did you mean…?" for a message that says "it" and names nothing is settled by reading it
-     * about the IMP+ permit, what the bot is about, when that reading answers one of the two about the permit. A conversation
-     * that named something else reads it about that instead (`FollowUpReader`). Undefined otherwise.
+     * about the IMP+ permit, what the bot is about, when that reading answers one of the two about the permit. A
+     * conversation that named something else reads it about that instead (`FollowUpReader`). Undefined otherwise.
      */
     private aboutThePermit(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'clarify' || understood.unsure || !this.subjects.leavesItUnsaid(text)) return undefined;
         // "when does it expire?" may be the CSQ's as well as the permit's: between two subjects, the person chooses.
         if (understood.topics.every((topic) => subjectOf(topic) !== undefined)) return undefined;
-        const named = this.subjects.withSubject(text, 'permit', language);
-        const again = named === undefined ? undefined : this.search(named, language);
+        const again = this.readAbout(text, 'permit', language);
         if (again?.kind !== 'answer' || subjectOf(again.topic) !== 'permit') return undefined;
         return understood.topics.some((topic) => topic.id === again.topic.id) ? again : undefined;
+    }
+
+    /** A question read again with its subject named ("how long is it valid? the CSQ"), as if it said it. */
+    private readAbout(question: string, subject: Subject, language: Language): Recognition | undefined {
+        const named = this.subjects.withSubject(question, subject, language);
+        return named === undefined ? undefined : this.search(named, language);
     }
 
     /**
@@ -348,8 +353,7 @@ export class Recognizer {
     private aboutStory(question: string, story: Recognition, language: Language): boolean {
         const subject = story.kind === 'answer' ? subjectOf(story.topic) : undefined;
         if (story.kind !== 'answer' || subject === undefined || !this.subjects.leavesItUnsaid(question)) return false;
-        const named = this.subjects.withSubject(question, subject, language);
-        const again = named === undefined ? undefined : this.search(named, language);
+        const again = this.readAbout(question, subject, language);
         return again?.kind === 'answer' && again.topic.id === story.topic.id;
     }
 
@@ -575,8 +579,7 @@ export class Recognizer {
     private aboutFirst(first: Recognition, second: string, language: Language): Recognition | undefined {
         const subject = first.kind === 'answer' ? subjectOf(first.topic) : undefined;
         if (first.kind !== 'answer' || subject === undefined || !this.subjects.leavesItUnsaid(second)) return undefined;
-        const named = this.subjects.withSubject(second, subject, language);
-        const again = named === undefined ? undefined : this.search(named, language);
+        const again = this.readAbout(second, subject, language);
         return again?.kind === 'answer' && again.topic.id !== first.topic.id && subjectOf(again.topic) === subject ? again : undefined;
     }
 
