@@ -664,3 +664,32 @@ describe('questions that name a guided flow get a direct answer first', () => {
         expect(buttonsOf(replies)).toContain(t.t('en', 'common:menu.choices.family'));
     });
 });
+
+describe('words people use around what they ask', () => {
+    it.each([
+        ['I want to try a working holiday in New Zealand next year, could you help me get that visa?', 'en-CA'],
+        ['ma soeur veut me rendre visite à Laval cet été, quel visa il lui faut pour voyager?', 'fr-CA'],
+    ])('does not take a visa for another trip, or for a visitor, for the IMP+ travel documents: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'fallback' });
+    });
+
+    it('reads what is typed here as the person’s data', async () => {
+        const { recognized } = await say('what do you do with the info I type here?');
+        expect(recognized).toMatchObject({ action: 'command', command: 'privacy' });
+    });
+
+    it.each([
+        ['can our two girls go to school there?', 'en-CA'],
+        ['mes garçons pourront étudier au Québec?', 'fr-CA'],
+    ])('reads boys and girls as the children: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'children-school' });
+    });
+
+    it('does not read « complètement perdu » as a complete application', async () => {
+        const { recognized } = await say('chu complètement perdu, comment je fais pour appliquer?', 'fr-CA');
+        expect(JSON.stringify(recognized)).not.toContain('criteria-complete-application');
+        expect(JSON.stringify(recognized)).toContain('how-to-apply');
+    });
+});

@@ -473,7 +473,8 @@ export class Recognizer {
         const asking = this.clausesOrQuestionStart(text).filter((clause) => !aboutMe(clause));
         const [question] = asking;
         if (question === undefined || asking.length > 1 || words(question).length < QUESTION_WORDS) return undefined;
-        if (offTopic && this.subjects.leavesItUnsaid(question)) return undefined;
+        // "I'd like a working holiday in Australia, can you help me with that visa?": that visa is the story's.
+        if (offTopic && (this.subjects.leavesItUnsaid(question) || this.subjects.pointsBack(question))) return undefined;
         const part = this.search(question, language);
         return part.kind === 'answer' && !part.topic.smallTalk && part.score >= SINGLE_QUESTION_SCORE ? part : undefined;
     }

@@ -18,6 +18,8 @@ interface SubjectWordsOf {
     pronouns: string[];
     /** Words that name a thing: a message with one says what "it" is by itself. */
     named: string[];
+    /** Words that point back to a thing named before, when one stands before its name ("that visa", « ce permis »). */
+    pointers: string[];
     /** How to name each subject in a question. */
     subjects: Record<Subject, string>;
 }
@@ -29,6 +31,7 @@ interface SubjectWordsOf {
 export class SubjectWords {
     private readonly pronouns: ReadonlySet<string>;
     private readonly named: ReadonlySet<string>;
+    private readonly pointers: ReadonlySet<string>;
     private readonly names = new Map<Language, Record<Subject, string>>();
 
     constructor(translator: Translator) {
@@ -37,6 +40,7 @@ export class SubjectWords {
             new Set(vocabularies.flatMap(([, v]) => (v ? pick(v) : []).flatMap(words)));
         this.pronouns = all((v) => v.pronouns);
         this.named = all((v) => v.named);
+        this.pointers = all((v) => v.pointers);
         for (const [language, v] of vocabularies) if (v) this.names.set(language, v.subjects);
     }
 
@@ -44,6 +48,12 @@ export class SubjectWords {
     leavesItUnsaid(text: string): boolean {
         const said = words(text);
         return said.some((word) => this.pronouns.has(word)) && !said.some((word) => this.named.has(word));
+    }
+
+    /** A thing named as the one spoken of before ("can you help me with that visa?"): what it is, the context says. */
+    pointsBack(text: string): boolean {
+        const said = words(text);
+        return said.some((word, i) => this.pointers.has(word) && this.named.has(said[i + 1] ?? ''));
     }
 
     /** The question with its subject named ("how long is it valid? the CSQ"), to be read on its own. */
