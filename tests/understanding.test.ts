@@ -196,6 +196,31 @@ describe('two questions in one', () => {
 
     it.each([
         [
+            "Ma cliente n'a pas encore d'employeur au Québec. Lui faut-il une offre d'emploi ou une EIMT pour faire sa demande PMI+ ? Et une fois sur place, pourra-t-elle switcher d'employeur librement ?",
+            'job-offer-lmia',
+            'employers',
+        ],
+        [
+            'On arrive de Dakar en août. pis quand y’est fini le permis on fait quoi? pis le temps icitte ça compte-tu pour la citoyenneté?',
+            'permit-expiry',
+            'citizenship-time',
+        ],
+    ])('answers a second question that says it is one (« Et… ? », « pis… ? »), a little less clear: %s', async (text, topic, also) => {
+        const { recognized } = await say(text, 'fr-CA');
+        expect(recognized).toMatchObject({ action: 'answer', topic, also });
+    });
+
+    it('does not take a question that goes on about the first for another one (« Et à quel moment… ? »)', async () => {
+        const { recognized } = await say(
+            'Comment je téléverse mes documents dans la demande en ligne ? Et à quel moment, avant ou après le paiement ?',
+            'fr-CA',
+        );
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'upload' });
+        expect(recognized?.also).toBeUndefined();
+    });
+
+    it.each([
+        [
             'How much are the government fees for an IMP+ work permit? Do I also pay for biometrics? I am trying to plan our budget for the move.',
             'en-CA',
         ],

@@ -69,6 +69,11 @@ function clausesLastFirst(text: string, minWords = 4): string[] {
 const phraseAt = (tokens: readonly string[], phrase: readonly string[], start: number): boolean =>
     phrase.every((token, i) => tokens[start + i] === token);
 
+/** A sentence that says it asks one more thing ("And once there, can he change employers?"). */
+const ANOTHER_QUESTION = /^(?:and|also|plus|btw|et|pis|puis|aussi)\b/iu;
+/** …which may read less clearly than a question alone, down to this ("…? Et à quel moment?" still leans on the first). */
+const MARKED_QUESTION_SCORE = 0.6;
+
 /** Fewer words than this are not a question of their own ("and me?") unless they clearly name one ("fees?"). */
 const QUESTION_WORDS = 3;
 const isShort = (text: string): boolean => words(text).length < QUESTION_WORDS;
@@ -372,9 +377,16 @@ export class Recognizer {
             .filter((sentence) => sentence.endsWith('?') && words(sentence).length >= QUESTION_WORDS);
         if (first === undefined || second === undefined) return undefined;
         const a = this.recognize(first, language);
-        if (a.kind !== 'answer' || !isClearAnswer(a)) return undefined;
+        if (a.kind !== 'answer' || a.topic.smallTalk) return undefined;
         const b = this.aboutFirst(a, second, language) ?? this.recognize(second, language);
-        return b.kind === 'answer' && isClearAnswer(b) && b.topic.id !== a.topic.id ? { ...a, also: b.topic } : undefined;
+        if (b.kind !== 'answer' || b.topic.smallTalk || b.topic.id === a.topic.id) return undefined;
+        // Both clear; or one clear, and the second said to be one more question ("…? And once there, can he switch employers?").
+        const clear = isClearAnswer(a) && isClearAnswer(b);
+        const marked =
+            (isClearAnswer(a) || isClearAnswer(b)) &&
+            Math.min(a.score, b.score) >= MARKED_QUESTION_SCORE &&
+            ANOTHER_QUESTION.test(second.trim());
+        return clear || marked ? { ...a, also: b.topic } : undefined;
     }
 
     /** `understand`, before a long message's questions are checked for being about something else. */
