@@ -623,6 +623,14 @@ describe('a long message with its context first', () => {
     });
 
     it.each([
+        ["C'est quoi un CSQ au juste? Je le vois partout dans les conditions du permis.", 'fr-CA', 'what-is-csq'],
+        ["what is MIFI? it's mentioned in all the permit conditions.", 'en-CA', 'what-is-mifi'],
+    ])('answers a clear question that a sentence of context follows: %s', async (text, locale, topic) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic });
+    });
+
+    it.each([
         ['the permit for the community garden, how much is the fee?', 'en-CA'],
         ['mon cousin a un permis en Ontario, combien ça coûte?', 'fr-CA'],
     ])('does not answer the question of a short message whose first clause is about something else: %s', async (text, locale) => {

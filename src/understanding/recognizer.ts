@@ -401,6 +401,9 @@ export class Recognizer {
             if (both) return withoutThanksAfter(both);
         }
         if (clearly !== undefined) return whole;
+        // "What exactly is a CSQ? I keep seeing it in the permit requirements.": what follows a clear question only blurs it.
+        const asked = this.askedBeforeContext(text, language);
+        if (asked) return asked;
         if (whole.kind === 'clarify') {
             // Only to settle the whole's "Did you mean…?": a background about something else ("my daughter studies in
             // Toronto. how does she extend her permit?") must keep the question someone else's.
