@@ -623,6 +623,32 @@ describe('a long message with its context first', () => {
     });
 
     it.each([
+        [
+            'We have two kids at primary school and my husband is an electrician. If I get the IMP+ permit, will he be allowed to work in Quebec too?',
+            'en-CA',
+            'spouse-work',
+        ],
+        [
+            "My wife will probably look for a job in Sherbrooke, but my main worry is our son who's 8. Can he go to school in Quebec while I'm on IMP+?",
+            'en-CA',
+            'children-school',
+        ],
+        [
+            "Mon mari est soudeur et on a deux enfants. Si j'obtiens le PMI+, est-ce qu'il pourra travailler au Québec lui aussi?",
+            'fr-CA',
+            'spouse-work',
+        ],
+        [
+            "Ma femme cherche du travail à Laval, mais ce qui m'inquiète c'est notre fils de 9 ans. Est-ce qu'il pourra aller à l'école au Québec?",
+            'fr-CA',
+            'children-school',
+        ],
+    ])('reads "he" or "she" as the one person of that kind the story named: %s', async (text, locale, topic) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic });
+    });
+
+    it.each([
         ["C'est quoi un CSQ au juste? Je le vois partout dans les conditions du permis.", 'fr-CA', 'what-is-csq'],
         ["what is MIFI? it's mentioned in all the permit conditions.", 'en-CA', 'what-is-mifi'],
     ])('answers a clear question that a sentence of context follows: %s', async (text, locale, topic) => {

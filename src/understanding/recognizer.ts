@@ -14,6 +14,7 @@ import type { Translator } from '../content/i18n';
 import type { DialogTarget, Topic } from '../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../content/languages';
 import type { TopicMatcher } from './faq/matcher';
+import { StoryPersons } from './persons';
 import { PhraseBook } from './phrases';
 import { type Subject, SubjectWords, subjectOf } from './subjects';
 import { words } from './text';
@@ -196,6 +197,7 @@ export class Recognizer {
     /** Phrases that ask to talk to someone ("talk to", « parler à »), in both languages. */
     private readonly talkToPhrases: string[][];
     private readonly subjects: SubjectWords;
+    private readonly persons: StoryPersons;
 
     constructor(
         translator: Translator,
@@ -236,6 +238,7 @@ export class Recognizer {
         this.reasonPhrases = longestFirst(context.map((words) => words?.reasons));
         this.talkToPhrases = longestFirst(context.map((words) => words?.talkTo));
         this.subjects = new SubjectWords(translator);
+        this.persons = new StoryPersons(translator);
         for (const language of LANGUAGES) {
             for (const item of MENU) this.menuLabels.set(words(translator.t(language, item.labelKey)).join(' '), item.action);
         }
@@ -257,7 +260,29 @@ export class Recognizer {
             this.questionsAsked(text, language, reading) ??
             this.thankedOnLeaving(text, language, reading) ??
             reading;
-        return this.aboutThePermit(text, language, understood) ?? this.unsureOffer(text, language, understood) ?? understood;
+        return (
+            this.aboutThePermit(text, language, understood) ??
+            this.aboutStoryPerson(text, language, understood) ??
+            this.unsureOffer(text, language, understood) ??
+            understood
+        );
+    }
+
+    /**
+     * A last question that says "he" or "she" about the one person of that kind the story named ("We have two kids
+     * and my husband is a welder. Will he be allowed to work in Quebec too?"): read with that person named, when the
+     * whole was not read clearly and the question so read clearly asks one thing.
+     */
+    private aboutStoryPerson(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind === 'command' || understood.kind === 'dialog') return undefined;
+        if (understood.kind === 'answer' && (understood.also || understood.topic.smallTalk)) return undefined;
+        const sentences = text.trim().split(SENTENCE_END);
+        const question = sentences.pop();
+        if (question === undefined || sentences.length === 0 || !question.includes('?')) return undefined;
+        const named = this.persons.named(question, sentences.join(' '), language);
+        const part = named === undefined ? undefined : this.search(named, language);
+        if (part === undefined || !isClearAnswer(part)) return undefined;
+        return understood.kind === 'answer' && part.kind === 'answer' && part.topic.id === understood.topic.id ? undefined : part;
     }
 
     /**

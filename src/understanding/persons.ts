@@ -1,0 +1,40 @@
+import type { Translator } from '../content/i18n';
+import { LANGUAGES, type Language } from '../content/languages';
+import { words } from './text';
+
+/** locales/<lang>/context.json: who "he" or "she" may be in a story, and how to name them in a question. */
+interface PersonGroup {
+    pronouns: string[];
+    /** A word of the story (folded) → how to name that person in the question ("husband" → "my husband"). */
+    nouns: Record<string, string>;
+}
+
+/** French "il" is also impersonal (« il faut », « il y a »): it stands for a person only before another verb. */
+const IMPERSONAL_AFTER = new Set(['faut', 'y', 'fait', 's', 'sagit', 'reste', 'semble', 'parait', 'suffit', 'vaut']);
+
+/**
+ * The person a question's "he" or "she" stands for, when the story before it names one person of that kind ("We have
+ * two kids and my husband is a welder. Will he be allowed to work too?"): the question with that person named.
+ */
+export class StoryPersons {
+    private readonly groups = new Map<Language, PersonGroup[]>();
+
+    constructor(translator: Translator) {
+        for (const language of LANGUAGES)
+            this.groups.set(language, translator.bundle<{ persons?: PersonGroup[] }>(language, 'context')?.persons ?? []);
+    }
+
+    /** `question` with its pronoun replaced by the one person of `story` it can stand for; undefined otherwise. */
+    named(question: string, story: string, language: Language): string | undefined {
+        const asked = words(question);
+        const told = new Set(words(story));
+        for (const group of this.groups.get(language) ?? []) {
+            const at = asked.findIndex((word, i) => group.pronouns.includes(word) && !IMPERSONAL_AFTER.has(asked[i + 1] ?? ''));
+            if (at < 0) continue;
+            const names = new Set(Object.entries(group.nouns).flatMap(([noun, name]) => (told.has(noun) ? [name] : [])));
+            if (names.size !== 1) return undefined;
+            return [...asked.slice(0, at), ...names, ...asked.slice(at + 1)].join(' ');
+        }
+        return undefined;
+    }
+}
