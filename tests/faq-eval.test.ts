@@ -136,6 +136,17 @@ describe('probe set', () => {
     });
 });
 
+/** Later tuning rounds (tests/fixtures/faq-rounds.jsonl), read and fixed like the probe set. */
+describe('tuning rounds', () => {
+    const rounds = loadFrozenItems(join(projectRoot, 'tests/fixtures/faq-rounds.jsonl'));
+
+    it('asks only for intents that exist, in both languages', () => {
+        for (const item of rounds)
+            for (const id of [item.expect, item.also]) if (id) expect(kb.topic(item.lang, id), `${item.text} → ${id}`).toBeDefined();
+        for (const language of LANGUAGES) expect(rounds.filter((item) => item.lang === language).length).toBeGreaterThanOrEqual(200);
+    });
+});
+
 describe('misses by kind', () => {
     it('counts each message by what went wrong, per language', () => {
         const item = (expect: string | null, also?: string): FrozenItem => ({

@@ -2,7 +2,7 @@
  * npm run eval:faq                 → the runtime matcher (FaqMatcher) on the evaluation set and the holdout set
  * npm run eval:faq -- --cv-misses  → also lists the cross-validation misses, grouped by topic, weakest first
  * npm run eval:faq -- --frozen-misses → also lists the frozen set's misses (never show them to whoever writes samples)
- * npm run eval:faq -- --probe-misses → also lists the probe set's misses (a development set: tune on it freely)
+ * npm run eval:faq -- --probe-misses → also lists the probe set's and the tuning rounds' misses (development sets: tune on them freely)
  * npm run eval:faq -- --seeds 4    → also reads the frozen and probe sets with classifiers trained in 4 orders (seeds
  *                                    7, 8, …): how much of a change retraining alone makes
  * npm run eval:faq -- --compare    → also compares ranking approaches (FaqMatcher, MiniSearch ×2, NLP.js) under the
@@ -362,8 +362,18 @@ async function main(): Promise<void> {
                 console.log(`    ${JSON.stringify(miss.item.text)}  expected ${expected(miss.item)}  got ${miss.got}`);
     }
 
+    // Later rounds for tuning, by writers who saw neither the samples nor the frozen set, each on its own brief.
+    const rounds = loadFrozenItems(join(projectRoot, 'tests/fixtures/faq-rounds.jsonl'));
+    console.log(`\n=== Tuning rounds (${rounds.length} messages: people who describe, tell a story, ask two things; close topics) ===`);
+    for (const r of scoreFrozen(rounds, recognizerReading(recognizer))) {
+        console.log(frozenLine(r));
+        if (process.argv.includes('--probe-misses'))
+            for (const miss of r.misses)
+                console.log(`    ${JSON.stringify(miss.item.text)}  expected ${expected(miss.item)}  got ${miss.got}`);
+    }
+
     const seeds = Number(process.argv[process.argv.indexOf('--seeds') + 1]);
-    if (process.argv.includes('--seeds') && seeds > 1) printSeedSpread(translator, knowledgeBase, { frozen, probes }, seeds);
+    if (process.argv.includes('--seeds') && seeds > 1) printSeedSpread(translator, knowledgeBase, { frozen, probes, rounds }, seeds);
 
     printReports(
         'Cross-validation over the samples (10 folds: each sample scored with its own phrasing held out)',
