@@ -746,6 +746,14 @@ describe('words people use around what they ask', () => {
         expect(recognized).toMatchObject({ action: 'answer', topic: 'children-school' });
     });
 
+    it.each([
+        ['IMP+ what it is?', 'en-CA'],
+        ['kossé ça, le PMI+?', 'fr-CA'],
+    ])('reads "what it is" and « kossé ça » as asking what it is: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'what-is-imp' });
+    });
+
     it('does not read « complètement perdu » as a complete application', async () => {
         const { recognized } = await say('chu complètement perdu, comment je fais pour appliquer?', 'fr-CA');
         expect(JSON.stringify(recognized)).not.toContain('criteria-complete-application');

@@ -555,6 +555,10 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'combien de temps ca prend': '@duration @processing',
     'cest koi': '@whatis',
     'c est koi': '@whatis',
+    // « kossé ça? » is « qu'est-ce que c'est? » (« kossé » alone, as in « kossé que j'dois faire », asks nothing in particular).
+    'kosse ca': '@whatis',
+    // "what it is this program?": the order of another language.
+    'what it is': '@whatis',
     'ran out': '@expired',
     'run out': '@expired',
     'across canada': '@otherprovince',
