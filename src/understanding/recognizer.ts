@@ -271,7 +271,7 @@ export class Recognizer {
     /**
      * A last question that says "he" or "she" about the one person of that kind the story named ("We have two kids
      * and my husband is a welder. Will he be allowed to work in Quebec too?"): read with that person named, when the
-     * whole was not read clearly and the question so read clearly asks one thing.
+     * question so read clearly asks one thing, other than what the whole was read as (the kids' school, here).
      */
     private aboutStoryPerson(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind === 'command' || understood.kind === 'dialog') return undefined;
