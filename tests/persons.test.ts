@@ -26,4 +26,10 @@ describe('the person a question’s "he" or "she" stands for', () => {
             'est ce qu mon mari pourra travailler',
         );
     });
+
+    it('tells a question about someone from one about the writer', () => {
+        expect(persons.asksAboutSomeone('does she need a visitor visa?', 'en')).toBe(true);
+        expect(persons.asksAboutSomeone('do I need a visitor visa?', 'en')).toBe(false);
+        expect(persons.asksAboutSomeone('est-ce qu’il faut un visa?', 'fr')).toBe(false);
+    });
 });

@@ -733,6 +733,20 @@ describe('words people use around what they ask', () => {
         expect(recognized).toMatchObject({ action: 'fallback' });
     });
 
+    it.each([
+        [
+            'My sister is coming to stay with us in Montreal for two weeks this summer, she has never flown before. She has a Moroccan passport, does she need a visitor visa to enter Canada?',
+            'en-CA',
+        ],
+        [
+            'Ma cousine veut venir nous voir à Gatineau trois semaines en juillet, elle a jamais voyagé. Elle a un passeport tunisien, il lui faut un visa visiteur?',
+            'fr-CA',
+        ],
+    ])('leaves the question of the story’s person to the story when the story is about something else: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'fallback' });
+    });
+
     it('reads what is typed here as the person’s data', async () => {
         const { recognized } = await say('what do you do with the info I type here?');
         expect(recognized).toMatchObject({ action: 'command', command: 'privacy' });

@@ -24,12 +24,22 @@ export class StoryPersons {
             this.groups.set(language, translator.bundle<{ persons?: PersonGroup[] }>(language, 'context')?.persons ?? []);
     }
 
+    /** Whether a question asks about "he" or "she" rather than the writer. */
+    asksAboutSomeone(question: string, language: Language): boolean {
+        const asked = words(question);
+        return (this.groups.get(language) ?? []).some((group) => this.pronounAt(asked, group) >= 0);
+    }
+
+    private pronounAt(asked: readonly string[], group: PersonGroup): number {
+        return asked.findIndex((word, i) => group.pronouns.includes(word) && !IMPERSONAL_AFTER.has(asked[i + 1] ?? ''));
+    }
+
     /** `question` with its pronoun replaced by the one person of `story` it can stand for; undefined otherwise. */
     named(question: string, story: string, language: Language): string | undefined {
         const asked = words(question);
         const told = new Set(words(story));
         for (const group of this.groups.get(language) ?? []) {
-            const at = asked.findIndex((word, i) => group.pronouns.includes(word) && !IMPERSONAL_AFTER.has(asked[i + 1] ?? ''));
+            const at = this.pronounAt(asked, group);
             if (at < 0) continue;
             const names = new Set(Object.entries(group.nouns).flatMap(([noun, name]) => (told.has(noun) ? [name] : [])));
             if (names.size !== 1) return undefined;

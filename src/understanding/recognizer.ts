@@ -474,6 +474,8 @@ export class Recognizer {
             .reverse();
         for (const question of questions) {
             if (words(question).length < SELF_CONTAINED_WORDS || this.subjects.leavesItUnsaid(question)) continue;
+            // "My sister wants to visit me… she has a Moroccan passport, does she need a visa?": the story's person asks.
+            if (this.persons.asksAboutSomeone(question, language)) continue;
             const part = this.search(question, language);
             if (isClearAnswer(part)) return part;
         }
