@@ -767,6 +767,14 @@ describe('words people use around what they ask', () => {
         expect(recognized).toMatchObject({ action: 'answer', topic: 'what-is-imp' });
     });
 
+    it.each([
+        ['can I do a certificate at UQAM at night on this permit?', 'en-CA'],
+        ["est-ce que je peux faire un certificat à l'UdeM le soir avec le permis?", 'fr-CA'],
+    ])('reads a Quebec university named as studying: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'study-with-permit' });
+    });
+
     it('does not read « complètement perdu » as a complete application', async () => {
         const { recognized } = await say('chu complètement perdu, comment je fais pour appliquer?', 'fr-CA');
         expect(JSON.stringify(recognized)).not.toContain('criteria-complete-application');
