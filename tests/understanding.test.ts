@@ -700,6 +700,8 @@ describe('a question read too weakly to answer', () => {
         ['what’s the weather in Montreal tomorrow', 'en-CA', 'en'],
         // As weakly matched as the two above, but the classifier gives it some chance of being about something else.
         ['la CSQ c quel syndicat au juste? chu prof au primaire pis on m’a dit de m’inscrire', 'fr-CA', 'fr'],
+        // « n'importe quoi » calls something nonsense: it names no employer.
+        ['Vous en pensez quoi? C’est pas un peu n’importe quoi ?', 'fr-CA', 'fr'],
     ] as const)('still refuses a message about something else: %s', async (text, locale, language) => {
         const { recognized, text: reply } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'fallback' });

@@ -570,6 +570,9 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'limited to quebec': '@only quebec',
     'avoir droit': '@eligible',
     'n importe': '@any',
+    // « C'est n'importe quoi » calls something nonsense; it names no employer (« n'importe quel employeur »).
+    'n importe quoi': '',
+    'nimporte quoi': '',
     'comment avoir': '@how @obtain',
     'good for': '@duration',
     'bon pour': '@duration',
