@@ -285,6 +285,30 @@ describe('a long story whose questions are about something else', () => {
     });
 });
 
+describe('a long message whose own question is refused', () => {
+    const moving = "We're moving to Montreal in August with our two boys,";
+    const approved = "my husband's work permit is already approved.";
+    const recognizer = recognizerReading({
+        // The whole reads as nothing; of its clauses only the one that tells reads as an IMP+ topic.
+        [approved]: confident('spouse-work'),
+        'Which neighbourhoods would you recommend?': { kind: 'none', score: 0.15 },
+        'What should we do about it?': { kind: 'none', score: 0.15 },
+    });
+
+    it('does not answer from what the message tells when its question says what it asks and is refused', () => {
+        expect(recognizer.understand(`${moving} ${approved} Which neighbourhoods would you recommend?`, 'en')).toMatchObject({
+            kind: 'refuse',
+        });
+    });
+
+    it('still reads what it tells when its question leaves its subject to the story', () => {
+        expect(recognizer.understand(`${moving} ${approved} What should we do about it?`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'spouse-work' },
+        });
+    });
+});
+
 describe('a second question followed by context', () => {
     const first = 'How much are the government fees for the IMP+ application?';
     const second = 'Are the biometrics fees extra?';

@@ -446,9 +446,12 @@ export class Recognizer {
             // reads so): "how long does a passport renewal take? need it before December" asks nothing of IMP+.
             const reason = this.beforeReason(text);
             const clauses = whole.offTopic ? reason : [...reason, ...clausesLastFirst(text)];
-            // A clause that only tells ("Je prépare une estimation pour un client.") is read after those that may ask.
+            // A clause that only tells ("Je prépare une estimation pour un client.") is read after those that may ask, and
+            // not at all when the message's question says what it asks about and is refused ("…my husband's permit is
+            // approved. Which neighbourhoods would you recommend?"): what it told is that question's background.
             const telling = (clause: string) => this.tellsAboutWriter(clause) || this.tells(clause);
-            for (const clause of [...clauses.filter((c) => !telling(c)), ...clauses.filter(telling)]) {
+            const background = this.refusedOwnQuestion(text, language) ? [] : clauses.filter(telling);
+            for (const clause of [...clauses.filter((c) => !telling(c)), ...background]) {
                 const part = this.search(clause, language);
                 // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK").
                 if ((part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog') return part;
@@ -457,6 +460,21 @@ export class Recognizer {
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= SHORT_CONTEXT_WORDS)
             return this.aboutMeAside(text, language, whole.offTopic === true) ?? this.lastRequest(text, language) ?? whole;
         return whole;
+    }
+
+    /**
+     * The message's last question, when it names what it asks about (enough words, no "it" left to the story) and is
+     * refused read alone: a question about something else, which the story around it does not make an IMP+ one.
+     */
+    private refusedOwnQuestion(text: string, language: Language): boolean {
+        const question = text
+            .trim()
+            .split(SENTENCE_END)
+            .filter((sentence) => sentence.endsWith('?'))
+            .at(-1);
+        if (question === undefined || words(question).length < ASKED_ALONE_WORDS || this.subjects.leavesItUnsaid(question)) return false;
+        const part = this.search(question, language);
+        return part.kind === 'refuse' && part.topic === undefined && part.unsure === undefined;
     }
 
     /**
