@@ -777,6 +777,11 @@ describe('words people use around what they ask', () => {
         expect(recognized).toMatchObject({ action: 'answer', topic: 'study-with-permit' });
     });
 
+    it('reads a texted "til" as "until": how long until the permit comes', async () => {
+        const { recognized } = await say('how long til i get it?');
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'processing-times' });
+    });
+
     it('does not read « complètement perdu » as a complete application', async () => {
         const { recognized } = await say('chu complètement perdu, comment je fais pour appliquer?', 'fr-CA');
         expect(JSON.stringify(recognized)).not.toContain('criteria-complete-application');

@@ -716,6 +716,9 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
     lng: 'long',
     dey: 'they',
     dat: 'that',
+    // "how long til I get it": texted "until".
+    til: 'until',
+    till: 'until',
     daccord: 'd accord',
     howto: 'how to',
 };
