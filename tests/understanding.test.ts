@@ -782,6 +782,14 @@ describe('words people use around what they ask', () => {
         expect(recognized).toMatchObject({ action: 'answer', topic: 'processing-times' });
     });
 
+    it.each([
+        ['give me the short version of what IMP+ is', 'en-CA'],
+        ["c'est quoi le PMI+ en deux phrases?", 'fr-CA'],
+    ])('reads a summary asked for, as the firm’s staff ask for a client: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'what-is-imp' });
+    });
+
     it('does not read « complètement perdu » as a complete application', async () => {
         const { recognized } = await say('chu complètement perdu, comment je fais pour appliquer?', 'fr-CA');
         expect(JSON.stringify(recognized)).not.toContain('criteria-complete-application');
