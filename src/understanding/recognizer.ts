@@ -463,7 +463,7 @@ export class Recognizer {
     }
 
     /**
-     * The message's last question, when it names what it asks about (enough words, no "it" left to the story) and is
+     * Whether the message's last question names what it asks about (enough words, no "it" left to the story) and is
      * refused read alone: a question about something else, which the story around it does not make an IMP+ one.
      */
     private refusedOwnQuestion(text: string, language: Language): boolean {
