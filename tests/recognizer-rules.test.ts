@@ -309,6 +309,30 @@ describe('a long message whose own question is refused', () => {
     });
 });
 
+describe('a question that says "that" about the one subject named before it', () => {
+    const recognizer = recognizerReading({
+        // Read with its subject named, as `SubjectWords.withSubject` names it.
+        'what does that stand for? the CSQ': confident('what-is-csq'),
+        'what does that stand for? the work permit': confident('what-is-imp'),
+    });
+
+    it('reads it about that subject when the whole is refused', () => {
+        expect(recognizer.understand('people in the group keep writing CSQ, what does that stand for?', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-csq' },
+        });
+    });
+
+    it('leaves it refused when what was named may be something else ("a permit from the city", a visa)', () => {
+        expect(recognizer.understand('the city wants a permit for my balcony, what does that stand for?', 'en')).toMatchObject({
+            kind: 'refuse',
+        });
+        expect(recognizer.understand('my CSQ and my visa are both in the envelope, what does that stand for?', 'en')).toMatchObject({
+            kind: 'refuse',
+        });
+    });
+});
+
 describe('a second question followed by context', () => {
     const first = 'How much are the government fees for the IMP+ application?';
     const second = 'Are the biometrics fees extra?';

@@ -263,6 +263,7 @@ export class Recognizer {
         return (
             this.aboutThePermit(text, language, understood) ??
             this.aboutStoryPerson(text, language, understood) ??
+            this.aboutSubjectNamedBefore(text, language, understood) ??
             this.unsureOffer(text, language, understood) ??
             understood
         );
@@ -283,6 +284,19 @@ export class Recognizer {
         const part = named === undefined ? undefined : this.search(named, language);
         if (part === undefined || !isClearAnswer(part)) return undefined;
         return understood.kind === 'answer' && part.kind === 'answer' && part.topic.id === understood.topic.id ? undefined : part;
+    }
+
+    /**
+     * A refused message whose last question says "that" or "it" about the one subject named before it ("ppl keep writing
+     * CSQ in the comments, what does that stand for??"): read with that subject named, when it so clearly asks one thing.
+     */
+    private aboutSubjectNamedBefore(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'refuse' || understood.topic) return undefined;
+        const [question, ...before] = clausesLastFirst(text, 1);
+        if (question === undefined || !question.endsWith('?') || !this.subjects.leavesItUnsaid(question)) return undefined;
+        const subject = this.subjects.namedIn(before.join(' '));
+        const again = subject === undefined ? undefined : this.readAbout(question, subject, language);
+        return again !== undefined && isClearAnswer(again) ? again : undefined;
     }
 
     /**

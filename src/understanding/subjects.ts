@@ -22,6 +22,11 @@ interface SubjectWordsOf {
     pointers: string[];
     /** How to name each subject in a question. */
     subjects: Record<Subject, string>;
+    /**
+     * The `named` words that name each subject for sure ("CSQ", « certificat », "IMP+"); the others may name something
+     * else ("a permit from the city", a visa).
+     */
+    subjectNames: Record<Subject, string[]>;
 }
 
 /**
@@ -33,6 +38,7 @@ export class SubjectWords {
     private readonly named: ReadonlySet<string>;
     private readonly pointers: ReadonlySet<string>;
     private readonly names = new Map<Language, Record<Subject, string>>();
+    private readonly subjectOfWord = new Map<string, Subject>();
 
     constructor(translator: Translator) {
         const vocabularies = LANGUAGES.map((language) => [language, translator.bundle<SubjectWordsOf>(language, 'context')] as const);
@@ -42,6 +48,20 @@ export class SubjectWords {
         this.named = all((v) => v.named);
         this.pointers = all((v) => v.pointers);
         for (const [language, v] of vocabularies) if (v) this.names.set(language, v.subjects);
+        for (const [, v] of vocabularies)
+            for (const [subject, names] of Object.entries(v?.subjectNames ?? {}))
+                for (const word of names.flatMap(words)) this.subjectOfWord.set(word, subject as Subject);
+    }
+
+    /** The one subject a text names ("ppl keep writing CSQ in the comments"), when it names that and nothing else. */
+    namedIn(text: string): Subject | undefined {
+        const subjects = new Set(
+            words(text)
+                .filter((word) => this.named.has(word))
+                .map((word) => this.subjectOfWord.get(word)),
+        );
+        const [only] = subjects;
+        return subjects.size === 1 ? only : undefined;
     }
 
     /** A pronoun, and no word that names what it stands for. */
