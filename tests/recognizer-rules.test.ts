@@ -442,6 +442,25 @@ describe('courtesy around a question', () => {
     });
 });
 
+describe('French « plus » meaning "more"', () => {
+    const recognizer = recognizerReading({
+        'on paie': confident('fees'),
+        "d'impôts au Québec que dans le reste du Canada?": confident('quebec-only'),
+        'est-ce que ça coûte': confident('fees'),
+        'que le permis fermé?': confident('open-vs-employer-specific'),
+    });
+
+    it('does not cut a comparison into two questions (« plus d’impôts … que … »)', () => {
+        expect(recognizer.understand("on paie plus d'impôts au Québec que dans le reste du Canada?", 'fr')).toMatchObject({
+            kind: 'refuse',
+        });
+    });
+
+    it('does not cut before « que » (« ça coûte plus que… »)', () => {
+        expect(recognizer.understand('est-ce que ça coûte plus que le permis fermé?', 'fr')).toMatchObject({ kind: 'refuse' });
+    });
+});
+
 describe('a "Did you mean…?" for a message that says "it" and names nothing', () => {
     const recognizer = recognizerReading({
         'can I study with it': unsure('study-with-permit', 'oos-study-other-provinces'),
