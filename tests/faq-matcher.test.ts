@@ -109,6 +109,17 @@ describe('FaqMatcher', () => {
         expect(expressEntry.kind === 'confident' && expressEntry.topic.outOfScope).toBe(true);
     });
 
+    it('says when a refusal leans to a near miss among its two best topics, so a clause of it is not answered instead', () => {
+        const student =
+            'My husband starts his PhD at Laval in January with a study permit. None of us has a CSQ. Is it possible for me to get an open work permit as his wife?';
+        const outcome = matcher.match(student, 'en');
+        expect(outcome.kind === 'none' && outcome.nearMiss?.map((topic) => topic.id).sort()).toEqual([
+            'oos-spouse-other-programs',
+            'spouse-work',
+        ]);
+        expect(matcher.match('who won the hockey game', 'en')).not.toHaveProperty('nearMiss');
+    });
+
     it.each([
         ['how much are the fees at the gym', 'en'],
         ["my driver's licence expired, how do I renew it", 'en'],

@@ -442,6 +442,60 @@ describe('courtesy around a question', () => {
     });
 });
 
+describe('a story that makes its question another program’s', () => {
+    const student = 'My wife studies at McGill on a study permit and we have no CSQ.';
+    const question = 'Can I get an open work permit as her spouse?';
+    const recognizer = recognizerReading({
+        [question]: confident('spouse-work'),
+        // The whole, each way the matcher may lean to the near miss without answering it.
+        [`${student} Honestly it is all new to us. ${question}`]: {
+            kind: 'none',
+            score: 0.4,
+            nearMiss: [topic('spouse-work'), topic('oos-spouse-other-programs')],
+        },
+        [`${student} We read about it on a forum last week. ${question}`]: {
+            kind: 'none',
+            score: 0.4,
+            unsure: [topic('spouse-work'), topic('oos-spouse-other-programs')],
+        },
+        [`${student} ${question}`]: unsure('oos-spouse-other-programs', 'spouse-work'),
+        // The same whole without a near miss among its best topics, or with one beside another answer.
+        [`I got my CSQ and we are moving to Gatineau soon. Honestly it is all new to us. ${question}`]: { kind: 'none', score: 0.4 },
+        [`I live in Winnipeg since 2020 and honestly it is all new to us. ${question}`]: {
+            kind: 'none',
+            score: 0.4,
+            nearMiss: [topic('criteria-outside-quebec'), topic('oos-study-other-provinces')],
+        },
+    });
+
+    it('is not answered from its question alone when the whole leans to the near miss', () => {
+        expect(recognizer.understand(`${student} Honestly it is all new to us. ${question}`, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('is not answered from its question alone when the near miss is one of the two the whole hesitates between', () => {
+        expect(recognizer.understand(`${student} We read about it on a forum last week. ${question}`, 'en')).not.toMatchObject({
+            kind: 'answer',
+        });
+    });
+
+    it('keeps its "Did you mean…?" with the near miss rather than settling it by the question alone', () => {
+        expect(recognizer.understand(`${student} ${question}`, 'en')).toMatchObject({ kind: 'clarify' });
+    });
+
+    it('is still answered from its question when the near miss the whole leans to is beside another answer', () => {
+        expect(recognizer.understand(`I live in Winnipeg since 2020 and honestly it is all new to us. ${question}`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'spouse-work' },
+        });
+    });
+
+    it('is still answered from its question when no near miss is among the whole’s best topics', () => {
+        expect(
+            recognizer.understand(`I got my CSQ and we are moving to Gatineau soon. Honestly it is all new to us. ${question}`, 'en'),
+        ).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
+    });
+});
+
 describe('French « plus » meaning "more"', () => {
     const recognizer = recognizerReading({
         'on paie': confident('fees'),

@@ -76,6 +76,13 @@ const ANOTHER_QUESTION = /^(?:and|also|plus|btw|et|pis|puis|aussi)\b/iu;
 /** …which may read less clearly than a question alone, down to this ("…? Et à quel moment?" still leans on the first). */
 const MARKED_QUESTION_SCORE = 0.6;
 
+/** Whether a refused whole leans both to `asked`'s topic and to a near miss (`nearMiss`, or an `unsure` pair with one). */
+function leansToNearMissBeside(whole: Extract<Recognition, { kind: 'refuse' }>, asked: Recognition): boolean {
+    const leaning = whole.nearMiss ?? whole.unsure;
+    if (asked.kind !== 'answer' || leaning === undefined || !leaning.some((topic) => topic.outOfScope)) return false;
+    return leaning.some((topic) => topic.id === asked.topic.id);
+}
+
 /** Fewer words than this are not a question of their own ("and me?") unless they clearly name one ("fees?"). */
 const QUESTION_WORDS = 3;
 const isShort = (text: string): boolean => words(text).length < QUESTION_WORDS;
@@ -167,9 +174,9 @@ export type Recognition =
     | { kind: 'clarify'; topics: [Topic, Topic]; score: number; unsure?: true }
     /**
      * `offTopic`: the message reads as about something else, not as an unclear question; `unsure`: as an IMP+ question
-     * matched too weakly, with the two topics it leans to (see MatchOutcome).
+     * matched too weakly, with the two topics it leans to; `nearMiss`: the two, when one is a near miss (see MatchOutcome).
      */
-    | { kind: 'refuse'; topic?: Topic; score: number; offTopic?: boolean; unsure?: [Topic, Topic] };
+    | { kind: 'refuse'; topic?: Topic; score: number; offTopic?: boolean; unsure?: [Topic, Topic]; nearMiss?: [Topic, Topic] };
 
 /**
  * Whole-message commands and menu buttons first (exact, both languages), then the knowledge base.
@@ -444,9 +451,10 @@ export class Recognizer {
         // "What exactly is a CSQ? I keep seeing it in the permit requirements.": what follows a clear question only blurs it.
         const asked = this.askedBeforeContext(text, language);
         if (asked) return asked;
-        if (whole.kind === 'clarify') {
+        if (whole.kind === 'clarify' && !whole.topics.some((topic) => topic.outOfScope)) {
             // Only to settle the whole's "Did you mean…?": a background about something else ("my daughter studies in
-            // Toronto. how does she extend her permit?") must keep the question someone else's.
+            // Toronto. how does she extend her permit?") must keep the question someone else's. Nor when one of the two
+            // is a near miss: the background is what made it one ("My wife studies at McGill. Can I work as her spouse?").
             const asked = this.afterBackground(text, language);
             if (asked?.kind === 'answer' && whole.topics.some((topic) => topic.id === asked.topic.id)) return asked;
         }
@@ -455,26 +463,35 @@ export class Recognizer {
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
             const request = this.requestInClause(text, language);
             if (request) return request;
-            const asked = whole.offTopic ? this.askedAfterStory(text, language) : undefined;
-            if (asked) return asked;
-            // A whole that reads as about something else leaves only the question before a reason (which may be what
-            // reads so): "how long does a passport renewal take? need it before December" asks nothing of IMP+.
-            const reason = this.beforeReason(text);
-            const clauses = whole.offTopic ? reason : [...reason, ...clausesLastFirst(text)];
-            // A clause that only tells ("Je prépare une estimation pour un client.") is read after those that may ask, and
-            // not at all when the message's question says what it asks about and is refused ("…my husband's permit is
-            // approved. Which neighbourhoods would you recommend?"): what it told is that question's background.
-            const telling = (clause: string) => this.tellsAboutWriter(clause) || this.tells(clause);
-            const background = this.refusedOwnQuestion(text, language) ? [] : clauses.filter(telling);
-            for (const clause of [...clauses.filter((c) => !telling(c)), ...background]) {
-                const part = this.search(clause, language);
-                // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK").
-                if ((part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog') return part;
-            }
+            const asked = this.askedInClause(text, language, whole.offTopic === true);
+            // "My wife is doing a master's at McGill on a study permit… Can I get an open work permit as her spouse?": the
+            // whole hesitates between that question's answer and a near miss, and the story is what tips it to the latter.
+            if (asked) return leansToNearMissBeside(whole, asked) ? whole : asked;
         }
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= SHORT_CONTEXT_WORDS)
             return this.aboutMeAside(text, language, whole.offTopic === true) ?? this.lastRequest(text, language) ?? whole;
         return whole;
+    }
+
+    /** The question a long message refused as a whole asks in one of its clauses, when one clearly asks one thing. */
+    private askedInClause(text: string, language: Language, offTopic: boolean): Recognition | undefined {
+        const asked = offTopic ? this.askedAfterStory(text, language) : undefined;
+        if (asked) return asked;
+        // A whole that reads as about something else leaves only the question before a reason (which may be what
+        // reads so): "how long does a passport renewal take? need it before December" asks nothing of IMP+.
+        const reason = this.beforeReason(text);
+        const clauses = offTopic ? reason : [...reason, ...clausesLastFirst(text)];
+        // A clause that only tells ("Je prépare une estimation pour un client.") is read after those that may ask, and
+        // not at all when the message's question says what it asks about and is refused ("…my husband's permit is
+        // approved. Which neighbourhoods would you recommend?"): what it told is that question's background.
+        const telling = (clause: string) => this.tellsAboutWriter(clause) || this.tells(clause);
+        const background = this.refusedOwnQuestion(text, language) ? [] : clauses.filter(telling);
+        for (const clause of [...clauses.filter((c) => !telling(c)), ...background]) {
+            const part = this.search(clause, language);
+            // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK").
+            if ((part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog') return part;
+        }
+        return undefined;
     }
 
     /**
@@ -793,7 +810,9 @@ export class Recognizer {
                     ? { kind: 'refuse', score: outcome.score, offTopic: true }
                     : outcome.unsure
                       ? { kind: 'refuse', score: outcome.score, unsure: outcome.unsure }
-                      : { kind: 'refuse', score: outcome.score };
+                      : outcome.nearMiss
+                        ? { kind: 'refuse', score: outcome.score, nearMiss: outcome.nearMiss }
+                        : { kind: 'refuse', score: outcome.score };
         }
     }
 }

@@ -250,7 +250,11 @@ export class FaqMatcher implements TopicMatcher {
         if (ranking.length === 0) return offTopic ? { kind: 'none', score: similarity, offTopic } : { kind: 'none', score: similarity };
         const decided = decide(ranking, this.options, this.knowledgeBase, replyIn);
         if (decided.kind === 'confident' && decided.topic.id === without) return this.orNext(decided, ranking, replyIn);
-        return decided.kind === 'none' ? (this.unsure(ranking, offTopicProbability ?? 1, replyIn) ?? decided) : decided;
+        if (decided.kind !== 'none') return decided;
+        const unsure = this.unsure(ranking, offTopicProbability ?? 1, replyIn);
+        if (unsure) return unsure;
+        const [x, y] = ranking.map(({ id }) => this.knowledgeBase.topic(replyIn, id));
+        return x && y && (x.outOfScope || y.outOfScope) ? { ...decided, nearMiss: [x, y] } : decided;
     }
 
     /** The answer just given, confidently read again: a choice between it and the next best, for the conversation to settle. */

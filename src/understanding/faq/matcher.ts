@@ -8,12 +8,13 @@ import type { Language } from '../../content/languages';
  * - none: nothing good enough (honest fallback, logged as unanswered); `offTopic` when the message reads as about
  *   something else (another program, or like the off-topic samples) rather than as an unclear IMP+ question;
  *   `unsure` when it reads as an IMP+ question matched too weakly to answer: the two topics it leans to.
+ *   `nearMiss`, without either, the two topics it leans to when one is a near miss (another program's question).
  * Topics come back in the language the reply must use (the question's language).
  */
 export type MatchOutcome =
     | { kind: 'confident'; topic: Topic; score: number }
     | { kind: 'ambiguous'; topics: [Topic, Topic]; score: number }
-    | { kind: 'none'; score: number; offTopic?: boolean; unsure?: [Topic, Topic] };
+    | { kind: 'none'; score: number; offTopic?: boolean; unsure?: [Topic, Topic]; nearMiss?: [Topic, Topic] };
 
 export interface TopicMatcher {
     /**
