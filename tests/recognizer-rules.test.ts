@@ -53,6 +53,8 @@ describe('a question beside a clause about the writer', () => {
             offTopic: true,
         },
         'how long do they take to answer?': confident('processing-times'),
+        "Je fais mes impôts au Québec pour la première fois, c'est quels formulaires?": { kind: 'none', score: 0.3, offTopic: true },
+        "c'est quels formulaires?": confident('application-form'),
     });
 
     it('answers the question before clauses that tell', () => {
@@ -64,6 +66,12 @@ describe('a question beside a clause about the writer', () => {
 
     it('leaves to the context a question that says "they" when the whole is about something else', () => {
         expect(recognizer.understand('I applied for a job at a grocery store, how long do they take to answer?', 'en')).toMatchObject({
+            kind: 'refuse',
+        });
+    });
+
+    it('leaves to the context a question that says « c’est » when the whole is about something else', () => {
+        expect(recognizer.understand("Je fais mes impôts au Québec pour la première fois, c'est quels formulaires?", 'fr')).toMatchObject({
             kind: 'refuse',
         });
     });
