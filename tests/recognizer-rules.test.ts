@@ -301,12 +301,20 @@ describe('a long message whose own question is refused', () => {
         [approved]: confident('spouse-work'),
         'Which neighbourhoods would you recommend?': { kind: 'none', score: 0.15 },
         'What should we do about it?': { kind: 'none', score: 0.15 },
+        'MIFI sent me a letter in French.': confident('what-is-mifi'),
+        'Can you translate it to English for me?': { kind: 'none', score: 0.3, offTopic: true },
     });
 
     it('does not answer from what the message tells when its question says what it asks and is refused', () => {
         expect(recognizer.understand(`${moving} ${approved} Which neighbourhoods would you recommend?`, 'en')).toMatchObject({
             kind: 'refuse',
         });
+    });
+
+    it('does not answer from what it tells when its question is surely about something else, even with "it"', () => {
+        const quoted =
+            "MIFI sent me a letter in French. One sentence says: 'Vous devez transmettre les documents.' Can you translate it to English for me?";
+        expect(recognizer.understand(quoted, 'en')).toMatchObject({ kind: 'refuse' });
     });
 
     it('still reads what it tells when its question leaves its subject to the story', () => {

@@ -103,7 +103,8 @@ function twoQuestions(text: string): [string, string][] {
     return cuts;
 }
 
-const SENTENCE_END = /(?<=[.!?])\s+/u;
+// A sentence may end inside a quote: "…it says: 'Vous devez transmettre les documents.' Can you translate it?"
+const SENTENCE_END = /(?<=[.!?]["'’”»)]?)\s+/u;
 const lastSentence = (text: string): string => text.split(SENTENCE_END).at(-1) ?? text;
 const firstSentence = (text: string): string => text.split(SENTENCE_END)[0] ?? text;
 
@@ -496,7 +497,8 @@ export class Recognizer {
 
     /**
      * Whether the message's last question names what it asks about (enough words, no "it" left to the story) and is
-     * refused read alone: a question about something else, which the story around it does not make an IMP+ one.
+     * refused read alone: a question about something else, which the story around it does not make an IMP+ one. With
+     * "it", only when read alone it is surely about something else ("…Can you translate it to English for me?").
      */
     private refusedOwnQuestion(text: string, language: Language): boolean {
         const question = text
@@ -504,9 +506,10 @@ export class Recognizer {
             .split(SENTENCE_END)
             .filter((sentence) => sentence.endsWith('?'))
             .at(-1);
-        if (question === undefined || words(question).length < ASKED_ALONE_WORDS || this.subjects.leavesItUnsaid(question)) return false;
+        if (question === undefined || words(question).length < ASKED_ALONE_WORDS) return false;
         const part = this.search(question, language);
-        return part.kind === 'refuse' && part.topic === undefined && part.unsure === undefined;
+        if (part.kind !== 'refuse' || part.topic !== undefined || part.unsure !== undefined) return false;
+        return part.offTopic === true || !this.subjects.leavesItUnsaid(question);
     }
 
     /**
