@@ -531,6 +531,62 @@ describe('French « plus » meaning "more"', () => {
     });
 });
 
+describe('French « le plus » (superlative)', () => {
+    const recognizer = recognizerReading({
+        'c’est quoi le délai le plus court?': confident('processing-times'),
+        'c’est quoi le délai le': confident('processing-times'),
+        'court?': confident('fees'),
+    });
+
+    it('is not a join between two questions', () => {
+        const understood = recognizer.understand('c’est quoi le délai le plus court?', 'fr');
+        expect(understood).toMatchObject({ kind: 'answer', topic: { id: 'processing-times' } });
+        expect(understood).not.toHaveProperty('also');
+    });
+});
+
+describe('two questions with a sentence that tells between them', () => {
+    const biometrics = 'I gave my fingerprints in 2022. Do I have to give them again?';
+    const story = 'The nearest centre is six hours away.';
+    const medical = 'And the medical exam, do I redo it too?';
+    const recognizer = recognizerReading({
+        'I gave my fingerprints in 2022.': confident('biometrics'),
+        [biometrics]: confident('biometrics'),
+        [`${biometrics} ${story}`]: confident('biometrics'),
+        [medical]: confident('medical-exam'),
+    });
+
+    it('answers both: the story after the first question is its context, not the whole first half', () => {
+        expect(recognizer.understand(`${biometrics} ${story} ${medical}`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'biometrics' },
+            also: { id: 'medical-exam' },
+        });
+    });
+});
+
+describe('a last question that adds itself to a long message', () => {
+    const story = 'My sister is a nurse and will work in Quebec City. She did a medical exam last year.';
+    const medical = `${story} Does she need a new one?`;
+    const recognizer = recognizerReading({
+        [medical]: confident('medical-exam'),
+        'And will she need a police certificate as well?': confident('police-certificates'),
+        'Will she need a police certificate as well?': confident('police-certificates'),
+    });
+
+    it('is read beside the first question, however many joins come before it', () => {
+        expect(recognizer.understand(`${medical} And will she need a police certificate as well?`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'medical-exam' },
+            also: { id: 'police-certificates' },
+        });
+    });
+
+    it('is not, when it does not add itself ("…? Will she…?" is more often the same question again)', () => {
+        expect(recognizer.understand(`${medical} Will she need a police certificate as well?`, 'en')).not.toHaveProperty('also');
+    });
+});
+
 describe('a "Did you mean…?" for a message that says "it" and names nothing', () => {
     const recognizer = recognizerReading({
         'can I study with it': unsure('study-with-permit', 'oos-study-other-provinces'),

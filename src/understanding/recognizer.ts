@@ -38,7 +38,7 @@ const CLEAR_REQUEST_SCORE = 0.8;
  * qu'en Ontario »).
  */
 const JOINS =
-    /\?\s+|[.!;]\s+|\s+[+&]\s+|,?(?<!\b(?:imp|pmi))\s+(?:and also|and|n|also|(?<!\b(?:program|programme|internationale)\s+)plus(?!\s+(?:de|des|du|d['’]|que|qu['’]))|btw|by the way|oh and|another question|one more thing|et aussi|et|pis|pi|puis|aussi|ainsi que|en passant|autre question|sinon|ah pis|et puis)[,:]?\s+/giu;
+    /\?\s+|[.!;]\s+|\s+[+&]\s+|,?(?<!\b(?:imp|pmi))\s+(?:and also|and|n|also|(?<!\b(?:program|programme|internationale|le|la|les|au)\s+)plus(?!\s+(?:de|des|du|d['’]|que|qu['’]))|btw|by the way|oh and|another question|one more thing|et aussi|et|pis|pi|puis|aussi|ainsi que|en passant|autre question|sinon|ah pis|et puis)[,:]?\s+/giu;
 
 /** A run-on message may hold many joins; two searches per cut are tried for the first few only. */
 const MAX_CUTS = 3;
@@ -90,17 +90,27 @@ const isSmallTalk = (recognition: Recognition): boolean => recognition.kind === 
 const isClearAnswer = (recognition: Recognition): boolean =>
     recognition.kind === 'answer' && !recognition.topic.smallTalk && recognition.score >= SINGLE_QUESTION_SCORE;
 
-/** The ways to cut a message in two at a join: a question first, then another one or a goodbye ("… thanks bye"). */
+/** A sentence that starts like this adds a question to the one before ("…? And the medical exam, too?"). */
+const ADDS = /^(?:and|also|plus|et|pis|puis|aussi)\b/iu;
+
+/**
+ * The ways to cut a message in two at a join: a question first, then another one or a goodbye ("… thanks bye"). Past
+ * the first few, only the cut before a last question that adds itself to the story ("…for the permit? And will she
+ * need a police certificate too?"): a last question of its own is more often the same one again, said differently.
+ */
 function twoQuestions(text: string): [string, string][] {
     const cuts: [string, string][] = [];
+    let lastAdded: [string, string] | undefined;
     for (const join of text.matchAll(JOINS)) {
-        if (cuts.length === MAX_CUTS) break;
         // The first half keeps the mark that ends it: "?" says it asks, "." or "!" that it may only tell.
-        const first = text.slice(0, (join.index ?? 0) + (/^[?.!]/u.test(join[0]) ? 1 : 0)).trim();
+        const endsSentence = /^[?.!]/u.test(join[0]);
+        const first = text.slice(0, (join.index ?? 0) + (endsSentence ? 1 : 0)).trim();
         const second = text.slice((join.index ?? 0) + join[0].length).trim();
-        if (words(first).length > 0 && words(second).length > 0) cuts.push([first, second]);
+        if (words(first).length === 0 || words(second).length === 0) continue;
+        if (cuts.length < MAX_CUTS) cuts.push([first, second]);
+        else lastAdded = endsSentence && ADDS.test(second) && second.endsWith('?') ? [first, second] : undefined;
     }
-    return cuts;
+    return lastAdded ? [...cuts, lastAdded] : cuts;
 }
 
 // A sentence may end inside a quote: "…it says: 'Vous devez transmettre les documents.' Can you translate it?"
@@ -657,10 +667,14 @@ export class Recognizer {
         const b = this.aboutFirst(a, second, language) ?? this.askedBeforeContext(second, language) ?? this.recognize(second, language);
         if (bothShort && (clearly !== undefined || !isClearAnswer(b))) return undefined;
         // "I got my CSQ last year and my wife is a nurse, can she work too?": the writer's own story is context, not a question.
+        // A story after a first question, before a second ("…again? The centre is far away. And the medical exam?"), is
+        // the first question's context: both halves still ask.
+        const [firstAsks, secondAsks] = [first.includes('?'), second.includes('?')];
         const context =
             this.tellsAboutWriter(first) ||
             this.tellsAboutWriter(second) ||
-            ((first.includes('?') || second.includes('?')) && (this.tells(lastSentence(first)) || this.tells(firstSentence(second))));
+            ((firstAsks || secondAsks) &&
+                ((this.tells(lastSentence(first)) && !(firstAsks && secondAsks)) || this.tells(firstSentence(second))));
         const answered = requestBeside(a, b) ?? (context ? undefined : bothOffered(whole, a, b));
         if (answered || context || a.kind !== 'answer' || b.kind !== 'answer' || b.topic.id === a.topic.id) return answered;
         if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
