@@ -587,6 +587,28 @@ describe('a last question that adds itself to a long message', () => {
     });
 });
 
+describe('a question asked again the other way round', () => {
+    const recognizer = recognizerReading({
+        'When we arrive, can our kids go to the public school for free? Or must we pay?': confident('children-school', 0.65),
+        'Quand on arrive, les enfants vont à l’école publique gratuitement? Ou bien faut payer?': confident('children-school', 0.65),
+        'When we arrive, can our kids go to the public school for free?': confident('children-school'),
+        'Or must we pay?': confident('fees'),
+        'Quand on arrive, les enfants vont à l’école publique gratuitement?': confident('children-school'),
+        'Ou bien faut payer?': confident('fees'),
+    });
+
+    it('is one question ("…for free? Or must we pay?"), in both languages', () => {
+        for (const [text, language] of [
+            ['When we arrive, can our kids go to the public school for free? Or must we pay?', 'en'],
+            ['Quand on arrive, les enfants vont à l’école publique gratuitement? Ou bien faut payer?', 'fr'],
+        ] as const) {
+            const understood = recognizer.understand(text, language);
+            expect(understood, text).toMatchObject({ kind: 'answer', topic: { id: 'children-school' } });
+            expect(understood, text).not.toHaveProperty('also');
+        }
+    });
+});
+
 describe('a "Did you mean…?" for a message that says "it" and names nothing', () => {
     const recognizer = recognizerReading({
         'can I study with it': unsure('study-with-permit', 'oos-study-other-provinces'),

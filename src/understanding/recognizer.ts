@@ -90,8 +90,8 @@ const isSmallTalk = (recognition: Recognition): boolean => recognition.kind === 
 const isClearAnswer = (recognition: Recognition): boolean =>
     recognition.kind === 'answer' && !recognition.topic.smallTalk && recognition.score >= SINGLE_QUESTION_SCORE;
 
-/** A sentence that starts like this adds a question to the one before ("…? And the medical exam, too?"). */
-const ADDS = /^(?:and|also|plus|et|pis|puis|aussi)\b/iu;
+/** A half that starts like this asks the question before it the other way round ("…for free? Or must we pay?"). */
+const OFFERS_ANOTHER_WAY = /^(?:or|ou)\b/iu;
 
 /**
  * The ways to cut a message in two at a join: a question first, then another one or a goodbye ("… thanks bye"). Past
@@ -108,7 +108,7 @@ function twoQuestions(text: string): [string, string][] {
         const second = text.slice((join.index ?? 0) + join[0].length).trim();
         if (words(first).length === 0 || words(second).length === 0) continue;
         if (cuts.length < MAX_CUTS) cuts.push([first, second]);
-        else lastAdded = endsSentence && ADDS.test(second) && second.endsWith('?') ? [first, second] : undefined;
+        else lastAdded = endsSentence && ANOTHER_QUESTION.test(second) && second.endsWith('?') ? [first, second] : undefined;
     }
     return lastAdded ? [...cuts, lastAdded] : cuts;
 }
@@ -433,7 +433,7 @@ export class Recognizer {
             .trim()
             .split(SENTENCE_END)
             .filter((sentence) => sentence.endsWith('?') && words(sentence).length >= QUESTION_WORDS);
-        if (first === undefined || second === undefined) return undefined;
+        if (first === undefined || second === undefined || OFFERS_ANOTHER_WAY.test(second)) return undefined;
         const a = this.recognize(first, language);
         if (a.kind !== 'answer' || a.topic.smallTalk) return undefined;
         const b = this.aboutFirst(a, second, language) ?? this.recognize(second, language);
@@ -637,6 +637,8 @@ export class Recognizer {
         clearly: string | undefined,
         language: Language,
     ): Recognition | undefined {
+        // "…can they go to the public school for free? Or must we pay?" asks the same thing the other way round.
+        if (OFFERS_ANOTHER_WAY.test(second)) return undefined;
         // Halves of a word or two are two questions only side by side, each clearly naming one ("fees and delays?"):
         // beside a longer half, a short one is its subject ("my wife and I are applying, what documents…").
         const bothShort = isShort(first) && isShort(second);
