@@ -609,6 +609,23 @@ describe('a question asked again the other way round', () => {
     });
 });
 
+describe('thanks, then a remark that asks nothing', () => {
+    const recognizer = recognizerReading({ 'thank you': confident('thanks'), 'merci beaucoup': confident('thanks') });
+
+    it('is the thanks, in both languages', () => {
+        for (const [text, language] of [
+            ['Thank you, that is a real relief after such a week.', 'en'],
+            ['Merci beaucoup, ça me rassure vraiment.', 'fr'],
+        ] as const)
+            expect(recognizer.understand(text, language), text).toMatchObject({ kind: 'answer', topic: { id: 'thanks' } });
+    });
+
+    it('is not, when what follows asks something', () => {
+        expect(recognizer.understand('Thank you, is the program still open', 'en')).toMatchObject({ kind: 'refuse' });
+        expect(recognizer.understand('Thank you, that is a relief. Can my wife come too?', 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});
+
 describe('a "Did you mean…?" for a message that says "it" and names nothing', () => {
     const recognizer = recognizerReading({
         'can I study with it': unsure('study-with-permit', 'oos-study-other-provinces'),

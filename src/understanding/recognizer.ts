@@ -283,6 +283,7 @@ export class Recognizer {
             this.aboutThePermit(text, language, understood) ??
             this.aboutStoryPerson(text, language, understood) ??
             this.aboutSubjectNamedBefore(text, language, understood) ??
+            this.thanksWithRemark(text, language, understood) ??
             this.unsureOffer(text, language, understood) ??
             understood
         );
@@ -371,6 +372,19 @@ export class Recognizer {
         if (thanks.kind !== 'answer' || !thanks.topic.smallTalk || isClosing(thanks.topic)) return undefined;
         if (reading.kind === 'clarify' && !reading.topics.some((topic) => topic.id === thanks.topic.id)) return undefined;
         return { kind: 'answer', topic: thanks.topic, score: reading.score, also: goodbye };
+    }
+
+    /**
+     * "Thank you, that is a real relief after such a week.", « Merci beaucoup, ça me rassure. »: thanks, then a remark
+     * that asks nothing. Refused as a whole (the remark's words are no topic's), it is the thanks. Undefined otherwise.
+     */
+    private thanksWithRemark(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'refuse' || understood.topic || text.includes('?')) return undefined;
+        const tokens = words(text);
+        const said = this.thanksPhrases.find((phrase) => phraseAt(tokens, phrase, 0));
+        if (!said || this.questionStarts.has(tokens[said.length] ?? '')) return undefined;
+        const thanks = this.search(said.join(' '), language);
+        return thanks.kind === 'answer' && thanks.topic.smallTalk && !isClosing(thanks.topic) ? thanks : undefined;
     }
 
     /**
