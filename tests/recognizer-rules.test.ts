@@ -626,6 +626,22 @@ describe('thanks, then a remark that asks nothing', () => {
     });
 });
 
+describe('« où » (where), which asks only with its accent', () => {
+    const recognizer = recognizerReading({
+        'Je fais ma demande où exactement, et ça me coûte combien en tout?': confident('fees', 0.65),
+        'Je fais ma demande où exactement': confident('how-to-apply'),
+        'ça me coûte combien en tout?': confident('fees'),
+    });
+
+    it('makes a half that starts with « je » a question, not the writer’s story', () => {
+        expect(recognizer.understand('Je fais ma demande où exactement, et ça me coûte combien en tout?', 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'how-to-apply' },
+            also: { id: 'fees' },
+        });
+    });
+});
+
 describe('a "Did you mean…?" for a message that says "it" and names nothing', () => {
     const recognizer = recognizerReading({
         'can I study with it': unsure('study-with-permit', 'oos-study-other-provinces'),

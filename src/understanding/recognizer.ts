@@ -207,6 +207,8 @@ export class Recognizer {
     private readonly selfWords: Set<string>;
     /** Words a question starts with ("can", « combien »), to find it after context typed without punctuation. */
     private readonly questionStarts: Set<string>;
+    /** "Where", looked for before accents are folded: « où » asks wherever it stands, « ou » is "or". */
+    private readonly whereWords: Set<string>;
     /** Words that name the bot itself ("bot", « robot »), in both languages (locales context.json). */
     private readonly botWords: Set<string>;
     /** Phrases that ask what the firm itself charges ("do you charge", « vos honoraires »), in both languages. */
@@ -244,6 +246,7 @@ export class Recognizer {
             translator.bundle<{
                 self?: string[];
                 questionStarts?: string[];
+                where?: string[];
                 bot?: string[];
                 firmFees?: string[];
                 reasons?: string[];
@@ -252,6 +255,7 @@ export class Recognizer {
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
         this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
+        this.whereWords = new Set(context.flatMap((words) => words?.where ?? []));
         this.botWords = new Set(context.flatMap((words) => words?.bot ?? []));
         this.firmFeePhrases = longestFirst(context.map((words) => words?.firmFees));
         this.reasonPhrases = longestFirst(context.map((words) => words?.reasons));
@@ -736,12 +740,20 @@ export class Recognizer {
 
     /**
      * A statement about the writer ("I got my CSQ last year", « jai un csq valide »): it starts with "I" or « je », has
-     * no question mark and no word a question starts with ("can", « peux »), so it asks nothing.
+     * no question mark and no word a question starts with ("can", « peux », « je fais ma demande où »), so it asks nothing.
      */
     private tellsAboutWriter(half: string): boolean {
         const [start, ...rest] = words(half);
+        const asksWhere = half
+            .toLowerCase()
+            .split(/[^\p{L}]+/u)
+            .some((word) => this.whereWords.has(word));
         return (
-            start !== undefined && this.selfWords.has(start) && !half.includes('?') && !rest.some((word) => this.questionStarts.has(word))
+            start !== undefined &&
+            this.selfWords.has(start) &&
+            !half.includes('?') &&
+            !asksWhere &&
+            !rest.some((word) => this.questionStarts.has(word))
         );
     }
 
