@@ -642,6 +642,20 @@ describe('« où » (where), which asks only with its accent', () => {
     });
 });
 
+describe('a question typed with a full stop, before a story', () => {
+    const question = 'CAN I WORK IN ALBERTA WITH THIS PERMIT YES OR NO.';
+    const story = 'they offered me a job in calgary and i have three days to answer';
+    const recognizer = recognizerReading({
+        [`${question} ${story}`]: confident('quebec-only'),
+        [question]: confident('quebec-only'),
+        [story]: { kind: 'none', score: 0.3, offTopic: true },
+    });
+
+    it('is the question, when its first word asks: the story after it is not', () => {
+        expect(recognizer.understand(`${question} ${story}`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
+    });
+});
+
 describe('a "Did you mean…?" for a message that says "it" and names nothing', () => {
     const recognizer = recognizerReading({
         'can I study with it': unsure('study-with-permit', 'oos-study-other-provinces'),

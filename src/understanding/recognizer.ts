@@ -403,10 +403,12 @@ export class Recognizer {
         if (words(text).length < LONG_MESSAGE_WORDS) return undefined;
         const sentences = text.trim().split(SENTENCE_END);
         const marked = sentences.filter((sentence) => sentence.includes('?'));
-        // Typed without a question mark, the question comes last ("…, how do I file my tax return"), unless that
-        // sentence only tells about the writer ("Je souhaite tout rassembler avant les vacances.").
+        // Typed without a question mark, the question is a sentence whose first word asks ("CAN I WORK IN ALBERTA WITH
+        // IT YES OR NO. they offered me a job in calgary"), else the last one ("…, how do I file my tax return"), unless
+        // that sentence only tells about the writer ("Je souhaite tout rassembler avant les vacances.").
         const last = sentences.at(-1) ?? '';
-        const questions = marked.length > 0 ? marked : this.tellsAboutWriter(last) ? [] : [last];
+        const asking = sentences.filter((sentence) => this.questionStarts.has(words(sentence)[0] ?? ''));
+        const questions = marked.length > 0 ? marked : asking.length > 0 ? asking : this.tellsAboutWriter(last) ? [] : [last];
         if (questions.length === 0 || questions.length === sentences.length) return undefined;
         let refusal: Recognition | undefined;
         for (const question of questions) {
