@@ -35,7 +35,7 @@ const CLEAR_REQUEST_SCORE = 0.8;
 /**
  * Where a message may join two questions: a question mark in the middle, "and also", texted "n", "et", "pis"… ("plus",
  * but not in the program's name: "IMP plus", "International Mobility Program Plus", nor French "more": « plus d'impôts
- * qu'en Ontario »).
+ * qu'en Ontario », « le plus proche »).
  */
 const JOINS =
     /\?\s+|[.!;]\s+|\s+[+&]\s+|,?(?<!\b(?:imp|pmi))\s+(?:and also|and|n|also|(?<!\b(?:program|programme|internationale|le|la|les|au)\s+)plus(?!\s+(?:de|des|du|d['’]|que|qu['’]))|btw|by the way|oh and|another question|one more thing|et aussi|et|pis|pi|puis|aussi|ainsi que|en passant|autre question|sinon|ah pis|et puis)[,:]?\s+/giu;
