@@ -232,6 +232,7 @@ describe('a long story whose questions are about something else', () => {
     const sponsor = 'How can I sponsor my wife for permanent residence?';
     const unmarked = 'how do we file our tax returns in Quebec';
     const plan = 'I want to send everything before the holidays.';
+    const longVague = 'So how does that work exactly and what would it cost me in my own situation?';
     const recognizer = recognizerReading({
         [`${story} ${passport}`]: confident('duration'),
         [passport]: { kind: 'none', score: 0.3, offTopic: true },
@@ -249,6 +250,8 @@ describe('a long story whose questions are about something else', () => {
         'How long is the permit valid?': confident('duration'),
         [`${story} How long does a renewal take?`]: confident('duration'),
         'How long does a renewal take?': { kind: 'none', score: 0.3 },
+        [`${story} ${longVague}`]: confident('restoration'),
+        [longVague]: { kind: 'none', score: 0.3, offTopic: true },
     });
 
     it('refuses the whole when its question alone reads as off topic', () => {
@@ -290,6 +293,10 @@ describe('a long story whose questions are about something else', () => {
             kind: 'answer',
             topic: { id: 'duration' },
         });
+    });
+
+    it('keeps the answer when a long question says "it" and names nothing', () => {
+        expect(recognizer.understand(`${story} ${longVague}`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'restoration' } });
     });
 });
 

@@ -413,8 +413,9 @@ export class Recognizer {
         let refusal: Recognition | undefined;
         for (const question of questions) {
             const length = words(question).length;
-            // "Is that true, and what's the number?" leaves what it asks about to the story; a longer question says it.
-            if (length < ASKED_ALONE_WORDS || (length < SELF_CONTAINED_WORDS && this.subjects.leavesItUnsaid(question))) return undefined;
+            // "Is that true, and what's the number?" leaves what it asks about to the story, and so does a longer one that
+            // says "it" and names nothing ("So how does that work and what would it cost me in my situation?").
+            if (length < ASKED_ALONE_WORDS || this.subjects.leavesItUnsaid(question)) return undefined;
             const part = this.search(question, language);
             // Between two near misses ("how can I sponsor her as my spouse?": a sponsorship either way), the first.
             const elsewhere: Recognition | undefined =
