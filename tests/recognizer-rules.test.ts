@@ -300,6 +300,29 @@ describe('a long story whose questions are about something else', () => {
     });
 });
 
+describe('the cost of a topic whose answer says what it costs', () => {
+    const recognizer = recognizerReading({
+        'How does restoration of status work?': confident('restoration'),
+        'And how much does it cost?': confident('fees'),
+        'How much is the IMP+ permit?': confident('fees'),
+        'And do I give fingerprints?': confident('biometrics'),
+    });
+
+    it('answers the topic alone, not the general fees beside it', () => {
+        const reading = recognizer.understand('How does restoration of status work? And how much does it cost?', 'en');
+        expect(reading).toMatchObject({ kind: 'answer', topic: { id: 'restoration' } });
+        expect(reading).not.toHaveProperty('also');
+    });
+
+    it('still answers the fees beside another topic', () => {
+        expect(recognizer.understand('How much is the IMP+ permit? And do I give fingerprints?', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'biometrics' },
+        });
+    });
+});
+
 describe('a long message whose own question is refused', () => {
     const moving = "We're moving to Montreal in August with our two boys,";
     const approved = "my husband's work permit is already approved.";

@@ -282,6 +282,15 @@ export type Subject = keyof typeof TOPIC_SUBJECTS;
  */
 export const PERSON_TOPICS: readonly string[] = ['family-members', 'spouse-work', 'children-school', 'start-family'];
 
+/**
+ * Topics whose answer says what they cost: "how does restoration work and how much is it?" asks nothing the general
+ * fees topic would add.
+ */
+export const OWN_COST_TOPICS: readonly string[] = ['restoration'];
+
+/** The topic of the government's fees, which a question about the cost of an own-cost topic does not need. */
+export const FEES_TOPIC = 'fees';
+
 /** Small talk that ends a conversation: after a question in the same message ("… thanks, bye"), it is answered too. */
 export const CLOSING_TOPICS = ['goodbye'] as const;
 

@@ -3,11 +3,13 @@ import {
     CLOSING_TOPICS,
     COMMANDS,
     type Command,
+    FEES_TOPIC,
     FOLLOWING_COMMANDS,
     type FollowingCommand,
     type FollowingRequest,
     MENU,
     type MenuAction,
+    OWN_COST_TOPICS,
     PERSON_TOPICS,
 } from '../content/catalog';
 import type { Translator } from '../content/i18n';
@@ -147,6 +149,19 @@ function withoutThanksAfter(recognition: Recognition): Recognition {
     return question;
 }
 
+/**
+ * "How does restoration work and how much does it cost?": a topic whose answer says what it costs answers the cost
+ * question too; the general fees are not a second answer.
+ */
+function withoutOwnCost(recognition: Recognition): Recognition {
+    if (recognition.kind !== 'answer' || recognition.also === undefined) return recognition;
+    const { topic, also } = recognition;
+    const own = [topic, also].find((t) => OWN_COST_TOPICS.includes(t.id));
+    if (own === undefined || ![topic.id, also.id].includes(FEES_TOPIC)) return recognition;
+    const { also: _fees, ...rest } = recognition;
+    return { ...rest, topic: own };
+}
+
 /** What a reading asks the bot to do besides answering: reach an advisor, or start a guided flow asked clearly. */
 function requestOf(recognition: Recognition): FollowingRequest | undefined {
     if (recognition.kind === 'dialog') return (recognition.score ?? 1) >= CLEAR_REQUEST_SCORE ? { dialog: recognition.target } : undefined;
@@ -283,13 +298,13 @@ export class Recognizer {
             this.questionsAsked(text, language, reading) ??
             this.thankedOnLeaving(text, language, reading) ??
             reading;
-        return (
+        return withoutOwnCost(
             this.aboutThePermit(text, language, understood) ??
-            this.aboutStoryPerson(text, language, understood) ??
-            this.aboutSubjectNamedBefore(text, language, understood) ??
-            this.thanksWithRemark(text, language, understood) ??
-            this.unsureOffer(text, language, understood) ??
-            understood
+                this.aboutStoryPerson(text, language, understood) ??
+                this.aboutSubjectNamedBefore(text, language, understood) ??
+                this.thanksWithRemark(text, language, understood) ??
+                this.unsureOffer(text, language, understood) ??
+                understood,
         );
     }
 
