@@ -413,7 +413,7 @@ describe('a request inside a long message', () => {
     const vague = 'My warranty claim for my broken phone is still pending since one month, kindly advise who to call';
     const recognizer = recognizerReading({
         [message]: { kind: 'none', score: 0.4, offTopic: true },
-        'so please delete everything I entered about my kids,': confident('deleteData'),
+        'so please delete everything I entered about my kids, thank you': confident('deleteData'),
         [advisor]: { kind: 'none', score: 0.3 },
         'can someone from your team call me?': confident('advisor'),
         [menu]: { kind: 'none', score: 0.3 },
@@ -700,5 +700,16 @@ describe('a "Did you mean…?" for a message that says "it" and names nothing', 
 
     it('stays a choice when that reading is not about the permit itself ("ça coûte combien" may be about anything)', () => {
         expect(recognizer.understand('how much does it cost', 'en')).toMatchObject({ kind: 'clarify' });
+    });
+});
+
+describe('a few words after a comma', () => {
+    const message = 'I read something strange on the government website today, honestly. How long does it really last, the permit?';
+    const recognizer = recognizerReading({
+        'How long does it really last, the permit?': confident('duration'),
+    });
+
+    it('are read with their clause ("…, the permit?" names what the clause asks about)', () => {
+        expect(recognizer.understand(message, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'duration' } });
     });
 });

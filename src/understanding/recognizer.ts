@@ -62,11 +62,15 @@ const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
 
 /** The clauses of a message (of `minWords` or more), last first: after the context, the question usually comes last. */
 function clausesLastFirst(text: string, minWords = 4): string[] {
-    const clauses = text
-        .split(CLAUSE_END)
-        .map((clause) => clause.trim())
-        .filter((clause) => words(clause).length >= minWords);
-    return clauses.length > 1 ? clauses.reverse() : [];
+    const clauses: string[] = [];
+    for (const piece of text.split(CLAUSE_END).map((clause) => clause.trim())) {
+        const last = clauses.length - 1;
+        // "How long is it valid, the permit?": a few words after a comma are the clause's own.
+        if (words(piece).length < minWords && last >= 0 && /,$/u.test(clauses[last] ?? '')) clauses[last] = `${clauses[last]} ${piece}`;
+        else clauses.push(piece);
+    }
+    const long = clauses.filter((clause) => words(clause).length >= minWords);
+    return long.length > 1 ? long.reverse() : [];
 }
 
 /** Whether the words of `phrase` are the message's words from `start` on. */
