@@ -144,6 +144,9 @@ describe('small talk ends a conversation well', () => {
         ['je dois faire quoi?', 'fr-CA', 'fr'],
         ['i dont get what you mean', 'en-CA', 'en'],
         ['je comprends rien à ta réponse', 'fr-CA', 'fr'],
+        // Asking what the bot can do, in words no sample has in that order.
+        ['what kind of things can u help with', 'en-CA', 'en'],
+        ['tu sais faire quoi toi', 'fr-CA', 'fr'],
     ] as const)('%j is a request for help, not an “OK”', async (message, locale, language) => {
         const { text, recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'help' });
