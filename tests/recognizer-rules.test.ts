@@ -713,3 +713,28 @@ describe('a few words after a comma', () => {
         expect(recognizer.understand(message, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'duration' } });
     });
 });
+
+describe('one more question said so, without its question mark, after a story', () => {
+    const message = 'police clearance needed? I lived four years in Dubai. also do i need a medical';
+    const recognizer = recognizerReading({
+        [message]: confident('police-certificates'),
+        'police clearance needed?': confident('police-certificates'),
+        'police clearance needed? I lived four years in Dubai.': confident('police-certificates'),
+        'also do i need a medical': confident('medical-exam'),
+        'I lived four years in Dubai. and my medical': confident('medical-exam'),
+    });
+
+    it('answers both questions', () => {
+        expect(recognizer.understand(message, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'police-certificates' },
+            also: { id: 'medical-exam' },
+        });
+    });
+
+    it('keeps the story as context when what follows it is not said to be a question', () => {
+        expect(recognizer.understand('police clearance needed? I lived four years in Dubai. and my medical', 'en')).not.toHaveProperty(
+            'also',
+        );
+    });
+});

@@ -711,7 +711,8 @@ export class Recognizer {
         // "I got my CSQ last year and my wife is a nurse, can she work too?": the writer's own story is context, not a question.
         // A story after a first question, before a second ("…again? The centre is far away. And the medical exam?"), is
         // the first question's context: both halves still ask.
-        const [firstAsks, secondAsks] = [first.includes('?'), second.includes('?')];
+        // "…? I lived in Dubai. also do i need medical": said to be one more question, it asks without its "?".
+        const [firstAsks, secondAsks] = [first.includes('?'), second.includes('?') || this.addsQuestion(second)];
         const context =
             this.tellsAboutWriter(first) ||
             this.tellsAboutWriter(second) ||
@@ -745,6 +746,11 @@ export class Recognizer {
             return undefined;
         const part = this.recognize(question, language);
         return isClearAnswer(part) ? part : undefined;
+    }
+
+    /** A half said to be one more question, whose next word asks ("also do I need…", « pis est-ce que… »). */
+    private addsQuestion(half: string): boolean {
+        return ANOTHER_QUESTION.test(half.trim()) && this.questionStarts.has(words(half)[1] ?? '');
     }
 
     /**
