@@ -656,6 +656,27 @@ describe('thanks, then a remark that asks nothing', () => {
     });
 });
 
+describe('news that asks nothing, then thanks', () => {
+    const news = 'My account finally says the application is complete!! thank you for the help';
+    const nouvelle = 'Mon compte dit enfin que la demande est complète. Merci beaucoup pour votre aide';
+    const recognizer = recognizerReading({
+        'thank you': confident('thanks'),
+        'merci beaucoup': confident('thanks'),
+        [news]: unsure('online-account', 'criteria-complete-application'),
+        [nouvelle]: unsure('online-account', 'criteria-complete-application'),
+        'Is my application complete? thank you': unsure('online-account', 'criteria-complete-application'),
+    });
+
+    it('is the thanks, not a "Did you mean…?" between the news’s topics, in both languages', () => {
+        expect(recognizer.understand(news, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'thanks' } });
+        expect(recognizer.understand(nouvelle, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'thanks' } });
+    });
+
+    it('is not, when the message asks something', () => {
+        expect(recognizer.understand('Is my application complete? thank you', 'en')).toMatchObject({ kind: 'clarify' });
+    });
+});
+
 describe('« où » (where), which asks only with its accent', () => {
     const recognizer = recognizerReading({
         'Je fais ma demande où exactement, et ça me coûte combien en tout?': confident('fees', 0.65),

@@ -307,6 +307,7 @@ export class Recognizer {
                 this.aboutStoryPerson(text, language, understood) ??
                 this.aboutSubjectNamedBefore(text, language, understood) ??
                 this.thanksWithRemark(text, language, understood) ??
+                this.remarkThenThanks(text, language, understood) ??
                 this.unsureOffer(text, language, understood) ??
                 understood,
         );
@@ -406,7 +407,23 @@ export class Recognizer {
         const tokens = words(text);
         const said = this.thanksPhrases.find((phrase) => phraseAt(tokens, phrase, 0));
         if (!said || this.questionStarts.has(tokens[said.length] ?? '')) return undefined;
-        const thanks = this.search(said.join(' '), language);
+        return this.thanksSaid(said, language);
+    }
+
+    /**
+     * "\"Your application is complete\" — that's what I got!! thank u so much": news that asks nothing, then thanks in
+     * its own sentence. Refused or read as "Did you mean…?" between the news's topics, it is the thanks.
+     */
+    private remarkThenThanks(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (!(understood.kind === 'clarify' || (understood.kind === 'refuse' && !understood.topic)) || text.includes('?')) return undefined;
+        const last = words(text.trim().split(SENTENCE_END).at(-1) ?? '');
+        const said = this.thanksPhrases.find((phrase) => phraseAt(last, phrase, 0));
+        return said && last.length < words(text).length ? this.thanksSaid(said, language) : undefined;
+    }
+
+    /** The thanks a phrase says, when it reads as thanks rather than a goodbye. */
+    private thanksSaid(phrase: readonly string[], language: Language): Recognition | undefined {
+        const thanks = this.search(phrase.join(' '), language);
         return thanks.kind === 'answer' && thanks.topic.smallTalk && !isClosing(thanks.topic) ? thanks : undefined;
     }
 
