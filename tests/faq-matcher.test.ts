@@ -67,6 +67,12 @@ describe('FaqMatcher', () => {
         expect(confidentTopic(matcher.match(text, language))?.id).toBe(expected);
     });
 
+    it('ranks first the program’s status for "are they still giving it", not what IMP+ is', () => {
+        const text = 'ARE THEY STILL GIVING THE IMP+ PERMITS. SOMEONE IN MY WHATSAPP GROUP SAID ITS FINISHED';
+        expect(matcher.rank(text, 'en')[0]?.id).toBe('program-status');
+        expect(confidentTopic(matcher.match(text, 'en'))?.id).not.toBe('what-is-imp');
+    });
+
     it('ignores accents and case', () => {
         const plain = matcher.match('frais de biometrie', 'fr');
         const accented = matcher.match('FRAIS DE BIOMÉTRIE', 'fr');

@@ -35,6 +35,12 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'temps d attente': '@processing',
     // A program still there ("is IMP+ still a thing", « le PMI+ existe encore »).
     'still a thing': '@active',
+    'still giving': '@active',
+    'still issuing': '@active',
+    'still inviting': '@active',
+    'still sending': '@active',
+    'its finished': '@ended',
+    'it s finished': '@ended',
     'still exist': '@active',
     'still exists': '@active',
     'existe encore': '@active',
