@@ -69,7 +69,7 @@ describe('FaqMatcher', () => {
 
     it('ranks first the program’s status for "are they still giving it", not what IMP+ is', () => {
         const text = 'ARE THEY STILL GIVING THE IMP+ PERMITS. SOMEONE IN MY WHATSAPP GROUP SAID ITS FINISHED';
-        expect(matcher.rank(text, 'en')[0]?.id).toBe('program-status');
+        expect(matcher.rank(text)[0]?.id).toBe('program-status');
         expect(confidentTopic(matcher.match(text, 'en'))?.id).not.toBe('what-is-imp');
     });
 
