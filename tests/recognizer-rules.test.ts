@@ -232,7 +232,8 @@ describe('a long story whose questions are about something else', () => {
     const sponsor = 'How can I sponsor my wife for permanent residence?';
     const unmarked = 'how do we file our tax returns in Quebec';
     const plan = 'I want to send everything before the holidays.';
-    const longVague = 'So how does that work exactly and what would it cost me in my own situation?';
+    const longVague = 'So how does that work and what would it cost me?';
+    const telling = 'Can you tell me how they decide it at the border crossing near Lacolle when I drive down?';
     const recognizer = recognizerReading({
         [`${story} ${passport}`]: confident('duration'),
         [passport]: { kind: 'none', score: 0.3, offTopic: true },
@@ -252,6 +253,8 @@ describe('a long story whose questions are about something else', () => {
         'How long does a renewal take?': { kind: 'none', score: 0.3 },
         [`${story} ${longVague}`]: confident('restoration'),
         [longVague]: { kind: 'none', score: 0.3, offTopic: true },
+        [`${story} ${telling}`]: confident('duration'),
+        [telling]: { kind: 'none', score: 0.3, offTopic: true },
     });
 
     it('refuses the whole when its question alone reads as off topic', () => {
@@ -297,6 +300,10 @@ describe('a long story whose questions are about something else', () => {
 
     it('keeps the answer when a long question says "it" and names nothing', () => {
         expect(recognizer.understand(`${story} ${longVague}`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'restoration' } });
+    });
+
+    it('reads alone a question long enough to tell what it asks about, even with "it"', () => {
+        expect(recognizer.understand(`${story} ${telling}`, 'en')).toMatchObject({ kind: 'refuse', offTopic: true });
     });
 });
 

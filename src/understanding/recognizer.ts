@@ -52,6 +52,11 @@ const ASKED_ALONE_WORDS = 5;
 /** From this many words, a question names what it asks about even with a pronoun in it (« Comment il fait sa demande d'asile? »). */
 const SELF_CONTAINED_WORDS = 10;
 /**
+ * Below this many words, a question that says "it" and names nothing leaves its subject to the story before it
+ * (« …Ça marche comment et ça coûte combien dans mon cas ? »); a longer one tells enough to be read alone.
+ */
+const STORY_QUESTION_WORDS = 15;
+/**
  * Shorter, a message is read through its last clause when the clauses before it tell about the writer ("I live in
  * Toronto, how much is it?", « je suis à Paris, combien ça coûte ») and that clause clearly asks one thing.
  */
@@ -450,8 +455,8 @@ export class Recognizer {
         for (const question of questions) {
             const length = words(question).length;
             // "Is that true, and what's the number?" leaves what it asks about to the story, and so does a longer one that
-            // says "it" and names nothing ("So how does that work and what would it cost me in my situation?").
-            if (length < ASKED_ALONE_WORDS || this.subjects.leavesItUnsaid(question)) return undefined;
+            // says "it" and names nothing ("So how does that work and what would it cost me?").
+            if (length < ASKED_ALONE_WORDS || (length < STORY_QUESTION_WORDS && this.subjects.leavesItUnsaid(question))) return undefined;
             const part = this.search(question, language);
             // Between two near misses ("how can I sponsor her as my spouse?": a sponsorship either way), the first.
             const elsewhere: Recognition | undefined =
