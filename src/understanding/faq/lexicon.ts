@@ -33,7 +33,7 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'une eternite': '@processing',
     'wait time': '@processing',
     'temps d attente': '@processing',
-    // A program still there ("is IMP+ still a thing", « le PMI+ existe encore »).
+    // A program still there ("is IMP+ still a thing", « le PMI+ existe encore »), or said to have ended ("its finished").
     'still a thing': '@active',
     'still giving': '@active',
     'still issuing': '@active',
