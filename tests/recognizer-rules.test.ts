@@ -766,3 +766,51 @@ describe('one more question said so, without its question mark, after a story', 
         );
     });
 });
+
+describe('a question relayed for someone else, with how to answer it', () => {
+    const recognizer = recognizerReading({
+        'Client in Lagos keeps asking how long IRCC takes to issue the permit once we submit.': confident('processing-times'),
+        'Le client demande si sa femme pourra travailler aussi': confident('spouse-work'),
+        // Read as about something else as a whole: the relay clause's words.
+        'Client in Lagos keeps asking how long IRCC takes to issue the permit once we submit. What do I tell him, he calls every week': {
+            kind: 'none',
+            score: 0.3,
+            offTopic: true,
+        },
+        'Le client demande si sa femme pourra travailler aussi, je lui dis quoi': { kind: 'none', score: 0.3, offTopic: true },
+        'My client asked me about the government fees today.': confident('fees'),
+        'invitation letter for a job interview': confident('invitation-request'),
+        'invitation letter for a job interview, how do i reply': { kind: 'none', score: 0.3, offTopic: true },
+        'My client asked me about the government fees today. What should I tell the employer who wants to hire her in Laval next month?':
+            confident('job-offer-lmia'),
+    });
+
+    it('answers the question told before "What do I tell him?"', () => {
+        expect(
+            recognizer.understand(
+                'Client in Lagos keeps asking how long IRCC takes to issue the permit once we submit. What do I tell him, he calls every week',
+                'en',
+            ),
+        ).toMatchObject({ kind: 'answer', topic: { id: 'processing-times' } });
+    });
+
+    it('answers the question told before « je lui dis quoi »', () => {
+        expect(recognizer.understand('Le client demande si sa femme pourra travailler aussi, je lui dis quoi', 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'spouse-work' },
+        });
+    });
+
+    it('keeps the whole when too little is left to tell a question', () => {
+        expect(recognizer.understand('invitation letter for a job interview, how do i reply', 'en')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('keeps a long question that starts like a relay', () => {
+        expect(
+            recognizer.understand(
+                'My client asked me about the government fees today. What should I tell the employer who wants to hire her in Laval next month?',
+                'en',
+            ),
+        ).toMatchObject({ kind: 'answer', topic: { id: 'job-offer-lmia' } });
+    });
+});

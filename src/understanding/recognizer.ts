@@ -61,6 +61,10 @@ const STORY_QUESTION_WORDS = 15;
  * Toronto, how much is it?", « je suis à Paris, combien ça coûte ») and that clause clearly asks one thing.
  */
 const SHORT_CONTEXT_WORDS = 6;
+/** A clause that asks how to answer someone says little else: "What do I tell her in simple words?". */
+const RELAY_EXTRA_WORDS = 4;
+/** What is left of a relayed message must tell the question, not only what it is about ("a job interview, how do I reply"). */
+const RELAYED_WORDS = 8;
 /** Context typed without punctuation before a question: at least this many words ("I live in Laval can I…"). */
 const MIN_CONTEXT_WORDS = 3;
 const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
@@ -241,6 +245,8 @@ export class Recognizer {
     private readonly reasonPhrases: string[][];
     /** Phrases that ask to talk to someone ("talk to", « parler à »), in both languages. */
     private readonly talkToPhrases: string[][];
+    /** Phrases by which someone asks how to answer another ("what do I tell him", « je lui réponds quoi »). */
+    private readonly relayPhrases: string[][];
     private readonly subjects: SubjectWords;
     private readonly persons: StoryPersons;
 
@@ -275,6 +281,7 @@ export class Recognizer {
                 firmFees?: string[];
                 reasons?: string[];
                 talkTo?: string[];
+                relays?: string[];
             }>(language, 'context'),
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
@@ -284,6 +291,7 @@ export class Recognizer {
         this.firmFeePhrases = longestFirst(context.map((words) => words?.firmFees));
         this.reasonPhrases = longestFirst(context.map((words) => words?.reasons));
         this.talkToPhrases = longestFirst(context.map((words) => words?.talkTo));
+        this.relayPhrases = longestFirst(context.map((words) => words?.relays));
         this.subjects = new SubjectWords(translator);
         this.persons = new StoryPersons(translator);
         for (const language of LANGUAGES) {
@@ -301,6 +309,11 @@ export class Recognizer {
      * about something else refused.
      */
     understand(text: string, language: Language): Recognition {
+        const relayed = this.withoutRelay(text);
+        if (relayed !== undefined) {
+            const reading = this.understand(relayed, language);
+            if (reading.kind !== 'refuse') return reading;
+        }
         const reading = this.understandWhole(text, language);
         const understood =
             this.askedElsewhere(text, language, reading) ??
@@ -836,6 +849,33 @@ export class Recognizer {
         if (end - start < 2) return this.shortcut(tokens.slice(start, end).join(' '));
         const rest = this.recognize(tokens.slice(start, end).join(' '), language);
         return rest.kind === 'refuse' && !rest.topic ? undefined : rest;
+    }
+
+    /**
+     * A message that relays someone else's question and asks how to answer it ("Client in Lagos keeps asking how long
+     * IRCC takes. What do I tell him?", « …Je lui réponds quoi ? »), without that clause: the question is the rest,
+     * even told rather than asked. Undefined when no short clause asks how to answer, or little else is left.
+     */
+    private withoutRelay(text: string): string | undefined {
+        let relayed = false;
+        const kept: string[] = [];
+        for (const sentence of text.trim().split(SENTENCE_END)) {
+            const clauses = sentence.split(/,\s*/u);
+            const at = clauses.findIndex((clause) => {
+                const tokens = words(clause);
+                return this.relayPhrases.some(
+                    (phrase) => phraseAt(tokens, phrase, 0) && tokens.length <= phrase.length + RELAY_EXTRA_WORDS,
+                );
+            });
+            if (at < 0) {
+                kept.push(sentence);
+                continue;
+            }
+            relayed = true;
+            if (at > 0) kept.push(clauses.slice(0, at).join(', '));
+        }
+        const rest = kept.join(' ');
+        return relayed && words(rest).length >= RELAYED_WORDS ? rest : undefined;
     }
 
     /**
