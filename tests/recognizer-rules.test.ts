@@ -767,6 +767,29 @@ describe('one more question said so, without its question mark, after a story', 
     });
 });
 
+describe('"also" inside a sentence', () => {
+    const recognizer = recognizerReading({
+        'Will he be allowed to work also when we arrive in Quebec?': confident('spouse-work'),
+        'Will he be allowed to work': confident('spouse-work'),
+        'when we arrive in Quebec?': confident('health-insurance'),
+        'Csq expiring soon also do i need IELTS for imp': unsure('csq-expiry', 'language-test'),
+        'Csq expiring soon': confident('csq-expiry'),
+        'do i need IELTS for imp': confident('language-test'),
+    });
+
+    it('is not a join after a verb ("work also when…")', () => {
+        expect(recognizer.understand('Will he be allowed to work also when we arrive in Quebec?', 'en')).not.toHaveProperty('also');
+    });
+
+    it('joins a question that follows it ("also do i need…")', () => {
+        expect(recognizer.understand('Csq expiring soon also do i need IELTS for imp', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'csq-expiry' },
+            also: { id: 'language-test' },
+        });
+    });
+});
+
 describe('a question relayed for someone else, with how to answer it', () => {
     const recognizer = recognizerReading({
         'Client in Lagos keeps asking how long IRCC takes to issue the permit once we submit.': confident('processing-times'),
