@@ -837,3 +837,27 @@ describe('a question relayed for someone else, with how to answer it', () => {
         ).toMatchObject({ kind: 'answer', topic: { id: 'job-offer-lmia' } });
     });
 });
+
+describe('a call back asked for', () => {
+    const recognizer = recognizerReading({
+        'MIFI said they would call me back about my PEQ file': confident('oos-quebec-selection'),
+    });
+
+    it('is the request for an advisor when nothing else reads in the message', () => {
+        expect(recognizer.understand('can someone call me back tomorrow morning. montreal time', 'en')).toMatchObject({
+            kind: 'command',
+            command: 'advisor',
+        });
+        expect(recognizer.understand('Pouvez-vous me faire rappeler demain matin? Mon numéro est dans le dossier.', 'fr')).toMatchObject({
+            kind: 'command',
+            command: 'advisor',
+        });
+    });
+
+    it('leaves a near miss its refusal', () => {
+        expect(recognizer.understand('MIFI said they would call me back about my PEQ file', 'en')).toMatchObject({
+            kind: 'refuse',
+            topic: { id: 'oos-quebec-selection' },
+        });
+    });
+});

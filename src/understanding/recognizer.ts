@@ -248,6 +248,8 @@ export class Recognizer {
     private readonly talkToPhrases: string[][];
     /** Phrases by which someone asks how to answer another ("what do I tell him", « je lui réponds quoi »). */
     private readonly relayPhrases: string[][];
+    /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
+    private readonly callBackPhrases: string[][];
     private readonly subjects: SubjectWords;
     private readonly persons: StoryPersons;
 
@@ -283,6 +285,7 @@ export class Recognizer {
                 reasons?: string[];
                 talkTo?: string[];
                 relays?: string[];
+                callBack?: string[];
             }>(language, 'context'),
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
@@ -293,6 +296,7 @@ export class Recognizer {
         this.reasonPhrases = longestFirst(context.map((words) => words?.reasons));
         this.talkToPhrases = longestFirst(context.map((words) => words?.talkTo));
         this.relayPhrases = longestFirst(context.map((words) => words?.relays));
+        this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.subjects = new SubjectWords(translator);
         this.persons = new StoryPersons(translator);
         for (const language of LANGUAGES) {
@@ -327,6 +331,7 @@ export class Recognizer {
                 this.aboutSubjectNamedBefore(text, language, understood) ??
                 this.thanksWithRemark(text, language, understood) ??
                 this.remarkThenThanks(text, language, understood) ??
+                this.callBackAsked(text, understood) ??
                 this.unsureOffer(text, language, understood) ??
                 understood,
         );
@@ -850,6 +855,15 @@ export class Recognizer {
         if (end - start < 2) return this.shortcut(tokens.slice(start, end).join(' '));
         const rest = this.recognize(tokens.slice(start, end).join(' '), language);
         return rest.kind === 'refuse' && !rest.topic ? undefined : rest;
+    }
+
+    /**
+     * "can someone call me back tomorrow morning": a call back asked for in a message that reads as nothing else (the
+     * time words read as a greeting, the phone number as nothing) is the request for an advisor.
+     */
+    private callBackAsked(text: string, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'refuse' || understood.topic || !this.says(text, this.callBackPhrases)) return undefined;
+        return { kind: 'command', command: 'advisor', inferred: true };
     }
 
     /**
