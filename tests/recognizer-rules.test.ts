@@ -861,3 +861,28 @@ describe('a call back asked for', () => {
         });
     });
 });
+
+describe('« aussi » inside a sentence', () => {
+    const recognizer = recognizerReading({
+        'Est-ce que ma femme peut travailler elle aussi avec le permis ouvert ?': confident('spouse-work', 0.6),
+        'Est-ce que ma femme peut travailler elle': confident('spouse-work'),
+        'avec le permis ouvert ?': confident('open-vs-employer-specific'),
+        'combien ça coûte aussi comment on fait la demande': unsure('fees', 'how-to-apply'),
+        'combien ça coûte': confident('fees'),
+        'comment on fait la demande': confident('how-to-apply'),
+    });
+
+    it('is not a join after a pronoun (« elle aussi »)', () => {
+        const understood = recognizer.understand('Est-ce que ma femme peut travailler elle aussi avec le permis ouvert ?', 'fr');
+        expect(understood).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
+        expect(understood).not.toHaveProperty('also');
+    });
+
+    it('joins a question that follows it (« aussi comment… »)', () => {
+        expect(recognizer.understand('combien ça coûte aussi comment on fait la demande', 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'how-to-apply' },
+        });
+    });
+});

@@ -37,11 +37,11 @@ const CLEAR_REQUEST_SCORE = 0.8;
 /**
  * Where a message may join two questions: a question mark in the middle, "and also", texted "n", "et", "pis"… ("plus",
  * but not in the program's name: "IMP plus", "International Mobility Program Plus", nor French "more": « plus d'impôts
- * qu'en Ontario », « le plus proche »). "Also" joins after a comma or before what asks ("also do i need…"), not
- * inside a sentence ("Will he be allowed to work also when we arrive?").
+ * qu'en Ontario », « le plus proche »). "Also" and « aussi » join after a comma or before what asks ("also do i
+ * need…", « aussi comment… »), not inside a sentence ("work also when we arrive", « travailler lui aussi si… »).
  */
 const JOINS =
-    /\?\s+|[.!;]\s+|\s+[+&]\s+|,?(?<!\b(?:imp|pmi))\s+(?:and also|and|n|(?<=,\s*)also|also(?=\s+(?:do|does|can|could|is|are|will|would|should|what|how|need|i|my)\b)|(?<!\b(?:program|programme|internationale|le|la|les|au)\s+)plus(?!\s+(?:de|des|du|d['’]|que|qu['’]))|btw|by the way|oh and|another question|one more thing|et aussi|et|pis|pi|puis|aussi|ainsi que|en passant|autre question|sinon|ah pis|et puis)[,:]?\s+/giu;
+    /\?\s+|[.!;]\s+|\s+[+&]\s+|,?(?<!\b(?:imp|pmi))\s+(?:and also|and|n|(?<=,\s*)also|also(?=\s+(?:do|does|can|could|is|are|will|would|should|what|how|need|i|my)\b)|(?<!\b(?:program|programme|internationale|le|la|les|au)\s+)plus(?!\s+(?:de|des|du|d['’]|que|qu['’]))|btw|by the way|oh and|another question|one more thing|et aussi|et|pis|pi|puis|(?<=,\s*)aussi|aussi(?=\s+(?:est|combien|comment|quand|quel|quelle|quels|quelles|pourquoi|ou|qu|que|faut|dois|doit|je|j|mon|ma|mes|on|il|elle|peut|peux|pourrait|y)\b)|ainsi que|en passant|autre question|sinon|ah pis|et puis)[,:]?\s+/giu;
 
 /** A run-on message may hold many joins; two searches per cut are tried for the first few only. */
 const MAX_CUTS = 3;
