@@ -38,6 +38,9 @@ describe('requests that matter to the firm, in any wording', () => {
         ['how much do you charge for an IMP+ file?', 'en-CA'],
         ['I live in Lyon, what are your fees to handle an imp+ application', 'en-CA'],
         ['vous prenez combien pour faire ma demande de PMI+?', 'fr-CA'],
+        // A call back at a given time: the time words alone read as a greeting.
+        ['can someone call me back tomorrow morning? I work nights', 'en-CA'],
+        ['pouvez-vous me faire rappeler demain matin? je travaille de nuit', 'fr-CA'],
     ])('%j reaches an advisor', async (message, locale) => {
         const { recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'command', command: 'advisor' });
