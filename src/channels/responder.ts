@@ -1,6 +1,6 @@
 import type { ResourceResponse, TurnContext } from 'botbuilder';
 import { type ChoiceSpec, type Line, MENU } from '../content/catalog';
-import { FACTS, factsIn, formatDate, isSourceId, SOURCES, type SourceId } from '../content/facts';
+import { FACTS, factsIn, formatDate, isSourceId, recheckDueIn, SOURCES, type SourceId } from '../content/facts';
 import type { Translator } from '../content/i18n';
 import { DIALOG_TARGETS, type DialogTarget, type KnowledgeBase, type Topic } from '../content/knowledgeBase';
 import type { Language } from '../content/languages';
@@ -16,6 +16,8 @@ export class Responder {
         private readonly knowledge: KnowledgeBase,
         /** The firm's name, which small talk may quote ("I'm the IMP+ assistant of {{firm}}"). */
         private readonly firmName = '',
+        /** Today, for the figures due for a recheck. */
+        private readonly today: () => Date = () => new Date(),
     ) {}
 
     t(context: TurnContext, key: string, params?: Record<string, unknown>, language?: Language): string {
@@ -57,7 +59,18 @@ export class Responder {
             else ids.push(...this.factSources(language, line.key));
         }
         const sources = this.sourceLinks(context, ids, language);
-        return { text, ...(sources.length > 0 ? { sources } : {}) };
+        const keys = lines.flatMap((line) => ('key' in line ? [line.key] : []));
+        return { text: this.withRecheckNote(text, language, keys), ...(sources.length > 0 ? { sources } : {}) };
+    }
+
+    /**
+     * A text that quotes a figure its publisher was due to revise, and nobody has checked since (`revisedOn`), says so
+     * under it: the figure may no longer be true.
+     */
+    private withRecheckNote(text: string, language: Language, keys: readonly string[]): string {
+        const template = keys.map((key) => this.translator.template(language, key) ?? '').join('\n');
+        const due = recheckDueIn(template, this.today());
+        return due ? `${text}\n\n${this.translator.t(language, 'common:answer.dueForRecheck', { date: formatDate(due, language) })}` : text;
     }
 
     /** The sources of the facts a locales text quotes. */
@@ -108,7 +121,12 @@ export class Responder {
         };
         const sent = await this.send(
             context,
-            { text: topic.answer ?? '', ...(sources.length > 0 ? { sources } : {}), ...(buttons.length > 0 ? { buttons } : {}), rating },
+            {
+                text: this.withRecheckNote(topic.answer ?? '', topic.language, [`faq:topics.${topic.id}.answer`]),
+                ...(sources.length > 0 ? { sources } : {}),
+                ...(buttons.length > 0 ? { buttons } : {}),
+                rating,
+            },
             topic.language,
         );
         // Teams names the rated message by its id only: remember which topic it answered.

@@ -564,11 +564,19 @@ export function factsIn(template: string): FactId[] {
 
 /**
  * The day a value's publisher was due to revise it (`revisedOn`), when that day has come and nobody has
- * checked the value since: it must not be quoted before a new check.
+ * checked the value since: until a new check, whatever quotes it says it may have changed.
  */
 export function recheckDueSince(record: FactRecord, today: Date): string | undefined {
     const { revisedOn, checked } = record;
     return revisedOn !== undefined && checked < revisedOn && ageInDays(revisedOn, today) >= 0 ? revisedOn : undefined;
+}
+
+/** The earliest day a figure a text template quotes was due for a recheck (`recheckDueSince`), if one is. */
+export function recheckDueIn(template: string, today: Date): string | undefined {
+    return factsIn(template)
+        .map((id) => recheckDueSince(FACTS[id], today))
+        .filter((day): day is string => day !== undefined)
+        .sort()[0];
 }
 
 /** Whole days from an ISO date to `today`. */

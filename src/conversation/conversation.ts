@@ -71,6 +71,8 @@ export interface ConversationOptions {
     firmTenantId?: string;
     /** Where the per-day analytics counters for "stats" are kept; in memory when not given. */
     statsStore?: StateStore;
+    /** Today, for the figures due for a recheck; the clock when not given. */
+    today?: () => Date;
 }
 
 interface ConversationResults {
@@ -103,7 +105,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     const userState = new UserState(options.storage);
     const state = createAccessors(conversationState, userState);
     const firm = options.firm ?? { name: DEFAULT_FIRM_NAME, email: '', phone: '', bookingUrl: '' };
-    const responder = new Responder(translator, knowledge, firm.name);
+    const responder = new Responder(translator, knowledge, firm.name, options.today);
     const reader = new AnswerReader(translator);
     const rollup = new ActivityRollup(options.statsStore ?? new StorageStore('memory', new CompactMemoryStorage()), options.logger);
     const sinks = [options.analytics ?? new LogAnalytics(options.logger), rollup];

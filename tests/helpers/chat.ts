@@ -28,6 +28,8 @@ export interface ChatOptions {
     conversation?: Conversation;
     /** The firm's tenant (FIRM_TENANT_ID), whose Teams users are staff; a chat with one gets its own bot. */
     firmTenantId?: string;
+    /** The day the bot believes it is (figures due for a recheck); a chat with one gets its own bot. */
+    today?: () => Date;
 }
 
 /** A silent logger, so test output stays readable; tests that check logs pass their own. */
@@ -60,7 +62,7 @@ export class Chat {
     constructor(options: ChatOptions = {}) {
         // Building the bot (content, matcher indexes) takes far longer than a turn: chats that need no
         // storage or matcher of their own share one bot, each with its own user and conversation ids.
-        const own = ['storage', 'createMatcher', 'logger', 'firm', 'firmTenantId', 'proactive', 'analytics'].some(
+        const own = ['storage', 'createMatcher', 'logger', 'firm', 'firmTenantId', 'proactive', 'analytics', 'today'].some(
             (key) => options[key as keyof ChatOptions] !== undefined,
         );
         this.conversation = options.conversation
@@ -75,6 +77,7 @@ export class Chat {
                     ...(options.firmTenantId ? { firmTenantId: options.firmTenantId } : {}),
                     ...(options.proactive ? { proactive: options.proactive } : {}),
                     ...(options.analytics ? { analytics: options.analytics } : {}),
+                    ...(options.today ? { today: options.today } : {}),
                 })
               : sharedConversation();
         chatCount += 1;
