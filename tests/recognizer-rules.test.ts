@@ -886,3 +886,34 @@ describe('« aussi » inside a sentence', () => {
         });
     });
 });
+
+describe('"is it a…?" after asking what something is', () => {
+    const recognizer = recognizerReading({
+        'what is IMP plus exactly? is it a visa or what': confident('what-is-imp', 0.6),
+        'what is IMP plus exactly?': confident('what-is-imp'),
+        'is it a visa or what': confident('travel-documents'),
+        'c’est quoi le CSQ? c’est un visa?': confident('what-is-csq', 0.6),
+        'c’est quoi le CSQ?': confident('what-is-csq'),
+        'c’est un visa?': confident('travel-documents'),
+        'how much are the fees? is it a lot for a family': unsure('fees', 'family-members'),
+        'how much are the fees?': confident('fees'),
+        'is it a lot for a family': confident('family-members'),
+    });
+
+    it.each([
+        ['what is IMP plus exactly? is it a visa or what', 'en', 'what-is-imp'],
+        ['c’est quoi le CSQ? c’est un visa?', 'fr', 'what-is-csq'],
+    ] as const)('asks the same thing again: %s', (text, language, id) => {
+        const understood = recognizer.understand(text, language);
+        expect(understood).toMatchObject({ kind: 'answer', topic: { id } });
+        expect(understood).not.toHaveProperty('also');
+    });
+
+    it('is a second question after any other topic', () => {
+        expect(recognizer.understand('how much are the fees? is it a lot for a family', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'family-members' },
+        });
+    });
+});

@@ -288,6 +288,9 @@ export const PERSON_TOPICS: readonly string[] = ['family-members', 'spouse-work'
  */
 export const OWN_COST_TOPICS: readonly string[] = ['restoration'];
 
+/** Topics that say what something is: "is it a visa?" after one asks what it is again ("what is IMP+? is it a visa or what"). */
+export const DEFINITION_TOPICS: readonly string[] = ['what-is-imp', 'what-is-csq', 'what-is-mifi'];
+
 /** The topic of the government's fees, which a question about the cost of an own-cost topic does not need. */
 export const FEES_TOPIC = 'fees';
 

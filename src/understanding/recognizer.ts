@@ -3,6 +3,7 @@ import {
     CLOSING_TOPICS,
     COMMANDS,
     type Command,
+    DEFINITION_TOPICS,
     FEES_TOPIC,
     FOLLOWING_COMMANDS,
     type FollowingCommand,
@@ -108,6 +109,11 @@ const isClearAnswer = (recognition: Recognition): boolean =>
 
 /** A half that starts like this asks the question before it the other way round ("…for free? Or must we pay?"). */
 const OFFERS_ANOTHER_WAY = /^(?:or|ou)\b/iu;
+/** A half that starts like this asks what "it" is: after what something is, the same question ("…? is it a visa or what"). */
+const ASKS_WHAT_IT_IS =
+    /^(?:so\s+|and\s+|et\s+|pis\s+|donc\s+)?(?:is it|is this|is that|it is|c['’]est|c|est-ce|est ce|c['’]est-tu)\s+(?:a|an|un|une)\b/iu;
+const asksWhatItIsAgain = (first: Recognition, second: string): boolean =>
+    first.kind === 'answer' && DEFINITION_TOPICS.includes(first.topic.id) && ASKS_WHAT_IT_IS.test(second.trim());
 
 /**
  * The ways to cut a message in two at a join: a question first, then another one or a goodbye ("… thanks bye"). Past
@@ -516,7 +522,7 @@ export class Recognizer {
             .filter((sentence) => sentence.endsWith('?') && words(sentence).length >= QUESTION_WORDS);
         if (first === undefined || second === undefined || OFFERS_ANOTHER_WAY.test(second)) return undefined;
         const a = this.recognize(first, language);
-        if (a.kind !== 'answer' || a.topic.smallTalk) return undefined;
+        if (a.kind !== 'answer' || a.topic.smallTalk || asksWhatItIsAgain(a, second)) return undefined;
         const b = this.aboutFirst(a, second, language) ?? this.recognize(second, language);
         if (b.kind !== 'answer' || b.topic.smallTalk || b.topic.id === a.topic.id) return undefined;
         // Both clear; or one clear, and the second said to be one more question ("…? And once there, can he switch employers?").
@@ -729,6 +735,7 @@ export class Recognizer {
         const shortQuestion = isShort(first) && !bothShort && (asks || second.endsWith('?'));
         if (isShort(first) && !bothShort && !shortQuestion) return undefined;
         const a = this.recognize(first, language);
+        if (asksWhatItIsAgain(a, second)) return undefined;
         if (shortQuestion && (!isClearAnswer(a) || (!asks && a.kind === 'answer' && PERSON_TOPICS.includes(a.topic.id)))) return undefined;
         // "Are you a bot? I want to talk to a real person": beside small talk, a request for a person is what is asked.
         if (isSmallTalk(a) && !isShort(second)) {
