@@ -917,3 +917,37 @@ describe('"is it a…?" after asking what something is', () => {
         });
     });
 });
+
+describe('questions typed as a list', () => {
+    const listed = 'Invitation came this morning!!\n1) what exactly is this IMP+ thing\n2) how much will I pay';
+    const facts = 'My situation:\n- CSQ issued in 2023\n- living in Lagos\nHow much will I pay?';
+    const recognizer = recognizerReading({
+        'what exactly is this IMP+ thing?': confident('what-is-imp'),
+        'how much will I pay?': confident('fees'),
+        'How much will I pay?': confident('fees'),
+        [listed]: confident('fees', 0.6),
+        'c’est quoi le PMI+?': confident('what-is-imp'),
+        'combien ça coûte?': confident('fees'),
+        'Bonjour!\n1. c’est quoi le PMI+\n2. combien ça coûte': confident('fees', 0.6),
+        '- CSQ issued in 2023': confident('csq-expiry'),
+        'CSQ issued in 2023?': confident('csq-expiry'),
+        [facts]: confident('fees'),
+    });
+
+    it.each([
+        [listed, 'en'],
+        ['Bonjour!\n1. c’est quoi le PMI+\n2. combien ça coûte', 'fr'],
+    ] as const)('answers each item that asks: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-imp' },
+            also: { id: 'fees' },
+        });
+    });
+
+    it('does not take a listed fact for a question', () => {
+        const understood = recognizer.understand(facts, 'en');
+        expect(understood).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+        expect(understood).not.toHaveProperty('also');
+    });
+});

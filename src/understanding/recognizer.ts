@@ -137,6 +137,8 @@ function twoQuestions(text: string): [string, string][] {
 
 // A sentence may end inside a quote: "…it says: 'Vous devez transmettre les documents.' Can you translate it?"
 const SENTENCE_END = /(?<=[.!?]["'’”»)]?)\s+/u;
+/** "1) ", "2. ", "- ", "• ": the mark of a list item. */
+const LIST_ITEM = /^(?:\d{1,2}[.)]|[-–•*])\s+/u;
 const lastSentence = (text: string): string => text.split(SENTENCE_END).at(-1) ?? text;
 const firstSentence = (text: string): string => text.split(SENTENCE_END)[0] ?? text;
 
@@ -511,14 +513,15 @@ export class Recognizer {
      * Two sentences that each end with a question mark and clearly ask a different thing, wherever they stand among
      * sentences that tell ("I'm a nurse in Belgium. I'd like to work in a CHSLD. Do I need a medical exam? And a
      * Belgian police certificate too?"): both are answered, when cutting the message in two found only one. The
-     * second may say "it" about the first's subject. Undefined otherwise.
+     * second may say "it" about the first's subject. Lines of a list that ask count as such sentences. Undefined otherwise.
      */
     private questionsAsked(text: string, language: Language, reading: Recognition): Recognition | undefined {
         if (reading.kind === 'command' || reading.kind === 'dialog' || (reading.kind === 'refuse' && reading.topic)) return undefined;
         if (reading.kind === 'answer' && (reading.also || reading.request || reading.topic.smallTalk)) return undefined;
         const [first, second] = text
             .trim()
-            .split(SENTENCE_END)
+            .split(/\s*\n\s*/u)
+            .flatMap((line) => this.listedQuestion(line) ?? line.split(SENTENCE_END))
             .filter((sentence) => sentence.endsWith('?') && words(sentence).length >= QUESTION_WORDS);
         if (first === undefined || second === undefined || OFFERS_ANOTHER_WAY.test(second)) return undefined;
         const a = this.recognize(first, language);
@@ -532,6 +535,17 @@ export class Recognizer {
             Math.min(a.score, b.score) >= MARKED_QUESTION_SCORE &&
             ANOTHER_QUESTION.test(second.trim());
         return clear || marked ? { ...a, also: b.topic } : undefined;
+    }
+
+    /**
+     * A numbered or bulleted line whose first word asks ("1) what exactly is this IMP+ thing"): a question typed as a list
+     * item, as if it ended with "?". A listed fact ("- CSQ issued in 2023") is not one.
+     */
+    private listedQuestion(line: string): string | undefined {
+        const item = LIST_ITEM.exec(line);
+        if (item === null) return undefined;
+        const question = line.slice(item[0].length).trim();
+        return this.questionStarts.has(words(question)[0] ?? '') ? `${question.replace(/[?.!]*$/u, '')}?` : undefined;
     }
 
     /** `understand`, before a long message's questions are checked for being about something else. */
