@@ -839,8 +839,28 @@ describe('a question relayed for someone else, with how to answer it', () => {
 });
 
 describe('a call back asked for', () => {
+    const asked = 'Could someone from your office call me back tomorrow morning? I got a letter from IRCC asking for more documents.';
+    const rappel = 'Quelqu’un peut-il me rappeler demain matin? J’ai reçu une lettre d’IRCC qui demande d’autres documents.';
     const recognizer = recognizerReading({
         'MIFI said they would call me back about my PEQ file': confident('oos-quebec-selection'),
+        // Asked in a clause, the request reads weakly; the story after it reads as the documents.
+        'Could someone from your office call me back tomorrow morning?': confident('advisor', 0.5),
+        'I got a letter from IRCC asking for more documents.': confident('documents-list', 0.6),
+        'Quelqu’un peut-il me rappeler demain matin?': confident('advisor', 0.5),
+        'J’ai reçu une lettre d’IRCC qui demande d’autres documents.': confident('documents-list', 0.6),
+        'Could someone from your office help me tomorrow morning?': confident('advisor', 0.5),
+    });
+
+    it.each([
+        [asked, 'en'],
+        [rappel, 'fr'],
+    ] as const)('is the request in a clause of a long message: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'command', command: 'advisor' });
+    });
+
+    it('is what makes a weakly read request in a clause clear', () => {
+        const text = 'Could someone from your office help me tomorrow morning? I got a letter from IRCC asking for more documents.';
+        expect(recognizer.understand(text, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'documents-list' } });
     });
 
     it('is the request for an advisor when nothing else reads in the message', () => {
