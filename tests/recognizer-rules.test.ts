@@ -971,3 +971,24 @@ describe('questions typed as a list', () => {
         expect(understood).not.toHaveProperty('also');
     });
 });
+
+describe('two questions after a story, the second said to be one more', () => {
+    const story = 'Permit approved yesterday, I have the letter. How many years will it be valid? And can I change employers meanwhile?';
+    const unmarked = 'Permit approved yesterday, I have the letter. How many years will it be valid? Can I change employers meanwhile?';
+    const recognizer = recognizerReading({
+        [story]: { kind: 'none', score: 0.3, offTopic: true },
+        [unmarked]: { kind: 'none', score: 0.3, offTopic: true },
+        'How many years will it be valid?': confident('duration', 0.62),
+        'And can I change employers meanwhile?': confident('employers', 0.64),
+        'Can I change employers meanwhile?': confident('employers', 0.64),
+        'How many years will it be valid? And can I change employers meanwhile?': unsure('duration', 'employers'),
+    });
+
+    it('answers both when the whole is refused, even if neither reads clearly', () => {
+        expect(recognizer.understand(story, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'duration' }, also: { id: 'employers' } });
+    });
+
+    it('still refuses when the second is not said to be one more', () => {
+        expect(recognizer.understand(unmarked, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});

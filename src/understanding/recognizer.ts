@@ -529,9 +529,11 @@ export class Recognizer {
         const b = this.aboutFirst(a, second, language) ?? this.recognize(second, language);
         if (b.kind !== 'answer' || b.topic.smallTalk || b.topic.id === a.topic.id) return undefined;
         // Both clear; or one clear, and the second said to be one more question ("…? And once there, can he switch employers?").
+        // In a message refused as a whole, two such questions need not be clear (« Permis approuvé hier… Il sera valide
+        // combien d'années ? Et pendant ce temps je pourrai changer d'employeur ? »): the story blurred the whole.
         const clear = isClearAnswer(a) && isClearAnswer(b);
         const marked =
-            (isClearAnswer(a) || isClearAnswer(b)) &&
+            (isClearAnswer(a) || isClearAnswer(b) || reading.kind === 'refuse') &&
             Math.min(a.score, b.score) >= MARKED_QUESTION_SCORE &&
             ANOTHER_QUESTION.test(second.trim());
         return clear || marked ? { ...a, also: b.topic } : undefined;
