@@ -241,11 +241,15 @@ describe('TextAnalyzer', () => {
     });
     it('reads a job offer, « une offre d’emploi » and « un contrat » alike', () => {
         expect(new Set(analyzer.analyze("une offre d'emploi"))).toEqual(new Set(analyzer.analyze('a job offer')));
-        expect(analyzer.analyze('sans contrat')).toEqual(analyzer.analyze('offer'));
+        expect(analyzer.analyze('sans contrat')).toEqual(analyzer.analyze('without an offer'));
         expect(analyzer.analyze('on passe en revue le permis')).toContain(analyzer.analyze('walk me through')[0]);
         // Coming along is not being guided: « m'accompagner au Québec », « m'accompagner dans mes démarches ».
         expect(analyzer.analyze("mon fils peut m'accompagner au Québec")).toEqual(analyzer.analyze('my son can come with me to Quebec'));
         expect(analyzer.analyze("m'accompagner dans mes démarches")).toContain(analyzer.analyze('walk me through')[0]);
+    });
+    it('reads « sans » as "without", which the question turns on', () => {
+        expect(analyzer.analyze('peut-on postuler sans invitation')).toEqual(analyzer.analyze('can we apply without an invitation'));
+        expect(analyzer.analyze('postuler sans invitation')).not.toEqual(analyzer.analyze('postuler avec invitation'));
     });
     it('reads « en quoi consiste » as "what is", « mobilité plus » and "mobility plus" as the program, and « iront » as no topic', () => {
         expect(analyzer.analyze('en quoi consiste le programme mobilité plus')).toEqual(analyzer.analyze("c'est quoi le PMI+"));

@@ -1478,6 +1478,8 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     yr: '@year',
     flos: '@child',
     // A job offer is an offer, a contract, in both languages: "job offer", « offre d'emploi », « sans contrat ».
+    // « Sans invitation » asks, like "without an invitation", whether it is required: a stop word, the French lost it.
+    sans: 'without',
     offer: '@offer',
     offre: '@offer',
     contract: '@offer',
@@ -1811,7 +1813,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         // French.
         'le la les l un une des d de du au aux a ce cet cette ces c ca ça est sont suis es etre ete ai as avons avez ont ' +
         'j je tu il elle on nous vous ils elles me te se m t s n ne pas plus que qu quoi koi dont ou ' +
-        'et mais donc or ni car si y en pour par sur dans avec sans sous chez mon ma mes ton ta tes son sa ses notre nos ' +
+        'et mais donc or ni car si y en pour par sur dans avec sous chez mon ma mes ton ta tes son sa ses notre nos ' +
         'votre vos leur leurs moi toi lui eux ceci cela oui non svp stp peux peut peuvent pouvoir ' +
         'puis dois doit doivent devoir faire fais fait est-ce estce bien ben pis faque tse genre icitte veux ' +
         'veut voudrais voudrait aimerais jaimerais savoir sais dire dis va vais vas aller vont allons allez irai iras ira irons irez ' +
