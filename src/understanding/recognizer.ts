@@ -660,8 +660,8 @@ export class Recognizer {
             if (part.kind !== 'command' || !(CLAUSE_COMMANDS as readonly Command[]).includes(part.command)) continue;
             // A person is reached only on a clause that clearly asks for one: "do I need a lawyer or can I go to the
             // tribunal myself" about a landlord, or "kindly advise who to call" about a phone, is not a request.
-            // A call back asked for is clear too ("Could someone from your office call me back tomorrow morning?").
             if (part.command === 'deleteData' || (part.score ?? 1) >= SINGLE_QUESTION_SCORE) return part;
+            // A call back asked for is clear too ("Could someone from your office call me back tomorrow morning?").
             if (part.command === 'advisor' && this.says(clause, this.callBackPhrases)) return part;
         }
         return undefined;

@@ -1477,9 +1477,9 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     yrs: '@year',
     yr: '@year',
     flos: '@child',
-    // A job offer is an offer, a contract, in both languages: "job offer", « offre d'emploi », « sans contrat ».
     // « Sans invitation » asks, like "without an invitation", whether it is required: a stop word, the French lost it.
     sans: 'without',
+    // A job offer is an offer, a contract, in both languages: "job offer", « offre d'emploi », « sans contrat ».
     offer: '@offer',
     offre: '@offer',
     contract: '@offer',
