@@ -940,7 +940,7 @@ describe('"is it a…?" after asking what something is', () => {
 
 describe('questions typed as a list', () => {
     const listed = 'Invitation came this morning!!\n1) what exactly is this IMP+ thing\n2) how much will I pay';
-    const facts = 'My situation:\n- CSQ issued in 2023\n- living in Lagos\nHow much will I pay?';
+    const facts = 'My situation:\n- CSQ issued in 2023\nHow much will I pay?';
     const recognizer = recognizerReading({
         'what exactly is this IMP+ thing?': confident('what-is-imp'),
         'how much will I pay?': confident('fees'),
