@@ -41,6 +41,32 @@ describe('a question after sentences that only tell', () => {
     });
 });
 
+describe('a request before sentences that tell', () => {
+    const recognizer = recognizerReading({
+        'What can you help me with? I am asking for a client of our community centre.': { kind: 'none', score: 0.2 },
+        'What can you help me with?': confident('help', 0.7),
+        'Can I talk to someone? My case is complicated.': { kind: 'none', score: 0.2 },
+        'Can I talk to someone?': confident('advisor', 0.75),
+        'Any guidance for me? I am new here.': { kind: 'none', score: 0.2 },
+        'Any guidance for me?': unsure('help', 'advisor'),
+    });
+
+    it('carries out the request the first sentence clearly makes: what follows is only its background', () => {
+        expect(recognizer.understand('What can you help me with? I am asking for a client of our community centre.', 'en')).toMatchObject({
+            kind: 'command',
+            command: 'help',
+        });
+        expect(recognizer.understand('Can I talk to someone? My case is complicated.', 'en')).toMatchObject({
+            kind: 'command',
+            command: 'advisor',
+        });
+    });
+
+    it('still refuses when the first sentence is read only weakly', () => {
+        expect(recognizer.understand('Any guidance for me? I am new here.', 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});
+
 describe('a question beside a clause about the writer', () => {
     const recognizer = recognizerReading({
         'how much is the fee?': confident('fees'),
