@@ -804,15 +804,16 @@ export class Recognizer {
 
     /**
      * A second half that asks, then only tells ("are biometrics extra? I have to plan the budget with my wife."): its
-     * question, when that alone clearly asks one thing or makes a request ("what can you help me with? I'm asking for a
-     * client."); what follows would blur it. Undefined otherwise.
+     * question, when that alone clearly asks one thing or makes a request read at least at the marked-question score
+     * ("what can you help me with? I'm asking for a client."); what follows would blur it. Undefined otherwise.
      */
     private askedBeforeContext(half: string, language: Language): Recognition | undefined {
         const [question, ...after] = half.split(SENTENCE_END);
         if (question === undefined || after.length === 0 || !question.endsWith('?') || after.some((sentence) => sentence.includes('?')))
             return undefined;
         const part = this.recognize(question, language);
-        return isClearAnswer(part) || part.kind === 'command' ? part : undefined;
+        const clearRequest = part.kind === 'command' && (part.score ?? 1) >= MARKED_QUESTION_SCORE;
+        return isClearAnswer(part) || clearRequest ? part : undefined;
     }
 
     /** A half said to be one more question, whose next word asks ("also do I need…", « pis est-ce que… »). */
