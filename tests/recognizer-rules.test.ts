@@ -51,15 +51,11 @@ describe('a request before sentences that tell', () => {
         'Any guidance for me?': unsure('help', 'advisor'),
     });
 
-    it('carries out the request the first sentence clearly makes: what follows is only its background', () => {
-        expect(recognizer.understand('What can you help me with? I am asking for a client of our community centre.', 'en')).toMatchObject({
-            kind: 'command',
-            command: 'help',
-        });
-        expect(recognizer.understand('Can I talk to someone? My case is complicated.', 'en')).toMatchObject({
-            kind: 'command',
-            command: 'advisor',
-        });
+    it.each([
+        ['What can you help me with? I am asking for a client of our community centre.', 'help'],
+        ['Can I talk to someone? My case is complicated.', 'advisor'],
+    ])('carries out the request the first sentence clearly makes, what follows being only its background: %s', (text, command) => {
+        expect(recognizer.understand(text, 'en')).toMatchObject({ kind: 'command', command });
     });
 
     it('still refuses when the first sentence is read only weakly', () => {
