@@ -126,6 +126,17 @@ describe('FaqMatcher', () => {
         expect(matcher.match('who won the hockey game', 'en')).not.toHaveProperty('nearMiss');
     });
 
+    it('puts first, of two near misses it is unsure between, the one whose samples the message is most like', () => {
+        const text = 'entrée express en alberta, délai de traitement de la résidence permanente';
+        const outcome = matcher.match(text, 'fr');
+        const closest = matcher.rank(text).find(({ id }) => id.startsWith('oos-'));
+        expect(closest?.id).toBe('oos-express-entry');
+        expect(outcome.kind === 'none' && outcome.unsure?.map((topic) => topic.id)).toEqual([
+            'oos-express-entry',
+            'oos-spouse-other-programs',
+        ]);
+    });
+
     it.each([
         ['how much are the fees at the gym', 'en'],
         ["my driver's licence expired, how do I renew it", 'en'],

@@ -721,6 +721,18 @@ describe('a question read too weakly to answer', () => {
         expect(recognized?.candidates).toBeUndefined();
         expect(reply).toContain(kb.topic('fr', 'oos-express-entry')?.answer);
     });
+
+    // Looking for a job shares its words with "do I need a job offer?", which IMP+ answers.
+    it.each([
+        ['I’m a welder with ten years of experience, can you find me a job in Sherbrooke?', 'en-CA', 'en', 'fallback', 'oos-job-search'],
+        ['Je suis soudeur, vous avez des jobs à m’offrir à Sherbrooke?', 'fr-CA', 'fr', 'fallback', 'oos-job-search'],
+        ['do I need a job offer to get the IMP+ permit?', 'en-CA', 'en', 'answer', 'job-offer-lmia'],
+        ['faut-il une offre d’emploi pour le PMI+?', 'fr-CA', 'fr', 'answer', 'job-offer-lmia'],
+    ] as const)('tells a job search from the job-offer question: %s', async (text, locale, language, action, topic) => {
+        const { recognized, text: reply } = await say(text, locale);
+        expect(recognized).toMatchObject({ action, topic });
+        expect(reply).toContain(kb.topic(language, topic)?.answer?.split('\n')[0]);
+    });
 });
 
 describe('questions that name a guided flow get a direct answer first', () => {

@@ -11,6 +11,11 @@ import type { MatchOutcome, TopicMatcher } from './matcher';
 import { type DecisionThresholds, decide, LabelIndex, type RankedTopic } from './outcome';
 import type { TopicClassifier } from './topicClassifier';
 
+/** A topic's place in the blend: its blended score, and its similarity alone. */
+interface BlendedTopic extends RankedTopic {
+    similarity: number;
+}
+
 /** The off-topic samples' place among the topic ids of `sampleTopics` (no topic id has a space). */
 const OFF_TOPIC = 'off topic';
 
@@ -268,21 +273,27 @@ export class FaqMatcher implements TopicMatcher {
         return nextTopic === undefined ? decided : { kind: 'ambiguous', topics: [decided.topic, nextTopic], score: decided.score };
     }
 
-    /** A refusal's two best topics, when the blend is at least `unsureFrom` and the message reads as about IMP+. */
-    private unsure(ranking: readonly RankedTopic[], offTopicProbability: number, language: Language): MatchOutcome | undefined {
+    /**
+     * A refusal's two best topics, when the blend is at least `unsureFrom` and the message reads as about IMP+. Two
+     * near misses come in the order of the message's likeness to their samples: the first one's words refuse it, and
+     * the classifier alone can lean to the other program ("entrée express…, délai de la résidence permanente").
+     */
+    private unsure(ranking: readonly BlendedTopic[], offTopicProbability: number, language: Language): MatchOutcome | undefined {
         const [best, second] = ranking;
         if (best === undefined || second === undefined || best.score < this.options.unsureFrom) return undefined;
         if (offTopicProbability >= this.options.unsureOffTopicBelow) return undefined;
         const x = this.knowledgeBase.topic(language, best.id);
         const y = this.knowledgeBase.topic(language, second.id);
-        return x && y ? { kind: 'none', score: best.score, unsure: [x, y] } : undefined;
+        if (!x || !y) return undefined;
+        const closerSecond = x.outOfScope && y.outOfScope && second.similarity > best.similarity;
+        return { kind: 'none', score: best.score, unsure: closerSecond ? [y, x] : [x, y] };
     }
 
     /**
      * The best two topics by the blend of similarity and the classifier's probability, or none when the message
      * is like no sample, or when the classifier reads it as off topic (`offTopic` when it is sure).
      */
-    private blend(text: string): { ranking: RankedTopic[]; similarity: number; offTopic?: boolean; offTopicProbability?: number } {
+    private blend(text: string): { ranking: BlendedTopic[]; similarity: number; offTopic?: boolean; offTopicProbability?: number } {
         const { candidates: limit, classifierWeight, minSimilarity, offTopicRatio, offTopicSure } = this.options;
         // Analysed once, for both the similarity and the classifier.
         const tokens = this.analyzer.analyze(text);
@@ -312,7 +323,9 @@ export class FaqMatcher implements TopicMatcher {
         }
         blended.sort((a, b) => b.score - a.score || a.topic - b.topic);
         return {
-            ranking: blended.slice(0, 2).map(({ topic, score }) => ({ id: this.topicIds[topic] as string, score })),
+            ranking: blended
+                .slice(0, 2)
+                .map(({ topic, score }) => ({ id: this.topicIds[topic] as string, score, similarity: similarity.get(topic) ?? 0 })),
             similarity: best,
             offTopicProbability: offTopic,
         };
