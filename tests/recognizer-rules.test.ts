@@ -1014,3 +1014,50 @@ describe('two questions after a story, the second said to be one more', () => {
         expect(recognizer.understand(unmarked, 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('a message that names another program and nothing of IMP+', () => {
+    const asylum = 'I have lived in Montreal since March and I want to ask for asylum. Where do I go to apply?';
+    const cousin = 'I have lived in Montreal since March and I want to see my cousin. Where do I go to apply?';
+    const recognizer = recognizerReading({
+        [asylum]: { kind: 'none', score: 0, offTopic: true, otherProgram: true },
+        [cousin]: { kind: 'none', score: 0.3, offTopic: true },
+        'Where do I go to apply?': confident('how-to-apply'),
+        'Can I talk to a real person? This PGWP stuff confuses me.': { kind: 'none', score: 0, offTopic: true, otherProgram: true },
+        'Can I talk to a real person?': confident('advisor'),
+    });
+
+    it('is refused whole: its question asks about that program', () => {
+        expect(recognizer.understand(asylum, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
+        // Read as about something else without naming a program, its question is read alone.
+        expect(recognizer.understand(cousin, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'how-to-apply' } });
+    });
+
+    it('still carries out a request in it', () => {
+        expect(recognizer.understand('Can I talk to a real person? This PGWP stuff confuses me.', 'en')).toMatchObject({
+            kind: 'command',
+            command: 'advisor',
+        });
+    });
+});
+
+describe('a refusal that leans to two near misses', () => {
+    const nearMisses = 'express entry in alberta, permanent residence processing time';
+    const recognizer = recognizerReading({
+        [nearMisses]: { kind: 'none', score: 0.42, nearMiss: [topic('oos-express-entry'), topic('oos-spouse-other-programs')] },
+        'my spouse studies in Alberta, processing time': {
+            kind: 'none',
+            score: 0.42,
+            nearMiss: [topic('oos-spouse-other-programs'), topic('processing-times')],
+        },
+    });
+
+    it('is refused in the words of the first', () => {
+        expect(recognizer.understand(nearMisses, 'en')).toMatchObject({ kind: 'refuse', topic: { id: 'oos-express-entry' } });
+    });
+
+    it('keeps leaning, unworded, when one of the two is an IMP+ topic', () => {
+        const reading = recognizer.understand('my spouse studies in Alberta, processing time', 'en');
+        expect(reading).toMatchObject({ kind: 'refuse', nearMiss: [{ id: 'oos-spouse-other-programs' }, { id: 'processing-times' }] });
+        expect(reading).not.toHaveProperty('topic');
+    });
+});

@@ -708,6 +708,9 @@ describe('a question read too weakly to answer', () => {
         ['la CSQ c quel syndicat au juste? chu prof au primaire pis on m’a dit de m’inscrire', 'fr-CA', 'fr'],
         // « n'importe quoi » calls something nonsense: it names no employer.
         ['Vous en pensez quoi? C’est pas un peu n’importe quoi ?', 'fr-CA', 'fr'],
+        // A refugee claim is its own process, whatever IMP+ words come with it ("work", "Quebec").
+        ['je suis au Québec depuis l’été, je veux demander l’asile pour pouvoir travailler, comment faire?', 'fr-CA', 'fr'],
+        ['I’m in Montreal since March and I want to ask for asylum, where do I go to apply?', 'en-CA', 'en'],
     ] as const)('still refuses a message about something else: %s', async (text, locale, language) => {
         const { recognized, text: reply } = await say(text, locale);
         expect(recognized).toMatchObject({ action: 'fallback' });

@@ -221,10 +221,19 @@ export type Recognition =
     /** `unsure`: offered although the message was matched too weakly to answer (see `unsureOffer`). */
     | { kind: 'clarify'; topics: [Topic, Topic]; score: number; unsure?: true }
     /**
-     * `offTopic`: the message reads as about something else, not as an unclear question; `unsure`: as an IMP+ question
+     * `offTopic`: the message reads as about something else, not as an unclear question (`otherProgram`: it names another
+     * program and nothing of IMP+); `unsure`: as an IMP+ question
      * matched too weakly, with the two topics it leans to; `nearMiss`: the two, when one is a near miss (see MatchOutcome).
      */
-    | { kind: 'refuse'; topic?: Topic; score: number; offTopic?: boolean; unsure?: [Topic, Topic]; nearMiss?: [Topic, Topic] };
+    | {
+          kind: 'refuse';
+          topic?: Topic;
+          score: number;
+          offTopic?: boolean;
+          otherProgram?: true;
+          unsure?: [Topic, Topic];
+          nearMiss?: [Topic, Topic];
+      };
 
 /**
  * Whole-message commands and menu buttons first (exact, both languages), then the knowledge base.
@@ -556,6 +565,10 @@ export class Recognizer {
         // A guided flow named less clearly may still be the request beside a question ("check my eligibility, and the fees?").
         if (requestOf(whole) || whole.kind === 'dialog') return this.withRequest(text, language) ?? whole;
         if (whole.kind === 'command') return whole;
+        // Naming another program and nothing of IMP+, every question asks about that program ("I'm in Montreal and want
+        // to ask for asylum, where do I go to apply?"); a request is still one ("a real person pls, all this PGWP stuff").
+        if (whole.kind === 'refuse' && whole.otherProgram)
+            return this.requestInClause(text, language) ?? this.lastRequest(text, language) ?? whole;
         const clearly = whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE ? whole.topic.id : undefined;
         for (const [first, second] of twoQuestions(text)) {
             const both = this.readCut(first, second, whole, clearly, language);
@@ -984,11 +997,14 @@ export class Recognizer {
             }
             case 'none':
                 return outcome.offTopic
-                    ? { kind: 'refuse', score: outcome.score, offTopic: true }
+                    ? { kind: 'refuse', score: outcome.score, offTopic: true, ...(outcome.otherProgram ? { otherProgram: true } : {}) }
                     : outcome.unsure
                       ? { kind: 'refuse', score: outcome.score, unsure: outcome.unsure }
                       : outcome.nearMiss
-                        ? { kind: 'refuse', score: outcome.score, nearMiss: outcome.nearMiss }
+                        ? // Between two near misses: the first's refusal, as when two of them are close.
+                          outcome.nearMiss.every((topic) => topic.outOfScope)
+                            ? { kind: 'refuse', topic: outcome.nearMiss[0], score: outcome.score }
+                            : { kind: 'refuse', score: outcome.score, nearMiss: outcome.nearMiss }
                         : { kind: 'refuse', score: outcome.score };
         }
     }

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../../content/knowledgeBase';
+import type { KnowledgeBase, Topic } from '../../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../../content/languages';
 import { replyLanguage } from '../languageDetection';
 import { words } from '../text';
@@ -250,16 +250,19 @@ export class FaqMatcher implements TopicMatcher {
         if (sample === OFF_TOPIC) return { kind: 'none', score: 1, offTopic: true };
         const sampled = sample ? this.knowledgeBase.topic(replyIn, sample) : undefined;
         if (sampled !== undefined) return { kind: 'confident', topic: sampled, score: 1 };
-        const { ranking, similarity, offTopic, offTopicProbability } = this.blend(text);
+        const { ranking, similarity, offTopic, otherProgram, offTopicProbability } = this.blend(text);
         // Refused before any blend: the score logged is the best similarity, which says how far off it was.
-        if (ranking.length === 0) return offTopic ? { kind: 'none', score: similarity, offTopic } : { kind: 'none', score: similarity };
+        if (ranking.length === 0)
+            return offTopic
+                ? { kind: 'none', score: similarity, offTopic, ...(otherProgram ? { otherProgram } : {}) }
+                : { kind: 'none', score: similarity };
         const decided = decide(ranking, this.options, this.knowledgeBase, replyIn);
         if (decided.kind === 'confident' && decided.topic.id === without) return this.orNext(decided, ranking, replyIn);
         if (decided.kind !== 'none') return decided;
         const unsure = this.unsure(ranking, offTopicProbability ?? 1, replyIn);
         if (unsure) return unsure;
-        const [x, y] = ranking.map(({ id }) => this.knowledgeBase.topic(replyIn, id));
-        return x && y && (x.outOfScope || y.outOfScope) ? { ...decided, nearMiss: [x, y] } : decided;
+        const pair = this.pair(ranking, replyIn);
+        return pair?.some((topic) => topic.outOfScope) ? { ...decided, nearMiss: pair } : decided;
     }
 
     /** The answer just given, confidently read again: a choice between it and the next best, for the conversation to settle. */
@@ -273,32 +276,44 @@ export class FaqMatcher implements TopicMatcher {
         return nextTopic === undefined ? decided : { kind: 'ambiguous', topics: [decided.topic, nextTopic], score: decided.score };
     }
 
-    /**
-     * A refusal's two best topics, when the blend is at least `unsureFrom` and the message reads as about IMP+. Two
-     * near misses come in the order of the message's likeness to their samples: the first one's words refuse it, and
-     * the classifier alone can lean to the other program ("entrée express…, délai de la résidence permanente").
-     */
+    /** A refusal's two best topics, when the blend is at least `unsureFrom` and the message reads as about IMP+. */
     private unsure(ranking: readonly BlendedTopic[], offTopicProbability: number, language: Language): MatchOutcome | undefined {
-        const [best, second] = ranking;
-        if (best === undefined || second === undefined || best.score < this.options.unsureFrom) return undefined;
+        const [best] = ranking;
+        if (best === undefined || best.score < this.options.unsureFrom) return undefined;
         if (offTopicProbability >= this.options.unsureOffTopicBelow) return undefined;
-        const x = this.knowledgeBase.topic(language, best.id);
-        const y = this.knowledgeBase.topic(language, second.id);
-        if (!x || !y) return undefined;
-        const closerSecond = x.outOfScope && y.outOfScope && second.similarity > best.similarity;
-        return { kind: 'none', score: best.score, unsure: closerSecond ? [y, x] : [x, y] };
+        const pair = this.pair(ranking, language);
+        return pair ? { kind: 'none', score: best.score, unsure: pair } : undefined;
+    }
+
+    /**
+     * A refusal's two best topics. Two near misses come in the order of the message's likeness to their samples: the
+     * first one's words refuse it, and the classifier alone can lean to the other program ("entrée express…, délai de la
+     * résidence permanente").
+     */
+    private pair(ranking: readonly BlendedTopic[], language: Language): [Topic, Topic] | undefined {
+        const [best, second] = ranking;
+        const x = best && this.knowledgeBase.topic(language, best.id);
+        const y = second && this.knowledgeBase.topic(language, second.id);
+        if (!best || !second || !x || !y) return undefined;
+        return x.outOfScope && y.outOfScope && second.similarity > best.similarity ? [y, x] : [x, y];
     }
 
     /**
      * The best two topics by the blend of similarity and the classifier's probability, or none when the message
      * is like no sample, or when the classifier reads it as off topic (`offTopic` when it is sure).
      */
-    private blend(text: string): { ranking: BlendedTopic[]; similarity: number; offTopic?: boolean; offTopicProbability?: number } {
+    private blend(text: string): {
+        ranking: BlendedTopic[];
+        similarity: number;
+        offTopic?: boolean;
+        otherProgram?: true;
+        offTopicProbability?: number;
+    } {
         const { candidates: limit, classifierWeight, minSimilarity, offTopicRatio, offTopicSure } = this.options;
         // Analysed once, for both the similarity and the classifier.
         const tokens = this.analyzer.analyze(text);
         if (tokens.includes(OTHER_PROGRAM) && !tokens.some((token) => IMP_PLUS_MARKERS.has(token)))
-            return { ranking: [], similarity: 0, offTopic: true };
+            return { ranking: [], similarity: 0, offTopic: true, otherProgram: true };
         const words = this.analyzer.keptWords(text);
         const similar = this.best(tokens, words, Math.min(this.topicIds.length, limit));
         const best = similar[0]?.score ?? 0;

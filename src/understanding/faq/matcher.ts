@@ -6,7 +6,8 @@ import type { Language } from '../../content/languages';
  * - confident: one topic clearly wins (answer it, or start its dialog);
  * - ambiguous: two close candidates ("Did you mean…?" with both as buttons);
  * - none: nothing good enough (honest fallback, logged as unanswered); `offTopic` when the message reads as about
- *   something else (another program, or like the off-topic samples) rather than as an unclear IMP+ question;
+ *   something else (another program, or like the off-topic samples) rather than as an unclear IMP+ question, and
+ *   `otherProgram` with it when it names another program (asylum, a PGWP…) and nothing of IMP+;
  *   `unsure` when it reads as an IMP+ question matched too weakly to answer: the two topics it leans to.
  *   `nearMiss`, without either, the two topics it leans to when one is a near miss (another program's question).
  * Topics come back in the language the reply must use (the question's language).
@@ -14,7 +15,7 @@ import type { Language } from '../../content/languages';
 export type MatchOutcome =
     | { kind: 'confident'; topic: Topic; score: number }
     | { kind: 'ambiguous'; topics: [Topic, Topic]; score: number }
-    | { kind: 'none'; score: number; offTopic?: boolean; unsure?: [Topic, Topic]; nearMiss?: [Topic, Topic] };
+    | { kind: 'none'; score: number; offTopic?: boolean; otherProgram?: true; unsure?: [Topic, Topic]; nearMiss?: [Topic, Topic] };
 
 export interface TopicMatcher {
     /**
