@@ -142,6 +142,14 @@ const LIST_ITEM = /^(?:\d{1,2}[.)]|[-–•*])\s+/u;
 const lastSentence = (text: string): string => text.split(SENTENCE_END).at(-1) ?? text;
 const firstSentence = (text: string): string => text.split(SENTENCE_END)[0] ?? text;
 
+/**
+ * Between two near misses ("résidence permanente par entrée express en alberta"): the first's refusal, in its own
+ * words. Undefined when either is an IMP+ topic.
+ */
+function nearMissesRefusal([first, second]: readonly [Topic, Topic], score: number): Recognition | undefined {
+    return first.outOfScope && second.outOfScope ? { kind: 'refuse', topic: first, score } : undefined;
+}
+
 /** The topic a reading leans to: its answer, or the first topic of its "Did you mean…?". */
 function leaning(recognition: Recognition): Topic | undefined {
     if (recognition.kind === 'answer') return recognition.topic;
@@ -221,9 +229,9 @@ export type Recognition =
     /** `unsure`: offered although the message was matched too weakly to answer (see `unsureOffer`). */
     | { kind: 'clarify'; topics: [Topic, Topic]; score: number; unsure?: true }
     /**
-     * `offTopic`: the message reads as about something else, not as an unclear question (`otherProgram`: it names another
-     * program and nothing of IMP+); `unsure`: as an IMP+ question
-     * matched too weakly, with the two topics it leans to; `nearMiss`: the two, when one is a near miss (see MatchOutcome).
+     * `offTopic`: the message reads as about something else, not as an unclear question (`otherProgram`: it names
+     * another program and nothing of IMP+); `unsure`: as an IMP+ question matched too weakly, with the two topics it
+     * leans to; `nearMiss`: the two, when one is a near miss (see MatchOutcome).
      */
     | {
           kind: 'refuse';
@@ -413,10 +421,7 @@ export class Recognizer {
         if (understood.kind !== 'refuse' || understood.topic || understood.offTopic) return undefined;
         const whole = this.search(text, language);
         if (whole.kind !== 'refuse' || !whole.unsure) return undefined;
-        // Leaning to two near misses ("résidence permanente par entrée express…"): the first's refusal, in its own words.
-        const [first, second] = whole.unsure;
-        if (first.outOfScope && second.outOfScope) return { kind: 'refuse', topic: first, score: whole.score };
-        return { kind: 'clarify', topics: whole.unsure, score: whole.score, unsure: true };
+        return nearMissesRefusal(whole.unsure, whole.score) ?? { kind: 'clarify', topics: whole.unsure, score: whole.score, unsure: true };
     }
 
     /**
@@ -991,9 +996,9 @@ export class Recognizer {
                 const advisor = [x, y].find((topic) => topic.command === 'advisor');
                 if (advisor && (x.smallTalk || y.smallTalk) && this.says(text, this.talkToPhrases))
                     return { kind: 'command', command: 'advisor', inferred: true };
-                // Between two near misses ("résidence permanente par entrée express en alberta"): the first's refusal.
-                if (x.outOfScope && y.outOfScope) return { kind: 'refuse', topic: x, score: outcome.score };
-                return { kind: 'clarify', topics: outcome.topics, score: outcome.score };
+                return (
+                    nearMissesRefusal(outcome.topics, outcome.score) ?? { kind: 'clarify', topics: outcome.topics, score: outcome.score }
+                );
             }
             case 'none':
                 return outcome.offTopic
@@ -1001,10 +1006,11 @@ export class Recognizer {
                     : outcome.unsure
                       ? { kind: 'refuse', score: outcome.score, unsure: outcome.unsure }
                       : outcome.nearMiss
-                        ? // Between two near misses: the first's refusal, as when two of them are close.
-                          outcome.nearMiss.every((topic) => topic.outOfScope)
-                            ? { kind: 'refuse', topic: outcome.nearMiss[0], score: outcome.score }
-                            : { kind: 'refuse', score: outcome.score, nearMiss: outcome.nearMiss }
+                        ? (nearMissesRefusal(outcome.nearMiss, outcome.score) ?? {
+                              kind: 'refuse',
+                              score: outcome.score,
+                              nearMiss: outcome.nearMiss,
+                          })
                         : { kind: 'refuse', score: outcome.score };
         }
     }
