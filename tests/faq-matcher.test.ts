@@ -430,6 +430,20 @@ describe('TextAnalyzer', () => {
         const known = new TextAnalyzer(['when do I give my biometrics']);
         expect(known.analyze('bio metrics')).toEqual(known.analyze('biometrics'));
     });
+    it.each([
+        ['do I need an L M I A', 'do I need an LMIA'],
+        ['faut-tu une E I M T', 'faut-tu une EIMT'],
+        ['what is the I M P plus', 'what is the IMP plus'],
+        ['c’est quoi un C S Q', 'c’est quoi un CSQ'],
+    ])('reads letters spelt one by one as the acronym they spell: %s', (spelt, acronym) => {
+        expect(analyzer.analyze(spelt)).toEqual(analyzer.analyze(acronym));
+        expect(analyzer.keptWords(spelt)).toEqual(analyzer.keptWords(acronym));
+    });
+    it('keeps single letters as words when they spell no known word, or are only two', () => {
+        expect(analyzer.spelledOut(['une', 'e', 'i', 'm', 't', 'svp'])).toEqual(['une', 'eimt', 'svp']);
+        expect(analyzer.spelledOut(['j', 'y', 'a', 'pas'])).toEqual(['j', 'y', 'a', 'pas']);
+        expect(analyzer.spelledOut(['ma', 'r', 'p'])).toEqual(['ma', 'r', 'p']);
+    });
     it('reads a glued elision as the domain word, even when a sample typed it so', () => {
         const typedSo = new TextAnalyzer(['jai recu linvitation', 'suis-je couvert par la RAMQ']);
         expect(typedSo.analyze('linvitation')).toEqual(typedSo.analyze("l'invitation"));

@@ -103,6 +103,9 @@ const ELIDED = ['qu', 'l', 'd', 'j', 'n', 's', 'c', 'm', 't'];
 const MAX_SPLIT_PARTS = 3;
 const MIN_SPLIT_PART = 2;
 
+/** Fewer letters spelt one by one are words ("y a", « j'y »), not an acronym. */
+const MIN_SPELLED_LETTERS = 3;
+
 /** Swapped letters are forgiven from this length on, the first letter kept. */
 const SWAP_MIN_LETTERS = 4;
 
@@ -232,7 +235,7 @@ export class TextAnalyzer {
 
     /** The plain words of a text that carry meaning (stop words left out), as typed: for character n-grams. */
     keptWords(text: string): string[] {
-        return meaningfulWords(rawWords(text));
+        return meaningfulWords(this.spelledOut(rawWords(text)));
     }
 
     /** Tokens of a known, well-written text (samples, labels): no typo correction. */
@@ -246,7 +249,7 @@ export class TextAnalyzer {
      */
     analyze(text: string): string[] {
         return tokensOf(
-            this.rejoin(rawWords(text))
+            this.rejoin(this.spelledOut(rawWords(text)))
                 .flatMap((word) => this.unglue(word))
                 .flatMap((word) => {
                     // A near known word first ("televers" → « televerse »), then the words it may glue ("workpermit").
@@ -254,6 +257,27 @@ export class TextAnalyzer {
                     return corrected === word ? this.split(word) : [corrected];
                 }),
         );
+    }
+
+    /**
+     * Letters dictated or typed one by one ("L M I A", "I R C C", « E I M T »): a run of three or more single letters
+     * that together make a known word is read as that word. Only known words, so « j'y a » stays three words.
+     */
+    spelledOut(words: readonly string[]): string[] {
+        const read: string[] = [];
+        for (let i = 0; i < words.length; ) {
+            let end = i;
+            while (end < words.length && /^\p{L}$/u.test(words[end] as string)) end++;
+            const glued = words.slice(i, end).join('');
+            if (end - i >= MIN_SPELLED_LETTERS && (this.vocabulary.has(glued) || conceptOf(glued) !== undefined)) {
+                read.push(glued);
+                i = end;
+            } else {
+                read.push(words[i] as string);
+                i++;
+            }
+        }
+        return read;
     }
 
     /** Two neighbours of which one is unknown and that make a known word together ("bio metrics"). */
