@@ -435,6 +435,37 @@ describe('a second question followed by context', () => {
     });
 });
 
+describe('two questions, then a last sentence that tells without its full stop', () => {
+    const first = 'can my girlfriend work too?';
+    const second = 'and me, could the permit let me take a job in toronto if the one in quebec falls through?';
+    const context = 'we need to know before selling the house';
+    const recognizer = recognizerReading({
+        [`${first} ${second}`]: confident('quebec-only', 0.51),
+        [first]: confident('spouse-work'),
+        [second]: confident('quebec-only', 0.59),
+        [second.replace('and me, ', '')]: confident('quebec-only', 0.59),
+        // Read alone, the last sentence leans to a topic it does not ask about.
+        [context]: confident('what-to-prepare', 0.59),
+        'can my husband work too?': confident('spouse-work'),
+        'n the kids can they go to school': confident('children-school'),
+    });
+
+    it('answers the two questions, the sentence after them being only their background', () => {
+        expect(recognizer.understand(`${first} ${second} ${context}`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'spouse-work' },
+            also: { id: 'quebec-only' },
+        });
+    });
+
+    it('still answers a last sentence that has a word that asks ("n the kids can they…")', () => {
+        expect(recognizer.understand('can my husband work too? n the kids can they go to school', 'en')).toMatchObject({
+            topic: { id: 'spouse-work' },
+            also: { id: 'children-school' },
+        });
+    });
+});
+
 describe('a request inside a long message', () => {
     const message = 'We are not applying anymore after all, so please delete everything I entered about my kids, thank you';
     const advisor = 'We are in Bogota with our two daughters and it is all very confusing, can someone from your team call me?';

@@ -802,6 +802,11 @@ export class Recognizer {
             this.tellsAboutWriter(second) ||
             ((firstAsks || secondAsks) &&
                 ((this.tells(lastSentence(first)) && !(firstAsks && secondAsks)) || this.tells(firstSentence(second))));
+        // "…? we need to know before selling the house": what the question or questions before it ask, read on their own.
+        if (first.trim().endsWith('?') && this.tellsAtEnd(second)) {
+            const asked = this.understandWhole(first, language);
+            return asked.kind === 'answer' && (asked.also !== undefined || isClearAnswer(asked)) ? asked : undefined;
+        }
         const answered = requestBeside(a, b) ?? (context ? undefined : bothOffered(whole, a, b));
         if (answered || context || a.kind !== 'answer' || b.kind !== 'answer' || b.topic.id === a.topic.id) return answered;
         if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
@@ -849,6 +854,18 @@ export class Recognizer {
             !words(sentence)
                 .slice(0, 2)
                 .some((word) => this.questionStarts.has(word))
+        );
+    }
+
+    /**
+     * A message's last sentence that tells, typed without its full stop (« …? on a besoin de savoir avant de vendre la
+     * maison »): no word of it asks. One said to be another question ("…? and the kids school"), or with a word that
+     * may ask ("n the kids can they go to school"), still asks.
+     */
+    private tellsAtEnd(half: string): boolean {
+        const sentence = half.trim();
+        return (
+            !/[.!?]/u.test(sentence) && !ANOTHER_QUESTION.test(sentence) && !words(sentence).some((word) => this.questionStarts.has(word))
         );
     }
 
