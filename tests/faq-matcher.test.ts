@@ -404,10 +404,12 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('inscription des enfants à l’école')).toEqual(analyzer.analyze('inscrire les enfants à l’école'));
         expect(analyzer.analyze('enrolment of my kids')).toEqual(analyzer.analyze('enrol my kids'));
     });
-    it('reads losing one’s job, and Quebec’s « tour du poteau », as the concepts they are', () => {
+    it('reads losing one’s job, Quebec’s « tour du poteau » and flagpoling’s other forms as the concepts they are', () => {
         expect(analyzer.analyze('if I am laid off')).toEqual(analyzer.analyze('if I lose my job'));
         expect(analyzer.analyze('si je me fais mettre à pied')).toEqual(analyzer.analyze('si je perds mon emploi'));
         expect(analyzer.analyze('faire le tour du poteau')).toEqual(analyzer.analyze('faire le flagpoling'));
+        expect(analyzer.analyze('je vais flagpoler')).toEqual(analyzer.analyze('je vais faire le tour du poteau'));
+        expect(analyzer.analyze('I flagpoled at Lacolle')).toEqual(analyzer.analyze('I flagpole at the border'));
     });
     it('reads a program still there or gone, a renewal, other federal permits and « d’acc » in the words people use', () => {
         expect(analyzer.analyze('is imp+ still a thing')).toEqual(analyzer.analyze('is imp+ still running'));

@@ -500,7 +500,11 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'point d entree': '@border',
     'poste frontalier': '@border',
     flagpole: '@border',
+    flagpoled: '@border',
     flagpoling: '@border',
+    flagpoler: '@border',
+    // The border crossing south of Montreal where most people flagpole.
+    lacolle: '@border',
     // Quebec's word for flagpoling.
     'tour du poteau': '@border',
     border: '@border',
