@@ -386,9 +386,11 @@ describe('a long message whose own question is refused', () => {
 
 describe('a question that says "that" about the one subject named before it', () => {
     const recognizer = recognizerReading({
-        // Read with its subject named, as `SubjectWords.withSubject` names it.
-        'what does that stand for? the CSQ': confident('what-is-csq'),
-        'what does that stand for? the work permit': confident('what-is-imp'),
+        // Read with its subject named by the word the message used (`SubjectWords.wordNaming`).
+        'what does that stand for? csq': confident('what-is-csq'),
+        'what IS this thing exactly?? imp+': confident('what-is-imp'),
+        // Named as the permit rather than as the program, it reads as another topic.
+        'what IS this thing exactly?? the work permit': confident('open-vs-employer-specific'),
     });
 
     it('reads it about that subject when the whole is refused', () => {
@@ -396,6 +398,11 @@ describe('a question that says "that" about the one subject named before it', ()
             kind: 'answer',
             topic: { id: 'what-is-csq' },
         });
+    });
+
+    it('names the subject with the word the message used: IMP+, the program, not "the work permit"', () => {
+        const panicked = "my consultant keeps saying IMP+ IMP+ like I'm supposed to know. I'm panicking. what IS this thing exactly??";
+        expect(recognizer.understand(panicked, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
     });
 
     it('leaves it refused when what was named may be something else ("a permit from the city", a visa)', () => {

@@ -387,8 +387,8 @@ export class Recognizer {
         if (understood.kind !== 'refuse' || understood.topic) return undefined;
         const [question, ...before] = clausesLastFirst(text, 1);
         if (question === undefined || !question.endsWith('?') || !this.subjects.leavesItUnsaid(question)) return undefined;
-        const subject = this.subjects.namedIn(before.join(' '));
-        const again = subject === undefined ? undefined : this.readAbout(question, subject, language);
+        const word = this.subjects.wordNaming(before.join(' '));
+        const again = word === undefined ? undefined : this.search(`${question} ${word}`, language);
         return again !== undefined && isClearAnswer(again) ? again : undefined;
     }
 

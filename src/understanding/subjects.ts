@@ -64,6 +64,15 @@ export class SubjectWords {
         return subjects.size === 1 ? only : undefined;
     }
 
+    /**
+     * The word by which a text names its one subject, as it wrote it ("IMP+", "CSQ"): a question read again with that
+     * word asks what the person asked ("what is this thing? IMP+" is the program, "…? the work permit" the permit).
+     */
+    wordNaming(text: string): string | undefined {
+        if (this.namedIn(text) === undefined) return undefined;
+        return words(text).find((word) => this.named.has(word) && this.subjectOfWord.has(word));
+    }
+
     /** A pronoun, and no word that names what it stands for. */
     leavesItUnsaid(text: string): boolean {
         const said = words(text);
