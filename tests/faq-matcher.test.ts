@@ -428,6 +428,13 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('d’acc')).toEqual(analyzer.analyze('daccord'));
         expect(analyzer.analyze('daccord')).toEqual(analyzer.analyze('d’accord'));
     });
+    it('reads a social insurance number as no insurance, in both languages', () => {
+        const [insurance] = analyzer.analyze('insurance');
+        expect(analyzer.analyze('my social insurance number')).not.toContain(insurance);
+        expect(analyzer.analyze('my social insurance number')).toEqual(analyzer.analyze('my SIN number'));
+        expect(analyzer.analyze('mon numéro d’assurance sociale')).toEqual(analyzer.analyze('mon assurance sociale'));
+        expect(analyzer.analyze('mon numéro d’assurance sociale')).not.toEqual(analyzer.analyze('mon assurance maladie'));
+    });
     it('joins a word typed in two pieces', () => {
         const known = new TextAnalyzer(['when do I give my biometrics']);
         expect(known.analyze('bio metrics')).toEqual(known.analyze('biometrics'));

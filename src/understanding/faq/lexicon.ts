@@ -157,6 +157,12 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'work visa': '@work @permit',
     'visa de travail': '@work @permit',
     'visitor visa': '@travel',
+    // A social insurance number is no insurance: "insurance" alone would read it as health insurance.
+    'social insurance number': '@sin',
+    'social insurance': '@sin',
+    'sin number': '@sin',
+    'numero d assurance sociale': '@sin',
+    'assurance sociale': '@sin',
     'visa de visiteur': '@travel',
     'temporary resident visa': '@travel',
     'visa de resident temporaire': '@travel',
