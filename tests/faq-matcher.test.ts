@@ -428,11 +428,18 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('d’acc')).toEqual(analyzer.analyze('daccord'));
         expect(analyzer.analyze('daccord')).toEqual(analyzer.analyze('d’accord'));
     });
+    it('reads a bank account as no IRCC account, in both languages', () => {
+        const [account] = analyzer.analyze('account');
+        expect(analyzer.analyze('open a bank account')).not.toContain(account);
+        expect(analyzer.analyze('ouvrir un compte bancaire')).toEqual(analyzer.analyze('ouvrir un compte en banque'));
+        expect(analyzer.analyze('ouvrir un compte bancaire')).not.toContain(account);
+    });
     it('reads a social insurance number as no insurance, in both languages', () => {
         const [insurance] = analyzer.analyze('insurance');
         expect(analyzer.analyze('my social insurance number')).not.toContain(insurance);
         expect(analyzer.analyze('my social insurance number')).toEqual(analyzer.analyze('my SIN number'));
         expect(analyzer.analyze('mon numéro d’assurance sociale')).toEqual(analyzer.analyze('mon assurance sociale'));
+        expect(analyzer.analyze('obtenir mon NAS')).toEqual(analyzer.analyze('obtenir mon numéro d’assurance sociale'));
         expect(analyzer.analyze('mon numéro d’assurance sociale')).not.toEqual(analyzer.analyze('mon assurance maladie'));
     });
     it('joins a word typed in two pieces', () => {

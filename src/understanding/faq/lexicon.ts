@@ -163,6 +163,11 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'sin number': '@sin',
     'numero d assurance sociale': '@sin',
     'assurance sociale': '@sin',
+    // A bank account is not the IRCC account: "account" alone would read it as the online account.
+    'bank account': '@bankaccount',
+    'compte bancaire': '@bankaccount',
+    'compte de banque': '@bankaccount',
+    'compte en banque': '@bankaccount',
     'visa de visiteur': '@travel',
     'temporary resident visa': '@travel',
     'visa de resident temporaire': '@travel',
@@ -883,6 +888,8 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     mifi: '@mifi',
     meq: '@mifi',
     peq: '@qcselect',
+    // « numéro d'assurance sociale », as French speakers write it.
+    nas: '@sin',
     pstq: '@qcselect',
     arrima: '@qcselect',
     prtq: '@rswp',
