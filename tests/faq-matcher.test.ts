@@ -411,7 +411,7 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('je vais flagpoler')).toEqual(analyzer.analyze('je vais faire le tour du poteau'));
         expect(analyzer.analyze('I flagpoled at Lacolle')).toEqual(analyzer.analyze('I flagpole at the border'));
     });
-    it('reads a program still there or gone, a renewal, other federal permits and « d’acc » in the words people use', () => {
+    it('reads a program still there or gone, a renewal, other programs and « d’acc » in the words people use', () => {
         expect(analyzer.analyze('is imp+ still a thing')).toEqual(analyzer.analyze('is imp+ still running'));
         expect(analyzer.analyze('le pmi+ existe encore')).toEqual(analyzer.analyze('le pmi+ est actif'));
         expect(analyzer.analyze('does imp+ even exist anymore')).toEqual(analyzer.analyze('is imp+ still running'));
@@ -425,6 +425,10 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('Mobilité francophone')).toEqual(analyzer.analyze('PGWP'));
         expect(analyzer.analyze('le permis post-diplôme')).toEqual(analyzer.analyze('le PGWP'));
         expect(analyzer.analyze('global talent stream')).toEqual(analyzer.analyze('PGWP'));
+        expect(analyzer.analyze('PNP')).toEqual(analyzer.analyze('PGWP'));
+        expect(analyzer.analyze('OHIP')).toEqual(analyzer.analyze('PGWP'));
+        expect(analyzer.analyze('the nominee program')).toEqual(analyzer.analyze('the PGWP'));
+        expect(analyzer.analyze('le programme des candidats des provinces')).toEqual(analyzer.analyze('le PGWP'));
         expect(analyzer.analyze('d’acc')).toEqual(analyzer.analyze('daccord'));
         expect(analyzer.analyze('daccord')).toEqual(analyzer.analyze('d’accord'));
     });

@@ -363,6 +363,9 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'permis postdiplome': '@otherprogram',
     'post graduate work permit': '@otherprogram',
     'working holiday': '@otherprogram',
+    'provincial nominee': '@otherprogram',
+    'nominee program': '@otherprogram',
+    'programme des candidats des provinces': '@otherprogram',
     'vacances travail': '@otherprogram',
     'jeunes professionnels': '@otherprogram',
     'young professionals': '@otherprogram',
@@ -895,6 +898,10 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     prtq: '@rswp',
     crs: '@expressentry',
     pgwp: '@otherprogram',
+    // Another province's nominee program, and Ontario's health plan.
+    pnp: '@otherprogram',
+    oinp: '@otherprogram',
+    ohip: '@otherprogram',
     // Asylum is its own process (a refugee claim), never an IMP+ one.
     asylum: '@otherprogram',
     asile: '@otherprogram',
