@@ -443,33 +443,26 @@ describe('a second question followed by context', () => {
 });
 
 describe('two questions, then a last sentence that tells without its full stop', () => {
-    const first = 'can my girlfriend work too?';
-    const second = 'and me, could the permit let me take a job in toronto if the one in quebec falls through?';
-    const context = 'we need to know before selling the house';
+    const girlfriend = 'can my girlfriend work too?';
+    const toronto = 'and me, could the permit let me take a job in toronto if the one in quebec falls through?';
     const recognizer = recognizerReading({
-        [`${first} ${second}`]: confident('quebec-only', 0.51),
-        [first]: confident('spouse-work'),
-        [second]: confident('quebec-only', 0.59),
-        [second.replace('and me, ', '')]: confident('quebec-only', 0.59),
+        [`${girlfriend} ${toronto}`]: confident('quebec-only', 0.51),
+        [girlfriend]: confident('spouse-work'),
+        [toronto]: confident('quebec-only', 0.59),
+        [toronto.replace('and me, ', '')]: confident('quebec-only', 0.59),
         // Read alone, the last sentence leans to a topic it does not ask about.
-        [context]: confident('what-to-prepare', 0.59),
+        'we need to know before selling the house': confident('what-to-prepare', 0.59),
         'can my husband work too?': confident('spouse-work'),
         'n the kids can they go to school': confident('children-school'),
     });
 
-    it('answers the two questions, the sentence after them being only their background', () => {
-        expect(recognizer.understand(`${first} ${second} ${context}`, 'en')).toMatchObject({
-            kind: 'answer',
-            topic: { id: 'spouse-work' },
-            also: { id: 'quebec-only' },
-        });
-    });
-
-    it('still answers a last sentence that has a word that asks ("n the kids can they…")', () => {
-        expect(recognizer.understand('can my husband work too? n the kids can they go to school', 'en')).toMatchObject({
-            topic: { id: 'spouse-work' },
-            also: { id: 'children-school' },
-        });
+    it.each([
+        // Only the questions' background: the two questions are answered.
+        [`${girlfriend} ${toronto} we need to know before selling the house`, 'spouse-work', 'quebec-only'],
+        // A word that may ask ("can"): it is one more question.
+        ['can my husband work too? n the kids can they go to school', 'spouse-work', 'children-school'],
+    ])('%s → %s and %s', (message, topic, also) => {
+        expect(recognizer.understand(message, 'en')).toMatchObject({ kind: 'answer', topic: { id: topic }, also: { id: also } });
     });
 });
 
