@@ -381,7 +381,7 @@ export class Recognizer {
 
     /**
      * A refused message whose last question says "that" or "it" about the one subject named before it ("ppl keep writing
-     * CSQ in the comments, what does that stand for??"): read with that subject named, when it so clearly asks one thing.
+     * CSQ in the comments, what does that stand for??"): read with the word that named it, when it so clearly asks one thing.
      */
     private aboutSubjectNamedBefore(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'refuse' || understood.topic) return undefined;

@@ -53,24 +53,15 @@ export class SubjectWords {
                 for (const word of names.flatMap(words)) this.subjectOfWord.set(word, subject as Subject);
     }
 
-    /** The one subject a text names ("ppl keep writing CSQ in the comments"), when it names that and nothing else. */
-    namedIn(text: string): Subject | undefined {
-        const subjects = new Set(
-            words(text)
-                .filter((word) => this.named.has(word))
-                .map((word) => this.subjectOfWord.get(word)),
-        );
-        const [only] = subjects;
-        return subjects.size === 1 ? only : undefined;
-    }
-
     /**
-     * The word by which a text names its one subject, as it wrote it ("IMP+", "CSQ"): a question read again with that
-     * word asks what the person asked ("what is this thing? IMP+" is the program, "…? the work permit" the permit).
+     * The word by which a text names its one subject, as it wrote it ("IMP+", "CSQ"), when it names that and nothing else
+     * ("ppl keep writing CSQ in the comments"; not "my CSQ and my visa"): a question read again with that word asks what
+     * the person asked ("what is this thing? IMP+" is the program, "…? the work permit" the permit).
      */
     wordNaming(text: string): string | undefined {
-        if (this.namedIn(text) === undefined) return undefined;
-        return words(text).find((word) => this.named.has(word) && this.subjectOfWord.has(word));
+        const naming = words(text).filter((word) => this.named.has(word));
+        const subjects = new Set(naming.map((word) => this.subjectOfWord.get(word)));
+        return subjects.size === 1 ? naming.find((word) => this.subjectOfWord.has(word)) : undefined;
     }
 
     /** A pronoun, and no word that names what it stands for. */
