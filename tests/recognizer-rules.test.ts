@@ -891,6 +891,43 @@ describe('a question relayed for someone else, with how to answer it', () => {
     });
 });
 
+describe('what someone said, with only "is that true?" after it', () => {
+    const said = {
+        spouse: 'My brother says my wife can work too with the IMP+ permit. true or false?',
+        conjoint: "mon frère dit que ma femme peut travailler aussi avec le PMI+. c'est vrai ça?",
+        thenAsked: 'someone said the permit is only for nurses. is that true, and how much does it cost',
+        otherProgram: 'Someone told me that the PEQ is suspended and that applications are closed. Is that right?',
+        answered: 'The group says IMP+ is closed. Is that true? And if not, how many places are left?',
+    };
+    const recognizer = recognizerReading({
+        'My brother says my wife can work too with the IMP+ permit.': confident('spouse-work', 0.5),
+        'mon frère dit que ma femme peut travailler aussi avec le PMI+.': confident('spouse-work', 0.5),
+        // Read as about something else as a whole: the check and who said it.
+        [said.conjoint]: { kind: 'none', score: 0.3, offTopic: true },
+        'someone said the permit is only for nurses. and how much does it cost': confident('fees', 0.5),
+        // The claim reads as IMP+'s status: only the PEQ and "applications" tell it is another program's news.
+        'Someone told me that the PEQ is suspended and that applications are closed.': confident('program-status', 0.5),
+        [said.answered]: confident('caps'),
+        'The group says IMP+ is closed. And if not, how many places are left?': confident('program-status'),
+    });
+
+    it.each([
+        [said.spouse, 'en', 'spouse-work'],
+        [said.conjoint, 'fr', 'spouse-work'],
+        [said.thenAsked, 'en', 'fees'],
+    ] as const)('reads what was said as the question, and keeps what is asked after the check: %s', (text, language, id) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
+    });
+
+    it('still refuses what was said about something it does not name as IMP+’s', () => {
+        expect(recognizer.understand(said.otherProgram, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('keeps the reading of a message understood with its check', () => {
+        expect(recognizer.understand(said.answered, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'caps' } });
+    });
+});
+
 describe('a call back asked for', () => {
     const asked = 'Could someone from your office call me back tomorrow morning? I got a letter from IRCC asking for more documents.';
     const rappel = 'Quelqu’un peut-il me rappeler demain matin? J’ai reçu une lettre d’IRCC qui demande d’autres documents.';

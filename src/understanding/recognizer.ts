@@ -65,6 +65,8 @@ const STORY_QUESTION_WORDS = 15;
 const SHORT_CONTEXT_WORDS = 6;
 /** A clause that asks how to answer someone says little else: "What do I tell her in simple words?". */
 const RELAY_EXTRA_WORDS = 4;
+/** A clause that only asks whether what was said is true says at most this much else: "so is that true??". */
+const TRUTH_CHECK_EXTRA_WORDS = 2;
 /** What is left of a relayed message must tell the question, not only what it is about ("a job interview, how do I reply"). */
 const RELAYED_WORDS = 8;
 /** Context typed without punctuation before a question: at least this many words ("I live in Laval can I…"). */
@@ -273,6 +275,8 @@ export class Recognizer {
     private readonly talkToPhrases: string[][];
     /** Phrases by which someone asks how to answer another ("what do I tell him", « je lui réponds quoi »). */
     private readonly relayPhrases: string[][];
+    /** "is that true?", « vrai ou faux ? »: a clause that asks only whether what came before it is true. */
+    private readonly truthCheckPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
     private readonly callBackPhrases: string[][];
     private readonly subjects: SubjectWords;
@@ -310,6 +314,7 @@ export class Recognizer {
                 reasons?: string[];
                 talkTo?: string[];
                 relays?: string[];
+                truthChecks?: string[];
                 callBack?: string[];
             }>(language, 'context'),
         );
@@ -321,6 +326,7 @@ export class Recognizer {
         this.reasonPhrases = longestFirst(context.map((words) => words?.reasons));
         this.talkToPhrases = longestFirst(context.map((words) => words?.talkTo));
         this.relayPhrases = longestFirst(context.map((words) => words?.relays));
+        this.truthCheckPhrases = longestFirst(context.map((words) => words?.truthChecks));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.subjects = new SubjectWords(translator);
         this.persons = new StoryPersons(translator);
@@ -358,8 +364,24 @@ export class Recognizer {
                 this.remarkThenThanks(text, language, understood) ??
                 this.callBackAsked(text, understood) ??
                 this.unsureOffer(text, language, understood) ??
+                this.checkedIfTrue(text, language, understood) ??
                 understood,
         );
+    }
+
+    /**
+     * A message refused as a whole that asks whether what someone said about the permit, the CSQ or IMP+ is true: read
+     * without that check, when so it is not refused. Only then: a check between two questions ("…it's closed. Is that
+     * true? And if it's open, how many places are left?") is what makes the first one asked. What was said about
+     * something it does not name ("…the PEQ is suspended and applications are not accepted. Is that right?") is
+     * another program's news.
+     */
+    private checkedIfTrue(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'refuse' || understood.topic) return undefined;
+        const told = this.withoutTruthCheck(text);
+        if (told === undefined || !this.subjects.namesAThing(told)) return undefined;
+        const reading = this.understand(told, language);
+        return reading.kind === 'refuse' ? undefined : reading;
     }
 
     /**
@@ -953,6 +975,34 @@ export class Recognizer {
         }
         const rest = kept.join(' ');
         return relayed && words(rest).length >= RELAYED_WORDS ? rest : undefined;
+    }
+
+    /**
+     * A message that tells what someone said and asks only whether it is true ("my brother says my wife can work too
+     * with IMP+. true or false?", « …c'est vrai ça? »), without that clause: what was said is the question. What
+     * follows the check may still ask ("true? and how much does it cost"). Undefined when no clause only asks that.
+     */
+    private withoutTruthCheck(text: string): string | undefined {
+        let checked = false;
+        const kept: string[] = [];
+        for (const sentence of text.trim().split(SENTENCE_END)) {
+            const clauses = sentence.split(/,\s*/u);
+            const rest = clauses.filter((clause) => !this.asksIfTrue(clause));
+            checked ||= rest.length < clauses.length;
+            if (rest.length > 0) kept.push(rest.join(', '));
+        }
+        const rest = kept.join(' ');
+        return checked && words(rest).length >= RELAYED_WORDS ? rest : undefined;
+    }
+
+    /** "so is that true??", « quelqu'un sait si c vrai » */
+    private asksIfTrue(clause: string): boolean {
+        const tokens = words(clause);
+        return this.truthCheckPhrases.some(
+            (phrase) =>
+                tokens.length <= phrase.length + TRUTH_CHECK_EXTRA_WORDS &&
+                (phraseAt(tokens, phrase, 0) || phraseAt(tokens, phrase, tokens.length - phrase.length)),
+        );
     }
 
     /**

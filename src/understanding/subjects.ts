@@ -64,6 +64,11 @@ export class SubjectWords {
         return subjects.size === 1 ? naming.find((word) => this.subjectOfWord.has(word)) : undefined;
     }
 
+    /** Whether the text names a thing ("the permit", "my CSQ", « le PMI+ »), not only what someone did or said. */
+    namesAThing(text: string): boolean {
+        return words(text).some((word) => this.named.has(word));
+    }
+
     /** A pronoun, and no word that names what it stands for. */
     leavesItUnsaid(text: string): boolean {
         const said = words(text);
