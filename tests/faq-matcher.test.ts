@@ -451,6 +451,17 @@ describe('TextAnalyzer', () => {
         expect(known.analyze('bio metrics')).toEqual(known.analyze('biometrics'));
     });
     it.each([
+        ['j’aurai droit à la ram Q', 'j’aurai droit à la RAMQ'],
+        ['mi fi c’est quoi', 'MIFI c’est quoi'],
+    ])('joins an acronym that dictation typed in two known pieces: %s', (split, acronym) => {
+        // Samples that hold each piece as a word of its own.
+        const dictated = new TextAnalyzer(['la ram est une machine', 'q comme question', 'mi temps', 'fi de tout']);
+        expect(dictated.analyze(split)).toEqual(dictated.analyze(acronym));
+    });
+    it('leaves two stop words apart even when together they spell an acronym (« est à » is no ESTA)', () => {
+        expect(analyzer.analyze('c’est à une heure')).not.toContain(analyzer.analyze('ESTA')[0]);
+    });
+    it.each([
         ['do I need an L M I A', 'do I need an LMIA'],
         ['faut-tu une E I M T', 'faut-tu une EIMT'],
         ['what is the I M P plus', 'what is the IMP plus'],

@@ -99,6 +99,16 @@ function conceptOf(word: string): string | undefined {
 /** French elided words that a message typed without apostrophes glues to the next one. */
 const ELIDED = ['qu', 'l', 'd', 'j', 'n', 's', 'c', 'm', 't'];
 
+/**
+ * An acronym the lexicon knows, typed in two pieces ("ram q", "mi fi"): neither piece means anything to it, nor is a
+ * stop word (« est à » is no "ESTA").
+ */
+const MAX_ACRONYM_LETTERS = 5;
+const isSplitAcronym = (word: string, next: string): boolean =>
+    word.length + next.length <= MAX_ACRONYM_LETTERS &&
+    conceptOf(word + next) !== undefined &&
+    [word, next].every((piece) => conceptOf(piece) === undefined && !FOLDED_STOP_WORDS.has(piece));
+
 /** A glued word is read as at most three known words of two letters or more ("permis" "de" "travail"). */
 const MAX_SPLIT_PARTS = 3;
 const MIN_SPLIT_PART = 2;
@@ -269,7 +279,7 @@ export class TextAnalyzer {
             let end = i;
             while (end < words.length && /^\p{L}$/u.test(words[end] as string)) end++;
             const glued = words.slice(i, end).join('');
-            if (end - i >= MIN_SPELLED_LETTERS && (this.vocabulary.has(glued) || conceptOf(glued) !== undefined)) {
+            if (end - i >= MIN_SPELLED_LETTERS && this.knowsWhole(glued)) {
                 read.push(glued);
                 i = end;
             } else {
@@ -280,13 +290,22 @@ export class TextAnalyzer {
         return read;
     }
 
-    /** Two neighbours of which one is unknown and that make a known word together ("bio metrics"). */
+    /** A word of the samples, or one the lexicon reads as a concept ("ramq", "mifi"). */
+    private knowsWhole(word: string): boolean {
+        return this.vocabulary.has(word) || conceptOf(word) !== undefined;
+    }
+
+    /**
+     * Two neighbours that make a known word together: one of them unknown ("bio metrics"), or both short pieces of an
+     * acronym the lexicon knows, as dictation splits it (« la ram Q », « mi fi »).
+     */
     rejoin(words: readonly string[]): string[] {
         const joined: string[] = [];
         for (let i = 0; i < words.length; i++) {
             const word = words[i] as string;
             const next = words[i + 1];
-            if (next !== undefined && (!this.isKnown(word) || !this.isKnown(next)) && this.vocabulary.has(word + next)) {
+            const split = next !== undefined && (!this.isKnown(word) || !this.isKnown(next) || isSplitAcronym(word, next));
+            if (next !== undefined && split && this.knowsWhole(word + next)) {
                 joined.push(word + next);
                 i++;
             } else joined.push(word);
