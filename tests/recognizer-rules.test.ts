@@ -928,6 +928,33 @@ describe('what someone said, with only "is that true?" after it', () => {
     });
 });
 
+describe('a person asked for after a long story read as one topic', () => {
+    const story = {
+        booked: 'My PR was refused and my CSQ is about to expire next month. Can I book a time with someone this week?',
+        email: 'I have had my CSQ for 8 months and nobody sent me the invitation from MIFI. Is there some email?',
+        told: 'checklist of documents for IMP+ please, my consultant list looks different from the one my friend got',
+    };
+    const recognizer = recognizerReading({
+        [story.booked]: confident('csq-expiry', 0.6),
+        'Can I book a time with someone this week?': confident('advisor', 0.65),
+        [story.email]: confident('invitation-request', 0.6),
+        'Is there some email?': confident('advisor', 0.75),
+        [story.told]: confident('documents-list', 0.6),
+        'my consultant list looks different from the one my friend got': confident('advisor', 0.65),
+    });
+
+    it('reaches a person when a clause asks for one', () => {
+        expect(recognizer.understand(story.booked, 'en')).toMatchObject({ kind: 'command', command: 'advisor' });
+    });
+
+    it.each([
+        [story.email, 'invitation-request'],
+        [story.told, 'documents-list'],
+    ])('keeps the topic when the clause is too short to say whom, or only tells: %s', (text, id) => {
+        expect(recognizer.understand(text, 'en')).toMatchObject({ kind: 'answer', topic: { id } });
+    });
+});
+
 describe('a call back asked for', () => {
     const asked = 'Could someone from your office call me back tomorrow morning? I got a letter from IRCC asking for more documents.';
     const rappel = 'Quelqu’un peut-il me rappeler demain matin? J’ai reçu une lettre d’IRCC qui demande d’autres documents.';

@@ -363,6 +363,7 @@ export class Recognizer {
                 this.thanksWithRemark(text, language, understood) ??
                 this.remarkThenThanks(text, language, understood) ??
                 this.callBackAsked(text, understood) ??
+                this.personAskedAfterStory(text, language, understood) ??
                 this.unsureOffer(text, language, understood) ??
                 this.checkedIfTrue(text, language, understood) ??
                 understood,
@@ -939,6 +940,24 @@ export class Recognizer {
         if (end - start < 2) return this.shortcut(tokens.slice(start, end).join(' '));
         const rest = this.recognize(tokens.slice(start, end).join(' '), language);
         return rest.kind === 'refuse' && !rest.topic ? undefined : rest;
+    }
+
+    /**
+     * A long story read as one topic's question, with a clause that clearly asks for a person ("…my PR was refused, my
+     * CSQ is about to expire… I need an actual human to look at this", « …ça dépasse un chatbot. Est-ce que je peux
+     * avoir un rendez-vous avec un conseiller? »): the story is why they ask, the person is what they ask for.
+     */
+    private personAskedAfterStory(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'answer' || understood.also || understood.request || words(text).length < LONG_MESSAGE_WORDS)
+            return undefined;
+        // Asked, and in enough words to say whom: "my consultant's list looks different" tells, "is there some email?"
+        // may be MIFI's.
+        const asked = (clause: string) => clause.trim().endsWith('?') && words(clause).length >= ASKED_ALONE_WORDS;
+        for (const clause of clausesLastFirst(text).filter(asked)) {
+            const part = this.search(clause, language);
+            if (part.kind === 'command' && part.command === 'advisor' && (part.score ?? 1) >= MARKED_QUESTION_SCORE) return part;
+        }
+        return undefined;
     }
 
     /**
