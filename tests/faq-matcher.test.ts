@@ -432,6 +432,20 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('d’acc')).toEqual(analyzer.analyze('daccord'));
         expect(analyzer.analyze('daccord')).toEqual(analyzer.analyze('d’accord'));
     });
+    it.each([
+        ['how do I write the invitation letter for my brother', 'en'],
+        ['do I need to write an invitation letter for her', 'en'],
+        ['faut tu que je lui écrive une lettre d’invitation', 'fr'],
+        ['faut-il une lettre d’invitation de ma part?', 'fr'],
+    ])('reads the letter a host writes for a visitor as another program’s, not MIFI’s invitation: %s', (text) => {
+        const [invitation] = analyzer.analyze('invitation');
+        expect(analyzer.analyze(text)).not.toContain(invitation);
+        expect(analyzer.analyze(text)).toContain(analyzer.analyze('PGWP')[0]);
+    });
+    it('still reads writing to MIFI for an invitation as the invitation', () => {
+        const [invitation] = analyzer.analyze('invitation');
+        expect(analyzer.analyze('can I write to MIFI to ask for an invitation')).toContain(invitation);
+    });
     it('reads a bank account as no IRCC account, in both languages', () => {
         const [account] = analyzer.analyze('account');
         expect(analyzer.analyze('open a bank account')).not.toContain(account);

@@ -158,6 +158,14 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'visa de travail': '@work @permit',
     'visitor visa': '@travel',
     'visa de visiteur': '@travel',
+    // The letter a host writes for a visitor's visa is not MIFI's IMP+ invitation: another program's document.
+    'write an invitation letter': '@otherprogram',
+    'write the invitation letter': '@otherprogram',
+    'write a letter of invitation': '@otherprogram',
+    'ecrire une lettre d invitation': '@otherprogram',
+    'ecrive une lettre d invitation': '@otherprogram',
+    'ecrire la lettre d invitation': '@otherprogram',
+    'lettre d invitation de ma part': '@otherprogram',
     'temporary resident visa': '@travel',
     'visa de resident temporaire': '@travel',
     // A social insurance number is no insurance: "insurance" alone would read it as health insurance.
