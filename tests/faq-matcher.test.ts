@@ -484,6 +484,19 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze(spelt)).toEqual(analyzer.analyze(acronym));
         expect(analyzer.keptWords(spelt)).toEqual(analyzer.keptWords(acronym));
     });
+    it.each([
+        ['c’est quoi le pé èm i plus', 'c’est quoi le PMI plus'],
+        ['mon cé ès cu c’est du programme régulier', 'mon CSQ c’est du programme régulier'],
+        ['what is a see ess queue', 'what is a CSQ'],
+    ])('reads letters dictated by their names as the acronym they spell: %s', (dictated, acronym) => {
+        expect(analyzer.analyze(dictated)).toEqual(analyzer.analyze(acronym));
+    });
+    it('keeps letter names as words when they spell no acronym the lexicon knows, even a word of the samples', () => {
+        const withDes = new TextAnalyzer(['des documents']);
+        expect(withDes.spelledOut(['de', 'e', 'es'])).toEqual(['de', 'e', 'es']);
+        expect(withDes.spelledOut(['d', 'e', 's'])).toEqual(['des']);
+        expect(analyzer.spelledOut(['ce', 'que', 'je', 'te', 'dis'])).toEqual(['ce', 'que', 'je', 'te', 'dis']);
+    });
     it('keeps single letters as words when they spell no known word, or are only two', () => {
         expect(analyzer.spelledOut(['une', 'e', 'i', 'm', 't', 'svp'])).toEqual(['une', 'eimt', 'svp']);
         expect(analyzer.spelledOut(['j', 'y', 'a', 'pas'])).toEqual(['j', 'y', 'a', 'pas']);

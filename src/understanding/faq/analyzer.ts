@@ -1,6 +1,6 @@
 import { fold } from '../text';
 import { boundedEditDistance } from './editDistance';
-import { FILLER_PHRASES, FILLER_WORDS, PHRASE_CONCEPTS, SPELLINGS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
+import { FILLER_PHRASES, FILLER_WORDS, LETTER_NAMES, PHRASE_CONCEPTS, SPELLINGS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
 import { stem } from './stemmer';
 
 /** Concept tokens from the lexicon start with this character; they are never stemmed or corrected. */
@@ -98,6 +98,9 @@ function conceptOf(word: string): string | undefined {
 
 /** French elided words that a message typed without apostrophes glues to the next one. */
 const ELIDED = ['qu', 'l', 'd', 'j', 'n', 's', 'c', 'm', 't'];
+
+/** A single letter, or a letter's name as dictation writes it (« cé », "ess"). */
+const letterOf = (word: string): string | undefined => (/^\p{L}$/u.test(word) ? word : LETTER_NAMES[word]);
 
 /**
  * An acronym the lexicon knows, typed in two pieces ("ram q", "mi fi"): neither piece means anything to it, nor is a
@@ -276,11 +279,13 @@ export class TextAnalyzer {
     spelledOut(words: readonly string[]): string[] {
         const read: string[] = [];
         for (let i = 0; i < words.length; ) {
-            let end = i;
-            while (end < words.length && /^\p{L}$/u.test(words[end] as string)) end++;
-            const glued = words.slice(i, end).join('');
-            if (end - i >= MIN_SPELLED_LETTERS && this.knowsWhole(glued)) {
-                read.push(glued);
+            let last = i;
+            while (last < words.length && letterOf(words[last] as string) !== undefined) last++;
+            // The longest run that spells something: « cé ès cu c'est » spells "CSQ" before the « c » of « c'est ».
+            let end = last;
+            while (end - i >= MIN_SPELLED_LETTERS && !this.spells(words.slice(i, end))) end--;
+            if (end - i >= MIN_SPELLED_LETTERS) {
+                read.push(words.slice(i, end).map(letterOf).join(''));
                 i = end;
             } else {
                 read.push(words[i] as string);
@@ -288,6 +293,12 @@ export class TextAnalyzer {
             }
         }
         return read;
+    }
+
+    /** Only letters may spell any known word; a letter's name makes the run an acronym the lexicon knows. */
+    private spells(run: readonly string[]): boolean {
+        const glued = run.map(letterOf).join('');
+        return run.every((word) => word.length === 1) ? this.knowsWhole(glued) : conceptOf(glued) !== undefined;
     }
 
     /** A word of the samples, or one the lexicon reads as a concept ("ramq", "mifi"). */

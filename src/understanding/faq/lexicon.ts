@@ -775,6 +775,37 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Letters as dictation writes their names (« cé ès cu », "see ess queue", folded): read as the letter inside a run of
+ * spelt letters only, and only when the run spells an acronym the lexicon knows ("CSQ", « PMI »), since most of these
+ * are also words (« ce », « es », "see", "you").
+ */
+export const LETTER_NAMES: Readonly<Record<string, string>> = {
+    be: 'b',
+    bee: 'b',
+    ce: 'c',
+    see: 'c',
+    de: 'd',
+    dee: 'd',
+    ef: 'f',
+    eff: 'f',
+    el: 'l',
+    ell: 'l',
+    em: 'm',
+    en: 'n',
+    eye: 'i',
+    pe: 'p',
+    pee: 'p',
+    cu: 'q',
+    cue: 'q',
+    queue: 'q',
+    er: 'r',
+    es: 's',
+    ess: 's',
+    te: 't',
+    tee: 't',
+};
+
+/**
  * Words that only stress or hedge ("what can you even do", « c'est quoi donc exactement »): left out before the phrases
  * are read, so that a phrase still reads with one of them inside.
  */
