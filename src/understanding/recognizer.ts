@@ -943,8 +943,8 @@ export class Recognizer {
     }
 
     /**
-     * A long story read as one topic's question, with a clause that clearly asks for a person ("…my PR was refused, my
-     * CSQ is about to expire… I need an actual human to look at this", « …ça dépasse un chatbot. Est-ce que je peux
+     * A long story read as one topic's question, with a question that clearly asks for a person ("…my PR was refused, my
+     * CSQ is about to expire… Can I book a time with someone this week?", « …ça dépasse un chatbot. Est-ce que je peux
      * avoir un rendez-vous avec un conseiller? »): the story is why they ask, the person is what they ask for.
      */
     private personAskedAfterStory(text: string, language: Language, understood: Recognition): Recognition | undefined {
@@ -975,25 +975,15 @@ export class Recognizer {
      * even told rather than asked. Undefined when no short clause asks how to answer, or little else is left.
      */
     private withoutRelay(text: string): string | undefined {
-        let relayed = false;
-        const kept: string[] = [];
-        for (const sentence of text.trim().split(SENTENCE_END)) {
-            const clauses = sentence.split(/,\s*/u);
+        return this.withoutClauses(text, (clauses) => {
             const at = clauses.findIndex((clause) => {
                 const tokens = words(clause);
                 return this.relayPhrases.some(
                     (phrase) => phraseAt(tokens, phrase, 0) && tokens.length <= phrase.length + RELAY_EXTRA_WORDS,
                 );
             });
-            if (at < 0) {
-                kept.push(sentence);
-                continue;
-            }
-            relayed = true;
-            if (at > 0) kept.push(clauses.slice(0, at).join(', '));
-        }
-        const rest = kept.join(' ');
-        return relayed && words(rest).length >= RELAYED_WORDS ? rest : undefined;
+            return at < 0 ? clauses : clauses.slice(0, at);
+        });
     }
 
     /**
@@ -1002,16 +992,28 @@ export class Recognizer {
      * follows the check may still ask ("true? and how much does it cost"). Undefined when no clause only asks that.
      */
     private withoutTruthCheck(text: string): string | undefined {
-        let checked = false;
+        return this.withoutClauses(text, (clauses) => clauses.filter((clause) => !this.asksIfTrue(clause)));
+    }
+
+    /**
+     * The message without the clauses `keep` leaves out of each sentence (cut at its commas), when it left one out and
+     * enough is left to tell a question.
+     */
+    private withoutClauses(text: string, keep: (clauses: string[]) => string[]): string | undefined {
+        let dropped = false;
         const kept: string[] = [];
         for (const sentence of text.trim().split(SENTENCE_END)) {
             const clauses = sentence.split(/,\s*/u);
-            const rest = clauses.filter((clause) => !this.asksIfTrue(clause));
-            checked ||= rest.length < clauses.length;
+            const rest = keep(clauses);
+            if (rest.length === clauses.length) {
+                kept.push(sentence);
+                continue;
+            }
+            dropped = true;
             if (rest.length > 0) kept.push(rest.join(', '));
         }
         const rest = kept.join(' ');
-        return checked && words(rest).length >= RELAYED_WORDS ? rest : undefined;
+        return dropped && words(rest).length >= RELAYED_WORDS ? rest : undefined;
     }
 
     /** "so is that true??", « quelqu'un sait si c vrai » */

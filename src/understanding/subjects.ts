@@ -71,8 +71,7 @@ export class SubjectWords {
 
     /** A pronoun, and no word that names what it stands for. */
     leavesItUnsaid(text: string): boolean {
-        const said = words(text);
-        return said.some((word) => this.pronouns.has(word)) && !said.some((word) => this.named.has(word));
+        return words(text).some((word) => this.pronouns.has(word)) && !this.namesAThing(text);
     }
 
     /** A thing named as the one spoken of before ("can you help me with that visa?"): what it is, the context says. */
