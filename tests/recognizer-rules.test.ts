@@ -955,6 +955,31 @@ describe('a person asked for after a long story read as one topic', () => {
     });
 });
 
+describe('small talk, then a conclusion drawn from the answer', () => {
+    const recognizer = recognizerReading({
+        'ahh ok I see': confident('acknowledgement', 0.65),
+        'ok got it': confident('acknowledgement', 1),
+        'ah ok je vois': confident('acknowledgement', 0.8),
+        // The remark's "consultant" reads, weakly, as a person asked for.
+        'ok got it, so my consultant was wrong': confident('advisor', 0.63),
+        'ok got it, so I want to talk to an advisor now': confident('advisor', 0.85),
+        'ok got it, so how much does it cost': { kind: 'none', score: 0.3 },
+    });
+
+    it.each([
+        ['ahh ok I see, so the forum was wrong', 'en'],
+        ['ok got it, so my consultant was wrong', 'en'],
+        ['ah ok je vois, donc le forum avait tort', 'fr'],
+    ] as const)('is the small talk: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'acknowledgement' } });
+    });
+
+    it('keeps a remark that clearly asks something, or starts a question', () => {
+        expect(recognizer.understand('ok got it, so I want to talk to an advisor now', 'en')).toMatchObject({ kind: 'command' });
+        expect(recognizer.understand('ok got it, so how much does it cost', 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});
+
 describe('a call back asked for', () => {
     const asked = 'Could someone from your office call me back tomorrow morning? I got a letter from IRCC asking for more documents.';
     const rappel = 'Quelqu’un peut-il me rappeler demain matin? J’ai reçu une lettre d’IRCC qui demande d’autres documents.';

@@ -277,6 +277,8 @@ export class Recognizer {
     private readonly relayPhrases: string[][];
     /** "is that true?", « vrai ou faux ? »: a clause that asks only whether what came before it is true. */
     private readonly truthCheckPhrases: string[][];
+    /** "so", « donc »: a remark that draws a conclusion from what the bot said, asking nothing ("…, so the forum was wrong"). */
+    private readonly conclusionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
     private readonly callBackPhrases: string[][];
     private readonly subjects: SubjectWords;
@@ -315,6 +317,7 @@ export class Recognizer {
                 talkTo?: string[];
                 relays?: string[];
                 truthChecks?: string[];
+                conclusions?: string[];
                 callBack?: string[];
             }>(language, 'context'),
         );
@@ -327,6 +330,7 @@ export class Recognizer {
         this.talkToPhrases = longestFirst(context.map((words) => words?.talkTo));
         this.relayPhrases = longestFirst(context.map((words) => words?.relays));
         this.truthCheckPhrases = longestFirst(context.map((words) => words?.truthChecks));
+        this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.subjects = new SubjectWords(translator);
         this.persons = new StoryPersons(translator);
@@ -361,6 +365,7 @@ export class Recognizer {
                 this.aboutStoryPerson(text, language, understood) ??
                 this.aboutSubjectNamedBefore(text, language, understood) ??
                 this.thanksWithRemark(text, language, understood) ??
+                this.acknowledgedWithConclusion(text, language, understood) ??
                 this.remarkThenThanks(text, language, understood) ??
                 this.callBackAsked(text, understood) ??
                 this.personAskedAfterStory(text, language, understood) ??
@@ -477,6 +482,26 @@ export class Recognizer {
         const said = this.thanksPhrases.find((phrase) => phraseAt(tokens, phrase, 0));
         if (!said || this.questionStarts.has(tokens[said.length] ?? '')) return undefined;
         return this.thanksSaid(said, language);
+    }
+
+    /**
+     * "ahh ok I see, so the forum was wrong", « ah ok je vois, donc le forum avait tort »: small talk, then a conclusion
+     * drawn from the answer, asking nothing. Read weakly as a whole (the remark's "consultant" may read as the advisor),
+     * it is the small talk. Undefined otherwise.
+     */
+    private acknowledgedWithConclusion(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        const weak =
+            understood.kind === 'clarify' ||
+            (understood.kind === 'refuse' && !understood.topic) ||
+            ((understood.kind === 'answer' || understood.kind === 'command') && (understood.score ?? 1) < SINGLE_QUESTION_SCORE);
+        if (!weak || text.includes('?')) return undefined;
+        const [first, ...rest] = text.trim().split(CLAUSE_END);
+        const remark = words(rest.join(' '));
+        const conclusion = this.conclusionPhrases.find((phrase) => phraseAt(remark, phrase, 0));
+        if (first === undefined || !conclusion || this.questionStarts.has(remark[conclusion.length] ?? '')) return undefined;
+        const said = this.search(first.replace(/[.!,;]+$/u, ''), language);
+        const smallTalk = said.kind === 'answer' && said.topic.smallTalk && !isClosing(said.topic);
+        return smallTalk && said.score >= MARKED_QUESTION_SCORE ? said : undefined;
     }
 
     /**
