@@ -1181,3 +1181,52 @@ describe('a refusal that leans to two near misses', () => {
         expect(reading).not.toHaveProperty('topic');
     });
 });
+
+describe('a clause that turns a topic away', () => {
+    const message = {
+        fees: 'not the fees, I already paid. how long does it take?',
+        enfants: "oubliez les enfants, c'est ma conjointe: peut-elle travailler aussi?",
+        contrast: 'I got my CSQ through the regular program, not the PEQ like my friend. does it count?',
+        worry: "je veux pas me planter sur un détail, j'ai mon CSQ, il me manque quoi",
+        program: "I don't want IMP+ for me, my mom wants to visit, what visa does she need?",
+        asked: 'not the main applicant? his wife, can she work?',
+    };
+    const recognizer = recognizerReading({
+        [message.fees]: confident('fees'),
+        'not the fees': confident('fees'),
+        'I already paid. how long does it take?': confident('processing-times'),
+        [message.enfants]: confident('children-school'),
+        'oubliez les enfants': confident('children-school'),
+        "c'est ma conjointe, peut-elle travailler aussi?": confident('spouse-work'),
+        [message.contrast]: confident('criteria-csq'),
+        'not the PEQ like my friend.': confident('pstq-peq-holders'),
+        'I got my CSQ through the regular program does it count?': confident('pstq-peq-holders'),
+        "j'ai mon CSQ, il me manque quoi": confident('start-eligibility'),
+        "I don't want IMP+ for me": confident('what-is-imp'),
+        'my mom wants to visit, what visa does she need?': confident('travel-documents'),
+        [message.asked]: confident('criteria'),
+        'not the main applicant?': confident('criteria'),
+        'his wife, can she work?': confident('spouse-work'),
+    });
+
+    it.each([
+        [message.fees, 'en', 'processing-times'],
+        [message.enfants, 'fr', 'spouse-work'],
+    ] as const)('is read without it: %s', (text, language, id) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
+    });
+
+    it.each([
+        [message.contrast, 'en', 'criteria-csq'],
+        [message.asked, 'en', 'criteria'],
+    ] as const)('is kept when it says which, inside a sentence, or asks: %s', (text, language, id) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
+    });
+
+    it.each([
+        [message.worry, 'fr'],
+        [message.program, 'en'],
+    ] as const)('is kept when it names nothing the bot knows, or IMP+ itself: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse' });
+    });
+});

@@ -67,6 +67,8 @@ const SHORT_CONTEXT_WORDS = 6;
 const RELAY_EXTRA_WORDS = 4;
 /** A clause that only asks whether what was said is true says at most this much else: "so is that true??". */
 const TRUTH_CHECK_EXTRA_WORDS = 2;
+/** A clause that only turns a topic away says at most this much besides: "not the fees", « oubliez les enfants ». */
+const REJECTION_EXTRA_WORDS = 6;
 /** What is left of a relayed message must tell the question, not only what it is about ("a job interview, how do I reply"). */
 const RELAYED_WORDS = 8;
 /** Context typed without punctuation before a question: at least this many words ("I live in Laval can I…"). */
@@ -279,6 +281,8 @@ export class Recognizer {
     private readonly truthCheckPhrases: string[][];
     /** "so", « donc »: a remark that draws a conclusion from what the bot said, asking nothing ("…, so the forum was wrong"). */
     private readonly conclusionPhrases: string[][];
+    /** "not the", « oubliez »: a clause that turns a topic away ("not the fees, I mean how long it takes"). */
+    private readonly rejectionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
     private readonly callBackPhrases: string[][];
     private readonly subjects: SubjectWords;
@@ -318,6 +322,7 @@ export class Recognizer {
                 relays?: string[];
                 truthChecks?: string[];
                 conclusions?: string[];
+                rejections?: string[];
                 callBack?: string[];
             }>(language, 'context'),
         );
@@ -331,6 +336,7 @@ export class Recognizer {
         this.relayPhrases = longestFirst(context.map((words) => words?.relays));
         this.truthCheckPhrases = longestFirst(context.map((words) => words?.truthChecks));
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
+        this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.subjects = new SubjectWords(translator);
         this.persons = new StoryPersons(translator);
@@ -349,6 +355,11 @@ export class Recognizer {
      * about something else refused.
      */
     understand(text: string, language: Language): Recognition {
+        const wanted = this.withoutRejected(text, language);
+        if (wanted !== undefined) {
+            const reading = this.understand(wanted, language);
+            if (reading.kind !== 'refuse') return reading;
+        }
         const relayed = this.withoutRelay(text);
         if (relayed !== undefined) {
             const reading = this.understand(relayed, language);
@@ -1021,14 +1032,42 @@ export class Recognizer {
     }
 
     /**
+     * A message that turns a topic away before or after its question ("not the fees, I already paid, I mean how long it
+     * takes", « oubliez les enfants, c'est ma conjointe : … »), without that clause: its words name what is not asked.
+     * Undefined when no short clause turns something away, or too little is left to ask.
+     */
+    private withoutRejected(text: string, language: Language): string | undefined {
+        return this.withoutClauses(
+            text,
+            ([first, ...rest]) => (first !== undefined && this.rejects(first, language) ? rest : [first ?? '', ...rest]),
+            QUESTION_WORDS,
+        );
+    }
+
+    /**
+     * "forget the family stuff", « pas les frais »: at the start of a sentence ("…the regular program, not the PEQ like
+     * me" says which), not a question ("not the main applicant?" asks), and naming something the bot knows (« je veux
+     * pas me planter sur un détail » only worries), but not IMP+ itself: "I don't want IMP+ for me, …" asks about
+     * something else.
+     */
+    private rejects(clause: string, language: Language): boolean {
+        if (clause.trim().endsWith('?') || this.subjects.namesSubject(clause, 'permit')) return false;
+        const tokens = words(clause);
+        const turnsAway = this.rejectionPhrases.some(
+            (phrase) => phraseAt(tokens, phrase, 0) && tokens.length <= phrase.length + REJECTION_EXTRA_WORDS,
+        );
+        return turnsAway && this.search(clause, language).kind !== 'refuse';
+    }
+
+    /**
      * The message without the clauses `keep` leaves out of each sentence (cut at its commas), when it left one out and
      * enough is left to tell a question.
      */
-    private withoutClauses(text: string, keep: (clauses: string[]) => string[]): string | undefined {
+    private withoutClauses(text: string, keep: (clauses: string[]) => string[], minWords = RELAYED_WORDS): string | undefined {
         let dropped = false;
         const kept: string[] = [];
         for (const sentence of text.trim().split(SENTENCE_END)) {
-            const clauses = sentence.split(/,\s*/u);
+            const clauses = sentence.split(/[,:;]\s*/u);
             const rest = keep(clauses);
             if (rest.length === clauses.length) {
                 kept.push(sentence);
@@ -1038,7 +1077,7 @@ export class Recognizer {
             if (rest.length > 0) kept.push(rest.join(', '));
         }
         const rest = kept.join(' ');
-        return dropped && words(rest).length >= RELAYED_WORDS ? rest : undefined;
+        return dropped && words(rest).length >= minWords ? rest : undefined;
     }
 
     /** "so is that true??", « quelqu'un sait si c vrai » */

@@ -69,6 +69,11 @@ export class SubjectWords {
         return words(text).some((word) => this.named.has(word));
     }
 
+    /** Whether the text names `subject` for sure ("IMP+" the permit, "CSQ" the certificate). */
+    namesSubject(text: string, subject: Subject): boolean {
+        return words(text).some((word) => this.subjectOfWord.get(word) === subject);
+    }
+
     /** A pronoun, and no word that names what it stands for. */
     leavesItUnsaid(text: string): boolean {
         return words(text).some((word) => this.pronouns.has(word)) && !this.namesAThing(text);
