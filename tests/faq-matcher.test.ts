@@ -374,6 +374,9 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('tu peux faire quoi exactement')).toEqual(analyzer.analyze('tu peux faire quoi'));
         expect(analyzer.analyze('what on earth is a CSQ')).toEqual(analyzer.analyze('what is a CSQ'));
         expect(analyzer.analyze('what the heck is biometrics')).toEqual(analyzer.analyze('what is biometrics'));
+        // Saying it again, not asking what a word means.
+        expect(analyzer.analyze('I already paid, I mean how long it takes')).toEqual(analyzer.analyze('I already paid, how long it takes'));
+        expect(analyzer.analyze('what does CSQ mean')).not.toEqual(analyzer.analyze('what does CSQ'));
     });
     it('reads the CSQ, the invitation and the biometrics as people describe them who do not know their names', () => {
         expect(analyzer.analyze('I have the Quebec certificate')).toEqual(analyzer.analyze('I have the CSQ'));

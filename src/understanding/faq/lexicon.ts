@@ -836,6 +836,8 @@ export const FILLER_PHRASES: readonly string[] = [
     'fingers crossed',
     'croise les doigts',
     'croisons les doigts',
+    // Saying it again, not asking what something means: "I already paid, I mean how long it takes".
+    'i mean',
 ];
 
 /**
