@@ -1190,6 +1190,7 @@ describe('a clause that turns a topic away', () => {
         worry: "je veux pas me planter sur un détail, j'ai mon CSQ, il me manque quoi",
         program: "I don't want IMP+ for me, my mom wants to visit, what visa does she need?",
         asked: 'not the main applicant? his wife, can she work?',
+        combien: "pas combien de temps ça prend, je veux savoir combien d'années il est bon",
     };
     const recognizer = recognizerReading({
         [message.fees]: confident('fees'),
@@ -1207,11 +1208,15 @@ describe('a clause that turns a topic away', () => {
         [message.asked]: confident('criteria'),
         'not the main applicant?': confident('criteria'),
         'his wife, can she work?': confident('spouse-work'),
+        [message.combien]: confident('processing-times'),
+        'pas combien de temps ça prend': confident('processing-times'),
+        "je veux savoir combien d'années il est bon": confident('duration'),
     });
 
     it.each([
         [message.fees, 'en', 'processing-times'],
         [message.enfants, 'fr', 'spouse-work'],
+        [message.combien, 'fr', 'duration'],
     ] as const)('is read without it: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
