@@ -1235,3 +1235,30 @@ describe('a clause that turns a topic away', () => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('a message that turns IMP+ itself away', () => {
+    const message = {
+        renew: "j'ai un PTPD qui finit en juin, je peux le renouveler? oublie le pmi",
+        jobs: 'forget IMP+, where do I find IT jobs in Quebec?',
+        csq: "pas le PMI, je veux juste savoir c'est quoi exactement un CSQ",
+    };
+    const recognizer = recognizerReading({
+        [message.renew]: confident('permit-expiry'),
+        "j'ai un PTPD qui finit en juin, je peux le renouveler?": confident('permit-expiry'),
+        [message.jobs]: unsure('quebec-only', 'employers'),
+        'where do I find IT jobs in Quebec?': confident('quebec-only'),
+        [message.csq]: confident('what-is-csq'),
+        "je veux juste savoir c'est quoi exactement un CSQ": confident('what-is-csq'),
+    });
+
+    it.each([
+        [message.renew, 'fr'],
+        [message.jobs, 'en'],
+    ] as const)('asks about another program: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', otherProgram: true });
+    });
+
+    it('still answers about the CSQ, which the bot explains too', () => {
+        expect(recognizer.understand(message.csq, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-csq' } });
+    });
+});

@@ -74,6 +74,8 @@ const RELAYED_WORDS = 8;
 /** Context typed without punctuation before a question: at least this many words ("I live in Laval can I…"). */
 const MIN_CONTEXT_WORDS = 3;
 const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
+/** Where a sentence is cut into clauses: "not the fees, I already paid", « oubliez les enfants, c'est ma conjointe : … ». */
+const CLAUSE_MARK = /[,:;]\s*/u;
 
 /** The clauses of a message (of `minWords` or more), last first: after the context, the question usually comes last. */
 function clausesLastFirst(text: string, minWords = 4): string[] {
@@ -355,6 +357,7 @@ export class Recognizer {
      * about something else refused.
      */
     understand(text: string, language: Language): Recognition {
+        if (this.turnsAwayFromImpPlus(text)) return { kind: 'refuse', score: 0, offTopic: true, otherProgram: true };
         const wanted = this.withoutRejected(text, language);
         if (wanted !== undefined) {
             const reading = this.understand(wanted, language);
@@ -1046,17 +1049,35 @@ export class Recognizer {
 
     /**
      * "forget the family stuff", « pas les frais »: at the start of a sentence ("…the regular program, not the PEQ like
-     * me" says which), not a question ("not the main applicant?" asks), and naming something the bot knows (« je veux
-     * pas me planter sur un détail » only worries), but not IMP+ itself: "I don't want IMP+ for me, …" asks about
-     * something else.
+     * me" says which), naming something the bot knows (« je veux pas me planter sur un détail » only worries) other than
+     * IMP+ itself (see `turnsAwayFromImpPlus`).
      */
     private rejects(clause: string, language: Language): boolean {
-        if (clause.trim().endsWith('?') || this.subjects.namesSubject(clause, 'permit')) return false;
+        return this.turnsAway(clause) && !this.subjects.namesSubject(clause, 'permit') && this.search(clause, language).kind !== 'refuse';
+    }
+
+    /** A short clause that starts by turning something away, and does not ask ("not the main applicant?" does). */
+    private turnsAway(clause: string): boolean {
+        if (clause.trim().endsWith('?')) return false;
         const tokens = words(clause);
-        const turnsAway = this.rejectionPhrases.some(
+        return this.rejectionPhrases.some(
             (phrase) => phraseAt(tokens, phrase, 0) && tokens.length <= phrase.length + REJECTION_EXTRA_WORDS,
         );
-        return turnsAway && this.search(clause, language).kind !== 'refuse';
+    }
+
+    /**
+     * "I don't want IMP+ for me, I want to bring my mom…", « …je peux le renouveler? oublie le pmi »: a message that
+     * turns IMP+ itself away asks about another program, whatever IMP+ words it uses; but for the CSQ, which the bot
+     * explains too (« pas le PMI, je veux juste savoir c'est quoi un CSQ »).
+     */
+    private turnsAwayFromImpPlus(text: string): boolean {
+        if (this.subjects.namesSubject(text, 'csq')) return false;
+        return text
+            .trim()
+            .split(SENTENCE_END)
+            .some((sentence) =>
+                sentence.split(CLAUSE_MARK).some((clause) => this.turnsAway(clause) && this.subjects.namesSubject(clause, 'permit')),
+            );
     }
 
     /**
@@ -1067,7 +1088,7 @@ export class Recognizer {
         let dropped = false;
         const kept: string[] = [];
         for (const sentence of text.trim().split(SENTENCE_END)) {
-            const clauses = sentence.split(/[,:;]\s*/u);
+            const clauses = sentence.split(CLAUSE_MARK);
             const rest = keep(clauses);
             if (rest.length === clauses.length) {
                 kept.push(sentence);
