@@ -1241,6 +1241,7 @@ describe('a message that turns IMP+ itself away', () => {
         renew: "j'ai un PTPD qui finit en juin, je peux le renouveler? oublie le pmi",
         jobs: 'forget IMP+, where do I find IT jobs in Quebec?',
         csq: "pas le PMI, je veux juste savoir c'est quoi exactement un CSQ",
+        appeal: "my PR was refused, I don't want IMP+, I want to appeal the refusal",
     };
     const recognizer = recognizerReading({
         [message.renew]: confident('permit-expiry'),
@@ -1249,11 +1250,13 @@ describe('a message that turns IMP+ itself away', () => {
         'where do I find IT jobs in Quebec?': confident('quebec-only'),
         [message.csq]: confident('what-is-csq'),
         "je veux juste savoir c'est quoi exactement un CSQ": confident('what-is-csq'),
+        [message.appeal]: confident('pr-decision'),
     });
 
     it.each([
         [message.renew, 'fr'],
         [message.jobs, 'en'],
+        [message.appeal, 'en'],
     ] as const)('asks about another program: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', otherProgram: true });
     });
