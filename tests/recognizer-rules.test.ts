@@ -1186,11 +1186,14 @@ describe('a clause that turns a topic away', () => {
     const message = {
         fees: 'not the fees, I already paid. how long does it take?',
         enfants: "oubliez les enfants, c'est ma conjointe: peut-elle travailler aussi?",
-        contrast: 'I got my CSQ through the regular program, not the PEQ like my friend. does it count?',
-        worry: "je veux pas me planter sur un détail, j'ai mon CSQ, il me manque quoi",
-        program: "I don't want IMP+ for me, my mom wants to visit, what visa does she need?",
-        asked: 'not the main applicant? his wife, can she work?',
         combien: "pas combien de temps ça prend, je veux savoir combien d'années il est bon",
+        contrast: 'I got my CSQ through the regular program, not the PEQ like my friend. does it count?',
+        asked: 'not the main applicant? his wife, can she work?',
+        hurry: "pas le temps de tout lire, j'ai mon CSQ, il me manque quoi",
+        renew: "j'ai un PTPD qui finit en juin, je peux le renouveler? oublie le pmi",
+        jobs: 'forget IMP+, where do I find IT jobs in Quebec?',
+        appeal: "my PR was refused, I don't want IMP+, I want to appeal the refusal",
+        csq: "pas le PMI, je veux juste savoir c'est quoi exactement un CSQ",
     };
     const recognizer = recognizerReading({
         [message.fees]: confident('fees'),
@@ -1199,18 +1202,23 @@ describe('a clause that turns a topic away', () => {
         [message.enfants]: confident('children-school'),
         'oubliez les enfants': confident('children-school'),
         "c'est ma conjointe, peut-elle travailler aussi?": confident('spouse-work'),
-        [message.contrast]: confident('criteria-csq'),
-        'not the PEQ like my friend.': confident('pstq-peq-holders'),
-        'I got my CSQ through the regular program does it count?': confident('pstq-peq-holders'),
-        "j'ai mon CSQ, il me manque quoi": confident('start-eligibility'),
-        "I don't want IMP+ for me": confident('what-is-imp'),
-        'my mom wants to visit, what visa does she need?': confident('travel-documents'),
-        [message.asked]: confident('criteria'),
-        'not the main applicant?': confident('criteria'),
-        'his wife, can she work?': confident('spouse-work'),
         [message.combien]: confident('processing-times'),
         'pas combien de temps ça prend': confident('processing-times'),
         "je veux savoir combien d'années il est bon": confident('duration'),
+        [message.contrast]: confident('criteria-csq'),
+        'not the PEQ like my friend.': confident('pstq-peq-holders'),
+        'I got my CSQ through the regular program does it count?': confident('pstq-peq-holders'),
+        [message.asked]: confident('criteria'),
+        'not the main applicant?': confident('criteria'),
+        'his wife, can she work?': confident('spouse-work'),
+        "j'ai mon CSQ, il me manque quoi": confident('start-eligibility'),
+        [message.renew]: confident('permit-expiry'),
+        "j'ai un PTPD qui finit en juin, je peux le renouveler?": confident('permit-expiry'),
+        [message.jobs]: unsure('quebec-only', 'employers'),
+        'where do I find IT jobs in Quebec?': confident('quebec-only'),
+        [message.appeal]: confident('pr-decision'),
+        [message.csq]: confident('what-is-csq'),
+        "je veux juste savoir c'est quoi exactement un CSQ": confident('what-is-csq'),
     });
 
     it.each([
@@ -1224,44 +1232,20 @@ describe('a clause that turns a topic away', () => {
     it.each([
         [message.contrast, 'en', 'criteria-csq'],
         [message.asked, 'en', 'criteria'],
-    ] as const)('is kept when it says which, inside a sentence, or asks: %s', (text, language, id) => {
+        [message.csq, 'fr', 'what-is-csq'],
+    ] as const)('is kept when it says which inside a sentence, asks, or turns IMP+ away from the CSQ: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
 
-    it.each([
-        [message.worry, 'fr'],
-        [message.program, 'en'],
-    ] as const)('is kept when it names nothing the bot knows, or IMP+ itself: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse' });
-    });
-});
-
-describe('a message that turns IMP+ itself away', () => {
-    const message = {
-        renew: "j'ai un PTPD qui finit en juin, je peux le renouveler? oublie le pmi",
-        jobs: 'forget IMP+, where do I find IT jobs in Quebec?',
-        csq: "pas le PMI, je veux juste savoir c'est quoi exactement un CSQ",
-        appeal: "my PR was refused, I don't want IMP+, I want to appeal the refusal",
-    };
-    const recognizer = recognizerReading({
-        [message.renew]: confident('permit-expiry'),
-        "j'ai un PTPD qui finit en juin, je peux le renouveler?": confident('permit-expiry'),
-        [message.jobs]: unsure('quebec-only', 'employers'),
-        'where do I find IT jobs in Quebec?': confident('quebec-only'),
-        [message.csq]: confident('what-is-csq'),
-        "je veux juste savoir c'est quoi exactement un CSQ": confident('what-is-csq'),
-        [message.appeal]: confident('pr-decision'),
+    it('is kept when it names nothing the bot knows', () => {
+        expect(recognizer.understand(message.hurry, 'fr')).toMatchObject({ kind: 'refuse' });
     });
 
     it.each([
         [message.renew, 'fr'],
         [message.jobs, 'en'],
         [message.appeal, 'en'],
-    ] as const)('asks about another program: %s', (text, language) => {
+    ] as const)('refuses as about another program when it turns IMP+ itself away: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', otherProgram: true });
-    });
-
-    it('still answers about the CSQ, which the bot explains too', () => {
-        expect(recognizer.understand(message.csq, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-csq' } });
     });
 });

@@ -1042,18 +1042,17 @@ export class Recognizer {
     private withoutRejected(text: string, language: Language): string | undefined {
         return this.withoutClauses(
             text,
-            ([first, ...rest]) => (first !== undefined && this.rejects(first, language) ? rest : [first ?? '', ...rest]),
+            (clauses) => (this.rejects(clauses[0] ?? '', language) ? clauses.slice(1) : clauses),
             QUESTION_WORDS,
         );
     }
 
     /**
      * "forget the family stuff", « pas les frais »: at the start of a sentence ("…the regular program, not the PEQ like
-     * me" says which), naming something the bot knows (« je veux pas me planter sur un détail » only worries) other than
-     * IMP+ itself (see `turnsAwayFromImpPlus`).
+     * me" says which), naming something the bot knows (« pas le temps de tout lire » only hurries).
      */
     private rejects(clause: string, language: Language): boolean {
-        return this.turnsAway(clause) && !this.subjects.namesSubject(clause, 'permit') && this.search(clause, language).kind !== 'refuse';
+        return this.turnsAway(clause) && this.search(clause, language).kind !== 'refuse';
     }
 
     /** A short clause that starts by turning something away, and does not ask ("not the main applicant?" does). */
@@ -1072,16 +1071,15 @@ export class Recognizer {
      */
     private turnsAwayFromImpPlus(text: string): boolean {
         if (this.subjects.namesSubject(text, 'csq')) return false;
-        return text
+        const clauses = text
             .trim()
             .split(SENTENCE_END)
-            .some((sentence) =>
-                sentence.split(CLAUSE_MARK).some((clause) => this.turnsAway(clause) && this.subjects.namesSubject(clause, 'permit')),
-            );
+            .flatMap((sentence) => sentence.split(CLAUSE_MARK));
+        return clauses.some((clause) => this.turnsAway(clause) && this.subjects.namesSubject(clause, 'permit'));
     }
 
     /**
-     * The message without the clauses `keep` leaves out of each sentence (cut at its commas), when it left one out and
+     * The message without the clauses `keep` leaves out of each sentence (cut at `CLAUSE_MARK`), when it left one out and
      * enough is left to tell a question.
      */
     private withoutClauses(text: string, keep: (clauses: string[]) => string[], minWords = RELAYED_WORDS): string | undefined {
