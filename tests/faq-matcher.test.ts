@@ -357,6 +357,8 @@ describe('TextAnalyzer', () => {
             'c’est quoi que tu fais',
             'tu es capable de faire quoi',
             'tu connais quoi',
+            'dis-moi ce que tu sais faire',
+            'show me what you can help with',
         ])
             expect(analyzer.analyze(text)).toContain('@helpme');
         // …but what the bot does with one's data stays the privacy question.
