@@ -392,6 +392,12 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('a panel physician')).toEqual(analyzer.analyze('a medical exam'));
         expect(analyzer.analyze('is there a ceiling')).toEqual(analyzer.analyze('is there a cap'));
     });
+    it('reads asking for the page or the link as asking what it says', () => {
+        expect(analyzer.analyze('send me the link for the biometrics')).toEqual(analyzer.analyze('send me the biometrics'));
+        expect(analyzer.analyze('le lien pour la biométrie')).toEqual(analyzer.analyze('la biométrie'));
+        expect(analyzer.analyze('y a tu une page officielle sur les frais')).toEqual(analyzer.analyze('y a tu une page sur les frais'));
+        expect(analyzer.analyze('the official website')).toEqual(analyzer.analyze('the website'));
+    });
     it('reads hoping as hoping, not fingerprints, and texted spellings as the words they are', () => {
         expect(analyzer.analyze('fingers crossed, how long does it take')).toEqual(analyzer.analyze('how long does it take'));
         expect(analyzer.analyze('je croise les doigts, combien de temps')).toEqual(analyzer.analyze('combien de temps'));

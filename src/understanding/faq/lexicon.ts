@@ -214,6 +214,18 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'lettre d instructions biometriques': '@biometrics @letter',
     pa: '',
     aor: '',
+    // Asking for the page rather than the answer ("the official page on the fees", « le lien pour la biométrie »): the
+    // answer is the same, and it cites its page.
+    link: '',
+    links: '',
+    lien: '',
+    liens: '',
+    webpage: '',
+    official: '',
+    officiel: '',
+    officielle: '',
+    officiels: '',
+    officielles: '',
     'principal applicant': '',
     'demandeur principal': '',
     'demandeuse principale': '',
