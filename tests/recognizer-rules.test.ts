@@ -1194,6 +1194,7 @@ describe('a clause that turns a topic away', () => {
         jobs: 'forget IMP+, where do I find IT jobs in Quebec?',
         appeal: "my PR was refused, I don't want IMP+, I want to appeal the refusal",
         csq: "pas le PMI, je veux juste savoir c'est quoi exactement un CSQ",
+        person: 'oublie le pmi, je veux parler à un conseiller',
     };
     const recognizer = recognizerReading({
         [message.fees]: confident('fees'),
@@ -1219,6 +1220,7 @@ describe('a clause that turns a topic away', () => {
         [message.appeal]: confident('pr-decision'),
         [message.csq]: confident('what-is-csq'),
         "je veux juste savoir c'est quoi exactement un CSQ": confident('what-is-csq'),
+        'je veux parler à un conseiller': confident('advisor'),
     });
 
     it.each([
@@ -1247,5 +1249,9 @@ describe('a clause that turns a topic away', () => {
         [message.appeal, 'en'],
     ] as const)('refuses as about another program when it turns IMP+ itself away: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', otherProgram: true });
+    });
+
+    it('still hears a request beside IMP+ turned away', () => {
+        expect(recognizer.understand(message.person, 'fr')).toMatchObject({ kind: 'command', command: 'advisor' });
     });
 });

@@ -357,7 +357,8 @@ export class Recognizer {
      * about something else refused.
      */
     understand(text: string, language: Language): Recognition {
-        if (this.turnsAwayFromImpPlus(text)) return { kind: 'refuse', score: 0, offTopic: true, otherProgram: true };
+        if (this.turnsAwayFromImpPlus(text))
+            return this.askedBesideImpPlus(text, language) ?? { kind: 'refuse', score: 0, offTopic: true, otherProgram: true };
         const wanted = this.withoutRejected(text, language);
         if (wanted !== undefined) {
             const reading = this.understand(wanted, language);
@@ -1075,7 +1076,21 @@ export class Recognizer {
             .trim()
             .split(SENTENCE_END)
             .flatMap((sentence) => sentence.split(CLAUSE_MARK));
-        return clauses.some((clause) => this.turnsAway(clause) && this.subjects.namesSubject(clause, 'permit'));
+        return clauses.some((clause) => this.turnsImpPlusAway(clause));
+    }
+
+    private turnsImpPlusAway(clause: string): boolean {
+        return this.turnsAway(clause) && this.subjects.namesSubject(clause, 'permit');
+    }
+
+    /**
+     * What a message that turns IMP+ away still asks of the bot itself ("forget IMP+, I want to talk to an advisor",
+     * « oublie le pmi, effacez mes données », "not imp+, thanks"): a request or small talk, not another program.
+     */
+    private askedBesideImpPlus(text: string, language: Language): Recognition | undefined {
+        const rest = this.withoutClauses(text, (clauses) => clauses.filter((clause) => !this.turnsImpPlusAway(clause)), 1);
+        const reading = rest === undefined ? undefined : this.understand(rest, language);
+        return reading !== undefined && (reading.kind === 'command' || isSmallTalk(reading)) ? reading : undefined;
     }
 
     /**
