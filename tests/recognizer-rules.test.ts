@@ -550,6 +550,7 @@ describe('courtesy around a question', () => {
 
 describe('a story that makes its question another program’s', () => {
     const student = 'My wife studies at McGill on a study permit and we have no CSQ.';
+    const working = 'My wife works in Toronto and we have no CSQ.';
     const question = 'Can I get an open work permit as her spouse?';
     const recognizer = recognizerReading({
         [question]: confident('spouse-work'),
@@ -564,7 +565,7 @@ describe('a story that makes its question another program’s', () => {
             score: 0.4,
             unsure: [topic('spouse-work'), topic('oos-spouse-other-programs')],
         },
-        [`${student} ${question}`]: unsure('oos-spouse-other-programs', 'spouse-work'),
+        [`${working} ${question}`]: unsure('oos-spouse-other-programs', 'spouse-work'),
         // The same whole without a near miss among its best topics, or with one beside another answer.
         [`I got my CSQ and we are moving to Gatineau soon. Honestly it is all new to us. ${question}`]: { kind: 'none', score: 0.4 },
         [`I live in Winnipeg since 2020 and honestly it is all new to us. ${question}`]: {
@@ -585,7 +586,7 @@ describe('a story that makes its question another program’s', () => {
     });
 
     it('keeps its "Did you mean…?" with the near miss rather than settling it by the question alone', () => {
-        expect(recognizer.understand(`${student} ${question}`, 'en')).toMatchObject({ kind: 'clarify' });
+        expect(recognizer.understand(`${working} ${question}`, 'en')).toMatchObject({ kind: 'clarify' });
     });
 
     it('is still answered from its question when the near miss the whole leans to is beside another answer', () => {
@@ -599,6 +600,31 @@ describe('a story that makes its question another program’s', () => {
         expect(
             recognizer.understand(`I got my CSQ and we are moving to Gatineau soon. Honestly it is all new to us. ${question}`, 'en'),
         ).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
+    });
+});
+
+describe('a "Did you mean…?" between an IMP+ topic and a near miss whose own words the message says', () => {
+    const student = 'My wife is doing a master’s at McGill on a study permit, can I get an open work permit as her spouse?';
+    const etudiante = 'Ma femme étudie à l’UQAM avec un permis d’études, je peux-tu avoir un permis ouvert comme conjoint?';
+    const selection = 'Give me the steps to get a CSQ through the PSTQ';
+    const withImpPlus = 'My wife is on a study permit. If I get IMP+, can she work too?';
+    const recognizer = recognizerReading({
+        [student]: unsure('spouse-work', 'oos-spouse-other-programs'),
+        [etudiante]: { kind: 'none', score: 0.3, unsure: [topic('oos-spouse-other-programs'), topic('spouse-work')] },
+        [selection]: unsure('pstq-peq-holders', 'oos-quebec-selection'),
+        [withImpPlus]: unsure('spouse-work', 'oos-spouse-other-programs'),
+    });
+
+    it.each([
+        [student, 'en', 'oos-spouse-other-programs'],
+        [etudiante, 'fr', 'oos-spouse-other-programs'],
+        [selection, 'en', 'oos-quebec-selection'],
+    ] as const)('is refused in the near miss’s words: %s', (text, language, id) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', topic: { id } });
+    });
+
+    it('keeps the "Did you mean…?" when the message names IMP+', () => {
+        expect(recognizer.understand(withImpPlus, 'en')).toMatchObject({ kind: 'clarify' });
     });
 });
 

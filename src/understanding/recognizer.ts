@@ -287,6 +287,8 @@ export class Recognizer {
     private readonly rejectionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
     private readonly callBackPhrases: string[][];
+    /** Per near miss, words that only its questions say ("study permit" for the spouses of other programs), both languages. */
+    private readonly nearMissMarks = new Map<string, string[][]>();
     private readonly subjects: SubjectWords;
     private readonly persons: StoryPersons;
 
@@ -326,6 +328,7 @@ export class Recognizer {
                 conclusions?: string[];
                 rejections?: string[];
                 callBack?: string[];
+                nearMissMarks?: Record<string, string[]>;
             }>(language, 'context'),
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
@@ -340,6 +343,8 @@ export class Recognizer {
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
+        for (const id of new Set(context.flatMap((words) => Object.keys(words?.nearMissMarks ?? {}))))
+            this.nearMissMarks.set(id, longestFirst(context.map((words) => words?.nearMissMarks?.[id])));
         this.subjects = new SubjectWords(translator);
         this.persons = new StoryPersons(translator);
         for (const language of LANGUAGES) {
@@ -464,6 +469,8 @@ export class Recognizer {
         if (understood.kind !== 'refuse' || understood.topic || understood.offTopic) return undefined;
         const whole = this.search(text, language);
         if (whole.kind !== 'refuse' || !whole.unsure) return undefined;
+        const marked = this.markedNearMiss(text, whole.unsure);
+        if (marked) return { kind: 'refuse', topic: marked, score: whole.score };
         return nearMissesRefusal(whole.unsure, whole.score) ?? { kind: 'clarify', topics: whole.unsure, score: whole.score, unsure: true };
     }
 
@@ -1140,6 +1147,19 @@ export class Recognizer {
         return this.says(text, this.firmFeePhrases);
     }
 
+    /**
+     * "My wife is doing a master's on a study permit, can I get an open permit as her spouse?": between an IMP+ topic
+     * and a near miss, a message that says the near miss's own words (`nearMissMarks`) and never names IMP+ asks the
+     * near miss. Undefined otherwise.
+     */
+    private markedNearMiss(text: string, pair: readonly [Topic, Topic]): Topic | undefined {
+        const nearMisses = pair.filter((topic) => topic.outOfScope);
+        const [nearMiss] = nearMisses;
+        if (nearMiss === undefined || nearMisses.length > 1 || this.subjects.namesSubject(text, 'permit')) return undefined;
+        const marks = this.nearMissMarks.get(nearMiss.id);
+        return marks !== undefined && this.says(text, marks) ? nearMiss : undefined;
+    }
+
     /** Whether one of the phrases is somewhere in the message. */
     private says(text: string, phrases: readonly string[][]): boolean {
         const tokens = words(text);
@@ -1182,6 +1202,8 @@ export class Recognizer {
                 const advisor = [x, y].find((topic) => topic.command === 'advisor');
                 if (advisor && (x.smallTalk || y.smallTalk) && this.says(text, this.talkToPhrases))
                     return { kind: 'command', command: 'advisor', inferred: true };
+                const marked = this.markedNearMiss(text, outcome.topics);
+                if (marked) return { kind: 'refuse', topic: marked, score: outcome.score };
                 return (
                     nearMissesRefusal(outcome.topics, outcome.score) ?? { kind: 'clarify', topics: outcome.topics, score: outcome.score }
                 );
