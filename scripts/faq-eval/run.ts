@@ -365,7 +365,7 @@ async function main(): Promise<void> {
     // Later rounds for tuning, by writers who saw neither the samples nor the frozen set, each on its own brief.
     const rounds = loadFrozenItems(join(projectRoot, 'tests/fixtures/faq-rounds.jsonl'));
     console.log(
-        `\n=== Tuning rounds (${rounds.length} messages: people who describe, tell a story, ask two things; close topics; staff asking for a client; newcomers, second languages; hard situations, search-box queries; quoted letters and posts, people by trade; the firm's staff in Teams, Messenger chat; a precise step of the file, second languages mixed; for someone else or an employer, programs compared; near misses in IMP+ words, jargon and forum posts; dictated and thumb-typed, people under stress; rumours to check, search-box fragments and long stories; negations and conditions, numbers and dates; orders and needs, pointers to pages and forms) ===`,
+        `\n=== Tuning rounds (${rounds.length} messages: people who describe, tell a story, ask two things; close topics; staff asking for a client; newcomers, second languages; hard situations, search-box queries; quoted letters and posts, people by trade; the firm's staff in Teams, Messenger chat; a precise step of the file, second languages mixed; for someone else or an employer, programs compared; near misses in IMP+ words, jargon and forum posts; dictated and thumb-typed, people under stress; rumours to check, search-box fragments and long stories; negations and conditions, numbers and dates; orders and needs, pointers to pages and forms; the stage of one's file, anger and suspicion) ===`,
     );
     for (const r of scoreFrozen(rounds, recognizerReading(recognizer))) {
         console.log(frozenLine(r));
