@@ -392,6 +392,10 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('a panel physician')).toEqual(analyzer.analyze('a medical exam'));
         expect(analyzer.analyze('is there a ceiling')).toEqual(analyzer.analyze('is there a cap'));
     });
+    it('reads "taking" and "took" as waiting for IRCC, as "it takes" is', () => {
+        for (const text of ['how long is it taking these days', 'how long did it take for others', 'it took 5 months for my friend'])
+            expect(analyzer.analyze(text)).toContain('@processing');
+    });
     it('reads asking for the page or the link as asking what it says', () => {
         expect(analyzer.analyze('send me the link for the biometrics')).toEqual(analyzer.analyze('send me the biometrics'));
         expect(analyzer.analyze('le lien pour la biométrie')).toEqual(analyzer.analyze('la biométrie'));
