@@ -628,6 +628,39 @@ describe('a "Did you mean…?" between an IMP+ topic and a near miss whose own w
     });
 });
 
+describe('a second question about a topic often asked with the first', () => {
+    const family = 'Mon mari peut-il travailler lui aussi et nos enfants iront-ils à l’école ?';
+    const budget = 'How much does it cost? And how long should I expect to wait?';
+    const told = 'My wife will work too, but can the kids go to school?';
+    const schoolFees = 'Can they go to the public school for free? Or we must pay?';
+    const recognizer = recognizerReading({
+        [family]: confident('children-school'),
+        'mon mari peut il travailler lui aussi': confident('spouse-work'),
+        [budget]: confident('fees'),
+        'how long should i expect to wait': confident('processing-times'),
+        [told]: confident('children-school'),
+        'my wife will work too': confident('spouse-work'),
+        [schoolFees]: confident('children-school'),
+        'or we must pay': confident('fees'),
+    });
+
+    it.each([
+        [family, 'fr', 'children-school', 'spouse-work'],
+        [budget, 'en', 'fees', 'processing-times'],
+    ] as const)('answers both when a part asks the other in its own words: %s', (text, language, first, second) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: first }, also: { id: second } });
+    });
+
+    it('does not add what a part only tells', () => {
+        expect(recognizer.understand(told, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'children-school' } });
+        expect(recognizer.understand(told, 'en')).not.toHaveProperty('also');
+    });
+
+    it('adds only the topic paired with the answer', () => {
+        expect(recognizer.understand(schoolFees, 'en')).not.toHaveProperty('also');
+    });
+});
+
 describe('French « plus » meaning "more"', () => {
     const recognizer = recognizerReading({
         'on paie': confident('fees'),

@@ -148,6 +148,36 @@ const LIST_ITEM = /^(?:\d{1,2}[.)]|[-–•*])\s+/u;
 const lastSentence = (text: string): string => text.split(SENTENCE_END).at(-1) ?? text;
 const firstSentence = (text: string): string => text.split(SENTENCE_END)[0] ?? text;
 
+/** Words that join two questions in one sentence ("can my wife work and can our son go to school"). */
+const JOINING_WORDS = new Set(['and', 'but', 'also', 'et', 'mais', 'pis', 'puis']);
+/** Words before which a French subject pronoun or « tu » asks (« peut-il », « pourra-t-elle », « va tu »). */
+const NOT_A_VERB = new Set(['et', 'mais', 'pis', 'ou', 'que', 'qu', 'si', 'quand', 'parce', 'car', 'comme']);
+const ASKING_PRONOUNS = new Set(['il', 'elle', 'ils', 'elles', 'tu']);
+
+/**
+ * The part of a sentence that says one word of each group (`marks`), cut at the joining words around it ("mon mari
+ * peut il travailler lui aussi" out of « …lui aussi et nos enfants iront-ils à l'école ? »), when it asks: it starts
+ * with a question word, inverts its subject (« peut-il », « va tu »), or ends the sentence's question. Undefined
+ * otherwise ("my wife will work too, but can the kids go to school?" asks only about the kids).
+ */
+function companionPart(
+    tokens: readonly string[],
+    marks: readonly Set<string>[],
+    endsWithQuestion: boolean,
+    questionStarts: ReadonlySet<string>,
+): string | undefined {
+    const at = marks.map((group) => tokens.findIndex((token) => group.has(token)));
+    if (at.some((index) => index < 0)) return undefined;
+    const [first, last] = [Math.min(...at), Math.max(...at)];
+    const start = tokens.slice(0, first).findLastIndex((token) => JOINING_WORDS.has(token)) + 1;
+    const joinAfter = tokens.slice(last + 1).findIndex((token) => JOINING_WORDS.has(token));
+    const end = joinAfter < 0 ? tokens.length : last + 1 + joinAfter;
+    const part = tokens.slice(start, end);
+    const inverted = part.some((token, i) => i > 0 && ASKING_PRONOUNS.has(token) && !NOT_A_VERB.has(part[i - 1] ?? ''));
+    const asks = questionStarts.has(part[0] ?? '') || inverted || (endsWithQuestion && end === tokens.length);
+    return asks ? part.join(' ') : undefined;
+}
+
 /**
  * Between two near misses ("résidence permanente par entrée express en alberta"): the first's refusal, in its own
  * words. Undefined when either is an IMP+ topic.
@@ -289,6 +319,11 @@ export class Recognizer {
     private readonly callBackPhrases: string[][];
     /** Per near miss, words that only its questions say ("study permit" for the spouses of other programs), both languages. */
     private readonly nearMissMarks = new Map<string, string[][]>();
+    /**
+     * Pairs of topics often asked together, each topic with the word groups a question about it says one word of each
+     * (context.json `companions`).
+     */
+    private readonly companions: Map<string, Set<string>[]>[] = [];
     private readonly subjects: SubjectWords;
     private readonly persons: StoryPersons;
 
@@ -329,6 +364,7 @@ export class Recognizer {
                 rejections?: string[];
                 callBack?: string[];
                 nearMissMarks?: Record<string, string[]>;
+                companions?: Record<string, string[][]>[];
             }>(language, 'context'),
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
@@ -343,6 +379,19 @@ export class Recognizer {
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
+        // The pairs at the same place in each language are the same pair: their words are pooled.
+        for (const pairs of context.map((words) => words?.companions ?? []))
+            pairs.forEach((pair, at) => {
+                const known = this.companions[at] ?? new Map<string, Set<string>[]>();
+                this.companions[at] = known;
+                for (const [id, groups] of Object.entries(pair)) {
+                    const sets = known.get(id) ?? groups.map(() => new Set<string>());
+                    groups.forEach((group, i) => {
+                        for (const word of group) sets[i]?.add(word);
+                    });
+                    known.set(id, sets);
+                }
+            });
         for (const id of new Set(context.flatMap((words) => Object.keys(words?.nearMissMarks ?? {}))))
             this.nearMissMarks.set(id, longestFirst(context.map((words) => words?.nearMissMarks?.[id])));
         this.subjects = new SubjectWords(translator);
@@ -391,6 +440,7 @@ export class Recognizer {
                 this.personAskedAfterStory(text, language, understood) ??
                 this.unsureOffer(text, language, understood) ??
                 this.checkedIfTrue(text, language, understood) ??
+                this.companionAsked(text, language, understood) ??
                 understood,
         );
     }
@@ -1145,6 +1195,29 @@ export class Recognizer {
 
     private asksFirmFees(text: string): boolean {
         return this.says(text, this.firmFeePhrases);
+    }
+
+    /**
+     * "Mon mari peut-il travailler lui aussi et nos enfants iront-ils à l'école ?": a message answered with one of
+     * two topics often asked together (`companions`: the spouse's work and the children's school, the fees and the
+     * processing times) whose next best topic is the other, asked in a sentence of its own words, gets both.
+     */
+    private companionAsked(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'answer' || understood.also || understood.request) return undefined;
+        const pair = this.companions.find((companions) => companions.has(understood.topic.id));
+        const [id, marks] = [...(pair ?? [])].find(([other]) => other !== understood.topic.id) ?? [];
+        if (id === undefined || marks === undefined) return undefined;
+        const offered = (read: Recognition): Topic[] =>
+            read.kind === 'answer' ? [read.topic] : read.kind === 'clarify' ? read.topics : [];
+        // The message's next best topic, or what the part that says the companion's words reads as alone.
+        const next = offered(this.search(text, language, understood.topic.id));
+        for (const sentence of text.trim().split(SENTENCE_END)) {
+            const part = companionPart(words(sentence), marks, sentence.trim().endsWith('?'), this.questionStarts);
+            if (part === undefined) continue;
+            const also = [...next, ...offered(this.search(part, language))].find((topic) => topic.id === id);
+            if (also) return { ...understood, also };
+        }
+        return undefined;
     }
 
     /**
