@@ -633,6 +633,7 @@ describe('a second question about a topic often asked with the first', () => {
     const budget = 'How much does it cost? And how long should I expect to wait?';
     const told = 'My wife will work too, but can the kids go to school?';
     const schoolFees = 'Can they go to the public school for free? Or we must pay?';
+    const checks = 'Police certificate and medical exam, are both needed?';
     const recognizer = recognizerReading({
         [family]: confident('children-school'),
         'mon mari peut il travailler lui aussi': confident('spouse-work'),
@@ -642,11 +643,14 @@ describe('a second question about a topic often asked with the first', () => {
         'my wife will work too': confident('spouse-work'),
         [schoolFees]: confident('children-school'),
         'or we must pay': confident('fees'),
+        [checks]: confident('police-certificates'),
+        'medical exam are both needed': confident('medical-exam'),
     });
 
     it.each([
         [family, 'fr', 'children-school', 'spouse-work'],
         [budget, 'en', 'fees', 'processing-times'],
+        [checks, 'en', 'police-certificates', 'medical-exam'],
     ] as const)('answers both when a part asks the other in its own words: %s', (text, language, first, second) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: first }, also: { id: second } });
     });
@@ -658,6 +662,21 @@ describe('a second question about a topic often asked with the first', () => {
 
     it('adds only the topic paired with the answer', () => {
         expect(recognizer.understand(schoolFees, 'en')).not.toHaveProperty('also');
+    });
+
+    it('does not add the next best topic when the part that says its words reads as the answer itself', () => {
+        const question = 'What documents do I need to apply?';
+        // Read again without its answer, the message leans to how to apply: its words are there, not its question.
+        const nextBest = new Recognizer(t, {
+            match: (text, _language, without) =>
+                without === 'documents-list'
+                    ? unsure('documents-list', 'how-to-apply')
+                    : ['what documents do i need to apply', question].includes(text.trim())
+                      ? confident('documents-list')
+                      : { kind: 'none', score: 0 },
+        });
+        expect(nextBest.understand(question, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'documents-list' } });
+        expect(nextBest.understand(question, 'en')).not.toHaveProperty('also');
     });
 });
 

@@ -1199,8 +1199,9 @@ export class Recognizer {
 
     /**
      * "Mon mari peut-il travailler lui aussi et nos enfants iront-ils à l'école ?": a message answered with one of
-     * two topics often asked together (`companions`: the spouse's work and the children's school, the fees and the
-     * processing times) whose next best topic is the other, asked in a sentence of its own words, gets both.
+     * two topics often asked together (`companions`: the spouse's work and the children's school, the medical exam and
+     * the police certificate…) gets both when a part of a sentence asks the other in its own words and reads as it
+     * alone, or the message's next best topic is the other.
      */
     private companionAsked(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'answer' || understood.also || understood.request) return undefined;
@@ -1214,7 +1215,11 @@ export class Recognizer {
         for (const sentence of text.trim().split(SENTENCE_END)) {
             const part = companionPart(words(sentence), marks, sentence.trim().endsWith('?'), this.questionStarts);
             if (part === undefined) continue;
-            const also = [...next, ...offered(this.search(part, language))].find((topic) => topic.id === id);
+            const alone = offered(this.search(part, language));
+            // A part that reads as the answer itself only said the other's words ("what documents do I need to apply").
+            const isOther = (topic: Topic) => topic.id === id;
+            if (alone.some((topic) => topic.id === understood.topic.id) && !alone.some(isOther)) continue;
+            const also = [...alone, ...next].find(isOther);
             if (also) return { ...understood, also };
         }
         return undefined;
