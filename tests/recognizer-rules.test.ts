@@ -634,6 +634,8 @@ describe('a second question about a topic often asked with the first', () => {
     const told = 'My wife will work too, but can the kids go to school?';
     const schoolFees = 'Can they go to the public school for free? Or we must pay?';
     const checks = 'Police certificate and medical exam, are both needed?';
+    // The permit's duration goes with what IMP+ is, and with where one may work.
+    const valid = 'How long is the permit valid? And can I work in Ontario with it?';
     const recognizer = recognizerReading({
         [family]: confident('children-school'),
         'mon mari peut il travailler lui aussi': confident('spouse-work'),
@@ -645,12 +647,15 @@ describe('a second question about a topic often asked with the first', () => {
         'or we must pay': confident('fees'),
         [checks]: confident('police-certificates'),
         'medical exam are both needed': confident('medical-exam'),
+        [valid]: confident('duration'),
+        'can i work in ontario with it': confident('quebec-only'),
     });
 
     it.each([
         [family, 'fr', 'children-school', 'spouse-work'],
         [budget, 'en', 'fees', 'processing-times'],
         [checks, 'en', 'police-certificates', 'medical-exam'],
+        [valid, 'en', 'duration', 'quebec-only'],
     ] as const)('answers both when a part asks the other in its own words: %s', (text, language, first, second) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: first }, also: { id: second } });
     });

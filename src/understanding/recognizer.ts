@@ -1205,23 +1205,25 @@ export class Recognizer {
      */
     private companionAsked(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'answer' || understood.also || understood.request) return undefined;
-        const pair = this.companions.find((companions) => companions.has(understood.topic.id));
-        const [id, marks] = [...(pair ?? [])].find(([other]) => other !== understood.topic.id) ?? [];
-        if (id === undefined || marks === undefined) return undefined;
+        const others = this.companions
+            .filter((pair) => pair.has(understood.topic.id))
+            .flatMap((pair) => [...pair].filter(([id]) => id !== understood.topic.id));
+        if (others.length === 0) return undefined;
         const offered = (read: Recognition): Topic[] =>
             read.kind === 'answer' ? [read.topic] : read.kind === 'clarify' ? read.topics : [];
         // The message's next best topic, or what the part that says the companion's words reads as alone.
         const next = offered(this.search(text, language, understood.topic.id));
-        for (const sentence of text.trim().split(SENTENCE_END)) {
-            const part = companionPart(words(sentence), marks, sentence.trim().endsWith('?'), this.questionStarts);
-            if (part === undefined) continue;
-            const alone = offered(this.search(part, language));
-            // A part that reads as the answer itself only said the other's words ("what documents do I need to apply").
-            const isOther = (topic: Topic) => topic.id === id;
-            if (alone.some((topic) => topic.id === understood.topic.id) && !alone.some(isOther)) continue;
-            const also = [...alone, ...next].find(isOther);
-            if (also) return { ...understood, also };
-        }
+        for (const [id, marks] of others)
+            for (const sentence of text.trim().split(SENTENCE_END)) {
+                const part = companionPart(words(sentence), marks, sentence.trim().endsWith('?'), this.questionStarts);
+                if (part === undefined) continue;
+                const alone = offered(this.search(part, language));
+                // A part that reads as the answer itself only said the other's words ("what documents do I need to apply").
+                const isOther = (topic: Topic) => topic.id === id;
+                if (alone.some((topic) => topic.id === understood.topic.id) && !alone.some(isOther)) continue;
+                const also = [...alone, ...next].find(isOther);
+                if (also) return { ...understood, also };
+            }
         return undefined;
     }
 
