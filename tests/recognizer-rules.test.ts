@@ -685,6 +685,26 @@ describe('a second question about a topic often asked with the first', () => {
     });
 });
 
+describe('a last question after sentences that named two subjects', () => {
+    const story = 'I got my CSQ last week and a friend keeps talking about this IMP+ thing.';
+    const recognizer = recognizerReading({
+        [`${story} What is it exactly?`]: unsure('what-is-imp', 'what-is-csq'),
+        'What is it exactly? imp+': confident('what-is-imp'),
+        'What is it exactly? csq': confident('what-is-csq'),
+        [`${story} Tell me more.`]: unsure('what-is-imp', 'what-is-csq'),
+        // Read with the subject named last, it would lean to IMP+: the person did not say "it" of anything.
+        'Tell me more. imp+': confident('what-is-imp'),
+    });
+
+    it('settles the "Did you mean…?" by what "it" says of the subject named last', () => {
+        expect(recognizer.understand(`${story} What is it exactly?`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
+    });
+
+    it('keeps it when the last sentence neither names a subject nor says "it"', () => {
+        expect(recognizer.understand(`${story} Tell me more.`, 'en')).toMatchObject({ kind: 'clarify' });
+    });
+});
+
 describe('French « plus » meaning "more"', () => {
     const recognizer = recognizerReading({
         'on paie': confident('fees'),

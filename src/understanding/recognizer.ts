@@ -429,20 +429,20 @@ export class Recognizer {
             this.questionsAsked(text, language, reading) ??
             this.thankedOnLeaving(text, language, reading) ??
             reading;
-        return withoutOwnCost(
+        const settled =
             this.aboutThePermit(text, language, understood) ??
-                this.aboutStoryPerson(text, language, understood) ??
-                this.aboutSubjectNamedBefore(text, language, understood) ??
-                this.thanksWithRemark(text, language, understood) ??
-                this.acknowledgedWithConclusion(text, language, understood) ??
-                this.remarkThenThanks(text, language, understood) ??
-                this.callBackAsked(text, understood) ??
-                this.personAskedAfterStory(text, language, understood) ??
-                this.unsureOffer(text, language, understood) ??
-                this.checkedIfTrue(text, language, understood) ??
-                this.companionAsked(text, language, understood) ??
-                understood,
-        );
+            this.aboutStoryPerson(text, language, understood) ??
+            this.aboutSubjectNamedBefore(text, language, understood) ??
+            this.thanksWithRemark(text, language, understood) ??
+            this.acknowledgedWithConclusion(text, language, understood) ??
+            this.remarkThenThanks(text, language, understood) ??
+            this.callBackAsked(text, understood) ??
+            this.personAskedAfterStory(text, language, understood) ??
+            this.unsureOffer(text, language, understood) ??
+            this.checkedIfTrue(text, language, understood) ??
+            this.companionAsked(text, language, understood) ??
+            understood;
+        return withoutOwnCost(this.settledByLastQuestion(text, language, settled) ?? settled);
     }
 
     /**
@@ -501,6 +501,29 @@ export class Recognizer {
         if (understood.topics.every((topic) => subjectOf(topic) !== undefined)) return undefined;
         const again = this.readAbout(text, 'permit', language);
         if (again?.kind !== 'answer' || subjectOf(again.topic) !== 'permit') return undefined;
+        return understood.topics.some((topic) => topic.id === again.topic.id) ? again : undefined;
+    }
+
+    /**
+     * "got my CSQ last week… someone keeps saying there's this IMP+ thing. what is it exactly??": a "Did you mean…?"
+     * between topics of two subjects (or of one and none), after sentences that named both, is settled by the last
+     * sentence alone, which names one of them or says "it" of the one named last, when it clearly asks one of the
+     * two. Undefined otherwise.
+     */
+    private settledByLastQuestion(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'clarify') return undefined;
+        const [first, second] = understood.topics.map((topic) => subjectOf(topic));
+        if (first === second) return undefined;
+        const sentences = text.trim().split(SENTENCE_END);
+        const question = sentences.pop();
+        if (question === undefined || sentences.length === 0) return undefined;
+        const named = this.subjects.lastNaming(sentences.join(' '));
+        const again = this.subjects.wordNaming(question)
+            ? this.search(question, language)
+            : this.subjects.leavesItUnsaid(question) && named !== undefined
+              ? this.search(`${question} ${named}`, language)
+              : undefined;
+        if (again === undefined || again.kind !== 'answer' || !isClearAnswer(again)) return undefined;
         return understood.topics.some((topic) => topic.id === again.topic.id) ? again : undefined;
     }
 

@@ -69,6 +69,11 @@ export class SubjectWords {
         return words(text).some((word) => this.named.has(word));
     }
 
+    /** The word by which the text names a subject for sure last ("…got my CSQ… this IMP+ thing…": "imp+"). */
+    lastNaming(text: string): string | undefined {
+        return words(text).findLast((word) => this.subjectOfWord.has(word));
+    }
+
     /** Whether the text names `subject` for sure ("IMP+" the permit, "CSQ" the certificate). */
     namesSubject(text: string, subject: Subject): boolean {
         return words(text).some((word) => this.subjectOfWord.get(word) === subject);
