@@ -817,6 +817,28 @@ describe('thanks, then a remark that asks nothing', () => {
         expect(recognizer.understand('Thank you, is the program still open', 'en')).toMatchObject({ kind: 'refuse' });
         expect(recognizer.understand('Thank you, that is a relief. Can my wife come too?', 'en')).toMatchObject({ kind: 'refuse' });
     });
+
+    it('is the thanks even when the remark about the answer names a topic', () => {
+        const remarks = recognizerReading({
+            'thank you so much': confident('thanks'),
+            'merci beaucoup': confident('thanks'),
+            'thank you so much, that clears it up for my biometrics appointment': confident('biometrics'),
+            'merci beaucoup, ça m’aide pour ma biométrie': unsure('thanks', 'biometrics'),
+            // A remark that does not speak of the answer, or has a question word, keeps its topic.
+            'thank you so much, my biometrics appointment is tomorrow': confident('biometrics'),
+            'thank you so much, that is where I give biometrics': confident('biometrics'),
+        });
+        for (const [text, language] of [
+            ['thank you so much, that clears it up for my biometrics appointment', 'en'],
+            ['merci beaucoup, ça m’aide pour ma biométrie', 'fr'],
+        ] as const)
+            expect(remarks.understand(text, language), text).toMatchObject({ kind: 'answer', topic: { id: 'thanks' } });
+        for (const text of [
+            'thank you so much, my biometrics appointment is tomorrow',
+            'thank you so much, that is where I give biometrics',
+        ])
+            expect(remarks.understand(text, 'en'), text).toMatchObject({ kind: 'answer', topic: { id: 'biometrics' } });
+    });
 });
 
 describe('news that asks nothing, then thanks', () => {

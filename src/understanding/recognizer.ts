@@ -297,6 +297,8 @@ export class Recognizer {
     private readonly selfWords: Set<string>;
     /** Words a question starts with ("can", « combien »), to find it after context typed without punctuation. */
     private readonly questionStarts: Set<string>;
+    /** Words a remark about the answer starts with ("that helps", « ça m'aide »), in both languages (context.json). */
+    private readonly remarkStarts: Set<string>;
     /** "Where", looked for before accents are folded: « où » asks wherever it stands, « ou » is "or". */
     private readonly whereWords: Set<string>;
     /** Words that name the bot itself ("bot", « robot »), in both languages (locales context.json). */
@@ -353,6 +355,7 @@ export class Recognizer {
             translator.bundle<{
                 self?: string[];
                 questionStarts?: string[];
+                remarkStarts?: string[];
                 where?: string[];
                 bot?: string[];
                 firmFees?: string[];
@@ -369,6 +372,7 @@ export class Recognizer {
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
         this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
+        this.remarkStarts = new Set(context.flatMap((words) => words?.remarkStarts ?? []).flatMap((word) => words(word)));
         this.whereWords = new Set(context.flatMap((words) => words?.where ?? []));
         this.botWords = new Set(context.flatMap((words) => words?.bot ?? []));
         this.firmFeePhrases = longestFirst(context.map((words) => words?.firmFees));
@@ -569,14 +573,24 @@ export class Recognizer {
 
     /**
      * "Thank you, that is a real relief after such a week.", « Merci beaucoup, ça me rassure. »: thanks, then a remark
-     * that asks nothing. Refused as a whole (the remark's words are no topic's), it is the thanks. Undefined otherwise.
+     * that asks nothing. Refused as a whole (the remark's words are no topic's), it is the thanks; read as a topic too,
+     * when the remark speaks of the answer (`remarkStarts`: "that…", « ça… ») and has no question word. Undefined
+     * otherwise.
      */
     private thanksWithRemark(text: string, language: Language, understood: Recognition): Recognition | undefined {
-        if (understood.kind !== 'refuse' || understood.topic || text.includes('?')) return undefined;
+        if (text.includes('?')) return undefined;
         const tokens = words(text);
         const said = this.thanksPhrases.find((phrase) => phraseAt(tokens, phrase, 0));
         if (!said || this.questionStarts.has(tokens[said.length] ?? '')) return undefined;
-        return this.thanksSaid(said, language);
+        const refused = understood.kind === 'refuse' && !understood.topic;
+        // "thank you so much, that clears it up for my biometrics appointment": a remark about the answer, asking
+        // nothing, may name a topic; it is still the thanks.
+        const remark = tokens.slice(said.length);
+        const aboutTheAnswer =
+            (understood.kind === 'answer' || understood.kind === 'clarify') &&
+            this.remarkStarts.has(remark[0] ?? '') &&
+            !remark.some((token) => this.questionStarts.has(token));
+        return refused || aboutTheAnswer ? this.thanksSaid(said, language) : undefined;
     }
 
     /**
