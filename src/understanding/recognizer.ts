@@ -510,9 +510,9 @@ export class Recognizer {
 
     /**
      * "got my CSQ last week… someone keeps saying there's this IMP+ thing. what is it exactly??": a "Did you mean…?"
-     * between topics of two subjects (or of one and none), after sentences that named both, is settled by the last
-     * sentence alone, which names one of them or says "it" of the one named last, when it clearly asks one of the
-     * two. Undefined otherwise.
+     * between topics of two subjects (or of one and none) is settled by the last sentence alone, which names one of
+     * them or says "it" of the subject the sentences before it named last, when it clearly asks one of the two.
+     * Undefined otherwise.
      */
     private settledByLastQuestion(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'clarify') return undefined;
@@ -1248,8 +1248,9 @@ export class Recognizer {
         if (others.length === 0) return undefined;
         const offered = (read: Recognition): Topic[] =>
             read.kind === 'answer' ? [read.topic] : read.kind === 'clarify' ? read.topics : [];
-        // The message's next best topic, or what the part that says the companion's words reads as alone.
-        const next = offered(this.search(text, language, understood.topic.id));
+        // What the part that says the companion's words reads as alone, or the message's next best topic (read once,
+        // only for a message with such a part).
+        let next: Topic[] | undefined;
         for (const [id, marks] of others)
             for (const sentence of text.trim().split(SENTENCE_END)) {
                 const part = companionPart(words(sentence), marks, sentence.trim().endsWith('?'), this.questionStarts);
@@ -1258,6 +1259,7 @@ export class Recognizer {
                 // A part that reads as the answer itself only said the other's words ("what documents do I need to apply").
                 const isOther = (topic: Topic) => topic.id === id;
                 if (alone.some((topic) => topic.id === understood.topic.id) && !alone.some(isOther)) continue;
+                next ??= offered(this.search(text, language, understood.topic.id));
                 const also = [...alone, ...next].find(isOther);
                 if (also) return { ...understood, also };
             }
