@@ -391,7 +391,7 @@ export class Recognizer {
                 for (const [id, groups] of Object.entries(pair)) {
                     const sets = known.get(id) ?? groups.map(() => new Set<string>());
                     groups.forEach((group, i) => {
-                        for (const word of group) sets[i]?.add(word);
+                        for (const token of group.flatMap((word) => words(word))) sets[i]?.add(token);
                     });
                     known.set(id, sets);
                 }
