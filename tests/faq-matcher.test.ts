@@ -396,6 +396,12 @@ describe('TextAnalyzer', () => {
         for (const text of ['how long is it taking these days', 'how long did it take for others', 'it took 5 months for my friend'])
             expect(analyzer.analyze(text)).toContain('@processing');
     });
+    it('reads « parle-moi de… », « dites-moi… » as "tell me about…": only the topic after it is asked', () => {
+        expect(analyzer.analyze('parlez-moi des délais')).toEqual(analyzer.analyze('les délais'));
+        expect(analyzer.analyze('Parle-moi des frais')).toEqual(analyzer.analyze('les frais'));
+        expect(analyzer.analyze('dites-moi les documents')).toEqual(analyzer.analyze('les documents'));
+        expect(analyzer.analyze('renseignez-moi sur la biométrie')).toEqual(analyzer.analyze('sur la biométrie'));
+    });
     it('reads asking for the page or the link as asking what it says', () => {
         expect(analyzer.analyze('send me the link for the biometrics')).toEqual(analyzer.analyze('send me the biometrics'));
         expect(analyzer.analyze('le lien pour la biométrie')).toEqual(analyzer.analyze('la biométrie'));

@@ -864,6 +864,17 @@ export const FILLER_PHRASES: readonly string[] = [
     'croisons les doigts',
     // Saying it again, not asking what something means: "I already paid, I mean how long it takes".
     'i mean',
+    // "Tell me about…": the topic follows; « parlez » alone is no word the samples know.
+    'parle moi',
+    'parlez moi',
+    'parle nous',
+    'parlez nous',
+    'dites moi',
+    'dites nous',
+    'renseigne moi',
+    'renseignez moi',
+    'informe moi',
+    'informez moi',
 ];
 
 /**
