@@ -1263,18 +1263,25 @@ describe('two questions after a story, the second said to be one more', () => {
 describe('a message that names another program and nothing of IMP+', () => {
     const asylum = 'I have lived in Montreal since March and I want to ask for asylum. Where do I go to apply?';
     const cousin = 'I have lived in Montreal since March and I want to see my cousin. Where do I go to apply?';
+    const spouse = "My daughter's husband holds a PGWP in Ontario. Can she get an open work permit as his spouse?";
     const recognizer = recognizerReading({
         [asylum]: { kind: 'none', score: 0, offTopic: true, otherProgram: true },
         [cousin]: { kind: 'none', score: 0.3, offTopic: true },
         'Where do I go to apply?': confident('how-to-apply'),
         'Can I talk to a real person? This PGWP stuff confuses me.': { kind: 'none', score: 0, offTopic: true, otherProgram: true },
         'Can I talk to a real person?': confident('advisor'),
+        [spouse]: { kind: 'none', score: 0, offTopic: true, otherProgram: true },
+        'can my daughter get an open work permit as his spouse': confident('spouse-work'),
     });
 
     it('is refused whole: its question asks about that program', () => {
         expect(recognizer.understand(asylum, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
         // Read as about something else without naming a program, its question is read alone.
         expect(recognizer.understand(cousin, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'how-to-apply' } });
+    });
+
+    it('is refused whole when its question says "she" of the story’s person: the person is in that program', () => {
+        expect(recognizer.understand(spouse, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
     });
 
     it('still carries out a request in it', () => {

@@ -472,6 +472,9 @@ export class Recognizer {
     private aboutStoryPerson(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind === 'command' || understood.kind === 'dialog') return undefined;
         if (understood.kind === 'answer' && (understood.also || understood.topic.smallTalk)) return undefined;
+        // "…holds a post-graduation work permit in Ontario. Can she obtain an open work permit as his spouse?": the story
+        // named another program and nothing of IMP+; so does the question, whoever it names.
+        if (understood.kind === 'refuse' && understood.otherProgram) return undefined;
         const sentences = text.trim().split(SENTENCE_END);
         const question = sentences.pop();
         if (question === undefined || sentences.length === 0 || !question.includes('?')) return undefined;
