@@ -1387,3 +1387,26 @@ describe('a clause that turns a topic away', () => {
         expect(recognizer.understand(message.person, 'fr')).toMatchObject({ kind: 'command', command: 'advisor' });
     });
 });
+
+describe('a request told rather than asked, then a sentence about someone', () => {
+    const request = 'Good afternoon, I would be grateful if you could explain how one applies for this work permit.';
+    const recognizer = recognizerReading({
+        [`${request} My granddaughter is in Manila.`]: confident('how-to-apply'),
+        'My granddaughter is in Manila.': { kind: 'none', score: 0.2, offTopic: true },
+        'I got my permit last week. So now, how do I file my tax return': confident('duration'),
+        'So now, how do I file my tax return': { kind: 'none', score: 0.2, offTopic: true },
+    });
+
+    it('keeps the request: a last sentence that only tells is not the question', () => {
+        expect(recognizer.understand(`${request} My granddaughter is in Manila.`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'how-to-apply' },
+        });
+    });
+
+    it('still reads a last sentence that asks, without its question mark, as the question', () => {
+        expect(recognizer.understand('I got my permit last week. So now, how do I file my tax return', 'en')).toMatchObject({
+            kind: 'refuse',
+        });
+    });
+});

@@ -71,6 +71,9 @@ const TRUTH_CHECK_EXTRA_WORDS = 2;
 const REJECTION_EXTRA_WORDS = 6;
 /** What is left of a relayed message must tell the question, not only what it is about ("a job interview, how do I reply"). */
 const RELAYED_WORDS = 8;
+/** A last sentence this short that tells ("My granddaughter is in Manila.") is an aside; a longer one may ask ("Notre
+ * client souhaiterait savoir s'il peut refuser…"). */
+const ASIDE_WORDS = 8;
 /** Context typed without punctuation before a question: at least this many words ("I live in Laval can I…"). */
 const MIN_CONTEXT_WORDS = 3;
 const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
@@ -647,10 +650,12 @@ export class Recognizer {
         const marked = sentences.filter((sentence) => sentence.includes('?'));
         // Typed without a question mark, the question is a sentence whose first word asks ("CAN I WORK IN ALBERTA WITH
         // IT YES OR NO. they offered me a job in calgary"), else the last one ("…, how do I file my tax return"), unless
-        // that sentence only tells about the writer ("Je souhaite tout rassembler avant les vacances.").
+        // that sentence only tells about the writer ("Je souhaite tout rassembler avant les vacances.") or, in a few
+        // words, about someone ("…how one applies for this permit. My granddaughter is in Manila.").
         const last = sentences.at(-1) ?? '';
         const asking = sentences.filter((sentence) => this.questionStarts.has(words(sentence)[0] ?? ''));
-        const questions = marked.length > 0 ? marked : asking.length > 0 ? asking : this.tellsAboutWriter(last) ? [] : [last];
+        const aside = this.tellsAboutWriter(last) || (this.tells(last) && words(last).length < ASIDE_WORDS);
+        const questions = marked.length > 0 ? marked : asking.length > 0 ? asking : aside ? [] : [last];
         if (questions.length === 0 || questions.length === sentences.length) return undefined;
         let refusal: Recognition | undefined;
         for (const question of questions) {
