@@ -1388,6 +1388,34 @@ describe('a clause that turns a topic away', () => {
     });
 });
 
+describe('a message written as a letter, with a sign-off and a signature', () => {
+    const school = 'My daughter is moving to Sherbrooke with her children. Will the children be able to attend school there?';
+    const documents = 'Pourriez-vous m’indiquer quels documents ma fille devra joindre à sa demande?';
+    const recognizer = recognizerReading({
+        [school]: confident('children-school'),
+        [documents]: confident('documents-list'),
+        'Got it, that is clear now.': confident('acknowledgement'),
+        'Got it, that is clear now. Thank you, Maria': confident('thanks'),
+    });
+
+    it.each([
+        `${school} With thanks, their grandmother, Evelyn Parker`,
+        `${school} Kind regards, E. Parker`,
+        `${documents} Je vous prie d’agréer mes salutations. Lise Bergeron`,
+        `${documents} Merci à l’avance, Lise`,
+    ])('is read without them: a name is no word the bot knows (%s)', (text) => {
+        expect(recognizer.understand(text, text.startsWith('My') ? 'en' : 'fr')).toMatchObject({ kind: 'answer' });
+    });
+
+    it('keeps a tail that asks: "thanks, but…?" is no sign-off', () => {
+        expect(recognizer.understand(`${school} Thanks, but will they need a study permit?`, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('keeps the thanks after news that asks nothing', () => {
+        expect(recognizer.understand('Got it, that is clear now. Thank you, Maria', 'en')).toMatchObject({ topic: { id: 'thanks' } });
+    });
+});
+
 describe('a request told rather than asked, then a sentence about someone', () => {
     const request = 'Good afternoon, I would be grateful if you could explain how one applies for this work permit.';
     const recognizer = recognizerReading({

@@ -71,6 +71,12 @@ const TRUTH_CHECK_EXTRA_WORDS = 2;
 const REJECTION_EXTRA_WORDS = 6;
 /** What is left of a relayed message must tell the question, not only what it is about ("a job interview, how do I reply"). */
 const RELAYED_WORDS = 8;
+/** A letter's sign-off, with the name and titles after it, is at most this long: "With thanks, their grandmother, Evelyn Parker". */
+const SIGN_OFF_WORDS = 12;
+/** What a signed message says before its sign-off: at least this many words, or the sign-off may be all it says. */
+const SIGNED_MESSAGE_WORDS = 6;
+/** Where a sign-off may start: after a sentence, a comma or a line ("…en septembre? Je vous prie d'agréer…"). */
+const SIGN_OFF_START = /(?<=[.,;:!?\n])\s*/u;
 /** A last sentence this short that tells ("My granddaughter is in Manila.") is an aside; a longer one may ask ("Notre
  * client souhaiterait savoir s'il peut refuser…"). */
 const ASIDE_WORDS = 8;
@@ -322,6 +328,8 @@ export class Recognizer {
     private readonly rejectionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
     private readonly callBackPhrases: string[][];
+    /** "Kind regards", « Je vous prie d'agréer… »: where a letter ends and its signature starts. */
+    private readonly signOffs: string[][];
     /** Per near miss, words that only its questions say ("study permit" for the spouses of other programs), both languages. */
     private readonly nearMissMarks = new Map<string, string[][]>();
     /**
@@ -369,6 +377,7 @@ export class Recognizer {
                 conclusions?: string[];
                 rejections?: string[];
                 callBack?: string[];
+                signOffs?: string[];
                 nearMissMarks?: Record<string, string[]>;
                 companions?: Record<string, string[][]>[];
             }>(language, 'context'),
@@ -386,6 +395,7 @@ export class Recognizer {
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
+        this.signOffs = longestFirst(context.map((words) => words?.signOffs));
         // The pairs at the same place in each language are the same pair: their words are pooled.
         for (const pairs of context.map((words) => words?.companions ?? []))
             pairs.forEach((pair, at) => {
@@ -418,6 +428,8 @@ export class Recognizer {
      * about something else refused.
      */
     understand(text: string, language: Language): Recognition {
+        const unsigned = this.withoutSignOff(text);
+        if (unsigned !== undefined) return this.understand(unsigned, language);
         if (this.turnsAwayFromImpPlus(text))
             return this.askedBesideImpPlus(text, language) ?? { kind: 'refuse', score: 0, offTopic: true, otherProgram: true };
         const wanted = this.withoutRejected(text, language);
@@ -1109,6 +1121,33 @@ export class Recognizer {
     private callBackAsked(text: string, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'refuse' || understood.topic || !this.says(text, this.callBackPhrases)) return undefined;
         return { kind: 'command', command: 'advisor', inferred: true };
+    }
+
+    /**
+     * A message written as a letter, without its sign-off and signature ("…attend school there? With thanks, their
+     * grandmother, Evelyn Parker", « …auxquels elle peut s'attendre? Je vous prie d'agréer mes salutations. Lise
+     * Bergeron »): a name is no word the bot knows, and would weigh as much as the question's own. The sign-off starts
+     * a sentence or a clause in the message's short tail, which asks nothing, and a signature follows it. Undefined
+     * when there is none, or what is left before it asks nothing (or too little to ask).
+     */
+    private withoutSignOff(text: string): string | undefined {
+        const pieces = text.trim().split(SIGN_OFF_START);
+        let cut: number | undefined;
+        for (let at = pieces.length - 1; at >= 1; at--) {
+            const tail = pieces.slice(at).join(' ');
+            if (tail.includes('?') || words(tail).length > SIGN_OFF_WORDS) break;
+            const tokens = words(pieces[at] ?? '');
+            if (this.signOffs.some((phrase) => phraseAt(tokens, phrase, 0))) cut = at;
+        }
+        // Without a name after it, the sign-off may be all the message says ("…is complete!! thank you for the help").
+        if (cut === undefined || cut === pieces.length - 1) return undefined;
+        const rest = pieces.slice(0, cut).join(' ');
+        // News that asks nothing, then "Thank you, Maria": the thanks is what it says. "Kind regards", « Je vous remercie
+        // à l'avance » only close a letter.
+        const signOff = words(pieces[cut] ?? '');
+        const thanks = this.thanksPhrases.some((phrase) => phraseAt(signOff, phrase, 0));
+        const asks = rest.includes('?') || rest.split(SENTENCE_END).some((sentence) => this.questionStarts.has(words(sentence)[0] ?? ''));
+        return (asks || !thanks) && words(rest).length >= SIGNED_MESSAGE_WORDS ? rest : undefined;
     }
 
     /**
