@@ -1438,3 +1438,28 @@ describe('a request told rather than asked, then a sentence about someone', () =
         });
     });
 });
+
+describe('a "Did you mean…?" between two topics often offered together', () => {
+    const ottawa = "does 'reside outside Quebec' mean outside Canada or just the province? I live in Ottawa";
+    const job = "does 'reside outside Quebec' mean outside Canada or just the province? I have a job in Ottawa";
+    const both = "I live in Ottawa and have a job offer in Ottawa, what about 'outside Quebec'?";
+    const ici = 'Je suis à Toronto, habiter en Ontario ça compte comme « hors Québec » pour le PMI+ ?';
+    const recognizer = recognizerReading({
+        [ottawa]: unsure('criteria-outside-quebec', 'quebec-only'),
+        [job]: unsure('criteria-outside-quebec', 'quebec-only'),
+        [both]: unsure('criteria-outside-quebec', 'quebec-only'),
+        [ici]: unsure('quebec-only', 'criteria-outside-quebec'),
+    });
+
+    it.each([
+        [ottawa, 'en', 'criteria-outside-quebec'],
+        [job, 'en', 'quebec-only'],
+        [ici, 'fr', 'criteria-outside-quebec'],
+    ] as const)('is settled by the words only one of them says: %s', (text, language, id) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
+    });
+
+    it('stays a choice when the message says the words of both', () => {
+        expect(recognizer.understand(both, 'en')).toMatchObject({ kind: 'clarify' });
+    });
+});

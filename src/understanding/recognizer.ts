@@ -328,6 +328,11 @@ export class Recognizer {
     private readonly rejectionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
     private readonly callBackPhrases: string[][];
+    /**
+     * Pairs of topics often offered together, each with the words that only its own questions say (both languages): who
+     * may apply from where ("I live in Ottawa") against where one may work ("a job in Ottawa").
+     */
+    private readonly settlers: Map<string, string[][]>[] = [];
     /** "Kind regards", « Je vous prie d'agréer… »: where a letter ends and its signature starts. */
     private readonly signOffs: string[][];
     /** Per near miss, words that only its questions say ("study permit" for the spouses of other programs), both languages. */
@@ -378,6 +383,7 @@ export class Recognizer {
                 rejections?: string[];
                 callBack?: string[];
                 signOffs?: string[];
+                settlers?: Record<string, string[]>[];
                 nearMissMarks?: Record<string, string[]>;
                 companions?: Record<string, string[][]>[];
             }>(language, 'context'),
@@ -408,6 +414,13 @@ export class Recognizer {
                     });
                     known.set(id, sets);
                 }
+            });
+        for (const pairs of context.map((words) => words?.settlers ?? []))
+            pairs.forEach((pair, at) => {
+                const known = this.settlers[at] ?? new Map<string, string[][]>();
+                this.settlers[at] = known;
+                for (const [id, phrases] of Object.entries(pair))
+                    known.set(id, [...(known.get(id) ?? []), ...phrases.map((phrase) => words(phrase))]);
             });
         for (const id of new Set(context.flatMap((words) => Object.keys(words?.nearMissMarks ?? {}))))
             this.nearMissMarks.set(id, longestFirst(context.map((words) => words?.nearMissMarks?.[id])));
@@ -460,6 +473,7 @@ export class Recognizer {
             this.unsureOffer(text, language, understood) ??
             this.checkedIfTrue(text, language, understood) ??
             this.companionAsked(text, language, understood) ??
+            this.settledByWords(text, understood) ??
             understood;
         return withoutOwnCost(this.settledByLastQuestion(text, language, settled) ?? settled);
     }
@@ -1327,6 +1341,22 @@ export class Recognizer {
     }
 
     /** Whether one of the phrases is somewhere in the message. */
+    /**
+     * A "Did you mean…?" between two topics often offered together (`settlers`), when the message says the words of only
+     * one: "does 'reside outside Quebec' mean outside Canada? I live in Ottawa" asks who may apply from where, "a job
+     * in Ottawa" where one may work. Not a weak reading's offer, nor when it says the words of both.
+     */
+    private settledByWords(text: string, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'clarify' || understood.unsure) return undefined;
+        for (const settler of this.settlers) {
+            if (!understood.topics.every((topic) => settler.has(topic.id))) continue;
+            const said = understood.topics.filter((topic) => this.says(text, settler.get(topic.id) ?? []));
+            const [only] = said;
+            if (only !== undefined && said.length === 1) return { kind: 'answer', topic: only, score: understood.score };
+        }
+        return undefined;
+    }
+
     private says(text: string, phrases: readonly string[][]): boolean {
         const tokens = words(text);
         return phrases.some((phrase) => tokens.some((_, start) => phraseAt(tokens, phrase, start)));
