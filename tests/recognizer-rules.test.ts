@@ -1444,17 +1444,23 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
     const job = "does 'reside outside Quebec' mean outside Canada or just the province? I have a job in Ottawa";
     const both = "I live in Ottawa and have a job offer in Ottawa, what about 'outside Quebec'?";
     const ici = 'Je suis à Toronto, habiter en Ontario ça compte comme « hors Québec » pour le PMI+ ?';
+    const quandMeme = 'J’ai un CSQ mais aucune lettre d’invitation du MIFI, puis-je quand même déposer une demande ?';
+    const demander = 'J’ai mon CSQ mais jamais reçu d’invitation, je peux la demander moi-même au MIFI ?';
     const recognizer = recognizerReading({
         [ottawa]: unsure('criteria-outside-quebec', 'quebec-only'),
         [job]: unsure('criteria-outside-quebec', 'quebec-only'),
         [both]: unsure('criteria-outside-quebec', 'quebec-only'),
         [ici]: unsure('quebec-only', 'criteria-outside-quebec'),
+        [quandMeme]: unsure('invitation-request', 'criteria-invitation'),
+        [demander]: unsure('criteria-invitation', 'invitation-request'),
     });
 
     it.each([
         [ottawa, 'en', 'criteria-outside-quebec'],
         [job, 'en', 'quebec-only'],
         [ici, 'fr', 'criteria-outside-quebec'],
+        [quandMeme, 'fr', 'criteria-invitation'],
+        [demander, 'fr', 'invitation-request'],
     ] as const)('is settled by the words only one of them says: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
