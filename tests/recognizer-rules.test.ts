@@ -1446,6 +1446,7 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
     const ici = 'Je suis à Toronto, habiter en Ontario ça compte comme « hors Québec » pour le PMI+ ?';
     const quandMeme = 'J’ai un CSQ mais aucune lettre d’invitation du MIFI, puis-je quand même déposer une demande ?';
     const demander = 'J’ai mon CSQ mais jamais reçu d’invitation, je peux la demander moi-même au MIFI ?';
+    const onlyWith = 'Do I really need the invitation paper to apply or I can apply only with my CSQ in hand?';
     const recognizer = recognizerReading({
         [ottawa]: unsure('criteria-outside-quebec', 'quebec-only'),
         [job]: unsure('criteria-outside-quebec', 'quebec-only'),
@@ -1453,6 +1454,7 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [ici]: unsure('quebec-only', 'criteria-outside-quebec'),
         [quandMeme]: unsure('invitation-request', 'criteria-invitation'),
         [demander]: unsure('criteria-invitation', 'invitation-request'),
+        [onlyWith]: unsure('how-to-apply', 'criteria-invitation'),
     });
 
     it.each([
@@ -1461,6 +1463,7 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [ici, 'fr', 'criteria-outside-quebec'],
         [quandMeme, 'fr', 'criteria-invitation'],
         [demander, 'fr', 'invitation-request'],
+        [onlyWith, 'en', 'criteria-invitation'],
     ] as const)('is settled by the words only one of them says: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
