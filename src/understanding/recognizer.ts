@@ -1340,7 +1340,6 @@ export class Recognizer {
         return marks !== undefined && this.says(text, marks) ? nearMiss : undefined;
     }
 
-    /** Whether one of the phrases is somewhere in the message. */
     /**
      * A "Did you mean…?" between two topics often offered together (`settlers`), when the message says the words of only
      * one: "does 'reside outside Quebec' mean outside Canada? I live in Ottawa" asks who may apply from where, "a job
@@ -1357,6 +1356,7 @@ export class Recognizer {
         return undefined;
     }
 
+    /** Whether one of the phrases is somewhere in the message. */
     private says(text: string, phrases: readonly string[][]): boolean {
         const tokens = words(text);
         return phrases.some((phrase) => tokens.some((_, start) => phraseAt(tokens, phrase, start)));
