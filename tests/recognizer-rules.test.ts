@@ -1447,6 +1447,7 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
     const quandMeme = 'J’ai un CSQ mais aucune lettre d’invitation du MIFI, puis-je quand même déposer une demande ?';
     const demander = 'J’ai mon CSQ mais jamais reçu d’invitation, je peux la demander moi-même au MIFI ?';
     const onlyWith = 'Do I really need the invitation paper to apply or I can apply only with my CSQ in hand?';
+    const csq = 'csq expiré depuis 2 mois, je peux encore avoir le permis de travail ou c’est foutu?';
     const recognizer = recognizerReading({
         [ottawa]: unsure('criteria-outside-quebec', 'quebec-only'),
         [job]: unsure('criteria-outside-quebec', 'quebec-only'),
@@ -1455,6 +1456,7 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [quandMeme]: unsure('invitation-request', 'criteria-invitation'),
         [demander]: unsure('criteria-invitation', 'invitation-request'),
         [onlyWith]: unsure('how-to-apply', 'criteria-invitation'),
+        [csq]: unsure('restoration', 'csq-expiry'),
     });
 
     it.each([
@@ -1464,6 +1466,7 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [quandMeme, 'fr', 'criteria-invitation'],
         [demander, 'fr', 'invitation-request'],
         [onlyWith, 'en', 'criteria-invitation'],
+        [csq, 'fr', 'csq-expiry'],
     ] as const)('is settled by the words only one of them says: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
