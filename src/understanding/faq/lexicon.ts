@@ -754,11 +754,24 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     emi: 'examen medical',
     pcc: 'police certificate',
     pccs: 'police certificate',
+    // « VM », the medical exam in French forums' shorthand.
+    vm: 'examen medical',
     'panel physician': 'medical exam',
     'medecin designe': 'examen medical',
     // A lapsed CSQ or permit has expired.
     lapsed: '@expired',
     lapse: '@expired',
+    // A texted phone number (« num de tel du cabinet »).
+    'num de tel': 'numero de telephone',
+    'numero de tel': 'numero de telephone',
+    'no de tel': 'numero de telephone',
+    // Contesting a refusal in court or reading its officer's notes: no IMP+ answer covers them.
+    'federal court': '@otherprogram',
+    'cour federale': '@otherprogram',
+    'judicial review': '@otherprogram',
+    'controle judiciaire': '@otherprogram',
+    gcms: '@otherprogram',
+    sgcm: '@otherprogram',
     // Artificial intelligence, asked of the bot ("an ai" above); a bare "ai" is also French « (j')ai ».
     'kind of ai': '@bot',
     'ai bot': '@bot',
