@@ -1475,3 +1475,23 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         expect(recognizer.understand(both, 'en')).toMatchObject({ kind: 'clarify' });
     });
 });
+
+describe('a message that ends with emoji', () => {
+    const recognizer = recognizerReading({
+        'fees and how long it takes??': { kind: 'none', score: 0.5, offTopic: true },
+        fees: confident('fees'),
+        'how long it takes??': confident('processing-times'),
+    });
+
+    it('is read without them: they hide the "?" that says it asks two things', () => {
+        expect(recognizer.understand('fees and how long it takes?? 😩', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'processing-times' },
+        });
+    });
+
+    it('keeps a message of emoji only', () => {
+        expect(recognizer.understand('👍🏽', 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});

@@ -117,6 +117,8 @@ function leansToNearMissBeside(whole: Extract<Recognition, { kind: 'refuse' }>, 
 
 /** Fewer words than this are not a question of their own ("and me?") unless they clearly name one ("fees?"). */
 const QUESTION_WORDS = 3;
+/** Emoji, their skin tones and joiners, and the spaces between them, at the end of a message. */
+const TRAILING_EMOJI = /(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;
 const isShort = (text: string): boolean => words(text).length < QUESTION_WORDS;
 const isSmallTalk = (recognition: Recognition): boolean => recognition.kind === 'answer' && recognition.topic.smallTalk === true;
 const isClearAnswer = (recognition: Recognition): boolean =>
@@ -441,6 +443,9 @@ export class Recognizer {
      * about something else refused.
      */
     understand(text: string, language: Language): Recognition {
+        // "fees and how long it takes?? 😩": a closing emoji hides the "?" that says the message asks.
+        const plain = text.replace(TRAILING_EMOJI, '');
+        if (plain !== text && words(plain).length > 0) return this.understand(plain, language);
         const unsigned = this.withoutSignOff(text);
         if (unsigned !== undefined) return this.understand(unsigned, language);
         if (this.turnsAwayFromImpPlus(text))
