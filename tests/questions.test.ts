@@ -58,6 +58,21 @@ describe('free-text questions at the top level', () => {
         expect(buttonsOf(replies)).toEqual(MENU_EN);
     });
 
+    it.each<[string, Language, string]>([
+        ['en-CA', 'en', 'I applied in March, can you check the status of my application? My application number is W30xxxxxx'],
+        ['fr-CA', 'fr', 'J’ai soumis ma demande en mars. Pouvez-vous vérifier où en est mon dossier? Mon numéro de demande est W30xxxxxx'],
+    ])('says it cannot look at the writer’s own file, then where to see processing times (%s)', async (locale, language, text) => {
+        const chat = await opened(locale);
+        const replies = await chat.say(text);
+        expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'fallback', topic: 'processing-times' });
+        const said = textOf(replies);
+        expect(said).toContain(t.t(language, 'common:fallback.ownFile'));
+        expect(said).toContain(topic(language, 'processing-times').answer);
+        expect(said.indexOf(t.t(language, 'common:fallback.ownFile'))).toBeLessThan(
+            said.indexOf(topic(language, 'processing-times').answer),
+        );
+    });
+
     it.each<[string, Language, string, string]>([
         [
             'en-CA',

@@ -1495,3 +1495,31 @@ describe('a message that ends with emoji', () => {
         expect(recognizer.understand('👍🏽', 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('a look at the writer’s own file asked of the bot', () => {
+    const check = 'I applied in March, can you check where my file is? My application number is W30xxxxxx';
+    const statut = 'Tu peux me dire le statut de ma demande de RP? IUC 1234-5678';
+    const advisor = 'I need someone from your firm to look at my file';
+    const times = 'How long does processing take when you apply from Lagos?';
+    const recognizer = recognizerReading({
+        [check]: confident('processing-times'),
+        [statut]: confident('invitation-request'),
+        [advisor]: confident('advisor'),
+        [times]: confident('processing-times'),
+    });
+
+    it('is refused, with the processing times when the message leans to them', () => {
+        expect(recognizer.understand(check, 'en')).toMatchObject({ kind: 'refuse', ownFile: true, topic: { id: 'processing-times' } });
+    });
+
+    it('is refused whatever other topic its words lean to', () => {
+        const reading = recognizer.understand(statut, 'fr');
+        expect(reading).toMatchObject({ kind: 'refuse', ownFile: true });
+        expect(reading).not.toHaveProperty('topic');
+    });
+
+    it('keeps a request for someone at the firm, and a question about processing times', () => {
+        expect(recognizer.understand(advisor, 'en')).toMatchObject({ kind: 'command', command: 'advisor' });
+        expect(recognizer.understand(times, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'processing-times' } });
+    });
+});

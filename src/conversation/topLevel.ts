@@ -61,8 +61,10 @@ export class TopLevel {
                 return;
             case 'refuse':
                 if (!decision.topic && (await this.reopenAfterVerdict(dc, conversation))) return;
+                // "Can you check where my file is?": said plainly, then where to see how long applications take.
+                if (decision.ownFile) await responder.say(context, 'common:fallback.ownFile');
                 if (decision.topic) await responder.answer(context, decision.topic, false);
-                else {
+                else if (!decision.ownFile) {
                     const question = redact(inputText(context));
                     analytics.track({ name: 'unanswered', locale: getTurnInfo(context).language, score: decision.score, question });
                     await responder.say(context, 'common:fallback.unknown');

@@ -117,6 +117,8 @@ function leansToNearMissBeside(whole: Extract<Recognition, { kind: 'refuse' }>, 
 
 /** Fewer words than this are not a question of their own ("and me?") unless they clearly name one ("fees?"). */
 const QUESTION_WORDS = 3;
+/** The topic that says where to see how long an application takes, and that the bot cannot see anyone's. */
+const PROCESSING_TIMES = 'processing-times';
 /** Emoji, their skin tones and joiners, and the spaces between them, at the end of a message. */
 const TRAILING_EMOJI = /(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;
 const isShort = (text: string): boolean => words(text).length < QUESTION_WORDS;
@@ -288,6 +290,8 @@ export type Recognition =
           otherProgram?: true;
           unsure?: [Topic, Topic];
           nearMiss?: [Topic, Topic];
+          /** Asks the bot to look at the writer's own file, which it cannot see (`topic`: the processing times, if read). */
+          ownFile?: true;
       };
 
 /**
@@ -330,6 +334,8 @@ export class Recognizer {
     private readonly rejectionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
     private readonly callBackPhrases: string[][];
+    /** "can you check where my file is", « vérifier mon dossier »: a look at one's own file asked of the bot. */
+    private readonly fileCheckPhrases: string[][];
     /**
      * Pairs of topics often offered together, each with the words that only its own questions say (both languages): who
      * may apply from where ("I live in Ottawa") against where one may work ("a job in Ottawa").
@@ -384,6 +390,7 @@ export class Recognizer {
                 conclusions?: string[];
                 rejections?: string[];
                 callBack?: string[];
+                fileChecks?: string[];
                 signOffs?: string[];
                 settlers?: Record<string, string[]>[];
                 nearMissMarks?: Record<string, string[]>;
@@ -403,6 +410,7 @@ export class Recognizer {
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
+        this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
         this.signOffs = longestFirst(context.map((words) => words?.signOffs));
         // The pairs at the same place in each language are the same pair: their words are pooled.
         for (const pairs of context.map((words) => words?.companions ?? []))
@@ -480,7 +488,8 @@ export class Recognizer {
             this.companionAsked(text, language, understood) ??
             this.settledByWords(text, understood) ??
             understood;
-        return withoutOwnCost(this.settledByLastQuestion(text, language, settled) ?? settled);
+        const read = this.settledByLastQuestion(text, language, settled) ?? settled;
+        return withoutOwnCost(this.ownFileChecked(text, read) ?? read);
     }
 
     /**
@@ -1359,6 +1368,21 @@ export class Recognizer {
             if (only !== undefined && said.length === 1) return { kind: 'answer', topic: only, score: understood.score };
         }
         return undefined;
+    }
+
+    /**
+     * "I applied in March, can you check where my file is? W30…": the bot sees no one's file, so whatever topic the
+     * words lean to, it says so, with the processing times when the message leans to them (their answer points to
+     * IRCC's tool). Requests for a person and small talk stay what they are ("someone at the firm to check my file").
+     */
+    private ownFileChecked(text: string, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'answer' && understood.kind !== 'clarify') return undefined;
+        if (understood.kind === 'answer' && understood.request) return undefined;
+        const read = understood.kind === 'answer' ? [understood.topic, ...(understood.also ? [understood.also] : [])] : understood.topics;
+        if (read.some((topic) => topic.smallTalk || topic.command || topic.dialog) || !this.says(text, this.fileCheckPhrases))
+            return undefined;
+        const times = read.find((topic) => topic.id === PROCESSING_TIMES);
+        return { kind: 'refuse', score: understood.score, ownFile: true, ...(times ? { topic: times } : {}) };
     }
 
     /** Whether one of the phrases is somewhere in the message. */
