@@ -1523,3 +1523,31 @@ describe('a look at the writer’s own file asked of the bot', () => {
         expect(recognizer.understand(times, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'processing-times' } });
     });
 });
+
+describe('an employer’s own LMIA', () => {
+    const apply = 'My employer in Sherbrooke wants to hire a welder from abroad. How does he apply for an LMIA?';
+    const combien = 'mon employeur veut faire une EIMT pour m’engager, combien de temps ça va lui prendre?';
+    const need = 'My future boss asks how long an LMIA takes. Does he need one for me with IMP+?';
+    const told = 'My friend had to wait six months for his boss to get an LMIA. I have no job offer, is that a problem for IMP+?';
+    const recognizer = recognizerReading({
+        [apply]: confident('job-offer-lmia'),
+        [combien]: confident('job-offer-lmia'),
+        [need]: confident('job-offer-lmia'),
+        [told]: confident('job-offer-lmia'),
+    });
+
+    it.each([
+        [apply, 'en'],
+        [combien, 'fr'],
+    ] as const)('is refused: how to get one, its cost or its delay is no IMP+ question (%s)', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it('is still answered when the message asks whether one is needed', () => {
+        expect(recognizer.understand(need, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'job-offer-lmia' } });
+    });
+
+    it('is still answered when the LMIA is only in the story told before the question', () => {
+        expect(recognizer.understand(told, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'job-offer-lmia' } });
+    });
+});

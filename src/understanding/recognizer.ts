@@ -336,6 +336,8 @@ export class Recognizer {
     private readonly callBackPhrases: string[][];
     /** "can you check where my file is", « vérifier mon dossier »: a look at one's own file asked of the bot. */
     private readonly fileCheckPhrases: string[][];
+    /** An employer's own LMIA, its process, cost or delay, and the words that ask whether one is needed at all. */
+    private readonly employerLmia: { names: string[][]; process: string[][]; needs: string[][] };
     /**
      * Pairs of topics often offered together, each with the words that only its own questions say (both languages): who
      * may apply from where ("I live in Ottawa") against where one may work ("a job in Ottawa").
@@ -391,6 +393,7 @@ export class Recognizer {
                 rejections?: string[];
                 callBack?: string[];
                 fileChecks?: string[];
+                employerLmia?: { names?: string[]; process?: string[]; needs?: string[] };
                 signOffs?: string[];
                 settlers?: Record<string, string[]>[];
                 nearMissMarks?: Record<string, string[]>;
@@ -411,6 +414,11 @@ export class Recognizer {
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
+        this.employerLmia = {
+            names: longestFirst(context.map((words) => words?.employerLmia?.names)),
+            process: longestFirst(context.map((words) => words?.employerLmia?.process)),
+            needs: longestFirst(context.map((words) => words?.employerLmia?.needs)),
+        };
         this.signOffs = longestFirst(context.map((words) => words?.signOffs));
         // The pairs at the same place in each language are the same pair: their words are pooled.
         for (const pairs of context.map((words) => words?.companions ?? []))
@@ -489,7 +497,7 @@ export class Recognizer {
             this.settledByWords(text, understood) ??
             understood;
         const read = this.settledByLastQuestion(text, language, settled) ?? settled;
-        return withoutOwnCost(this.ownFileChecked(text, read) ?? read);
+        return withoutOwnCost(this.ownFileChecked(text, read) ?? this.employersLmiaAsked(text, read) ?? read);
     }
 
     /**
@@ -1383,6 +1391,27 @@ export class Recognizer {
             return undefined;
         const times = read.find((topic) => topic.id === PROCESSING_TIMES);
         return { kind: 'refuse', score: understood.score, ownFile: true, ...(times ? { topic: times } : {}) };
+    }
+
+    /**
+     * "My employer in Sherbrooke wants to hire a welder from abroad. How does he apply for an LMIA?": how an employer
+     * gets an LMIA, what it costs or how long it takes is no IMP+ question; whether IMP+ needs one is ("does my future
+     * boss have to do an LMIA for me?"), and so is a message that says so.
+     */
+    private employersLmiaAsked(text: string, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'answer' && understood.kind !== 'clarify') return undefined;
+        if (understood.kind === 'answer' && understood.request) return undefined;
+        const read = understood.kind === 'answer' ? [understood.topic, ...(understood.also ? [understood.also] : [])] : understood.topics;
+        if (read.some((topic) => topic.smallTalk || topic.command || topic.dialog)) return undefined;
+        const { names, process, needs } = this.employerLmia;
+        if (this.says(text, needs)) return undefined;
+        // Asked, not told: "…my friend had to wait for his boss to get an LMIA. I have no job offer, is that a problem?"
+        const sentences = text.trim().split(SENTENCE_END);
+        const asked = sentences.some(
+            (sentence, i) =>
+                (sentence.trim().endsWith('?') || i === sentences.length - 1) && this.says(sentence, names) && this.says(sentence, process),
+        );
+        return asked ? { kind: 'refuse', score: understood.score, offTopic: true } : undefined;
     }
 
     /** Whether one of the phrases is somewhere in the message. */
