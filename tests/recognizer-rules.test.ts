@@ -1551,3 +1551,28 @@ describe('an employer’s own LMIA', () => {
         expect(recognizer.understand(told, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'job-offer-lmia' } });
     });
 });
+
+describe('a question about what no IMP+ answer covers', () => {
+    const sin = 'just landed with the work permit, how do i get my SIN number?';
+    const carte = 'Ma carte de résident permanent expire en novembre, comment la renouveler ?';
+    const definition = 'what is this CSQ everybody talks about? is it the same as a PR card?';
+    const told = 'am I eligible? I already have my SIN';
+    const recognizer = recognizerReading({
+        [sin]: confident('start-permit'),
+        [carte]: confident('permit-expiry'),
+        [definition]: confident('what-is-csq'),
+        [told]: confident('start-eligibility'),
+    });
+
+    it.each([
+        [sin, 'en'],
+        [carte, 'fr'],
+    ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it('keeps a definition that compares with it, and a question beside a sentence that only names it', () => {
+        expect(recognizer.understand(definition, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-csq' } });
+        expect(recognizer.understand(told, 'en')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
+    });
+});

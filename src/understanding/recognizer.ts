@@ -338,6 +338,8 @@ export class Recognizer {
     private readonly fileCheckPhrases: string[][];
     /** An employer's own LMIA, its process, cost or delay, and the words that ask whether one is needed at all. */
     private readonly employerLmia: { names: string[][]; process: string[][]; needs: string[][] };
+    /** What no IMP+ answer covers whatever else the message says: a social insurance number, a PR card. */
+    private readonly outsideMatters: string[][];
     /**
      * Pairs of topics often offered together, each with the words that only its own questions say (both languages): who
      * may apply from where ("I live in Ottawa") against where one may work ("a job in Ottawa").
@@ -394,6 +396,7 @@ export class Recognizer {
                 callBack?: string[];
                 fileChecks?: string[];
                 employerLmia?: { names?: string[]; process?: string[]; needs?: string[] };
+                outsideMatters?: string[];
                 signOffs?: string[];
                 settlers?: Record<string, string[]>[];
                 nearMissMarks?: Record<string, string[]>;
@@ -414,6 +417,7 @@ export class Recognizer {
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
+        this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
         this.employerLmia = {
             names: longestFirst(context.map((words) => words?.employerLmia?.names)),
             process: longestFirst(context.map((words) => words?.employerLmia?.process)),
@@ -497,7 +501,9 @@ export class Recognizer {
             this.settledByWords(text, understood) ??
             understood;
         const read = this.settledByLastQuestion(text, language, settled) ?? settled;
-        return withoutOwnCost(this.ownFileChecked(text, read) ?? this.employersLmiaAsked(text, read) ?? read);
+        return withoutOwnCost(
+            this.ownFileChecked(text, read) ?? this.employersLmiaAsked(text, read) ?? this.outsideMatterAsked(text, read) ?? read,
+        );
     }
 
     /**
@@ -1384,13 +1390,10 @@ export class Recognizer {
      * IRCC's tool). Requests for a person and small talk stay what they are ("someone at the firm to check my file").
      */
     private ownFileChecked(text: string, understood: Recognition): Recognition | undefined {
-        if (understood.kind !== 'answer' && understood.kind !== 'clarify') return undefined;
-        if (understood.kind === 'answer' && understood.request) return undefined;
-        const read = understood.kind === 'answer' ? [understood.topic, ...(understood.also ? [understood.also] : [])] : understood.topics;
-        if (read.some((topic) => topic.smallTalk || topic.command || topic.dialog) || !this.says(text, this.fileCheckPhrases))
-            return undefined;
-        const times = read.find((topic) => topic.id === PROCESSING_TIMES);
-        return { kind: 'refuse', score: understood.score, ownFile: true, ...(times ? { topic: times } : {}) };
+        const read = this.topicsRead(understood);
+        if (read === undefined || !this.says(text, this.fileCheckPhrases)) return undefined;
+        const times = read.topics.find((topic) => topic.id === PROCESSING_TIMES);
+        return { kind: 'refuse', score: read.score, ownFile: true, ...(times ? { topic: times } : {}) };
     }
 
     /**
@@ -1399,19 +1402,42 @@ export class Recognizer {
      * boss have to do an LMIA for me?"), and so is a message that says so.
      */
     private employersLmiaAsked(text: string, understood: Recognition): Recognition | undefined {
+        const { names, process, needs } = this.employerLmia;
+        const read = this.topicsRead(understood);
+        if (read === undefined || this.says(text, needs)) return undefined;
+        // Asked, not told: "…my friend had to wait for his boss to get an LMIA. I have no job offer, is that a problem?"
+        return this.askedInSentence(text, (sentence) => this.says(sentence, names) && this.says(sentence, process))
+            ? { kind: 'refuse', score: read.score, offTopic: true }
+            : undefined;
+    }
+
+    /**
+     * "Just landed with the work permit, how do I get my SIN?", « carte RP perdue »: a question about what no IMP+ answer
+     * covers, asked in the message's question (or its last sentence), is refused whatever IMP+ words come with it; but
+     * not a definition ("what is a CSQ, is it like a PR card?").
+     */
+    private outsideMatterAsked(text: string, understood: Recognition): Recognition | undefined {
+        // A guided flow read from IMP+ words ("…with the work permit, how do I get my SIN?") is no request either.
+        const read = understood.kind === 'dialog' ? { topics: [], score: understood.score ?? 0 } : this.topicsRead(understood);
+        if (read === undefined || read.topics.some((topic) => DEFINITION_TOPICS.includes(topic.id))) return undefined;
+        return this.askedInSentence(text, (sentence) => this.says(sentence, this.outsideMatters))
+            ? { kind: 'refuse', score: read.score, offTopic: true }
+            : undefined;
+    }
+
+    /** Whether `test` holds for a sentence that asks, or for the last one of a message without a question mark. */
+    private askedInSentence(text: string, test: (sentence: string) => boolean): boolean {
+        const sentences = text.trim().split(SENTENCE_END);
+        const marked = text.includes('?');
+        return sentences.some((sentence, i) => (marked ? sentence.trim().endsWith('?') : i === sentences.length - 1) && test(sentence));
+    }
+
+    /** The knowledge-base topics a reading answers or offers, when none is small talk, a command or a guided flow. */
+    private topicsRead(understood: Recognition): { topics: Topic[]; score: number } | undefined {
         if (understood.kind !== 'answer' && understood.kind !== 'clarify') return undefined;
         if (understood.kind === 'answer' && understood.request) return undefined;
-        const read = understood.kind === 'answer' ? [understood.topic, ...(understood.also ? [understood.also] : [])] : understood.topics;
-        if (read.some((topic) => topic.smallTalk || topic.command || topic.dialog)) return undefined;
-        const { names, process, needs } = this.employerLmia;
-        if (this.says(text, needs)) return undefined;
-        // Asked, not told: "…my friend had to wait for his boss to get an LMIA. I have no job offer, is that a problem?"
-        const sentences = text.trim().split(SENTENCE_END);
-        const asked = sentences.some(
-            (sentence, i) =>
-                (sentence.trim().endsWith('?') || i === sentences.length - 1) && this.says(sentence, names) && this.says(sentence, process),
-        );
-        return asked ? { kind: 'refuse', score: understood.score, offTopic: true } : undefined;
+        const topics = understood.kind === 'answer' ? [understood.topic, ...(understood.also ? [understood.also] : [])] : understood.topics;
+        return topics.some((topic) => topic.smallTalk || topic.command || topic.dialog) ? undefined : { topics, score: understood.score };
     }
 
     /** Whether one of the phrases is somewhere in the message. */
