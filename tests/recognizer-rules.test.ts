@@ -1576,3 +1576,27 @@ describe('a question about what no IMP+ answer covers', () => {
         expect(recognizer.understand(told, 'en')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
     });
 });
+
+describe('one sentence that asks two things among sentences that tell', () => {
+    const question = 'How much are the fees and how long does it take?';
+    const told = `Applying next week from Lagos, all papers ready. ${question}`;
+    const wife = `My wife is a nurse in Lagos. ${question}`;
+    const recognizer = recognizerReading({
+        [told]: { kind: 'none', score: 0.4 },
+        [wife]: { kind: 'none', score: 0.4 },
+        'How much are the fees': confident('fees'),
+        'how long does it take?': confident('processing-times'),
+    });
+
+    it('is read alone: both are answered', () => {
+        expect(recognizer.understand(told, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'processing-times' },
+        });
+    });
+
+    it('is not when the sentences around it name someone the question may be about', () => {
+        expect(recognizer.understand(wife, 'en')).not.toHaveProperty('also');
+    });
+});

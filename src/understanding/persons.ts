@@ -30,6 +30,12 @@ export class StoryPersons {
         return (this.groups.get(language) ?? []).some((group) => this.pronounAt(asked, group) >= 0);
     }
 
+    /** Whether a story names a person a question may be about ("my husband", « ma femme »). */
+    namesSomeone(story: string, language: Language): boolean {
+        const told = new Set(words(story));
+        return (this.groups.get(language) ?? []).some((group) => Object.keys(group.nouns).some((noun) => told.has(noun)));
+    }
+
     private pronounAt(asked: readonly string[], group: PersonGroup): number {
         return asked.findIndex((word, i) => group.pronouns.includes(word) && !IMPERSONAL_AFTER.has(asked[i + 1] ?? ''));
     }

@@ -809,6 +809,10 @@ export class Recognizer {
             const asked = this.afterBackground(text, language);
             if (asked?.kind === 'answer' && whole.topics.some((topic) => topic.id === asked.topic.id)) return asked;
         }
+        if (whole.kind === 'refuse' && !whole.topic && !whole.offTopic) {
+            const both = this.twoAskedInSentence(text, language);
+            if (both) return both;
+        }
         // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
         // question; a clause that clearly asks one thing on its own is that question.
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
@@ -822,6 +826,29 @@ export class Recognizer {
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= SHORT_CONTEXT_WORDS)
             return this.aboutMeAside(text, language, whole.offTopic === true) ?? this.lastRequest(text, language) ?? whole;
         return whole;
+    }
+
+    /**
+     * "Invite received, applying next week. How much are the fees and how long is it taking?", "FEES AND PROCESSING TIME.
+     * NOW.": the one sentence that asks two things, read alone, when the sentences around it blur the whole (and name
+     * no one the question may be about). The sentence that asks, or each one of a message without a question mark.
+     */
+    private twoAskedInSentence(text: string, language: Language): Recognition | undefined {
+        const sentences = text.trim().split(SENTENCE_END);
+        if (sentences.length < 2) return undefined;
+        const marked = text.includes('?');
+        // Several sentences that ask are several questions (`questionsAsked`), not one that asks two things.
+        if (sentences.filter((sentence) => sentence.includes('?')).length > 1) return undefined;
+        for (const sentence of sentences) {
+            if (marked && !sentence.includes('?')) continue;
+            // "My husband got the CSQ, I'm a nurse. Can I work there too, and can the kids go to school?": the story
+            // says who asks; read alone, "work there" is the wrong question.
+            const story = sentences.filter((other) => other !== sentence).join(' ');
+            if (this.persons.namesSomeone(story, language)) continue;
+            const read = this.understand(sentence, language);
+            if (read.kind === 'answer' && read.also !== undefined) return read;
+        }
+        return undefined;
     }
 
     /** The question a long message refused as a whole asks in one of its clauses, when one clearly asks one thing. */
