@@ -1491,8 +1491,24 @@ describe('a message that ends with emoji', () => {
         });
     });
 
-    it('keeps a message of emoji only', () => {
-        expect(recognizer.understand('👍🏽', 'en')).toMatchObject({ kind: 'refuse' });
+    it('keeps a message of emoji only that says nothing the bot reads', () => {
+        expect(recognizer.understand('😂', 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});
+
+describe('a message of emoji alone', () => {
+    const recognizer = recognizerReading({ ok: confident('acknowledgement'), merci: confident('thanks') });
+
+    it.each([
+        ['👍🏽', 'en', 'acknowledgement'],
+        ['🙏', 'fr', 'thanks'],
+        ['❤️❤️', 'fr', 'thanks'],
+    ] as const)('is read as the word it says (%s)', (text, language, id) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
+    });
+
+    it('is not when its emoji say different things', () => {
+        expect(recognizer.understand('👍🙏', 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
 

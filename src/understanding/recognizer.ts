@@ -119,6 +119,7 @@ function leansToNearMissBeside(whole: Extract<Recognition, { kind: 'refuse' }>, 
 const QUESTION_WORDS = 3;
 /** The topic that says where to see how long an application takes, and that the bot cannot see anyone's. */
 const PROCESSING_TIMES = 'processing-times';
+const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
 /** Emoji, their skin tones and joiners, and the spaces between them, at the end of a message. */
 const TRAILING_EMOJI = /(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;
 const isShort = (text: string): boolean => words(text).length < QUESTION_WORDS;
@@ -338,6 +339,8 @@ export class Recognizer {
     private readonly fileCheckPhrases: string[][];
     /** An employer's own LMIA, its process, cost or delay, and the words that ask whether one is needed at all. */
     private readonly employerLmia: { names: string[][]; process: string[][]; needs: string[][] };
+    /** What a message of emoji alone says, as a word of each language ("👍" → "ok", "🙏" → « merci »). */
+    private readonly emojiWords = new Map<Language, Map<string, string>>();
     /** What no IMP+ answer covers whatever else the message says: a social insurance number, a PR card. */
     private readonly outsideMatters: string[][];
     /**
@@ -397,6 +400,7 @@ export class Recognizer {
                 fileChecks?: string[];
                 employerLmia?: { names?: string[]; process?: string[]; needs?: string[] };
                 outsideMatters?: string[];
+                emoji?: Record<string, string>;
                 signOffs?: string[];
                 settlers?: Record<string, string[]>[];
                 nearMissMarks?: Record<string, string[]>;
@@ -418,6 +422,7 @@ export class Recognizer {
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
         this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
+        LANGUAGES.forEach((language, i) => this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {}))));
         this.employerLmia = {
             names: longestFirst(context.map((words) => words?.employerLmia?.names)),
             process: longestFirst(context.map((words) => words?.employerLmia?.process)),
@@ -466,6 +471,8 @@ export class Recognizer {
         // "fees and how long it takes?? 😩": a closing emoji hides the "?" that says the message asks.
         const plain = text.replace(TRAILING_EMOJI, '');
         if (plain !== text && words(plain).length > 0) return this.understand(plain, language);
+        const said = this.emojiSaid(text, language);
+        if (said !== undefined) return this.understand(said, language);
         const unsigned = this.withoutSignOff(text);
         if (unsigned !== undefined) return this.understand(unsigned, language);
         if (this.turnsAwayFromImpPlus(text))
@@ -1465,6 +1472,14 @@ export class Recognizer {
         if (understood.kind === 'answer' && understood.request) return undefined;
         const topics = understood.kind === 'answer' ? [understood.topic, ...(understood.also ? [understood.also] : [])] : understood.topics;
         return topics.some((topic) => topic.smallTalk || topic.command || topic.dialog) ? undefined : { topics, score: understood.score };
+    }
+
+    /** "👍", "🙏🏽": the word a message of emoji alone says, when its emoji all say the same one. */
+    private emojiSaid(text: string, language: Language): string | undefined {
+        if (words(text).length > 0) return undefined;
+        const said = new Set((text.match(PICTOGRAPH) ?? []).map((emoji) => this.emojiWords.get(language)?.get(emoji)));
+        const [word] = said;
+        return said.size === 1 ? word : undefined;
     }
 
     /** Whether one of the phrases is somewhere in the message. */
