@@ -422,7 +422,7 @@ export class Recognizer {
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
         this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
-        LANGUAGES.forEach((language, i) => this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {}))));
+        for (const [i, language] of LANGUAGES.entries()) this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {})));
         this.employerLmia = {
             names: longestFirst(context.map((words) => words?.employerLmia?.names)),
             process: longestFirst(context.map((words) => words?.employerLmia?.process)),
