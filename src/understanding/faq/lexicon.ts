@@ -1435,6 +1435,7 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     carte: '@card',
     mastercard: '@card',
     account: '@account',
+    acct: '@account',
     compte: '@account',
     login: '@account',
     connexion: '@account',
@@ -1504,6 +1505,9 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     biometrie: '@biometrics',
     biometriques: '@biometrics',
     biometrique: '@biometrics',
+    // Forum shorthand ("biom again for IMP+?").
+    biom: '@biometrics',
+    biometry: '@biometrics',
     fingerprints: '@biometrics',
     fingerprint: '@biometrics',
     empreintes: '@biometrics',
