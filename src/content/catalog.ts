@@ -294,6 +294,9 @@ export const DEFINITION_TOPICS: readonly string[] = ['what-is-imp', 'what-is-csq
 /** The topic of the government's fees, which a question about the cost of an own-cost topic does not need. */
 export const FEES_TOPIC = 'fees';
 
+/** The topic that points to IRCC's processing times and says the bot sees no one's application. */
+export const PROCESSING_TIMES_TOPIC = 'processing-times';
+
 /** Small talk that ends a conversation: after a question in the same message ("… thanks, bye"), it is answered too. */
 export const CLOSING_TOPICS = ['goodbye'] as const;
 

@@ -12,6 +12,7 @@ import {
     type MenuAction,
     OWN_COST_TOPICS,
     PERSON_TOPICS,
+    PROCESSING_TIMES_TOPIC,
 } from '../content/catalog';
 import type { Translator } from '../content/i18n';
 import type { DialogTarget, Topic } from '../content/knowledgeBase';
@@ -117,8 +118,6 @@ function leansToNearMissBeside(whole: Extract<Recognition, { kind: 'refuse' }>, 
 
 /** Fewer words than this are not a question of their own ("and me?") unless they clearly name one ("fees?"). */
 const QUESTION_WORDS = 3;
-/** The topic that says where to see how long an application takes, and that the bot cannot see anyone's. */
-const PROCESSING_TIMES = 'processing-times';
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
 /** Emoji, their skin tones and joiners, and the spaces between them, at the end of a message. */
 const TRAILING_EMOJI = /(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;
@@ -1426,7 +1425,7 @@ export class Recognizer {
     private ownFileChecked(text: string, understood: Recognition): Recognition | undefined {
         const read = this.topicsRead(understood);
         if (read === undefined || !this.says(text, this.fileCheckPhrases)) return undefined;
-        const times = read.topics.find((topic) => topic.id === PROCESSING_TIMES);
+        const times = read.topics.find((topic) => topic.id === PROCESSING_TIMES_TOPIC);
         return { kind: 'refuse', score: read.score, ownFile: true, ...(times ? { topic: times } : {}) };
     }
 
@@ -1447,8 +1446,8 @@ export class Recognizer {
 
     /**
      * "Just landed with the work permit, how do I get my SIN?", « carte RP perdue »: a question about what no IMP+ answer
-     * covers, asked in the message's question (or its last sentence), is refused whatever IMP+ words come with it; but
-     * not a definition ("what is a CSQ, is it like a PR card?").
+     * covers, named in a sentence that asks (`askedInSentence`), is refused whatever IMP+ words come with it; but not a
+     * definition ("what is a CSQ, is it like a PR card?").
      */
     private outsideMatterAsked(text: string, understood: Recognition): Recognition | undefined {
         // A guided flow read from IMP+ words ("…with the work permit, how do I get my SIN?") is no request either.
