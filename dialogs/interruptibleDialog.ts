@@ -64,7 +64,6 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 return this.askAgain(innerDc);
             case 'refuse':
                 if (!decision.topic) return undefined; // not a question we know: the pending question retries
-                if (decision.ownFile) await responder.say(context, 'common:fallback.ownFile');
                 await responder.answer(context, decision.topic, false);
                 return this.askAgain(innerDc);
             case 'clarify':
