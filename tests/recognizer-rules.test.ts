@@ -1616,3 +1616,41 @@ describe('one sentence that asks two things among sentences that tell', () => {
         expect(recognizer.understand(wife, 'en')).not.toHaveProperty('also');
     });
 });
+
+describe('thanks or an acknowledgement for what was said about a topic', () => {
+    const recognizer = recognizerReading({
+        "merci pour l'info sur les frais": confident('fees'),
+        'ok noted for the biometrics': confident('biometrics'),
+        'merci pour les empreintes, et les frais du permis, c’est combien ?': confident('biometrics'),
+        'et les frais du permis, c’est combien ?': confident('fees'),
+        'thanks for the details, what does it cost for my wife?': confident('biometrics'),
+        merci: confident('thanks'),
+        'ok noted': confident('acknowledgement'),
+        thanks: confident('thanks'),
+        'connais tu un bon site': confident('acknowledgement'),
+        'connais tu un bon site pour convertir mes euros': { kind: 'none', score: 0 },
+    });
+
+    it('is the thanks or the acknowledgement, in both languages', () => {
+        expect(recognizer.understand("merci pour l'info sur les frais", 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'thanks' } });
+        expect(recognizer.understand('ok noted for the biometrics', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'acknowledgement' },
+        });
+    });
+
+    it('gives way to a clause after it that asks', () => {
+        expect(recognizer.understand('merci pour les empreintes, et les frais du permis, c’est combien ?', 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+        });
+    });
+
+    it('is not, when the words before "for" are a sentence rather than thanks, or the clause after asks unclearly', () => {
+        expect(recognizer.understand('connais tu un bon site pour convertir mes euros', 'fr')).toMatchObject({ kind: 'refuse' });
+        expect(recognizer.understand('thanks for the details, what does it cost for my wife?', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'biometrics' },
+        });
+    });
+});

@@ -118,6 +118,8 @@ function leansToNearMissBeside(whole: Extract<Recognition, { kind: 'refuse' }>, 
 
 /** Fewer words than this are not a question of their own ("and me?") unless they clearly name one ("fees?"). */
 const QUESTION_WORDS = 3;
+/** Thanks or an acknowledgement before what it is for is at most this long: « merci beaucoup madame pour… ». */
+const THANKS_WORDS = 3;
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
 /** Emoji, their skin tones and joiners, and the spaces between them, at the end of a message. */
 const TRAILING_EMOJI = /(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;
@@ -314,6 +316,8 @@ export class Recognizer {
     private readonly questionStarts: Set<string>;
     /** Words a remark about the answer starts with ("that helps", « ça m'aide »), in both languages (context.json). */
     private readonly remarkStarts: Set<string>;
+    /** Words that name what thanks or an acknowledgement is for ("thanks for…", « noté pour… »), in both languages. */
+    private readonly thankedForWords: Set<string>;
     /** "Where", looked for before accents are folded: « où » asks wherever it stands, « ou » is "or". */
     private readonly whereWords: Set<string>;
     /** Words that name the bot itself ("bot", « robot »), in both languages (locales context.json). */
@@ -386,6 +390,7 @@ export class Recognizer {
                 self?: string[];
                 questionStarts?: string[];
                 remarkStarts?: string[];
+                thankedFor?: string[];
                 where?: string[];
                 bot?: string[];
                 firmFees?: string[];
@@ -409,6 +414,7 @@ export class Recognizer {
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
         this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
         this.remarkStarts = new Set(context.flatMap((words) => words?.remarkStarts ?? []).flatMap((word) => words(word)));
+        this.thankedForWords = new Set(context.flatMap((words) => words?.thankedFor ?? []));
         this.whereWords = new Set(context.flatMap((words) => words?.where ?? []));
         this.botWords = new Set(context.flatMap((words) => words?.bot ?? []));
         this.firmFeePhrases = longestFirst(context.map((words) => words?.firmFees));
@@ -493,6 +499,7 @@ export class Recognizer {
             this.thankedOnLeaving(text, language, reading) ??
             reading;
         const settled =
+            this.thankedFor(text, language, understood) ??
             this.aboutThePermit(text, language, understood) ??
             this.aboutStoryPerson(text, language, understood) ??
             this.aboutSubjectNamedBefore(text, language, understood) ??
@@ -657,6 +664,29 @@ export class Recognizer {
             this.remarkStarts.has(remark[0] ?? '') &&
             !remark.some((token) => this.questionStarts.has(token));
         return refused || aboutTheAnswer ? this.thanksSaid(said, language) : undefined;
+    }
+
+    /**
+     * "merci pour l'info sur les frais", "ok noted for the biometrics": thanks or an acknowledgement for what was said
+     * about a topic names the topic but asks nothing; it is the thanks. When a clause that asks follows ("Ok merci pour
+     * les empreintes, et les frais du permis lui-même c'est combien ?"), that clause read alone, if it clearly asks one
+     * thing. Undefined otherwise.
+     */
+    private thankedFor(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (isSmallTalk(understood)) return undefined;
+        const [first = '', ...rest] = text.trim().split(CLAUSE_END);
+        const tokens = words(first);
+        const at = tokens.findIndex((token, index) => index > 0 && index < tokens.length - 1 && this.thankedForWords.has(token));
+        // "connais tu un bon site pour…": a few words of thanks, not a sentence, come before what they are for.
+        if (at < 0 || at > THANKS_WORDS) return undefined;
+        const said = this.search(tokens.slice(0, at).join(' '), language);
+        if (!isSmallTalk(said) || (said.kind === 'answer' && isClosing(said.topic))) return undefined;
+        const after = rest.join(' ');
+        const asks = (part: string): boolean => part.includes('?') || words(part).some((token) => this.questionStarts.has(token));
+        if (asks(first)) return undefined;
+        if (!asks(after)) return said;
+        const part = this.search(after, language);
+        return isClearAnswer(part) ? part : undefined;
     }
 
     /**
