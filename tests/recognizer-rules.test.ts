@@ -1517,8 +1517,10 @@ describe('a look at the writer’s own file asked of the bot', () => {
     const statut = 'Tu peux me dire le statut de ma demande de RP? IUC 1234-5678';
     const advisor = 'I need someone from your firm to look at my file';
     const times = 'How long does processing take when you apply from Lagos?';
+    const offered = 'Voici mon numéro de demande, pouvez-vous vérifier où en est mon dossier svp ?';
     const recognizer = recognizerReading({
         [check]: confident('processing-times'),
+        [offered]: unsure('processing-times', 'start-eligibility'),
         [statut]: confident('invitation-request'),
         [advisor]: confident('advisor'),
         [times]: confident('processing-times'),
@@ -1526,6 +1528,10 @@ describe('a look at the writer’s own file asked of the bot', () => {
 
     it('is refused, with the processing times when the message leans to them', () => {
         expect(recognizer.understand(check, 'en')).toMatchObject({ kind: 'refuse', ownFile: true, topic: { id: 'processing-times' } });
+    });
+
+    it('is refused when it is offered as the processing times or the eligibility check', () => {
+        expect(recognizer.understand(offered, 'fr')).toMatchObject({ kind: 'refuse', ownFile: true, topic: { id: 'processing-times' } });
     });
 
     it('is refused whatever other topic its words lean to', () => {

@@ -1453,7 +1453,8 @@ export class Recognizer {
      * IRCC's tool). Requests for a person and small talk stay what they are ("someone at the firm to check my file").
      */
     private ownFileChecked(text: string, understood: Recognition): Recognition | undefined {
-        const read = this.topicsRead(understood);
+        // « …vérifier où en est mon dossier ? » offered as the processing times or the eligibility check: still one's file.
+        const read = this.topicsRead(understood, true);
         if (read === undefined || !this.says(text, this.fileCheckPhrases)) return undefined;
         const times = read.topics.find((topic) => topic.id === PROCESSING_TIMES_TOPIC);
         return { kind: 'refuse', score: read.score, ownFile: true, ...(times ? { topic: times } : {}) };
@@ -1496,11 +1497,12 @@ export class Recognizer {
     }
 
     /** The knowledge-base topics a reading answers or offers, when none is small talk, a command or a guided flow. */
-    private topicsRead(understood: Recognition): { topics: Topic[]; score: number } | undefined {
+    private topicsRead(understood: Recognition, offeredFlows = false): { topics: Topic[]; score: number } | undefined {
         if (understood.kind !== 'answer' && understood.kind !== 'clarify') return undefined;
         if (understood.kind === 'answer' && understood.request) return undefined;
         const topics = understood.kind === 'answer' ? [understood.topic, ...(understood.also ? [understood.also] : [])] : understood.topics;
-        return topics.some((topic) => topic.smallTalk || topic.command || topic.dialog) ? undefined : { topics, score: understood.score };
+        const flow = (topic: Topic): boolean => topic.dialog !== undefined && !(offeredFlows && understood.kind === 'clarify');
+        return topics.some((topic) => topic.smallTalk || topic.command || flow(topic)) ? undefined : { topics, score: understood.score };
     }
 
     /** "👍", "🙏🏽": the word a message of emoji alone says, when its emoji all say the same one. */
