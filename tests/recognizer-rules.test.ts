@@ -1579,9 +1579,13 @@ describe('a question about what no IMP+ answer covers', () => {
     const carte = 'Ma carte de résident permanent expire en novembre, comment la renouveler ?';
     const definition = 'what is this CSQ everybody talks about? is it the same as a PR card?';
     const told = 'am I eligible? I already have my SIN';
+    const impots = 'Avec un permis ouvert, dois-je faire deux déclarations d’impôts, une au Québec et une au fédéral ?';
+    const dog = 'bringing my dog on the plane to Canada, what papers will customs ask for?';
     const recognizer = recognizerReading({
         [sin]: confident('start-permit'),
         [carte]: confident('permit-expiry'),
+        [impots]: confident('what-is-mifi'),
+        [dog]: confident('documents-list'),
         [definition]: confident('what-is-csq'),
         [told]: confident('start-eligibility'),
     });
@@ -1589,6 +1593,8 @@ describe('a question about what no IMP+ answer covers', () => {
     it.each([
         [sin, 'en'],
         [carte, 'fr'],
+        [impots, 'fr'],
+        [dog, 'en'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });

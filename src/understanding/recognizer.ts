@@ -346,6 +346,8 @@ export class Recognizer {
     private readonly emojiWords = new Map<Language, Map<string, string>>();
     /** What no IMP+ answer covers whatever else the message says: a social insurance number, a PR card. */
     private readonly outsideMatters: string[][];
+    /** Words that compare two things ("same as", « pareil »): a definition that compares still defines. */
+    private readonly comparisonPhrases: string[][];
     /**
      * Pairs of topics often offered together, each with the words that only its own questions say (both languages): who
      * may apply from where ("I live in Ottawa") against where one may work ("a job in Ottawa").
@@ -404,6 +406,7 @@ export class Recognizer {
                 fileChecks?: string[];
                 employerLmia?: { names?: string[]; process?: string[]; needs?: string[] };
                 outsideMatters?: string[];
+                comparisons?: string[];
                 emoji?: Record<string, string>;
                 signOffs?: string[];
                 settlers?: Record<string, string[]>[];
@@ -427,6 +430,7 @@ export class Recognizer {
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
         this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
+        this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
         for (const [i, language] of LANGUAGES.entries()) this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {})));
         this.employerLmia = {
             names: longestFirst(context.map((words) => words?.employerLmia?.names)),
@@ -1483,8 +1487,14 @@ export class Recognizer {
     private outsideMatterAsked(text: string, understood: Recognition): Recognition | undefined {
         // A guided flow read from IMP+ words ("…with the work permit, how do I get my SIN?") is no request either.
         const read = understood.kind === 'dialog' ? { topics: [], score: understood.score ?? 0 } : this.topicsRead(understood);
-        if (read === undefined || read.topics.some((topic) => DEFINITION_TOPICS.includes(topic.id))) return undefined;
-        return this.askedInSentence(text, (sentence) => this.says(sentence, this.outsideMatters))
+        if (read === undefined) return undefined;
+        // A definition that compares stays one ("is it same like PR card"); « …deux déclarations d'impôts, une au
+        // Québec et une au fédéral ? » read as what MIFI is does not.
+        const defines = read.topics.some((topic) => DEFINITION_TOPICS.includes(topic.id));
+        return this.askedInSentence(
+            text,
+            (sentence) => this.says(sentence, this.outsideMatters) && !(defines && this.says(sentence, this.comparisonPhrases)),
+        )
             ? { kind: 'refuse', score: read.score, offTopic: true }
             : undefined;
     }
