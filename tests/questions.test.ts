@@ -74,6 +74,20 @@ describe('free-text questions at the top level', () => {
     });
 
     it.each<[string, Language, string, string]>([
+        ['en-CA', 'en', 'what are the fees?', 'thanks for the info on the fees'],
+        ['fr-CA', 'fr', 'c’est combien les frais?', 'merci pour l’info sur les frais'],
+    ])(
+        'thanks back for thanks that names the topic just answered, instead of answering it again (%s)',
+        async (locale, language, asked, thanks) => {
+            const chat = await opened(locale);
+            await chat.say(asked);
+            const replies = await chat.say(thanks);
+            expect(trace(replies, 'Recognizer')).toMatchObject({ action: 'answer', topic: 'thanks' });
+            expect(textOf(replies)).not.toContain(topic(language, 'fees').answer);
+        },
+    );
+
+    it.each<[string, Language, string, string]>([
         [
             'en-CA',
             'en',
