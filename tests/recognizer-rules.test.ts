@@ -127,6 +127,33 @@ describe('a question about the bot that asks to talk to someone', () => {
     });
 });
 
+describe('between who the bot is and an advisor', () => {
+    const recognizer = recognizerReading({
+        'you’re a real person from the firm, yes?': unsure('whoAreYou', 'advisor'),
+        'Suis-je en train d’échanger avec un agent ou avec un programme ?': unsure('advisor', 'whoAreYou'),
+        'can I get a human please, this is too complicated for a chatbot': unsure('advisor', 'whoAreYou'),
+        'is there someone from the firm for this?': unsure('whoAreYou', 'advisor'),
+    });
+
+    it.each([
+        ['en', 'you’re a real person from the firm, yes?'],
+        ['fr', 'Suis-je en train d’échanger avec un agent ou avec un programme ?'],
+    ] as const)('answers who the bot is when the message asks what it is talking to: %s', (language, text) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'whoAreYou' } });
+    });
+
+    it('reaches an advisor when the message asks to get a person', () => {
+        expect(recognizer.understand('can I get a human please, this is too complicated for a chatbot', 'en')).toMatchObject({
+            kind: 'command',
+            command: 'advisor',
+        });
+    });
+
+    it('still asks which one was meant when the message says neither', () => {
+        expect(recognizer.understand('is there someone from the firm for this?', 'en')).toMatchObject({ kind: 'clarify' });
+    });
+});
+
 describe('a short first question', () => {
     const recognizer = recognizerReading({
         'biometrics? and the medical exam too?': confident('medical-exam', 0.8),

@@ -328,6 +328,8 @@ export class Recognizer {
     private readonly reasonPhrases: string[][];
     /** Phrases that ask to talk to someone ("talk to", « parler à »), in both languages. */
     private readonly talkToPhrases: string[][];
+    /** Phrases that ask what the assistant is ("am I talking to", « suis-je en train »), in both languages. */
+    private readonly askWhatBotPhrases: string[][];
     /** Phrases by which someone asks how to answer another ("what do I tell him", « je lui réponds quoi »). */
     private readonly relayPhrases: string[][];
     /** "is that true?", « vrai ou faux ? »: a clause that asks only whether what came before it is true. */
@@ -398,6 +400,7 @@ export class Recognizer {
                 firmFees?: string[];
                 reasons?: string[];
                 talkTo?: string[];
+                askWhatBot?: string[];
                 relays?: string[];
                 truthChecks?: string[];
                 conclusions?: string[];
@@ -423,6 +426,7 @@ export class Recognizer {
         this.firmFeePhrases = longestFirst(context.map((words) => words?.firmFees));
         this.reasonPhrases = longestFirst(context.map((words) => words?.reasons));
         this.talkToPhrases = longestFirst(context.map((words) => words?.talkTo));
+        this.askWhatBotPhrases = longestFirst(context.map((words) => words?.askWhatBot));
         this.relayPhrases = longestFirst(context.map((words) => words?.relays));
         this.truthCheckPhrases = longestFirst(context.map((words) => words?.truthChecks));
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
@@ -1563,8 +1567,12 @@ export class Recognizer {
                 // someone is the request, never a question about the bot.
                 const [x, y] = outcome.topics;
                 const advisor = [x, y].find((topic) => topic.command === 'advisor');
-                if (advisor && (x.smallTalk || y.smallTalk) && this.says(text, this.talkToPhrases))
+                const smallTalk = [x, y].find((topic) => topic.smallTalk);
+                if (advisor && smallTalk && this.says(text, this.talkToPhrases))
                     return { kind: 'command', command: 'advisor', inferred: true };
+                // "you're a real person from the firm, yes?": asking what the bot is, and asking for no one, is that question.
+                if (advisor && smallTalk && !isClosing(smallTalk) && this.says(text, this.askWhatBotPhrases))
+                    return { kind: 'answer', topic: smallTalk, score: outcome.score };
                 const marked = this.markedNearMiss(text, outcome.topics);
                 if (marked) return { kind: 'refuse', topic: marked, score: outcome.score };
                 return (
