@@ -1578,9 +1578,11 @@ describe('an employer’s own LMIA', () => {
     const combien = 'mon employeur veut faire une EIMT pour m’engager, combien de temps ça va lui prendre?';
     const need = 'My future boss asks how long an LMIA takes. Does he need one for me with IMP+?';
     const told = 'My friend had to wait six months for his boss to get an LMIA. I have no job offer, is that a problem for IMP+?';
+    const cost = 'L’EIMT coûte 1000 $ à mon employeur, c’est bien lui qui paie ça ?';
     const recognizer = recognizerReading({
         [apply]: confident('job-offer-lmia'),
         [combien]: confident('job-offer-lmia'),
+        [cost]: confident('job-offer-lmia'),
         [need]: confident('job-offer-lmia'),
         [told]: confident('job-offer-lmia'),
     });
@@ -1588,6 +1590,7 @@ describe('an employer’s own LMIA', () => {
     it.each([
         [apply, 'en'],
         [combien, 'fr'],
+        [cost, 'fr'],
     ] as const)('is refused: how to get one, its cost or its delay is no IMP+ question (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
@@ -1608,7 +1611,9 @@ describe('a question about what no IMP+ answer covers', () => {
     const told = 'am I eligible? I already have my SIN';
     const impots = 'Avec un permis ouvert, dois-je faire deux déclarations d’impôts, une au Québec et une au fédéral ?';
     const dog = 'bringing my dog on the plane to Canada, what papers will customs ask for?';
+    const usVisa = 'Travelling to the US is fine with just my Canadian work permit, no US visa needed, correct?';
     const recognizer = recognizerReading({
+        [usVisa]: confident('travel-documents'),
         [sin]: confident('start-permit'),
         [carte]: confident('permit-expiry'),
         [impots]: confident('what-is-mifi'),
@@ -1622,6 +1627,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [carte, 'fr'],
         [impots, 'fr'],
         [dog, 'en'],
+        [usVisa, 'en'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
