@@ -1475,7 +1475,13 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
     const demander = 'J’ai mon CSQ mais jamais reçu d’invitation, je peux la demander moi-même au MIFI ?';
     const onlyWith = 'Do I really need the invitation paper to apply or I can apply only with my CSQ in hand?';
     const csq = 'csq expiré depuis 2 mois, je peux encore avoir le permis de travail ou c’est foutu?';
+    const frais = 'frais pmi+ 2025';
+    const valid = 'How long is it valid, the IMP+ work permit itself?';
+    const overview = 'tell me about the open work permit';
     const recognizer = recognizerReading({
+        [frais]: unsure('fees', 'program-status'),
+        [valid]: unsure('duration', 'start-permit'),
+        [overview]: unsure('open-vs-employer-specific', 'start-permit'),
         [ottawa]: unsure('criteria-outside-quebec', 'quebec-only'),
         [job]: unsure('criteria-outside-quebec', 'quebec-only'),
         [both]: unsure('criteria-outside-quebec', 'quebec-only'),
@@ -1494,8 +1500,14 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [demander, 'fr', 'invitation-request'],
         [onlyWith, 'en', 'criteria-invitation'],
         [csq, 'fr', 'csq-expiry'],
+        [frais, 'fr', 'fees'],
+        [valid, 'en', 'duration'],
     ] as const)('is settled by the words only one of them says: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
+    });
+
+    it('starts the guided flow when the words settle on it', () => {
+        expect(recognizer.understand(overview, 'en')).toMatchObject({ kind: 'dialog', topic: 'start-permit' });
     });
 
     it('stays a choice when the message says the words of both', () => {

@@ -193,6 +193,13 @@ function companionPart(
     return asks ? part.join(' ') : undefined;
 }
 
+/** What choosing one topic of the knowledge base does: its command, its guided flow, or its answer. */
+function chosen(topic: Topic, score: number): Recognition {
+    if (topic.command) return { kind: 'command', command: topic.command, inferred: true, score };
+    if (topic.dialog) return { kind: 'dialog', target: topic.dialog, topic: topic.id, score };
+    return { kind: 'answer', topic, score };
+}
+
 /**
  * Between two near misses ("résidence permanente par entrée express en alberta"): the first's refusal, in its own
  * words. Undefined when either is an IMP+ topic.
@@ -1450,7 +1457,7 @@ export class Recognizer {
             if (!understood.topics.every((topic) => settler.has(topic.id))) continue;
             const said = understood.topics.filter((topic) => this.says(text, settler.get(topic.id) ?? []));
             const [only] = said;
-            if (only !== undefined && said.length === 1) return { kind: 'answer', topic: only, score: understood.score };
+            if (only !== undefined && said.length === 1) return chosen(only, understood.score);
         }
         return undefined;
     }
@@ -1557,10 +1564,7 @@ export class Recognizer {
                 // "I want a real human, not a bot": a question about the bot that asks to talk to someone is the request.
                 if (topic.smallTalk && !isClosing(topic) && this.says(text, this.talkToPhrases))
                     return { kind: 'command', command: 'advisor', inferred: true };
-                if (topic.outOfScope) return { kind: 'refuse', topic, score };
-                if (topic.command) return { kind: 'command', command: topic.command, inferred: true, score };
-                if (topic.dialog) return { kind: 'dialog', target: topic.dialog, topic: topic.id, score };
-                return { kind: 'answer', topic, score };
+                return topic.outOfScope ? { kind: 'refuse', topic, score } : chosen(topic, score);
             }
             case 'ambiguous': {
                 // "Can I talk to a human instead of a bot?": between the advisor and small talk, asking to talk to
