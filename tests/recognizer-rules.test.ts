@@ -1711,3 +1711,41 @@ describe('thanks or an acknowledgement for what was said about a topic', () => {
         });
     });
 });
+
+describe('a request beside a question', () => {
+    const clear = 'how much are the fees? and what do you do with my data?';
+    const unclear = 'how much are the fees? and honestly I am tired of reading pages that contradict each other';
+    const advisor = 'which papers must I send? and is possible to speak with one of your advisers?';
+    const recognizer = recognizerReading({
+        [advisor]: unsure('documents-list', 'advisor'),
+        'which papers must I send?': confident('documents-list'),
+        'and is possible to speak with one of your advisers?': confident('advisor', 0.6),
+        [clear]: unsure('fees', 'privacy'),
+        [unclear]: unsure('fees', 'privacy'),
+        'how much are the fees?': confident('fees'),
+        'and what do you do with my data?': confident('privacy', 0.85),
+        'and honestly I am tired of reading pages that contradict each other': confident('privacy', 0.45),
+    });
+
+    it('is done after the answer when it is read clearly: here the privacy notice', () => {
+        expect(recognizer.understand(clear, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            request: { command: 'privacy' },
+        });
+    });
+
+    it('is clear when it says it asks for a person, however the words read', () => {
+        expect(recognizer.understand(advisor, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'documents-list' },
+            request: { command: 'advisor' },
+        });
+    });
+
+    it('is no request when the words only lean to it', () => {
+        const understood = recognizer.understand(unclear, 'en');
+        expect(understood).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+        expect(understood).not.toHaveProperty('request');
+    });
+});

@@ -377,6 +377,18 @@ describe('two questions in one', () => {
     });
 
     it.each([
+        ['how much are the fees? and what do you do with my data?', 'en-CA', 'en'],
+        ['c’est combien les frais? pis vous faites quoi avec mes données?', 'fr-CA', 'fr'],
+    ] as const)('answers the question, then shows the privacy notice it asks for: %s', async (text, locale, language) => {
+        const { recognized, text: replies } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'fees', request: 'privacy' });
+        const answer = replies.indexOf((kb.topic(language, 'fees')?.answer ?? '').split('\n')[0] as string);
+        const notice = replies.indexOf(t.t(language, 'common:privacy.notice', { days: 30 }).slice(0, 20));
+        expect(answer).toBeGreaterThanOrEqual(0);
+        expect(notice).toBeGreaterThan(answer);
+    });
+
+    it.each([
         ['how much does it cost and am I eligible?', 'en-CA', 'en'],
         ['combien ça coûte pis suis-je admissible?', 'fr-CA', 'fr'],
         // The check named first, less clearly than alone, and a question of two words.

@@ -301,7 +301,7 @@ export const PROCESSING_TIMES_TOPIC = 'processing-times';
 export const CLOSING_TOPICS = ['goodbye'] as const;
 
 /** Requests that may come beside a question in the same message: the question is answered, then the request done. */
-export const FOLLOWING_COMMANDS = ['advisor'] as const satisfies readonly Command[];
+export const FOLLOWING_COMMANDS = ['advisor', 'privacy'] as const satisfies readonly Command[];
 export type FollowingCommand = (typeof FOLLOWING_COMMANDS)[number];
 /**
  * Requests heard in one clause of a long message that reads as nothing as a whole ("…it's all so confusing, can I book

@@ -250,9 +250,11 @@ function withoutOwnCost(recognition: Recognition): Recognition {
     return { ...rest, topic: own };
 }
 
-/** What a reading asks the bot to do besides answering: reach an advisor, or start a guided flow asked clearly. */
+/** What a reading asks the bot to do besides answering: a request or a guided flow, asked clearly. */
 function requestOf(recognition: Recognition): FollowingRequest | undefined {
-    if (recognition.kind === 'dialog') return (recognition.score ?? 1) >= CLEAR_REQUEST_SCORE ? { dialog: recognition.target } : undefined;
+    // "I can't take any more government pages that contradict each other" leans to the privacy notice, but not clearly.
+    if ((recognition.score ?? 1) < CLEAR_REQUEST_SCORE) return undefined;
+    if (recognition.kind === 'dialog') return { dialog: recognition.target };
     return recognition.kind === 'command' && isFollowing(recognition.command) ? { command: recognition.command } : undefined;
 }
 
@@ -1563,6 +1565,9 @@ export class Recognizer {
                 const { topic, score } = outcome;
                 // "I want a real human, not a bot": a question about the bot that asks to talk to someone is the request.
                 if (topic.smallTalk && !isClosing(topic) && this.says(text, this.talkToPhrases))
+                    return { kind: 'command', command: 'advisor', inferred: true };
+                // "…is possible to speak with one of your advisers?": saying it asks for a person makes the request clear.
+                if (topic.command === 'advisor' && this.says(text, this.talkToPhrases))
                     return { kind: 'command', command: 'advisor', inferred: true };
                 return topic.outOfScope ? { kind: 'refuse', topic, score } : chosen(topic, score);
             }
