@@ -1478,7 +1478,11 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
     const frais = 'frais pmi+ 2025';
     const valid = 'How long is it valid, the IMP+ work permit itself?';
     const overview = 'tell me about the open work permit';
+    const form = 'I have all my documents scanned and ready, but which form exactly do I fill? IMM something??';
+    const echeance = 'Si mon CSQ arrive à échéance pendant qu’IRCC traite ma demande de RP, est-ce que je perds tout ?';
     const recognizer = recognizerReading({
+        [form]: unsure('upload', 'application-form'),
+        [echeance]: unsure('csq-expiry', 'apply-before-after-pr'),
         [frais]: unsure('fees', 'program-status'),
         [valid]: unsure('duration', 'start-permit'),
         [overview]: unsure('open-vs-employer-specific', 'start-permit'),
@@ -1502,6 +1506,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [csq, 'fr', 'csq-expiry'],
         [frais, 'fr', 'fees'],
         [valid, 'en', 'duration'],
+        [form, 'en', 'application-form'],
+        [echeance, 'fr', 'csq-expiry'],
     ] as const)('is settled by the words only one of them says: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
