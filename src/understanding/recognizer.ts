@@ -1563,12 +1563,10 @@ export class Recognizer {
         switch (outcome.kind) {
             case 'confident': {
                 const { topic, score } = outcome;
-                // "I want a real human, not a bot": a question about the bot that asks to talk to someone is the request.
-                if (topic.smallTalk && !isClosing(topic) && this.says(text, this.talkToPhrases))
-                    return { kind: 'command', command: 'advisor', inferred: true };
-                // "…is possible to speak with one of your advisers?": saying it asks for a person makes the request clear.
-                if (topic.command === 'advisor' && this.says(text, this.talkToPhrases))
-                    return { kind: 'command', command: 'advisor', inferred: true };
+                // "I want a real human, not a bot": a question about the bot that asks to talk to someone is the request;
+                // "…is possible to speak with one of your advisers?": saying so makes the request clear, whatever its score.
+                const mayAskForPerson = topic.command === 'advisor' || (topic.smallTalk && !isClosing(topic));
+                if (mayAskForPerson && this.says(text, this.talkToPhrases)) return { kind: 'command', command: 'advisor', inferred: true };
                 return topic.outOfScope ? { kind: 'refuse', topic, score } : chosen(topic, score);
             }
             case 'ambiguous': {
