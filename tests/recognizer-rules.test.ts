@@ -1354,6 +1354,7 @@ describe('a clause that turns a topic away', () => {
         appeal: "my PR was refused, I don't want IMP+, I want to appeal the refusal",
         csq: "pas le PMI, je veux juste savoir c'est quoi exactement un CSQ",
         person: 'oublie le pmi, je veux parler à un conseiller',
+        courses: 'not the language test for the permit, I mean where can i take free french courses in montreal',
     };
     const recognizer = recognizerReading({
         [message.fees]: confident('fees'),
@@ -1380,6 +1381,9 @@ describe('a clause that turns a topic away', () => {
         [message.csq]: confident('what-is-csq'),
         "je veux juste savoir c'est quoi exactement un CSQ": confident('what-is-csq'),
         'je veux parler à un conseiller': confident('advisor'),
+        [message.courses]: confident('language-test', 0.6),
+        'not the language test for the permit': confident('language-test'),
+        'I mean where can i take free french courses in montreal': { kind: 'none', score: 0.4, offTopic: true },
     });
 
     it.each([
@@ -1396,6 +1400,10 @@ describe('a clause that turns a topic away', () => {
         [message.csq, 'fr', 'what-is-csq'],
     ] as const)('is kept when it says which inside a sentence, asks, or turns IMP+ away from the CSQ: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
+    });
+
+    it('leaves a refusal when what is wanted instead is about something else', () => {
+        expect(recognizer.understand(message.courses, 'en')).toMatchObject({ kind: 'refuse' });
     });
 
     it('is kept when it names nothing the bot knows', () => {

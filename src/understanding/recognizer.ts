@@ -502,7 +502,9 @@ export class Recognizer {
         const wanted = this.withoutRejected(text, language);
         if (wanted !== undefined) {
             const reading = this.understand(wanted, language);
-            if (reading.kind !== 'refuse') return reading;
+            // "not the language test for the permit, I mean where can i take free french courses": what is wanted instead
+            // reads as about something else, and the topic turned away must not answer it.
+            if (reading.kind !== 'refuse' || reading.offTopic) return reading;
         }
         const relayed = this.withoutRelay(text);
         if (relayed !== undefined) {
