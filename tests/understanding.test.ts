@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../src/content/i18n';
 import { KnowledgeBase } from '../src/content/knowledgeBase';
+import type { Language } from '../src/content/languages';
 import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
 
 /**
@@ -376,32 +377,31 @@ describe('two questions in one', () => {
         expect(advisor).toBeGreaterThan(answer);
     });
 
-    it.each([
-        ['how much are the fees? and what do you do with my data?', 'en-CA', 'en'],
-        ['c’est combien les frais? pis vous faites quoi avec mes données?', 'fr-CA', 'fr'],
-    ] as const)('answers the question, then shows the privacy notice it asks for: %s', async (text, locale, language) => {
-        const { recognized, text: replies } = await say(text, locale);
-        expect(recognized).toMatchObject({ action: 'answer', topic: 'fees', request: 'privacy' });
-        const answer = replies.indexOf((kb.topic(language, 'fees')?.answer ?? '').split('\n')[0] as string);
-        const notice = replies.indexOf(t.t(language, 'common:privacy.notice', { days: 30 }).slice(0, 20));
-        expect(answer).toBeGreaterThanOrEqual(0);
-        expect(notice).toBeGreaterThan(answer);
-    });
+    // What each request shows first once the fees are answered: the check's first question, or the privacy notice.
+    const shownFirst = {
+        eligibility: (language: Language) => t.t(language, 'eligibility:criteria.residence.question', { n: 1 }),
+        privacy: (language: Language) => t.t(language, 'common:privacy.notice', { days: 30 }).slice(0, 20),
+    };
 
     it.each([
-        ['how much does it cost and am I eligible?', 'en-CA', 'en'],
-        ['combien ça coûte pis suis-je admissible?', 'fr-CA', 'fr'],
+        ['how much does it cost and am I eligible?', 'en-CA', 'en', 'eligibility'],
+        ['combien ça coûte pis suis-je admissible?', 'fr-CA', 'fr', 'eligibility'],
         // The check named first, less clearly than alone, and a question of two words.
-        ['check my eligibility, and what are the fees', 'en-CA', 'en'],
-        ['vérifier mon admissibilité et les frais', 'fr-CA', 'fr'],
-    ] as const)('answers the question, then starts the check it asks for: %s', async (text, locale, language) => {
-        const { recognized, text: replies } = await say(text, locale);
-        expect(recognized).toMatchObject({ action: 'answer', topic: 'fees', request: 'eligibility' });
-        const answer = replies.indexOf((kb.topic(language, 'fees')?.answer ?? '').split('\n')[0] as string);
-        const firstQuestion = replies.indexOf(t.t(language, 'eligibility:criteria.residence.question', { n: 1 }));
-        expect(answer).toBeGreaterThanOrEqual(0);
-        expect(firstQuestion).toBeGreaterThan(answer);
-    });
+        ['check my eligibility, and what are the fees', 'en-CA', 'en', 'eligibility'],
+        ['vérifier mon admissibilité et les frais', 'fr-CA', 'fr', 'eligibility'],
+        ['how much are the fees? and what do you do with my data?', 'en-CA', 'en', 'privacy'],
+        ['c’est combien les frais? pis vous faites quoi avec mes données?', 'fr-CA', 'fr', 'privacy'],
+    ] as const)(
+        'answers the question, then does what it asks for (the check, the privacy notice): %s',
+        async (text, locale, language, request) => {
+            const { recognized, text: replies } = await say(text, locale);
+            expect(recognized).toMatchObject({ action: 'answer', topic: 'fees', request });
+            const answer = replies.indexOf((kb.topic(language, 'fees')?.answer ?? '').split('\n')[0] as string);
+            const next = replies.indexOf(shownFirst[request](language));
+            expect(answer).toBeGreaterThanOrEqual(0);
+            expect(next).toBeGreaterThan(answer);
+        },
+    );
 
     it.each([
         ['what is IMP+ and am I eligible?', 'en-CA'],

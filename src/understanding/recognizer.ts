@@ -1581,7 +1581,7 @@ export class Recognizer {
                     return { kind: 'command', command: 'advisor', inferred: true };
                 // "you're a real person from the firm, yes?": asking what the bot is, and asking for no one, is that question.
                 if (advisor && smallTalk && !isClosing(smallTalk) && this.says(text, this.askWhatBotPhrases))
-                    return { kind: 'answer', topic: smallTalk, score: outcome.score };
+                    return chosen(smallTalk, outcome.score);
                 const marked = this.markedNearMiss(text, outcome.topics);
                 if (marked) return { kind: 'refuse', topic: marked, score: outcome.score };
                 return (
