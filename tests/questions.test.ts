@@ -201,6 +201,8 @@ describe('redact', () => {
         ['call 1 (514) 555-0199 now', 'call [number] now'],
         ['my UCI is 1234-5678', 'my UCI is [number]'],
         ['passport AB1234567', 'passport [number]'],
+        // Its letter too: a long digit run found first would leave "W" behind.
+        ['application W301122334', 'application [number]'],
         ['see https://example.com/a?b=c', 'see [link]'],
         ['what are the fees for 2 kids?', 'what are the fees for 2 kids?'],
     ])('%s', (input, expected) => {

@@ -1565,6 +1565,30 @@ describe('a message of emoji alone', () => {
     });
 });
 
+describe('personal details pasted beside a question', () => {
+    const documents = 'W301122334 is my application number, what docs go into the application?';
+    const expiry = 'Courriel b.diop@exemple.sn, mon CSQ expire dans 4 mois : je dépose avant ou après la RP ?';
+    const approved = 'UCI 1109-4472, DOB 1990-02-01. has my permit been approved yet?';
+    const recognizer = recognizerReading({
+        // As wholes, the numbers and "my application number" read as a question about one's file.
+        [documents]: confident('processing-times'),
+        'what docs go into the application?': confident('documents-list'),
+        'mon CSQ expire dans 4 mois : je dépose avant ou après la RP ?': unsure('csq-expiry', 'apply-before-after-pr'),
+        'has my permit been approved yet?': confident('processing-times'),
+    });
+
+    it.each([
+        [documents, 'en', 'answer'],
+        [expiry, 'fr', 'clarify'],
+    ] as const)('are read past: %s', (text, language, kind) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind });
+    });
+
+    it('still leave a question about the writer’s own file refused', () => {
+        expect(recognizer.understand(approved, 'en')).toMatchObject({ kind: 'refuse', ownFile: true });
+    });
+});
+
 describe('a look at the writer’s own file asked of the bot', () => {
     const check = 'I applied in March, can you check where my file is? My application number is W30xxxxxx';
     const statut = 'Tu peux me dire le statut de ma demande de RP? IUC 1234-5678';

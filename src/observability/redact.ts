@@ -3,11 +3,20 @@
  * long digit runs (file, passport, UCI numbers) and web addresses. Questions are logged so the firm can
  * improve the answers, never to know who asked.
  */
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+/** Phone numbers and long digit runs: file, UCI and passport numbers, dates written with dashes. */
+const LONG_NUMBER = /\+?\d[\d\s().-]{6,}\d/g;
+/** Passport and application numbers that start with letters ("W301122334", "CI0098123"). */
+const LETTERED_NUMBER = /\b\p{Lu}{1,2}\d{6,}\b/gu;
+
+/** What identifies a person in a message, for the understanding to read past it as well; lettered numbers first. */
+export const PERSONAL_DETAILS: readonly RegExp[] = [EMAIL, LETTERED_NUMBER, LONG_NUMBER];
+
 const PATTERNS: readonly [RegExp, string][] = [
-    [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, '[email]'],
+    [EMAIL, '[email]'],
     [/https?:\/\/\S+/gi, '[link]'],
-    [/\+?\d[\d\s().-]{6,}\d/g, '[number]'],
-    [/\b\p{Lu}{1,2}\d{6,}\b/gu, '[number]'],
+    [LETTERED_NUMBER, '[number]'],
+    [LONG_NUMBER, '[number]'],
 ];
 
 /** Result codes ("K7QM-2X4A-9P3R-TT8V", or spaced): whoever has one can read the answers kept under it. */

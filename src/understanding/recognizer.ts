@@ -18,6 +18,7 @@ import type { Translator } from '../content/i18n';
 import type { DialogTarget, Topic } from '../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../content/languages';
 import type { TopicMatcher } from './faq/matcher';
+import { PersonalDetails } from './personalDetails';
 import { StoryPersons } from './persons';
 import { PhraseBook } from './phrases';
 import { type Subject, SubjectWords, subjectOf } from './subjects';
@@ -351,6 +352,7 @@ export class Recognizer {
     private readonly callBackPhrases: string[][];
     /** "can you check where my file is", « vérifier mon dossier »: a look at one's own file asked of the bot. */
     private readonly fileCheckPhrases: string[][];
+    private readonly personalDetails: PersonalDetails;
     /** An employer's own LMIA, its process, cost or delay, and the words that ask whether one is needed at all. */
     private readonly employerLmia: { names: string[][]; process: string[][]; needs: string[][] };
     /** What a message of emoji alone says, as a word of each language ("👍" → "ok", "🙏" → « merci »). */
@@ -442,6 +444,7 @@ export class Recognizer {
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
+        this.personalDetails = new PersonalDetails(translator);
         this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
         for (const [i, language] of LANGUAGES.entries()) this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {})));
@@ -497,6 +500,12 @@ export class Recognizer {
         if (said !== undefined) return this.understand(said, language);
         const unsigned = this.withoutSignOff(text);
         if (unsigned !== undefined) return this.understand(unsigned, language);
+        // "W301122334 is my application number, what docs go into the application?": a detail given in passing is not asked.
+        const undetailed = this.personalDetails.without(text);
+        if (undetailed !== undefined) {
+            const reading = this.understand(undetailed, language);
+            if (reading.kind !== 'refuse') return reading;
+        }
         if (this.turnsAwayFromImpPlus(text))
             return this.askedBesideImpPlus(text, language) ?? { kind: 'refuse', score: 0, offTopic: true, otherProgram: true };
         const wanted = this.withoutRejected(text, language);
