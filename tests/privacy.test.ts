@@ -1,7 +1,7 @@
 import { type Activity, ActivityTypes, MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../src/content/i18n';
-import { buttonsOf, Chat, textOf } from './helpers/chat';
+import { buttonsOf, Chat, textOf, trace } from './helpers/chat';
 
 const t = createTranslator();
 const FIRM = {
@@ -31,6 +31,33 @@ describe('privacy notice', () => {
         const replies = await chat.say('what data do you keep');
         expect(textOf(replies)).toContain('Privacy:');
         expect(textOf(replies)).toContain('Question 1:');
+    });
+});
+
+describe('personal details typed into a question', () => {
+    it.each([
+        ['en-CA', 'en', 'UCI 1109-4472, how much are the fees for the permit?', 'my email is ana.r@example.com, is IMP+ still open?'],
+        [
+            'fr-CA',
+            'fr',
+            'Passeport CI0098123. Les frais du permis, c’est combien?',
+            'mon courriel: b.diop@exemple.sn, le PMI+ est-il encore ouvert?',
+        ],
+    ] as const)('in %s: says once that they are not needed, beside the answer', async (locale, lang, first, second) => {
+        const chat = new Chat({ locale });
+        await chat.open();
+        const note = t.t(lang, 'common:personalDetails');
+        const answered = await chat.say(first);
+        expect(textOf(answered)).toContain(note);
+        expect(trace(answered, 'Recognizer')).toMatchObject({ action: 'answer', topic: 'fees' });
+        expect(textOf(await chat.say(second))).not.toContain(note);
+    });
+
+    it('is not told to someone asking an advisor to call back', async () => {
+        const chat = new Chat();
+        await chat.open();
+        const replies = await chat.say('my phone is +1 514 555 0192, can an advisor call me?');
+        expect(textOf(replies)).not.toContain(t.t('en', 'common:personalDetails'));
     });
 });
 

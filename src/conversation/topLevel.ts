@@ -5,7 +5,7 @@ import type { DialogServices } from '../../dialogs/services';
 import { sayForCommand } from '../channels/commandReplies';
 import { COMMAND_ACTIONS, type CommandAction, GO_BACK } from '../content/catalog';
 import { SATISFACTION_MOMENTS } from '../content/feedback';
-import { redact } from '../observability/redact';
+import { givesPersonalDetails, redact } from '../observability/redact';
 import { applicableCriteria } from '../turn/eligibility';
 import type { ConversationData } from '../turn/state';
 import { type Decision, getTurnInfo, inputText } from '../turn/turn';
@@ -21,6 +21,7 @@ export class TopLevel {
     async act(dc: DialogContext, decision: Decision, conversation: ConversationData): Promise<void> {
         const { responder, analytics, satisfaction } = this.services;
         const context = dc.context;
+        await this.noteDetailsGiven(dc, decision, conversation);
         switch (decision.kind) {
             case 'prompt':
                 return;
@@ -75,6 +76,18 @@ export class TopLevel {
                 if (decision.command === 'deleteData') return; // the bot erased everything before routing
                 await this.command(dc, COMMAND_ACTIONS[decision.command], conversation);
         }
+    }
+
+    /**
+     * "UCI 1109-4472, how much are the fees?": said once, that such details are not needed here. Not to someone asking
+     * for an advisor, who will be asked how to be reached.
+     */
+    private async noteDetailsGiven(dc: DialogContext, decision: Decision, conversation: ConversationData): Promise<void> {
+        if (conversation.detailsNoted || decision.kind === 'prompt' || decision.kind === 'command') return;
+        if (decision.kind === 'answer' && decision.request) return;
+        if (!givesPersonalDetails(inputText(dc.context))) return;
+        conversation.detailsNoted = true;
+        await this.services.responder.say(dc.context, 'common:personalDetails');
     }
 
     /**

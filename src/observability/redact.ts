@@ -12,6 +12,11 @@ const LETTERED_NUMBER = /\b\p{Lu}{1,2}\d{6,}\b/gu;
 /** What identifies a person in a message, for the understanding to read past it as well; lettered numbers first. */
 export const PERSONAL_DETAILS: readonly RegExp[] = [EMAIL, LETTERED_NUMBER, LONG_NUMBER];
 
+/** Whether a message gives something that identifies a person. */
+export function givesPersonalDetails(text: string): boolean {
+    return PERSONAL_DETAILS.some((pattern) => text.search(pattern) >= 0);
+}
+
 const PATTERNS: readonly [RegExp, string][] = [
     [EMAIL, '[email]'],
     [/https?:\/\/\S+/gi, '[link]'],

@@ -78,6 +78,8 @@ export interface ConversationData {
     satisfactionAsked?: boolean;
     /** …and waits for its answer. */
     satisfactionPending?: boolean;
+    /** The visitor was told, once, that the personal details they typed are not needed. */
+    detailsNoted?: boolean;
 }
 
 /** A knowledge-base answer the person may rate: the message's id on the channel, the topic and its language. */
