@@ -1043,9 +1043,11 @@ describe('a question relayed for someone else, with how to answer it', () => {
     });
 });
 
-describe('what someone said, with only "is that true?" after it', () => {
+describe('what someone said, with only "is that true?" or "why?" after it', () => {
     const said = {
         spouse: 'My brother says my wife can work too with the IMP+ permit. true or false?',
+        why: 'My permit says 2 years but you say up to 3 years for IMP+. why is that?',
+        pourquoi: 'Aucun test de français pour le permis PMI+, pourquoi?',
         conjoint: "mon frère dit que ma femme peut travailler aussi avec le PMI+. c'est vrai ça?",
         thenAsked: 'someone said the permit is only for nurses. is that true, and how much does it cost',
         otherProgram: 'Someone told me that the PEQ is suspended and that applications are closed. Is that right?',
@@ -1053,6 +1055,8 @@ describe('what someone said, with only "is that true?" after it', () => {
     };
     const recognizer = recognizerReading({
         'My brother says my wife can work too with the IMP+ permit.': confident('spouse-work', 0.5),
+        'My permit says 2 years but you say up to 3 years for IMP+.': confident('duration', 0.5),
+        'Aucun test de français pour le permis PMI+': confident('language-test', 0.5),
         'mon frère dit que ma femme peut travailler aussi avec le PMI+.': confident('spouse-work', 0.5),
         // Read as about something else as a whole: the check and who said it.
         [said.conjoint]: { kind: 'none', score: 0.3, offTopic: true },
@@ -1067,6 +1071,8 @@ describe('what someone said, with only "is that true?" after it', () => {
         [said.spouse, 'en', 'spouse-work'],
         [said.conjoint, 'fr', 'spouse-work'],
         [said.thenAsked, 'en', 'fees'],
+        [said.why, 'en', 'duration'],
+        [said.pourquoi, 'fr', 'language-test'],
     ] as const)('reads what was said as the question, and keeps what is asked after the check: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });

@@ -67,7 +67,7 @@ const STORY_QUESTION_WORDS = 15;
 const SHORT_CONTEXT_WORDS = 6;
 /** A clause that asks how to answer someone says little else: "What do I tell her in simple words?". */
 const RELAY_EXTRA_WORDS = 4;
-/** A clause that only asks whether what was said is true says at most this much else: "so is that true??". */
+/** A clause that only asks whether what was said is true, or why, says at most this much else: "so is that true??". */
 const TRUTH_CHECK_EXTRA_WORDS = 2;
 /** A clause that only turns a topic away says at most this much besides: "not the fees", « oubliez les enfants ». */
 const REJECTION_EXTRA_WORDS = 6;
@@ -414,6 +414,7 @@ export class Recognizer {
                 askWhatBot?: string[];
                 relays?: string[];
                 truthChecks?: string[];
+                whyAsks?: string[];
                 conclusions?: string[];
                 rejections?: string[];
                 callBack?: string[];
@@ -439,7 +440,8 @@ export class Recognizer {
         this.talkToPhrases = longestFirst(context.map((words) => words?.talkTo));
         this.askWhatBotPhrases = longestFirst(context.map((words) => words?.askWhatBot));
         this.relayPhrases = longestFirst(context.map((words) => words?.relays));
-        this.truthCheckPhrases = longestFirst(context.map((words) => words?.truthChecks));
+        // "why is that?" after what is told asks for the same answer as "is that true?".
+        this.truthCheckPhrases = longestFirst(context.map((words) => [...(words?.truthChecks ?? []), ...(words?.whyAsks ?? [])]));
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
@@ -1301,12 +1303,13 @@ export class Recognizer {
     }
 
     /**
-     * A message that tells what someone said and asks only whether it is true ("my brother says my wife can work too
-     * with IMP+. true or false?", « …c'est vrai ça? »), without that clause: what was said is the question. What
-     * follows the check may still ask ("true? and how much does it cost"). Undefined when no clause only asks that.
+     * A message that tells what someone said and asks only whether it is true, or why ("my brother says my wife can work
+     * too with IMP+. true or false?", « …c'est vrai ça? », "…up to 3 years. why is that?"), without that clause: what
+     * was said is the question. What follows the check may still ask ("true? and how much does it cost"). Undefined
+     * when no clause only asks that.
      */
     private withoutTruthCheck(text: string): string | undefined {
-        return this.withoutClauses(text, (clauses) => clauses.filter((clause) => !this.asksIfTrue(clause)));
+        return this.withoutClauses(text, (clauses) => clauses.filter((clause) => !this.asksIfTrueOrWhy(clause)));
     }
 
     /**
@@ -1388,8 +1391,8 @@ export class Recognizer {
         return dropped && words(rest).length >= minWords ? rest : undefined;
     }
 
-    /** "so is that true??", « quelqu'un sait si c vrai » */
-    private asksIfTrue(clause: string): boolean {
+    /** "so is that true??", « quelqu'un sait si c vrai », or why it is so: "why is that?", « pourquoi la différence? » */
+    private asksIfTrueOrWhy(clause: string): boolean {
         const tokens = words(clause);
         return this.truthCheckPhrases.some(
             (phrase) =>
