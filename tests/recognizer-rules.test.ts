@@ -1048,6 +1048,8 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
         spouse: 'My brother says my wife can work too with the IMP+ permit. true or false?',
         why: 'My permit says 2 years but you say up to 3 years for IMP+. why is that?',
         pourquoi: 'Aucun test de français pour le permis PMI+, pourquoi?',
+        logic: 'Kinda weird that I must live outside Quebec to apply for IMP+. what’s the logic, seems backwards',
+        logique: 'C’est bizarre de devoir habiter hors du Québec pour demander le PMI+. Pourquoi donc, franchement, je comprends rien?',
         conjoint: "mon frère dit que ma femme peut travailler aussi avec le PMI+. c'est vrai ça?",
         thenAsked: 'someone said the permit is only for nurses. is that true, and how much does it cost',
         otherProgram: 'Someone told me that the PEQ is suspended and that applications are closed. Is that right?',
@@ -1064,6 +1066,11 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
         // The claim reads as IMP+'s status: only the PEQ and "applications" tell it is another program's news.
         'Someone told me that the PEQ is suspended and that applications are closed.': confident('program-status', 0.5),
         [said.answered]: confident('caps'),
+        [said.logic]: confident('criteria-outside-quebec', 0.6),
+        [said.logique]: confident('criteria-outside-quebec', 0.6),
+        // Alone, a question about something else.
+        'what’s the logic, seems backwards': { kind: 'none', score: 0.2, offTopic: true },
+        'Pourquoi donc, franchement, je comprends rien?': { kind: 'none', score: 0.2, offTopic: true },
         'The group says IMP+ is closed. And if not, how many places are left?': confident('program-status'),
     });
 
@@ -1083,6 +1090,13 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
 
     it('keeps the reading of a message understood with its check', () => {
         expect(recognizer.understand(said.answered, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'caps' } });
+    });
+
+    it.each([
+        [said.logic, 'en'],
+        [said.logique, 'fr'],
+    ] as const)('does not take a last sentence asking only why for a question about something else: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'criteria-outside-quebec' } });
     });
 });
 

@@ -783,6 +783,9 @@ export class Recognizer {
             // "Is that true, and what's the number?" leaves what it asks about to the story, and so does a longer one that
             // says "it" and names nothing ("So how does that work and what would it cost me?").
             if (length < ASKED_ALONE_WORDS || (length < STORY_QUESTION_WORDS && this.subjects.leavesItUnsaid(question))) return undefined;
+            // "…I must live outside Quebec to apply. what's the logic, seems backwards": asking only why, or whether it
+            // is true, leaves what it asks to the story as well.
+            if (question.split(CLAUSE_MARK).some((clause) => this.asksIfTrueOrWhy(clause))) return undefined;
             const part = this.search(question, language);
             // Between two near misses ("how can I sponsor her as my spouse?": a sponsorship either way), the first.
             const elsewhere: Recognition | undefined =
