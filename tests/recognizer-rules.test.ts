@@ -1506,6 +1506,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
     const frais = 'frais pmi+ 2025';
     const valid = 'How long is it valid, the IMP+ work permit itself?';
     const overview = 'tell me about the open work permit';
+    const walk = 'walk me through applying please, I got my invitation letter in May';
+    const etapes = 'L’invitation est arrivée! Tu peux me guider étape par étape?';
     const form = 'I have all my documents scanned and ready, but which form exactly do I fill? IMM something??';
     const echeance = 'Si mon CSQ arrive à échéance pendant qu’IRCC traite ma demande de RP, est-ce que je perds tout ?';
     const recognizer = recognizerReading({
@@ -1514,6 +1516,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [frais]: unsure('fees', 'program-status'),
         [valid]: unsure('duration', 'start-permit'),
         [overview]: unsure('open-vs-employer-specific', 'start-permit'),
+        [walk]: unsure('start-steps', 'criteria-invitation'),
+        [etapes]: unsure('criteria-invitation', 'start-steps'),
         [ottawa]: unsure('criteria-outside-quebec', 'quebec-only'),
         [job]: unsure('criteria-outside-quebec', 'quebec-only'),
         [both]: unsure('criteria-outside-quebec', 'quebec-only'),
@@ -1540,8 +1544,12 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
 
-    it('starts the guided flow when the words settle on it', () => {
-        expect(recognizer.understand(overview, 'en')).toMatchObject({ kind: 'dialog', topic: 'start-permit' });
+    it.each([
+        [overview, 'en', 'start-permit'],
+        [walk, 'en', 'start-steps'],
+        [etapes, 'fr', 'start-steps'],
+    ] as const)('starts the guided flow when the words settle on it: %s', (text, language, topic) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'dialog', topic });
     });
 
     it('stays a choice when the message says the words of both', () => {
