@@ -1623,8 +1623,10 @@ describe('a look at the writer’s own file asked of the bot', () => {
     const advisor = 'I need someone from your firm to look at my file';
     const times = 'How long does processing take when you apply from Lagos?';
     const offered = 'Voici mon numéro de demande, pouvez-vous vérifier où en est mon dossier svp ?';
+    const sent = 'can you tell me if MIFI already sent my file to IRCC?';
     const recognizer = recognizerReading({
         [check]: confident('processing-times'),
+        [sent]: unsure('what-is-mifi', 'apply-before-after-pr'),
         [offered]: unsure('processing-times', 'start-eligibility'),
         [statut]: confident('invitation-request'),
         [advisor]: confident('advisor'),
@@ -1637,6 +1639,10 @@ describe('a look at the writer’s own file asked of the bot', () => {
 
     it('is refused when it is offered as the processing times or the eligibility check', () => {
         expect(recognizer.understand(offered, 'fr')).toMatchObject({ kind: 'refuse', ownFile: true, topic: { id: 'processing-times' } });
+    });
+
+    it('is refused when it asks whether MIFI sent it on', () => {
+        expect(recognizer.understand(sent, 'en')).toMatchObject({ kind: 'refuse', ownFile: true });
     });
 
     it('is refused whatever other topic its words lean to', () => {
@@ -1657,8 +1663,10 @@ describe('an employer’s own LMIA', () => {
     const need = 'My future boss asks how long an LMIA takes. Does he need one for me with IMP+?';
     const told = 'My friend had to wait six months for his boss to get an LMIA. I have no job offer, is that a problem for IMP+?';
     const cost = 'L’EIMT coûte 1000 $ à mon employeur, c’est bien lui qui paie ça ?';
+    const eternite = 'L’EIMT que mon employeur demande pour moi prend une éternité, pourquoi c’est si long?';
     const recognizer = recognizerReading({
         [apply]: confident('job-offer-lmia'),
+        [eternite]: confident('job-offer-lmia'),
         [combien]: confident('job-offer-lmia'),
         [cost]: confident('job-offer-lmia'),
         [need]: confident('job-offer-lmia'),
@@ -1669,6 +1677,7 @@ describe('an employer’s own LMIA', () => {
         [apply, 'en'],
         [combien, 'fr'],
         [cost, 'fr'],
+        [eternite, 'fr'],
     ] as const)('is refused: how to get one, its cost or its delay is no IMP+ question (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
@@ -1690,8 +1699,13 @@ describe('a question about what no IMP+ answer covers', () => {
     const impots = 'Avec un permis ouvert, dois-je faire deux déclarations d’impôts, une au Québec et une au fédéral ?';
     const dog = 'bringing my dog on the plane to Canada, what papers will customs ask for?';
     const usVisa = 'Travelling to the US is fine with just my Canadian work permit, no US visa needed, correct?';
+    const fairness = 'IRCC sent me a procedural fairness letter on my PR file, what should I write back?';
+    const vulnerable =
+        'Mon ami a un permis fermé et son employeur le maltraite, il peut avoir un permis ouvert pour travailleur vulnérable ?';
     const recognizer = recognizerReading({
         [usVisa]: confident('travel-documents'),
+        [fairness]: confident('apply-before-after-pr'),
+        [vulnerable]: confident('open-vs-employer-specific'),
         [sin]: confident('start-permit'),
         [carte]: confident('permit-expiry'),
         [impots]: confident('what-is-mifi'),
@@ -1706,6 +1720,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [impots, 'fr'],
         [dog, 'en'],
         [usVisa, 'en'],
+        [fairness, 'en'],
+        [vulnerable, 'fr'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
