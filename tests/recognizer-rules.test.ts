@@ -1507,6 +1507,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
     const valid = 'How long is it valid, the IMP+ work permit itself?';
     const overview = 'tell me about the open work permit';
     const walk = 'walk me through applying please, I got my invitation letter in May';
+    const ownApplication = 'does my wife need her own application, or can she be added on mine?';
+    const travailler = 'Ma blonde pourra-tu travailler elle aussi avec le PMI+?';
     const etapes = 'L’invitation est arrivée! Tu peux me guider étape par étape?';
     const form = 'I have all my documents scanned and ready, but which form exactly do I fill? IMM something??';
     const echeance = 'Si mon CSQ arrive à échéance pendant qu’IRCC traite ma demande de RP, est-ce que je perds tout ?';
@@ -1517,6 +1519,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [valid]: unsure('duration', 'start-permit'),
         [overview]: unsure('open-vs-employer-specific', 'start-permit'),
         [walk]: unsure('start-steps', 'criteria-invitation'),
+        [ownApplication]: unsure('spouse-work', 'family-members'),
+        [travailler]: unsure('family-members', 'spouse-work'),
         [etapes]: unsure('criteria-invitation', 'start-steps'),
         [ottawa]: unsure('criteria-outside-quebec', 'quebec-only'),
         [job]: unsure('criteria-outside-quebec', 'quebec-only'),
@@ -1540,6 +1544,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [valid, 'en', 'duration'],
         [form, 'en', 'application-form'],
         [echeance, 'fr', 'csq-expiry'],
+        [ownApplication, 'en', 'family-members'],
+        [travailler, 'fr', 'spouse-work'],
     ] as const)('is settled by the words only one of them says: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
