@@ -1508,6 +1508,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
     const overview = 'tell me about the open work permit';
     const walk = 'walk me through applying please, I got my invitation letter in May';
     const ownApplication = 'does my wife need her own application, or can she be added on mine?';
+    const maxYears = 'the dates on my permit stop earlier than the max years I read about, why is that?';
+    const annees = 'Le PMI+ donne toujours le maximum d’années, ou parfois moins?';
     const travailler = 'Ma blonde pourra-tu travailler elle aussi avec le PMI+?';
     const etapes = 'L’invitation est arrivée! Tu peux me guider étape par étape?';
     const form = 'I have all my documents scanned and ready, but which form exactly do I fill? IMM something??';
@@ -1520,6 +1522,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [overview]: unsure('open-vs-employer-specific', 'start-permit'),
         [walk]: unsure('start-steps', 'criteria-invitation'),
         [ownApplication]: unsure('spouse-work', 'family-members'),
+        [maxYears]: unsure('caps', 'duration'),
+        [annees]: unsure('caps', 'duration'),
         [travailler]: unsure('family-members', 'spouse-work'),
         [etapes]: unsure('criteria-invitation', 'start-steps'),
         [ottawa]: unsure('criteria-outside-quebec', 'quebec-only'),
@@ -1545,6 +1549,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [form, 'en', 'application-form'],
         [echeance, 'fr', 'csq-expiry'],
         [ownApplication, 'en', 'family-members'],
+        [maxYears, 'en', 'duration'],
+        [annees, 'fr', 'duration'],
         [travailler, 'fr', 'spouse-work'],
     ] as const)('is settled by the words only one of them says: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
