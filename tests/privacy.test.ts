@@ -53,10 +53,13 @@ describe('personal details typed into a question', () => {
         expect(textOf(await chat.say(second))).not.toContain(note);
     });
 
-    it('is not told to someone asking an advisor to call back', async () => {
+    it.each([
+        ['someone asking an advisor to call back', 'my phone is +1 514 555 0192, can an advisor call me?'],
+        ['a date', 'I got my invitation on 2024-10-14, how much are the fees?'],
+    ])('is not told to %s', async (_, text) => {
         const chat = new Chat();
         await chat.open();
-        const replies = await chat.say('my phone is +1 514 555 0192, can an advisor call me?');
+        const replies = await chat.say(text);
         expect(textOf(replies)).not.toContain(t.t('en', 'common:personalDetails'));
     });
 });

@@ -12,9 +12,12 @@ const LETTERED_NUMBER = /\b\p{Lu}{1,2}\d{6,}\b/gu;
 /** What identifies a person in a message, for the understanding to read past it as well; lettered numbers first. */
 export const PERSONAL_DETAILS: readonly RegExp[] = [EMAIL, LETTERED_NUMBER, LONG_NUMBER];
 
+/** A date written with dashes is a long number too, but alone it says who no one is ("invited on 2024-10-14"). */
+const DASHED_DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4})$/;
+
 /** Whether a message gives something that identifies a person. */
 export function givesPersonalDetails(text: string): boolean {
-    return PERSONAL_DETAILS.some((pattern) => text.search(pattern) >= 0);
+    return PERSONAL_DETAILS.some((pattern) => [...text.matchAll(pattern)].some(([found]) => !DASHED_DATE.test(found)));
 }
 
 const PATTERNS: readonly [RegExp, string][] = [
