@@ -1745,18 +1745,24 @@ describe('a question about what no IMP+ answer covers', () => {
 });
 
 describe('one sentence that asks two things among sentences that tell', () => {
-    const question = 'How much are the fees and how long does it take?';
+    const question = 'How much are the government fees and roughly how long is it taking these days?';
     const told = `Applying next week from Lagos, all papers ready. ${question}`;
-    const wife = `My wife is a nurse in Lagos. ${question}`;
+    const wife = `My wife and I apply next week from Lagos. ${question}`;
+    const husband = 'My husband got the CSQ, I am a nurse. Can I work there too, and can the kids go to school?';
     const recognizer = recognizerReading({
         [told]: { kind: 'none', score: 0.4 },
         [wife]: { kind: 'none', score: 0.4 },
-        'How much are the fees': confident('fees'),
-        'how long does it take?': confident('processing-times'),
+        [husband]: { kind: 'none', score: 0.4 },
+        // Searched for one topic, two questions read as neither.
+        [question]: { kind: 'none', score: 0.5, offTopic: true },
+        'How much are the government fees': confident('fees'),
+        'roughly how long is it taking these days?': confident('processing-times'),
+        'Can I work there too': confident('quebec-only'),
+        'can the kids go to school?': confident('children-school'),
     });
 
-    it('is read alone: both are answered', () => {
-        expect(recognizer.understand(told, 'en')).toMatchObject({
+    it.each([told, wife])('is read alone: both are answered, the same whoever applies (%s)', (text) => {
+        expect(recognizer.understand(text, 'en')).toMatchObject({
             kind: 'answer',
             topic: { id: 'fees' },
             also: { id: 'processing-times' },
@@ -1764,7 +1770,7 @@ describe('one sentence that asks two things among sentences that tell', () => {
     });
 
     it('is not when the sentences around it name someone the question may be about', () => {
-        expect(recognizer.understand(wife, 'en')).not.toHaveProperty('also');
+        expect(recognizer.understand(husband, 'en')).not.toHaveProperty('also');
     });
 });
 

@@ -1,4 +1,5 @@
 import {
+    ANYONE_TOPICS,
     CLAUSE_COMMANDS,
     CLOSING_TOPICS,
     COMMANDS,
@@ -352,6 +353,7 @@ export class Recognizer {
     private readonly callBackPhrases: string[][];
     /** "can you check where my file is", « vérifier mon dossier »: a look at one's own file asked of the bot. */
     private readonly fileCheckPhrases: string[][];
+    /** E-mails, phones, file, UCI and passport numbers pasted beside a question, read past. */
     private readonly personalDetails: PersonalDetails;
     /** An employer's own LMIA, its process, cost or delay, and the words that ask whether one is needed at all. */
     private readonly employerLmia: { names: string[][]; process: string[][]; needs: string[][] };
@@ -765,6 +767,8 @@ export class Recognizer {
      */
     private askedElsewhere(text: string, language: Language, reading: Recognition): Recognition | undefined {
         if (!(reading.kind === 'answer' && !reading.topic.smallTalk) && reading.kind !== 'clarify') return undefined;
+        // Two questions answered were read in the questions themselves, which a search for one topic would not find.
+        if (reading.kind === 'answer' && reading.also) return undefined;
         if (words(text).length < LONG_MESSAGE_WORDS) return undefined;
         const sentences = text.trim().split(SENTENCE_END);
         const marked = sentences.filter((sentence) => sentence.includes('?'));
@@ -911,11 +915,13 @@ export class Recognizer {
         for (const sentence of sentences) {
             if (marked && !sentence.includes('?')) continue;
             // "My husband got the CSQ, I'm a nurse. Can I work there too, and can the kids go to school?": the story
-            // says who asks; read alone, "work there" is the wrong question.
+            // says who asks; read alone, "work there" is the wrong question. The fees and the processing times are the
+            // same whoever asks.
             const story = sentences.filter((other) => other !== sentence).join(' ');
-            if (this.persons.namesSomeone(story, language)) continue;
             const read = this.understand(sentence, language);
-            if (read.kind === 'answer' && read.also !== undefined) return read;
+            if (read.kind !== 'answer' || read.also === undefined) continue;
+            const forAnyone = [read.topic, read.also].every((topic) => ANYONE_TOPICS.includes(topic.id));
+            if (forAnyone || !this.persons.namesSomeone(story, language)) return read;
         }
         return undefined;
     }
