@@ -1676,7 +1676,11 @@ describe('an employer’s own LMIA', () => {
     const told = 'My friend had to wait six months for his boss to get an LMIA. I have no job offer, is that a problem for IMP+?';
     const cost = 'L’EIMT coûte 1000 $ à mon employeur, c’est bien lui qui paie ça ?';
     const eternite = 'L’EIMT que mon employeur demande pour moi prend une éternité, pourquoi c’est si long?';
+    const cousin = 'my new employer is asking if they need an LMIA to hire my cousin from Tunisia';
+    const collegue = 'Mon employeur doit-il faire une EIMT pour embaucher un travailleur de Tunisie ?';
     const recognizer = recognizerReading({
+        [cousin]: confident('job-offer-lmia'),
+        [collegue]: confident('job-offer-lmia'),
         [apply]: confident('job-offer-lmia'),
         [eternite]: confident('job-offer-lmia'),
         [combien]: confident('job-offer-lmia'),
@@ -1690,9 +1694,14 @@ describe('an employer’s own LMIA', () => {
         [combien, 'fr'],
         [cost, 'fr'],
         [eternite, 'fr'],
-    ] as const)('is refused: how to get one, its cost or its delay is no IMP+ question (%s)', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
-    });
+        [cousin, 'en'],
+        [collegue, 'fr'],
+    ] as const)(
+        'is refused: how to get one, its cost or its delay, or whether one is needed for someone else is no IMP+ question (%s)',
+        (text, language) => {
+            expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
+        },
+    );
 
     it('is still answered when the message asks whether one is needed', () => {
         expect(recognizer.understand(need, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'job-offer-lmia' } });
@@ -1714,7 +1723,9 @@ describe('a question about what no IMP+ answer covers', () => {
     const fairness = 'IRCC sent me a procedural fairness letter on my PR file, what should I write back?';
     const vulnerable =
         'Mon ami a un permis fermé et son employeur le maltraite, il peut avoir un permis ouvert pour travailleur vulnérable ?';
+    const droitRp = 'frais de traitement RP + droit de RP pour un couple c’est combien au total?';
     const recognizer = recognizerReading({
+        [droitRp]: confident('fees'),
         [usVisa]: confident('travel-documents'),
         [fairness]: confident('apply-before-after-pr'),
         [vulnerable]: confident('open-vs-employer-specific'),
@@ -1734,6 +1745,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [usVisa, 'en'],
         [fairness, 'en'],
         [vulnerable, 'fr'],
+        [droitRp, 'fr'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });

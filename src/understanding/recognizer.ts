@@ -355,8 +355,11 @@ export class Recognizer {
     private readonly fileCheckPhrases: string[][];
     /** E-mails, phones, file, UCI and passport numbers pasted beside a question, read past. */
     private readonly personalDetails: PersonalDetails;
-    /** An employer's own LMIA, its process, cost or delay, and the words that ask whether one is needed at all. */
-    private readonly employerLmia: { names: string[][]; process: string[][]; needs: string[][] };
+    /**
+     * An employer's own LMIA, its process, cost or delay, the words that ask whether one is needed at all, and those
+     * that say it is for someone else the employer hires.
+     */
+    private readonly employerLmia: { names: string[][]; process: string[][]; needs: string[][]; forOthers: string[][] };
     /** What a message of emoji alone says, as a word of each language ("👍" → "ok", "🙏" → « merci »). */
     private readonly emojiWords = new Map<Language, Map<string, string>>();
     /** What no IMP+ answer covers whatever else the message says: a social insurance number, a PR card. */
@@ -421,7 +424,7 @@ export class Recognizer {
                 rejections?: string[];
                 callBack?: string[];
                 fileChecks?: string[];
-                employerLmia?: { names?: string[]; process?: string[]; needs?: string[] };
+                employerLmia?: { names?: string[]; process?: string[]; needs?: string[]; forOthers?: string[] };
                 outsideMatters?: string[];
                 comparisons?: string[];
                 emoji?: Record<string, string>;
@@ -456,6 +459,7 @@ export class Recognizer {
             names: longestFirst(context.map((words) => words?.employerLmia?.names)),
             process: longestFirst(context.map((words) => words?.employerLmia?.process)),
             needs: longestFirst(context.map((words) => words?.employerLmia?.needs)),
+            forOthers: longestFirst(context.map((words) => words?.employerLmia?.forOthers)),
         };
         this.signOffs = longestFirst(context.map((words) => words?.signOffs));
         // The pairs at the same place in each language are the same pair: their words are pooled.
@@ -1506,13 +1510,14 @@ export class Recognizer {
      * boss have to do an LMIA for me?"), and so is a message that says so.
      */
     private employersLmiaAsked(text: string, understood: Recognition): Recognition | undefined {
-        const { names, process, needs } = this.employerLmia;
+        const { names, process, needs, forOthers } = this.employerLmia;
         const read = this.topicsRead(understood);
-        if (read === undefined || this.says(text, needs)) return undefined;
+        if (read === undefined) return undefined;
+        // "…if they need an LMIA to hire my cousin": whether one is needed for someone else is the employer's matter too.
+        const employers = (sentence: string) =>
+            this.says(sentence, names) && (this.says(sentence, forOthers) || (!this.says(text, needs) && this.says(sentence, process)));
         // Asked, not told: "…my friend had to wait for his boss to get an LMIA. I have no job offer, is that a problem?"
-        return this.askedInSentence(text, (sentence) => this.says(sentence, names) && this.says(sentence, process))
-            ? { kind: 'refuse', score: read.score, offTopic: true }
-            : undefined;
+        return this.askedInSentence(text, employers) ? { kind: 'refuse', score: read.score, offTopic: true } : undefined;
     }
 
     /**
