@@ -1861,3 +1861,30 @@ describe('a request beside a question', () => {
         expect(understood).not.toHaveProperty('request');
     });
 });
+
+describe('how someone wants the answer said', () => {
+    const recognizer = recognizerReading({
+        // The style words drown a short question: as wholes these read as nothing.
+        'how do I apply,': confident('how-to-apply'),
+        'pls: does my wife need her own permit?': confident('family-members'),
+        ', le PMI+ est-il encore ouvert ?': confident('program-status'),
+        'le PMI+': confident('program-status'),
+        'le PMI+ en résumé': confident('what-is-imp'),
+    });
+
+    it.each([
+        ['how do I apply, in 2 sentences max', 'en', 'how-to-apply'],
+        ['short answer pls: does my wife need her own permit?', 'en', 'family-members'],
+        ['Oui ou non, le PMI+ est-il encore ouvert ?', 'fr', 'program-status'],
+    ] as const)('is read past when the whole is not understood: %s', (text, language, id) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
+    });
+
+    it('is kept when the whole is understood, as "in short" may be what is asked', () => {
+        expect(recognizer.understand('le PMI+ en résumé', 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
+    });
+
+    it('leaves a message that says nothing else refused', () => {
+        expect(recognizer.understand('short answer please', 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});

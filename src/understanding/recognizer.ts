@@ -22,6 +22,7 @@ import type { TopicMatcher } from './faq/matcher';
 import { PersonalDetails } from './personalDetails';
 import { StoryPersons } from './persons';
 import { PhraseBook } from './phrases';
+import { StyleAsks } from './styleAsks';
 import { type Subject, SubjectWords, subjectOf } from './subjects';
 import { words } from './text';
 
@@ -355,6 +356,8 @@ export class Recognizer {
     private readonly fileCheckPhrases: string[][];
     /** E-mails, phones, file, UCI and passport numbers pasted beside a question, read past. */
     private readonly personalDetails: PersonalDetails;
+    /** "short answer pls", « en deux mots »: how the answer should be said, read past. */
+    private readonly styleAsks: StyleAsks;
     /**
      * An employer's own LMIA, its process, cost or delay, the words that ask whether one is needed at all, and those
      * that say it is for someone else the employer hires.
@@ -452,6 +455,7 @@ export class Recognizer {
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
         this.personalDetails = new PersonalDetails(translator);
+        this.styleAsks = new StyleAsks(translator);
         this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
         for (const [i, language] of LANGUAGES.entries()) this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {})));
@@ -501,6 +505,17 @@ export class Recognizer {
      * about something else refused.
      */
     understand(text: string, language: Language): Recognition {
+        const reading = this.understandAsked(text, language);
+        if (reading.kind !== 'refuse') return reading;
+        // "too many words, just tell me if I can apply": how the answer should be said is not what is asked. Read only when
+        // the whole is refused, since "le PMI+ en gros" is already what IMP+ is.
+        const unstyled = this.styleAsks.without(text);
+        if (unstyled === undefined) return reading;
+        const plain = this.understand(unstyled, language);
+        return plain.kind === 'refuse' ? reading : plain;
+    }
+
+    private understandAsked(text: string, language: Language): Recognition {
         // "fees and how long it takes?? 😩": a closing emoji hides the "?" that says the message asks.
         const plain = text.replace(TRAILING_EMOJI, '');
         if (plain !== text && words(plain).length > 0) return this.understand(plain, language);

@@ -1,0 +1,38 @@
+import type { Translator } from '../content/i18n';
+import { LANGUAGES } from '../content/languages';
+import { fold, words } from './text';
+
+/** Letters and what may stand between a phrase's words: spaces, apostrophes, hyphens, a ";" as in "tl;dr". */
+const BETWEEN_WORDS = "[\\s'’‘;-]+";
+
+/**
+ * How someone wants the answer said ("short answer pls:", "in plain english", « en deux mots », « oui ou non »): the
+ * words say nothing about what is asked, and beside a short question they outweigh it ("yes or no, is it still
+ * open?"). The answers are short already; the question is read without them.
+ */
+export class StyleAsks {
+    private readonly patterns: readonly RegExp[];
+
+    constructor(translator: Translator) {
+        const phrases = LANGUAGES.flatMap((language) => translator.bundle<{ styleAsks?: string[] }>(language, 'context')?.styleAsks ?? [])
+            .map((phrase) => words(phrase))
+            .filter((tokens) => tokens.length > 0)
+            .sort((a, b) => b.length - a.length);
+        this.patterns = phrases.map(
+            (tokens) => new RegExp(`(?<![\\p{L}\\p{N}])${tokens.map(foldedWord).join(BETWEEN_WORDS)}(?![\\p{L}\\p{N}])`, 'giu'),
+        );
+    }
+
+    /** The message without the words that ask for a style; undefined when it has none, or nothing else. */
+    without(text: string): string | undefined {
+        let rest = text.normalize('NFD');
+        for (const pattern of this.patterns) rest = rest.replace(pattern, ' ');
+        rest = rest.normalize('NFC').replace(/\s+/gu, ' ').trim();
+        return rest !== text.normalize('NFC').trim() && words(rest).length > 0 ? rest : undefined;
+    }
+}
+
+/** A folded word as a pattern that also finds it typed with accents and capitals ("résumé" for "resume"). */
+function foldedWord(word: string): string {
+    return [...fold(word)].map((letter) => `${letter.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\p{M}*`).join('');
+}
