@@ -413,6 +413,11 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('je croise les doigts, combien de temps')).toEqual(analyzer.analyze('combien de temps'));
         expect(analyzer.analyze('how lng b4 dey reply')).toEqual(analyzer.analyze('how long before they reply'));
     });
+    it('reads Haitian Creole words in a French message as the French words they are', () => {
+        expect(analyzer.analyze('eske madanm mwen ka travay')).toEqual(analyzer.analyze('est-ce que ma femme peut travailler'));
+        expect(analyzer.analyze('kòman m kreye kont IRCC a')).toEqual(analyzer.analyze('comment créer le compte IRCC'));
+        expect(analyzer.analyze('konbyen moun aksepte chak ane')).toEqual(analyzer.analyze('combien de personnes acceptées chaque année'));
+    });
     it('reads a typo the samples hold as the word it misses a letter of, and enrolling and « howto » as people type them', () => {
         // The samples keep their typos, so "requirments" is known; it still means the requirements.
         const holdsTypo = new TextAnalyzer(['what are the requirements', 'requirements list', 'the requirments']);
