@@ -1678,7 +1678,12 @@ describe('an employer’s own LMIA', () => {
     const eternite = 'L’EIMT que mon employeur demande pour moi prend une éternité, pourquoi c’est si long?';
     const cousin = 'my new employer is asking if they need an LMIA to hire my cousin from Tunisia';
     const collegue = 'Mon employeur doit-il faire une EIMT pour embaucher un travailleur de Tunisie ?';
+    // Second-language English leaves out the article: "to get LMIA".
+    const foreign = 'Employer in Laval wants to hire a foreign worker, what is the process for him to get LMIA?';
+    const paie = 'Mon employeur veut faire une EIMT pour moi, c’est lui qui paie les frais ou moi ?';
     const recognizer = recognizerReading({
+        [foreign]: confident('job-offer-lmia'),
+        [paie]: confident('job-offer-lmia'),
         [cousin]: confident('job-offer-lmia'),
         [collegue]: confident('job-offer-lmia'),
         [apply]: confident('job-offer-lmia'),
@@ -1696,6 +1701,8 @@ describe('an employer’s own LMIA', () => {
         [eternite, 'fr'],
         [cousin, 'en'],
         [collegue, 'fr'],
+        [foreign, 'en'],
+        [paie, 'fr'],
     ] as const)(
         'is refused: how to get one, its cost or its delay, or whether one is needed for someone else is no IMP+ question (%s)',
         (text, language) => {
