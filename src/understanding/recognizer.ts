@@ -515,6 +515,7 @@ export class Recognizer {
         return plain.kind === 'refuse' ? reading : plain;
     }
 
+    /** `understand`, with the words that ask how the answer should be said still in the message. */
     private understandAsked(text: string, language: Language): Recognition {
         // "fees and how long it takes?? 😩": a closing emoji hides the "?" that says the message asks.
         const plain = text.replace(TRAILING_EMOJI, '');
