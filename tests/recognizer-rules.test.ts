@@ -1895,3 +1895,33 @@ describe('how someone wants the answer said', () => {
         expect(recognizer.understand('short answer please', 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('a question its own words settle', () => {
+    const airport = 'couldn’t I just apply at the airport when I land in Montreal?';
+    const lacolle = 'I’m driving to the Lacolle border in 2 weeks. can I just ask for the imp+ permit there at the border?';
+    const aeroport = 'Est-ce que je peux simplement demander le permis à mon arrivée à l’aéroport de Montréal?';
+    const asile = 'Mon frère veut faire sa demande d’asile à l’aéroport de Montréal, comment ça marche ?';
+    const story = 'I applied online last month and my flight lands at the airport on Monday. How long is it taking?';
+    const readings: Record<string, MatchOutcome> = {
+        // "Montreal" leans to who may apply from where; the rest reads as nothing.
+        [airport]: confident('criteria-outside-quebec'),
+        [story]: confident('processing-times'),
+    };
+    const recognizer = new Recognizer(t, {
+        match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 },
+        topic: (id, language) => kb.topic(language, id),
+    });
+
+    it.each([
+        [airport, 'en'],
+        [lacolle, 'en'],
+        [aeroport, 'fr'],
+    ] as const)('is applying at a port of entry, answered where one applies: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'how-to-apply', language } });
+    });
+
+    it('is not when the sentence is about something else, or only tells', () => {
+        expect(recognizer.understand(asile, 'fr')).toMatchObject({ kind: 'refuse' });
+        expect(recognizer.understand(story, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'processing-times' } });
+    });
+});

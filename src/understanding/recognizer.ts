@@ -374,6 +374,11 @@ export class Recognizer {
      * may apply from where ("I live in Ottawa") against where one may work ("a job in Ottawa").
      */
     private readonly settlers: Map<string, string[][]>[] = [];
+    /**
+     * Questions a sentence's own words settle, per language: one that asks with a word of each list in `with`, and none
+     * of `unless`, asks that topic ("can I just apply at the airport when I land?": applying at a port of entry).
+     */
+    private readonly pins: { language: Language; topic: string; with: string[][][]; unless: string[][] }[] = [];
     /** "Kind regards", « Je vous prie d'agréer… »: where a letter ends and its signature starts. */
     private readonly signOffs: string[][];
     /** Per near miss, words that only its questions say ("study permit" for the spouses of other programs), both languages. */
@@ -433,6 +438,7 @@ export class Recognizer {
                 emoji?: Record<string, string>;
                 signOffs?: string[];
                 settlers?: Record<string, string[]>[];
+                pins?: { topic: string; with: string[][]; unless?: string[] }[];
                 nearMissMarks?: Record<string, string[]>;
                 companions?: Record<string, string[][]>[];
             }>(language, 'context'),
@@ -479,6 +485,14 @@ export class Recognizer {
                     known.set(id, sets);
                 }
             });
+        for (const [i, language] of LANGUAGES.entries())
+            for (const pin of context[i]?.pins ?? [])
+                this.pins.push({
+                    language,
+                    topic: pin.topic,
+                    with: pin.with.map((list) => longestFirst([list])),
+                    unless: longestFirst([pin.unless]),
+                });
         for (const pairs of context.map((words) => words?.settlers ?? []))
             pairs.forEach((pair, at) => {
                 const known = this.settlers[at] ?? new Map<string, string[][]>();
@@ -567,7 +581,11 @@ export class Recognizer {
             understood;
         const read = this.settledByLastQuestion(text, language, settled) ?? settled;
         return withoutOwnCost(
-            this.ownFileChecked(text, read) ?? this.employersLmiaAsked(text, read) ?? this.outsideMatterAsked(text, read) ?? read,
+            this.ownFileChecked(text, read) ??
+                this.employersLmiaAsked(text, read) ??
+                this.outsideMatterAsked(text, read) ??
+                this.pinnedByWords(text, read) ??
+                read,
         );
     }
 
@@ -1554,6 +1572,26 @@ export class Recognizer {
         )
             ? { kind: 'refuse', score: read.score, offTopic: true }
             : undefined;
+    }
+
+    /**
+     * "couldn't I just apply at the airport when I land in Montreal?": a question whose own words settle it (`pins`) is
+     * that topic, whatever else its words lean to ("Montreal": who may apply from where) or when they read as nothing.
+     * A request, small talk or a guided flow stays what it is, and so does a message about something else.
+     */
+    private pinnedByWords(text: string, read: Recognition): Recognition | undefined {
+        if (read.kind === 'command' || read.kind === 'dialog') return undefined;
+        if (read.kind === 'answer' && read.topic.smallTalk) return undefined;
+        if (read.kind === 'refuse' && (read.otherProgram || read.ownFile)) return undefined;
+        const answered = read.kind === 'answer' ? [read.topic.id, read.also?.id] : [];
+        for (const pin of this.pins) {
+            if (answered.includes(pin.topic)) return undefined;
+            const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list)) && !this.says(sentence, pin.unless);
+            if (!this.askedInSentence(text, asks)) continue;
+            const topic = this.matcher.topic?.(pin.topic, pin.language);
+            if (topic !== undefined) return chosen(topic, read.score ?? 0);
+        }
+        return undefined;
     }
 
     /** Whether `test` holds for a sentence that asks, or for the last one of a message without a question mark. */

@@ -242,6 +242,10 @@ export class FaqMatcher implements TopicMatcher {
         this.classifier = storedClassifier(modelDirectories, topicIds.length + 1, training, { seed: this.options.classifierSeed });
     }
 
+    topic(id: string, language: Language): Topic | undefined {
+        return this.knowledgeBase.topic(language, id);
+    }
+
     match(text: string, language: Language, without?: string): MatchOutcome {
         const replyIn = replyLanguage(text, language);
         const labelled = this.labels.find(text, this.knowledgeBase, language);

@@ -24,4 +24,6 @@ export interface TopicMatcher {
      * the next best, for the conversation to settle.
      */
     match(text: string, language: Language, without?: string): MatchOutcome;
+    /** The topic of that id, in that language: for a question the message's own words settle (see `Recognizer`). */
+    topic?(id: string, language: Language): Topic | undefined;
 }
