@@ -20,6 +20,11 @@ interface SubjectWordsOf {
     named: string[];
     /** Words that point back to a thing named before, when one stands before its name ("that visa", « ce permis »). */
     pointers: string[];
+    /**
+     * Words that are a pronoun only after `after` (« je le renouvelle », « on ne l'a pas », « comment le prolonger »)
+     * and an article elsewhere (« le permis », « tout le monde »).
+     */
+    articlePronouns?: { words: string[]; after: string[] };
     /** How to name each subject in a question. */
     subjects: Record<Subject, string>;
     /**
@@ -35,6 +40,8 @@ interface SubjectWordsOf {
  */
 export class SubjectWords {
     private readonly pronouns: ReadonlySet<string>;
+    private readonly articlePronouns: ReadonlySet<string>;
+    private readonly pronounHosts: ReadonlySet<string>;
     private readonly named: ReadonlySet<string>;
     private readonly pointers: ReadonlySet<string>;
     private readonly names = new Map<Language, Record<Subject, string>>();
@@ -45,6 +52,8 @@ export class SubjectWords {
         const all = (pick: (words: SubjectWordsOf) => string[]) =>
             new Set(vocabularies.flatMap(([, v]) => (v ? pick(v) : []).flatMap(words)));
         this.pronouns = all((v) => v.pronouns);
+        this.articlePronouns = all((v) => v.articlePronouns?.words ?? []);
+        this.pronounHosts = all((v) => v.articlePronouns?.after ?? []);
         this.named = all((v) => v.named);
         this.pointers = all((v) => v.pointers);
         for (const [language, v] of vocabularies) if (v) this.names.set(language, v.subjects);
@@ -81,7 +90,10 @@ export class SubjectWords {
 
     /** A pronoun, and no word that names what it stands for. */
     leavesItUnsaid(text: string): boolean {
-        return words(text).some((word) => this.pronouns.has(word)) && !this.namesAThing(text);
+        const said = words(text);
+        const pronoun = (word: string, i: number) =>
+            this.pronouns.has(word) || (this.articlePronouns.has(word) && this.pronounHosts.has(said[i - 1] ?? ''));
+        return said.some(pronoun) && !this.namesAThing(text);
     }
 
     /** A thing named as the one spoken of before ("can you help me with that visa?"): what it is, the context says. */

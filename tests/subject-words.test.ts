@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../src/content/i18n';
+import { SubjectWords } from '../src/understanding/subjects';
+
+const subjects = new SubjectWords(createTranslator());
+
+describe('a question that leaves its subject to what came before', () => {
+    it.each([
+        'how long is it valid?',
+        'je peux le renouveler?',
+        'comment le prolonger avant la fin?',
+        'on l’obtient où?',
+        'ça coûte combien?',
+    ])('says "it" and names nothing: %s', (text) => {
+        expect(subjects.leavesItUnsaid(text)).toBe(true);
+    });
+
+    it.each([
+        // « le », « l' » before a noun is an article: the question says what it is about.
+        'On va payer combien en tout pour les frais de tout le monde ?',
+        'combien de temps prend le traitement à IRCC?',
+        'quand est-ce que je reçois le courriel de confirmation?',
+        // A thing named, "it" or not.
+        'can I renew it, the permit I mean?',
+    ])('does not when « le » is an article or a thing is named: %s', (text) => {
+        expect(subjects.leavesItUnsaid(text)).toBe(false);
+    });
+});
