@@ -11,6 +11,7 @@ describe('a question that leaves its subject to what came before', () => {
         'comment le prolonger avant la fin?',
         'on l’obtient où?',
         'ça coûte combien?',
+        'does my wife need one too?',
     ])('says "it" and names nothing: %s', (text) => {
         expect(subjects.leavesItUnsaid(text)).toBe(true);
     });
@@ -20,9 +21,11 @@ describe('a question that leaves its subject to what came before', () => {
         'On va payer combien en tout pour les frais de tout le monde ?',
         'combien de temps prend le traitement à IRCC?',
         'quand est-ce que je reçois le courriel de confirmation?',
+        // "one" before a noun is a number.
+        'can I take one job in Ontario for a few months first?',
         // A thing named, "it" or not.
         'can I renew it, the permit I mean?',
-    ])('does not when « le » is an article or a thing is named: %s', (text) => {
+    ])('does not when « le » is an article, "one" a number, or a thing is named: %s', (text) => {
         expect(subjects.leavesItUnsaid(text)).toBe(false);
     });
 });
