@@ -1585,7 +1585,7 @@ export class Recognizer {
         if (read.kind === 'refuse' && (read.otherProgram || read.ownFile)) return undefined;
         const answered = read.kind === 'answer' ? [read.topic.id, read.also?.id] : [];
         for (const pin of this.pins) {
-            if (answered.includes(pin.topic)) return undefined;
+            if (answered.includes(pin.topic)) continue;
             const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list)) && !this.says(sentence, pin.unless);
             if (!this.askedInSentence(text, asks)) continue;
             const topic = this.matcher.topic?.(pin.topic, pin.language);
