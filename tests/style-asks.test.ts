@@ -10,6 +10,7 @@ describe('words that ask how the answer should be said', () => {
         ['SHORT ANSWER pls: does my wife need her own permit?', 'pls: does my wife need her own permit?'],
         ['tl;dr what is IMP+', 'what is IMP+'],
         ['explain like I’m 5 what a CSQ is', 'what a CSQ is'],
+        ["explain it like I'm 12 please: what is a CSQ", 'explain it please: what is a CSQ'],
         ['Le PMI+ EN RÉSUMÉ, c’est quoi ?', 'Le PMI+ , c’est quoi ?'],
         ['en resume le pmi+', 'le pmi+'],
         ['Faut-il un test de français? juste oui ou non', 'Faut-il un test de français?'],

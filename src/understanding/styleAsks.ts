@@ -4,6 +4,8 @@ import { fold, words } from './text';
 
 /** Letters and what may stand between a phrase's words: spaces, apostrophes, hyphens, a ";" as in "tl;dr". */
 const BETWEEN_WORDS = "[\\s'’‘;-]+";
+/** Where a phrase takes any number ("in {{number}} sentences max"): figures are not written in locales. */
+const NUMBER_SLOT = '{{number}}';
 
 /**
  * How someone wants the answer said ("short answer pls:", "in plain english", « en deux mots », « oui ou non »): the
@@ -15,12 +17,10 @@ export class StyleAsks {
 
     constructor(translator: Translator) {
         const phrases = LANGUAGES.flatMap((language) => translator.bundle<{ styleAsks?: string[] }>(language, 'context')?.styleAsks ?? [])
-            .map((phrase) => words(phrase))
-            .filter((tokens) => tokens.length > 0)
+            .map((phrase) => phrase.split(NUMBER_SLOT).flatMap((part, at) => [...(at > 0 ? ['\\d+'] : []), ...words(part).map(foldedWord)]))
+            .filter((pieces) => pieces.length > 0)
             .sort((a, b) => b.length - a.length);
-        this.patterns = phrases.map(
-            (tokens) => new RegExp(`(?<![\\p{L}\\p{N}])${tokens.map(foldedWord).join(BETWEEN_WORDS)}(?![\\p{L}\\p{N}])`, 'giu'),
-        );
+        this.patterns = phrases.map((pieces) => new RegExp(`(?<![\\p{L}\\p{N}])${pieces.join(BETWEEN_WORDS)}(?![\\p{L}\\p{N}])`, 'giu'));
     }
 
     /** The message without the words that ask for a style; undefined when it has none, or nothing else. */
