@@ -1869,10 +1869,11 @@ describe('a request beside a question', () => {
     });
 });
 
-describe('how someone wants the answer said', () => {
+describe('words said beside the question: how the answer should be said, chat markers, not knowing', () => {
     const recognizer = recognizerReading({
-        // The style words drown a short question: as wholes these read as nothing.
+        // The words said aside drown a short question: as wholes these read as nothing.
         'how do I apply,': confident('how-to-apply'),
+        'if my gf can work too, we been living together like 2 yrs': confident('spouse-work'),
         'pls: does my wife need her own permit?': confident('family-members'),
         ', le PMI+ est-il encore ouvert ?': confident('program-status'),
         'le PMI+': confident('program-status'),
@@ -1883,6 +1884,7 @@ describe('how someone wants the answer said', () => {
         ['how do I apply, in 2 sentences max', 'en', 'how-to-apply'],
         ['short answer pls: does my wife need her own permit?', 'en', 'family-members'],
         ['Oui ou non, le PMI+ est-il encore ouvert ?', 'fr', 'program-status'],
+        ['lowkey need to know if my gf can work too, we been living together like 2 yrs', 'en', 'spouse-work'],
     ] as const)('is read past when the whole is not understood: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });

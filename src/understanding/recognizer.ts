@@ -18,11 +18,11 @@ import {
 import type { Translator } from '../content/i18n';
 import type { DialogTarget, Topic } from '../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../content/languages';
+import { Asides } from './asides';
 import type { TopicMatcher } from './faq/matcher';
 import { PersonalDetails } from './personalDetails';
 import { StoryPersons } from './persons';
 import { PhraseBook } from './phrases';
-import { StyleAsks } from './styleAsks';
 import { type Subject, SubjectWords, subjectOf } from './subjects';
 import { words } from './text';
 
@@ -357,7 +357,7 @@ export class Recognizer {
     /** E-mails, phones, file, UCI and passport numbers pasted beside a question, read past. */
     private readonly personalDetails: PersonalDetails;
     /** "short answer pls", « en deux mots »: how the answer should be said, read past. */
-    private readonly styleAsks: StyleAsks;
+    private readonly asides: Asides;
     /**
      * An employer's own LMIA, its process, cost or delay, the words that ask whether one is needed at all, and those
      * that say it is for someone else the employer hires.
@@ -461,7 +461,7 @@ export class Recognizer {
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
         this.personalDetails = new PersonalDetails(translator);
-        this.styleAsks = new StyleAsks(translator);
+        this.asides = new Asides(translator);
         this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
         for (const [i, language] of LANGUAGES.entries()) this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {})));
@@ -521,11 +521,12 @@ export class Recognizer {
     understand(text: string, language: Language): Recognition {
         const reading = this.understandAsked(text, language);
         if (reading.kind !== 'refuse') return reading;
-        // "too many words, just tell me if I can apply": how the answer should be said is not what is asked. Read only when
-        // the whole is refused, since "le PMI+ en gros" is already what IMP+ is.
-        const unstyled = this.styleAsks.without(text);
-        if (unstyled === undefined) return reading;
-        const plain = this.understand(unstyled, language);
+        // "too many words, just tell me if I can apply", "ngl i have no clue what imp plus is": how the answer should be
+        // said, a chat marker, not knowing, are not what is asked. Read only when the whole is refused, since "le PMI+ en
+        // gros" is already what IMP+ is.
+        const asked = this.asides.without(text);
+        if (asked === undefined) return reading;
+        const plain = this.understand(asked, language);
         return plain.kind === 'refuse' ? reading : plain;
     }
 

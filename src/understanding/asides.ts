@@ -7,23 +7,33 @@ const BETWEEN_WORDS = "[\\s'’‘;-]+";
 /** Where a phrase takes any number ("in {{number}} sentences max"): figures are not written in locales. */
 const NUMBER_SLOT = '{{number}}';
 
+/** The lists of `context.json` whose phrases are said beside the question. */
+interface AsideLists {
+    styleAsks?: string[];
+    asides?: string[];
+}
+
 /**
- * How someone wants the answer said ("short answer pls:", "in plain english", « en deux mots », « oui ou non »): the
- * words say nothing about what is asked, and beside a short question they outweigh it ("yes or no, is it still
- * open?"). The answers are short already; the question is read without them.
+ * Words said beside the question, which say nothing about what is asked and beside a short question outweigh it:
+ * how someone wants the answer said ("short answer pls:", "in plain english", « en deux mots », « oui ou non »;
+ * `styleAsks`, and the answers are short already), chat markers ("ngl", "lowkey", « tsé ») and saying one does not
+ * know ("no clue", « aucune idée »; `asides`). The question is read without them.
  */
-export class StyleAsks {
+export class Asides {
     private readonly patterns: readonly RegExp[];
 
     constructor(translator: Translator) {
-        const phrases = LANGUAGES.flatMap((language) => translator.bundle<{ styleAsks?: string[] }>(language, 'context')?.styleAsks ?? [])
+        const phrases = LANGUAGES.flatMap((language) => {
+            const lists = translator.bundle<AsideLists>(language, 'context');
+            return [...(lists?.styleAsks ?? []), ...(lists?.asides ?? [])];
+        })
             .map((phrase) => phrase.split(NUMBER_SLOT).flatMap((part, at) => [...(at > 0 ? ['\\d+'] : []), ...words(part).map(foldedWord)]))
             .filter((pieces) => pieces.length > 0)
             .sort((a, b) => b.length - a.length);
         this.patterns = phrases.map((pieces) => new RegExp(`(?<![\\p{L}\\p{N}])${pieces.join(BETWEEN_WORDS)}(?![\\p{L}\\p{N}])`, 'giu'));
     }
 
-    /** The message without the words that ask for a style; undefined when it has none, or nothing else. */
+    /** The message without the words said aside; undefined when it has none, or nothing else. */
     without(text: string): string | undefined {
         let rest = text.normalize('NFD');
         for (const pattern of this.patterns) rest = rest.replace(pattern, ' ');

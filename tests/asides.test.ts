@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../src/content/i18n';
+import { Asides } from '../src/understanding/asides';
+
+const asides = new Asides(createTranslator());
+
+describe('words said beside the question', () => {
+    it.each([
+        ['how do I apply, in 2 sentences max', 'how do I apply,'],
+        ['SHORT ANSWER pls: does my wife need her own permit?', 'pls: does my wife need her own permit?'],
+        ['tl;dr what is IMP+', 'what is IMP+'],
+        ['explain like I’m 5 what a CSQ is', 'what a CSQ is'],
+        ["explain it like I'm 12 please: what is a CSQ", 'explain it please: what is a CSQ'],
+        ['Le PMI+ EN RÉSUMÉ, c’est quoi ?', 'Le PMI+ , c’est quoi ?'],
+        ['en resume le pmi+', 'le pmi+'],
+        ['Faut-il un test de français? juste oui ou non', 'Faut-il un test de français?'],
+        // Chat markers and not knowing.
+        ['ngl i have no clue what imp plus even is', 'what imp plus even is'],
+        ['lowkey need to know if my gf can work too', 'if my gf can work too'],
+        ['I don’t know what MIFI is tbh', 'what MIFI is'],
+        ['tsé, je sais pas c’est quoi le CSQ', ', c’est quoi le CSQ'],
+        ['J’ai aucune idée si ma blonde peut travailler', 'si ma blonde peut travailler'],
+    ])('are left out: %s', (text, rest) => {
+        expect(asides.without(text)).toBe(rest);
+    });
+
+    it('leave inside words and other wording as they are', () => {
+        expect(asides.without('my brother in law is simply putting it off')).toBeUndefined();
+        expect(asides.without('je veux faire ma demande en grosse panique')).toBeUndefined();
+        expect(asides.without('my idea is to apply in March, then lowkeyed friends told me to wait')).toBeUndefined();
+        // Laughter tells chat from a question: « …chu pas sûr d’être prêt pour ça lol » is about the cold, not what to prepare.
+        expect(asides.without('il fait tu vraiment -30 en février à Québec? lol')).toBeUndefined();
+    });
+
+    it('leave nothing to read when the message says nothing else', () => {
+        expect(asides.without('short answer please')).toBeUndefined();
+        expect(asides.without('en deux mots')).toBeUndefined();
+    });
+});
