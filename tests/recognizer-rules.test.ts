@@ -1681,7 +1681,10 @@ describe('an employer’s own LMIA', () => {
     // Second-language English leaves out the article: "to get LMIA".
     const foreign = 'Employer in Laval wants to hire a foreign worker, what is the process for him to get LMIA?';
     const paie = 'Mon employeur veut faire une EIMT pour moi, c’est lui qui paie les frais ou moi ?';
+    // Read as the walk through the application's steps: still the employer's process.
+    const etapes = 'Mon employeur veut faire une EIMT pour engager mon cousin au Maroc, c’est quoi les étapes pour lui ?';
     const recognizer = recognizerReading({
+        [etapes]: confident('start-steps'),
         [foreign]: confident('job-offer-lmia'),
         [paie]: confident('job-offer-lmia'),
         [cousin]: confident('job-offer-lmia'),
@@ -1703,6 +1706,7 @@ describe('an employer’s own LMIA', () => {
         [collegue, 'fr'],
         [foreign, 'en'],
         [paie, 'fr'],
+        [etapes, 'fr'],
     ] as const)(
         'is refused: how to get one, its cost or its delay, or whether one is needed for someone else is no IMP+ question (%s)',
         (text, language) => {

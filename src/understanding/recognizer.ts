@@ -1546,7 +1546,9 @@ export class Recognizer {
      */
     private employersLmiaAsked(text: string, understood: Recognition): Recognition | undefined {
         const { names, process, needs, forOthers } = this.employerLmia;
-        const read = this.topicsRead(understood);
+        // « …une EIMT pour engager mon cousin, c'est quoi les étapes pour lui ? » read as the application's steps: the
+        // employer's, still.
+        const read = understood.kind === 'dialog' ? { topics: [], score: understood.score ?? 0 } : this.topicsRead(understood);
         if (read === undefined) return undefined;
         // "…if they need an LMIA to hire my cousin": whether one is needed for someone else is the employer's matter too.
         const employers = (sentence: string) =>
