@@ -1636,7 +1636,9 @@ describe('a look at the writer’s own file asked of the bot', () => {
     const times = 'How long does processing take when you apply from Lagos?';
     const offered = 'Voici mon numéro de demande, pouvez-vous vérifier où en est mon dossier svp ?';
     const sent = 'can you tell me if MIFI already sent my file to IRCC?';
+    const at = 'where is my application at? submitted it in june';
     const recognizer = recognizerReading({
+        [at]: confident('processing-times'),
         [check]: confident('processing-times'),
         [sent]: unsure('what-is-mifi', 'apply-before-after-pr'),
         [offered]: unsure('processing-times', 'start-eligibility'),
@@ -1651,6 +1653,10 @@ describe('a look at the writer’s own file asked of the bot', () => {
 
     it('is refused when it is offered as the processing times or the eligibility check', () => {
         expect(recognizer.understand(offered, 'fr')).toMatchObject({ kind: 'refuse', ownFile: true, topic: { id: 'processing-times' } });
+    });
+
+    it('is refused when it asks where the application is at', () => {
+        expect(recognizer.understand(at, 'en')).toMatchObject({ kind: 'refuse', ownFile: true });
     });
 
     it('is refused when it asks whether MIFI sent it on', () => {
