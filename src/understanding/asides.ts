@@ -1,11 +1,6 @@
 import type { Translator } from '../content/i18n';
 import { LANGUAGES } from '../content/languages';
-import { fold, words } from './text';
-
-/** Letters and what may stand between a phrase's words: spaces, apostrophes, hyphens, a ";" as in "tl;dr". */
-const BETWEEN_WORDS = "[\\s'’‘;-]+";
-/** Where a phrase takes any number ("in {{number}} sentences max"): figures are not written in locales. */
-const NUMBER_SLOT = '{{number}}';
+import { phrasePattern, words } from './text';
 
 /** The lists of `context.json` whose phrases are said beside the question. */
 interface AsideLists {
@@ -23,14 +18,13 @@ export class Asides {
     private readonly patterns: readonly RegExp[];
 
     constructor(translator: Translator) {
-        const phrases = LANGUAGES.flatMap((language) => {
+        this.patterns = LANGUAGES.flatMap((language) => {
             const lists = translator.bundle<AsideLists>(language, 'context');
             return [...(lists?.styleAsks ?? []), ...(lists?.asides ?? [])];
         })
-            .map((phrase) => phrase.split(NUMBER_SLOT).flatMap((part, at) => [...(at > 0 ? ['\\d+'] : []), ...words(part).map(foldedWord)]))
-            .filter((pieces) => pieces.length > 0)
-            .sort((a, b) => b.length - a.length);
-        this.patterns = phrases.map((pieces) => new RegExp(`(?<![\\p{L}\\p{N}])${pieces.join(BETWEEN_WORDS)}(?![\\p{L}\\p{N}])`, 'giu'));
+            // Longest first: "short answer please" before "short answer".
+            .sort((a, b) => words(b).length - words(a).length)
+            .flatMap((phrase) => phrasePattern(phrase, 'giu') ?? []);
     }
 
     /** The message without the words said aside; undefined when it has none, or nothing else. */
@@ -40,9 +34,4 @@ export class Asides {
         rest = rest.normalize('NFC').replace(/\s+/gu, ' ').trim();
         return rest !== text.normalize('NFC').trim() && words(rest).length > 0 ? rest : undefined;
     }
-}
-
-/** A folded word as a pattern that also finds it typed with accents and capitals ("résumé" for "resume"). */
-function foldedWord(word: string): string {
-    return [...fold(word)].map((letter) => `${letter.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\p{M}*`).join('');
 }
