@@ -1054,6 +1054,9 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
         thenAsked: 'someone said the permit is only for nurses. is that true, and how much does it cost',
         otherProgram: 'Someone told me that the PEQ is suspended and that applications are closed. Is that right?',
         answered: 'The group says IMP+ is closed. Is that true? And if not, how many places are left?',
+        // Who said it, and where, drowns what was said.
+        advisor: 'My advisor at the university’s international office says IMP+ is closed, is that true?',
+        conseillere: 'Ma conseillère au bureau international de l’université dit que le PMI+ est fermé, c’est vrai ou pas?',
     };
     const recognizer = recognizerReading({
         'My brother says my wife can work too with the IMP+ permit.': confident('spouse-work', 0.5),
@@ -1072,6 +1075,8 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
         'what’s the logic, seems backwards': { kind: 'none', score: 0.2, offTopic: true },
         'Pourquoi donc, franchement, je comprends rien?': { kind: 'none', score: 0.2, offTopic: true },
         'The group says IMP+ is closed. And if not, how many places are left?': confident('program-status'),
+        'IMP+ is closed': confident('program-status'),
+        'le PMI+ est fermé': confident('program-status'),
     });
 
     it.each([
@@ -1080,6 +1085,8 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
         [said.thenAsked, 'en', 'fees'],
         [said.why, 'en', 'duration'],
         [said.pourquoi, 'fr', 'language-test'],
+        [said.advisor, 'en', 'program-status'],
+        [said.conseillere, 'fr', 'program-status'],
     ] as const)('reads what was said as the question, and keeps what is asked after the check: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });

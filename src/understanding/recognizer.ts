@@ -24,7 +24,7 @@ import { PersonalDetails } from './personalDetails';
 import { StoryPersons } from './persons';
 import { PhraseBook } from './phrases';
 import { type Subject, SubjectWords, subjectOf } from './subjects';
-import { words } from './text';
+import { phrasePattern, words } from './text';
 
 const isCommand = (id: string | undefined): id is Command => (COMMANDS as readonly string[]).includes(id ?? '');
 const isFollowing = (command: Command): command is FollowingCommand => (FOLLOWING_COMMANDS as readonly string[]).includes(command);
@@ -345,6 +345,8 @@ export class Recognizer {
     /** Phrases by which someone asks how to answer another ("what do I tell him", « je lui réponds quoi »). */
     private readonly relayPhrases: string[][];
     /** "is that true?", « vrai ou faux ? »: a clause that asks only whether what came before it is true. */
+    /** "says", "told me", « dit que »: what follows is what someone said. */
+    private readonly hearsay: readonly RegExp[];
     private readonly truthCheckPhrases: string[][];
     /** "so", « donc »: a remark that draws a conclusion from what the bot said, asking nothing ("…, so the forum was wrong"). */
     private readonly conclusionPhrases: string[][];
@@ -427,6 +429,7 @@ export class Recognizer {
                 askWhatBot?: string[];
                 relays?: string[];
                 truthChecks?: string[];
+                hearsay?: string[];
                 whyAsks?: string[];
                 conclusions?: string[];
                 rejections?: string[];
@@ -456,6 +459,7 @@ export class Recognizer {
         this.relayPhrases = longestFirst(context.map((words) => words?.relays));
         // "why is that?" after what is told asks for the same answer as "is that true?".
         this.truthCheckPhrases = longestFirst(context.map((words) => [...(words?.truthChecks ?? []), ...(words?.whyAsks ?? [])]));
+        this.hearsay = context.flatMap((words) => words?.hearsay ?? []).flatMap((phrase) => phrasePattern(phrase) ?? []);
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
@@ -602,7 +606,25 @@ export class Recognizer {
         const told = this.withoutTruthCheck(text);
         if (told === undefined || !this.subjects.namesAThing(told)) return undefined;
         const reading = this.understand(told, language);
-        return reading.kind === 'refuse' ? undefined : reading;
+        if (reading.kind !== 'refuse') return reading;
+        // "My advisor at the university's international office says IMP+ is closed, is that true?": who said it, and
+        // where, drowns what is checked.
+        const claim = this.claimReported(told);
+        if (claim === undefined || !this.subjects.namesAThing(claim)) return undefined;
+        const checked = this.understand(claim, language);
+        return checked.kind === 'refuse' ? undefined : checked;
+    }
+
+    /** What the first "…says", "…told me", « …dit que » of a message reports; undefined when none does. */
+    private claimReported(text: string): string | undefined {
+        const plain = text.normalize('NFD');
+        const ends = this.hearsay.flatMap((pattern) => {
+            const found = pattern.exec(plain);
+            return found === null ? [] : [{ at: found.index, end: found.index + found[0].length }];
+        });
+        const first = ends.sort((a, b) => a.at - b.at)[0];
+        const claim = first === undefined ? '' : plain.slice(first.end).normalize('NFC').trim();
+        return words(claim).length > 0 ? claim : undefined;
     }
 
     /**
