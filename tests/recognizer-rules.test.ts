@@ -1944,3 +1944,35 @@ describe('a question its own words settle', () => {
         expect(recognizer.understand(story, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'processing-times' } });
     });
 });
+
+describe('an IMP+ fee’s amount named in a message refused as a whole', () => {
+    const paid = 'paid $155 is that right or should it be more';
+    const enTout = 'Selon mon beau-frère ça coûte 255$ en tout, c’est vrai?';
+    const rent = 'my rent went up by $100 is that legal';
+    const flight = 'I paid 1,155 dollars for my flight, is that normal?';
+    const biometrics = 'paid $85 for the fingerprints, do the kids need them too?';
+    const pgwp = 'I paid $155 to extend my PGWP, is that right?';
+    const readings: Record<string, MatchOutcome> = { [biometrics]: confident('biometrics') };
+    const recognizer = new Recognizer(t, {
+        match: (text) =>
+            readings[text.trim()] ??
+            (text.includes('PGWP') ? { kind: 'none', score: 0, offTopic: true, otherProgram: true } : { kind: 'none', score: 0 }),
+        topic: (id, language) => kb.topic(language, id),
+    });
+
+    it.each([
+        [paid, 'en'],
+        [enTout, 'fr'],
+    ] as const)('is about the fees: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'fees', language } });
+    });
+
+    it.each([rent, flight])('is not when nothing is paid, or the figure is another: %s', (text) => {
+        expect(recognizer.understand(text, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('leaves a message understood as it is, and another program’s fee refused', () => {
+        expect(recognizer.understand(biometrics, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'biometrics' } });
+        expect(recognizer.understand(pgwp, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});

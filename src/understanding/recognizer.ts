@@ -20,6 +20,7 @@ import type { DialogTarget, Topic } from '../content/knowledgeBase';
 import { LANGUAGES, type Language } from '../content/languages';
 import { Asides } from './asides';
 import type { TopicMatcher } from './faq/matcher';
+import { FeeAmounts } from './feeAmounts';
 import { PersonalDetails } from './personalDetails';
 import { StoryPersons } from './persons';
 import { PhraseBook } from './phrases';
@@ -360,6 +361,7 @@ export class Recognizer {
     private readonly personalDetails: PersonalDetails;
     /** "short answer pls", « en deux mots »: how the answer should be said, read past. */
     private readonly asides: Asides;
+    private readonly feeAmounts: FeeAmounts;
     /**
      * An employer's own LMIA, its process, cost or delay, the words that ask whether one is needed at all, and those
      * that say it is for someone else the employer hires.
@@ -466,6 +468,7 @@ export class Recognizer {
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
         this.personalDetails = new PersonalDetails(translator);
         this.asides = new Asides(translator);
+        this.feeAmounts = new FeeAmounts(translator);
         this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
         for (const [i, language] of LANGUAGES.entries()) this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {})));
@@ -590,6 +593,7 @@ export class Recognizer {
                 this.employersLmiaAsked(text, read) ??
                 this.outsideMatterAsked(text, read) ??
                 this.pinnedByWords(text, read) ??
+                this.feeAmountNamed(text, language, read) ??
                 read,
         );
     }
@@ -1617,6 +1621,17 @@ export class Recognizer {
             if (topic !== undefined) return chosen(topic, read.score ?? 0);
         }
         return undefined;
+    }
+
+    /**
+     * "paid $155 is that right or should it be more", « Selon mon beau-frère ça coûte 255$ en tout, c'est vrai? »: a
+     * message refused as a whole that names an IMP+ fee's amount is about the fees; one about another program or one's
+     * own file is not.
+     */
+    private feeAmountNamed(text: string, language: Language, read: Recognition): Recognition | undefined {
+        if (read.kind !== 'refuse' || read.topic || read.otherProgram || read.ownFile || !this.feeAmounts.named(text)) return undefined;
+        const topic = this.matcher.topic?.(FEES_TOPIC, language);
+        return topic === undefined ? undefined : chosen(topic, read.score);
     }
 
     /** Whether `test` holds for a sentence that asks, or for the last one of a message without a question mark. */
