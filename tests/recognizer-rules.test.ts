@@ -1943,6 +1943,20 @@ describe('a question its own words settle', () => {
         expect(recognizer.understand(asile, 'fr')).toMatchObject({ kind: 'refuse' });
         expect(recognizer.understand(story, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'processing-times' } });
     });
+
+    it.each([
+        ['Would he be required to sit a language examination to obtain this permit?', 'en'],
+        ['Faut-il passer le TEF ou le TCF pour le PMI+, comme pour Entrée express ?', 'fr'],
+    ] as const)('is a language test for the permit, answered whether IMP+ needs one: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'language-test', language } });
+    });
+
+    it('is not a language test for citizenship, or for a driving licence', () => {
+        expect(recognizer.understand('Do I need the TEF for citizenship once I have the IMP+ permit?', 'en')).toMatchObject({
+            kind: 'refuse',
+        });
+        expect(recognizer.understand('Faut-il un test de français pour le permis de conduire ?', 'fr')).toMatchObject({ kind: 'refuse' });
+    });
 });
 
 describe('an IMP+ fee’s amount named in a message refused as a whole', () => {

@@ -592,7 +592,7 @@ export class Recognizer {
             this.ownFileChecked(text, read) ??
                 this.employersLmiaAsked(text, read) ??
                 this.outsideMatterAsked(text, read) ??
-                this.pinnedByWords(text, read) ??
+                this.pinnedByWords(text, language, read) ??
                 this.feeAmountNamed(text, language, read) ??
                 read,
         );
@@ -1608,13 +1608,14 @@ export class Recognizer {
      * that topic, whatever else its words lean to ("Montreal": who may apply from where) or when they read as nothing.
      * A request, small talk or a guided flow stays what it is, and so does a message about something else.
      */
-    private pinnedByWords(text: string, read: Recognition): Recognition | undefined {
+    private pinnedByWords(text: string, language: Language, read: Recognition): Recognition | undefined {
         if (read.kind === 'command' || read.kind === 'dialog') return undefined;
         if (read.kind === 'answer' && read.topic.smallTalk) return undefined;
         if (read.kind === 'refuse' && (read.otherProgram || read.ownFile)) return undefined;
         const answered = read.kind === 'answer' ? [read.topic.id, read.also?.id] : [];
         for (const pin of this.pins) {
-            if (answered.includes(pin.topic)) continue;
+            // A pin reads the words of its own language, as its exceptions do: "TEF" and "IMP+" are in both.
+            if (pin.language !== language || answered.includes(pin.topic)) continue;
             const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list)) && !this.says(sentence, pin.unless);
             if (!this.askedInSentence(text, asks)) continue;
             const topic = this.matcher.topic?.(pin.topic, pin.language);
