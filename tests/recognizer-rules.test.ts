@@ -1990,3 +1990,30 @@ describe('an IMP+ fee’s amount named in a message refused as a whole', () => {
         expect(recognizer.understand(pgwp, 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('one more question after a remark on the last answer', () => {
+    const police = 'super clair pour la police. Pis l’examen médical lui ?';
+    const visite = 'super, et pour la visite médicale ?';
+    const poutine = 'I love poutine, and is the weather cold in Quebec?';
+    const twice = 'is it still open? ok, and the fees?';
+    const nationality = 'Can I get French nationality, and how long does it take?';
+    const recognizer = recognizerReading({
+        'Pis l’examen médical lui ?': confident('medical-exam'),
+        'et pour la visite médicale ?': confident('medical-exam'),
+        'and the fees?': confident('fees'),
+        'and how long does it take?': confident('processing-times'),
+    });
+
+    it.each([
+        [police, 'fr'],
+        [visite, 'fr'],
+    ] as const)('is what is asked when the whole is not understood: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'medical-exam' } });
+    });
+
+    it('is not one when it reads as nothing, or when the message asked before it', () => {
+        expect(recognizer.understand(poutine, 'en')).toMatchObject({ kind: 'refuse' });
+        expect(recognizer.understand(twice, 'en')).toMatchObject({ kind: 'refuse' });
+        expect(recognizer.understand(nationality, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});

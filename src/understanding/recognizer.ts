@@ -108,8 +108,12 @@ function clausesLastFirst(text: string, minWords = 4): string[] {
 const phraseAt = (tokens: readonly string[], phrase: readonly string[], start: number): boolean =>
     phrase.every((token, i) => tokens[start + i] === token);
 
-/** A sentence that says it asks one more thing ("And once there, can he change employers?"). */
-const ANOTHER_QUESTION = /^(?:and|also|plus|btw|et|pis|puis|aussi)\b/iu;
+/** The words that start one more question ("And once there, can he change employers?", « Pis l'examen médical ? »). */
+const ANOTHER_QUESTION_WORDS = '(?:and|also|plus|btw|et|pis|puis|aussi)\\b';
+/** A sentence that says it asks one more thing. */
+const ANOTHER_QUESTION = new RegExp(`^${ANOTHER_QUESTION_WORDS}`, 'iu');
+/** The last clause of a message when it asks one more thing, after a remark (« super, et pour la visite médicale ? »). */
+const LAST_CLAUSE_ASKING_MORE = new RegExp(`(?:^|[.,;:!]\\s+)(${ANOTHER_QUESTION_WORDS}[^?]*\\?)[\\s?]*$`, 'iu');
 /** …which may read less clearly than a question alone, down to this ("…? Et à quel moment?" still leans on the first). */
 const MARKED_QUESTION_SCORE = 0.6;
 
@@ -580,6 +584,7 @@ export class Recognizer {
             this.thanksWithRemark(text, language, understood) ??
             this.acknowledgedWithConclusion(text, language, understood) ??
             this.remarkThenThanks(text, language, understood) ??
+            this.askedMoreAfterRemark(text, language, understood) ??
             this.callBackAsked(text, understood) ??
             this.personAskedAfterStory(text, language, understood) ??
             this.unsureOffer(text, language, understood) ??
@@ -815,6 +820,23 @@ export class Recognizer {
         const last = words(text.trim().split(SENTENCE_END).at(-1) ?? '');
         const said = this.thanksPhrases.find((phrase) => phraseAt(last, phrase, 0));
         return said && last.length < words(text).length ? this.thanksSaid(said, language) : undefined;
+    }
+
+    /**
+     * « super clair pour la police. Pis l'examen médical lui ? », "Impeccable pour mon mari. Et les enfants, ils peuvent
+     * être scolarisés là-bas ?": a remark on the last answer, then one more question, which is what is asked. Read
+     * alone when the whole is refused and it clearly asks one thing; the remark before it asks nothing.
+     */
+    private askedMoreAfterRemark(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'refuse' || understood.topic || understood.otherProgram || understood.ownFile) return undefined;
+        const found = LAST_CLAUSE_ASKING_MORE.exec(text.trim());
+        if (found?.[1] === undefined) return undefined;
+        // "How do I get a food permit from the city, and how much are the fees?" asked first, without its "?".
+        const before = text.trim().slice(0, found.index);
+        const remark = before.split(SENTENCE_END).at(-1) ?? '';
+        if (before.includes('?') || this.questionStarts.has(words(remark)[0] ?? '')) return undefined;
+        const asked = this.search(found[1], language);
+        return isClearAnswer(asked) ? asked : undefined;
     }
 
     /** The thanks a phrase says, when it reads as thanks rather than a goodbye. */
