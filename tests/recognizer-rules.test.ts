@@ -1997,11 +1997,13 @@ describe('one more question after a remark on the last answer', () => {
     const poutine = 'I love poutine, and is the weather cold in Quebec?';
     const twice = 'is it still open? ok, and the fees?';
     const nationality = 'Can I get French nationality, and how long does it take?';
+    const passport = 'My old mother has a French passport now, and the price?';
     const recognizer = recognizerReading({
         'Pis l’examen médical lui ?': confident('medical-exam'),
         'et pour la visite médicale ?': confident('medical-exam'),
         'and the fees?': confident('fees'),
         'and how long does it take?': confident('processing-times'),
+        'and the price?': confident('fees'),
     });
 
     it.each([
@@ -2011,9 +2013,10 @@ describe('one more question after a remark on the last answer', () => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'medical-exam' } });
     });
 
-    it('is not one when it reads as nothing, or when the message asked before it', () => {
+    it('is not one when it reads as nothing, after more than a remark, or when the message asked before it', () => {
         expect(recognizer.understand(poutine, 'en')).toMatchObject({ kind: 'refuse' });
         expect(recognizer.understand(twice, 'en')).toMatchObject({ kind: 'refuse' });
         expect(recognizer.understand(nationality, 'en')).toMatchObject({ kind: 'refuse' });
+        expect(recognizer.understand(passport, 'en')).toMatchObject({ kind: 'refuse' });
     });
 });

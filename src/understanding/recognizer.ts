@@ -831,10 +831,12 @@ export class Recognizer {
         if (understood.kind !== 'refuse' || understood.topic || understood.otherProgram || understood.ownFile) return undefined;
         const found = LAST_CLAUSE_ASKING_MORE.exec(text.trim());
         if (found?.[1] === undefined) return undefined;
-        // "How do I get a food permit from the city, and how much are the fees?" asked first, without its "?".
+        // A remark is short ("super clair pour la police"), and asks nothing: "How do I get a food permit from the city,
+        // and how much are the fees?" asked first, without its "?"; « …elle a-tu besoin d'une AVE pour trois semaines de
+        // visite, pis ça coûte combien? » too.
         const before = text.trim().slice(0, found.index);
-        const remark = before.split(SENTENCE_END).at(-1) ?? '';
-        if (before.includes('?') || this.questionStarts.has(words(remark)[0] ?? '')) return undefined;
+        if (words(before).length > SHORT_CONTEXT_WORDS || before.includes('?') || this.questionStarts.has(words(before)[0] ?? ''))
+            return undefined;
         const asked = this.search(found[1], language);
         return isClearAnswer(asked) ? asked : undefined;
     }
