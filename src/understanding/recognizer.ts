@@ -350,9 +350,9 @@ export class Recognizer {
     /** Phrases by which someone asks how to answer another ("what do I tell him", « je lui réponds quoi »). */
     private readonly relayPhrases: string[][];
     /** "is that true?", « vrai ou faux ? »: a clause that asks only whether what came before it is true. */
+    private readonly truthCheckPhrases: string[][];
     /** "says", "told me", « dit que »: what follows is what someone said. */
     private readonly hearsay: readonly RegExp[];
-    private readonly truthCheckPhrases: string[][];
     /** "so", « donc »: a remark that draws a conclusion from what the bot said, asking nothing ("…, so the forum was wrong"). */
     private readonly conclusionPhrases: string[][];
     /** "not the", « oubliez »: a clause that turns a topic away ("not the fees, I mean how long it takes"). */
@@ -363,8 +363,9 @@ export class Recognizer {
     private readonly fileCheckPhrases: string[][];
     /** E-mails, phones, file, UCI and passport numbers pasted beside a question, read past. */
     private readonly personalDetails: PersonalDetails;
-    /** "short answer pls", « en deux mots »: how the answer should be said, read past. */
+    /** "short answer pls", "ngl", « aucune idée »: words said beside the question, read past. */
     private readonly asides: Asides;
+    /** "$155", « 255$ »: the IMP+ fees' amounts, as someone quotes them. */
     private readonly feeAmounts: FeeAmounts;
     /**
      * An employer's own LMIA, its process, cost or delay, the words that ask whether one is needed at all, and those
