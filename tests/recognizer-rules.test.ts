@@ -2020,3 +2020,25 @@ describe('one more question after a remark on the last answer', () => {
         expect(recognizer.understand(passport, 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('the fees, delays or documents of another process', () => {
+    const csq = 'how much is the fee to apply for the CSQ with MIFI?';
+    const caq = 'Pour un permis d’études à l’UQAM, c’est quoi les délais pour le CAQ ?';
+    const peqHolder = 'I have a PEQ CSQ, what are the fees for IMP+?';
+    const recognizer = recognizerReading({
+        [csq]: confident('fees'),
+        [caq]: confident('processing-times'),
+        [peqHolder]: confident('fees'),
+    });
+
+    it.each([
+        [csq, 'en'],
+        [caq, 'fr'],
+    ] as const)('are not the IMP+ application’s: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it('leave the IMP+ fees of someone who holds another program’s CSQ answered', () => {
+        expect(recognizer.understand(peqHolder, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+});

@@ -303,6 +303,9 @@ export const FEES_TOPIC = 'fees';
 /** The topic that points to IRCC's processing times and says the bot sees no one's application. */
 export const PROCESSING_TIMES_TOPIC = 'processing-times';
 
+/** Topics about the IMP+ application's own fees, delays and documents, which another process's (a CAQ, a CSQ) are not. */
+export const APPLICATION_PROCESS_TOPICS: readonly string[] = [FEES_TOPIC, PROCESSING_TIMES_TOPIC, 'documents-list'];
+
 /** Small talk that ends a conversation: after a question in the same message ("… thanks, bye"), it is answered too. */
 export const CLOSING_TOPICS = ['goodbye'] as const;
 

@@ -1,5 +1,6 @@
 import {
     ANYONE_TOPICS,
+    APPLICATION_PROCESS_TOPICS,
     CLAUSE_COMMANDS,
     CLOSING_TOPICS,
     COMMANDS,
@@ -376,6 +377,8 @@ export class Recognizer {
     private readonly emojiWords = new Map<Language, Map<string, string>>();
     /** What no IMP+ answer covers whatever else the message says: a social insurance number, a PR card. */
     private readonly outsideMatters: string[][];
+    /** Another process whose fees, delays or documents are not the IMP+ application's: a CAQ, a CSQ, the PEQ. */
+    private readonly otherProcesses: string[][];
     /** Words that compare two things ("same as", « pareil »): a definition that compares still defines. */
     private readonly comparisonPhrases: string[][];
     /**
@@ -444,6 +447,7 @@ export class Recognizer {
                 fileChecks?: string[];
                 employerLmia?: { names?: string[]; process?: string[]; needs?: string[]; forOthers?: string[] };
                 outsideMatters?: string[];
+                otherProcesses?: string[];
                 comparisons?: string[];
                 emoji?: Record<string, string>;
                 signOffs?: string[];
@@ -475,6 +479,7 @@ export class Recognizer {
         this.asides = new Asides(translator);
         this.feeAmounts = new FeeAmounts(translator);
         this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
+        this.otherProcesses = longestFirst(context.map((words) => words?.otherProcesses));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
         for (const [i, language] of LANGUAGES.entries()) this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {})));
         this.employerLmia = {
@@ -598,6 +603,7 @@ export class Recognizer {
             this.ownFileChecked(text, read) ??
                 this.employersLmiaAsked(text, read) ??
                 this.outsideMatterAsked(text, read) ??
+                this.otherProcessAsked(text, read) ??
                 this.pinnedByWords(text, language, read) ??
                 this.feeAmountNamed(text, language, read) ??
                 read,
@@ -1626,6 +1632,16 @@ export class Recognizer {
         )
             ? { kind: 'refuse', score: read.score, offTopic: true }
             : undefined;
+    }
+
+    /**
+     * "how much is the fee to apply for the CSQ with MIFI?", « …attend son CAQ. C'est quoi le délai de traitement au
+     * MIFI ? »: the fees, delays or documents of another process (`otherProcesses`: a CAQ, a CSQ, the PEQ) named in
+     * the message are not the IMP+ application's, whatever its words lean to.
+     */
+    private otherProcessAsked(text: string, read: Recognition): Recognition | undefined {
+        if (read.kind !== 'answer' || read.also || !APPLICATION_PROCESS_TOPICS.includes(read.topic.id)) return undefined;
+        return this.says(text, this.otherProcesses) ? { kind: 'refuse', score: read.score, offTopic: true } : undefined;
     }
 
     /**
