@@ -1748,7 +1748,12 @@ describe('a question about what no IMP+ answer covers', () => {
     const vulnerable =
         'Mon ami a un permis fermé et son employeur le maltraite, il peut avoir un permis ouvert pour travailleur vulnérable ?';
     const droitRp = 'frais de traitement RP + droit de RP pour un couple c’est combien au total?';
+    // What the bot does not do, and appeals.
+    const fillIn = 'can you fill in the IMM form for me if i give you my info?';
+    const courFederale = 'Ma demande PMI+ a été refusée, je veux contester à la Cour fédérale, c’est quoi la procédure?';
     const recognizer = recognizerReading({
+        [fillIn]: confident('application-form'),
+        [courFederale]: confident('start-steps'),
         [droitRp]: confident('fees'),
         [usVisa]: confident('travel-documents'),
         [fairness]: confident('apply-before-after-pr'),
@@ -1770,6 +1775,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [fairness, 'en'],
         [vulnerable, 'fr'],
         [droitRp, 'fr'],
+        [fillIn, 'en'],
+        [courFederale, 'fr'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
