@@ -1644,8 +1644,10 @@ describe('a look at the writer’s own file asked of the bot', () => {
     const offered = 'Voici mon numéro de demande, pouvez-vous vérifier où en est mon dossier svp ?';
     const sent = 'can you tell me if MIFI already sent my file to IRCC?';
     const at = 'where is my application at? submitted it in june';
+    const systeme = 'regardez dans votre système si ma lettre d’invitation est partie, mon nom c’est Karima B.';
     const recognizer = recognizerReading({
         [at]: confident('processing-times'),
+        [systeme]: confident('criteria-invitation'),
         [check]: confident('processing-times'),
         [sent]: unsure('what-is-mifi', 'apply-before-after-pr'),
         [offered]: unsure('processing-times', 'start-eligibility'),
@@ -1662,8 +1664,9 @@ describe('a look at the writer’s own file asked of the bot', () => {
         expect(recognizer.understand(offered, 'fr')).toMatchObject({ kind: 'refuse', ownFile: true, topic: { id: 'processing-times' } });
     });
 
-    it('is refused when it asks where the application is at', () => {
+    it('is refused when it asks where the application is at, or for a look in the firm’s system', () => {
         expect(recognizer.understand(at, 'en')).toMatchObject({ kind: 'refuse', ownFile: true });
+        expect(recognizer.understand(systeme, 'fr')).toMatchObject({ kind: 'refuse', ownFile: true });
     });
 
     it('is refused when it asks whether MIFI sent it on', () => {
