@@ -211,6 +211,10 @@ describe('FAQ knowledge base content', () => {
             ['how long is the permit valid', 'en', 'duration'],
             ['can my hubby work too', 'en', 'spouse-work'],
             ['mon fiston peut aller a lecole?', 'fr', 'children-school'],
+            // France's slang: « taf » is a job, « taffer » to work, « les gosses » the kids.
+            ['ma femme pourra taffer aussi?', 'fr', 'spouse-work'],
+            ['je peux changer de taf?', 'fr', 'employers'],
+            ['les gosses peuvent aller à l’école?', 'fr', 'children-school'],
             // English "son" is not the French stop word « son ».
             ['can my son go to school when we arrive', 'en', 'children-school'],
             ['does my son need a study permit', 'en', 'children-school'],

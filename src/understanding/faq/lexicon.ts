@@ -197,6 +197,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'changer d emploi': '@switch @employer',
     'changer de job': '@switch @employer',
     'changer de jobbe': '@switch @employer',
+    'changer de taf': '@switch @employer',
+    'changer de boulot': '@switch @employer',
     'changer d employeur': '@switch @employer',
     // Losing a job: an open permit is not tied to the employer (open-vs-employer-specific).
     'lose my job': '@joblost',
@@ -1744,6 +1746,13 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     adolescente: '@child',
     hiring: '@employer',
     boulot: '@work',
+    // France's slang for a job and for working: « changer de taf », « ma femme pourra taffer », « bosser ».
+    taf: '@employer',
+    taff: '@employer',
+    taffer: '@work',
+    bosser: '@work',
+    gosse: '@child',
+    gosses: '@child',
     vac: '@biometrics',
     crdv: '@biometrics',
     territory: '@otherprovince',
