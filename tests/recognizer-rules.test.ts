@@ -663,7 +663,14 @@ describe('a second question about a topic often asked with the first', () => {
     const checks = 'Police certificate and medical exam, are both needed?';
     // The permit's duration goes with what IMP+ is, and with where one may work.
     const valid = 'How long is the permit valid? And can I work in Ontario with it?';
+    // Two things asked with "or", and two ways of doing one thing.
+    const choice = 'Faut-il un test de langue ou une promesse d’embauche pour le PMI+ ?';
+    const ways = 'How do I make the demand for this permit? By internet or I send papers to the embassy?';
     const recognizer = recognizerReading({
+        [choice]: confident('language-test'),
+        'une promesse d embauche pour le pmi+': confident('job-offer-lmia'),
+        [ways]: confident('how-to-apply'),
+        'i send papers to the embassy': confident('documents-list'),
         [family]: confident('children-school'),
         'mon mari peut il travailler lui aussi': confident('spouse-work'),
         [budget]: confident('fees'),
@@ -683,6 +690,7 @@ describe('a second question about a topic often asked with the first', () => {
         [budget, 'en', 'fees', 'processing-times'],
         [checks, 'en', 'police-certificates', 'medical-exam'],
         [valid, 'en', 'duration', 'quebec-only'],
+        [choice, 'fr', 'language-test', 'job-offer-lmia'],
     ] as const)('answers both when a part asks the other in its own words: %s', (text, language, first, second) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: first }, also: { id: second } });
     });
@@ -694,6 +702,11 @@ describe('a second question about a topic often asked with the first', () => {
 
     it('adds only the topic paired with the answer', () => {
         expect(recognizer.understand(schoolFees, 'en')).not.toHaveProperty('also');
+    });
+
+    it('does not cut at "or" when the sentence does not name the answer too (two ways of doing one thing)', () => {
+        expect(recognizer.understand(ways, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'how-to-apply' } });
+        expect(recognizer.understand(ways, 'en')).not.toHaveProperty('also');
     });
 
     it('does not add the next best topic when the part that says its words reads as the answer itself', () => {

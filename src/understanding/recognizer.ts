@@ -174,6 +174,8 @@ const firstSentence = (text: string): string => text.split(SENTENCE_END)[0] ?? t
 
 /** Words that join two questions in one sentence ("can my wife work and can our son go to school"). */
 const JOINING_WORDS = new Set(['and', 'but', 'also', 'et', 'mais', 'pis', 'puis']);
+/** Words that join two things asked about at once (« faut un test de langue ou une promesse d'embauche ? »). */
+const CHOICE_WORDS = new Set(['or', 'nor', 'ou', 'ni']);
 /** Words before which a French subject pronoun or « tu » asks (« peut-il », « pourra-t-elle », « va tu »). */
 const NOT_A_VERB = new Set(['et', 'mais', 'pis', 'ou', 'que', 'qu', 'si', 'quand', 'parce', 'car', 'comme']);
 const ASKING_PRONOUNS = new Set(['il', 'elle', 'ils', 'elles', 'tu']);
@@ -189,13 +191,22 @@ function companionPart(
     marks: readonly Set<string>[],
     endsWithQuestion: boolean,
     questionStarts: ReadonlySet<string>,
+    ownMarks: readonly Set<string>[] = [],
 ): string | undefined {
     const at = marks.map((group) => tokens.findIndex((token) => group.has(token)));
     if (at.some((index) => index < 0)) return undefined;
     const [first, last] = [Math.min(...at), Math.max(...at)];
-    const start = tokens.slice(0, first).findLastIndex((token) => JOINING_WORDS.has(token)) + 1;
-    const joinAfter = tokens.slice(last + 1).findIndex((token) => JOINING_WORDS.has(token));
-    const end = joinAfter < 0 ? tokens.length : last + 1 + joinAfter;
+    const cutAt = (joins: (token: string) => boolean): [number, number] => {
+        const start = tokens.slice(0, first).findLastIndex(joins) + 1;
+        const joinAfter = tokens.slice(last + 1).findIndex(joins);
+        return [start, joinAfter < 0 ? tokens.length : last + 1 + joinAfter];
+    };
+    // "or" joins two things asked only when the rest of the sentence names the other ("a language test or a job
+    // offer?"), not two ways of doing one ("by internet or I send papers to the embassy?").
+    const [choiceStart, choiceEnd] = cutAt((token) => JOINING_WORDS.has(token) || CHOICE_WORDS.has(token));
+    const rest = [...tokens.slice(0, choiceStart), ...tokens.slice(choiceEnd)];
+    const namesOwn = ownMarks.length > 0 && ownMarks.every((group) => rest.some((token) => group.has(token)));
+    const [start, end] = namesOwn ? [choiceStart, choiceEnd] : cutAt((token) => JOINING_WORDS.has(token));
     const part = tokens.slice(start, end);
     const inverted = part.some((token, i) => i > 0 && ASKING_PRONOUNS.has(token) && !NOT_A_VERB.has(part[i - 1] ?? ''));
     const asks = questionStarts.has(part[0] ?? '') || inverted || (endsWithQuestion && end === tokens.length);
@@ -1532,16 +1543,20 @@ export class Recognizer {
         if (understood.kind !== 'answer' || understood.also || understood.request) return undefined;
         const others = this.companions
             .filter((pair) => pair.has(understood.topic.id))
-            .flatMap((pair) => [...pair].filter(([id]) => id !== understood.topic.id));
+            .flatMap((pair) =>
+                [...pair]
+                    .filter(([id]) => id !== understood.topic.id)
+                    .map(([id, marks]) => [id, marks, pair.get(understood.topic.id) ?? []] as const),
+            );
         if (others.length === 0) return undefined;
         const offered = (read: Recognition): Topic[] =>
             read.kind === 'answer' ? [read.topic] : read.kind === 'clarify' ? read.topics : [];
         // What the part that says the companion's words reads as alone, or the message's next best topic (read once,
         // only for a message with such a part).
         let next: Topic[] | undefined;
-        for (const [id, marks] of others)
+        for (const [id, marks, ownMarks] of others)
             for (const sentence of text.trim().split(SENTENCE_END)) {
-                const part = companionPart(words(sentence), marks, sentence.trim().endsWith('?'), this.questionStarts);
+                const part = companionPart(words(sentence), marks, sentence.trim().endsWith('?'), this.questionStarts, ownMarks);
                 if (part === undefined) continue;
                 const alone = offered(this.search(part, language));
                 // A part that reads as the answer itself only said the other's words ("what documents do I need to apply").
