@@ -1755,6 +1755,8 @@ describe('an employer’s own LMIA', () => {
 describe('a question about what no IMP+ answer covers', () => {
     const sin = 'just landed with the work permit, how do i get my SIN number?';
     const carte = 'Ma carte de résident permanent expire en novembre, comment la renouveler ?';
+    // "it" in the question is what the sentence before named.
+    const carteAvant = 'Ma carte de résident permanent expire en mai. Comment la renouveler ?';
     const definition = 'what is this CSQ everybody talks about? is it the same as a PR card?';
     const told = 'am I eligible? I already have my SIN';
     const impots = 'Avec un permis ouvert, dois-je faire deux déclarations d’impôts, une au Québec et une au fédéral ?';
@@ -1776,6 +1778,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [vulnerable]: confident('open-vs-employer-specific'),
         [sin]: confident('start-permit'),
         [carte]: confident('permit-expiry'),
+        [carteAvant]: confident('permit-expiry'),
         [impots]: confident('what-is-mifi'),
         [dog]: confident('documents-list'),
         [definition]: confident('what-is-csq'),
@@ -1785,6 +1788,7 @@ describe('a question about what no IMP+ answer covers', () => {
     it.each([
         [sin, 'en'],
         [carte, 'fr'],
+        [carteAvant, 'fr'],
         [impots, 'fr'],
         [dog, 'en'],
         [usVisa, 'en'],

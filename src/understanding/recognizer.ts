@@ -1641,10 +1641,15 @@ export class Recognizer {
         // A definition that compares stays one ("is it same like PR card"); « …deux déclarations d'impôts, une au
         // Québec et une au fédéral ? » read as what MIFI is does not.
         const defines = read.topics.some((topic) => DEFINITION_TOPICS.includes(topic.id));
-        return this.askedInSentence(
-            text,
-            (sentence) => this.says(sentence, this.outsideMatters) && !(defines && this.says(sentence, this.comparisonPhrases)),
-        )
+        const names = (sentence: string) =>
+            this.says(sentence, this.outsideMatters) && !(defines && this.says(sentence, this.comparisonPhrases));
+        // « Ma carte de résident permanent expire en mai. Comment la renouveler ? »: "it" is what the sentence before named.
+        const sentences = text.trim().split(SENTENCE_END);
+        const pointsBack = (sentence: string) => {
+            const before = sentences[sentences.indexOf(sentence) - 1];
+            return before !== undefined && this.subjects.leavesItUnsaid(sentence) && names(before);
+        };
+        return this.askedInSentence(text, (sentence) => names(sentence) || pointsBack(sentence))
             ? { kind: 'refuse', score: read.score, offTopic: true }
             : undefined;
     }
