@@ -154,6 +154,28 @@ describe('between who the bot is and an advisor', () => {
     });
 });
 
+describe('a person at another office', () => {
+    const consulat = 'J’ai perdu mon passeport ici, je contacte mon consulat ou IRCC ?';
+    const ircc = 'is there a phone number that works with a human at IRCC';
+    const yourOffice = 'could someone from your office call IRCC for me?';
+    const recognizer = recognizerReading({
+        [consulat]: confident('advisor'),
+        [ircc]: confident('advisor'),
+        [yourOffice]: confident('advisor'),
+    });
+
+    it.each([
+        [consulat, 'fr'],
+        [ircc, 'en'],
+    ] as const)('is no request for the firm’s advisor: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it('still is, when the message speaks to the firm', () => {
+        expect(recognizer.understand(yourOffice, 'en')).toMatchObject({ kind: 'command', command: 'advisor' });
+    });
+});
+
 describe('a short first question', () => {
     const recognizer = recognizerReading({
         'biometrics? and the medical exam too?': confident('medical-exam', 0.8),

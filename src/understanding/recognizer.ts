@@ -359,6 +359,10 @@ export class Recognizer {
     private readonly talkToPhrases: string[][];
     /** Phrases that ask what the assistant is ("am I talking to", « suis-je en train »), in both languages. */
     private readonly askWhatBotPhrases: string[][];
+    /** Another office's people ("at IRCC", "the consulate", « chez IRCC »): not the firm's advisors. */
+    private readonly otherOffices: string[][];
+    /** Words that speak to the firm or the assistant ("you", "your", « vous »). */
+    private readonly addressWords: string[][];
     /** Phrases by which someone asks how to answer another ("what do I tell him", « je lui réponds quoi »). */
     private readonly relayPhrases: string[][];
     /** "is that true?", « vrai ou faux ? »: a clause that asks only whether what came before it is true. */
@@ -448,6 +452,8 @@ export class Recognizer {
                 reasons?: string[];
                 talkTo?: string[];
                 askWhatBot?: string[];
+                otherOffices?: string[];
+                addressed?: string[];
                 relays?: string[];
                 truthChecks?: string[];
                 hearsay?: string[];
@@ -478,6 +484,8 @@ export class Recognizer {
         this.reasonPhrases = longestFirst(context.map((words) => words?.reasons));
         this.talkToPhrases = longestFirst(context.map((words) => words?.talkTo));
         this.askWhatBotPhrases = longestFirst(context.map((words) => words?.askWhatBot));
+        this.otherOffices = longestFirst(context.map((words) => words?.otherOffices));
+        this.addressWords = longestFirst(context.map((words) => words?.addressed));
         this.relayPhrases = longestFirst(context.map((words) => words?.relays));
         // "why is that?" after what is told asks for the same answer as "is that true?".
         this.truthCheckPhrases = longestFirst(context.map((words) => [...(words?.truthChecks ?? []), ...(words?.whyAsks ?? [])]));
@@ -1751,6 +1759,11 @@ export class Recognizer {
                 // "…is possible to speak with one of your advisers?": saying so makes the request clear, whatever its score.
                 const mayAskForPerson = topic.command === 'advisor' || (topic.smallTalk && !isClosing(topic));
                 if (mayAskForPerson && this.says(text, this.talkToPhrases)) return { kind: 'command', command: 'advisor', inferred: true };
+                // "is there a phone number that works with a human at IRCC", « je contacte mon consulat ou IRCC ? »: a
+                // person at another office is not the firm's, unless the message speaks to the firm ("could someone
+                // from your office…").
+                if (topic.command === 'advisor' && this.says(text, this.otherOffices) && !this.says(text, this.addressWords))
+                    return { kind: 'refuse', score, offTopic: true };
                 return topic.outOfScope ? { kind: 'refuse', topic, score } : chosen(topic, score);
             }
             case 'ambiguous': {
