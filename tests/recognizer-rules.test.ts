@@ -1834,8 +1834,14 @@ describe('one sentence that asks two things among sentences that tell', () => {
     const told = `Applying next week from Lagos, all papers ready. ${question}`;
     const wife = `My wife and I apply next week from Lagos. ${question}`;
     const husband = 'My husband got the CSQ, I am a nurse. Can I work there too, and can the kids go to school?';
+    // The medical exam is asked of each applicant, as the fees are paid by each.
+    const checks = 'How much are the government fees and would we need a medical exam as well?';
+    const couple = `My husband and I have our CSQs. ${checks}`;
     const recognizer = recognizerReading({
         [told]: { kind: 'none', score: 0.4 },
+        [couple]: { kind: 'none', score: 0.4 },
+        [checks]: { kind: 'none', score: 0.5, offTopic: true },
+        'would we need a medical exam as well?': confident('medical-exam'),
         [wife]: { kind: 'none', score: 0.4 },
         [husband]: { kind: 'none', score: 0.4 },
         // Searched for one topic, two questions read as neither.
@@ -1852,6 +1858,10 @@ describe('one sentence that asks two things among sentences that tell', () => {
             topic: { id: 'fees' },
             also: { id: 'processing-times' },
         });
+    });
+
+    it('is read alone beside a story that names someone, when both answers are the same whoever applies', () => {
+        expect(recognizer.understand(couple, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'fees' }, also: { id: 'medical-exam' } });
     });
 
     it('is not when the sentences around it name someone the question may be about', () => {

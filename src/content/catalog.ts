@@ -283,10 +283,11 @@ export type Subject = keyof typeof TOPIC_SUBJECTS;
 export const PERSON_TOPICS: readonly string[] = ['family-members', 'spouse-work', 'children-school', 'start-family'];
 
 /**
- * Topics whose answer is the same whoever the story says is applying: the fees are per person and the processing times
- * IRCC's, so "…for me and my wife. How much are the fees and how long does it take?" asks them as they are.
+ * Topics whose answer is the same whoever the story says is applying: the fees are per person, the processing times
+ * IRCC's, and the medical exam, the police certificates and the biometrics asked of each applicant, so "…for me and
+ * my wife. How much are the fees and how long does it take?" asks them as they are.
  */
-export const ANYONE_TOPICS: readonly string[] = ['fees', 'processing-times'];
+export const ANYONE_TOPICS: readonly string[] = ['fees', 'processing-times', 'medical-exam', 'police-certificates', 'biometrics'];
 
 /**
  * Topics whose answer says what they cost: "how does restoration work and how much is it?" asks nothing the general
