@@ -20,6 +20,9 @@ describe('words said beside the question', () => {
         ['I don’t know what MIFI is tbh', 'what MIFI is'],
         ['tsé, je sais pas c’est quoi le CSQ', ', c’est quoi le CSQ'],
         ['J’ai aucune idée si ma blonde peut travailler', 'si ma blonde peut travailler'],
+        // Hedging what one believes.
+        ['aucun test de français à faire je pense ?', 'aucun test de français à faire ?'],
+        ['no LMIA needed I guess?', 'no LMIA needed ?'],
     ])('are left out: %s', (text, rest) => {
         expect(asides.without(text)).toBe(rest);
     });

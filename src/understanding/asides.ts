@@ -11,8 +11,9 @@ interface AsideLists {
 /**
  * Words said beside the question, which say nothing about what is asked and beside a short question outweigh it:
  * how someone wants the answer said ("short answer pls:", "in plain english", « en deux mots », « oui ou non »;
- * `styleAsks`, and the answers are short already), chat markers ("ngl", "lowkey", « tsé ») and saying one does not
- * know ("no clue", « aucune idée »; `asides`). The question is read without them.
+ * `styleAsks`, and the answers are short already), chat markers ("ngl", "lowkey", « tsé »), saying one does not
+ * know ("no clue", « aucune idée ») and hedging what one believes ("I guess", « je pense »; `asides`). The question is
+ * read without them.
  */
 export class Asides {
     private readonly patterns: readonly RegExp[];
