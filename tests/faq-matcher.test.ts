@@ -227,6 +227,10 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('mon chum')).toEqual(analyzer.analyze('husband'));
         expect(analyzer.analyze('kids')).toEqual(analyzer.analyze('les enfants'));
         expect(analyzer.analyze('certificat de sélection du Québec')).toEqual(analyzer.analyze('CSQ'));
+        // Losing one's job, however it is said, and « ma shop », the workplace.
+        for (const lost of ['perdu ma job', 'perdu mon travail', 'licencié', 'been fired'])
+            expect(analyzer.analyze(lost), lost).toEqual(analyzer.analyze('lost my job'));
+        expect(analyzer.analyze('shop')).toEqual(analyzer.analyze('employeur'));
     });
 
     it('knows the towns and regions people name, in Quebec and in the other provinces', () => {

@@ -211,6 +211,14 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'perdu mon emploi': '@joblost',
     'perdre ma job': '@joblost',
     'perds ma job': '@joblost',
+    'perdu ma job': '@joblost',
+    'perdu ma jobbe': '@joblost',
+    'perdu mon travail': '@joblost',
+    'perdre mon travail': '@joblost',
+    'lost my work': '@joblost',
+    'been fired': '@joblost',
+    licencie: '@joblost',
+    licenciee: '@joblost',
     'mettre a pied': '@joblost',
     'mis a pied': '@joblost',
     'mise a pied': '@joblost',
@@ -1746,6 +1754,8 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     adolescente: '@child',
     hiring: '@employer',
     boulot: '@work',
+    // Quebec's « ma shop »: the workplace.
+    shop: '@employer',
     // France's slang for a job and for working: « changer de taf », « ma femme pourra taffer », « bosser ».
     taf: '@employer',
     taff: '@employer',
