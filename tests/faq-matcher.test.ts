@@ -233,6 +233,11 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('shop')).toEqual(analyzer.analyze('employeur'));
     });
 
+    it('reads a visitor coming as a tourist as another program, as a visit already was', () => {
+        for (const visit of ['come as a tourist', 'venir en vacances', 'venir en touriste'])
+            expect(analyzer.analyze(visit), visit).toEqual(analyzer.analyze('visit me'));
+    });
+
     it('knows the towns and regions people name, in Quebec and in the other provinces', () => {
         for (const place of ['Brampton', 'Moncton', 'Campbellton', 'Saskatoon', 'Terre-Neuve', 'Thunder Bay'])
             expect(analyzer.analyze(place), place).toEqual(analyzer.analyze('Ontario'));
