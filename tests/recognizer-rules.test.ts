@@ -1536,6 +1536,20 @@ describe('a request told rather than asked, then a sentence about someone', () =
     });
 });
 
+describe('a "Did you mean…?" settled by a last question that says "it" beside another subject’s name', () => {
+    const question = 'Est-il encore valide pour le PMI+ ?';
+    const story = 'Mon CSQ a été émis en mars 2023 et je n’ai pas encore déposé ma demande de RP.';
+    const recognizer = recognizerReading({
+        [`${story} ${question}`]: unsure('csq-expiry', 'apply-before-after-pr'),
+        [question]: confident('duration'),
+        [`${question} csq`]: confident('csq-expiry'),
+    });
+
+    it('reads "it" as what the story named', () => {
+        expect(recognizer.understand(`${story} ${question}`, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'csq-expiry' } });
+    });
+});
+
 describe('a "Did you mean…?" between two topics often offered together', () => {
     const ottawa = "does 'reside outside Quebec' mean outside Canada or just the province? I live in Ottawa";
     const job = "does 'reside outside Quebec' mean outside Canada or just the province? I have a job in Ottawa";

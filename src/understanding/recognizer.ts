@@ -723,13 +723,14 @@ export class Recognizer {
         const question = sentences.pop();
         if (question === undefined || sentences.length === 0) return undefined;
         const named = this.subjects.lastNaming(sentences.join(' '));
-        const again = this.subjects.wordNaming(question)
-            ? this.search(question, language)
-            : this.subjects.leavesItUnsaid(question) && named !== undefined
-              ? this.search(`${question} ${named}`, language)
-              : undefined;
-        if (again === undefined || again.kind !== 'answer' || !isClearAnswer(again)) return undefined;
-        return understood.topics.some((topic) => topic.id === again.topic.id) ? again : undefined;
+        const settles = (again: Recognition | undefined): again is Recognition =>
+            again?.kind === 'answer' && isClearAnswer(again) && understood.topics.some((topic) => topic.id === again.topic.id);
+        const alone = this.subjects.wordNaming(question) ? this.search(question, language) : undefined;
+        if (settles(alone)) return alone;
+        // « Mon CSQ a été émis en mars 2023… Est-il encore valide pour le PMI+ ? »: "it" is what was named before, even
+        // beside another subject's name.
+        const again = this.subjects.saysIt(question) && named !== undefined ? this.search(`${question} ${named}`, language) : undefined;
+        return settles(again) ? again : undefined;
     }
 
     /** A question read again with its subject named ("how long is it valid? the CSQ"), as if it said it. */

@@ -90,10 +90,15 @@ export class SubjectWords {
 
     /** A pronoun, and no word that names what it stands for. */
     leavesItUnsaid(text: string): boolean {
+        return this.saysIt(text) && !this.namesAThing(text);
+    }
+
+    /** A pronoun ("it", « il », « le » before a verb), whatever else the text names. */
+    saysIt(text: string): boolean {
         const said = words(text);
-        const pronoun = (word: string, i: number) =>
-            this.pronouns.has(word) || (this.articlePronouns.has(word) && this.pronounHosts.has(said[i - 1] ?? ''));
-        return said.some(pronoun) && !this.namesAThing(text);
+        return said.some(
+            (word, i) => this.pronouns.has(word) || (this.articlePronouns.has(word) && this.pronounHosts.has(said[i - 1] ?? '')),
+        );
     }
 
     /** A thing named as the one spoken of before ("can you help me with that visa?"): what it is, the context says. */
