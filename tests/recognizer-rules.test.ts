@@ -1805,7 +1805,15 @@ describe('a question about what no IMP+ answer covers', () => {
     // What the bot does not do, and appeals.
     const fillIn = 'can you fill in the IMM form for me if i give you my info?';
     const courFederale = 'Ma demande PMI+ a été refusée, je veux contester à la Cour fédérale, c’est quoi la procédure?';
+    // A question of a few words that names nothing is about what the sentence before named.
+    const delais = 'Refus de mon permis PMI+ : je veux un recours devant la Cour fédérale. Quels sont les délais ?';
+    const conteste = 'Mon CSQ a été refusé, comment je conteste la décision du MIFI ?';
+    // One that names its own thing is not.
+    const sinThenPermit = 'I just got my SIN. How long is the IMP+ permit valid?';
     const recognizer = recognizerReading({
+        [delais]: confident('processing-times'),
+        [conteste]: confident('processing-times'),
+        [sinThenPermit]: confident('duration'),
         [fillIn]: confident('application-form'),
         [courFederale]: confident('start-steps'),
         [droitRp]: confident('fees'),
@@ -1833,6 +1841,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [droitRp, 'fr'],
         [fillIn, 'en'],
         [courFederale, 'fr'],
+        [delais, 'fr'],
+        [conteste, 'fr'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
@@ -1840,6 +1850,10 @@ describe('a question about what no IMP+ answer covers', () => {
     it('keeps a definition that compares with it, and a question beside a sentence that only names it', () => {
         expect(recognizer.understand(definition, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-csq' } });
         expect(recognizer.understand(told, 'en')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
+    });
+
+    it('keeps a question after it that names its own subject', () => {
+        expect(recognizer.understand(sinThenPermit, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'duration' } });
     });
 });
 

@@ -1652,11 +1652,15 @@ export class Recognizer {
         const defines = read.topics.some((topic) => DEFINITION_TOPICS.includes(topic.id));
         const names = (sentence: string) =>
             this.says(sentence, this.outsideMatters) && !(defines && this.says(sentence, this.comparisonPhrases));
-        // « Ma carte de résident permanent expire en mai. Comment la renouveler ? »: "it" is what the sentence before named.
+        // « Ma carte de résident permanent expire en mai. Comment la renouveler ? »: "it" is what the sentence before named;
+        // so is the matter of a few words that name nothing (« …un recours devant la Cour fédérale. Quels sont les délais ? »).
         const sentences = text.trim().split(SENTENCE_END);
+        const leftToBefore = (sentence: string) =>
+            this.subjects.leavesItUnsaid(sentence) ||
+            (words(sentence).length < SHORT_CONTEXT_WORDS && !this.subjects.namesAThing(sentence));
         const pointsBack = (sentence: string) => {
             const before = sentences[sentences.indexOf(sentence) - 1];
-            return before !== undefined && this.subjects.leavesItUnsaid(sentence) && names(before);
+            return before !== undefined && leftToBefore(sentence) && names(before);
         };
         return this.askedInSentence(text, (sentence) => names(sentence) || pointsBack(sentence))
             ? { kind: 'refuse', score: read.score, offTopic: true }
