@@ -717,6 +717,31 @@ describe('a second question about a topic often asked with the first', () => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: first }, also: { id: second } });
     });
 
+    it.each([
+        ['Vendor wants to book early: do I need a medical and police certificates for IMP+?', 'en'],
+        ['Medical exam and police certificate: tell me if I need both, I apply from Manila', 'en'],
+        ['Faut-tu la visite médicale et le casier judiciaire pour le PMI+ ?', 'fr'],
+    ] as const)('answers both when the two are named side by side in a sentence that asks: %s', (text, language) => {
+        const named = new Recognizer(t, {
+            match: (asked) => (asked.trim() === text ? confident('police-certificates') : { kind: 'none', score: 0 }),
+            topic: (id) => topic(id),
+        });
+        expect(named.understand(text, language)).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'police-certificates' },
+            also: { id: 'medical-exam' },
+        });
+    });
+
+    it('does not add a companion named beside the answer in a sentence that only tells', () => {
+        const text = 'I did my medical and police certificates last month, all good.';
+        const told = new Recognizer(t, {
+            match: (asked) => (asked.trim() === text ? confident('police-certificates') : { kind: 'none', score: 0 }),
+            topic: (id) => topic(id),
+        });
+        expect(told.understand(text, 'en')).not.toHaveProperty('also');
+    });
+
     it('does not add what a part only tells', () => {
         expect(recognizer.understand(told, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'children-school' } });
         expect(recognizer.understand(told, 'en')).not.toHaveProperty('also');

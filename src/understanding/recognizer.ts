@@ -176,6 +176,12 @@ const firstSentence = (text: string): string => text.split(SENTENCE_END)[0] ?? t
 const JOINING_WORDS = new Set(['and', 'but', 'also', 'et', 'mais', 'pis', 'puis']);
 /** Words that join two things asked about at once (« faut un test de langue ou une promesse d'embauche ? »). */
 const CHOICE_WORDS = new Set(['or', 'nor', 'ou', 'ni']);
+/** Words that join two things both asked about ("a medical and police certificates", « la visite médicale et le casier »). */
+const BOTH_WORDS = new Set(['and', 'et', 'pis']);
+/** "tell me if I need both", « les deux »: a sentence without a question mark that asks about two things. */
+const BOTH_SAID = new Set(['both', 'deux']);
+/** How many words may stand between two things named together ("medical exam and police certificate"). */
+const NAMED_TOGETHER_GAP = 2;
 /** Words before which a French subject pronoun or « tu » asks (« peut-il », « pourra-t-elle », « va tu »). */
 const NOT_A_VERB = new Set(['et', 'mais', 'pis', 'ou', 'que', 'qu', 'si', 'quand', 'parce', 'car', 'comme']);
 const ASKING_PRONOUNS = new Set(['il', 'elle', 'ils', 'elles', 'tu']);
@@ -1565,6 +1571,8 @@ export class Recognizer {
         let next: Topic[] | undefined;
         for (const [id, marks, ownMarks] of others)
             for (const sentence of text.trim().split(SENTENCE_END)) {
+                const beside = this.companionNamedBeside(sentence, marks, ownMarks, id, language);
+                if (beside) return { ...understood, also: beside };
                 const part = companionPart(words(sentence), marks, sentence.trim().endsWith('?'), this.questionStarts, ownMarks);
                 if (part === undefined) continue;
                 const alone = offered(this.search(part, language));
@@ -1576,6 +1584,35 @@ export class Recognizer {
                 if (also) return { ...understood, also };
             }
         return undefined;
+    }
+
+    /**
+     * "do I need a medical and police certificates?", "Medical exam and police certificate: tell me if I need both": two
+     * things named side by side, joined by "and" (`NAMED_TOGETHER_GAP` words apart at most), in a sentence that asks, are
+     * both asked about. Only
+     * for companions each marked by one group of words (a spouse's work needs two words to be named at all).
+     */
+    private companionNamedBeside(
+        sentence: string,
+        marks: readonly Set<string>[],
+        ownMarks: readonly Set<string>[],
+        id: string,
+        language: Language,
+    ): Topic | undefined {
+        const [other] = marks;
+        const [own] = ownMarks;
+        if (marks.length !== 1 || ownMarks.length !== 1 || other === undefined || own === undefined) return undefined;
+        // Asked, not told: "…with all my papers and apply right there at the border." asks neither.
+        const tokens = words(sentence);
+        if (!sentence.trim().endsWith('?') && !tokens.some((token) => BOTH_SAID.has(token))) return undefined;
+        const at = (group: Set<string>) => tokens.flatMap((token, i) => (group.has(token) ? [i] : []));
+        const beside = at(other).some((i) =>
+            at(own).some((j) => {
+                const between = tokens.slice(Math.min(i, j) + 1, Math.max(i, j));
+                return between.length <= NAMED_TOGETHER_GAP && between.some((token) => BOTH_WORDS.has(token));
+            }),
+        );
+        return beside ? this.matcher.topic?.(id, language) : undefined;
     }
 
     /**
