@@ -215,6 +215,8 @@ describe('FAQ knowledge base content', () => {
             ['ma femme pourra taffer aussi?', 'fr', 'spouse-work'],
             ['je peux changer de taf?', 'fr', 'employers'],
             ['les gosses peuvent aller à l’école?', 'fr', 'children-school'],
+            // Quebec's « les petits »: the children.
+            ['pis les petits, pour l’école ça se passe comment?', 'fr', 'children-school'],
             // English "son" is not the French stop word « son ».
             ['can my son go to school when we arrive', 'en', 'children-school'],
             ['does my son need a study permit', 'en', 'children-school'],

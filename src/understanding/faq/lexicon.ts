@@ -803,6 +803,10 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     // Artificial intelligence, asked of the bot ("an ai" above); a bare "ai" is also French « (j')ai ».
     'kind of ai': '@bot',
     'ai bot': '@bot',
+    // Quebec's « les petits », « nos petits »: the children (« petits boulots » are small jobs).
+    'les petits': '@child',
+    'mes petits': '@child',
+    'nos petits': '@child',
 };
 
 /**
