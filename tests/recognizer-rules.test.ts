@@ -688,7 +688,14 @@ describe('a second question about a topic often asked with the first', () => {
     // Two things asked with "or", and two ways of doing one thing.
     const choice = 'Faut-il un test de langue ou une promesse d’embauche pour le PMI+ ?';
     const ways = 'How do I make the demand for this permit? By internet or I send papers to the embassy?';
+    // A few words before the word that asks; "when" also tells, and does not ask after them.
+    const preamble = 'Quick one: what is IMP+ and how long does the permit last?';
+    const backWhen = 'Back when my cousin came, his employer had to get an LMIA. Will my boss need one for IMP+?';
     const recognizer = recognizerReading({
+        [preamble]: confident('duration'),
+        'quick one what is imp+': confident('what-is-imp'),
+        [backWhen]: confident('job-offer-lmia'),
+        'back when my cousin came his employer had to get an lmia': confident('employers'),
         [choice]: confident('language-test'),
         'une promesse d embauche pour le pmi+': confident('job-offer-lmia'),
         [ways]: confident('how-to-apply'),
@@ -713,6 +720,7 @@ describe('a second question about a topic often asked with the first', () => {
         [checks, 'en', 'police-certificates', 'medical-exam'],
         [valid, 'en', 'duration', 'quebec-only'],
         [choice, 'fr', 'language-test', 'job-offer-lmia'],
+        [preamble, 'en', 'duration', 'what-is-imp'],
     ] as const)('answers both when a part asks the other in its own words: %s', (text, language, first, second) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: first }, also: { id: second } });
     });
@@ -745,6 +753,10 @@ describe('a second question about a topic often asked with the first', () => {
     it('does not add what a part only tells', () => {
         expect(recognizer.understand(told, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'children-school' } });
         expect(recognizer.understand(told, 'en')).not.toHaveProperty('also');
+    });
+
+    it('does not add a part whose "when" tells rather than asks', () => {
+        expect(recognizer.understand(backWhen, 'en')).not.toHaveProperty('also');
     });
 
     it('adds only the topic paired with the answer', () => {

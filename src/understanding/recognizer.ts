@@ -178,6 +178,8 @@ const JOINING_WORDS = new Set(['and', 'but', 'also', 'et', 'mais', 'pis', 'puis'
 const CHOICE_WORDS = new Set(['or', 'nor', 'ou', 'ni']);
 /** Words that join two things both asked about ("a medical and police certificates", « la visite médicale et le casier »). */
 const BOTH_WORDS = new Set(['and', 'et', 'pis']);
+/** How many words into a companion's part its question word may stand ("quick one: what is IMP+ and…"). */
+const ASKED_AFTER_PREAMBLE = 4;
 /** "tell me if I need both", « les deux »: a sentence without a question mark that asks about two things. */
 const BOTH_SAID = new Set(['both', 'deux']);
 /** How many words may stand between two things named together ("medical exam and police certificate"). */
@@ -198,6 +200,7 @@ function companionPart(
     endsWithQuestion: boolean,
     questionStarts: ReadonlySet<string>,
     ownMarks: readonly Set<string>[] = [],
+    askingWords: ReadonlySet<string> = new Set(),
 ): string | undefined {
     const at = marks.map((group) => tokens.findIndex((token) => group.has(token)));
     if (at.some((index) => index < 0)) return undefined;
@@ -215,7 +218,13 @@ function companionPart(
     const [start, end] = namesOwn ? [choiceStart, choiceEnd] : cutAt((token) => JOINING_WORDS.has(token));
     const part = tokens.slice(start, end);
     const inverted = part.some((token, i) => i > 0 && ASKING_PRONOUNS.has(token) && !NOT_A_VERB.has(part[i - 1] ?? ''));
-    const asks = questionStarts.has(part[0] ?? '') || inverted || (endsWithQuestion && end === tokens.length);
+    // "in simple words what is IMP+ and how long…": a few words of preamble may come before a word that only asks
+    // (`askingWords`; not "when", which also tells: "back when my cousin came, his employer…").
+    const asks =
+        questionStarts.has(part[0] ?? '') ||
+        part.slice(1, ASKED_AFTER_PREAMBLE).some((token) => askingWords.has(token)) ||
+        inverted ||
+        (endsWithQuestion && end === tokens.length);
     return asks ? part.join(' ') : undefined;
 }
 
@@ -349,6 +358,8 @@ export class Recognizer {
     private readonly selfWords: Set<string>;
     /** Words a question starts with ("can", « combien »), to find it after context typed without punctuation. */
     private readonly questionStarts: Set<string>;
+    /** Words that ask wherever they stand, after a few words of preamble ("quick one: what is…"). */
+    private readonly askingWords: Set<string>;
     /** Words a remark about the answer starts with ("that helps", « ça m'aide »), in both languages (context.json). */
     private readonly remarkStarts: Set<string>;
     /** Words that name what thanks or an acknowledgement is for ("thanks for…", « noté pour… »), in both languages. */
@@ -450,6 +461,7 @@ export class Recognizer {
             translator.bundle<{
                 self?: string[];
                 questionStarts?: string[];
+                askingWords?: string[];
                 remarkStarts?: string[];
                 thankedFor?: string[];
                 where?: string[];
@@ -482,6 +494,7 @@ export class Recognizer {
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
         this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
+        this.askingWords = new Set(context.flatMap((words) => words?.askingWords ?? []));
         this.remarkStarts = new Set(context.flatMap((words) => words?.remarkStarts ?? []).flatMap((word) => words(word)));
         this.thankedForWords = new Set(context.flatMap((words) => words?.thankedFor ?? []));
         this.whereWords = new Set(context.flatMap((words) => words?.where ?? []));
@@ -1573,7 +1586,14 @@ export class Recognizer {
             for (const sentence of text.trim().split(SENTENCE_END)) {
                 const beside = this.companionNamedBeside(sentence, marks, ownMarks, id, language);
                 if (beside) return { ...understood, also: beside };
-                const part = companionPart(words(sentence), marks, sentence.trim().endsWith('?'), this.questionStarts, ownMarks);
+                const part = companionPart(
+                    words(sentence),
+                    marks,
+                    sentence.trim().endsWith('?'),
+                    this.questionStarts,
+                    ownMarks,
+                    this.askingWords,
+                );
                 if (part === undefined) continue;
                 const alone = offered(this.search(part, language));
                 // A part that reads as the answer itself only said the other's words ("what documents do I need to apply").
