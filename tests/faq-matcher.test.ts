@@ -238,6 +238,11 @@ describe('TextAnalyzer', () => {
             expect(analyzer.analyze(visit), visit).toEqual(analyzer.analyze('visit me'));
     });
 
+    it('reads the Temporary Foreign Worker Program as another program, however it is named', () => {
+        for (const tfw of ['TFW', 'TFWP', 'PTET', 'temporary foreign worker program', 'Programme des travailleurs étrangers temporaires'])
+            expect(analyzer.analyze(tfw), tfw).toEqual(analyzer.analyze('global talent stream'));
+    });
+
     it('knows the towns and regions people name, in Quebec and in the other provinces', () => {
         for (const place of ['Brampton', 'Moncton', 'Campbellton', 'Saskatoon', 'Terre-Neuve', 'Thunder Bay'])
             expect(analyzer.analyze(place), place).toEqual(analyzer.analyze('Ontario'));
