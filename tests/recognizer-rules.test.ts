@@ -1894,6 +1894,28 @@ describe('a question about what no IMP+ answer covers', () => {
     });
 });
 
+describe('the end of another permit or visa than the IMP+ permit', () => {
+    const etudes = 'Mon permis d’études expire bientôt, comment le prolonger ?';
+    const visitor = 'My visitor visa ends soon, can I extend it to stay one more month?';
+    const withImpPlus = 'My study permit expires before my IMP+ is approved, what happens then?';
+    const recognizer = recognizerReading({
+        [etudes]: confident('permit-expiry'),
+        [visitor]: confident('permit-expiry'),
+        [withImpPlus]: confident('permit-expiry'),
+    });
+
+    it.each([
+        [etudes, 'fr'],
+        [visitor, 'en'],
+    ] as const)('is refused, not read as the IMP+ permit’s end (%s)', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it('is still the IMP+ permit’s end when the message names IMP+', () => {
+        expect(recognizer.understand(withImpPlus, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'permit-expiry' } });
+    });
+});
+
 describe('one sentence that asks two things among sentences that tell', () => {
     const question = 'How much are the government fees and roughly how long is it taking these days?';
     const told = `Applying next week from Lagos, all papers ready. ${question}`;

@@ -307,6 +307,9 @@ export const PROCESSING_TIMES_TOPIC = 'processing-times';
 /** Topics about the IMP+ application's own fees, delays and documents, which another process's (a CAQ, a CSQ) are not. */
 export const APPLICATION_PROCESS_TOPICS: readonly string[] = [FEES_TOPIC, PROCESSING_TIMES_TOPIC, 'documents-list'];
 
+/** Topics about the end of the IMP+ permit, which another permit's or visa's end (a study permit, a visitor visa) is not. */
+export const PERMIT_END_TOPICS: readonly string[] = ['permit-expiry'];
+
 /** Small talk that ends a conversation: after a question in the same message ("… thanks, bye"), it is answered too. */
 export const CLOSING_TOPICS = ['goodbye'] as const;
 

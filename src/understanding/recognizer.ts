@@ -13,6 +13,7 @@ import {
     MENU,
     type MenuAction,
     OWN_COST_TOPICS,
+    PERMIT_END_TOPICS,
     PERSON_TOPICS,
     PROCESSING_TIMES_TOPIC,
 } from '../content/catalog';
@@ -411,6 +412,8 @@ export class Recognizer {
     private readonly outsideMatters: string[][];
     /** Another process whose fees, delays or documents are not the IMP+ application's: a CAQ, a CSQ, the PEQ. */
     private readonly otherProcesses: string[][];
+    /** Another permit or visa than IMP+'s (context.json `otherPermits`): its end is not the IMP+ permit's. */
+    private readonly otherPermits: string[][];
     /** Words that compare two things ("same as", « pareil »): a definition that compares still defines. */
     private readonly comparisonPhrases: string[][];
     /**
@@ -483,6 +486,7 @@ export class Recognizer {
                 employerLmia?: { names?: string[]; process?: string[]; needs?: string[]; forOthers?: string[] };
                 outsideMatters?: string[];
                 otherProcesses?: string[];
+                otherPermits?: string[];
                 comparisons?: string[];
                 emoji?: Record<string, string>;
                 signOffs?: string[];
@@ -518,6 +522,7 @@ export class Recognizer {
         this.feeAmounts = new FeeAmounts(translator);
         this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
         this.otherProcesses = longestFirst(context.map((words) => words?.otherProcesses));
+        this.otherPermits = longestFirst(context.map((words) => words?.otherPermits));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
         for (const [i, language] of LANGUAGES.entries()) this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {})));
         this.employerLmia = {
@@ -642,6 +647,7 @@ export class Recognizer {
                 this.employersLmiaAsked(text, read) ??
                 this.outsideMatterAsked(text, read) ??
                 this.otherProcessAsked(text, read) ??
+                this.otherPermitEnding(text, read) ??
                 this.pinnedByWords(text, language, read) ??
                 this.feeAmountNamed(text, language, read) ??
                 read,
@@ -1732,6 +1738,17 @@ export class Recognizer {
     private otherProcessAsked(text: string, read: Recognition): Recognition | undefined {
         if (read.kind !== 'answer' || read.also || !APPLICATION_PROCESS_TOPICS.includes(read.topic.id)) return undefined;
         return this.says(text, this.otherProcesses) ? { kind: 'refuse', score: read.score, offTopic: true } : undefined;
+    }
+
+    /**
+     * « Mon permis d'études expire bientôt, comment le prolonger ? », "My visitor visa ends soon, can I extend it?": the
+     * end of another permit or visa (`otherPermits`) is not the IMP+ permit's, unless the message names IMP+ too ("my
+     * study permit expires before my IMP+ is approved").
+     */
+    private otherPermitEnding(text: string, read: Recognition): Recognition | undefined {
+        if (read.kind !== 'answer' || read.also || !PERMIT_END_TOPICS.includes(read.topic.id)) return undefined;
+        if (!this.says(text, this.otherPermits) || this.subjects.namesSubject(text, 'permit')) return undefined;
+        return { kind: 'refuse', score: read.score, offTopic: true };
     }
 
     /**
