@@ -177,14 +177,14 @@ const firstSentence = (text: string): string => text.split(SENTENCE_END)[0] ?? t
 const JOINING_WORDS = new Set(['and', 'but', 'also', 'et', 'mais', 'pis', 'puis']);
 /** Words that join two things asked about at once (« faut un test de langue ou une promesse d'embauche ? »). */
 const CHOICE_WORDS = new Set(['or', 'nor', 'ou', 'ni']);
-/** Words that join two things both asked about ("a medical and police certificates", « la visite médicale et le casier »). */
-const BOTH_WORDS = new Set(['and', 'et', 'pis']);
 /** How many words into a companion's part its question word may stand ("quick one: what is IMP+ and…"). */
 const ASKED_AFTER_PREAMBLE = 4;
-/** "tell me if I need both", « les deux »: a sentence without a question mark that asks about two things. */
-const BOTH_SAID = new Set(['both', 'deux']);
+/** Words that join two things both asked about ("a medical and police certificates", « la visite médicale et le casier »). */
+const BOTH_WORDS = new Set(['and', 'et', 'pis']);
 /** How many words may stand between two things named together ("medical exam and police certificate"). */
 const NAMED_TOGETHER_GAP = 2;
+/** "tell me if I need both", « les deux »: a sentence without a question mark that asks about two things. */
+const BOTH_SAID = new Set(['both', 'deux']);
 /** Words before which a French subject pronoun or « tu » asks (« peut-il », « pourra-t-elle », « va tu »). */
 const NOT_A_VERB = new Set(['et', 'mais', 'pis', 'ou', 'que', 'qu', 'si', 'quand', 'parce', 'car', 'comme']);
 const ASKING_PRONOUNS = new Set(['il', 'elle', 'ils', 'elles', 'tu']);
@@ -1615,8 +1615,8 @@ export class Recognizer {
     /**
      * "do I need a medical and police certificates?", "Medical exam and police certificate: tell me if I need both": two
      * things named side by side, joined by "and" (`NAMED_TOGETHER_GAP` words apart at most), in a sentence that asks, are
-     * both asked about. Only
-     * for companions each marked by one group of words (a spouse's work needs two words to be named at all).
+     * both asked about. Only for companions each marked by one group of words (a spouse's work needs two words to be
+     * named at all).
      */
     private companionNamedBeside(
         sentence: string,
