@@ -54,6 +54,17 @@ describe('personal details typed into a question', () => {
     });
 
     it.each([
+        ['en-CA', 'en', '(UCI 1109-4472) how much are the fees for the permit?'],
+        ['fr-CA', 'fr', '(dossier W301122334) les frais du permis, c’est combien?'],
+    ] as const)('in %s: in brackets before the question, answers the question', async (locale, lang, text) => {
+        const chat = new Chat({ locale });
+        await chat.open();
+        const answered = await chat.say(text);
+        expect(trace(answered, 'Recognizer')).toMatchObject({ action: 'answer', topic: 'fees' });
+        expect(textOf(answered)).toContain(t.t(lang, 'common:personalDetails'));
+    });
+
+    it.each([
         ['someone asking an advisor to call back', 'my phone is +1 514 555 0192, can an advisor call me?'],
         ['a date', 'I got my invitation on 2024-10-14, how much are the fees?'],
     ])('is not told to %s', async (_, text) => {

@@ -42,7 +42,8 @@ export class PersonalDetails {
             const piece = parts[at] ?? '';
             if (!this.onlyGives(piece)) rest += piece + (parts[at + 1] ?? '');
         }
-        rest = rest.replace(TRAILING_CUT, '');
+        // Trimmed at both ends: an aside cut from the start leaves a space that would make the same message look new.
+        rest = rest.replace(TRAILING_CUT, '').trim();
         return rest !== text.trim() && words(rest).length > 0 ? rest : undefined;
     }
 
