@@ -1129,6 +1129,8 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
         // Who said it, and where, drowns what was said.
         advisor: 'My advisor at the university’s international office says IMP+ is closed, is that true?',
         conseillere: 'Ma conseillère au bureau international de l’université dit que le PMI+ est fermé, c’est vrai ou pas?',
+        realistic: 'A YouTube channel claims IMP+ gets processed in 2 weeks. realistic?',
+        soutient: 'Une vidéo sur TikTok soutient que le PMI+ est fermé pour de bon. Correct ?',
     };
     const recognizer = recognizerReading({
         'My brother says my wife can work too with the IMP+ permit.': confident('spouse-work', 0.5),
@@ -1149,6 +1151,10 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
         'The group says IMP+ is closed. And if not, how many places are left?': confident('program-status'),
         'IMP+ is closed': confident('program-status'),
         'le PMI+ est fermé': confident('program-status'),
+        'A YouTube channel claims IMP+ gets processed in 2 weeks.': { kind: 'none', score: 0.2 },
+        'IMP+ gets processed in 2 weeks.': confident('processing-times'),
+        'Une vidéo sur TikTok soutient que le PMI+ est fermé pour de bon.': { kind: 'none', score: 0.2 },
+        'le PMI+ est fermé pour de bon.': confident('program-status'),
     });
 
     it.each([
@@ -1159,6 +1165,8 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
         [said.pourquoi, 'fr', 'language-test'],
         [said.advisor, 'en', 'program-status'],
         [said.conseillere, 'fr', 'program-status'],
+        [said.realistic, 'en', 'processing-times'],
+        [said.soutient, 'fr', 'program-status'],
     ] as const)('reads what was said as the question, and keeps what is asked after the check: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
