@@ -1738,9 +1738,13 @@ describe('a look at the writer’s own file asked of the bot', () => {
     const offered = 'Voici mon numéro de demande, pouvez-vous vérifier où en est mon dossier svp ?';
     const sent = 'can you tell me if MIFI already sent my file to IRCC?';
     const at = 'where is my application at? submitted it in june';
+    const our = 'our application has been in process at IRCC for 8 months, can you look up where our file is at?';
+    const notre = 'Notre dossier est chez IRCC depuis 8 mois, vous pouvez nous dire où en est notre demande?';
     const systeme = 'regardez dans votre système si ma lettre d’invitation est partie, mon nom c’est Karima B.';
     const recognizer = recognizerReading({
         [at]: confident('processing-times'),
+        [our]: confident('processing-times'),
+        [notre]: confident('processing-times'),
         [systeme]: confident('criteria-invitation'),
         [check]: confident('processing-times'),
         [sent]: unsure('what-is-mifi', 'apply-before-after-pr'),
@@ -1752,6 +1756,13 @@ describe('a look at the writer’s own file asked of the bot', () => {
 
     it('is refused, with the processing times when the message leans to them', () => {
         expect(recognizer.understand(check, 'en')).toMatchObject({ kind: 'refuse', ownFile: true, topic: { id: 'processing-times' } });
+    });
+
+    it.each([
+        [our, 'en'],
+        [notre, 'fr'],
+    ] as const)('is refused when a couple asks about their file: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', ownFile: true });
     });
 
     it('is refused when it is offered as the processing times or the eligibility check', () => {
@@ -1906,15 +1917,21 @@ describe('the end of another permit or visa than the IMP+ permit', () => {
     const etudes = 'Mon permis d’études expire bientôt, comment le prolonger ?';
     const visitor = 'My visitor visa ends soon, can I extend it to stay one more month?';
     const withImpPlus = 'My study permit expires before my IMP+ is approved, what happens then?';
+    const lmia = 'my lmia permit expires in 2 months, how do i extend it with the same restaurant';
+    const pvt = 'Mon PVT se termine en juin, y a moyen de le prolonger?';
     const recognizer = recognizerReading({
         [etudes]: confident('permit-expiry'),
         [visitor]: confident('permit-expiry'),
+        [lmia]: confident('permit-expiry'),
+        [pvt]: confident('permit-expiry'),
         [withImpPlus]: confident('permit-expiry'),
     });
 
     it.each([
         [etudes, 'fr'],
         [visitor, 'en'],
+        [lmia, 'en'],
+        [pvt, 'fr'],
     ] as const)('is refused, not read as the IMP+ permit’s end (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
@@ -2075,9 +2092,11 @@ describe('a question its own words settle', () => {
     const aeroport = 'Est-ce que je peux simplement demander le permis à mon arrivée à l’aéroport de Montréal?';
     const asile = 'Mon frère veut faire sa demande d’asile à l’aéroport de Montréal, comment ça marche ?';
     const story = 'I applied online last month and my flight lands at the airport on Monday. How long is it taking?';
+    const grok = 'Grok says I can apply for IMP+ at the airport when I land in Montreal. is that right?';
     const readings: Record<string, MatchOutcome> = {
         // "Montreal" leans to who may apply from where; the rest reads as nothing.
         [airport]: confident('criteria-outside-quebec'),
+        [grok]: confident('criteria-outside-quebec'),
         [story]: confident('processing-times'),
     };
     const recognizer = new Recognizer(t, {
@@ -2089,6 +2108,8 @@ describe('a question its own words settle', () => {
         [airport, 'en'],
         [lacolle, 'en'],
         [aeroport, 'fr'],
+        // The claim before "is that right?" is what is asked.
+        [grok, 'en'],
     ] as const)('is applying at a port of entry, answered where one applies: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'how-to-apply', language } });
     });

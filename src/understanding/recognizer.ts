@@ -1761,11 +1761,13 @@ export class Recognizer {
         if (read.kind === 'answer' && read.topic.smallTalk) return undefined;
         if (read.kind === 'refuse' && (read.otherProgram || read.ownFile)) return undefined;
         const answered = read.kind === 'answer' ? [read.topic.id, read.also?.id] : [];
+        // "Grok says I can apply at the airport. is that right?": a check asks about the claim before it.
+        const asked = this.withoutTruthCheck(text) ?? text;
         for (const pin of this.pins) {
             // A pin reads the words of its own language, as its exceptions do: "TEF" and "IMP+" are in both.
             if (pin.language !== language || answered.includes(pin.topic)) continue;
             const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list)) && !this.says(sentence, pin.unless);
-            if (!this.askedInSentence(text, asks)) continue;
+            if (!this.askedInSentence(asked, asks)) continue;
             const topic = this.matcher.topic?.(pin.topic, pin.language);
             if (topic !== undefined) return chosen(topic, read.score ?? 0);
         }
