@@ -41,6 +41,25 @@ describe('a question after sentences that only tell', () => {
     });
 });
 
+describe('"he" or "she" in a last question, about the person the story named', () => {
+    const welder = 'We have two kids and my husband is a welder. Will he be allowed to work too?';
+    const csq = 'My husband’s CSQ expires in March and we have not filed PR yet. Can he still use it for IMP+?';
+    const recognizer = recognizerReading({
+        [welder]: confident('children-school'),
+        'will my husband be allowed to work too': confident('spouse-work'),
+        [csq]: confident('csq-expiry'),
+        'can my husband still use it for imp+': confident('spouse-work'),
+    });
+
+    it('reads the question with that person named', () => {
+        expect(recognizer.understand(welder, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
+    });
+
+    it('keeps the whole’s reading when the question also says "it" of what the story named', () => {
+        expect(recognizer.understand(csq, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'csq-expiry' } });
+    });
+});
+
 describe('a request before sentences that tell', () => {
     const recognizer = recognizerReading({
         'What can you help me with? I am asking for a client of our community centre.': { kind: 'none', score: 0.2 },
@@ -190,6 +209,17 @@ describe('a short first question', () => {
         'my wife and I are applying, what documents?': confident('documents-list', 0.8),
         'my wife': confident('spouse-work'),
         'I are applying, what documents?': confident('documents-list'),
+        'whats MIFI and how do they decide who gets invited': confident('invitation-request', 0.8),
+        'whats MIFI': confident('what-is-mifi'),
+        'how do they decide who gets invited': confident('invitation-request'),
+    });
+
+    it('is a question of its own when it starts by asking and clearly names one topic, without a question mark', () => {
+        expect(recognizer.understand('whats MIFI and how do they decide who gets invited', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-mifi' },
+            also: { id: 'invitation-request' },
+        });
     });
 
     it('is a question of its own when it asks and clearly names one topic', () => {
@@ -738,6 +768,21 @@ describe('a second question about a topic often asked with the first', () => {
             kind: 'answer',
             topic: { id: 'police-certificates' },
             also: { id: 'medical-exam' },
+        });
+    });
+
+    it.each([
+        ['Donc pas besoin de test de langue ni d’EIMT, c’est bien ça ?', 'fr'],
+        ['no language test and no LMIA needed for IMP+, right?', 'en'],
+    ] as const)('answers both when a "Did you mean…?" offers two companions named side by side: %s', (text, language) => {
+        const offered = new Recognizer(t, {
+            match: (asked) => (asked.trim() === text ? unsure('language-test', 'job-offer-lmia') : { kind: 'none', score: 0 }),
+            topic: (id) => topic(id),
+        });
+        expect(offered.understand(text, language)).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'language-test' },
+            also: { id: 'job-offer-lmia' },
         });
     });
 

@@ -180,7 +180,7 @@ const CHOICE_WORDS = new Set(['or', 'nor', 'ou', 'ni']);
 /** How many words into a companion's part its question word may stand ("quick one: what is IMP+ and…"). */
 const ASKED_AFTER_PREAMBLE = 4;
 /** Words that join two things both asked about ("a medical and police certificates", « la visite médicale et le casier »). */
-const BOTH_WORDS = new Set(['and', 'et', 'pis']);
+const BOTH_WORDS = new Set(['and', 'et', 'pis', 'nor', 'ni']);
 /** How many words may stand between two things named together ("medical exam and police certificate"). */
 const NAMED_TOGETHER_GAP = 2;
 /** "tell me if I need both", « les deux »: a sentence without a question mark that asks about two things. */
@@ -639,6 +639,7 @@ export class Recognizer {
             this.unsureOffer(text, language, understood) ??
             this.checkedIfTrue(text, language, understood) ??
             this.companionAsked(text, language, understood) ??
+            this.companionsOffered(text, language, understood) ??
             this.settledByWords(text, understood) ??
             understood;
         const read = this.settledByLastQuestion(text, language, settled) ?? settled;
@@ -701,6 +702,10 @@ export class Recognizer {
         const sentences = text.trim().split(SENTENCE_END);
         const question = sentences.pop();
         if (question === undefined || sentences.length === 0 || !question.includes('?')) return undefined;
+        // "My husband's CSQ expires in March… Can he still use it for IMP+?": "it", beside what the question names, is
+        // what the story named, which the person alone leaves out.
+        const saysItOfStory = this.subjects.saysIt(question) && this.subjects.namesAThing(question);
+        if (saysItOfStory && this.subjects.lastNaming(sentences.join(' ')) !== undefined) return undefined;
         const named = this.persons.named(question, sentences.join(' '), language);
         const part = named === undefined ? undefined : this.search(named, language);
         if (part === undefined || !isClearAnswer(part)) return undefined;
@@ -1229,7 +1234,8 @@ export class Recognizer {
         const bothShort = isShort(first) && isShort(second);
         // …unless it asks on its own and clearly names one topic ("biometrics? and the medical exam too?"), or names one
         // before a question ("prix pis délai de traitement?"), but not a person ("my wife and I…, what documents?").
-        const asks = first.endsWith('?');
+        // "whats MIFI and how do they decide who gets invited": a short half that starts by asking asks on its own.
+        const asks = first.endsWith('?') || this.questionStarts.has(words(first)[0] ?? '');
         const shortQuestion = isShort(first) && !bothShort && (asks || second.endsWith('?'));
         if (isShort(first) && !bothShort && !shortQuestion) return undefined;
         const a = this.recognize(first, language);
@@ -1610,6 +1616,24 @@ export class Recognizer {
                 if (also) return { ...understood, also };
             }
         return undefined;
+    }
+
+    /**
+     * « Donc pas besoin de test de langue ni d'EIMT, c'est bien ça ? »: a "Did you mean…?" between two companions that a
+     * sentence names side by side (`companionNamedBeside`) asks both.
+     */
+    private companionsOffered(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'clarify' || understood.unsure) return undefined;
+        const [first, second] = understood.topics;
+        const pair = this.companions.find((companions) => companions.has(first.id) && companions.has(second.id));
+        if (pair === undefined) return undefined;
+        const asked = text
+            .trim()
+            .split(SENTENCE_END)
+            .some((sentence) =>
+                this.companionNamedBeside(sentence, pair.get(second.id) ?? [], pair.get(first.id) ?? [], second.id, language),
+            );
+        return asked ? { kind: 'answer', topic: first, also: second, score: understood.score } : undefined;
     }
 
     /**
