@@ -246,6 +246,9 @@ describe('TextAnalyzer', () => {
     it('knows the towns and regions people name, in Quebec and in the other provinces', () => {
         for (const place of ['Brampton', 'Moncton', 'Campbellton', 'Saskatoon', 'Terre-Neuve', 'Thunder Bay'])
             expect(analyzer.analyze(place), place).toEqual(analyzer.analyze('Ontario'));
+        // A university outside Quebec stands for its city.
+        for (const place of ['U of T', 'UofT', 'University of Toronto', 'UBC', 'McMaster', 'uOttawa'])
+            expect(analyzer.analyze(`a job at ${place}`), place).toEqual(analyzer.analyze('a job in Ontario'));
         for (const place of ['Rimouski', 'Lévis', 'Saint-Jérôme', 'la Gaspésie', 'Val-d’Or', 'Îles-de-la-Madeleine'])
             expect(analyzer.analyze(place), place).toEqual(analyzer.analyze('Québec'));
     });
