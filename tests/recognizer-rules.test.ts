@@ -786,6 +786,21 @@ describe('a second question about a topic often asked with the first', () => {
         });
     });
 
+    it('answers both when the other is asked as « juste au Québec »', () => {
+        const text =
+            'superviseure de quart dans un hôtel. le permis pmi+ dure combien de temps pis est-ce qu’il est juste valide au Québec?';
+        const juste = new Recognizer(t, {
+            match: (asked) =>
+                asked.trim() === text
+                    ? confident('duration')
+                    : asked.includes('juste') && !asked.includes('dure')
+                      ? confident('quebec-only')
+                      : { kind: 'none', score: 0 },
+            topic: (id) => topic(id),
+        });
+        expect(juste.understand(text, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'duration' }, also: { id: 'quebec-only' } });
+    });
+
     it('does not add a companion named beside the answer in a sentence that only tells', () => {
         const text = 'I did my medical and police certificates last month, all good.';
         const told = new Recognizer(t, {
@@ -1955,6 +1970,29 @@ describe('a question about what no IMP+ answer covers', () => {
 
     it('keeps a question after it that names its own subject', () => {
         expect(recognizer.understand(sinThenPermit, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'duration' } });
+    });
+});
+
+describe('why one’s own application was refused', () => {
+    const pourquoi = 'Ma demande de permis a été refusée hier, pourquoi d’après vous?';
+    const why = 'IRCC rejected my work permit application. Why?';
+    const stillImp = 'My PR was refused, why can’t I use IMP+ anymore?';
+    const recognizer = recognizerReading({
+        // "refused" leans to a PR decision, « pourquoi » to what IMP+ is for.
+        [pourquoi]: confident('purpose'),
+        [why]: confident('pr-decision'),
+        [stillImp]: confident('pr-decision'),
+    });
+
+    it.each([
+        [pourquoi, 'fr'],
+        [why, 'en'],
+    ] as const)('is refused as a question about one’s own file: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', ownFile: true });
+    });
+
+    it('still answers a why about IMP+ after a refusal', () => {
+        expect(recognizer.understand(stillImp, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'pr-decision' } });
     });
 });
 

@@ -87,6 +87,8 @@ const SIGN_OFF_START = /(?<=[.,;:!?\n])\s*/u;
 /** A last sentence this short that tells ("My granddaughter is in Manila.") is an aside; a longer one may ask ("Notre
  * client souhaiterait savoir s'il peut refuser…"). */
 const ASIDE_WORDS = 8;
+/** The most words of a clause that asks only why ("why is that?", « pourquoi d'après vous ? »). */
+const WHY_ALONE_WORDS = 4;
 /** Context typed without punctuation before a question: at least this many words ("I live in Laval can I…"). */
 const MIN_CONTEXT_WORDS = 3;
 const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
@@ -395,6 +397,10 @@ export class Recognizer {
     private readonly callBackPhrases: string[][];
     /** "can you check where my file is", « vérifier mon dossier »: a look at one's own file asked of the bot. */
     private readonly fileCheckPhrases: string[][];
+    /** "my application was refused", « ma demande a été refusée »: a decision on one's own file. */
+    private readonly ownRefusalPhrases: string[][];
+    /** "why?", « pourquoi ? »: asking only why. */
+    private readonly whyPhrases: string[][];
     /** E-mails, phones, file, UCI and passport numbers pasted beside a question, read past. */
     private readonly personalDetails: PersonalDetails;
     /** "short answer pls", "ngl", « aucune idée »: words said beside the question, read past. */
@@ -483,6 +489,7 @@ export class Recognizer {
                 rejections?: string[];
                 callBack?: string[];
                 fileChecks?: string[];
+                ownRefusals?: string[];
                 employerLmia?: { names?: string[]; process?: string[]; needs?: string[]; forOthers?: string[] };
                 outsideMatters?: string[];
                 otherProcesses?: string[];
@@ -517,6 +524,8 @@ export class Recognizer {
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
+        this.ownRefusalPhrases = longestFirst(context.map((words) => words?.ownRefusals));
+        this.whyPhrases = longestFirst(context.map((words) => words?.whyAsks));
         this.personalDetails = new PersonalDetails(translator);
         this.asides = new Asides(translator);
         this.feeAmounts = new FeeAmounts(translator);
@@ -645,6 +654,7 @@ export class Recognizer {
         const read = this.settledByLastQuestion(text, language, settled) ?? settled;
         return withoutOwnCost(
             this.ownFileChecked(text, read) ??
+                this.ownRefusalQuestioned(text, read) ??
                 this.employersLmiaAsked(text, read) ??
                 this.outsideMatterAsked(text, read) ??
                 this.otherProcessAsked(text, read) ??
@@ -1705,6 +1715,22 @@ export class Recognizer {
         if (read === undefined || !this.says(text, this.fileCheckPhrases)) return undefined;
         const times = read.topics.find((topic) => topic.id === PROCESSING_TIMES_TOPIC);
         return { kind: 'refuse', score: read.score, ownFile: true, ...(times ? { topic: times } : {}) };
+    }
+
+    /**
+     * « Ma demande de permis a été refusée hier, pourquoi ? »: why one's own application was refused is in one's own
+     * file, which the bot does not see, whatever topic the words lean to ("refused": a PR decision). Only a bare why:
+     * "My PR was refused, why can't I use IMP+ anymore?" asks about IMP+.
+     */
+    private ownRefusalQuestioned(text: string, understood: Recognition): Recognition | undefined {
+        const read = this.topicsRead(understood, true);
+        if (read === undefined || !this.says(text, this.ownRefusalPhrases)) return undefined;
+        const asksWhy = (clause: string) => {
+            const tokens = words(clause);
+            return tokens.length <= WHY_ALONE_WORDS && this.whyPhrases.some((phrase) => phraseAt(tokens, phrase, 0));
+        };
+        const clauses = text.split(SENTENCE_END).flatMap((sentence) => sentence.split(CLAUSE_MARK));
+        return clauses.some(asksWhy) ? { kind: 'refuse', score: read.score, ownFile: true } : undefined;
     }
 
     /**
