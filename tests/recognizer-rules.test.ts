@@ -1191,6 +1191,7 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
         conseillere: 'Ma conseillère au bureau international de l’université dit que le PMI+ est fermé, c’est vrai ou pas?',
         realistic: 'A YouTube channel claims IMP+ gets processed in 2 weeks. realistic?',
         soutient: 'Une vidéo sur TikTok soutient que le PMI+ est fermé pour de bon. Correct ?',
+        elided: 'Dans une vidéo ils disaient qu’on peut faire la demande PMI+ même en habitant déjà à Québec. vrai?',
     };
     const recognizer = recognizerReading({
         'My brother says my wife can work too with the IMP+ permit.': confident('spouse-work', 0.5),
@@ -1215,6 +1216,7 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
         'IMP+ gets processed in 2 weeks.': confident('processing-times'),
         'Une vidéo sur TikTok soutient que le PMI+ est fermé pour de bon.': { kind: 'none', score: 0.2 },
         'le PMI+ est fermé pour de bon.': confident('program-status'),
+        'on peut faire la demande PMI+ même en habitant déjà à Québec.': confident('criteria-outside-quebec'),
     });
 
     it.each([
@@ -1227,6 +1229,7 @@ describe('what someone said, with only "is that true?" or "why?" after it', () =
         [said.conseillere, 'fr', 'program-status'],
         [said.realistic, 'en', 'processing-times'],
         [said.soutient, 'fr', 'program-status'],
+        [said.elided, 'fr', 'criteria-outside-quebec'],
     ] as const)('reads what was said as the question, and keeps what is asked after the check: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
@@ -1970,6 +1973,26 @@ describe('a question about what no IMP+ answer covers', () => {
 
     it('keeps a question after it that names its own subject', () => {
         expect(recognizer.understand(sinThenPermit, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'duration' } });
+    });
+});
+
+describe('who sees the chat, then whether someone may see "it"', () => {
+    const qui = 'Qui voit ce que j’écris ici? Mon employeur peut le savoir?';
+    const who = 'Who sees what I write in this chat? Can my employer see it?';
+    const recognizer = recognizerReading({
+        'Qui voit ce que j’écris ici?': confident('privacy'),
+        'Mon employeur peut le savoir?': confident('employers'),
+        'Who sees what I write in this chat?': confident('privacy'),
+        'Can my employer see it?': confident('employers'),
+    });
+
+    it.each([
+        [qui, 'fr'],
+        [who, 'en'],
+    ] as const)('is one question about privacy, "it" being the chat: %s', (text, language) => {
+        const reading = recognizer.understand(text, language);
+        expect(reading).toMatchObject({ kind: 'command', command: 'privacy' });
+        expect(reading).not.toHaveProperty('request');
     });
 });
 

@@ -694,7 +694,15 @@ export class Recognizer {
             return found === null ? [] : [{ at: found.index, end: found.index + found[0].length }];
         });
         const first = ends.sort((a, b) => a.at - b.at)[0];
-        const claim = first === undefined ? '' : plain.slice(first.end).normalize('NFC').trim();
+        // « …disaient qu'on peut… »: the claim starts after the elided « que ».
+        const claim =
+            first === undefined
+                ? ''
+                : plain
+                      .slice(first.end)
+                      .normalize('NFC')
+                      .replace(/^\s*['’]/u, '')
+                      .trim();
         return words(claim).length > 0 ? claim : undefined;
     }
 
@@ -1285,6 +1293,8 @@ export class Recognizer {
             const asked = this.understandWhole(first, language);
             return asked.kind === 'answer' && (asked.also !== undefined || isClearAnswer(asked)) ? asked : undefined;
         }
+        // « Qui voit ce que j'écris ici? Mon employeur peut le savoir? »: after asking who sees the chat, "it" is the chat.
+        if (a.kind === 'command' && a.command === 'privacy' && this.subjects.leavesItUnsaid(second)) return a;
         const answered = requestBeside(a, b) ?? (context ? undefined : bothOffered(whole, a, b));
         if (answered || context || a.kind !== 'answer' || b.kind !== 'answer' || b.topic.id === a.topic.id) return answered;
         if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
