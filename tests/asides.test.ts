@@ -14,6 +14,10 @@ describe('words said beside the question', () => {
         ['Le PMI+ EN RÉSUMÉ, c’est quoi ?', 'Le PMI+ , c’est quoi ?'],
         ['en resume le pmi+', 'le pmi+'],
         ['Faut-il un test de français? juste oui ou non', 'Faut-il un test de français?'],
+        [
+            'deux affaires seulement: combien ca coute pis combien de temps ca prend. pas besoin du reste merci',
+            ': combien ca coute pis combien de temps ca prend. merci',
+        ],
         // Chat markers and not knowing.
         ['ngl i have no clue what imp plus even is', 'what imp plus even is'],
         ['lowkey need to know if my gf can work too', 'if my gf can work too'],
