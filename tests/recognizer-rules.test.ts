@@ -2279,8 +2279,13 @@ describe('one more question after a remark on the last answer', () => {
     const twice = 'is it still open? ok, and the fees?';
     const nationality = 'Can I get French nationality, and how long does it take?';
     const passport = 'My old mother has a French passport now, and the price?';
+    const enfants = 'Impeccable pour mon mari. Et les enfants, ils peuvent être scolarisés là-bas ?';
+    const weak = 'Super, merci. Et le reste, ça marche comment ?';
     const recognizer = recognizerReading({
         'Pis l’examen médical lui ?': confident('medical-exam'),
+        // Said to be one more question, it may read less clearly than one alone, but not as weakly as anything.
+        'Et les enfants, ils peuvent être scolarisés là-bas ?': confident('children-school', 0.63),
+        'Et le reste, ça marche comment ?': confident('how-to-apply', 0.5),
         'et pour la visite médicale ?': confident('medical-exam'),
         'and the fees?': confident('fees'),
         'and how long does it take?': confident('processing-times'),
@@ -2292,6 +2297,11 @@ describe('one more question after a remark on the last answer', () => {
         [visite, 'fr'],
     ] as const)('is what is asked when the whole is not understood: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'medical-exam' } });
+    });
+
+    it('is what is asked even when it reads a little less clearly than a question alone', () => {
+        expect(recognizer.understand(enfants, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'children-school' } });
+        expect(recognizer.understand(weak, 'fr')).toMatchObject({ kind: 'refuse' });
     });
 
     it('is not one when it reads as nothing, after more than a remark, or when the message asked before it', () => {

@@ -912,8 +912,10 @@ export class Recognizer {
         const before = text.trim().slice(0, found.index);
         if (words(before).length > SHORT_CONTEXT_WORDS || before.includes('?') || this.questionStarts.has(words(before)[0] ?? ''))
             return undefined;
+        // Said to be one more question, it may read less clearly than one alone (« …Et les enfants, ils peuvent être
+        // scolarisés là-bas ? »).
         const asked = this.search(found[1], language);
-        return isClearAnswer(asked) ? asked : undefined;
+        return asked.kind === 'answer' && !asked.topic.smallTalk && asked.score >= MARKED_QUESTION_SCORE ? asked : undefined;
     }
 
     /** The thanks a phrase says, when it reads as thanks rather than a goodbye. */
