@@ -87,8 +87,8 @@ const SIGN_OFF_START = /(?<=[.,;:!?\n])\s*/u;
 /** A last sentence this short that tells ("My granddaughter is in Manila.") is an aside; a longer one may ask ("Notre
  * client souhaiterait savoir s'il peut refuser…"). */
 const ASIDE_WORDS = 8;
-/** The most words of a clause that asks only why ("why is that?", « pourquoi d'après vous ? »). */
-const WHY_ALONE_WORDS = 4;
+/** Words beside a bare why that still ask only why (« pourquoi d'après vous ? »). */
+const WHY_EXTRA_WORDS = 3;
 /** Context typed without punctuation before a question: at least this many words ("I live in Laval can I…"). */
 const MIN_CONTEXT_WORDS = 3;
 const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
@@ -136,6 +136,15 @@ const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
 /** Emoji, their skin tones and joiners, and the spaces between them, at the end of a message. */
 const TRAILING_EMOJI = /(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;
 const isShort = (text: string): boolean => words(text).length < QUESTION_WORDS;
+/** A clause that starts or ends with one of `phrases`, with at most `extra` words beside it ("so is that true??"). */
+const asksOnly = (clause: string, phrases: readonly string[][], extra: number): boolean => {
+    const tokens = words(clause);
+    return phrases.some(
+        (phrase) =>
+            tokens.length <= phrase.length + extra &&
+            (phraseAt(tokens, phrase, 0) || phraseAt(tokens, phrase, tokens.length - phrase.length)),
+    );
+};
 const isSmallTalk = (recognition: Recognition): boolean => recognition.kind === 'answer' && recognition.topic.smallTalk === true;
 const isClearAnswer = (recognition: Recognition): boolean =>
     recognition.kind === 'answer' && !recognition.topic.smallTalk && recognition.score >= SINGLE_QUESTION_SCORE;
@@ -1571,12 +1580,7 @@ export class Recognizer {
 
     /** "so is that true??", « quelqu'un sait si c vrai », or why it is so: "why is that?", « pourquoi la différence? » */
     private asksIfTrueOrWhy(clause: string): boolean {
-        const tokens = words(clause);
-        return this.truthCheckPhrases.some(
-            (phrase) =>
-                tokens.length <= phrase.length + TRUTH_CHECK_EXTRA_WORDS &&
-                (phraseAt(tokens, phrase, 0) || phraseAt(tokens, phrase, tokens.length - phrase.length)),
-        );
+        return asksOnly(clause, this.truthCheckPhrases, TRUTH_CHECK_EXTRA_WORDS);
     }
 
     /**
@@ -1737,12 +1741,9 @@ export class Recognizer {
     private ownRefusalQuestioned(text: string, understood: Recognition): Recognition | undefined {
         const read = this.topicsRead(understood, true);
         if (read === undefined || !this.says(text, this.ownRefusalPhrases)) return undefined;
-        const asksWhy = (clause: string) => {
-            const tokens = words(clause);
-            return tokens.length <= WHY_ALONE_WORDS && this.whyPhrases.some((phrase) => phraseAt(tokens, phrase, 0));
-        };
         const clauses = text.split(SENTENCE_END).flatMap((sentence) => sentence.split(CLAUSE_MARK));
-        return clauses.some(asksWhy) ? { kind: 'refuse', score: read.score, ownFile: true } : undefined;
+        const asksWhy = clauses.some((clause) => asksOnly(clause, this.whyPhrases, WHY_EXTRA_WORDS));
+        return asksWhy ? { kind: 'refuse', score: read.score, ownFile: true } : undefined;
     }
 
     /**
