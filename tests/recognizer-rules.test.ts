@@ -2333,3 +2333,40 @@ describe('the fees, delays or documents of another process', () => {
         expect(recognizer.understand(peqHolder, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
     });
 });
+
+describe('a list of two questions', () => {
+    const inline = '1) is IMP+ still running 2) how long does it take';
+    const lines = 'a) combien de places par année\nb) ça coûte combien';
+    const three = '1) how long is it valid\n2) can it be renewed\n3) what are the fees';
+    const fact = 'My file:\n- CSQ issued in 2023\n- how much are the fees';
+    const recognizer = recognizerReading({
+        'is IMP+ still running': confident('program-status'),
+        'how long does it take': confident('processing-times', 0.65),
+        'combien de places par année': confident('caps'),
+        'ça coûte combien': confident('fees', 0.65),
+        'how long is it valid': confident('duration'),
+        'can it be renewed': confident('permit-expiry'),
+        'what are the fees': confident('fees'),
+        'CSQ issued in 2023': confident('csq-expiry'),
+        'how much are the fees': confident('fees', 0.65),
+    });
+
+    it.each([
+        [inline, 'en', 'program-status', 'processing-times'],
+        [lines, 'fr', 'caps', 'fees'],
+    ])('answers both items, numbered on one line or one per line: %s', (text, language, first, second) => {
+        expect(recognizer.understand(text, language as 'en' | 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: first },
+            also: { id: second },
+        });
+    });
+
+    it('leaves a list of three questions to the other readings', () => {
+        expect(recognizer.understand(three, 'en')).not.toHaveProperty('also');
+    });
+
+    it('does not read a listed fact as a question', () => {
+        expect(recognizer.understand(fact, 'en')).not.toMatchObject({ topic: { id: 'csq-expiry' } });
+    });
+});

@@ -179,8 +179,12 @@ function twoQuestions(text: string): [string, string][] {
 
 // A sentence may end inside a quote: "…it says: 'Vous devez transmettre les documents.' Can you translate it?"
 const SENTENCE_END = /(?<=[.!?]["'’”»)]?)\s+/u;
-/** "1) ", "2. ", "- ", "• ": the mark of a list item. */
-const LIST_ITEM = /^(?:\d{1,2}[.)]|[-–•*])\s+/u;
+/** "1) ", "2. ", "1 - ", "b) ", "- ", "• ": the mark of a list item. */
+const LIST_ITEM = /^(?:\d{1,2}[.)]|\d{1,2}\s+[-–]|[a-e]\)|[-–•*])\s+/u;
+/** A message that starts like a list ("1) is IMP+ still running 2) how long…") may number its items on one line. */
+const LIST_START = /^\s*(?:1[.)]|1\s+[-–]|a\))\s+/u;
+/** Where an item numbered on the same line as the one before it starts: " 2) ", " b) ". */
+const INLINE_ITEM = /\s+(?=(?:[2-9][.)]|[2-9]\s+[-–]|[b-e]\))\s)/gu;
 const lastSentence = (text: string): string => text.split(SENTENCE_END).at(-1) ?? text;
 const firstSentence = (text: string): string => text.split(SENTENCE_END)[0] ?? text;
 
@@ -641,6 +645,7 @@ export class Recognizer {
         const understood =
             this.askedElsewhere(text, language, reading) ??
             this.questionsAsked(text, language, reading) ??
+            this.listAsked(text, language, reading) ??
             this.thankedOnLeaving(text, language, reading) ??
             reading;
         const settled =
@@ -1029,6 +1034,38 @@ export class Recognizer {
         if (item === null) return undefined;
         const question = line.slice(item[0].length).trim();
         return this.questionStarts.has(words(question)[0] ?? '') ? `${question.replace(/[?.!]*$/u, '')}?` : undefined;
+    }
+
+    /**
+     * "1) faut-il créer un compte en ligne\n2) les frais sont de combien", "1) is IMP+ still running 2) if it's open how
+     * long does it take": a list of exactly two items that ask, each read alone, answered both when each reads as an
+     * IMP+ answer (one clearly, the other at least as well as a question marked as one more: being listed marks it).
+     * A longer list is left to the other readings. Undefined otherwise.
+     */
+    private listAsked(text: string, language: Language, reading: Recognition): Recognition | undefined {
+        if (reading.kind === 'command' || reading.kind === 'dialog' || (reading.kind === 'refuse' && reading.topic)) return undefined;
+        if (reading.kind === 'answer' && (reading.also || reading.request || reading.topic.smallTalk)) return undefined;
+        const lines = LIST_START.test(text) ? text.replace(INLINE_ITEM, '\n') : text;
+        const items = lines
+            .split(/\s*\n\s*/u)
+            .flatMap((line) => {
+                const mark = LIST_ITEM.exec(line.trim());
+                return mark === null ? [] : [line.trim().slice(mark[0].length).trim()];
+            })
+            .filter((item) => this.itemAsks(item));
+        if (items.length !== 2) return undefined;
+        const [a, b] = items.map((item) => this.understand(item, language));
+        if (a?.kind !== 'answer' || b?.kind !== 'answer' || a.topic.smallTalk || b.topic.smallTalk) return undefined;
+        if (a.topic.id === b.topic.id || Math.min(a.score, b.score) < MARKED_QUESTION_SCORE) return undefined;
+        return isClearAnswer(a) || isClearAnswer(b) ? { kind: 'answer', topic: a.topic, score: a.score, also: b.topic } : undefined;
+    }
+
+    /** Whether a list item asks ("how long is it valid", « ça coûte combien », "fees?"), not lists a fact ("- CSQ issued in 2023"). */
+    private itemAsks(item: string): boolean {
+        if (item.endsWith('?')) return true;
+        const tokens = words(item);
+        const startsClause = item.split(CLAUSE_MARK).some((clause) => this.questionStarts.has(words(clause)[0] ?? ''));
+        return startsClause || tokens.some((token) => this.askingWords.has(token));
     }
 
     /** `understand`, before a long message's questions are checked for being about something else. */
@@ -1649,7 +1686,7 @@ export class Recognizer {
      * sentence names side by side (`companionNamedBeside`) asks both.
      */
     private companionsOffered(text: string, language: Language, understood: Recognition): Recognition | undefined {
-        if (understood.kind !== 'clarify' || understood.unsure) return undefined;
+        if (understood.kind !== 'clarify') return undefined;
         const [first, second] = understood.topics;
         const pair = this.companions.find((companions) => companions.has(first.id) && companions.has(second.id));
         if (pair === undefined) return undefined;
