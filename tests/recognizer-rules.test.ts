@@ -786,6 +786,24 @@ describe('a second question about a topic often asked with the first', () => {
         });
     });
 
+    it.each([
+        ['IME and PCC needed for IMP+ OWP?', 'en'],
+        ['EMI et casier judiciaire pour le PMI+ ?', 'fr'],
+    ] as const)('answers both when a weak reading offers two companions named side by side: %s', (text, language) => {
+        const weak = new Recognizer(t, {
+            match: (asked) =>
+                asked.trim() === text
+                    ? { kind: 'none', score: 0.4, unsure: [topic('police-certificates'), topic('medical-exam')] }
+                    : { kind: 'none', score: 0 },
+            topic: (id) => topic(id),
+        });
+        expect(weak.understand(text, language)).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'police-certificates' },
+            also: { id: 'medical-exam' },
+        });
+    });
+
     it('answers both when the other is asked as « juste au Québec »', () => {
         const text =
             'superviseure de quart dans un hôtel. le permis pmi+ dure combien de temps pis est-ce qu’il est juste valide au Québec?';

@@ -812,7 +812,11 @@ export class Recognizer {
         if (whole.kind !== 'refuse' || !whole.unsure) return undefined;
         const marked = this.markedNearMiss(text, whole.unsure);
         if (marked) return { kind: 'refuse', topic: marked, score: whole.score };
-        return nearMissesRefusal(whole.unsure, whole.score) ?? { kind: 'clarify', topics: whole.unsure, score: whole.score, unsure: true };
+        const refused = nearMissesRefusal(whole.unsure, whole.score);
+        if (refused) return refused;
+        const offer: Recognition = { kind: 'clarify', topics: whole.unsure, score: whole.score, unsure: true };
+        // "IME and PCC needed for IMP+ OWP?": two companions named side by side are asked both, however weakly read.
+        return this.companionsOffered(text, language, offer) ?? offer;
     }
 
     /**
