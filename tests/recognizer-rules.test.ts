@@ -2388,3 +2388,20 @@ describe('a list of two questions', () => {
         expect(recognizer.understand(fact, 'en')).not.toMatchObject({ topic: { id: 'csq-expiry' } });
     });
 });
+
+describe('a remark, then a goodbye', () => {
+    const recognizer = recognizerReading({ 'À plus': confident('goodbye'), bye: confident('goodbye') });
+
+    it.each([
+        ['Bon ben faut que j’y retourne, la pause est finie. À plus', 'fr'],
+        ['ok I will look at the site tonight. bye', 'en'],
+    ] as const)('says goodbye when the remark asks nothing: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'goodbye' } });
+    });
+
+    it('does not drop a question typed without its "?" before the goodbye', () => {
+        expect(recognizer.understand('can you send me the link to the form. bye', 'en')).not.toMatchObject({
+            topic: { id: 'goodbye' },
+        });
+    });
+});

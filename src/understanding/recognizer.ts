@@ -132,6 +132,8 @@ function leansToNearMissBeside(whole: Extract<Recognition, { kind: 'refuse' }>, 
 const QUESTION_WORDS = 3;
 /** Thanks or an acknowledgement before what it is for is at most this long: « merci beaucoup madame pour… ». */
 const THANKS_WORDS = 3;
+/** A goodbye in its own sentence after a remark is at most this long: "see you later then", « bon, à plus ». */
+const GOODBYE_WORDS = 4;
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
 /** Emoji, their skin tones and joiners, and the spaces between them, at the end of a message. */
 const TRAILING_EMOJI = /(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;
@@ -656,6 +658,7 @@ export class Recognizer {
             this.thanksWithRemark(text, language, understood) ??
             this.acknowledgedWithConclusion(text, language, understood) ??
             this.remarkThenThanks(text, language, understood) ??
+            this.remarkThenGoodbye(text, language, understood) ??
             this.askedMoreAfterRemark(text, language, understood) ??
             this.callBackAsked(text, understood) ??
             this.personAskedAfterStory(text, language, understood) ??
@@ -913,6 +916,23 @@ export class Recognizer {
         const last = words(text.trim().split(SENTENCE_END).at(-1) ?? '');
         const said = this.thanksPhrases.find((phrase) => phraseAt(last, phrase, 0));
         return said && last.length < words(text).length ? this.thanksSaid(said, language) : undefined;
+    }
+
+    /**
+     * « Bon ben faut que j'y retourne, la pause est finie. À plus », "ok I'll look at the site tonight. bye!": a remark
+     * that asks nothing, then a goodbye in its own short sentence. Refused as a whole, it is the goodbye.
+     */
+    private remarkThenGoodbye(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'refuse' || understood.topic || text.includes('?')) return undefined;
+        const sentences = text.trim().split(SENTENCE_END);
+        const last = sentences.pop() ?? '';
+        // "can you send me the link. bye": a sentence that asks without its "?" is a question left unanswered.
+        const asks = sentences.some((sentence) =>
+            sentence.split(CLAUSE_MARK).some((clause) => this.questionStarts.has(words(clause)[0] ?? '')),
+        );
+        if (sentences.length === 0 || asks || words(last).length > GOODBYE_WORDS) return undefined;
+        const goodbye = this.search(last, language);
+        return goodbye.kind === 'answer' && isClosing(goodbye.topic) && goodbye.score >= SINGLE_QUESTION_SCORE ? goodbye : undefined;
     }
 
     /**
