@@ -1323,6 +1323,8 @@ describe('small talk, then a conclusion drawn from the answer', () => {
 describe('a call back asked for', () => {
     const asked = 'Could someone from your office call me back tomorrow morning? I got a letter from IRCC asking for more documents.';
     const rappel = 'Quelqu’un peut-il me rappeler demain matin? J’ai reçu une lettre d’IRCC qui demande d’autres documents.';
+    const about = 'Please have someone call me back tomorrow morning, I have questions about the invitation letter';
+    const reported = 'IRCC said they would call me back about my invitation letter';
     const recognizer = recognizerReading({
         'MIFI said they would call me back about my PEQ file': confident('oos-quebec-selection'),
         // Asked in a clause, the request reads weakly; the story after it reads as the documents.
@@ -1331,6 +1333,8 @@ describe('a call back asked for', () => {
         'Quelqu’un peut-il me rappeler demain matin?': confident('advisor', 0.5),
         'J’ai reçu une lettre d’IRCC qui demande d’autres documents.': confident('documents-list', 0.6),
         'Could someone from your office help me tomorrow morning?': confident('advisor', 0.5),
+        [about]: confident('criteria-invitation'),
+        [reported]: confident('criteria-invitation'),
     });
 
     it.each([
@@ -1354,6 +1358,14 @@ describe('a call back asked for', () => {
             kind: 'command',
             command: 'advisor',
         });
+    });
+
+    it('is the request for an advisor when the rest only says what the call is about', () => {
+        expect(recognizer.understand(about, 'en')).toMatchObject({ kind: 'command', command: 'advisor' });
+    });
+
+    it('is not asked when someone else is said to call back', () => {
+        expect(recognizer.understand(reported, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'criteria-invitation' } });
     });
 
     it('leaves a near miss its refusal', () => {
@@ -1837,6 +1849,15 @@ describe('a look at the writer’s own file asked of the bot', () => {
 
     it('is refused, with the processing times when the message leans to them', () => {
         expect(recognizer.understand(check, 'en')).toMatchObject({ kind: 'refuse', ownFile: true, topic: { id: 'processing-times' } });
+    });
+
+    it.each([
+        ['portal shows "decision made" on my IMP+ application but no letter yet. was I approved??', 'en'],
+        ['here’s my IRCC file number, can you tell me when my biometrics appointment is?', 'en'],
+        ['Le portail dit « décision rendue », ai-je été accepté ?', 'fr'],
+    ] as const)('is refused when it asks whether one was approved, or one’s own appointment: %s', (text, language) => {
+        const leaning = recognizerReading({ [text]: confident(text.includes('biometrics') ? 'biometrics' : 'processing-times') });
+        expect(leaning.understand(text, language)).toMatchObject({ kind: 'refuse', ownFile: true });
     });
 
     it.each([

@@ -1499,10 +1499,20 @@ export class Recognizer {
 
     /**
      * "can someone call me back tomorrow morning": a call back asked for in a message that reads as nothing else (the
-     * time words read as a greeting, the phone number as nothing) is the request for an advisor.
+     * time words read as a greeting, the phone number as nothing) is the request for an advisor. So is one that only
+     * says what the call is about, asking nothing ("Please have someone call me back, I have questions about the
+     * invitation letter").
      */
     private callBackAsked(text: string, understood: Recognition): Recognition | undefined {
-        if (understood.kind !== 'refuse' || understood.topic || !this.says(text, this.callBackPhrases)) return undefined;
+        // "IRCC said they would call me back about my invitation" reports a call back, it does not ask for one.
+        const aboutTopic =
+            understood.kind === 'answer' &&
+            !understood.also &&
+            !understood.request &&
+            !text.includes('?') &&
+            this.claimReported(text) === undefined;
+        if (!(aboutTopic || (understood.kind === 'refuse' && !understood.topic)) || !this.says(text, this.callBackPhrases))
+            return undefined;
         return { kind: 'command', command: 'advisor', inferred: true };
     }
 
