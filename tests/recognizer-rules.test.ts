@@ -804,6 +804,22 @@ describe('a second question about a topic often asked with the first', () => {
         });
     });
 
+    it('answers both when the first was pinned by its words', () => {
+        const text = 'Y a-tu un test de langue ou une offre d’emploi à avoir pour ce programme-là?';
+        const pinned = new Recognizer(t, {
+            match: (asked) =>
+                asked.includes('offre') && !asked.includes('langue')
+                    ? confident('job-offer-lmia')
+                    : { kind: 'none', score: asked.trim() === text ? 0.6 : 0 },
+            topic: (id) => topic(id),
+        });
+        expect(pinned.understand(text, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'language-test' },
+            also: { id: 'job-offer-lmia' },
+        });
+    });
+
     it('answers both when the other is asked as « juste au Québec »', () => {
         const text =
             'superviseure de quart dans un hôtel. le permis pmi+ dure combien de temps pis est-ce qu’il est juste valide au Québec?';

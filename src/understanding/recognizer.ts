@@ -676,7 +676,7 @@ export class Recognizer {
                 this.outsideMatterAsked(text, read) ??
                 this.otherProcessAsked(text, read) ??
                 this.otherPermitEnding(text, read) ??
-                this.pinnedByWords(text, language, read) ??
+                this.pinnedWithCompanion(text, language, read) ??
                 this.feeAmountNamed(text, language, read) ??
                 read,
         );
@@ -1713,6 +1713,15 @@ export class Recognizer {
                 if (also) return { ...understood, also };
             }
         return undefined;
+    }
+
+    /**
+     * « Y a-tu un test de langue ou une offre d'emploi à avoir pour ce programme-là? »: a topic pinned by its words
+     * (`pinnedByWords`) still gets its companion asked beside it (`companionAsked`).
+     */
+    private pinnedWithCompanion(text: string, language: Language, read: Recognition): Recognition | undefined {
+        const pinned = this.pinnedByWords(text, language, read);
+        return pinned && (this.companionAsked(text, language, pinned) ?? pinned);
     }
 
     /**
