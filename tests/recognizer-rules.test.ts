@@ -2055,16 +2055,22 @@ describe('why one’s own application was refused', () => {
     const pourquoi = 'Ma demande de permis a été refusée hier, pourquoi d’après vous?';
     const why = 'IRCC rejected my work permit application. Why?';
     const stillImp = 'My PR was refused, why can’t I use IMP+ anymore?';
+    const fight = 'IRCC says my file was refused for misrepresentation. can I fight that?';
+    const contester = 'Ma demande a été refusée la semaine passée, je peux contester ?';
     const recognizer = recognizerReading({
         // "refused" leans to a PR decision, « pourquoi » to what IMP+ is for.
         [pourquoi]: confident('purpose'),
         [why]: confident('pr-decision'),
         [stillImp]: confident('pr-decision'),
+        [fight]: confident('pr-decision'),
+        [contester]: confident('pr-decision'),
     });
 
     it.each([
         [pourquoi, 'fr'],
         [why, 'en'],
+        [fight, 'en'],
+        [contester, 'fr'],
     ] as const)('is refused as a question about one’s own file: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', ownFile: true });
     });

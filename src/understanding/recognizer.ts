@@ -416,6 +416,8 @@ export class Recognizer {
     private readonly ownRefusalPhrases: string[][];
     /** "why?", « pourquoi ? »: asking only why. */
     private readonly whyPhrases: string[][];
+    /** Ways to ask whether a refusal can be fought ("can I appeal that", « je peux contester »), in both languages. */
+    private readonly challengePhrases: string[][];
     /** E-mails, phones, file, UCI and passport numbers pasted beside a question, read past. */
     private readonly personalDetails: PersonalDetails;
     /** "short answer pls", "ngl", « aucune idée »: words said beside the question, read past. */
@@ -505,6 +507,7 @@ export class Recognizer {
                 callBack?: string[];
                 fileChecks?: string[];
                 ownRefusals?: string[];
+                refusalChallenges?: string[];
                 employerLmia?: { names?: string[]; process?: string[]; needs?: string[]; forOthers?: string[] };
                 outsideMatters?: string[];
                 otherProcesses?: string[];
@@ -541,6 +544,7 @@ export class Recognizer {
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
         this.ownRefusalPhrases = longestFirst(context.map((words) => words?.ownRefusals));
         this.whyPhrases = longestFirst(context.map((words) => words?.whyAsks));
+        this.challengePhrases = longestFirst(context.map((words) => words?.refusalChallenges));
         this.personalDetails = new PersonalDetails(translator);
         this.asides = new Asides(translator);
         this.feeAmounts = new FeeAmounts(translator);
@@ -1815,14 +1819,17 @@ export class Recognizer {
 
     /**
      * « Ma demande de permis a été refusée hier, pourquoi ? »: why one's own application was refused is in one's own
-     * file, which the bot does not see, whatever topic the words lean to ("refused": a PR decision). Only a bare why:
-     * "My PR was refused, why can't I use IMP+ anymore?" asks about IMP+.
+     * file, which the bot does not see, whatever topic the words lean to ("refused": a PR decision). So is whether it
+     * can be fought ("…refused for misrepresentation. can I fight that?"). Only a bare why or challenge: "My PR was
+     * refused, why can't I use IMP+ anymore?" asks about IMP+.
      */
     private ownRefusalQuestioned(text: string, understood: Recognition): Recognition | undefined {
         const read = this.topicsRead(understood, true);
         if (read === undefined || !this.says(text, this.ownRefusalPhrases)) return undefined;
         const clauses = text.split(SENTENCE_END).flatMap((sentence) => sentence.split(CLAUSE_MARK));
-        const asksWhy = clauses.some((clause) => asksOnly(clause, this.whyPhrases, WHY_EXTRA_WORDS));
+        const asksWhy = clauses.some(
+            (clause) => asksOnly(clause, this.whyPhrases, WHY_EXTRA_WORDS) || asksOnly(clause, this.challengePhrases, WHY_EXTRA_WORDS),
+        );
         return asksWhy ? { kind: 'refuse', score: read.score, ownFile: true } : undefined;
     }
 
