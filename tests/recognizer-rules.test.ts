@@ -1724,6 +1724,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
     const etapes = 'L’invitation est arrivée! Tu peux me guider étape par étape?';
     const form = 'I have all my documents scanned and ready, but which form exactly do I fill? IMM something??';
     const echeance = 'Si mon CSQ arrive à échéance pendant qu’IRCC traite ma demande de RP, est-ce que je perds tout ?';
+    const whoAreThey = 'The invitation letter I got is from MIFI. who are they, is it the federal gov?';
+    const quelMinistere = 'Quel ministère envoie la lettre d’invitation au juste ?';
     const recognizer = recognizerReading({
         [form]: unsure('upload', 'application-form'),
         [echeance]: unsure('csq-expiry', 'apply-before-after-pr'),
@@ -1744,6 +1746,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [demander]: unsure('criteria-invitation', 'invitation-request'),
         [onlyWith]: unsure('how-to-apply', 'criteria-invitation'),
         [csq]: unsure('restoration', 'csq-expiry'),
+        [whoAreThey]: unsure('criteria-invitation', 'what-is-mifi'),
+        [quelMinistere]: unsure('criteria-invitation', 'what-is-mifi'),
     });
 
     it.each([
@@ -1762,6 +1766,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [maxYears, 'en', 'duration'],
         [annees, 'fr', 'duration'],
         [travailler, 'fr', 'spouse-work'],
+        [whoAreThey, 'en', 'what-is-mifi'],
+        [quelMinistere, 'fr', 'what-is-mifi'],
     ] as const)('is settled by the words only one of them says: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
