@@ -467,6 +467,7 @@ describe('a question that says "that" about the one subject named before it', ()
     const recognizer = recognizerReading({
         // Read with its subject named by the word the message used (`SubjectWords.wordNaming`).
         'what does that stand for? csq': confident('what-is-csq'),
+        'what even is that csq': confident('what-is-csq'),
         'what IS this thing exactly?? imp+': confident('what-is-imp'),
         // Named as the permit rather than as the program, it reads as another topic.
         'what IS this thing exactly?? the work permit': confident('open-vs-employer-specific'),
@@ -474,6 +475,13 @@ describe('a question that says "that" about the one subject named before it', ()
 
     it('reads it about that subject when the whole is refused', () => {
         expect(recognizer.understand('people in the group keep writing CSQ, what does that stand for?', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-csq' },
+        });
+    });
+
+    it('reads a question typed without its "?" when it starts with a question word', () => {
+        expect(recognizer.understand('foreman told me I need a CSQ before anything. what even is that', 'en')).toMatchObject({
             kind: 'answer',
             topic: { id: 'what-is-csq' },
         });

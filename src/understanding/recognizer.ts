@@ -754,11 +754,13 @@ export class Recognizer {
     /**
      * A refused message whose last question says "that" or "it" about the one subject named before it ("ppl keep writing
      * CSQ in the comments, what does that stand for??"): read with the word that named it, when it so clearly asks one thing.
+     * Typed without its "?", the question starts with a question word ("foreman told me I need a CSQ. what even is that").
      */
     private aboutSubjectNamedBefore(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'refuse' || understood.topic) return undefined;
         const [question, ...before] = clausesLastFirst(text, 1);
-        if (question === undefined || !question.endsWith('?') || !this.subjects.leavesItUnsaid(question)) return undefined;
+        const asks = question !== undefined && (question.endsWith('?') || this.questionStarts.has(words(question)[0] ?? ''));
+        if (question === undefined || !asks || !this.subjects.leavesItUnsaid(question)) return undefined;
         const word = this.subjects.wordNaming(before.join(' '));
         const again = word === undefined ? undefined : this.search(`${question} ${word}`, language);
         return again !== undefined && isClearAnswer(again) ? again : undefined;
