@@ -2462,3 +2462,29 @@ describe('a remark, then a goodbye', () => {
         });
     });
 });
+
+describe('a second half whose topic is read only in what the writer has not done yet', () => {
+    const expiring = 'Mon CSQ expire dans 2 mois et j’ai pas encore déposé ma RP, est-ce que je peux encore faire le PMI+?';
+    const asksOrder = 'Mon CSQ expire dans 2 mois et j’ai pas encore déposé ma RP, je la dépose avant ou après le PMI+?';
+    const recognizer = recognizerReading({
+        [expiring]: confident('csq-expiry'),
+        'Mon CSQ expire dans 2 mois': confident('csq-expiry'),
+        'j’ai pas encore déposé ma RP, est-ce que je peux encore faire le PMI+?': confident('apply-before-after-pr'),
+        [asksOrder]: confident('csq-expiry'),
+        'j’ai pas encore déposé ma RP, je la dépose avant ou après le PMI+?': confident('apply-before-after-pr'),
+        'je la dépose avant ou après le PMI+?': confident('apply-before-after-pr'),
+    });
+
+    it('is the story of the first question, not a second one', () => {
+        expect(recognizer.understand(expiring, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'csq-expiry' } });
+        expect(recognizer.understand(expiring, 'fr')).not.toHaveProperty('also');
+    });
+
+    it('is still asked when its question alone asks it', () => {
+        expect(recognizer.understand(asksOrder, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'csq-expiry' },
+            also: { id: 'apply-before-after-pr' },
+        });
+    });
+});

@@ -1355,6 +1355,7 @@ export class Recognizer {
             return isClosing(b.topic) || (namesAnother && isClearAnswer(a) && isClearAnswer(b)) ? { ...a, also: b.topic } : undefined;
         }
         const b = this.aboutFirst(a, second, language) ?? this.askedBeforeContext(second, language) ?? this.recognize(second, language);
+        if (this.readOnlyInStory(second, b, language)) return undefined;
         if (bothShort && (clearly !== undefined || !isClearAnswer(b))) return undefined;
         // "I got my CSQ last year and my wife is a nurse, can she work too?": the writer's own story is context, not a question.
         // A story after a first question, before a second ("…again? The centre is far away. And the medical exam?"), is
@@ -1378,6 +1379,21 @@ export class Recognizer {
         if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
             return { ...a, also: b.topic };
         return undefined;
+    }
+
+    /**
+     * "Mon CSQ expire dans 2 mois et j'ai pas encore déposé ma RP, est-ce que je peux encore faire le PMI+?": a half that
+     * opens on what the writer has or has not done, then asks something its topic is not. Its topic was read only in the
+     * story (whether to apply before or after PR), which tells why the question is asked.
+     */
+    private readOnlyInStory(half: string, read: Recognition, language: Language): boolean {
+        const [story, ...rest] = half.split(CLAUSE_MARK);
+        if (read.kind !== 'answer' || story === undefined || rest.length === 0 || !this.tellsAboutWriter(story)) return false;
+        const asked = this.search(rest.join(', '), language);
+        return (
+            !(asked.kind === 'answer' && asked.topic.id === read.topic.id) &&
+            !(asked.kind === 'clarify' && asked.topics.includes(read.topic))
+        );
     }
 
     /**
