@@ -148,6 +148,13 @@ const asksOnly = (clause: string, phrases: readonly string[][], extra: number): 
     );
 };
 const isSmallTalk = (recognition: Recognition): boolean => recognition.kind === 'answer' && recognition.topic.smallTalk === true;
+/**
+ * Whether a whole reading leaves room for questions found in its sentences or list items: not a command, a guided
+ * flow, a near miss's refusal, small talk, or an answer that already carries a second question or a request.
+ */
+const mayAskMore = (reading: Recognition): boolean =>
+    !(reading.kind === 'command' || reading.kind === 'dialog' || (reading.kind === 'refuse' && reading.topic)) &&
+    !(reading.kind === 'answer' && (reading.also || reading.request || reading.topic.smallTalk));
 const isClearAnswer = (recognition: Recognition): boolean =>
     recognition.kind === 'answer' && !recognition.topic.smallTalk && recognition.score >= SINGLE_QUESTION_SCORE;
 
@@ -933,9 +940,7 @@ export class Recognizer {
         const sentences = text.trim().split(SENTENCE_END);
         const last = sentences.pop() ?? '';
         // "can you send me the link. bye": a sentence that asks without its "?" is a question left unanswered.
-        const asks = sentences.some((sentence) =>
-            sentence.split(CLAUSE_MARK).some((clause) => this.questionStarts.has(words(clause)[0] ?? '')),
-        );
+        const asks = sentences.some((sentence) => this.clauseStartsAsking(sentence));
         if (sentences.length === 0 || asks || words(last).length > GOODBYE_WORDS) return undefined;
         const goodbye = this.search(last, language);
         return goodbye.kind === 'answer' && isClosing(goodbye.topic) && goodbye.score >= SINGLE_QUESTION_SCORE ? goodbye : undefined;
@@ -1032,8 +1037,7 @@ export class Recognizer {
      * second may say "it" about the first's subject. Lines of a list that ask count as such sentences. Undefined otherwise.
      */
     private questionsAsked(text: string, language: Language, reading: Recognition): Recognition | undefined {
-        if (reading.kind === 'command' || reading.kind === 'dialog' || (reading.kind === 'refuse' && reading.topic)) return undefined;
-        if (reading.kind === 'answer' && (reading.also || reading.request || reading.topic.smallTalk)) return undefined;
+        if (!mayAskMore(reading)) return undefined;
         const [first, second] = text
             .trim()
             .split(/\s*\n\s*/u)
@@ -1073,8 +1077,7 @@ export class Recognizer {
      * A longer list is left to the other readings. Undefined otherwise.
      */
     private listAsked(text: string, language: Language, reading: Recognition): Recognition | undefined {
-        if (reading.kind === 'command' || reading.kind === 'dialog' || (reading.kind === 'refuse' && reading.topic)) return undefined;
-        if (reading.kind === 'answer' && (reading.also || reading.request || reading.topic.smallTalk)) return undefined;
+        if (!mayAskMore(reading)) return undefined;
         const lines = LIST_START.test(text) ? text.replace(INLINE_ITEM, '\n') : text;
         const items = lines
             .split(/\s*\n\s*/u)
@@ -1092,10 +1095,12 @@ export class Recognizer {
 
     /** Whether a list item asks ("how long is it valid", « ça coûte combien », "fees?"), not lists a fact ("- CSQ issued in 2023"). */
     private itemAsks(item: string): boolean {
-        if (item.endsWith('?')) return true;
-        const tokens = words(item);
-        const startsClause = item.split(CLAUSE_MARK).some((clause) => this.questionStarts.has(words(clause)[0] ?? ''));
-        return startsClause || tokens.some((token) => this.askingWords.has(token));
+        return item.endsWith('?') || this.clauseStartsAsking(item) || words(item).some((token) => this.askingWords.has(token));
+    }
+
+    /** Whether a clause of the text starts with a question word ("I live in Laval, can my wife work"). */
+    private clauseStartsAsking(text: string): boolean {
+        return text.split(CLAUSE_MARK).some((clause) => this.questionStarts.has(words(clause)[0] ?? ''));
     }
 
     /** `understand`, before a long message's questions are checked for being about something else. */
@@ -1845,10 +1850,10 @@ export class Recognizer {
         const read = this.topicsRead(understood, true);
         if (read === undefined || !this.says(text, this.ownRefusalPhrases)) return undefined;
         const clauses = text.split(SENTENCE_END).flatMap((sentence) => sentence.split(CLAUSE_MARK));
-        const asksWhy = clauses.some(
+        const questioned = clauses.some(
             (clause) => asksOnly(clause, this.whyPhrases, WHY_EXTRA_WORDS) || asksOnly(clause, this.challengePhrases, WHY_EXTRA_WORDS),
         );
-        return asksWhy ? { kind: 'refuse', score: read.score, ownFile: true } : undefined;
+        return questioned ? { kind: 'refuse', score: read.score, ownFile: true } : undefined;
     }
 
     /**
