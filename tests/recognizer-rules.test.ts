@@ -1515,6 +1515,7 @@ describe('a message that names another program and nothing of IMP+', () => {
     const asylum = 'I have lived in Montreal since March and I want to ask for asylum. Where do I go to apply?';
     const cousin = 'I have lived in Montreal since March and I want to see my cousin. Where do I go to apply?';
     const spouse = "My daughter's husband holds a PGWP in Ontario. Can she get an open work permit as his spouse?";
+    const pgwpList = 'PGWP questions:\n- can I extend it?\n- how long is it valid?';
     const recognizer = recognizerReading({
         [asylum]: { kind: 'none', score: 0, offTopic: true, otherProgram: true },
         [cousin]: { kind: 'none', score: 0.3, offTopic: true },
@@ -1523,6 +1524,13 @@ describe('a message that names another program and nothing of IMP+', () => {
         'Can I talk to a real person?': confident('advisor'),
         [spouse]: { kind: 'none', score: 0, offTopic: true, otherProgram: true },
         'can my daughter get an open work permit as his spouse': confident('spouse-work'),
+        [pgwpList]: { kind: 'none', score: 0, offTopic: true, otherProgram: true },
+        'can I extend it?': confident('permit-expiry'),
+        'how long is it valid?': confident('duration'),
+    });
+
+    it('is refused whole when its list’s questions say "it" of that program', () => {
+        expect(recognizer.understand(pgwpList, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
     });
 
     it('is refused whole: its question asks about that program', () => {

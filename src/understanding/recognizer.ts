@@ -150,10 +150,11 @@ const asksOnly = (clause: string, phrases: readonly string[][], extra: number): 
 const isSmallTalk = (recognition: Recognition): boolean => recognition.kind === 'answer' && recognition.topic.smallTalk === true;
 /**
  * Whether a whole reading leaves room for questions found in its sentences or list items: not a command, a guided
- * flow, a near miss's refusal, small talk, or an answer that already carries a second question or a request.
+ * flow, a near miss's refusal, a message about another program ("PGWP questions:\n- can I extend it"), small talk,
+ * or an answer that already carries a second question or a request.
  */
 const mayAskMore = (reading: Recognition): boolean =>
-    !(reading.kind === 'command' || reading.kind === 'dialog' || (reading.kind === 'refuse' && reading.topic)) &&
+    !(reading.kind === 'command' || reading.kind === 'dialog' || (reading.kind === 'refuse' && (reading.topic || reading.otherProgram))) &&
     !(reading.kind === 'answer' && (reading.also || reading.request || reading.topic.smallTalk));
 const isClearAnswer = (recognition: Recognition): boolean =>
     recognition.kind === 'answer' && !recognition.topic.smallTalk && recognition.score >= SINGLE_QUESTION_SCORE;
