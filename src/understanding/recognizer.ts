@@ -1532,6 +1532,7 @@ export class Recognizer {
      * invitation letter").
      */
     private callBackAsked(text: string, understood: Recognition): Recognition | undefined {
+        if (!this.says(text, this.callBackPhrases)) return undefined;
         // "IRCC said they would call me back about my invitation" reports a call back, it does not ask for one.
         const aboutTopic =
             understood.kind === 'answer' &&
@@ -1539,9 +1540,9 @@ export class Recognizer {
             !understood.request &&
             !text.includes('?') &&
             this.claimReported(text) === undefined;
-        if (!(aboutTopic || (understood.kind === 'refuse' && !understood.topic)) || !this.says(text, this.callBackPhrases))
-            return undefined;
-        return { kind: 'command', command: 'advisor', inferred: true };
+        return aboutTopic || (understood.kind === 'refuse' && !understood.topic)
+            ? { kind: 'command', command: 'advisor', inferred: true }
+            : undefined;
     }
 
     /**
