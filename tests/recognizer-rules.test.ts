@@ -1516,7 +1516,16 @@ describe('a message that names another program and nothing of IMP+', () => {
     const cousin = 'I have lived in Montreal since March and I want to see my cousin. Where do I go to apply?';
     const spouse = "My daughter's husband holds a PGWP in Ontario. Can she get an open work permit as his spouse?";
     const pgwpList = 'PGWP questions:\n- can I extend it?\n- how long is it valid?';
+    const account = 'do i need an IRCC account to start? I had one for my PGWP, can i reuse that one';
+    const extend = "I'm on a PGWP in Toronto, can I extend my PGWP?";
+    const other = { kind: 'none', score: 0, offTopic: true, otherProgram: true } as const;
     const recognizer = recognizerReading({
+        [account]: other,
+        'I had one for my PGWP': other,
+        'do i need an IRCC account to start? can i reuse that one': confident('online-account', 0.8),
+        [extend]: other,
+        "I'm on a PGWP in Toronto": other,
+        'can I extend my PGWP?': other,
         [asylum]: { kind: 'none', score: 0, offTopic: true, otherProgram: true },
         [cousin]: { kind: 'none', score: 0.3, offTopic: true },
         'Where do I go to apply?': confident('how-to-apply'),
@@ -1527,6 +1536,14 @@ describe('a message that names another program and nothing of IMP+', () => {
         [pgwpList]: { kind: 'none', score: 0, offTopic: true, otherProgram: true },
         'can I extend it?': confident('permit-expiry'),
         'how long is it valid?': confident('duration'),
+    });
+
+    it('answers what the rest asks when the program is only what the writer holds', () => {
+        expect(recognizer.understand(account, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'online-account' } });
+    });
+
+    it('is refused whole when what is asked names the program too', () => {
+        expect(recognizer.understand(extend, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
     });
 
     it('is refused whole when its list’s questions say "it" of that program', () => {

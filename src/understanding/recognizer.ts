@@ -1113,7 +1113,12 @@ export class Recognizer {
         // Naming another program and nothing of IMP+, every question asks about that program ("I'm in Montreal and want
         // to ask for asylum, where do I go to apply?"); a request is still one ("a real person pls, all this PGWP stuff").
         if (whole.kind === 'refuse' && whole.otherProgram)
-            return this.requestInClause(text, language) ?? this.lastRequest(text, language) ?? whole;
+            return (
+                this.requestInClause(text, language) ??
+                this.lastRequest(text, language) ??
+                this.askedBesideOwnProgram(text, language) ??
+                whole
+            );
         const clearly = whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE ? whole.topic.id : undefined;
         for (const [first, second] of twoQuestions(text)) {
             const both = this.readCut(first, second, whole, clearly, language);
@@ -1645,6 +1650,26 @@ export class Recognizer {
 
     private turnsImpPlusAway(clause: string): boolean {
         return this.turnsAway(clause) && this.subjects.namesSubject(clause, 'permit');
+    }
+
+    /**
+     * Another program named only where the writer tells what they hold or where they are ("…? I had one for my PGWP, can
+     * i reuse that one", « je suis deja a Montreal en PVT, je peux faire la demande d'ici ? »): what the other clauses
+     * ask, when they clearly read as one of IMP+'s topics. A program named in what is asked keeps the message its own.
+     */
+    private askedBesideOwnProgram(text: string, language: Language): Recognition | undefined {
+        const rest = this.withoutClauses(
+            text,
+            (clauses) => clauses.filter((clause) => !(this.tellsAboutWriter(clause) && this.namesOtherProgram(clause, language))),
+            1,
+        );
+        const reading = rest === undefined ? undefined : this.understand(rest, language);
+        return reading?.kind === 'answer' && !reading.topic.smallTalk && reading.score >= SINGLE_QUESTION_SCORE ? reading : undefined;
+    }
+
+    private namesOtherProgram(clause: string, language: Language): boolean {
+        const part = this.search(clause, language);
+        return part.kind === 'refuse' && part.otherProgram === true;
     }
 
     /**
