@@ -243,6 +243,16 @@ describe('TextAnalyzer', () => {
             expect(analyzer.analyze(tfw), tfw).toEqual(analyzer.analyze('global talent stream'));
     });
 
+    it('reads the post-graduation work permit as another program, open or not, however it is shortened', () => {
+        for (const pgwp of [
+            'permis de travail ouvert post diplôme',
+            'permis ouvert postdiplôme',
+            'post grad work permit',
+            'post-graduation open work permit',
+        ])
+            expect(analyzer.analyze(pgwp), pgwp).toEqual(analyzer.analyze('PGWP'));
+    });
+
     it('knows the towns and regions people name, in Quebec and in the other provinces', () => {
         for (const place of ['Brampton', 'Moncton', 'Campbellton', 'Saskatoon', 'Terre-Neuve', 'Thunder Bay'])
             expect(analyzer.analyze(place), place).toEqual(analyzer.analyze('Ontario'));
