@@ -96,6 +96,16 @@ describe('a question beside a clause about the writer', () => {
         'how long do they take to answer?': confident('processing-times'),
         "Je fais mes impôts au Québec pour la première fois, c'est quels formulaires?": { kind: 'none', score: 0.3, offTopic: true },
         "c'est quels formulaires?": confident('application-form'),
+        'est ce que moi je suis admissible a ce permis la': confident('start-eligibility', 0.85),
+    });
+
+    it('starts the guided flow asked for after a story typed without punctuation', () => {
+        const story =
+            "j'ai mon csq depuis mars 2023 je suis encore en roumanie avec ma femme et on attend la residence permanente depuis longtemps";
+        expect(recognizer.understand(`${story} est ce que moi je suis admissible a ce permis la`, 'fr')).toMatchObject({
+            kind: 'dialog',
+            target: 'eligibility',
+        });
     });
 
     it('answers the question before clauses that tell', () => {

@@ -1278,7 +1278,10 @@ export class Recognizer {
         // "I'd like a working holiday in Australia, can you help me with that visa?": that visa is the story's.
         if (offTopic && (this.subjects.leavesItUnsaid(question) || this.subjects.pointsBack(question))) return undefined;
         const part = this.search(question, language);
-        return part.kind === 'answer' && !part.topic.smallTalk && part.score >= SINGLE_QUESTION_SCORE ? part : undefined;
+        // "…on attend la residence permanente depuis longtemps est ce que moi je suis admissible a ce permis la": a
+        // guided flow asked for beside the story, as well as a question.
+        const asked = (part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog';
+        return asked && (part.score ?? 0) >= SINGLE_QUESTION_SCORE ? part : undefined;
     }
 
     /**
