@@ -1537,6 +1537,13 @@ describe('a message that names another program and nothing of IMP+', () => {
         "I'm on a PGWP in Toronto": other,
         'can I extend my PGWP?': other,
         [asylum]: { kind: 'none', score: 0, offTopic: true, otherProgram: true },
+        // Told about the writer, but as what they want, not as their own: the question stays that program's.
+        'I have lived in Montreal since March and I want to ask for asylum.': {
+            kind: 'none',
+            score: 0,
+            offTopic: true,
+            otherProgram: true,
+        },
         [cousin]: { kind: 'none', score: 0.3, offTopic: true },
         'Where do I go to apply?': confident('how-to-apply'),
         'Can I talk to a real person? This PGWP stuff confuses me.': { kind: 'none', score: 0, offTopic: true, otherProgram: true },

@@ -382,6 +382,8 @@ export class Recognizer {
     private readonly declines: Set<string>;
     /** Words by which a clause tells about the writer ("I", « je »), in both languages (locales context.json). */
     private readonly selfWords: Set<string>;
+    /** "my", « mon »: what the writer names as their own ("I had one for my PGWP"). */
+    private readonly ownWords: Set<string>;
     /** Words a question starts with ("can", « combien »), to find it after context typed without punctuation. */
     private readonly questionStarts: Set<string>;
     /** Words that ask wherever they stand, after a few words of preamble ("quick one: what is…"). */
@@ -494,6 +496,7 @@ export class Recognizer {
         const context = LANGUAGES.map((language) =>
             translator.bundle<{
                 self?: string[];
+                own?: string[];
                 questionStarts?: string[];
                 askingWords?: string[];
                 remarkStarts?: string[];
@@ -530,6 +533,7 @@ export class Recognizer {
             }>(language, 'context'),
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
+        this.ownWords = new Set(context.flatMap((words) => words?.own ?? []));
         this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
         this.askingWords = new Set(context.flatMap((words) => words?.askingWords ?? []));
         this.remarkStarts = new Set(context.flatMap((words) => words?.remarkStarts ?? []).flatMap((word) => words(word)));
@@ -1656,16 +1660,17 @@ export class Recognizer {
     }
 
     /**
-     * Another program named only where the writer tells what they hold or where they are ("…? I had one for my PGWP, can
-     * i reuse that one", « je suis deja a Montreal en PVT, je peux faire la demande d'ici ? »): what the other clauses
-     * ask, when they clearly read as one of IMP+'s topics. A program named in what is asked keeps the message its own.
+     * Another program named only as the writer's own, where they tell what they hold ("…? I had one for my PGWP, can i
+     * reuse that one", « j'en ai déjà un de mon PVT »): what the other clauses ask, when they clearly read as one of
+     * IMP+'s topics. A program the writer wants ("I want to ask for asylum, where do I go to apply?"), or one named in
+     * what is asked, keeps the message its own.
      */
     private askedBesideOwnProgram(text: string, language: Language): Recognition | undefined {
-        const rest = this.withoutClauses(
-            text,
-            (clauses) => clauses.filter((clause) => !(this.tellsAboutWriter(clause) && this.namesOtherProgram(clause, language))),
-            1,
-        );
+        const holds = (clause: string) =>
+            this.tellsAboutWriter(clause) &&
+            words(clause).some((word) => this.ownWords.has(word)) &&
+            this.namesOtherProgram(clause, language);
+        const rest = this.withoutClauses(text, (clauses) => clauses.filter((clause) => !holds(clause)), 1);
         const reading = rest === undefined ? undefined : this.understand(rest, language);
         return reading?.kind === 'answer' && !reading.topic.smallTalk && reading.score >= SINGLE_QUESTION_SCORE ? reading : undefined;
     }
