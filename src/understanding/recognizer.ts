@@ -1284,8 +1284,7 @@ export class Recognizer {
         const part = this.search(question, language);
         // "…on attend la residence permanente depuis longtemps est ce que moi je suis admissible a ce permis la": a
         // guided flow asked for beside the story, as well as a question.
-        const asked = (part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog';
-        return asked && (part.score ?? 0) >= SINGLE_QUESTION_SCORE ? part : undefined;
+        return isClearAnswer(part) || (part.kind === 'dialog' && (part.score ?? 0) >= SINGLE_QUESTION_SCORE) ? part : undefined;
     }
 
     /**
@@ -1672,7 +1671,7 @@ export class Recognizer {
             this.namesOtherProgram(clause, language);
         const rest = this.withoutClauses(text, (clauses) => clauses.filter((clause) => !holds(clause)), 1);
         const reading = rest === undefined ? undefined : this.understand(rest, language);
-        return reading?.kind === 'answer' && !reading.topic.smallTalk && reading.score >= SINGLE_QUESTION_SCORE ? reading : undefined;
+        return reading !== undefined && isClearAnswer(reading) ? reading : undefined;
     }
 
     private namesOtherProgram(clause: string, language: Language): boolean {
