@@ -445,7 +445,7 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('kòman m kreye kont IRCC a')).toEqual(analyzer.analyze('comment créer le compte IRCC'));
         expect(analyzer.analyze('konbyen moun aksepte chak ane')).toEqual(analyzer.analyze('combien de personnes acceptées chaque année'));
     });
-    it('reads a typo the samples hold as the word it misses a letter of, and enrolling and « howto » as people type them', () => {
+    it('reads a typo the samples hold as the word it misses a letter or a vowel of, and enrolling and « howto » as people type them', () => {
         // The samples keep their typos, so "requirments" is known; it still means the requirements.
         const holdsTypo = new TextAnalyzer(['what are the requirements', 'requirements list', 'the requirments']);
         expect(holdsTypo.analyze('requirments')).toEqual(holdsTypo.analyze('requirements'));
@@ -453,6 +453,17 @@ describe('TextAnalyzer', () => {
         // A word the samples use often is a word of their own, not a typo.
         const usesOften = new TextAnalyzer(['requirments', 'the requirments', 'requirments?', 'my requirments', 'requirements']);
         expect(usesOften.analyze('requirments')).not.toEqual(usesOften.analyze('requirements'));
+        // A vowel written as heard is the same typo ("documants"); another letter may make another word ("matters").
+        const asHeard = new TextAnalyzer([
+            'which documents',
+            'documents list',
+            'my documants on the site',
+            'masters degree',
+            'masters program',
+            'it matters',
+        ]);
+        expect(asHeard.analyze('documants')).toEqual(['@documents']);
+        expect(asHeard.analyze('matters')).not.toEqual(asHeard.analyze('masters'));
         expect(analyzer.analyze('howto apply')).toEqual(analyzer.analyze('how to apply'));
         expect(analyzer.analyze('inscription des enfants à l’école')).toEqual(analyzer.analyze('inscrire les enfants à l’école'));
         expect(analyzer.analyze('enrolment of my kids')).toEqual(analyzer.analyze('enrol my kids'));

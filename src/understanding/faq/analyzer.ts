@@ -139,6 +139,18 @@ function typoBudget(word: string): number {
     return word.length <= 7 ? 1 : 2;
 }
 
+const VOWELS = new Set('aeiouy');
+/** Two words of one length that differ in a single letter, a vowel in both ("documants", "documents"). */
+function oneVowelApart(a: string, b: string): boolean {
+    let differing = -1;
+    for (let i = 0; i < a.length; i++) {
+        if (a[i] === b[i]) continue;
+        if (differing >= 0) return false;
+        differing = i;
+    }
+    return differing >= 0 && VOWELS.has(a[differing] as string) && VOWELS.has(b[differing] as string);
+}
+
 /** The tokens of a text cut into plain words: short forms spelt out, phrases and words read as concepts, the rest stemmed. */
 function tokensOf(typed: readonly string[]): string[] {
     const plainWords = typed.map((word) => SPELLINGS[word] ?? word).filter((word) => !FILLER_WORDS.has(word));
@@ -408,14 +420,18 @@ export class TextAnalyzer {
         return best ?? word;
     }
 
-    /** The lexicon word that a rare known word is with one letter put back ("requirments" → "requirements"). */
+    /**
+     * The lexicon word that a rare known word is with one letter put back ("requirments" → "requirements") or one vowel
+     * written as heard ("documants" → "documents"). Other letters are left: "regler" is not « règles », nor "matters" "masters".
+     */
     private withMissingLetter(word: string): string | undefined {
         if (word.length < MIN_RESTORED_LETTERS || (this.vocabulary.get(word) ?? 0) > RARE_KNOWN_WORD) return undefined;
         if (conceptOf(word) !== undefined || LEXICON_WORDS.has(word)) return undefined;
         let best: string | undefined;
         let bestFrequency = this.vocabulary.get(word) ?? 0;
-        for (const candidate of this.vocabularyByLength.get(word.length + 1) ?? []) {
+        for (const candidate of [word.length, word.length + 1].flatMap((length) => this.vocabularyByLength.get(length) ?? [])) {
             if (candidate[0] !== word[0] || conceptOf(candidate) === undefined) continue;
+            if (candidate.length === word.length && !oneVowelApart(word, candidate)) continue;
             const frequency = this.vocabulary.get(candidate) ?? 0;
             if (frequency > bestFrequency && boundedEditDistance(word, candidate, 1) <= 1) {
                 best = candidate;
