@@ -283,6 +283,28 @@ describe('a short second question', () => {
     });
 });
 
+describe('two halves that each start by asking', () => {
+    const recognizer = recognizerReading({
+        'how much is it and how long does it take': confident('processing-times', 0.8),
+        'how much is it': confident('fees', 0.6),
+        'how long does it take': confident('processing-times', 0.8),
+        'fees for my wife and how long does it take': confident('processing-times', 0.8),
+        'fees for my wife': confident('fees', 0.6),
+    });
+
+    it('are two questions, though the first alone reads less clearly than the whole', () => {
+        expect(recognizer.understand('how much is it and how long does it take', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'processing-times' },
+        });
+    });
+
+    it('are not when the first half only names something', () => {
+        expect(recognizer.understand('fees for my wife and how long does it take', 'en')).not.toHaveProperty('also');
+    });
+});
+
 describe('a second question that says "it"', () => {
     const recognizer = recognizerReading({
         'what is a CSQ and how long is it valid?': confident('csq-expiry', 0.8),

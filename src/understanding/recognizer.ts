@@ -1359,7 +1359,10 @@ export class Recognizer {
             const b = this.recognize(second, language);
             if (b.kind === 'command' && b.command === 'advisor') return b;
         }
-        if ((clearly !== undefined || bothShort) && !requestOf(a) && !isClearAnswer(a)) return undefined;
+        // "how much is it and how long does it take": two halves that each start by asking are two questions, and the
+        // first needs only to be answered, not clearly: the second, clearly the whole's, says the message asks two things.
+        const bothAsk = asks && this.questionStarts.has(words(second)[0] ?? '') && a.kind === 'answer' && !a.topic.smallTalk;
+        if ((clearly !== undefined || bothShort) && !requestOf(a) && !isClearAnswer(a) && !bothAsk) return undefined;
         if (isShort(second) && !bothShort) {
             if (a.kind !== 'answer' || a.topic.smallTalk) return undefined;
             const b = this.search(second, language);
