@@ -440,6 +440,13 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('je croise les doigts, combien de temps')).toEqual(analyzer.analyze('combien de temps'));
         expect(analyzer.analyze('how lng b4 dey reply')).toEqual(analyzer.analyze('how long before they reply'));
     });
+    it('reads showing one’s English or French as the language test, and « koi » as « quoi »', () => {
+        expect(analyzer.analyze('est-ce qu’il doit prouver son anglais avec un examen')).toContain('@langtest');
+        expect(analyzer.analyze('do I have to prove my French')).toContain('@langtest');
+        expect(analyzer.analyze('un examen d’anglais')).toEqual(analyzer.analyze('un test d’anglais'));
+        expect(analyzer.analyze('tu peux faire koi')).toEqual(analyzer.analyze('tu peux faire quoi'));
+        expect(analyzer.analyze('c koi le csq')).toEqual(analyzer.analyze('c’est quoi le csq'));
+    });
     it('reads Haitian Creole words in a French message as the French words they are', () => {
         expect(analyzer.analyze('eske madanm mwen ka travay')).toEqual(analyzer.analyze('est-ce que ma femme peut travailler'));
         expect(analyzer.analyze('kòman m kreye kont IRCC a')).toEqual(analyzer.analyze('comment créer le compte IRCC'));

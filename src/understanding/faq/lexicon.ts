@@ -649,13 +649,11 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'le but': '@why',
     'mon but': '@why',
     'c quoi': '@whatis',
-    'c koi': '@whatis',
     kesk: '@whatis',
     ckoi: '@whatis',
     cquoi: '@whatis',
     ksk: '@whatis',
     // Texting spellings of the question words.
-    'ce koi': '@whatis',
     'ce quoi': '@whatis',
     'wat is': '@whatis',
     'wat s': '@whatis',
@@ -673,8 +671,6 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'combien de temps pour obtenir': '@duration @processing',
     'combien de temps pour recevoir': '@duration @processing',
     'combien de temps ca prend': '@duration @processing',
-    'cest koi': '@whatis',
-    'c est koi': '@whatis',
     // « kossé ça? » is « qu'est-ce que c'est? » (« kossé » alone, as in « kossé que j'dois faire », asks nothing in particular).
     'kosse ca': '@whatis',
     // "what it is this program?": the order of another language.
@@ -776,6 +772,25 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'test de francais': '@langtest',
     'examen de francais': '@langtest',
     'test d anglais': '@langtest',
+    'examen d anglais': '@langtest',
+    'english exam': '@langtest',
+    'test en anglais': '@langtest',
+    'test en francais': '@langtest',
+    // Showing one's level is the test, whoever takes it ("do I have to prove my French?", « prouver son anglais »).
+    'prove my english': '@langtest',
+    'prove my french': '@langtest',
+    'prove his english': '@langtest',
+    'prove his french': '@langtest',
+    'prove her english': '@langtest',
+    'prove her french': '@langtest',
+    'prouver mon anglais': '@langtest',
+    'prouver mon francais': '@langtest',
+    'prouver son anglais': '@langtest',
+    'prouver son francais': '@langtest',
+    'prouve mon anglais': '@langtest',
+    'prouve mon francais': '@langtest',
+    'prouve son anglais': '@langtest',
+    'prouve son francais': '@langtest',
     'competence linguistique': '@langtest',
     'language requirement': '@langtest',
     'language requirements': '@langtest',
@@ -854,6 +869,8 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
     dey: 'they',
     dat: 'that',
     // "how long til I get it": texted "until".
+    // « tu peux faire koi », « c koi »: « quoi » as heard.
+    koi: 'quoi',
     til: 'until',
     till: 'until',
     daccord: 'd accord',
@@ -2056,13 +2073,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         "coming let lets give gives given use using used help make makes there's info information about new " +
         // French.
         'le la les l un une des d de du au aux a ce cet cette ces c ca ça est sont suis es etre ete ai as avons avez ont ' +
-        'j je tu il elle on nous vous ils elles me te se m t s n ne pas plus que qu quoi koi dont ou ' +
+        'j je tu il elle on nous vous ils elles me te se m t s n ne pas plus que qu quoi dont ou ' +
         'et mais donc or ni car si y en pour par sur dans avec sous chez mon ma mes ton ta tes son sa ses notre nos ' +
         'votre vos leur leurs moi toi lui eux ceci cela oui non svp stp peux peut peuvent pouvoir ' +
         'puis dois doit doivent devoir faire fais fait est-ce estce bien ben pis faque tse genre icitte veux ' +
         'veut voudrais voudrait aimerais jaimerais savoir sais dire dis va vais vas aller vont allons allez irai iras ira irons irez ' +
         'iront irait iraient avoir aurai aurais serait ' +
-        'serais sera suis-je peut-on chu jpeux jsuis jai ya cest quest kesse quosse tu-tu ti aussi tres trop deja encore ' +
+        'serais sera suis-je peut-on chu jpeux jpeu jsuis jai ya cest quest kesse quosse tu-tu ti aussi tres trop deja encore ' +
         'quelque chose alors comme ici la-bas elle-meme nan ouais info infos information informations nouveau nouvelle ' +
         'r u ur ya wanna gonna gotta kestion kestions qqn qqun bcp pcq pck ds mtn mnt tt ' +
         'prends prendre never jamais eu pls plz umm uh uhm hmm euh heu pourra pourras pourrait pourrais pourront pourriez pourrions puisse puissent ' +
