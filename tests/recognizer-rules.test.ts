@@ -340,10 +340,20 @@ describe('a short subject named after a question, without a question mark', () =
         'what are the fees for me and my wife': confident('fees'),
         'what are the fees for me': confident('fees', 0.8),
         'my wife': confident('spouse-work'),
+        'what is the CSQ and the MIFI': unsure('what-is-csq', 'what-is-mifi'),
+        'the MIFI': confident('what-is-mifi'),
     });
 
     it('is a second question when the whole reads as it', () => {
         expect(recognizer.understand('what is the CSQ and MIFI', 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-csq' },
+            also: { id: 'what-is-mifi' },
+        });
+    });
+
+    it('is a second question when the whole hesitates between the two halves’ topics', () => {
+        expect(recognizer.understand('what is the CSQ and the MIFI', 'en')).toMatchObject({
             kind: 'answer',
             topic: { id: 'what-is-csq' },
             also: { id: 'what-is-mifi' },

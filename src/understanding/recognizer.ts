@@ -1371,7 +1371,8 @@ export class Recognizer {
             // ("processing time from abroad? and total fees?").
             // Without a "?", a subject named after the first question's ("c koi le csq pis le mifi") when the whole
             // reads as that subject's topic: "the fees for me and my wife" reads as the fees, so it asks one thing.
-            const namesAnother = second.endsWith('?') || b.topic.id === clearly;
+            // A whole that hesitates between the two halves' topics asks both too.
+            const namesAnother = second.endsWith('?') || b.topic.id === clearly || bothOffered(whole, a, b) !== undefined;
             return isClosing(b.topic) || (namesAnother && isClearAnswer(a) && isClearAnswer(b)) ? { ...a, also: b.topic } : undefined;
         }
         const b = this.aboutFirst(a, second, language) ?? this.askedBeforeContext(second, language) ?? this.recognize(second, language);
