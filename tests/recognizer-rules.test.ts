@@ -367,6 +367,20 @@ describe('a short subject named after a question, without a question mark', () =
     });
 });
 
+describe('a long message whose question alone is not clear', () => {
+    const told =
+        'Tell me the program is not closed already. I just got my CSQ, I am a stage manager in Montreal. Is it still taking applications?';
+    const recognizer = recognizerReading({
+        'Is it still taking applications?': unsure('program-status', 'caps'),
+        'I just got my CSQ,': confident('what-is-csq', 0.56),
+        'Tell me the program is not closed already.': confident('program-status', 0.81),
+    });
+
+    it('is not read through a clause that only says what the writer has', () => {
+        expect(recognizer.understand(told, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'program-status' } });
+    });
+});
+
 describe('a long story whose questions are about something else', () => {
     const story = 'I got my IMP+ permit last year and I work in Sherbrooke with my wife.';
     const passport = 'How long does a passport renewal take at the consulate in Montreal?';
@@ -1412,7 +1426,8 @@ describe('a call back asked for', () => {
 
     it('is what makes a weakly read request in a clause clear', () => {
         const text = 'Could someone from your office help me tomorrow morning? I got a letter from IRCC asking for more documents.';
-        expect(recognizer.understand(text, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'documents-list' } });
+        // Nor is the story's weak reading the question: the letter the writer got is not the list of documents.
+        expect(recognizer.understand(text, 'en')).toMatchObject({ kind: 'refuse' });
     });
 
     it('is the request for an advisor when nothing else reads in the message', () => {

@@ -1199,7 +1199,10 @@ export class Recognizer {
         for (const clause of [...clauses.filter((c) => !telling(c)), ...background]) {
             const part = this.search(clause, language);
             // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK").
-            if ((part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog') return part;
+            if (!((part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog')) continue;
+            // A clause about the writer is the question only when it clearly reads as one: "je viens juste d'avoir mon
+            // CSQ" is not what a CSQ is.
+            if (!this.tellsAboutWriter(clause) || isClearAnswer(part) || part.kind === 'dialog') return part;
         }
         return undefined;
     }
