@@ -1198,11 +1198,10 @@ export class Recognizer {
         const background = this.refusedOwnQuestion(text, language) ? [] : clauses.filter(telling);
         for (const clause of [...clauses.filter((c) => !telling(c)), ...background]) {
             const part = this.search(clause, language);
-            // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK").
-            if (!((part.kind === 'answer' && !part.topic.smallTalk) || part.kind === 'dialog')) continue;
-            // A clause about the writer is the question only when it clearly reads as one: "je viens juste d'avoir mon
-            // CSQ" is not what a CSQ is.
-            if (!this.tellsAboutWriter(clause) || isClearAnswer(part) || part.kind === 'dialog') return part;
+            // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK"); a clause about
+            // the writer is the question only when it reads clearly ("je viens juste d'avoir mon CSQ" is not what a CSQ is).
+            if (part.kind === 'dialog' || isClearAnswer(part)) return part;
+            if (part.kind === 'answer' && !part.topic.smallTalk && !this.tellsAboutWriter(clause)) return part;
         }
         return undefined;
     }
@@ -1362,8 +1361,9 @@ export class Recognizer {
             const b = this.recognize(second, language);
             if (b.kind === 'command' && b.command === 'advisor') return b;
         }
-        // "how much is it and how long does it take": two halves that each start by asking are two questions, and the
-        // first needs only to be answered, not clearly: the second, clearly the whole's, says the message asks two things.
+        // "how much is it and how long does it take": a first half that asks (a question word first, or a "?" last)
+        // beside a second that starts with a question word are two questions; the first needs only to be answered, not
+        // clearly: the second, clearly the whole's, says the message asks two things.
         const bothAsk = asks && this.questionStarts.has(words(second)[0] ?? '') && a.kind === 'answer' && !a.topic.smallTalk;
         if ((clearly !== undefined || bothShort) && !requestOf(a) && !isClearAnswer(a) && !bothAsk) return undefined;
         if (isShort(second) && !bothShort) {

@@ -388,7 +388,7 @@ export class TextAnalyzer {
     /** The closest known word within the typo budget, or the word itself. */
     correct(word: string): string {
         if (/\d/.test(word)) return word;
-        if (this.vocabulary.has(word)) return this.withMissingLetter(word) ?? word;
+        if (this.vocabulary.has(word)) return this.lexiconWordOfTypo(word) ?? word;
         const unstretched = this.unstretched(word);
         if (unstretched !== undefined) return unstretched;
         // An unknown inflection of a known word ("starting") needs no correction, unless it is one letter from a
@@ -424,18 +424,20 @@ export class TextAnalyzer {
      * The lexicon word that a rare known word is with one letter put back ("requirments" → "requirements") or one vowel
      * written as heard ("documants" → "documents"). Other letters are left: "regler" is not « règles », nor "matters" "masters".
      */
-    private withMissingLetter(word: string): string | undefined {
+    private lexiconWordOfTypo(word: string): string | undefined {
         if (word.length < MIN_RESTORED_LETTERS || (this.vocabulary.get(word) ?? 0) > RARE_KNOWN_WORD) return undefined;
         if (conceptOf(word) !== undefined || LEXICON_WORDS.has(word)) return undefined;
         let best: string | undefined;
         let bestFrequency = this.vocabulary.get(word) ?? 0;
-        for (const candidate of [word.length, word.length + 1].flatMap((length) => this.vocabularyByLength.get(length) ?? [])) {
-            if (candidate[0] !== word[0] || conceptOf(candidate) === undefined) continue;
-            if (candidate.length === word.length && !oneVowelApart(word, candidate)) continue;
-            const frequency = this.vocabulary.get(candidate) ?? 0;
-            if (frequency > bestFrequency && boundedEditDistance(word, candidate, 1) <= 1) {
-                best = candidate;
-                bestFrequency = frequency;
+        for (const length of [word.length, word.length + 1]) {
+            for (const candidate of this.vocabularyByLength.get(length) ?? []) {
+                if (candidate[0] !== word[0] || conceptOf(candidate) === undefined) continue;
+                if (length === word.length && !oneVowelApart(word, candidate)) continue;
+                const frequency = this.vocabulary.get(candidate) ?? 0;
+                if (frequency > bestFrequency && boundedEditDistance(word, candidate, 1) <= 1) {
+                    best = candidate;
+                    bestFrequency = frequency;
+                }
             }
         }
         return best;
