@@ -868,9 +868,9 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
     lng: 'long',
     dey: 'they',
     dat: 'that',
-    // "how long til I get it": texted "until".
     // « tu peux faire koi », « c koi »: « quoi » as heard.
     koi: 'quoi',
+    // "how long til I get it": texted "until".
     til: 'until',
     till: 'until',
     daccord: 'd accord',
