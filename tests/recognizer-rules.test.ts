@@ -1739,9 +1739,14 @@ describe('a clause that turns a topic away', () => {
 describe('a message written as a letter, with a sign-off and a signature', () => {
     const school = 'My daughter is moving to Sherbrooke with her children. Will the children be able to attend school there?';
     const documents = 'Pourriez-vous m’indiquer quels documents ma fille devra joindre à sa demande?';
+    const told = 'Madame,\nJe vous écris afin de connaître les documents que ma fille devra joindre à sa demande.';
     const recognizer = recognizerReading({
         [school]: confident('children-school'),
         [documents]: confident('documents-list'),
+        [told]: confident('documents-list'),
+        [`${told}\nVeuillez agréer mes salutations distinguées.`]: confident('documents-list', 0.65),
+        'Veuillez agréer mes salutations distinguées.': confident('goodbye'),
+        'Madame, Je vous écris afin de connaître les documents que ma fille devra joindre à sa demande.': confident('documents-list'),
         'Got it, that is clear now.': confident('acknowledgement'),
         'Got it, that is clear now. Thank you, Maria': confident('thanks'),
     });
@@ -1761,6 +1766,12 @@ describe('a message written as a letter, with a sign-off and a signature', () =>
 
     it('keeps the thanks after news that asks nothing', () => {
         expect(recognizer.understand('Got it, that is clear now. Thank you, Maria', 'en')).toMatchObject({ topic: { id: 'thanks' } });
+    });
+
+    it('is read without a letter’s closing that ends it with no name after: « Veuillez agréer… » is no goodbye', () => {
+        const read = recognizer.understand(`${told}\nVeuillez agréer mes salutations distinguées.`, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'documents-list' } });
+        expect(read).not.toHaveProperty('also');
     });
 });
 

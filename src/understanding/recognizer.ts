@@ -1567,8 +1567,9 @@ export class Recognizer {
      * A message written as a letter, without its sign-off and signature ("…attend school there? With thanks, their
      * grandmother, Evelyn Parker", « …auxquels elle peut s'attendre? Je vous prie d'agréer mes salutations. Lise
      * Bergeron »): a name is no word the bot knows, and would weigh as much as the question's own. The sign-off starts
-     * a sentence or a clause in the message's short tail, which asks nothing, and a signature follows it. Undefined
-     * when there is none, or what is left before it asks nothing (or too little to ask).
+     * a sentence or a clause in the message's short tail, which asks nothing, and a signature follows it, unless it is
+     * a letter's closing that ends the message. Undefined when there is none, or what is left before it asks nothing
+     * (or too little to ask).
      */
     private withoutSignOff(text: string): string | undefined {
         const pieces = text.trim().split(SIGN_OFF_START);
@@ -1579,13 +1580,15 @@ export class Recognizer {
             const tokens = words(pieces[at] ?? '');
             if (this.signOffs.some((phrase) => phraseAt(tokens, phrase, 0))) cut = at;
         }
-        // Without a name after it, the sign-off may be all the message says ("…is complete!! thank you for the help").
-        if (cut === undefined || cut === pieces.length - 1) return undefined;
+        if (cut === undefined) return undefined;
+        const signOff = words(pieces[cut] ?? '');
+        const thanks = this.thanksPhrases.some((phrase) => phraseAt(signOff, phrase, 0));
+        // Without a name after it, thanks may be all the message says ("…is complete!! thank you for the help"); a
+        // letter's closing (« Veuillez agréer mes salutations distinguées ») never is.
+        if (cut === pieces.length - 1 && thanks) return undefined;
         const rest = pieces.slice(0, cut).join(' ');
         // News that asks nothing, then "Thank you, Maria": the thanks is what it says. "Kind regards", « Je vous remercie
         // à l'avance » only close a letter.
-        const signOff = words(pieces[cut] ?? '');
-        const thanks = this.thanksPhrases.some((phrase) => phraseAt(signOff, phrase, 0));
         const asks = rest.includes('?') || rest.split(SENTENCE_END).some((sentence) => this.questionStarts.has(words(sentence)[0] ?? ''));
         return (asks || !thanks) && words(rest).length >= SIGNED_MESSAGE_WORDS ? rest : undefined;
     }
