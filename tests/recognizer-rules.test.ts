@@ -2588,3 +2588,31 @@ describe('a second half whose topic is read only in what the writer has not done
         });
     });
 });
+
+describe('two questions, the whole clearly about the second', () => {
+    const status = 'Is PMI+ still taking applications? and is there a limit on how many permits they give out per year';
+    const wife = 'le permis de travail de ma conjointe qui vient avec moi pis ses frais, c’est combien en tout?';
+    const recognizer = recognizerReading({
+        [status]: confident('caps', 0.75),
+        'Is PMI+ still taking applications?': confident('program-status', 0.8),
+        'and is there a limit on how many permits they give out per year': confident('caps', 0.55),
+        'is there a limit on how many permits they give out per year': confident('caps', 0.55),
+        [wife]: confident('fees', 0.75),
+        'le permis de travail de ma conjointe qui vient avec moi': confident('spouse-work', 0.8),
+        'ses frais, c’est combien en tout?': confident('fees', 0.55),
+    });
+
+    it('answers both when the first half is clear on its own, however weakly the second reads alone', () => {
+        expect(recognizer.understand(status, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'program-status' },
+            also: { id: 'caps' },
+        });
+    });
+
+    it('keeps one answer when the first half only names a person (« le permis de ma conjointe »)', () => {
+        const read = recognizer.understand(wife, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+        expect(read).not.toHaveProperty('also');
+    });
+});

@@ -1332,7 +1332,7 @@ export class Recognizer {
      * The two halves of a message cut at a join, read as two things asked at once: two questions, a question and
      * a goodbye ("how much is it? thanks, bye"), a question and a request (`requestBeside`), or the two topics of
      * the whole's "Did you mean…?" (`bothOffered`). A message clearly about one topic asks a second question only
-     * if both halves are as clear and one of them is that topic ("can my wife work and how much does the permit
+     * if one of its halves is that topic and the other is as clear ("can my wife work and how much does the permit
      * cost"): a vaguer first half stops there. Undefined when the halves do not ask two things.
      */
     private readCut(
@@ -1400,7 +1400,12 @@ export class Recognizer {
         if (a.kind === 'command' && a.command === 'privacy' && this.subjects.leavesItUnsaid(second)) return a;
         const answered = requestBeside(a, b) ?? (context ? undefined : bothOffered(whole, a, b));
         if (answered || context || a.kind !== 'answer' || b.kind !== 'answer' || b.topic.id === a.topic.id) return answered;
-        if (clearly === undefined || (b.score >= SINGLE_QUESTION_SCORE && (a.topic.id === clearly || b.topic.id === clearly)))
+        // The whole clearly about the second half's topic says that half asks it, however its own words read ("Is PMI+
+        // still taking applications? and is there a limit on how many permits…"), unless the first only names a person
+        // (« le permis de ma femme pis ses frais, c'est combien »); the first half's topic needs the second to read
+        // clearly on its own.
+        const secondIsWhole = b.topic.id === clearly && (asks || !PERSON_TOPICS.includes(a.topic.id));
+        if (clearly === undefined || secondIsWhole || (b.score >= SINGLE_QUESTION_SCORE && a.topic.id === clearly))
             return { ...a, also: b.topic };
         return undefined;
     }
