@@ -2616,3 +2616,29 @@ describe('two questions, the whole clearly about the second', () => {
         expect(read).not.toHaveProperty('also');
     });
 });
+
+describe('what a priced topic costs, asked after it', () => {
+    const again = 'faut-tu que je redonne mes empreintes? pis si oui ça coûte combien';
+    const permit = 'faut-tu que je redonne mes empreintes? pis combien coûte le permis';
+    const recognizer = recognizerReading({
+        'faut-tu que je redonne mes empreintes?': confident('biometrics'),
+        'pis si oui ça coûte combien': confident('fees'),
+        'si oui ça coûte combien': confident('fees'),
+        'pis combien coûte le permis': confident('fees'),
+        'combien coûte le permis': confident('fees'),
+    });
+
+    it('is answered by that topic, whose answer gives its cost, when the cost question says only "it"', () => {
+        const read = recognizer.understand(again, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'biometrics' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('adds the fees when the cost question names something else', () => {
+        expect(recognizer.understand(permit, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'biometrics' },
+            also: { id: 'fees' },
+        });
+    });
+});

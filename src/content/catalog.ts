@@ -290,8 +290,14 @@ export const PERSON_TOPICS: readonly string[] = ['family-members', 'spouse-work'
 export const ANYONE_TOPICS: readonly string[] = ['fees', 'processing-times', 'medical-exam', 'police-certificates', 'biometrics'];
 
 /**
- * Topics whose answer says what they cost: "how does restoration work and how much is it?" asks nothing the general
- * fees topic would add.
+ * Topics whose answer says what they cost (the biometrics fee, the restoration fee): "do I have to give my fingerprints
+ * again? and how much is it" asks that cost, not the whole list of fees.
+ */
+export const PRICED_TOPICS: readonly string[] = ['biometrics', 'restoration'];
+
+/**
+ * Priced topics whose cost is all that the fees asked beside them can mean: "how does restoration work and how much are
+ * the fees?" asks nothing the general fees topic would add (the biometrics are asked beside the permit's own fees).
  */
 export const OWN_COST_TOPICS: readonly string[] = ['restoration'];
 

@@ -15,6 +15,7 @@ import {
     OWN_COST_TOPICS,
     PERMIT_END_TOPICS,
     PERSON_TOPICS,
+    PRICED_TOPICS,
     PROCESSING_TIMES_TOPIC,
 } from '../content/catalog';
 import type { Translator } from '../content/i18n';
@@ -1126,7 +1127,7 @@ export class Recognizer {
         const clearly = whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE ? whole.topic.id : undefined;
         for (const [first, second] of twoQuestions(text)) {
             const both = this.readCut(first, second, whole, clearly, language);
-            if (both) return withoutThanksAfter(both);
+            if (both) return withoutThanksAfter(this.priceAskedAfter(both, second));
         }
         if (clearly !== undefined) return whole;
         // "What exactly is a CSQ? I keep seeing it in the permit requirements.": what follows a clear question only blurs it.
@@ -1408,6 +1409,17 @@ export class Recognizer {
         if (clearly === undefined || secondIsWhole || (b.score >= SINGLE_QUESTION_SCORE && a.topic.id === clearly))
             return { ...a, also: b.topic };
         return undefined;
+    }
+
+    /**
+     * Two questions read as a priced topic, then the fees: when the second leaves its subject unsaid (« faut-tu les
+     * redonner? pis si oui ça coûte combien »), "it" is the first one's thing, whose answer gives its cost.
+     */
+    private priceAskedAfter(both: Recognition, second: string): Recognition {
+        if (both.kind !== 'answer' || both.also?.id !== FEES_TOPIC || !PRICED_TOPICS.includes(both.topic.id)) return both;
+        if (!this.subjects.leavesItUnsaid(second)) return both;
+        const { also: _fees, ...first } = both;
+        return first;
     }
 
     /**
