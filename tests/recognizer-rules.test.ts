@@ -2642,3 +2642,32 @@ describe('what a priced topic costs, asked after it', () => {
         });
     });
 });
+
+describe('a request read weakly in the whole, beside a clear question', () => {
+    const lawyer = 'Est-il possible de prendre rendez-vous avec un avocat ? Et au passage, combien coûte le PMI+ ?';
+    const recognizer = recognizerReading({
+        [lawyer]: confident('advisor', 0.55),
+        'Est-il possible de prendre rendez-vous avec un avocat ?': confident('advisor', 0.6),
+        'Est-il possible de prendre rendez-vous avec un avocat': confident('advisor', 0.6),
+        'Et au passage, combien coûte le PMI+ ?': confident('fees', 0.75),
+        'au passage, combien coûte le PMI+ ?': confident('fees', 0.75),
+        'Est-il possible de prendre rendez-vous avec un avocat ? Et au passage, combien coûte le stationnement ?': confident(
+            'advisor',
+            0.55,
+        ),
+        'Et au passage, combien coûte le stationnement ?': { kind: 'none', score: 0.3 },
+    });
+
+    it('answers the question and follows the request', () => {
+        expect(recognizer.understand(lawyer, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            request: { command: 'advisor' },
+        });
+    });
+
+    it('stays the request when the other half asks nothing the bot answers', () => {
+        const parking = 'Est-il possible de prendre rendez-vous avec un avocat ? Et au passage, combien coûte le stationnement ?';
+        expect(recognizer.understand(parking, 'fr')).toMatchObject({ kind: 'command', command: 'advisor' });
+    });
+});

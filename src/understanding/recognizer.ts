@@ -1114,7 +1114,7 @@ export class Recognizer {
         const whole = this.withoutCourtesy(text, language) ?? this.recognize(text, language);
         // A guided flow named less clearly may still be the request beside a question ("check my eligibility, and the fees?").
         if (requestOf(whole) || whole.kind === 'dialog') return this.withRequest(text, language) ?? whole;
-        if (whole.kind === 'command') return whole;
+        if (whole.kind === 'command') return this.questionBesideCommand(text, whole, language) ?? whole;
         // Naming another program and nothing of IMP+, every question asks about that program ("I'm in Montreal and want
         // to ask for asylum, where do I go to apply?"); a request is still one ("a real person pls, all this PGWP stuff").
         if (whole.kind === 'refuse' && whole.otherProgram)
@@ -1509,6 +1509,23 @@ export class Recognizer {
             !asksWhere &&
             !rest.some((word) => this.questionStarts.has(word))
         );
+    }
+
+    /**
+     * A request read less than clearly in the whole, which one half makes while the other clearly asks a question (« Est-il
+     * possible de prendre rendez-vous avec un avocat ? Et au passage, combien coûte le PMI+ ? »): the whole's reading
+     * says what the half asks for, so the question is answered and the request followed.
+     */
+    private questionBesideCommand(text: string, whole: Recognition, language: Language): Recognition | undefined {
+        if (whole.kind !== 'command' || !isFollowing(whole.command)) return undefined;
+        const request = { command: whole.command };
+        for (const [first, second] of twoQuestions(text)) {
+            const [a, b] = [this.recognize(first, language), this.recognize(second, language)];
+            const [asked, other] = a.kind === 'answer' ? [a, b] : [b, a];
+            if (asked.kind === 'answer' && isClearAnswer(asked) && other.kind === 'command' && other.command === whole.command)
+                return { ...asked, request };
+        }
+        return undefined;
     }
 
     /** A question and a request in one message, in either order: the first cut that has both (`requestBeside`). */
