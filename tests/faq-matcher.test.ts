@@ -447,6 +447,20 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('tu peux faire koi')).toEqual(analyzer.analyze('tu peux faire quoi'));
         expect(analyzer.analyze('c koi le csq')).toEqual(analyzer.analyze('c’est quoi le csq'));
     });
+    it('reads a file’s size limit as no cap on permits, and joy as no cost', () => {
+        expect(analyzer.analyze('whats the max file size')).toEqual(analyzer.analyze('whats the file'));
+        expect(analyzer.analyze('c quoi la taille max')).not.toContain('@cap');
+        expect(analyzer.analyze('is there a max number of permits')).toContain('@cap');
+        expect(analyzer.analyze('trop contente')).not.toContain('@fee');
+    });
+    it('reads "still open" as asking whether the program lasts', () => {
+        expect(analyzer.analyze('is it still open')).toContain('@active');
+    });
+    it('reads the program’s names as voice typing writes them', () => {
+        expect(analyzer.analyze('what is i am p plus')).toEqual(analyzer.analyze('what is imp plus'));
+        expect(analyzer.analyze('who is me fee')).toEqual(analyzer.analyze('who is mifi'));
+        expect(analyzer.analyze('the open work per mitt')).toEqual(analyzer.analyze('the open work permit'));
+    });
     it('reads Haitian Creole words in a French message as the French words they are', () => {
         expect(analyzer.analyze('eske madanm mwen ka travay')).toEqual(analyzer.analyze('est-ce que ma femme peut travailler'));
         expect(analyzer.analyze('kòman m kreye kont IRCC a')).toEqual(analyzer.analyze('comment créer le compte IRCC'));

@@ -781,6 +781,16 @@ describe('words people use around what they ask', () => {
         expect(recognized).toMatchObject({ action: 'fallback' });
     });
 
+    it.each([
+        ['yes or no, is it still open?', 'en-CA', 'program-status'],
+        ['my scans are to big to uplode, whats the max file size', 'en-CA', 'upload'],
+        ['mes scans sont trop lourds le site les refuse, c quoi la taille max', 'fr-CA', 'upload'],
+        ['what is i am p plus exactly', 'en-CA', 'what-is-imp'],
+    ])('reads "still open", a file’s size limit and the program’s name as voice typing writes it: %s', async (text, locale, topic) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic });
+    });
+
     it('reads what is typed here as the person’s data', async () => {
         const { recognized } = await say('what do you do with the info I type here?');
         expect(recognized).toMatchObject({ action: 'command', command: 'privacy' });

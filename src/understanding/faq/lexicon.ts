@@ -49,6 +49,9 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'still sending': '@active',
     'its finished': '@ended',
     'it s finished': '@ended',
+    // "is it still open?": "still" is a stop word, but here it asks whether the program lasts. (« encore ouvert » is said
+    // as often of other programs, « le programme des aides familiaux, c'est encore ouvert? », and stays as it is.)
+    'still open': '@active @open',
     'still exist': '@active',
     'still exists': '@active',
     'existe encore': '@active',
@@ -329,6 +332,10 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'quebec open permit': '@impplus @open @permit',
     'permis de travail ouvert du quebec': '@impplus @open @work @permit',
     'permis ouvert du quebec': '@impplus @open @permit',
+    // Names as voice typing writes them ("what is i am p plus", "who is me fee", "the open work per mitt").
+    'i am p plus': '@impplus',
+    'me fee': '@mifi',
+    'per mitt': '@permit',
     'imp plus': '@impplus',
     'pmi plus': '@impplus',
     'imp +': '@impplus',
@@ -721,6 +728,19 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'credit card': '@card',
     'carte de credit': '@card',
     'appareil photo': '@scanner',
+    // A size limit ("whats the max file size", « c quoi la taille max »): a file's, not the cap on permits.
+    'max file size': 'file',
+    'maximum file size': 'file',
+    'max size': 'file',
+    'maximum size': 'file',
+    'size limit': 'file',
+    'file size': 'file',
+    'taille max': 'fichier',
+    'taille maximale': 'fichier',
+    'taille maximum': 'fichier',
+    'taille limite': 'fichier',
+    'taille du fichier': 'fichier',
+    'taille des fichiers': 'fichier',
     'log in': '@account',
     'sign in': '@account',
     'se connecter': '@account',
@@ -2087,6 +2107,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         'take takes taking keep hear hearing heard mentioned friend friends exactly actually anyway thing stuff ' +
         'understand wondering wonder curious ami amie exactement vraiment pareil quand meme truc affaire ' +
         'entendu comprendre question questions ' +
+        // « trop contente »: joy, not a typo of « coûtent ».
+        'content contente contents contentes ' +
         // Quebec interjections and « kossé » (« qu'est-ce que c'est »): no topic in them either.
         'coudonc heille eille voyons ayoye kosse kossa ' +
         // Politeness and fillers of the other languages people mix in (Tagalog, Arabic).
