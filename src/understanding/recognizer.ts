@@ -300,17 +300,20 @@ function withoutThanksAfter(recognition: Recognition): Recognition {
 }
 
 /**
- * "How does restoration work and how much does it cost?": a topic whose answer says what it costs answers the cost
- * question too; the general fees are not a second answer.
+ * A reading of one of `priced` beside the fees, as that topic alone: its answer says what it costs, so the general
+ * fees are not a second answer.
  */
-function withoutOwnCost(recognition: Recognition): Recognition {
+function withoutFeesBeside(recognition: Recognition, priced: readonly string[]): Recognition {
     if (recognition.kind !== 'answer' || recognition.also === undefined) return recognition;
     const { topic, also } = recognition;
-    const own = [topic, also].find((t) => OWN_COST_TOPICS.includes(t.id));
+    const own = [topic, also].find((t) => priced.includes(t.id));
     if (own === undefined || ![topic.id, also.id].includes(FEES_TOPIC)) return recognition;
     const { also: _fees, ...rest } = recognition;
     return { ...rest, topic: own };
 }
+
+/** "How does restoration work and how much does it cost?": whatever the words, restoration's own cost is asked. */
+const withoutOwnCost = (recognition: Recognition): Recognition => withoutFeesBeside(recognition, OWN_COST_TOPICS);
 
 /** What a reading asks the bot to do besides answering: a request or a guided flow, asked clearly. */
 function requestOf(recognition: Recognition): FollowingRequest | undefined {
@@ -1416,10 +1419,8 @@ export class Recognizer {
      * redonner? pis si oui ça coûte combien »), "it" is the first one's thing, whose answer gives its cost.
      */
     private priceAskedAfter(both: Recognition, second: string): Recognition {
-        if (both.kind !== 'answer' || both.also?.id !== FEES_TOPIC || !PRICED_TOPICS.includes(both.topic.id)) return both;
-        if (!this.subjects.leavesItUnsaid(second)) return both;
-        const { also: _fees, ...first } = both;
-        return first;
+        if (both.kind !== 'answer' || both.also?.id !== FEES_TOPIC || !this.subjects.leavesItUnsaid(second)) return both;
+        return withoutFeesBeside(both, PRICED_TOPICS);
     }
 
     /**
