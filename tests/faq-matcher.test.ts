@@ -277,6 +277,11 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('des scans flous')).not.toContain(analyzer.analyze('flos')[0]);
         expect(analyzer.analyze('des photos à la place')).toEqual(analyzer.analyze('des photos'));
     });
+    it('reads coming back into Canada alike in both languages, and « revenir » alone as no return', () => {
+        for (const back of ['come back', 're-enter', 'reentry', 'revenir au Canada', 'je peux revenir'])
+            expect(analyzer.analyze(back), back).toContain(analyzer.analyze('get back in')[0]);
+        expect(analyzer.analyze('ça va nous revenir à combien')).not.toContain(analyzer.analyze('come back')[0]);
+    });
     it('knows leaving and what is done with what people type as people say them', () => {
         expect(analyzer.analyze('bon je dois filer')).toContain('@bye');
         expect(analyzer.analyze('gotta run')).toEqual(['@bye']);

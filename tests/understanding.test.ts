@@ -839,3 +839,15 @@ describe('words people use around what they ask', () => {
         expect(JSON.stringify(recognized)).toContain('how-to-apply');
     });
 });
+
+describe('travelling once the permit is granted', () => {
+    it.each([
+        ['can I come back to Canada after a trip abroad with my IMP+ permit?', 'en-CA', 'en'],
+        ['si je voyage à l’étranger, est-ce que je peux revenir au Canada avec mon permis PMI+?', 'fr-CA', 'fr'],
+    ] as const)('answers coming back after a trip with what it takes, in its language: %s', async (text, locale, language) => {
+        const { recognized, text: said } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'travel-documents' });
+        // The answer says the permit is not a travel document, which the person needs to hear before leaving.
+        expect(said).toContain(kb.topic(language, 'travel-documents')?.answer);
+    });
+});

@@ -185,6 +185,16 @@ export const SOURCES = {
         ),
         checked: CHECKED,
     },
+    'ircc-travel-outside-canada': {
+        // English only (the French counterpart's address was not found). Checked on 2026-12-05: a work permit is not a
+        // travel document; passport and eTA or visitor visa to re-enter; the eTA issued with an initial work permit.
+        publisher: 'canada.ca',
+        official: true,
+        url: onlyIn(
+            'https://www.canada.ca/en/immigration-refugees-citizenship/services/work-canada/permit/temporary/extend/travel-outside-canada.html',
+        ),
+        checked: '2026-12-05',
+    },
     'ircc-eta-with-permit': {
         // Former CIC site (English only): an eTA is issued with a first work permit; automatic visitor visas are seen only in secondary sources.
         publisher: 'cic.gc.ca (IRCC’s former site)',
