@@ -2491,10 +2491,14 @@ describe('the fees, delays or documents of another process', () => {
     const csq = 'how much is the fee to apply for the CSQ with MIFI?';
     const caq = 'Pour un permis d’études à l’UQAM, c’est quoi les délais pour le CAQ ?';
     const peqHolder = 'I have a PEQ CSQ, what are the fees for IMP+?';
+    const compared = 'how much does PMI+ cost, same as the CAQ fee?';
+    const caqLikeStudies = 'how much is the CAQ, same as for studies?';
     const recognizer = recognizerReading({
         [csq]: confident('fees'),
         [caq]: confident('processing-times'),
         [peqHolder]: confident('fees'),
+        [compared]: confident('fees'),
+        [caqLikeStudies]: confident('fees'),
     });
 
     it.each([
@@ -2506,6 +2510,14 @@ describe('the fees, delays or documents of another process', () => {
 
     it('leave the IMP+ fees of someone who holds another program’s CSQ answered', () => {
         expect(recognizer.understand(peqHolder, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+
+    it('leave the permit’s fees answered when another process is only compared with it', () => {
+        expect(recognizer.understand(compared, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+
+    it('are still refused when compared with something else than the permit', () => {
+        expect(recognizer.understand(caqLikeStudies, 'en')).toMatchObject({ kind: 'refuse', offTopic: true });
     });
 });
 
@@ -2669,5 +2681,33 @@ describe('a request read weakly in the whole, beside a clear question', () => {
     it('stays the request when the other half asks nothing the bot answers', () => {
         const parking = 'Est-il possible de prendre rendez-vous avec un avocat ? Et au passage, combien coûte le stationnement ?';
         expect(recognizer.understand(parking, 'fr')).toMatchObject({ kind: 'command', command: 'advisor' });
+    });
+});
+
+describe('good news told, asking nothing', () => {
+    const approved = 'my PMI+ permit got approved yesterday!!! so happy, finally';
+    const peq = 'Bon je viens d’avoir mon CSQ par le PEQ 🎉🎉 trop content';
+    const asks = 'my PR got approved last week, so happy! do I still need the IMP+ permit';
+    const noNews = 'so happy to find this chat, the fees for the permit please';
+    const recognizer = recognizerReading({
+        [approved]: confident('pr-decision'),
+        [peq]: confident('pstq-peq-holders'),
+        [asks]: confident('pr-decision'),
+        [noNews]: confident('fees'),
+    });
+
+    it.each([
+        [approved, 'en'],
+        [peq, 'fr'],
+    ] as const)('is refused, not answered with the topic it names (%s)', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it('is still answered when a word of it asks', () => {
+        expect(recognizer.understand(asks, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'pr-decision' } });
+    });
+
+    it('is still answered when it tells no news', () => {
+        expect(recognizer.understand(noNews, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
     });
 });

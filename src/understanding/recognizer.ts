@@ -453,6 +453,8 @@ export class Recognizer {
     private readonly otherPermits: string[][];
     /** Words that compare two things ("same as", « pareil »): a definition that compares still defines. */
     private readonly comparisonPhrases: string[][];
+    /** Good news told (context.json `celebrations`: "so happy", « trop contente »; `news`: "got", « reçu »). */
+    private readonly celebration: { joy: string[][]; news: string[][] };
     /**
      * Pairs of topics often offered together, each with the words that only its own questions say (both languages): who
      * may apply from where ("I live in Ottawa") against where one may work ("a job in Ottawa").
@@ -528,6 +530,7 @@ export class Recognizer {
                 otherProcesses?: string[];
                 otherPermits?: string[];
                 comparisons?: string[];
+                celebrations?: { joy?: string[]; news?: string[] };
                 emoji?: Record<string, string>;
                 signOffs?: string[];
                 settlers?: Record<string, string[]>[];
@@ -568,6 +571,10 @@ export class Recognizer {
         this.otherProcesses = longestFirst(context.map((words) => words?.otherProcesses));
         this.otherPermits = longestFirst(context.map((words) => words?.otherPermits));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
+        this.celebration = {
+            joy: longestFirst(context.map((words) => words?.celebrations?.joy)),
+            news: longestFirst(context.map((words) => words?.celebrations?.news)),
+        };
         for (const [i, language] of LANGUAGES.entries()) this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {})));
         this.employerLmia = {
             names: longestFirst(context.map((words) => words?.employerLmia?.names)),
@@ -696,6 +703,7 @@ export class Recognizer {
                 this.outsideMatterAsked(text, read) ??
                 this.otherProcessAsked(text, read) ??
                 this.otherPermitEnding(text, read) ??
+                this.onlyCelebrated(text, read) ??
                 this.pinnedWithCompanion(text, language, read) ??
                 this.feeAmountNamed(text, language, read) ??
                 read,
@@ -1985,11 +1993,25 @@ export class Recognizer {
     /**
      * "how much is the fee to apply for the CSQ with MIFI?", « …attend son CAQ. C'est quoi le délai de traitement au
      * MIFI ? »: the fees, delays or documents of another process (`otherProcesses`: a CAQ, a CSQ, the PEQ) named in
-     * the message are not the IMP+ application's, whatever its words lean to.
+     * the message are not the IMP+ application's, whatever its words lean to. One compared with the permit ("how much does
+     * PMI+ cost, same as the CAQ fee?") is not what is asked.
      */
     private otherProcessAsked(text: string, read: Recognition): Recognition | undefined {
         if (read.kind !== 'answer' || read.also || !APPLICATION_PROCESS_TOPICS.includes(read.topic.id)) return undefined;
-        return this.says(text, this.otherProcesses) ? { kind: 'refuse', score: read.score, offTopic: true } : undefined;
+        if (!this.says(text, this.otherProcesses)) return undefined;
+        if (this.says(text, this.comparisonPhrases) && this.subjects.namesSubject(text, 'permit')) return undefined;
+        return { kind: 'refuse', score: read.score, offTopic: true };
+    }
+
+    /**
+     * "my PMI+ permit got approved yesterday!!! so happy, finally", « je viens d'avoir mon CSQ par le PEQ 🎉 trop
+     * content »: good news told, with no question mark and no word that asks, asks nothing the topic it names answers.
+     */
+    private onlyCelebrated(text: string, read: Recognition): Recognition | undefined {
+        if (this.topicsRead(read) === undefined || text.includes('?')) return undefined;
+        if (words(text).some((word) => this.questionStarts.has(word) || this.askingWords.has(word))) return undefined;
+        if (!this.says(text, this.celebration.joy) || !this.says(text, this.celebration.news)) return undefined;
+        return { kind: 'refuse', score: read.score ?? 0, offTopic: true };
     }
 
     /**
