@@ -851,3 +851,20 @@ describe('travelling once the permit is granted', () => {
         expect(said).toContain(kb.topic(language, 'travel-documents')?.answer);
     });
 });
+
+describe('what is not an IMP+ question although it names its topics', () => {
+    it('refuses a spouse’s permit through the writer’s own study permit', async () => {
+        const { recognized, text: reply } = await say('I’m on a study permit, can my husband get an open work permit through me?');
+        expect(recognized).toMatchObject({ action: 'fallback', topic: 'oos-spouse-other-programs' });
+        expect(reply).toContain(kb.topic('en', 'oos-spouse-other-programs')?.answer);
+    });
+
+    it.each([
+        ['my PMI+ permit got approved yesterday!!! so happy', 'en-CA'],
+        ['je viens d’avoir mon CSQ par le PEQ 🎉 trop contente', 'fr-CA'],
+    ] as const)('does not answer good news with the topic it names: %s', async (text, locale) => {
+        const { recognized } = await say(text, locale);
+        expect(recognized).toMatchObject({ action: 'fallback' });
+        expect(recognized).not.toHaveProperty('topic');
+    });
+});
