@@ -282,6 +282,11 @@ describe('TextAnalyzer', () => {
             expect(analyzer.analyze(back), back).toContain(analyzer.analyze('get back in')[0]);
         expect(analyzer.analyze('ça va nous revenir à combien')).not.toContain(analyzer.analyze('come back')[0]);
     });
+    it('reads an immigration medical as the medical exam, and a province’s « programme des candidats » as another program', () => {
+        expect(analyzer.analyze('an immigration medical')).toEqual(analyzer.analyze('a medical exam'));
+        expect(analyzer.analyze('la visite médicale')).toEqual(analyzer.analyze('l’examen médical'));
+        expect(analyzer.analyze('le programme des candidats de l’Ontario')).toContain(analyzer.analyze('PNP')[0]);
+    });
     it('knows leaving and what is done with what people type as people say them', () => {
         expect(analyzer.analyze('bon je dois filer')).toContain('@bye');
         expect(analyzer.analyze('gotta run')).toEqual(['@bye']);

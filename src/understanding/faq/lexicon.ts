@@ -429,6 +429,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'provincial nominee': '@otherprogram',
     'nominee program': '@otherprogram',
     'programme des candidats des provinces': '@otherprogram',
+    // « le programme des candidats de l'Ontario »: a province's nominee program, named with the province.
+    'programme des candidats': '@otherprogram',
     'vacances travail': '@otherprogram',
     'jeunes professionnels': '@otherprogram',
     'young professionals': '@otherprogram',
@@ -543,8 +545,6 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'a l exterieur du quebec': '@outside',
     'en dehors du quebec': '@outside',
     'a l etranger': '@outside',
-    'd abord': '@first',
-    'en premier': '@first',
     // Coming back into Canada after a trip: what the travel documents answer (« revenir » alone also says what
     // something costs: « ça va nous revenir à combien »).
     'come back': '@reenter',
@@ -561,6 +561,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'peux revenir': '@reenter',
     'pouvoir revenir': '@reenter',
     'revenir sans': '@reenter',
+    'd abord': '@first',
+    'en premier': '@first',
     'labour market impact assessment': '@lmia',
     'labor market impact assessment': '@lmia',
     'etude d impact sur le marche du travail': '@lmia',
@@ -852,6 +854,9 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     vm: 'examen medical',
     'panel physician': 'medical exam',
     'medecin designe': 'examen medical',
+    // "an immigration medical", « la visite médicale »: the exam named without the word "exam".
+    'immigration medical': 'medical exam',
+    'visite medicale': 'examen medical',
     // A lapsed CSQ or permit has expired.
     lapsed: '@expired',
     lapse: '@expired',
@@ -1044,14 +1049,14 @@ export const FILLER_PHRASES: readonly string[] = [
  * analyzer, no need to list them.
  */
 export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
+    // Coming back into Canada after a trip, as one word.
+    reenter: '@reenter',
+    reentry: '@reenter',
     // Small talk of both languages, so that "merci" and "thanks" are the same word to the matcher.
     thanks: '@thanks',
     thank: '@thanks',
     thx: '@thanks',
     ty: '@thanks',
-    // Coming back into Canada after a trip, as one word.
-    reenter: '@reenter',
-    reentry: '@reenter',
     tysm: '@thanks',
     merci: '@thanks',
     mrc: '@thanks',
