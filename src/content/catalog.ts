@@ -316,6 +316,12 @@ export const APPLICATION_PROCESS_TOPICS: readonly string[] = [FEES_TOPIC, PROCES
 /** Topics about the end of the IMP+ permit, which another permit's or visa's end (a study permit, a visitor visa) is not. */
 export const PERMIT_END_TOPICS: readonly string[] = ['permit-expiry'];
 
+/**
+ * Topics that set an open permit against one tied to an employer: a question about a closed permit alone (changing its
+ * employer, correcting it) is that permit's, not a comparison.
+ */
+export const OPEN_OR_CLOSED_TOPICS: readonly string[] = ['open-vs-employer-specific'];
+
 /** Small talk that ends a conversation: after a question in the same message ("… thanks, bye"), it is answered too. */
 export const CLOSING_TOPICS = ['goodbye'] as const;
 

@@ -12,6 +12,7 @@ import {
     type FollowingRequest,
     MENU,
     type MenuAction,
+    OPEN_OR_CLOSED_TOPICS,
     OWN_COST_TOPICS,
     PERMIT_END_TOPICS,
     PERSON_TOPICS,
@@ -453,6 +454,8 @@ export class Recognizer {
     private readonly otherPermits: string[][];
     /** Words that compare two things ("same as", « pareil »): a definition that compares still defines. */
     private readonly comparisonPhrases: string[][];
+    /** Words that name an open permit ("open", « ouvert »), which a comparison with a closed one names. */
+    private readonly openPermitWords: string[][];
     /** Good news told (context.json `celebrations`: "so happy", « trop contente »; `news`: "got", « reçu »). */
     private readonly celebration: { joy: string[][]; news: string[][] };
     /**
@@ -531,6 +534,7 @@ export class Recognizer {
                 otherPermits?: string[];
                 comparisons?: string[];
                 celebrations?: { joy?: string[]; news?: string[] };
+                openPermit?: string[];
                 emoji?: Record<string, string>;
                 signOffs?: string[];
                 settlers?: Record<string, string[]>[];
@@ -571,6 +575,7 @@ export class Recognizer {
         this.otherProcesses = longestFirst(context.map((words) => words?.otherProcesses));
         this.otherPermits = longestFirst(context.map((words) => words?.otherPermits));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
+        this.openPermitWords = longestFirst(context.map((words) => words?.openPermit));
         this.celebration = {
             joy: longestFirst(context.map((words) => words?.celebrations?.joy)),
             news: longestFirst(context.map((words) => words?.celebrations?.news)),
@@ -704,6 +709,7 @@ export class Recognizer {
                 this.otherProcessAsked(text, read) ??
                 this.otherPermitEnding(text, read) ??
                 this.onlyCelebrated(text, read) ??
+                this.closedPermitAsked(text, read) ??
                 this.pinnedWithCompanion(text, language, read) ??
                 this.feeAmountNamed(text, language, read) ??
                 read,
@@ -2000,6 +2006,18 @@ export class Recognizer {
         if (read.kind !== 'answer' || read.also || !APPLICATION_PROCESS_TOPICS.includes(read.topic.id)) return undefined;
         if (!this.says(text, this.otherProcesses)) return undefined;
         if (this.says(text, this.comparisonPhrases) && this.subjects.namesSubject(text, 'permit')) return undefined;
+        return { kind: 'refuse', score: read.score, offTopic: true };
+    }
+
+    /**
+     * "My closed permit is for a farm in Saskatchewan, how do I switch employers?", « mon permis fermé, je peux faire une
+     * 2e job le weekend chez un autre employeur? »: a closed permit asked about alone, with no open one, no comparison
+     * and nothing of IMP+ named, is that permit's question, not the difference between the two.
+     */
+    private closedPermitAsked(text: string, read: Recognition): Recognition | undefined {
+        if (read.kind !== 'answer' || read.also || !OPEN_OR_CLOSED_TOPICS.includes(read.topic.id)) return undefined;
+        if (this.says(text, this.openPermitWords) || this.says(text, this.comparisonPhrases)) return undefined;
+        if (this.subjects.namesSubject(text, 'permit')) return undefined;
         return { kind: 'refuse', score: read.score, offTopic: true };
     }
 
