@@ -2741,3 +2741,28 @@ describe('a closed permit asked about alone', () => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'open-vs-employer-specific' } });
     });
 });
+
+describe('whether a spouse may work, asked by someone on another program', () => {
+    const ptpd = 'je vais avoir mon PTPD bientôt, mon chum peut-il avoir un permis ouvert avec ça?';
+    const withCsq = 'j’ai un PTPD et mon CSQ, mon chum peut-il travailler?';
+    const partner = 'mon chum peut-il travailler avec moi?';
+    const readings: Record<string, MatchOutcome> = {
+        [ptpd]: confident('spouse-work'),
+        // The clause that tells the writer's own program reads as that program.
+        'je vais avoir mon PTPD bientôt': { kind: 'none', score: 0, offTopic: true, otherProgram: true },
+        [withCsq]: confident('spouse-work'),
+        [partner]: confident('spouse-work'),
+    };
+    const recognizer = new Recognizer(t, {
+        match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 },
+        topic: (id) => topic(id),
+    });
+
+    it('is refused in the words of a spouse’s permit under another program', () => {
+        expect(recognizer.understand(ptpd, 'fr')).toMatchObject({ kind: 'refuse', topic: { id: 'oos-spouse-other-programs' } });
+    });
+
+    it.each([withCsq, partner])('is still IMP+’s when the message names a CSQ or no other program: %s', (text) => {
+        expect(recognizer.understand(text, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
+    });
+});

@@ -322,6 +322,10 @@ export const PERMIT_END_TOPICS: readonly string[] = ['permit-expiry'];
  */
 export const OPEN_OR_CLOSED_TOPICS: readonly string[] = ['open-vs-employer-specific'];
 
+/** Whether a spouse may work beside IMP+, and the near miss of a spouse's permit under another program (a PGWP, a study permit). */
+export const SPOUSE_WORK_TOPIC = 'spouse-work';
+export const SPOUSE_OTHER_PROGRAMS_TOPIC = 'oos-spouse-other-programs';
+
 /** Small talk that ends a conversation: after a question in the same message ("… thanks, bye"), it is answered too. */
 export const CLOSING_TOPICS = ['goodbye'] as const;
 

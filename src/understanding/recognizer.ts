@@ -18,6 +18,8 @@ import {
     PERSON_TOPICS,
     PRICED_TOPICS,
     PROCESSING_TIMES_TOPIC,
+    SPOUSE_OTHER_PROGRAMS_TOPIC,
+    SPOUSE_WORK_TOPIC,
 } from '../content/catalog';
 import type { Translator } from '../content/i18n';
 import type { DialogTarget, Topic } from '../content/knowledgeBase';
@@ -710,6 +712,7 @@ export class Recognizer {
                 this.otherPermitEnding(text, read) ??
                 this.onlyCelebrated(text, read) ??
                 this.closedPermitAsked(text, read) ??
+                this.spouseThroughOwnProgram(text, language, read) ??
                 this.pinnedWithCompanion(text, language, read) ??
                 this.feeAmountNamed(text, language, read) ??
                 read,
@@ -2007,6 +2010,23 @@ export class Recognizer {
         if (!this.says(text, this.otherProcesses)) return undefined;
         if (this.says(text, this.comparisonPhrases) && this.subjects.namesSubject(text, 'permit')) return undefined;
         return { kind: 'refuse', score: read.score, offTopic: true };
+    }
+
+    /**
+     * « je vais avoir mon PTPD bientôt, mon chum peut-il avoir un permis ouvert avec ça? »: whether a spouse may work,
+     * asked by someone who tells they hold another program and names nothing of IMP+ or a CSQ, is about a spouse's permit
+     * under that program.
+     */
+    private spouseThroughOwnProgram(text: string, language: Language, read: Recognition): Recognition | undefined {
+        if (read.kind !== 'answer' || read.also || read.topic.id !== SPOUSE_WORK_TOPIC) return undefined;
+        if (this.subjects.namesSubject(text, 'permit') || this.subjects.namesSubject(text, 'csq')) return undefined;
+        const clauses = text
+            .trim()
+            .split(SENTENCE_END)
+            .flatMap((sentence) => sentence.split(CLAUSE_MARK));
+        if (!clauses.some((clause) => this.tellsAboutWriter(clause) && this.namesOtherProgram(clause, language))) return undefined;
+        const topic = this.matcher.topic?.(SPOUSE_OTHER_PROGRAMS_TOPIC, language);
+        return topic === undefined ? undefined : { kind: 'refuse', topic, score: read.score };
     }
 
     /**
