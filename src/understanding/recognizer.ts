@@ -201,6 +201,12 @@ const LIST_START = /^\s*(?:1[.)]|1\s+[-–]|a\))\s+/u;
 const INLINE_ITEM = /\s+(?=(?:[2-9][.)]|[2-9]\s+[-–]|[b-e]\))\s)/gu;
 const lastSentence = (text: string): string => text.split(SENTENCE_END).at(-1) ?? text;
 const firstSentence = (text: string): string => text.split(SENTENCE_END)[0] ?? text;
+/** The clauses of every sentence of a message ("I'm on a PGWP, can my wife work?" → two). */
+const clausesOf = (text: string): string[] =>
+    text
+        .trim()
+        .split(SENTENCE_END)
+        .flatMap((sentence) => sentence.split(CLAUSE_MARK));
 
 /** Words that join two questions in one sentence ("can my wife work and can our son go to school"). */
 const JOINING_WORDS = new Set(['and', 'but', 'also', 'et', 'mais', 'pis', 'puis']);
@@ -1709,11 +1715,7 @@ export class Recognizer {
      */
     private turnsAwayFromImpPlus(text: string): boolean {
         if (this.subjects.namesSubject(text, 'csq')) return false;
-        const clauses = text
-            .trim()
-            .split(SENTENCE_END)
-            .flatMap((sentence) => sentence.split(CLAUSE_MARK));
-        return clauses.some((clause) => this.turnsImpPlusAway(clause));
+        return clausesOf(text).some((clause) => this.turnsImpPlusAway(clause));
     }
 
     private turnsImpPlusAway(clause: string): boolean {
@@ -1945,8 +1947,7 @@ export class Recognizer {
     private ownRefusalQuestioned(text: string, understood: Recognition): Recognition | undefined {
         const read = this.topicsRead(understood, true);
         if (read === undefined || !this.says(text, this.ownRefusalPhrases)) return undefined;
-        const clauses = text.split(SENTENCE_END).flatMap((sentence) => sentence.split(CLAUSE_MARK));
-        const questioned = clauses.some(
+        const questioned = clausesOf(text).some(
             (clause) => asksOnly(clause, this.whyPhrases, WHY_EXTRA_WORDS) || asksOnly(clause, this.challengePhrases, WHY_EXTRA_WORDS),
         );
         return questioned ? { kind: 'refuse', score: read.score, ownFile: true } : undefined;
@@ -2020,11 +2021,7 @@ export class Recognizer {
     private spouseThroughOwnProgram(text: string, language: Language, read: Recognition): Recognition | undefined {
         if (read.kind !== 'answer' || read.also || read.topic.id !== SPOUSE_WORK_TOPIC) return undefined;
         if (this.subjects.namesSubject(text, 'permit') || this.subjects.namesSubject(text, 'csq')) return undefined;
-        const clauses = text
-            .trim()
-            .split(SENTENCE_END)
-            .flatMap((sentence) => sentence.split(CLAUSE_MARK));
-        if (!clauses.some((clause) => this.tellsAboutWriter(clause) && this.namesOtherProgram(clause, language))) return undefined;
+        if (!clausesOf(text).some((clause) => this.tellsAboutWriter(clause) && this.namesOtherProgram(clause, language))) return undefined;
         const topic = this.matcher.topic?.(SPOUSE_OTHER_PROGRAMS_TOPIC, language);
         return topic === undefined ? undefined : { kind: 'refuse', topic, score: read.score };
     }
@@ -2045,11 +2042,12 @@ export class Recognizer {
      * "my PMI+ permit got approved yesterday!!! so happy, finally", « je viens d'avoir mon CSQ par le PEQ 🎉 trop
      * content »: good news told, with no question mark and no word that asks, asks nothing the topic it names answers.
      */
-    private onlyCelebrated(text: string, read: Recognition): Recognition | undefined {
-        if (this.topicsRead(read) === undefined || text.includes('?')) return undefined;
+    private onlyCelebrated(text: string, understood: Recognition): Recognition | undefined {
+        const read = this.topicsRead(understood);
+        if (read === undefined || text.includes('?')) return undefined;
         if (words(text).some((word) => this.questionStarts.has(word) || this.askingWords.has(word))) return undefined;
         if (!this.says(text, this.celebration.joy) || !this.says(text, this.celebration.news)) return undefined;
-        return { kind: 'refuse', score: read.score ?? 0, offTopic: true };
+        return { kind: 'refuse', score: read.score, offTopic: true };
     }
 
     /**
