@@ -841,24 +841,18 @@ describe('words people use around what they ask', () => {
 });
 
 describe('travelling once the permit is granted', () => {
-    it.each([
-        ['can I come back to Canada after a trip abroad with my IMP+ permit?', 'en-CA', 'en'],
-        ['si je voyage à l’étranger, est-ce que je peux revenir au Canada avec mon permis PMI+?', 'fr-CA', 'fr'],
-    ] as const)('answers coming back after a trip with what it takes, in its language: %s', async (text, locale, language) => {
-        const { recognized, text: said } = await say(text, locale);
+    it('answers coming back after a trip with what it takes', async () => {
+        const { recognized, text } = await say(
+            'si je voyage à l’étranger, est-ce que je peux revenir au Canada avec mon permis PMI+?',
+            'fr-CA',
+        );
         expect(recognized).toMatchObject({ action: 'answer', topic: 'travel-documents' });
         // The answer says the permit is not a travel document, which the person needs to hear before leaving.
-        expect(said).toContain(kb.topic(language, 'travel-documents')?.answer);
+        expect(text).toContain(kb.topic('fr', 'travel-documents')?.answer);
     });
 });
 
 describe('what is not an IMP+ question although it names its topics', () => {
-    it('refuses a spouse’s permit through the writer’s own study permit', async () => {
-        const { recognized, text: reply } = await say('I’m on a study permit, can my husband get an open work permit through me?');
-        expect(recognized).toMatchObject({ action: 'fallback', topic: 'oos-spouse-other-programs' });
-        expect(reply).toContain(kb.topic('en', 'oos-spouse-other-programs')?.answer);
-    });
-
     it.each([
         ['my PMI+ permit got approved yesterday!!! so happy', 'en-CA'],
         ['je viens d’avoir mon CSQ par le PEQ 🎉 trop contente', 'fr-CA'],
