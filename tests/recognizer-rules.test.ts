@@ -2712,36 +2712,6 @@ describe('good news told, asking nothing', () => {
     });
 });
 
-describe('a closed permit asked about alone', () => {
-    const switchFarm = 'My closed permit is for a farm in Saskatchewan, how do I switch employers?';
-    const secondJob = 'mon permis fermé, je peux faire une 2e job le weekend chez un autre employeur?';
-    const difference = 'quelle différence avec mon permis fermé?';
-    const open = 'my closed permit vs an open one, which is better';
-    const withImpPlus = 'my closed permit ties me to one farm, is the IMP+ permit like that?';
-    const recognizer = recognizerReading({
-        [switchFarm]: confident('open-vs-employer-specific'),
-        [secondJob]: confident('open-vs-employer-specific'),
-        [difference]: confident('open-vs-employer-specific'),
-        [open]: confident('open-vs-employer-specific'),
-        [withImpPlus]: confident('open-vs-employer-specific'),
-    });
-
-    it.each([
-        [switchFarm, 'en'],
-        [secondJob, 'fr'],
-    ] as const)('is refused, not read as the difference between an open and a closed permit (%s)', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
-    });
-
-    it.each([
-        [difference, 'fr'],
-        [open, 'en'],
-        [withImpPlus, 'en'],
-    ] as const)('is still that difference when the message compares, names an open permit or IMP+ (%s)', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'open-vs-employer-specific' } });
-    });
-});
-
 describe('whether a spouse may work, asked by someone on another program', () => {
     const ptpd = 'je vais avoir mon PTPD bientôt, mon chum peut-il avoir un permis ouvert avec ça?';
     const withCsq = 'j’ai un PTPD et mon CSQ, mon chum peut-il travailler?';

@@ -316,12 +316,6 @@ export const APPLICATION_PROCESS_TOPICS: readonly string[] = [FEES_TOPIC, PROCES
 /** Topics about the end of the IMP+ permit, which another permit's or visa's end (a study permit, a visitor visa) is not. */
 export const PERMIT_END_TOPICS: readonly string[] = ['permit-expiry'];
 
-/**
- * Topics that set an open permit against one tied to an employer: a question about a closed permit alone (changing its
- * employer, correcting it) is that permit's, not a comparison.
- */
-export const OPEN_OR_CLOSED_TOPICS: readonly string[] = ['open-vs-employer-specific'];
-
 /** Whether a spouse may work beside IMP+, and the near miss of a spouse's permit under another program (a PGWP, a study permit). */
 export const SPOUSE_WORK_TOPIC = 'spouse-work';
 export const SPOUSE_OTHER_PROGRAMS_TOPIC = 'oos-spouse-other-programs';

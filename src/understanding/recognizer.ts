@@ -12,7 +12,6 @@ import {
     type FollowingRequest,
     MENU,
     type MenuAction,
-    OPEN_OR_CLOSED_TOPICS,
     OWN_COST_TOPICS,
     PERMIT_END_TOPICS,
     PERSON_TOPICS,
@@ -462,8 +461,6 @@ export class Recognizer {
     private readonly otherPermits: string[][];
     /** Words that compare two things ("same as", « pareil »): a definition that compares still defines. */
     private readonly comparisonPhrases: string[][];
-    /** Words that name an open permit ("open", « ouvert »), which a comparison with a closed one names. */
-    private readonly openPermitWords: string[][];
     /** Good news told (context.json `celebrations`: "so happy", « trop contente »; `news`: "got", « reçu »). */
     private readonly celebration: { joy: string[][]; news: string[][] };
     /**
@@ -542,7 +539,6 @@ export class Recognizer {
                 otherPermits?: string[];
                 comparisons?: string[];
                 celebrations?: { joy?: string[]; news?: string[] };
-                openPermit?: string[];
                 emoji?: Record<string, string>;
                 signOffs?: string[];
                 settlers?: Record<string, string[]>[];
@@ -583,7 +579,6 @@ export class Recognizer {
         this.otherProcesses = longestFirst(context.map((words) => words?.otherProcesses));
         this.otherPermits = longestFirst(context.map((words) => words?.otherPermits));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
-        this.openPermitWords = longestFirst(context.map((words) => words?.openPermit));
         this.celebration = {
             joy: longestFirst(context.map((words) => words?.celebrations?.joy)),
             news: longestFirst(context.map((words) => words?.celebrations?.news)),
@@ -717,7 +712,6 @@ export class Recognizer {
                 this.otherProcessAsked(text, read) ??
                 this.otherPermitEnding(text, read) ??
                 this.onlyCelebrated(text, read) ??
-                this.closedPermitAsked(text, read) ??
                 this.spouseThroughOwnProgram(text, language, read) ??
                 this.pinnedWithCompanion(text, language, read) ??
                 this.feeAmountNamed(text, language, read) ??
@@ -2024,18 +2018,6 @@ export class Recognizer {
         if (!clausesOf(text).some((clause) => this.tellsAboutWriter(clause) && this.namesOtherProgram(clause, language))) return undefined;
         const topic = this.matcher.topic?.(SPOUSE_OTHER_PROGRAMS_TOPIC, language);
         return topic === undefined ? undefined : { kind: 'refuse', topic, score: read.score };
-    }
-
-    /**
-     * "My closed permit is for a farm in Saskatchewan, how do I switch employers?", « mon permis fermé, je peux faire une
-     * 2e job le weekend chez un autre employeur? »: a closed permit asked about alone, with no open one, no comparison
-     * and nothing of IMP+ named, is that permit's question, not the difference between the two.
-     */
-    private closedPermitAsked(text: string, read: Recognition): Recognition | undefined {
-        if (read.kind !== 'answer' || read.also || !OPEN_OR_CLOSED_TOPICS.includes(read.topic.id)) return undefined;
-        if (this.says(text, this.openPermitWords) || this.says(text, this.comparisonPhrases)) return undefined;
-        if (this.subjects.namesSubject(text, 'permit')) return undefined;
-        return { kind: 'refuse', score: read.score, offTopic: true };
     }
 
     /**
