@@ -2415,6 +2415,48 @@ describe('a question its own words settle', () => {
     });
 });
 
+describe('coming back into Canada after a trip', () => {
+    const grandma = 'if i get the permit can i go visit my grandma in morocco this summer and come back without problems';
+    const noel = 'est ce que je peux rentrer en france pour noel et revenir au canada avec ce permis sans problème';
+    const ramq = 'la RAMQ on y a droit tout de suite? et si on part en vacances on peut revenir au canada sans visa?';
+    const stunt =
+        'I’m a stunt performer and I travel a lot for shoots. Can I leave Canada and come back while on IMP+, and do I keep my health insurance in between?';
+    const calgary = 'I already have the permit. can I go to Calgary for 6 months and work there then come back to Montreal?';
+    const later = 'bye, will come back in 2 weeks when i get the letter';
+    const readings: Record<string, MatchOutcome> = {
+        'la RAMQ on y a droit tout de suite?': confident('health-insurance'),
+        'I’m a stunt performer and I travel a lot for shoots. and do I keep my health insurance in between?': confident('health-insurance'),
+        [calgary]: confident('quebec-only'),
+    };
+    const recognizer = new Recognizer(t, {
+        match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 },
+        topic: (id, language) => kb.topic(language, id),
+    });
+
+    it.each([
+        [grandma, 'en'],
+        [noel, 'fr'],
+    ] as const)('is answered with the documents travel takes: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'travel-documents', language } });
+    });
+
+    it.each([
+        [ramq, 'fr'],
+        [stunt, 'en'],
+    ] as const)('keeps the other question asked beside it: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'travel-documents' },
+            also: { id: 'health-insurance' },
+        });
+    });
+
+    it('is not coming back from a trip inside Canada, or to the chat', () => {
+        expect(recognizer.understand(calgary, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
+        expect(recognizer.understand(later, 'en')).not.toMatchObject({ topic: { id: 'travel-documents' } });
+    });
+});
+
 describe('an IMP+ fee’s amount named in a message refused as a whole', () => {
     const paid = 'paid $155 is that right or should it be more';
     const enTout = 'Selon mon beau-frère ça coûte 255$ en tout, c’est vrai?';

@@ -850,6 +850,14 @@ describe('travelling once the permit is granted', () => {
         // The answer says the permit is not a travel document, which the person needs to hear before leaving.
         expect(text).toContain(kb.topic('fr', 'travel-documents')?.answer);
     });
+
+    it('answers an English re-entry question told as a family visit', async () => {
+        const { recognized } = await say(
+            'if i get the permit can i go visit my grandma in morocco this summer and come back without problems',
+            'en-CA',
+        );
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'travel-documents' });
+    });
 });
 
 describe('what is not an IMP+ question although it names its topics', () => {

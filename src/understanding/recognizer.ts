@@ -2061,9 +2061,23 @@ export class Recognizer {
             const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list)) && !this.says(sentence, pin.unless);
             if (!this.askedInSentence(asked, asks)) continue;
             const topic = this.matcher.topic?.(pin.topic, pin.language);
-            if (topic !== undefined) return chosen(topic, read.score ?? 0);
+            if (topic !== undefined) return this.askedBesidePin(asked, language, asks, chosen(topic, read.score ?? 0));
         }
         return undefined;
+    }
+
+    /**
+     * « la RAMQ on y a droit? et si on part en vacances on peut revenir au Canada sans visa? »: a pinned question beside
+     * another one, in a sentence or clause of its own, gets that one's answer too when it asks and reads clearly alone.
+     */
+    private askedBesidePin(text: string, language: Language, asks: (part: string) => boolean, pinned: Recognition): Recognition {
+        if (pinned.kind !== 'answer') return pinned;
+        const rest = this.withoutClauses(text, (clauses) => clauses.filter((clause) => !asks(clause)), QUESTION_WORDS);
+        const restAsks = (rest: string) => rest.includes('?') || this.questionStarts.has(words(rest)[0] ?? '');
+        if (rest === undefined || this.tellsAboutWriter(rest) || (text.includes('?') && !restAsks(rest))) return pinned;
+        const other = this.understand(rest, language);
+        const clear = other.kind === 'answer' && isClearAnswer(other) && !other.topic.smallTalk && !other.also;
+        return clear && other.topic.id !== pinned.topic.id ? { ...pinned, also: other.topic } : pinned;
     }
 
     /**
