@@ -413,6 +413,8 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('tu peux faire quoi exactement')).toEqual(analyzer.analyze('tu peux faire quoi'));
         expect(analyzer.analyze('what on earth is a CSQ')).toEqual(analyzer.analyze('what is a CSQ'));
         expect(analyzer.analyze('what the heck is biometrics')).toEqual(analyzer.analyze('what is biometrics'));
+        expect(analyzer.analyze('ça coûte combien tabarnouche')).toEqual(analyzer.analyze('ça coûte combien'));
+        expect(analyzer.analyze('câline, le site veut pas le prendre, maudit')).toEqual(analyzer.analyze('le site veut pas le prendre'));
         // Saying it again, not asking what a word means.
         expect(analyzer.analyze('I already paid, I mean how long it takes')).toEqual(analyzer.analyze('I already paid, how long it takes'));
         expect(analyzer.analyze('what does CSQ mean')).not.toEqual(analyzer.analyze('what does CSQ'));

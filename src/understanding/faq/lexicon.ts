@@ -1018,6 +1018,26 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
     'totalement',
     'donc',
     'juste',
+    // Quebec swears said in passing (« ça coûte combien tabarnouche »), as the English "the heck" is. Not « crime »,
+    // which a question about a criminal record means, nor « calvaire », an ordeal told.
+    'tabarnouche',
+    'tabarnak',
+    'tabarnac',
+    'tabarouette',
+    'caline',
+    'calice',
+    'calisse',
+    'crisse',
+    'criss',
+    'ostie',
+    'esti',
+    'sacrament',
+    'torrieux',
+    'mautadit',
+    'maudit',
+    'maudite',
+    'simonac',
+    'cibole',
 ]);
 
 /** Phrases that only stress ("what on earth is a CSQ", "how the heck do I apply"), left out as FILLER_WORDS are. */
