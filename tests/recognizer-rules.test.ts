@@ -585,6 +585,17 @@ describe('a second question followed by context', () => {
     });
 });
 
+describe('a guided flow asked for, then why', () => {
+    const recognizer = recognizerReading({ 'where do i start??': confident('start-steps', 1) });
+
+    it('starts the flow, read without the context after it', () => {
+        expect(recognizer.understand('where do i start?? two kids under 4 and zero time', 'en')).toMatchObject({
+            kind: 'dialog',
+            topic: 'start-steps',
+        });
+    });
+});
+
 describe('two questions, then a last sentence that tells without its full stop', () => {
     const girlfriend = 'can my girlfriend work too?';
     const toronto = 'and me, could the permit let me take a job in toronto if the one in quebec falls through?';

@@ -1151,7 +1151,7 @@ export class Recognizer {
         }
         if (clearly !== undefined) return whole;
         // "What exactly is a CSQ? I keep seeing it in the permit requirements.": what follows a clear question only blurs it.
-        const asked = this.askedBeforeContext(text, language);
+        const asked = this.askedBeforeContext(text, language, true);
         if (asked) return asked;
         if (whole.kind === 'clarify' && !whole.topics.some((topic) => topic.outOfScope)) {
             // Only to settle the whole's "Did you mean…?": a background about something else ("my daughter studies in
@@ -1471,13 +1471,17 @@ export class Recognizer {
      * question, when that alone clearly asks one thing or makes a request read at least at the marked-question score
      * ("what can you help me with? I'm asking for a client."); what follows would blur it. Undefined otherwise.
      */
-    private askedBeforeContext(half: string, language: Language): Recognition | undefined {
+    private askedBeforeContext(half: string, language: Language, flows = false): Recognition | undefined {
         const [question, ...after] = half.split(SENTENCE_END);
         if (question === undefined || after.length === 0 || !question.endsWith('?') || after.some((sentence) => sentence.includes('?')))
             return undefined;
         const part = this.recognize(question, language);
         const clearRequest = part.kind === 'command' && (part.score ?? 1) >= MARKED_QUESTION_SCORE;
-        return isClearAnswer(part) || clearRequest ? part : undefined;
+        // "where do i start?? two kids under 4 and zero time": a guided flow asked for clearly, then why; only as the whole
+        // message's question, since after a first half ("CSQ under the new PSTQ. eligible for IMP+?? …") the half asks
+        // about what the first told.
+        const clearFlow = flows && part.kind === 'dialog' && (part.score ?? 1) >= SINGLE_QUESTION_SCORE;
+        return isClearAnswer(part) || clearRequest || clearFlow ? part : undefined;
     }
 
     /** A half said to be one more question, whose next word asks ("also do I need…", « pis est-ce que… »). */
