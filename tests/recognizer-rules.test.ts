@@ -1845,7 +1845,11 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
     const echeance = 'Si mon CSQ arrive à échéance pendant qu’IRCC traite ma demande de RP, est-ce que je perds tout ?';
     const whoAreThey = 'The invitation letter I got is from MIFI. who are they, is it the federal gov?';
     const quelMinistere = 'Quel ministère envoie la lettre d’invitation au juste ?';
+    const eightYearOld = 'our 8 year old, can she go to school in Montreal while we’re on IMP+?';
+    const coursDuSoir = 'Avec le PMI+, est-ce que je peux suivre des cours du soir à l’université ?';
     const recognizer = recognizerReading({
+        [eightYearOld]: unsure('study-with-permit', 'children-school'),
+        [coursDuSoir]: unsure('children-school', 'study-with-permit'),
         [form]: unsure('upload', 'application-form'),
         [echeance]: unsure('csq-expiry', 'apply-before-after-pr'),
         [frais]: unsure('fees', 'program-status'),
@@ -1887,6 +1891,8 @@ describe('a "Did you mean…?" between two topics often offered together', () =>
         [travailler, 'fr', 'spouse-work'],
         [whoAreThey, 'en', 'what-is-mifi'],
         [quelMinistere, 'fr', 'what-is-mifi'],
+        [eightYearOld, 'en', 'children-school'],
+        [coursDuSoir, 'fr', 'study-with-permit'],
     ] as const)('is settled by the words only one of them says: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
     });
