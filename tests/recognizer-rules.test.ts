@@ -2775,8 +2775,10 @@ describe('whether a spouse may work, asked by someone on another program', () =>
     const ptpd = 'je vais avoir mon PTPD bientôt, mon chum peut-il avoir un permis ouvert avec ça?';
     const withCsq = 'j’ai un PTPD et mon CSQ, mon chum peut-il travailler?';
     const partner = 'mon chum peut-il travailler avec moi?';
+    const mcgill = 'My husband is doing a master’s at McGill on a study permit. Can I get an open work permit as his spouse?';
     const readings: Record<string, MatchOutcome> = {
         [ptpd]: confident('spouse-work'),
+        [mcgill]: confident('spouse-work'),
         // The clause that tells the writer's own program reads as that program.
         'je vais avoir mon PTPD bientôt': { kind: 'none', score: 0, offTopic: true, otherProgram: true },
         [withCsq]: confident('spouse-work'),
@@ -2789,6 +2791,10 @@ describe('whether a spouse may work, asked by someone on another program', () =>
 
     it('is refused in the words of a spouse’s permit under another program', () => {
         expect(recognizer.understand(ptpd, 'fr')).toMatchObject({ kind: 'refuse', topic: { id: 'oos-spouse-other-programs' } });
+    });
+
+    it('is refused so when the one who studies is the spouse', () => {
+        expect(recognizer.understand(mcgill, 'en')).toMatchObject({ kind: 'refuse', topic: { id: 'oos-spouse-other-programs' } });
     });
 
     it.each([withCsq, partner])('is still IMP+’s when the message names a CSQ or no other program: %s', (text) => {

@@ -459,6 +459,8 @@ export class Recognizer {
     private readonly otherProcesses: string[][];
     /** Another permit or visa than IMP+'s (context.json `otherPermits`): its end is not the IMP+ permit's. */
     private readonly otherPermits: string[][];
+    /** Studies and the permits that come with them (context.json `studies`: "study permit", "master's", « PTPD »). */
+    private readonly studies: string[][];
     /** Words that compare two things ("same as", « pareil »): a definition that compares still defines. */
     private readonly comparisonPhrases: string[][];
     /** Good news told (context.json `celebrations`: "so happy", « trop contente »; `news`: "got", « reçu »). */
@@ -537,6 +539,7 @@ export class Recognizer {
                 outsideMatters?: string[];
                 otherProcesses?: string[];
                 otherPermits?: string[];
+                studies?: string[];
                 comparisons?: string[];
                 celebrations?: { joy?: string[]; news?: string[] };
                 emoji?: Record<string, string>;
@@ -578,6 +581,7 @@ export class Recognizer {
         this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
         this.otherProcesses = longestFirst(context.map((words) => words?.otherProcesses));
         this.otherPermits = longestFirst(context.map((words) => words?.otherPermits));
+        this.studies = longestFirst(context.map((words) => words?.studies));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
         this.celebration = {
             joy: longestFirst(context.map((words) => words?.celebrations?.joy)),
@@ -2019,7 +2023,10 @@ export class Recognizer {
     private spouseThroughOwnProgram(text: string, language: Language, read: Recognition): Recognition | undefined {
         if (read.kind !== 'answer' || read.also || read.topic.id !== SPOUSE_WORK_TOPIC) return undefined;
         if (this.subjects.namesSubject(text, 'permit') || this.subjects.namesSubject(text, 'csq')) return undefined;
-        if (!clausesOf(text).some((clause) => this.tellsAboutWriter(clause) && this.namesOtherProgram(clause, language))) return undefined;
+        // "My husband is doing a master's at McGill on a study permit. Can I get an open work permit as his spouse?": a
+        // student's or a graduate's spouse has a permit of their own, whoever of the two tells it.
+        const ownProgram = clausesOf(text).some((clause) => this.tellsAboutWriter(clause) && this.namesOtherProgram(clause, language));
+        if (!ownProgram && !this.says(text, this.studies)) return undefined;
         const topic = this.matcher.topic?.(SPOUSE_OTHER_PROGRAMS_TOPIC, language);
         return topic === undefined ? undefined : { kind: 'refuse', topic, score: read.score };
     }
