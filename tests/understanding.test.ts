@@ -860,6 +860,17 @@ describe('travelling once the permit is granted', () => {
     });
 });
 
+describe('questions, then a last clause that only tells about the writer', () => {
+    it('answers both questions read without it', async () => {
+        const { recognized } = await say(
+            'how much $$ total for the permit?? and how long till i get it, im broke since i lost my job',
+            'en-CA',
+        );
+        expect(recognized).toMatchObject({ action: 'answer', topic: 'fees' });
+        expect(JSON.stringify(recognized)).toContain('processing-times');
+    });
+});
+
 describe('what is not an IMP+ question although it names its topics', () => {
     it.each([
         ['my PMI+ permit got approved yesterday!!! so happy', 'en-CA'],

@@ -700,6 +700,7 @@ export class Recognizer {
             this.remarkThenGoodbye(text, language, understood) ??
             this.askedMoreAfterRemark(text, language, understood) ??
             this.callBackAsked(text, understood) ??
+            this.askedBeforeToldTail(text, language, understood) ??
             this.personAskedAfterStory(text, language, understood) ??
             this.unsureOffer(text, language, understood) ??
             this.checkedIfTrue(text, language, understood) ??
@@ -2013,6 +2014,23 @@ export class Recognizer {
         if (!this.says(text, this.otherProcesses)) return undefined;
         if (this.says(text, this.comparisonPhrases) && this.subjects.namesSubject(text, 'permit')) return undefined;
         return { kind: 'refuse', score: read.score, offTopic: true };
+    }
+
+    /**
+     * "how much $$ total for the permit?? and how long till i get it, im broke since i lost my job": a message refused
+     * as a whole whose last clause only tells about the writer, after a question, is read without that clause when the
+     * rest then reads as an answer (one clear, or two).
+     */
+    private askedBeforeToldTail(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'refuse' || understood.topic || understood.otherProgram || understood.ownFile) return undefined;
+        const clauses = text.trim().split(CLAUSE_MARK);
+        const tail = clauses.at(-1) ?? '';
+        const rest = clauses.slice(0, -1).join(', ');
+        if (clauses.length < 2 || !rest.includes('?') || tail.includes('?') || !this.tellsAboutWriter(tail)) return undefined;
+        const reading = this.understand(rest, language);
+        return reading.kind === 'answer' && !reading.topic.smallTalk && (reading.also !== undefined || isClearAnswer(reading))
+            ? reading
+            : undefined;
     }
 
     /**
