@@ -2035,14 +2035,14 @@ export class Recognizer {
 
     /**
      * « je vais avoir mon PTPD bientôt, mon chum peut-il avoir un permis ouvert avec ça? »: whether a spouse may work,
-     * asked by someone who tells they hold another program and names nothing of IMP+ or a CSQ, is about a spouse's permit
-     * under that program.
+     * asked by someone who tells they hold another program, or in a message that names studies (`studies`), and that
+     * names nothing of IMP+ or a CSQ, is about a spouse's permit under that program.
      */
     private spouseThroughOwnProgram(text: string, language: Language, read: Recognition): Recognition | undefined {
         if (read.kind !== 'answer' || read.also || read.topic.id !== SPOUSE_WORK_TOPIC) return undefined;
         if (this.subjects.namesSubject(text, 'permit') || this.subjects.namesSubject(text, 'csq')) return undefined;
         // "My husband is doing a master's at McGill on a study permit. Can I get an open work permit as his spouse?": a
-        // student's or a graduate's spouse has a permit of their own, whoever of the two tells it.
+        // student's or a graduate's spouse has a permit of their own, whichever of the two studies.
         const ownProgram = clausesOf(text).some((clause) => this.tellsAboutWriter(clause) && this.namesOtherProgram(clause, language));
         if (!ownProgram && !this.says(text, this.studies)) return undefined;
         const topic = this.matcher.topic?.(SPOUSE_OTHER_PROGRAMS_TOPIC, language);
