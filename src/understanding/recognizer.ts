@@ -2102,8 +2102,9 @@ export class Recognizer {
     private askedBesidePin(text: string, language: Language, asks: (part: string) => boolean, pinned: Recognition): Recognition {
         if (pinned.kind !== 'answer') return pinned;
         const rest = this.withoutClauses(text, (clauses) => clauses.filter((clause) => !asks(clause)), QUESTION_WORDS);
-        const restAsks = (rest: string) => rest.includes('?') || this.questionStarts.has(words(rest)[0] ?? '');
-        if (rest === undefined || this.tellsAboutWriter(rest) || (text.includes('?') && !restAsks(rest))) return pinned;
+        if (rest === undefined || this.tellsAboutWriter(rest)) return pinned;
+        const restAsks = rest.includes('?') || this.questionStarts.has(words(rest)[0] ?? '');
+        if (text.includes('?') && !restAsks) return pinned;
         const other = this.understand(rest, language);
         const clear = other.kind === 'answer' && isClearAnswer(other) && !other.topic.smallTalk && !other.also;
         return clear && other.topic.id !== pinned.topic.id ? { ...pinned, also: other.topic } : pinned;
