@@ -19,6 +19,14 @@ function recognizerReading(readings: Record<string, MatchOutcome>): Recognizer {
     return new Recognizer(t, { match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 } });
 }
 
+/** `recognizerReading`, for rules that name the topic they answer by its id (`TopicMatcher.topic`). */
+function recognizerWithTopics(readings: Record<string, MatchOutcome>): Recognizer {
+    return new Recognizer(t, {
+        match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 },
+        topic: (id, language) => kb.topic(language, id),
+    });
+}
+
 describe('a question after sentences that only tell', () => {
     const recognizer = recognizerReading({
         'We are a family of four. My wife is a nurse. Do we need a job offer?': unsure('family-members', 'job-offer-lmia'),
@@ -2397,10 +2405,7 @@ describe('a question its own words settle', () => {
         [grok]: confident('criteria-outside-quebec'),
         [story]: confident('processing-times'),
     };
-    const recognizer = new Recognizer(t, {
-        match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 },
-        topic: (id, language) => kb.topic(language, id),
-    });
+    const recognizer = recognizerWithTopics(readings);
 
     it.each([
         [airport, 'en'],
@@ -2445,10 +2450,7 @@ describe('coming back into Canada after a trip', () => {
         'I’m a stunt performer and I travel a lot for shoots. and do I keep my health insurance in between?': confident('health-insurance'),
         [calgary]: confident('quebec-only'),
     };
-    const recognizer = new Recognizer(t, {
-        match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 },
-        topic: (id, language) => kb.topic(language, id),
-    });
+    const recognizer = recognizerWithTopics(readings);
 
     it.each([
         [grandma, 'en'],
@@ -2784,10 +2786,7 @@ describe('whether a spouse may work, asked by someone on another program', () =>
         [withCsq]: confident('spouse-work'),
         [partner]: confident('spouse-work'),
     };
-    const recognizer = new Recognizer(t, {
-        match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 },
-        topic: (id) => topic(id),
-    });
+    const recognizer = recognizerWithTopics(readings);
 
     it('is refused in the words of a spouse’s permit under another program', () => {
         expect(recognizer.understand(ptpd, 'fr')).toMatchObject({ kind: 'refuse', topic: { id: 'oos-spouse-other-programs' } });
