@@ -2800,3 +2800,47 @@ describe('whether a spouse may work, asked by someone on another program', () =>
         expect(recognizer.understand(text, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
     });
 });
+
+describe('what becomes of what one tells the chat', () => {
+    const remember = 'if I close this tab and come back tomorrow will you remember what I told you? where does all this go';
+    const revendent = "mon chum dit que ces chatbots la revendent nos infos. vous faites quoi avec ce que j'ecris ici?";
+    const expires = 'I told you my CSQ expires, is it safe to wait?';
+    const erase = 'who can see what I told you? please delete it';
+    const fees = 'how much are the fees? and is this chat private?';
+    const medical = 'is this chat private? and separately do I need a medical exam for the imp+ permit';
+    const recognizer = recognizerWithTopics({
+        [expires]: confident('csq-expiry'),
+        [erase]: confident('deleteData'),
+        [fees]: confident('fees', 0.6),
+        'how much are the fees?': confident('fees'),
+        // The whole leans to the privacy notice; its halves read apart.
+        [medical]: confident('privacy', 0.55),
+        'is this chat private?': confident('privacy', 0.6),
+        'and separately do I need a medical exam for the imp+ permit': confident('medical-exam', 0.75),
+        'separately do I need a medical exam for the imp+ permit': confident('medical-exam', 0.75),
+    });
+
+    it.each([
+        [remember, 'en'],
+        [revendent, 'fr'],
+    ] as const)('is the privacy notice: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'command', command: 'privacy' });
+    });
+
+    it('is not a story told earlier, nor a request to erase it', () => {
+        expect(recognizer.understand(expires, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'csq-expiry' } });
+        expect(recognizer.understand(erase, 'en')).toMatchObject({ kind: 'command', command: 'deleteData' });
+    });
+
+    it('follows the notice beside a question that reads clearly', () => {
+        expect(recognizer.understand(fees, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'fees' }, request: { command: 'privacy' } });
+    });
+
+    it('keeps the answer when the notice is already followed beside it', () => {
+        expect(recognizer.understand(medical, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'medical-exam' },
+            request: { command: 'privacy' },
+        });
+    });
+});

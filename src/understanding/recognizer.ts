@@ -2082,6 +2082,8 @@ export class Recognizer {
         if (read.kind === 'answer' && read.topic.smallTalk) return undefined;
         if (read.kind === 'refuse' && (read.otherProgram || read.ownFile)) return undefined;
         const answered = read.kind === 'answer' ? [read.topic.id, read.also?.id] : [];
+        // "is this chat private? and separately do I need a medical exam": a request followed beside the answer is met.
+        const requested = read.kind === 'answer' && read.request && 'command' in read.request ? read.request.command : undefined;
         // "Grok says I can apply at the airport. is that right?": a check asks about the claim before it.
         const asked = this.withoutTruthCheck(text) ?? text;
         for (const pin of this.pins) {
@@ -2090,24 +2092,29 @@ export class Recognizer {
             const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list)) && !this.says(sentence, pin.unless);
             if (!this.askedInSentence(asked, asks)) continue;
             const topic = this.matcher.topic?.(pin.topic, pin.language);
-            if (topic !== undefined) return this.askedBesidePin(asked, language, asks, chosen(topic, read.score ?? 0));
+            if (topic === undefined || (requested !== undefined && topic.command === requested)) continue;
+            return this.askedBesidePin(asked, language, asks, chosen(topic, read.score ?? 0));
         }
         return undefined;
     }
 
     /**
      * « la RAMQ on y a droit? et si on part en vacances on peut revenir au Canada sans visa? »: a pinned question beside
-     * another one, in a sentence or clause of its own, gets that one's answer too when it asks and reads clearly alone.
+     * another one, in a sentence or clause of its own, gets that one's answer too when it asks and reads clearly alone;
+     * a pinned request ("…and is this chat private?") is followed beside that answer.
      */
     private askedBesidePin(text: string, language: Language, asks: (part: string) => boolean, pinned: Recognition): Recognition {
-        if (pinned.kind !== 'answer') return pinned;
+        const request = pinned.kind === 'command' && isFollowing(pinned.command) ? { command: pinned.command } : undefined;
+        if (pinned.kind !== 'answer' && request === undefined) return pinned;
         const rest = this.withoutClauses(text, (clauses) => clauses.filter((clause) => !asks(clause)), QUESTION_WORDS);
         if (rest === undefined || this.tellsAboutWriter(rest)) return pinned;
         const restAsks = rest.includes('?') || this.questionStarts.has(words(rest)[0] ?? '');
         if (text.includes('?') && !restAsks) return pinned;
         const other = this.understand(rest, language);
         const clear = other.kind === 'answer' && isClearAnswer(other) && !other.topic.smallTalk && !other.also;
-        return clear && other.topic.id !== pinned.topic.id ? { ...pinned, also: other.topic } : pinned;
+        if (!clear) return pinned;
+        if (request) return { ...other, request };
+        return pinned.kind === 'answer' && other.topic.id !== pinned.topic.id ? { ...pinned, also: other.topic } : pinned;
     }
 
     /**
