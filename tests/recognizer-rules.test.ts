@@ -2844,3 +2844,24 @@ describe('what becomes of what one tells the chat', () => {
         });
     });
 });
+
+describe('an erasure asked beside its reason, in a short message', () => {
+    const phone = 'pls delete this whole conversation, my ex checks my phone';
+    const person = 'a real person maybe, my ex checks my phone';
+    const recognizer = recognizerReading({
+        [phone]: { kind: 'none', score: 0.5, offTopic: true },
+        'pls delete this whole conversation,': confident('deleteData'),
+        'pls delete this whole conversation': confident('deleteData'),
+        [person]: { kind: 'none', score: 0.5, offTopic: true },
+        'a real person maybe,': confident('advisor'),
+        'a real person maybe': confident('advisor'),
+    });
+
+    it('is the erasure, confirmed before anything is erased', () => {
+        expect(recognizer.understand(phone, 'en')).toMatchObject({ kind: 'command', command: 'deleteData', inferred: true });
+    });
+
+    it('is not another request, which a short message must ask clearly as a whole', () => {
+        expect(recognizer.understand(person, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});

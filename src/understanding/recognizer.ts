@@ -1180,7 +1180,14 @@ export class Recognizer {
             if (asked) return leansToNearMissBeside(whole, asked) ? whole : asked;
         }
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= SHORT_CONTEXT_WORDS)
-            return this.aboutMeAside(text, language, whole.offTopic === true) ?? this.lastRequest(text, language) ?? whole;
+            return (
+                this.aboutMeAside(text, language, whole.offTopic === true) ??
+                this.lastRequest(text, language) ??
+                // "pls delete this whole conversation, my ex checks my phone": the reason told beside an erasure blurs
+                // it, however short; nothing is erased before it is confirmed.
+                this.requestInClause(text, language, ['deleteData']) ??
+                whole
+            );
         return whole;
     }
 
@@ -1278,10 +1285,10 @@ export class Recognizer {
      * please delete everything I entered about my kids, thanks"; confirmed before anything is erased). Whatever the
      * rest is about, that is what the person asks of the bot.
      */
-    private requestInClause(text: string, language: Language): Recognition | undefined {
+    private requestInClause(text: string, language: Language, commands: readonly Command[] = CLAUSE_COMMANDS): Recognition | undefined {
         for (const clause of clausesLastFirst(text)) {
             const part = this.search(clause, language);
-            if (part.kind !== 'command' || !(CLAUSE_COMMANDS as readonly Command[]).includes(part.command)) continue;
+            if (part.kind !== 'command' || !commands.includes(part.command)) continue;
             // A person is reached only on a clause that clearly asks for one: "do I need a lawyer or can I go to the
             // tribunal myself" about a landlord, or "kindly advise who to call" about a phone, is not a request.
             if (part.command === 'deleteData' || (part.score ?? 1) >= SINGLE_QUESTION_SCORE) return part;
