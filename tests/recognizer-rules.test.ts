@@ -2865,3 +2865,21 @@ describe('an erasure asked beside its reason, in a short message', () => {
         expect(recognizer.understand(person, 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('a sentence without a question mark, in a message that marks what it asks', () => {
+    const skip = "Faut-il une offre d'emploi ou une EIMT pour appliquer? je livre pour Skip pis c'est pas vraiment un employeur";
+    const recognizer = recognizerReading({
+        [skip]: confident('job-offer-lmia', 0.78),
+        "Faut-il une offre d'emploi ou une EIMT pour appliquer?": confident('job-offer-lmia'),
+        "Faut-il une offre d'emploi ou une EIMT pour appliquer? je livre pour Skip": confident('job-offer-lmia', 0.76),
+        "c'est pas vraiment un employeur": confident('employers', 0.74),
+        'c est pas vraiment un employeur': confident('employers', 0.74),
+    });
+
+    it('tells, and is not one more question', () => {
+        expect(recognizer.understand(skip, 'fr')).toEqual(
+            expect.objectContaining({ kind: 'answer', topic: expect.objectContaining({ id: 'job-offer-lmia' }) }),
+        );
+        expect(recognizer.understand(skip, 'fr')).not.toHaveProperty('also');
+    });
+});

@@ -1129,6 +1129,19 @@ export class Recognizer {
         return item.endsWith('?') || this.clauseStartsAsking(item) || words(item).some((token) => this.askingWords.has(token));
     }
 
+    /**
+     * Whether a sentence asks, by its mark or by a question word among its first two ("n do i use my old account", "and
+     * what papers should I bring"): in a message that marks what it asks, one that does neither tells.
+     */
+    private sentenceMayAsk(sentence: string): boolean {
+        return (
+            sentence.includes('?') ||
+            words(sentence)
+                .slice(0, 2)
+                .some((word) => this.questionStarts.has(word))
+        );
+    }
+
     /** Whether a clause of the text starts with a question word ("I live in Laval, can my wife work"). */
     private clauseStartsAsking(text: string): boolean {
         return text.split(CLAUSE_MARK).some((clause) => this.questionStarts.has(words(clause)[0] ?? ''));
@@ -1419,7 +1432,11 @@ export class Recognizer {
         // the first question's context: both halves still ask.
         // "…? I lived in Dubai. also do i need medical": said to be one more question, it asks without its "?".
         const [firstAsks, secondAsks] = [first.includes('?'), second.includes('?') || this.addsQuestion(second)];
+        // "Faut-il une EIMT? je livre pour Skip pis c'est pas vraiment un employeur": cut inside a sentence that does
+        // not ask, after the question, the second half is what that sentence tells.
+        const toldAfterQuestion = firstAsks && !secondAsks && !this.sentenceMayAsk(lastSentence(first));
         const context =
+            toldAfterQuestion ||
             this.tellsAboutWriter(first) ||
             this.tellsAboutWriter(second) ||
             ((firstAsks || secondAsks) &&
@@ -1826,8 +1843,12 @@ export class Recognizer {
         // What the part that says the companion's words reads as alone, or the message's next best topic (read once,
         // only for a message with such a part).
         let next: Topic[] | undefined;
+        // "…pour appliquer? je livre pour Skip pis c'est pas vraiment un employeur": in a message that marks what it
+        // asks, a sentence that does not ask tells.
+        const marked = text.includes('?');
         for (const [id, marks, ownMarks] of others)
             for (const sentence of text.trim().split(SENTENCE_END)) {
+                if (marked && !this.sentenceMayAsk(sentence)) continue;
                 const beside = this.companionNamedBeside(sentence, marks, ownMarks, id, language);
                 if (beside) return { ...understood, also: beside };
                 const part = companionPart(
