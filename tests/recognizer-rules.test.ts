@@ -2883,3 +2883,34 @@ describe('a sentence without a question mark, in a message that marks what it as
         expect(recognizer.understand(skip, 'fr')).not.toHaveProperty('also');
     });
 });
+
+describe('a question after a heading and a colon', () => {
+    const shifts = 'between 2 shifts rn, quick q: how much is the fee';
+    const taxes = 'Impôts : je dois déclarer au Québec et au fédéral avec mon permis ?';
+    const citizenship = 'citizenship: which form do I send this month';
+    const order = 'dans quel ordre ça se passe : téléverser les docs, payer, soumettre ?';
+    const recognizer = recognizerReading({
+        [order]: { kind: 'none', score: 0.3 },
+        'téléverser les docs, payer, soumettre ?': confident('upload'),
+        [shifts]: { kind: 'none', score: 0.3, offTopic: true },
+        'how much is the fee': confident('fees'),
+        [taxes]: { kind: 'none', score: 0.3, offTopic: true },
+        'je dois déclarer au Québec et au fédéral avec mon permis ?': confident('quebec-only'),
+        [citizenship]: { kind: 'none', score: 0.3 },
+        citizenship: confident('oos-citizenship'),
+        'which form do I send this month': confident('application-form'),
+    });
+
+    it('is that question when the heading names nothing', () => {
+        expect(recognizer.understand(shifts, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+
+    it('is about what the heading names: a matter of daily life, a near miss', () => {
+        expect(recognizer.understand(taxes, 'fr')).toMatchObject({ kind: 'refuse' });
+        expect(recognizer.understand(citizenship, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('is not one when the words before the colon ask', () => {
+        expect(recognizer.understand(order, 'fr')).toMatchObject({ kind: 'refuse' });
+    });
+});

@@ -94,6 +94,10 @@ const ASIDE_WORDS = 8;
 const WHY_EXTRA_WORDS = 3;
 /** Context typed without punctuation before a question: at least this many words ("I live in Laval can I…"). */
 const MIN_CONTEXT_WORDS = 3;
+/** A heading before a colon ("quick q: …"), the question after it; not a time ("10:30") nor a link. */
+const HEADING = /^([^:?\n]+?)\s*:\s+([\s\S]+)$/u;
+/** The most words a heading has: a longer start is a sentence of its own. */
+const HEADING_WORDS = 8;
 const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
 /** Where a sentence is cut into clauses: "not the fees, I already paid", « oubliez les enfants, c'est ma conjointe : … ». */
 const CLAUSE_MARK = /[,:;]\s*/u;
@@ -1178,6 +1182,10 @@ export class Recognizer {
             const asked = this.afterBackground(text, language);
             if (asked?.kind === 'answer' && whole.topics.some((topic) => topic.id === asked.topic.id)) return asked;
         }
+        if (whole.kind === 'refuse' && !whole.topic) {
+            const asked = this.askedAfterHeading(text, language);
+            if (asked) return asked;
+        }
         if (whole.kind === 'refuse' && !whole.topic && !whole.offTopic) {
             const both = this.twoAskedInSentence(text, language);
             if (both) return both;
@@ -1227,6 +1235,23 @@ export class Recognizer {
             if (forAnyone || !this.persons.namesSomeone(story, language)) return read;
         }
         return undefined;
+    }
+
+    /**
+     * "vite entre 2 livraisons : ça coûte combien le permis pis ça prend combien de temps": a few words before a colon
+     * that name nothing (no topic, near miss or other program) say when or how someone asks; the question after it is
+     * read alone, and answered when it reads clearly. "PEQ volet travailleurs: …", "citizenship: …" name what the
+     * question is about (and « Impôts : … », a matter of daily life, is refused at the top level).
+     */
+    private askedAfterHeading(text: string, language: Language): Recognition | undefined {
+        const [, heading, question] = HEADING.exec(text.trim()) ?? [];
+        if (heading === undefined || question === undefined || words(heading).length > HEADING_WORDS) return undefined;
+        // « dans quel ordre ça se passe : téléverser, payer, soumettre ? » asks before its colon.
+        if (this.sentenceMayAsk(heading)) return undefined;
+        const named = this.search(heading, language);
+        if (named.kind !== 'refuse' || named.topic || named.otherProgram || named.nearMiss || named.unsure) return undefined;
+        const asked = this.understand(question, language);
+        return asked.kind === 'answer' && !asked.topic.smallTalk && (asked.also !== undefined || isClearAnswer(asked)) ? asked : undefined;
     }
 
     /** The question a long message refused as a whole asks in one of its clauses, when one clearly asks one thing. */
