@@ -871,6 +871,21 @@ describe('questions, then a last clause that only tells about the writer', () =>
     });
 });
 
+describe('what becomes of what one tells the chat', () => {
+    it('reads asking whether the chat remembers as the privacy notice', async () => {
+        const { recognized } = await say(
+            'if I close this tab and come back tomorrow will you remember what I told you? where does all this go',
+            'en-CA',
+        );
+        expect(recognized).toMatchObject({ action: 'command', command: 'privacy' });
+    });
+
+    it('reads an erasure asked beside its reason as the erasure', async () => {
+        const { recognized } = await say('pls delete this whole conversation, my ex checks my phone', 'en-CA');
+        expect(recognized).toMatchObject({ action: 'command', command: 'deleteData' });
+    });
+});
+
 describe('what is not an IMP+ question although it names its topics', () => {
     it.each([
         ['my PMI+ permit got approved yesterday!!! so happy', 'en-CA'],
