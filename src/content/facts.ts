@@ -92,8 +92,9 @@ export const SOURCES = {
         checked: CHECKED,
     },
     'ircc-fees': {
-        // Only the French fee list was found; its stored copy predates 2024-12-01, so it is cited only for the work permit
-        // and open work permit holder fees, which it shows (IRPR s. 299 and 303.2), not for restoration.
+        // Only the French fee list was found; its stored copy predates 2024-12-01, so it is cited for the work permit and
+        // open work permit holder fees, which it shows (IRPR s. 299 and 303.2), and as where to find today's restoration
+        // fee: revised each December, no source reachable here gave its 2026-12-01 amount, so the bot states none.
         publisher: 'canada.ca (IRCC fee list)',
         official: true,
         url: onlyIn('https://ircc.canada.ca/francais/information/frais/bareme.asp'),
@@ -113,13 +114,6 @@ export const SOURCES = {
         url: onlyIn(
             'https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/fees/immigration/general/biometric.html',
         ),
-        checked: CHECKED,
-    },
-    'news-restoration-fee': {
-        // The stored IRCC fee list predates the 2025-12-01 adjustment; a news site reports the amount.
-        publisher: 'rcicnews.com',
-        official: false,
-        url: onlyIn('https://rcicnews.com/2025/12/ircc-fees-jump-status-restoration-now-costs-246?lang=en'),
         checked: CHECKED,
     },
     'ircc-family-owp': {
@@ -343,32 +337,6 @@ export const FACTS = {
         source: 'ircc-biometrics',
         checked: CHECKED,
         note: '"Families applying at the same time (2 or more members of a family): maximum total fee of CAN$170".',
-    },
-    'fees.restoration': {
-        kind: 'money',
-        value: 246.25,
-        source: 'news-restoration-fee',
-        checked: CHECKED,
-        effective: '2025-12-01',
-        revisedOn: '2026-12-01',
-        note: 'Restoration of temporary resident status, up from $239.75 (and from $229 before 2024-12-01); only for people in Canada who lost their status. IRCC revised it on December 1 in 2024 and 2025, and its notice of 2023-11-29 (as reproduced by workglobalcanada.com) says these fees "will continue to be adjusted annually for inflation every December 1" (Service Fees Act): it has most likely changed on 2026-12-01, to an amount no source reachable here gave, so the texts give it "as of" its effective date.',
-    },
-    'fees.restorationWithWorkPermit': {
-        kind: 'money',
-        value: 401.25,
-        source: 'news-restoration-fee',
-        checked: CHECKED,
-        effective: '2025-12-01',
-        revisedOn: '2026-12-01',
-        note: 'Restoration plus a new work permit ($246.25 + $155): "Combined restoration and new permit fees now cost up to $401.25 for workers".',
-    },
-    'dates.restorationFee': {
-        kind: 'date',
-        value: '2025-12-01',
-        source: 'news-restoration-fee',
-        checked: CHECKED,
-        effective: '2025-12-01',
-        note: '"Starting December 1, 2025, restoring your status … now costs $246.25".',
     },
     'permit.maxYears': {
         kind: 'number',

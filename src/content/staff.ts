@@ -17,14 +17,7 @@ export const CRITERIA_SOURCES: readonly SourceId[] = ['quebec-imp-plus', 'ircc-a
 export const FACTS_CARD_SECTIONS: readonly { id: 'fees' | 'durations' | 'caps' | 'dates'; facts: readonly FactId[] }[] = [
     {
         id: 'fees',
-        facts: [
-            'fees.workPermit',
-            'fees.openWorkPermitHolder',
-            'fees.biometrics',
-            'fees.biometricsFamily',
-            'fees.restoration',
-            'fees.restorationWithWorkPermit',
-        ],
+        facts: ['fees.workPermit', 'fees.openWorkPermitHolder', 'fees.biometrics', 'fees.biometricsFamily'],
     },
     {
         id: 'durations',
@@ -41,14 +34,6 @@ export const FACTS_CARD_SECTIONS: readonly { id: 'fees' | 'durations' | 'caps' |
     { id: 'caps', facts: ['caps.perYear', 'caps.permits2022', 'caps.applications2022', 'caps.applicationsPerYear'] },
     {
         id: 'dates',
-        facts: [
-            'dates.pstqStart',
-            'dates.peqEnd',
-            'dates.pilotEnd',
-            'dates.familyRules',
-            'dates.pstqPolicySpouses',
-            'dates.pstqPolicyEnd',
-            'dates.restorationFee',
-        ],
+        facts: ['dates.pstqStart', 'dates.peqEnd', 'dates.pilotEnd', 'dates.familyRules', 'dates.pstqPolicySpouses', 'dates.pstqPolicyEnd'],
     },
 ];
