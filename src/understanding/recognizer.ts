@@ -165,6 +165,9 @@ const mayAskMore = (reading: Recognition): boolean =>
     !(reading.kind === 'answer' && (reading.also || reading.request || reading.topic.smallTalk));
 const isClearAnswer = (recognition: Recognition): boolean =>
     recognition.kind === 'answer' && !recognition.topic.smallTalk && recognition.score >= SINGLE_QUESTION_SCORE;
+/** An answer to two questions, or a clear one: what a part of a message read alone must be to stand for it. */
+const answersClearly = (recognition: Recognition): boolean =>
+    recognition.kind === 'answer' && !recognition.topic.smallTalk && (recognition.also !== undefined || isClearAnswer(recognition));
 
 /** A half that starts like this asks the question before it the other way round ("…for free? Or must we pay?"). */
 const OFFERS_ANOTHER_WAY = /^(?:or|ou)\b/iu;
@@ -1251,7 +1254,7 @@ export class Recognizer {
         const named = this.search(heading, language);
         if (named.kind !== 'refuse' || named.topic || named.otherProgram || named.nearMiss || named.unsure) return undefined;
         const asked = this.understand(question, language);
-        return asked.kind === 'answer' && !asked.topic.smallTalk && (asked.also !== undefined || isClearAnswer(asked)) ? asked : undefined;
+        return answersClearly(asked) ? asked : undefined;
     }
 
     /** The question a long message refused as a whole asks in one of its clauses, when one clearly asks one thing. */
@@ -2081,9 +2084,7 @@ export class Recognizer {
         const rest = clauses.slice(0, -1).join(', ');
         if (clauses.length < 2 || !rest.includes('?') || tail.includes('?') || !this.tellsAboutWriter(tail)) return undefined;
         const reading = this.understand(rest, language);
-        return reading.kind === 'answer' && !reading.topic.smallTalk && (reading.also !== undefined || isClearAnswer(reading))
-            ? reading
-            : undefined;
+        return answersClearly(reading) ? reading : undefined;
     }
 
     /**
