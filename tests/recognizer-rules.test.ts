@@ -2914,3 +2914,21 @@ describe('a question after a heading and a colon', () => {
         expect(recognizer.understand(order, 'fr')).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('questions without a question mark, then a last clause that only tells about the writer', () => {
+    const message = 'How much are the fees and how long is processing, I need plan my money';
+    const recognizer = recognizerReading({
+        [message]: { kind: 'none', score: 0.5, offTopic: true },
+        'How much are the fees and how long is processing': { kind: 'none', score: 0.5 },
+        'How much are the fees': confident('fees'),
+        'how long is processing': confident('processing-times'),
+    });
+
+    it('answers the questions its first words ask, read without that clause', () => {
+        expect(recognizer.understand(message, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'processing-times' },
+        });
+    });
+});

@@ -2082,7 +2082,9 @@ export class Recognizer {
         const clauses = text.trim().split(CLAUSE_MARK);
         const tail = clauses.at(-1) ?? '';
         const rest = clauses.slice(0, -1).join(', ');
-        if (clauses.length < 2 || !rest.includes('?') || tail.includes('?') || !this.tellsAboutWriter(tail)) return undefined;
+        // "How much are the fees and how long is processing, I need plan my money": a question word first asks too.
+        const restAsks = rest.includes('?') || this.questionStarts.has(words(rest)[0] ?? '');
+        if (clauses.length < 2 || !restAsks || tail.includes('?') || !this.tellsAboutWriter(tail)) return undefined;
         const reading = this.understand(rest, language);
         return answersClearly(reading) ? reading : undefined;
     }
