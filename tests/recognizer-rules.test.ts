@@ -2932,3 +2932,40 @@ describe('questions without a question mark, then a last clause that only tells 
         });
     });
 });
+
+describe('a long message whose question is a near miss', () => {
+    const story = 'Plus tard je voudrais rejoindre mon fils au Québec';
+    const question = 'il pourra me parrainer ?';
+    const recognizer = recognizerReading({
+        [`${story}, ${question}`]: { kind: 'none', score: 0.4 },
+        [story]: confident('children-school', 0.75),
+        [question]: confident('oos-sponsor-parents'),
+    });
+
+    it('refuses with the near miss’s answer, not the topic its background reads as', () => {
+        expect(recognizer.understand(`${story}, ${question}`, 'fr')).toMatchObject({
+            kind: 'refuse',
+            topic: { id: 'oos-sponsor-parents' },
+        });
+    });
+});
+
+describe('a guided flow read in a clause of a long message', () => {
+    const story = 'my cousin is in Ontario as a visitor';
+    const vague = 'how does he switch to a work permit there';
+    const clear = 'tell me everything about the imp+ work permit please';
+    const recognizer = recognizerReading({
+        [`${story}, ${vague}`]: { kind: 'none', score: 0.36 },
+        [vague]: confident('start-permit', 0.55),
+        [`${story}, ${clear}`]: { kind: 'none', score: 0.36 },
+        [clear]: confident('start-permit', 0.85),
+    });
+
+    it('is not started when the clause reads as it only weakly', () => {
+        expect(recognizer.understand(`${story}, ${vague}`, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('is started when the clause clearly asks for it', () => {
+        expect(recognizer.understand(`${story}, ${clear}`, 'en')).toMatchObject({ kind: 'dialog', target: 'permit' });
+    });
+});

@@ -1272,9 +1272,13 @@ export class Recognizer {
         const background = this.refusedOwnQuestion(text, language) ? [] : clauses.filter(telling);
         for (const clause of [...clauses.filter((c) => !telling(c)), ...background]) {
             const part = this.search(clause, language);
+            // « Plus tard je voudrais rejoindre mon fils au Québec, il pourra me parrainer ? »: the clause that asks is a
+            // near miss, and the others are its background.
+            if (part.kind === 'refuse' && part.topic && clause.includes('?')) return part;
             // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK"); a clause about
             // the writer is the question only when it reads clearly ("je viens juste d'avoir mon CSQ" is not what a CSQ is).
-            if (part.kind === 'dialog' || isClearAnswer(part)) return part;
+            // A guided flow, too ("my cousin is in Ontario as a visitor, how does he switch to a work permit there").
+            if ((part.kind === 'dialog' && (part.score ?? 1) >= SINGLE_QUESTION_SCORE) || isClearAnswer(part)) return part;
             if (part.kind === 'answer' && !part.topic.smallTalk && !this.tellsAboutWriter(clause)) return part;
         }
         return undefined;
