@@ -2823,6 +2823,7 @@ describe('what becomes of what one tells the chat', () => {
     it.each([
         [remember, 'en'],
         [revendent, 'fr'],
+        ["Ce que j'écris ici sur mon fils, qui le lit ? c'est gardé quelque part ?", 'fr'],
     ] as const)('is the privacy notice: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'command', command: 'privacy' });
     });
