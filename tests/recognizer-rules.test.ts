@@ -2970,3 +2970,28 @@ describe('a guided flow read in a clause of a long message', () => {
         expect(recognizer.understand(`${story}, ${clear}`, 'en')).toMatchObject({ kind: 'dialog', target: 'permit' });
     });
 });
+
+describe('the one question between sentences that tell', () => {
+    const before = 'I have epilepsy, controlled with medicine.';
+    const question = 'Medical exam is required for this permit?';
+    const after = 'I am afraid they refuse me because of the illness';
+    const recognizer = recognizerReading({
+        [`${before} ${question} ${after}`]: { kind: 'none', score: 0.45, offTopic: true },
+        [question]: confident('medical-exam'),
+        [`${before} ${question} And the fees?`]: { kind: 'none', score: 0.45, offTopic: true },
+    });
+
+    it('is read alone when it clearly asks one thing', () => {
+        expect(recognizer.understand(`${before} ${question} ${after}`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'medical-exam' },
+        });
+    });
+
+    it('is not read alone when a sentence after it asks too', () => {
+        expect(recognizer.understand(`${before} ${question} And the fees?`, 'en')).not.toMatchObject({
+            kind: 'answer',
+            topic: { id: 'medical-exam' },
+        });
+    });
+});

@@ -1176,7 +1176,7 @@ export class Recognizer {
         }
         if (clearly !== undefined) return whole;
         // "What exactly is a CSQ? I keep seeing it in the permit requirements.": what follows a clear question only blurs it.
-        const asked = this.askedBeforeContext(text, language, true);
+        const asked = this.askedBeforeContext(text, language, true) ?? this.askedBetweenTold(text, language);
         if (asked) return asked;
         if (whole.kind === 'clarify' && !whole.topics.some((topic) => topic.outOfScope)) {
             // Only to settle the whole's "Did you mean…?": a background about something else ("my daughter studies in
@@ -1543,6 +1543,22 @@ export class Recognizer {
         // about what the first told.
         const clearFlow = flows && part.kind === 'dialog' && (part.score ?? 1) >= SINGLE_QUESTION_SCORE;
         return isClearAnswer(part) || clearRequest || clearFlow ? part : undefined;
+    }
+
+    /**
+     * "I have epilepsy, controlled with medicine. Medical exam is required for this permit? I am afraid they refuse me
+     * because of the illness": the one sentence that asks, between sentences before it that tell and after it that ask
+     * nothing, when it alone clearly asks one thing.
+     */
+    private askedBetweenTold(text: string, language: Language): Recognition | undefined {
+        const sentences = text.trim().split(SENTENCE_END);
+        const at = sentences.findIndex((sentence) => sentence.includes('?'));
+        if (at < 1 || at === sentences.length - 1) return undefined;
+        const before = sentences.slice(0, at);
+        const after = sentences.slice(at + 1);
+        if (!before.every((sentence) => this.tells(sentence)) || after.some((sentence) => sentence.includes('?'))) return undefined;
+        const part = this.recognize(sentences[at] ?? '', language);
+        return isClearAnswer(part) ? part : undefined;
     }
 
     /** A half said to be one more question, whose next word asks ("also do I need…", « pis est-ce que… »). */
