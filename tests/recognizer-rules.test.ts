@@ -2411,6 +2411,8 @@ describe('a question its own words settle', () => {
         [airport, 'en'],
         [lacolle, 'en'],
         [aeroport, 'fr'],
+        ['we live in Toronto, can I flagpole at the border to get the IMP+ permit?', 'en'],
+        ['on habite à Toronto, je peux faire le tour du poteau pour obtenir mon permis PMI+ ?', 'fr'],
         // The claim before "is that right?" is what is asked.
         [grok, 'en'],
     ] as const)('is applying at a port of entry, answered where one applies: %s', (text, language) => {
