@@ -2997,3 +2997,24 @@ describe('the one question between sentences that tell', () => {
         });
     });
 });
+
+describe('what something is, asked after a story', () => {
+    const story = 'Im a civil engineer from Tunisia, got my CSQ last spring under the regular skilled worker program.';
+    const question = 'what exactly is this IMP+ thing?';
+    const recognizer = recognizerReading({
+        [`${story} ${question}`]: confident('criteria-csq', 0.75),
+        [question]: confident('what-is-imp'),
+        [`${story} Am I eligible? ${question}`]: confident('criteria-csq', 0.75),
+    });
+
+    it('is answered when the last sentence clearly asks it and the story asks nothing', () => {
+        expect(recognizer.understand(`${story} ${question}`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
+    });
+
+    it('is not, when a sentence before it asks too', () => {
+        expect(recognizer.understand(`${story} Am I eligible? ${question}`, 'en')).not.toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-imp' },
+        });
+    });
+});

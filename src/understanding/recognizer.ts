@@ -715,7 +715,7 @@ export class Recognizer {
             this.companionsOffered(text, language, understood) ??
             this.settledByWords(text, understood) ??
             understood;
-        const read = this.settledByLastQuestion(text, language, settled) ?? settled;
+        const read = this.settledByLastQuestion(text, language, settled) ?? this.definitionAskedLast(text, language, settled) ?? settled;
         return withoutOwnCost(
             this.ownFileChecked(text, read) ??
                 this.ownRefusalQuestioned(text, read) ??
@@ -847,6 +847,25 @@ export class Recognizer {
         // beside another subject's name.
         const again = this.subjects.saysIt(question) && named !== undefined ? this.search(`${question} ${named}`, language) : undefined;
         return settles(again) ? again : undefined;
+    }
+
+    /**
+     * "Im a civil engineer from Tunisia, got my CSQ last spring under the regular skilled worker program. what exactly is
+     * this IMP+ thing?": after sentences that ask nothing, a last one that clearly asks what something is, read alone,
+     * is the question; the story only said why it is asked, and read with it the message leans to what it told.
+     */
+    private definitionAskedLast(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'answer' || understood.also || understood.request || understood.topic.smallTalk) return undefined;
+        const sentences = text.trim().split(SENTENCE_END);
+        const question = sentences.pop();
+        if (question === undefined || sentences.length === 0 || sentences.some((sentence) => sentence.includes('?'))) return undefined;
+        const alone = this.search(question, language);
+        return isClearAnswer(alone) &&
+            alone.kind === 'answer' &&
+            DEFINITION_TOPICS.includes(alone.topic.id) &&
+            alone.topic.id !== understood.topic.id
+            ? alone
+            : undefined;
     }
 
     /** A question read again with its subject named ("how long is it valid? the CSQ"), as if it said it. */
