@@ -3018,3 +3018,25 @@ describe('what something is, asked after a story', () => {
         });
     });
 });
+
+describe('whether the PEQ is open again', () => {
+    const reopened = 'is the PEQ open again for graduates? I finished my DEC in 2024';
+    const rouvert = 'le PEQ est-il rouvert pour les diplômés du Québec?';
+    const holder = 'I have a PEQ CSQ, is IMP+ still open to me?';
+    const recognizer = recognizerWithTopics({
+        [reopened]: confident('pstq-peq-holders', 0.66),
+        [rouvert]: unsure('pstq-peq-holders', 'oos-quebec-selection'),
+        [holder]: confident('pstq-peq-holders'),
+    });
+
+    it.each([
+        [reopened, 'en'],
+        [rouvert, 'fr'],
+    ] as const)('is refused in the words of getting selected by Quebec: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', topic: { id: 'oos-quebec-selection' } });
+    });
+
+    it('is not whether IMP+ is open to a PEQ CSQ holder', () => {
+        expect(recognizer.understand(holder, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'pstq-peq-holders' } });
+    });
+});

@@ -270,8 +270,9 @@ function companionPart(
     return asks ? part.join(' ') : undefined;
 }
 
-/** What choosing one topic of the knowledge base does: its command, its guided flow, or its answer. */
+/** What choosing one topic of the knowledge base does: its refusal for a near miss, its command, its guided flow, or its answer. */
 function chosen(topic: Topic, score: number): Recognition {
+    if (topic.outOfScope) return { kind: 'refuse', topic, score };
     if (topic.command) return { kind: 'command', command: topic.command, inferred: true, score };
     if (topic.dialog) return { kind: 'dialog', target: topic.dialog, topic: topic.id, score };
     return { kind: 'answer', topic, score };
@@ -2283,7 +2284,7 @@ export class Recognizer {
                 // from your office…").
                 if (topic.command === 'advisor' && this.says(text, this.otherOffices) && !this.says(text, this.addressWords))
                     return { kind: 'refuse', score, offTopic: true };
-                return topic.outOfScope ? { kind: 'refuse', topic, score } : chosen(topic, score);
+                return chosen(topic, score);
             }
             case 'ambiguous': {
                 // "Can I talk to a human instead of a bot?": between the advisor and small talk, asking to talk to
