@@ -3040,3 +3040,41 @@ describe('whether the PEQ is open again', () => {
         expect(recognizer.understand(holder, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'pstq-peq-holders' } });
     });
 });
+
+describe('a second answer the words of the first one settle', () => {
+    const photos = 'how do I upload my docs? are phone photos ok or do I need a scanner';
+    const ready = 'how do I upload my docs? and what should I have ready before I start?';
+    const unjoined = 'how do I upload my docs? what should I have ready before I start?';
+    const scans = 'which docs do they want, and can I upload photos or do they need proper scans';
+    const recognizer = recognizerReading({
+        'how do I upload my docs?': confident('upload'),
+        'are phone photos ok or do I need a scanner': confident('what-to-prepare'),
+        'and what should I have ready before I start?': confident('what-to-prepare'),
+        'what should I have ready before I start?': confident('what-to-prepare'),
+        [scans]: confident('documents-list', 0.6),
+        'which docs do they want': confident('documents-list'),
+        'can I upload photos or do they need proper scans': confident('upload'),
+    });
+
+    it('is left out when the message says only the first one’s words', () => {
+        const read = recognizer.understand(photos, 'en');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'upload' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it.each([ready, unjoined])('is kept when the message says its own words: %s', (text) => {
+        expect(recognizer.understand(text, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'upload' },
+            also: { id: 'what-to-prepare' },
+        });
+    });
+
+    it('is kept when a joining word adds it as a question of its own', () => {
+        expect(recognizer.understand(scans, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'documents-list' },
+            also: { id: 'upload' },
+        });
+    });
+});

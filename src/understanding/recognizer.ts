@@ -718,17 +718,20 @@ export class Recognizer {
             understood;
         const read = this.settledByLastQuestion(text, language, settled) ?? this.definitionAskedLast(text, language, settled) ?? settled;
         return withoutOwnCost(
-            this.ownFileChecked(text, read) ??
-                this.ownRefusalQuestioned(text, read) ??
-                this.employersLmiaAsked(text, read) ??
-                this.outsideMatterAsked(text, read) ??
-                this.otherProcessAsked(text, read) ??
-                this.otherPermitEnding(text, read) ??
-                this.onlyCelebrated(text, read) ??
-                this.spouseThroughOwnProgram(text, language, read) ??
-                this.pinnedWithCompanion(text, language, read) ??
-                this.feeAmountNamed(text, language, read) ??
-                read,
+            this.alsoSettledByWords(
+                text,
+                this.ownFileChecked(text, read) ??
+                    this.ownRefusalQuestioned(text, read) ??
+                    this.employersLmiaAsked(text, read) ??
+                    this.outsideMatterAsked(text, read) ??
+                    this.otherProcessAsked(text, read) ??
+                    this.otherPermitEnding(text, read) ??
+                    this.onlyCelebrated(text, read) ??
+                    this.spouseThroughOwnProgram(text, language, read) ??
+                    this.pinnedWithCompanion(text, language, read) ??
+                    this.feeAmountNamed(text, language, read) ??
+                    read,
+            ),
         );
     }
 
@@ -2022,6 +2025,30 @@ export class Recognizer {
             if (only !== undefined && said.length === 1) return chosen(only, understood.score);
         }
         return undefined;
+    }
+
+    /**
+     * "how do I upload my docs? are phone photos ok or do I need a scanner": two answers whose topics words tell apart
+     * (`settlers`), in a message that says only the first one's words, are that one's answer; the other half asked it
+     * again.
+     */
+    private alsoSettledByWords(text: string, read: Recognition): Recognition {
+        if (read.kind !== 'answer' || read.also === undefined || read.request) return read;
+        // "which docs do they want, and can I upload photos…", « …? Et est-ce que je peux… »: joined to what came
+        // before by a word that adds a question, the second is asked in its own right.
+        const said = words(text);
+        if (said.some((word, i) => JOINING_WORDS.has(word) && this.questionStarts.has(said[i + 1] ?? ''))) return read;
+        const pair = [read.topic, read.also];
+        for (const settler of this.settlers) {
+            if (!pair.every((topic) => settler.has(topic.id))) continue;
+            const named = pair.filter((topic) => this.says(text, settler.get(topic.id) ?? []));
+            const [only] = named;
+            // Only the second answer is left out: "how do I upload my docs? what should I have ready?" asks both.
+            if (only?.id !== read.topic.id || named.length > 1) continue;
+            const { also: _other, ...rest } = read;
+            return rest;
+        }
+        return read;
     }
 
     /**
