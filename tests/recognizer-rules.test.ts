@@ -798,6 +798,7 @@ describe('a second question about a topic often asked with the first', () => {
     const checks = 'Police certificate and medical exam, are both needed?';
     // The permit's duration goes with what IMP+ is, and with where one may work.
     const valid = 'How long is the permit valid? And can I work in Ontario with it?';
+    const quota = 'Is there a max number of permits this year, and is the program even open right now?';
     // Two things asked with "or", and two ways of doing one thing.
     const choice = 'Faut-il un test de langue ou une promesse d’embauche pour le PMI+ ?';
     const ways = 'How do I make the demand for this permit? By internet or I send papers to the embassy?';
@@ -825,6 +826,8 @@ describe('a second question about a topic often asked with the first', () => {
         'medical exam are both needed': confident('medical-exam'),
         [valid]: confident('duration'),
         'can i work in ontario with it': confident('quebec-only'),
+        [quota]: confident('caps'),
+        'is the program even open right now': confident('program-status'),
     });
 
     it.each([
@@ -832,6 +835,7 @@ describe('a second question about a topic often asked with the first', () => {
         [budget, 'en', 'fees', 'processing-times'],
         [checks, 'en', 'police-certificates', 'medical-exam'],
         [valid, 'en', 'duration', 'quebec-only'],
+        [quota, 'en', 'caps', 'program-status'],
         [choice, 'fr', 'language-test', 'job-offer-lmia'],
         [preamble, 'en', 'duration', 'what-is-imp'],
     ] as const)('answers both when a part asks the other in its own words: %s', (text, language, first, second) => {
