@@ -1770,6 +1770,8 @@ describe('a message written as a letter, with a sign-off and a signature', () =>
         [`${told}\nVeuillez agréer mes salutations distinguées.`]: confident('documents-list', 0.65),
         'Veuillez agréer mes salutations distinguées.': confident('goodbye'),
         'Madame, Je vous écris afin de connaître les documents que ma fille devra joindre à sa demande.': confident('documents-list'),
+        // Read alone, the tail asks something else: a sign-off cut would leave the school's answer.
+        'Thanks, but will they need a study permit?': confident('oos-study-other-provinces'),
         'Got it, that is clear now.': confident('acknowledgement'),
         'Got it, that is clear now. Thank you, Maria': confident('thanks'),
     });
@@ -3080,5 +3082,26 @@ describe('a second answer the words of the first one settle', () => {
             topic: { id: 'documents-list' },
             also: { id: 'upload' },
         });
+    });
+});
+
+describe('a clear first question beside one that reads as nothing', () => {
+    const work = 'mon mari pourra travailler?';
+    const school = "et nos 2 filles, l'école ça marche comment?";
+    const citizenship = 'et la citoyenneté, on la demande quand?';
+    const recognizer = recognizerReading({
+        [`${work} ${school}`]: { kind: 'none', score: 0.56, offTopic: true },
+        [`${work} ${citizenship}`]: { kind: 'none', score: 0.56, offTopic: true },
+        [work]: confident('spouse-work'),
+        [school]: { kind: 'none', score: 0.6 },
+        [citizenship]: confident('oos-citizenship'),
+    });
+
+    it('answers the first question', () => {
+        expect(recognizer.understand(`${work} ${school}`, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
+    });
+
+    it('does not when the second question is a near miss', () => {
+        expect(recognizer.understand(`${work} ${citizenship}`, 'fr')).not.toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
     });
 });

@@ -1216,6 +1216,10 @@ export class Recognizer {
             const both = this.twoAskedInSentence(text, language);
             if (both) return both;
         }
+        if (whole.kind === 'refuse' && !whole.topic && !whole.otherProgram) {
+            const first = this.firstOfTwoAsked(text, language);
+            if (first) return first;
+        }
         // "My wife and I are in Morocco, I got my CSQ last year, how long will it take?": the context drowns the
         // question; a clause that clearly asks one thing on its own is that question.
         if (whole.kind === 'refuse' && !whole.topic && words(text).length >= LONG_MESSAGE_WORDS) {
@@ -1261,6 +1265,22 @@ export class Recognizer {
             if (forAnyone || !this.persons.namesSomeone(story, language)) return read;
         }
         return undefined;
+    }
+
+    /**
+     * « mon mari pourra travailler? et nos 2 filles, l'école ça marche comment? »: a message refused as a whole whose
+     * first question clearly asks one thing, while the question after it reads as nothing (no topic, no near miss,
+     * nothing else): the first is answered, with its companion when the second asks it in its own words.
+     */
+    private firstOfTwoAsked(text: string, language: Language): Recognition | undefined {
+        const [first, ...rest] = text.trim().split(/(?<=\?)\s+/u);
+        const second = rest.join(' ');
+        if (first === undefined || rest.length === 0 || !first.endsWith('?') || !second.includes('?')) return undefined;
+        const asked = this.recognize(first, language);
+        if (asked.kind !== 'answer' || !isClearAnswer(asked)) return undefined;
+        const other = this.search(second, language);
+        if (other.kind !== 'refuse' || other.topic || other.otherProgram || other.offTopic) return undefined;
+        return this.companionAsked(text, language, asked) ?? asked;
     }
 
     /**
