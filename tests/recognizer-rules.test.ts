@@ -3105,3 +3105,30 @@ describe('a clear first question beside one that reads as nothing', () => {
         expect(recognizer.understand(`${work} ${citizenship}`, 'fr')).not.toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
     });
 });
+
+describe('a second question, then a clause that only tells', () => {
+    const renew = 'how long is it valid and can i renew it after, hopefully w/o paying everything again';
+    const why = "the permit is only good in Quebec and not Ontario? why, it's the same country";
+    const recognizer = recognizerReading({
+        [renew]: { kind: 'none', score: 0.3, offTopic: true },
+        'how long is it valid': confident('duration'),
+        'can i renew it after': confident('permit-expiry'),
+        [why]: confident('quebec-only'),
+        'the permit is only good in Quebec and not Ontario?': confident('quebec-only'),
+        why: confident('purpose'),
+    });
+
+    it('is read without that clause', () => {
+        expect(recognizer.understand(renew, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'duration' },
+            also: { id: 'permit-expiry' },
+        });
+    });
+
+    it('is not a word or two left before it', () => {
+        const read = recognizer.understand(why, 'en');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
+        expect(read).not.toHaveProperty('also');
+    });
+});

@@ -1499,7 +1499,11 @@ export class Recognizer {
             const namesAnother = second.endsWith('?') || b.topic.id === clearly || bothOffered(whole, a, b) !== undefined;
             return isClosing(b.topic) || (namesAnother && isClearAnswer(a) && isClearAnswer(b)) ? { ...a, also: b.topic } : undefined;
         }
-        const b = this.aboutFirst(a, second, language) ?? this.askedBeforeContext(second, language) ?? this.recognize(second, language);
+        const b =
+            this.aboutFirst(a, second, language) ??
+            this.askedBeforeContext(second, language) ??
+            this.askedBeforeToldClause(second, language) ??
+            this.recognize(second, language);
         if (this.readOnlyInStory(second, b, language)) return undefined;
         if (bothShort && (clearly !== undefined || !isClearAnswer(b))) return undefined;
         // "I got my CSQ last year and my wife is a nurse, can she work too?": the writer's own story is context, not a question.
@@ -1601,6 +1605,21 @@ export class Recognizer {
         const after = sentences.slice(at + 1);
         if (!before.every((sentence) => this.tells(sentence)) || after.some((sentence) => sentence.includes('?'))) return undefined;
         const part = this.recognize(sentences[at] ?? '', language);
+        return isClearAnswer(part) ? part : undefined;
+    }
+
+    /**
+     * "…and can i renew it after, hopefully w/o paying everything again": a half whose last clause only tells (no word of
+     * it asks, `tellsAtEnd`), after words that ask, is its question read without that clause, when that reads clearly.
+     */
+    private askedBeforeToldClause(half: string, language: Language): Recognition | undefined {
+        const clauses = half.trim().split(CLAUSE_MARK);
+        const tail = clauses.at(-1) ?? '';
+        const asked = clauses.slice(0, -1).join(', ');
+        // What is left asks in words of its own: not "why" (", it's the same country"), nor « pas pour la RP ».
+        const asks = words(asked).length >= QUESTION_WORDS && this.sentenceMayAsk(asked);
+        if (clauses.length < 2 || !asks || !this.tellsAtEnd(tail)) return undefined;
+        const part = this.recognize(asked, language);
         return isClearAnswer(part) ? part : undefined;
     }
 
