@@ -2067,9 +2067,9 @@ export class Recognizer {
     }
 
     /**
-     * "how do I upload my docs? are phone photos ok or do I need a scanner": two answers whose topics words tell apart
-     * (`settlers`), in a message that says only the first one's words, are that one's answer; the other half asked it
-     * again.
+     * "how do I upload my docs? are phone photos ok or do I need a scanner": two answers whose topics the settlers tell
+     * apart by their words, in a message that says only the first one's words, are that one's answer; the other half
+     * asked it again.
      */
     private alsoSettledByWords(text: string, read: Recognition): Recognition {
         if (read.kind !== 'answer' || read.also === undefined || read.request) return read;
