@@ -1020,8 +1020,7 @@ export class Recognizer {
         // and how much are the fees?" asked first, without its "?"; « …elle a-tu besoin d'une AVE pour trois semaines de
         // visite, pis ça coûte combien? » too.
         const before = text.trim().slice(0, found.index);
-        if (words(before).length > SHORT_CONTEXT_WORDS || before.includes('?') || this.questionStarts.has(words(before)[0] ?? ''))
-            return undefined;
+        if (words(before).length > SHORT_CONTEXT_WORDS || this.asksOutright(before)) return undefined;
         // Said to be one more question, it may read less clearly than one alone (« …Et les enfants, ils peuvent être
         // scolarisés là-bas ? »).
         const asked = this.search(found[1], language);
@@ -1157,6 +1156,11 @@ export class Recognizer {
     /** Whether a list item asks ("how long is it valid", « ça coûte combien », "fees?"), not lists a fact ("- CSQ issued in 2023"). */
     private itemAsks(item: string): boolean {
         return item.endsWith('?') || this.clauseStartsAsking(item) || words(item).some((token) => this.askingWords.has(token));
+    }
+
+    /** Whether a text asks by its mark anywhere or by its first word ("how much is it, I need to plan"). */
+    private asksOutright(text: string): boolean {
+        return text.includes('?') || this.questionStarts.has(words(text)[0] ?? '');
     }
 
     /**
@@ -2057,13 +2061,16 @@ export class Recognizer {
      */
     private settledByWords(text: string, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'clarify' || understood.unsure) return undefined;
-        for (const settler of this.settlers) {
-            if (!understood.topics.every((topic) => settler.has(topic.id))) continue;
-            const said = understood.topics.filter((topic) => this.says(text, settler.get(topic.id) ?? []));
-            const [only] = said;
-            if (only !== undefined && said.length === 1) return chosen(only, understood.score);
-        }
-        return undefined;
+        const only = this.namedAlone(text, understood.topics);
+        return only && chosen(only, understood.score);
+    }
+
+    /** Of two topics a settler tells apart (`settlers`), the only one whose words the message says. */
+    private namedAlone(text: string, topics: readonly Topic[]): Topic | undefined {
+        const settler = this.settlers.find((pair) => topics.every((topic) => pair.has(topic.id)));
+        if (settler === undefined) return undefined;
+        const named = topics.filter((topic) => this.says(text, settler.get(topic.id) ?? []));
+        return named.length === 1 ? named[0] : undefined;
     }
 
     /**
@@ -2077,17 +2084,9 @@ export class Recognizer {
         // before by a word that adds a question, the second is asked in its own right.
         const said = words(text);
         if (said.some((word, i) => JOINING_WORDS.has(word) && this.questionStarts.has(said[i + 1] ?? ''))) return read;
-        const pair = [read.topic, read.also];
-        for (const settler of this.settlers) {
-            if (!pair.every((topic) => settler.has(topic.id))) continue;
-            const named = pair.filter((topic) => this.says(text, settler.get(topic.id) ?? []));
-            const [only] = named;
-            // Only the second answer is left out: "how do I upload my docs? what should I have ready?" asks both.
-            if (only?.id !== read.topic.id || named.length > 1) continue;
-            const { also: _other, ...rest } = read;
-            return rest;
-        }
-        return read;
+        if (this.namedAlone(text, [read.topic, read.also])?.id !== read.topic.id) return read;
+        const { also: _other, ...rest } = read;
+        return rest;
     }
 
     /**
@@ -2189,8 +2188,7 @@ export class Recognizer {
         const tail = clauses.at(-1) ?? '';
         const rest = clauses.slice(0, -1).join(', ');
         // "How much are the fees and how long is processing, I need plan my money": a question word first asks too.
-        const restAsks = rest.includes('?') || this.questionStarts.has(words(rest)[0] ?? '');
-        if (clauses.length < 2 || !restAsks || tail.includes('?') || !this.tellsAboutWriter(tail)) return undefined;
+        if (clauses.length < 2 || !this.asksOutright(rest) || tail.includes('?') || !this.tellsAboutWriter(tail)) return undefined;
         const reading = this.understand(rest, language);
         return answersClearly(reading) ? reading : undefined;
     }
@@ -2270,8 +2268,7 @@ export class Recognizer {
         if (pinned.kind !== 'answer' && request === undefined) return pinned;
         const rest = this.withoutClauses(text, (clauses) => clauses.filter((clause) => !asks(clause)), QUESTION_WORDS);
         if (rest === undefined || this.tellsAboutWriter(rest)) return pinned;
-        const restAsks = rest.includes('?') || this.questionStarts.has(words(rest)[0] ?? '');
-        if (text.includes('?') && !restAsks) return pinned;
+        if (text.includes('?') && !this.asksOutright(rest)) return pinned;
         const other = this.understand(rest, language);
         const clear = other.kind === 'answer' && isClearAnswer(other) && !other.topic.smallTalk && !other.also;
         if (!clear) return pinned;
