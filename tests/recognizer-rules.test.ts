@@ -805,6 +805,7 @@ describe('a second question about a topic often asked with the first', () => {
     // The permit's duration goes with what IMP+ is, and with where one may work.
     const valid = 'How long is the permit valid? And can I work in Ontario with it?';
     const quota = 'Is there a max number of permits this year, and is the program even open right now?';
+    const stillOpen = 'What is PMI+ exactly, and is it still open today?';
     // Two things asked with "or", and two ways of doing one thing.
     const choice = 'Faut-il un test de langue ou une promesse d’embauche pour le PMI+ ?';
     const ways = 'How do I make the demand for this permit? By internet or I send papers to the embassy?';
@@ -834,6 +835,8 @@ describe('a second question about a topic often asked with the first', () => {
         'can i work in ontario with it': confident('quebec-only'),
         [quota]: confident('caps'),
         'is the program even open right now': confident('program-status'),
+        [stillOpen]: confident('program-status'),
+        'what is pmi+ exactly': confident('what-is-imp'),
     });
 
     it.each([
@@ -842,6 +845,7 @@ describe('a second question about a topic often asked with the first', () => {
         [checks, 'en', 'police-certificates', 'medical-exam'],
         [valid, 'en', 'duration', 'quebec-only'],
         [quota, 'en', 'caps', 'program-status'],
+        [stillOpen, 'en', 'program-status', 'what-is-imp'],
         [choice, 'fr', 'language-test', 'job-offer-lmia'],
         [preamble, 'en', 'duration', 'what-is-imp'],
     ] as const)('answers both when a part asks the other in its own words: %s', (text, language, first, second) => {
