@@ -1482,6 +1482,20 @@ describe('a call back asked for', () => {
         expect(recognizer.understand(reported, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'criteria-invitation' } });
     });
 
+    it('is not asked by « rappelle-moi » before what to remind, which is read without it', () => {
+        const remind = new Recognizer(t, {
+            match: (text) =>
+                text.trim() === 'ce que tu peux faire pour moi'
+                    ? confident('help')
+                    : text.includes('rappelle') && text.includes('PMI+')
+                      ? confident('what-is-imp', 0.6)
+                      : { kind: 'none', score: 0 },
+        });
+        expect(remind.understand('rappelle-moi ce que tu peux faire pour moi', 'fr')).toMatchObject({ kind: 'command', command: 'help' });
+        expect(remind.understand('rappelle-moi c’est quoi le PMI+ déjà', 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
+        expect(remind.understand('rappelle-moi demain matin svp', 'fr')).toMatchObject({ kind: 'command', command: 'advisor' });
+    });
+
     it('leaves a near miss its refusal', () => {
         expect(recognizer.understand('MIFI said they would call me back about my PEQ file', 'en')).toMatchObject({
             kind: 'refuse',

@@ -440,6 +440,8 @@ export class Recognizer {
     private readonly rejectionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
     private readonly callBackPhrases: string[][];
+    /** « rappelle-moi ce que… », "remind me what…": something to be reminded of, not a call back. */
+    private readonly reminderPhrases: string[][];
     /** "can you check where my file is", « vérifier mon dossier »: a look at one's own file asked of the bot. */
     private readonly fileCheckPhrases: string[][];
     /** "my application was refused", « ma demande a été refusée »: a decision on one's own file. */
@@ -540,6 +542,7 @@ export class Recognizer {
                 conclusions?: string[];
                 rejections?: string[];
                 callBack?: string[];
+                reminders?: string[];
                 fileChecks?: string[];
                 ownRefusals?: string[];
                 refusalChallenges?: string[];
@@ -579,6 +582,7 @@ export class Recognizer {
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
+        this.reminderPhrases = longestFirst(context.map((words) => words?.reminders));
         this.fileCheckPhrases = longestFirst(context.map((words) => words?.fileChecks));
         this.ownRefusalPhrases = longestFirst(context.map((words) => words?.ownRefusals));
         this.whyPhrases = longestFirst(context.map((words) => words?.whyAsks));
@@ -1749,7 +1753,8 @@ export class Recognizer {
      * invitation letter").
      */
     private callBackAsked(text: string, understood: Recognition): Recognition | undefined {
-        if (!this.says(text, this.callBackPhrases)) return undefined;
+        // « rappelle-moi ce que tu peux faire », « rappelez-moi c'est quoi le PMI+ »: "remind me", not "call me back".
+        if (!this.says(text, this.callBackPhrases) || this.says(text, this.reminderPhrases)) return undefined;
         // "IRCC said they would call me back about my invitation" reports a call back, it does not ask for one.
         const aboutTopic =
             understood.kind === 'answer' &&
