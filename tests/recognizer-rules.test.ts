@@ -2255,7 +2255,12 @@ describe('the end of another permit or visa than the IMP+ permit', () => {
     const withImpPlus = 'My study permit expires before my IMP+ is approved, what happens then?';
     const lmia = 'my lmia permit expires in 2 months, how do i extend it with the same restaurant';
     const pvt = 'Mon PVT se termine en juin, y a moyen de le prolonger?';
+    // Special measures and bridging permits are other permits too.
+    const cuaet = 'maybe easier to just extend my CUAET work permit instead? mine expires next year';
+    const ptot = 'Mon PTOT expire en mars, je peux le prolonger?';
     const recognizer = recognizerReading({
+        [cuaet]: confident('permit-expiry'),
+        [ptot]: confident('permit-expiry'),
         [etudes]: confident('permit-expiry'),
         [visitor]: confident('permit-expiry'),
         [lmia]: confident('permit-expiry'),
@@ -2268,6 +2273,8 @@ describe('the end of another permit or visa than the IMP+ permit', () => {
         [visitor, 'en'],
         [lmia, 'en'],
         [pvt, 'fr'],
+        [cuaet, 'en'],
+        [ptot, 'fr'],
     ] as const)('is refused, not read as the IMP+ permit’s end (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
