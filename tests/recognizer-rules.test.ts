@@ -3078,6 +3078,32 @@ describe('whether the PEQ is open again', () => {
     });
 });
 
+describe('the size of the files to upload', () => {
+    const limits = 'Photos of my documents taken with my phone ok, or do they need to be proper scans? any file size limits?';
+    const taille = 'C’est quoi la taille maximale des fichiers à téléverser?';
+    const cap = 'is there a limit on how many IMP+ permits they give?';
+    const recognizer = recognizerWithTopics({
+        [limits]: { kind: 'none', score: 0.45 },
+        'Photos of my documents taken with my phone ok, or do they need to be proper scans?': confident('what-to-prepare', 0.56),
+        'any file size limits?': confident('caps', 0.54),
+        [taille]: confident('caps', 0.6),
+        [cap]: confident('caps'),
+    });
+
+    it.each([
+        [limits, 'en'],
+        [taille, 'fr'],
+    ] as const)('is asked of uploading, not of the caps on permits: %s', (text, language) => {
+        const read = recognizer.understand(text, language);
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'upload' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('leaves a limit on permits the caps', () => {
+        expect(recognizer.understand(cap, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'caps' } });
+    });
+});
+
 describe('a second answer the words of the first one settle', () => {
     const photos = 'how do I upload my docs? are phone photos ok or do I need a scanner';
     const ready = 'how do I upload my docs? and what should I have ready before I start?';
