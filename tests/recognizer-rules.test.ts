@@ -1492,7 +1492,10 @@ describe('a call back asked for', () => {
                       : { kind: 'none', score: 0 },
         });
         expect(remind.understand('rappelle-moi ce que tu peux faire pour moi', 'fr')).toMatchObject({ kind: 'command', command: 'help' });
-        expect(remind.understand('rappelle-moi c’est quoi le PMI+ déjà', 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
+        expect(remind.understand('rappelle-moi c’est quoi le PMI+ déjà', 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-imp' },
+        });
         expect(remind.understand('rappelle-moi demain matin svp', 'fr')).toMatchObject({ kind: 'command', command: 'advisor' });
     });
 
@@ -3075,6 +3078,32 @@ describe('whether the PEQ is open again', () => {
 
     it('is not whether IMP+ is open to a PEQ CSQ holder', () => {
         expect(recognizer.understand(holder, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'pstq-peq-holders' } });
+    });
+});
+
+describe('a last question that says only one of two settled topics’ words', () => {
+    const story = 'Je déménage à Vancouver pour le travail de ma femme.';
+    const question = 'Si j’habite en Colombie-Britannique, je peux quand même faire la demande PMI+ de là-bas?';
+    const both = 'Si j’habite en Colombie-Britannique, je peux travailler en Ontario?';
+    const asked = 'Ma femme a une job à Vancouver, on y va?';
+    const recognizer = recognizerReading({
+        [`${story} ${question}`]: confident('quebec-only', 0.65),
+        [question]: confident('criteria-outside-quebec', 0.65),
+        [`${story} ${both}`]: confident('quebec-only', 0.65),
+        [both]: confident('criteria-outside-quebec', 0.65),
+        [`${asked} ${question}`]: confident('quebec-only', 0.65),
+    });
+
+    it('is what is asked, though the story leaned the whole to the other', () => {
+        expect(recognizer.understand(`${story} ${question}`, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'criteria-outside-quebec' },
+        });
+    });
+
+    it('leaves the whole’s answer when the question says both topics’ words, or the story asks too', () => {
+        expect(recognizer.understand(`${story} ${both}`, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
+        expect(recognizer.understand(`${asked} ${question}`, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
     });
 });
 

@@ -720,7 +720,11 @@ export class Recognizer {
             this.companionsOffered(text, language, understood) ??
             this.settledByWords(text, understood) ??
             understood;
-        const read = this.settledByLastQuestion(text, language, settled) ?? this.definitionAskedLast(text, language, settled) ?? settled;
+        const read =
+            this.settledByLastQuestion(text, language, settled) ??
+            this.definitionAskedLast(text, language, settled) ??
+            this.settledByQuestionWords(text, language, settled) ??
+            settled;
         return withoutOwnCost(
             this.alsoSettledByWords(
                 text,
@@ -874,6 +878,24 @@ export class Recognizer {
             alone.topic.id !== understood.topic.id
             ? alone
             : undefined;
+    }
+
+    /**
+     * « Je déménage à Vancouver pour le travail de ma femme. Si j'habite en Colombie-Britannique, je peux quand même faire
+     * la demande PMI+ de là-bas? »: after sentences that ask nothing, a last question that reads alone as the other of
+     * two topics the settlers tell apart, and says only that one's words, is what is asked; the story's words made the
+     * whole lean to the first (her work: where one may work).
+     */
+    private settledByQuestionWords(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'answer' || understood.also || understood.request || understood.topic.smallTalk) return undefined;
+        const sentences = text.trim().split(SENTENCE_END);
+        const question = sentences.pop();
+        if (question === undefined || sentences.length === 0 || !question.includes('?')) return undefined;
+        if (sentences.some((sentence) => sentence.includes('?'))) return undefined;
+        const alone = this.search(question, language);
+        // The settler's words are what make it clear: the question alone need not read so by its score.
+        if (alone.kind !== 'answer' || alone.also || alone.topic.smallTalk || alone.topic.id === understood.topic.id) return undefined;
+        return this.namedAlone(question, [understood.topic, alone.topic])?.id === alone.topic.id ? alone : undefined;
     }
 
     /** A question read again with its subject named ("how long is it valid? the CSQ"), as if it said it. */
