@@ -2252,6 +2252,32 @@ describe('why one’s own application was refused', () => {
     });
 });
 
+describe('how long "it" is valid, asked after the invitation or the CSQ', () => {
+    const invitation = 'comment on obtient cette invitation? Je peux la demander moi-même? elle est valide combien de temps?';
+    const permit = 'comment on obtient cette invitation? Je peux la demander moi-même? le permis est valide combien de temps?';
+    const recognizer = recognizerReading({
+        [invitation]: confident('invitation-request'),
+        [permit]: confident('invitation-request'),
+        'comment on obtient cette invitation?': confident('invitation-request'),
+        'Je peux la demander moi-même? elle est valide combien de temps?': confident('duration'),
+        'Je peux la demander moi-même? le permis est valide combien de temps?': confident('duration'),
+    });
+
+    it('is the invitation’s validity, which its answer gives, not the permit’s', () => {
+        const read = recognizer.understand(invitation, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'invitation-request' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('is the permit’s when the question names the permit', () => {
+        expect(recognizer.understand(permit, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'invitation-request' },
+            also: { id: 'duration' },
+        });
+    });
+});
+
 describe('the end of another permit or visa than the IMP+ permit', () => {
     const etudes = 'Mon permis d’études expire bientôt, comment le prolonger ?';
     const visitor = 'My visitor visa ends soon, can I extend it to stay one more month?';

@@ -316,6 +316,15 @@ export const APPLICATION_PROCESS_TOPICS: readonly string[] = [FEES_TOPIC, PROCES
 /** Topics about the end of the IMP+ permit, which another permit's or visa's end (a study permit, a visitor visa) is not. */
 export const PERMIT_END_TOPICS: readonly string[] = ['permit-expiry'];
 
+/** Topics about how long the IMP+ permit is valid and what happens when it ends. */
+export const PERMIT_VALIDITY_TOPICS: readonly string[] = ['duration', 'permit-expiry'];
+
+/**
+ * Topics whose answer says how long their own thing is valid (the invitation, the CSQ): "how do I get the invitation?
+ * how long is it valid?" asks the invitation's validity, not the permit's.
+ */
+export const OWN_VALIDITY_TOPICS: readonly string[] = ['invitation-request', 'criteria-invitation', 'what-is-csq', 'csq-expiry'];
+
 /** Whether a spouse may work beside IMP+, and the near miss of a spouse's permit under another program (a PGWP, a study permit). */
 export const SPOUSE_WORK_TOPIC = 'spouse-work';
 export const SPOUSE_OTHER_PROGRAMS_TOPIC = 'oos-spouse-other-programs';

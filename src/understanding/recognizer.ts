@@ -13,7 +13,9 @@ import {
     MENU,
     type MenuAction,
     OWN_COST_TOPICS,
+    OWN_VALIDITY_TOPICS,
     PERMIT_END_TOPICS,
+    PERMIT_VALIDITY_TOPICS,
     PERSON_TOPICS,
     PRICED_TOPICS,
     PROCESSING_TIMES_TOPIC,
@@ -1225,7 +1227,7 @@ export class Recognizer {
         const clearly = whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE ? whole.topic.id : undefined;
         for (const [first, second] of twoQuestions(text)) {
             const both = this.readCut(first, second, whole, clearly, language);
-            if (both) return withoutThanksAfter(this.priceAskedAfter(both, second));
+            if (both) return withoutThanksAfter(this.validityAskedAfter(this.priceAskedAfter(both, second), second));
         }
         if (clearly !== undefined) return whole;
         // "What exactly is a CSQ? I keep seeing it in the permit requirements.": what follows a clear question only blurs it.
@@ -1576,6 +1578,18 @@ export class Recognizer {
     private priceAskedAfter(both: Recognition, second: string): Recognition {
         if (both.kind !== 'answer' || both.also?.id !== FEES_TOPIC || !this.subjects.leavesItUnsaid(second)) return both;
         return withoutFeesBeside(both, PRICED_TOPICS);
+    }
+
+    /**
+     * « Comment on obtient cette invitation? Je peux la demander moi-même? elle est valide combien de temps? »: a second
+     * question that leaves its subject unsaid, read as the permit's validity after a topic whose answer says how long
+     * its own thing is valid (the invitation, the CSQ), asks that thing's validity.
+     */
+    private validityAskedAfter(both: Recognition, second: string): Recognition {
+        if (both.kind !== 'answer' || both.also === undefined || !this.subjects.leavesItUnsaid(second)) return both;
+        if (!OWN_VALIDITY_TOPICS.includes(both.topic.id) || !PERMIT_VALIDITY_TOPICS.includes(both.also.id)) return both;
+        const { also: _validity, ...rest } = both;
+        return rest;
     }
 
     /**
