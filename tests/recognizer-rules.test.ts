@@ -3133,6 +3133,33 @@ describe('a last question that says only one of two settled topics’ words', ()
     });
 });
 
+describe('the fees for a family', () => {
+    const family = 'fees for a family of 4?';
+    const personnes = 'Combien ça coûte pour trois personnes?';
+    const school = 'how much are the school fees for my family?';
+    const biometrics = 'les empreintes digitales c’est combien pour toute la famille?';
+    const recognizer = recognizerWithTopics({
+        [family]: unsure('family-members', 'fees'),
+        [school]: confident('children-school'),
+        [biometrics]: confident('biometrics'),
+    });
+
+    it.each([
+        [family, 'en'],
+        [personnes, 'fr'],
+    ] as const)('are the fees, which say what each person pays: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+
+    it('are not the school’s, nor the biometrics’, whose answer says what a family pays', () => {
+        expect(recognizer.understand(school, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'children-school' } });
+        expect(recognizer.understand(biometrics, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'biometrics' } });
+        // The exception said in another sentence still says what is priced.
+        const before = 'On m’a dit que les empreintes digitales c’est gratuit. Combien ça coûte sinon pour une famille de 4?';
+        expect(recognizer.understand(before, 'fr')).toMatchObject({ kind: 'refuse' });
+    });
+});
+
 describe('the size of the files to upload', () => {
     const limits = 'Photos of my documents taken with my phone ok, or do they need to be proper scans? any file size limits?';
     const taille = 'C’est quoi la taille maximale des fichiers à téléverser?';

@@ -2290,7 +2290,10 @@ export class Recognizer {
         for (const pin of this.pins) {
             // A pin reads the words of its own language, as its exceptions do: "TEF" and "IMP+" are in both.
             if (pin.language !== language || answered.includes(pin.topic)) continue;
-            const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list)) && !this.says(sentence, pin.unless);
+            // « …les empreintes digitales… combien ça coute sinon pour une famille de 4? »: an exception anywhere in the
+            // message says what the pinned sentence is about.
+            if (this.says(asked, pin.unless)) continue;
+            const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list));
             if (!this.askedInSentence(asked, asks)) continue;
             const topic = this.matcher.topic?.(pin.topic, pin.language);
             if (topic === undefined || (requested !== undefined && topic.command === requested)) continue;
