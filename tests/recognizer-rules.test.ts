@@ -534,6 +534,7 @@ describe('a question that says "that" about the one subject named before it', ()
         'what even is that csq': confident('what-is-csq'),
         'what IS this thing exactly?? imp+': confident('what-is-imp'),
         'what is that exactly pmi': confident('what-is-imp'),
+        'what even IS it?? imp+': confident('what-is-imp'),
         // Named as the permit rather than as the program, it reads as another topic.
         'what IS this thing exactly?? the work permit': confident('open-vs-employer-specific'),
     });
@@ -555,6 +556,11 @@ describe('a question that says "that" about the one subject named before it', ()
     it('names the subject with the word the message used: IMP+, the program, not "the work permit"', () => {
         const panicked = "my consultant keeps saying IMP+ IMP+ like I'm supposed to know. I'm panicking. what IS this thing exactly??";
         expect(recognizer.understand(panicked, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
+    });
+
+    it('reads the question before a remark that asks nothing', () => {
+        const remark = 'my cousin keeps saying IMP+ like its some magic trick. what even IS it?? sounds made up tbh';
+        expect(recognizer.understand(remark, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
     });
 
     it('knows the program by "PMI plus", as it is said aloud', () => {

@@ -811,16 +811,20 @@ export class Recognizer {
     }
 
     /**
-     * A refused message whose last question says "that" or "it" about the one subject named before it ("ppl keep writing
-     * CSQ in the comments, what does that stand for??"): read with the word that named it, when it so clearly asks one thing.
-     * Typed without its "?", the question starts with a question word ("foreman told me I need a CSQ. what even is that").
+     * A refused message whose last question (its last clause that asks) says "that" or "it" about the one subject named
+     * before it ("ppl keep writing CSQ in the comments, what does that stand for??"): read with the word that named it,
+     * when it so clearly asks one thing. Typed without its "?", the question starts with a question word ("foreman told
+     * me I need a CSQ. what even is that").
      */
     private aboutSubjectNamedBefore(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'refuse' || understood.topic) return undefined;
-        const [question, ...before] = clausesLastFirst(text, 1);
-        const asks = question !== undefined && (question.endsWith('?') || this.questionStarts.has(words(question)[0] ?? ''));
-        if (question === undefined || !asks || !this.subjects.leavesItUnsaid(question)) return undefined;
-        const word = this.subjects.wordNaming(before.join(' '));
+        const clauses = clausesLastFirst(text, 1);
+        // "…keeps saying imp plus imp plus... what even is this thing? another kind of work permit or what": the question
+        // may come before a remark that asks nothing.
+        const asking = clauses.findIndex((clause) => clause.endsWith('?') || this.questionStarts.has(words(clause)[0] ?? ''));
+        const question = clauses[asking];
+        if (question === undefined || !this.subjects.leavesItUnsaid(question)) return undefined;
+        const word = this.subjects.wordNaming(clauses.slice(asking + 1).join(' '));
         const again = word === undefined ? undefined : this.search(`${question} ${word}`, language);
         return again !== undefined && isClearAnswer(again) ? again : undefined;
     }
