@@ -3141,7 +3141,7 @@ describe('a last question that says only one of two settled topics’ words', ()
 
 describe('the fees for a family', () => {
     const family = 'fees for a family of 4?';
-    const personnes = 'Combien ça coûte pour trois personnes?';
+    const personnes = 'Les frais, c’est combien pour toute la famille?';
     const school = 'how much are the school fees for my family?';
     const biometrics = 'les empreintes digitales c’est combien pour toute la famille?';
     const recognizer = recognizerWithTopics({
@@ -3155,6 +3155,11 @@ describe('the fees for a family', () => {
         [personnes, 'fr'],
     ] as const)('are the fees, which say what each person pays: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+
+    it('are not the price of anything else for a family', () => {
+        const pass = 'what’s the price of a season pass at Mont Saint-Sauveur for a family of 4';
+        expect(recognizer.understand(pass, 'en')).toMatchObject({ kind: 'refuse' });
     });
 
     it('are not the school’s, nor the biometrics’, whose answer says what a family pays', () => {
@@ -3185,6 +3190,11 @@ describe('the size of the files to upload', () => {
         const read = recognizer.understand(text, language);
         expect(read).toMatchObject({ kind: 'answer', topic: { id: 'upload' } });
         expect(read).not.toHaveProperty('also');
+    });
+
+    it('is not another form’s photo ("…le formulaire du passeport…, la bonne taille")', () => {
+        const passport = 'J’essaie de téléverser ma photo sur le formulaire du passeport ivoirien, quelqu’un sait la bonne taille?';
+        expect(recognizer.understand(passport, 'fr')).toMatchObject({ kind: 'refuse' });
     });
 
     it('leaves a limit on permits the caps', () => {
