@@ -293,7 +293,7 @@ export const ANYONE_TOPICS: readonly string[] = ['fees', 'processing-times', 'me
  * Topics whose answer says what they cost (the biometrics fee, the restoration fee): "do I have to give my fingerprints
  * again? and how much is it" asks that cost, not the whole list of fees.
  */
-export const PRICED_TOPICS: readonly string[] = ['biometrics', 'restoration'];
+const PRICED_TOPICS: readonly string[] = ['biometrics', 'restoration'];
 
 /**
  * Priced topics whose cost is all that the fees asked beside them can mean: "how does restoration work and how much are
@@ -307,6 +307,17 @@ export const DEFINITION_TOPICS: readonly string[] = ['what-is-imp', 'what-is-csq
 /** The topic of the government's fees, which a question about the cost of an own-cost topic does not need. */
 export const FEES_TOPIC = 'fees';
 
+/**
+ * What the first of two questions' answer already says of its own thing, which a second question that leaves its
+ * subject unsaid asks again: `asked` read after one of `answeredBy` adds nothing. Its cost: « faut-tu les redonner? pis
+ * si oui ça coûte combien » (the biometrics' answer gives their fee). How long it is valid: « comment on obtient cette
+ * invitation? … elle est valide combien de temps? » (the invitation's answer says so, not the permit's duration).
+ */
+export const ASKED_OF_THE_FIRST: readonly { asked: readonly string[]; answeredBy: readonly string[] }[] = [
+    { asked: [FEES_TOPIC], answeredBy: PRICED_TOPICS },
+    { asked: ['duration', 'permit-expiry'], answeredBy: ['invitation-request', 'criteria-invitation', 'what-is-csq', 'csq-expiry'] },
+];
+
 /** The topic that points to IRCC's processing times and says the bot sees no one's application. */
 export const PROCESSING_TIMES_TOPIC = 'processing-times';
 
@@ -315,15 +326,6 @@ export const APPLICATION_PROCESS_TOPICS: readonly string[] = [FEES_TOPIC, PROCES
 
 /** Topics about the end of the IMP+ permit, which another permit's or visa's end (a study permit, a visitor visa) is not. */
 export const PERMIT_END_TOPICS: readonly string[] = ['permit-expiry'];
-
-/** Topics about how long the IMP+ permit is valid and what happens when it ends. */
-export const PERMIT_VALIDITY_TOPICS: readonly string[] = ['duration', 'permit-expiry'];
-
-/**
- * Topics whose answer says how long their own thing is valid (the invitation, the CSQ): "how do I get the invitation?
- * how long is it valid?" asks the invitation's validity, not the permit's.
- */
-export const OWN_VALIDITY_TOPICS: readonly string[] = ['invitation-request', 'criteria-invitation', 'what-is-csq', 'csq-expiry'];
 
 /** Whether a spouse may work beside IMP+, and the near miss of a spouse's permit under another program (a PGWP, a study permit). */
 export const SPOUSE_WORK_TOPIC = 'spouse-work';

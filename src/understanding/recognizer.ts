@@ -1,6 +1,7 @@
 import {
     ANYONE_TOPICS,
     APPLICATION_PROCESS_TOPICS,
+    ASKED_OF_THE_FIRST,
     CLAUSE_COMMANDS,
     CLOSING_TOPICS,
     COMMANDS,
@@ -13,11 +14,8 @@ import {
     MENU,
     type MenuAction,
     OWN_COST_TOPICS,
-    OWN_VALIDITY_TOPICS,
     PERMIT_END_TOPICS,
-    PERMIT_VALIDITY_TOPICS,
     PERSON_TOPICS,
-    PRICED_TOPICS,
     PROCESSING_TIMES_TOPIC,
     SPOUSE_OTHER_PROGRAMS_TOPIC,
     SPOUSE_WORK_TOPIC,
@@ -1231,7 +1229,7 @@ export class Recognizer {
         const clearly = whole.kind === 'answer' && whole.score >= SINGLE_QUESTION_SCORE ? whole.topic.id : undefined;
         for (const [first, second] of twoQuestions(text)) {
             const both = this.readCut(first, second, whole, clearly, language);
-            if (both) return withoutThanksAfter(this.validityAskedAfter(this.priceAskedAfter(both, second), second));
+            if (both) return withoutThanksAfter(this.askedOfTheFirst(both, second));
         }
         if (clearly !== undefined) return whole;
         // "What exactly is a CSQ? I keep seeing it in the permit requirements.": what follows a clear question only blurs it.
@@ -1576,24 +1574,14 @@ export class Recognizer {
     }
 
     /**
-     * Two questions read as a priced topic, then the fees: when the second leaves its subject unsaid (« faut-tu les
-     * redonner? pis si oui ça coûte combien »), "it" is the first one's thing, whose answer gives its cost.
+     * Two questions whose second leaves its subject unsaid and asks what the first one's answer already says of its own
+     * thing (`ASKED_OF_THE_FIRST`: its cost, how long it is valid): "it" is that thing, and the first answer alone.
      */
-    private priceAskedAfter(both: Recognition, second: string): Recognition {
-        if (both.kind !== 'answer' || both.also?.id !== FEES_TOPIC || !this.subjects.leavesItUnsaid(second)) return both;
-        return withoutFeesBeside(both, PRICED_TOPICS);
-    }
-
-    /**
-     * « Comment on obtient cette invitation? Je peux la demander moi-même? elle est valide combien de temps? »: a second
-     * question that leaves its subject unsaid, read as the permit's validity after a topic whose answer says how long
-     * its own thing is valid (the invitation, the CSQ), asks that thing's validity.
-     */
-    private validityAskedAfter(both: Recognition, second: string): Recognition {
+    private askedOfTheFirst(both: Recognition, second: string): Recognition {
         if (both.kind !== 'answer' || both.also === undefined || !this.subjects.leavesItUnsaid(second)) return both;
-        if (!OWN_VALIDITY_TOPICS.includes(both.topic.id) || !PERMIT_VALIDITY_TOPICS.includes(both.also.id)) return both;
-        const { also: _validity, ...rest } = both;
-        return rest;
+        const { also, ...first } = both;
+        const owned = ASKED_OF_THE_FIRST.some(({ asked, answeredBy }) => asked.includes(also.id) && answeredBy.includes(first.topic.id));
+        return owned ? first : both;
     }
 
     /**
