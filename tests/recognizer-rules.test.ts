@@ -3287,3 +3287,17 @@ describe('a second question, then a clause that only tells', () => {
         expect(read).not.toHaveProperty('also');
     });
 });
+
+describe('a filler before the question ("hmm", « euh »)', () => {
+    const recognizer = recognizerReading({
+        'how much is it': confident('fees'),
+        'c’est combien le permis': confident('fees'),
+    });
+
+    it.each([
+        ['hmm how much is it', 'en'],
+        ['euh c’est combien le permis', 'fr'],
+    ] as const)('is read without it: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+});
