@@ -3301,3 +3301,18 @@ describe('a filler before the question ("hmm", « euh »)', () => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
     });
 });
+
+describe('coming back from a trip home', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it('is travelling with the permit, the trip said in the sentence before or in the question', () => {
+        const christmas = 'going home to guatemala for christmas. can i come back in with the permit or i need visa';
+        const surgery = 'going home for my dads surgery in june, can i come back in on this permit or do i need a visa too';
+        for (const text of [christmas, surgery])
+            expect(recognizer.understand(text, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'travel-documents' } });
+    });
+
+    it('is not a visa said beside coming back, which may be another visa’s question', () => {
+        expect(recognizer.understand('my visitor visa ends in May, can I come back on a new one?', 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});
