@@ -3302,6 +3302,38 @@ describe('a filler before the question ("hmm", « euh »)', () => {
     });
 });
 
+describe('what IMP+ is, asked in its own words', () => {
+    const heard = "my friend in laval said she got an 'IMP plus' permit 2 yrs ago, what even is that thing";
+    const kesse = 'kesse ça le pmi plus';
+    const number = 'what is that CSQ number IMP+ asks for?';
+    const point = 'Whats the point of the IMP plus permit for me, what is it actually for?';
+    const difference = 'C’est quoi la différence entre un permis fermé et le permis ouvert du PMI+?';
+    const possible = 'Est-ce que c’est possible de demander le PMI+ depuis Québec?';
+    const recognizer = recognizerWithTopics({
+        [heard]: confident('duration', 0.6),
+        [number]: confident('what-is-csq'),
+        [point]: confident('purpose'),
+        [difference]: confident('open-vs-employer-specific'),
+        [possible]: confident('criteria-outside-quebec'),
+    });
+
+    it.each([
+        [heard, 'en'],
+        [kesse, 'fr'],
+    ] as const)('is what IMP+ is, whatever the story leans to: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
+    });
+
+    it.each([
+        [number, 'en', 'what-is-csq'],
+        [point, 'en', 'purpose'],
+        [difference, 'fr', 'open-vs-employer-specific'],
+        [possible, 'fr', 'criteria-outside-quebec'],
+    ] as const)('is not what the same sentence asks of something else: %s', (text, language, id) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
+    });
+});
+
 describe('coming back from a trip home', () => {
     const recognizer = recognizerWithTopics({});
 

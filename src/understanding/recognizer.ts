@@ -481,10 +481,12 @@ export class Recognizer {
      */
     private readonly settlers: Map<string, string[][]>[] = [];
     /**
-     * Questions a sentence's own words settle, per language: one that asks with a word of each list in `with`, and none
-     * of `unless`, asks that topic ("can I just apply at the airport when I land?": applying at a port of entry).
+     * Questions a sentence's own words settle, per language: one that asks with a word of each list in `with`, none of
+     * `apart` and, anywhere in the message, none of `unless`, asks that topic ("can I just apply at the airport when I
+     * land?": applying at a port of entry). `apart` names what the same sentence would be asking instead ("what is
+     * that CSQ number IMP+ asks for?" asks what a CSQ is), when it may be said in the story before it.
      */
-    private readonly pins: { language: Language; topic: string; with: string[][][]; unless: string[][] }[] = [];
+    private readonly pins: { language: Language; topic: string; with: string[][][]; apart: string[][]; unless: string[][] }[] = [];
     /** "Kind regards", « Je vous prie d'agréer… »: where a letter ends and its signature starts. */
     private readonly signOffs: string[][];
     /** Per near miss, words that only its questions say ("study permit" for the spouses of other programs), both languages. */
@@ -556,7 +558,7 @@ export class Recognizer {
                 emoji?: Record<string, string>;
                 signOffs?: string[];
                 settlers?: Record<string, string[]>[];
-                pins?: { topic: string; with: string[][]; unless?: string[] }[];
+                pins?: { topic: string; with: string[][]; apart?: string[]; unless?: string[] }[];
                 nearMissMarks?: Record<string, string[]>;
                 companions?: Record<string, string[][]>[];
             }>(language, 'context'),
@@ -626,6 +628,7 @@ export class Recognizer {
                     language,
                     topic: pin.topic,
                     with: pin.with.map((list) => longestFirst([list])),
+                    apart: longestFirst([pin.apart]),
                     unless: longestFirst([pin.unless]),
                 });
         for (const pairs of context.map((words) => words?.settlers ?? []))
@@ -2285,7 +2288,7 @@ export class Recognizer {
             // « …les empreintes digitales… combien ça coute sinon pour une famille de 4? »: an exception anywhere in the
             // message says what the pinned sentence is about.
             if (this.says(asked, pin.unless)) continue;
-            const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list));
+            const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list)) && !this.says(sentence, pin.apart);
             if (!this.askedInSentence(asked, asks)) continue;
             const topic = this.matcher.topic?.(pin.topic, pin.language);
             if (topic === undefined || (requested !== undefined && topic.command === requested)) continue;
