@@ -3348,3 +3348,21 @@ describe('coming back from a trip home', () => {
         expect(recognizer.understand('my visitor visa ends in May, can I come back on a new one?', 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('the spouse working too', () => {
+    const ontario = 'can my wife work in Ontario too?';
+    const recognizer = recognizerWithTopics({ [ontario]: confident('quebec-only') });
+
+    it.each([
+        ['can my wife work too, she does cleaning at the motel', 'en'],
+        ['ma blonde voulait savoir : elle peut travailler elle aussi?', 'fr'],
+    ] as const)('is the spouse’s work: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
+    });
+
+    it('is not where she may work, nor a permit under another agreement', () => {
+        expect(recognizer.understand(ontario, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
+        const cusma = 'My fiancee is American, could she just get a work permit under CUSMA instead';
+        expect(recognizer.understand(cusma, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});
