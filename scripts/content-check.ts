@@ -62,10 +62,9 @@ export function checkContent(options: { today: Date; maxAgeDays: number; transla
             }
         }
         const topics =
-            translator.object<Record<string, { answer?: string; source?: string; outOfScope?: boolean; smallTalk?: boolean }>>(
-                language,
-                'faq:topics',
-            ) ?? {};
+            translator.object<
+                Record<string, { answer?: string; source?: string; moreSources?: string[]; outOfScope?: boolean; smallTalk?: boolean }>
+            >(language, 'faq:topics') ?? {};
         for (const [id, topic] of Object.entries(topics)) {
             // Small talk ("thanks") states no fact; out-of-scope topics only say what the bot does not cover.
             if (topic.answer === undefined || topic.outOfScope || topic.smallTalk) continue;
@@ -73,6 +72,9 @@ export function checkContent(options: { today: Date; maxAgeDays: number; transla
             else if (!isSourceId(topic.source))
                 problems.push(`${language}/faq: ${id} cites "${topic.source}", which is not a source in src/facts.ts`);
             else use(topic.source);
+            for (const more of topic.moreSources ?? [])
+                if (isSourceId(more)) use(more);
+                else problems.push(`${language}/faq: ${id} cites "${more}", which is not a source in src/facts.ts`);
         }
         for (const id of Object.keys(SOURCES)) {
             if (!translator.template(language, `sources:${id}.title`)) problems.push(`${language}/sources: no title for "${id}"`);

@@ -46,6 +46,15 @@ describe('npm run content:check', () => {
         expect(report.problems).toContain(`en/faq: ${id} answers without a source`);
     });
 
+    it('finds an answer citing a further source that does not exist', () => {
+        const resources = loadResources();
+        const faq = resources.fr?.faq as { topics: Record<string, { moreSources?: string[] }> };
+        const topic = faq.topics['application-form'] as { moreSources?: string[] };
+        topic.moreSources = ['ircc-imaginary'];
+        const report = checkContent({ today: lastChecked, maxAgeDays: 90, translator: createTranslator(resources) });
+        expect(report.problems).toContain('fr/faq: application-form cites "ircc-imaginary", which is not a source in src/facts.ts');
+    });
+
     it('prints the table and exits 1 when the content is stale', () => {
         const script = join(__dirname, '..', 'scripts', 'content-check.ts');
         const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');

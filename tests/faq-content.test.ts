@@ -152,6 +152,11 @@ describe('FAQ knowledge base content', () => {
         });
     }
 
+    it('cites, beside the topic’s source, the page a sentence of its answer comes from', () => {
+        for (const language of LANGUAGES)
+            expect(kb.topic(language, 'application-form')?.sources).toEqual(['ircc-imp-plus-copy', 'ircc-fraud-consequences']);
+    });
+
     it('writes French with its accents (not a folded copy)', () => {
         const french = kb
             .topics('fr')

@@ -189,6 +189,17 @@ export const SOURCES = {
         ),
         checked: '2026-12-05',
     },
+    'ircc-fraud-consequences': {
+        // Checked on 2026-12-06: "There are serious consequences for lying on an application" and "You are responsible
+        // for all the information in your application, even if a representative completes it for you".
+        publisher: 'canada.ca',
+        official: true,
+        url: {
+            en: 'https://www.canada.ca/en/immigration-refugees-citizenship/services/protect-fraud/consequences-fraud.html',
+            fr: 'https://www.canada.ca/fr/immigration-refugies-citoyennete/services/proteger-fraude/consequences-fraude.html',
+        },
+        checked: '2026-12-06',
+    },
     'ircc-eta-with-permit': {
         // Former CIC site (English only): an eTA is issued with a first work permit; automatic visitor visas are seen only in secondary sources.
         publisher: 'cic.gc.ca (IRCC’s former site)',

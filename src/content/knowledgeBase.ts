@@ -19,6 +19,8 @@ export interface TopicContent {
     answer?: string;
     /** Id of the source of what the answer says (src/facts.ts SOURCES). Required with `answer`. */
     source?: string;
+    /** Ids of the sources of a sentence another page says ("lying on an application has serious consequences"). */
+    moreSources?: string[];
     /** Starts this guided dialog instead of answering. */
     dialog?: DialogTarget;
     /** Ids of other topics or dialog targets offered as follow-up buttons. */
@@ -55,7 +57,9 @@ export class KnowledgeBase {
                 new Map(
                     Object.entries(raw).map(([id, content]) => {
                         const quoted = factsIn(content.answer ?? '').map((f) => FACTS[f].source);
-                        const sources = [...new Set([...(content.source ? [content.source] : []), ...quoted])];
+                        const sources = [
+                            ...new Set([...(content.source ? [content.source] : []), ...(content.moreSources ?? []), ...quoted]),
+                        ];
                         const label = translator.t(language, `faq:topics.${id}.label`);
                         const answer = content.answer === undefined ? {} : { answer: translator.t(language, `faq:topics.${id}.answer`) };
                         return [id, { ...content, label, ...answer, id, language, sources }];
