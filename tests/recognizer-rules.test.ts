@@ -3366,3 +3366,26 @@ describe('the spouse working too', () => {
         expect(recognizer.understand(cusma, 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('what to put in a box of the form', () => {
+    const occupation = "On the form there's a question about my occupation. I'm a puppeteer, what do I even put?";
+    const matrimonial = 'Dans le formulaire ils demandent mon état matrimonial. Je mets conjoint de fait ou célibataire?';
+    const recognizer = recognizerWithTopics({ [matrimonial]: confident('spouse-work', 0.6) });
+
+    it.each([
+        [occupation, 'en'],
+        [matrimonial, 'fr'],
+    ] as const)('is the form, named in the sentence before the question: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'application-form' } });
+    });
+
+    it('is not asked when no form is named, nor of another form', () => {
+        expect(recognizer.understand('what do I put for my address?', 'en')).toMatchObject({ kind: 'refuse' });
+        const passport = 'The passport renewal form asks my height, what do I put?';
+        expect(recognizer.understand(passport, 'en')).toMatchObject({ kind: 'refuse' });
+        const rental = 'le formulaire de location demande 2 références, je mets quoi si j’ai jamais loué ici';
+        expect(recognizer.understand(rental, 'fr')).toMatchObject({ kind: 'refuse' });
+        const files = 'j’ai rempli mon formulaire. comment on met les fichiers dans la demande?';
+        expect(recognizer.understand(files, 'fr')).not.toMatchObject({ kind: 'answer', topic: { id: 'application-form' } });
+    });
+});

@@ -482,11 +482,20 @@ export class Recognizer {
     private readonly settlers: Map<string, string[][]>[] = [];
     /**
      * Questions a sentence's own words settle, per language: one that asks with a word of each list in `with`, none of
-     * `apart` and, anywhere in the message, none of `unless`, asks that topic ("can I just apply at the airport when I
-     * land?": applying at a port of entry). `apart` names what the same sentence would be asking instead ("what is
-     * that CSQ number IMP+ asks for?" asks what a CSQ is), when it may be said in the story before it.
+     * `apart` and, anywhere in the message, a word of `about` (when given) and none of `unless`, asks that topic ("can I
+     * just apply at the airport when I land?": applying at a port of entry). `apart` names what the same sentence would
+     * be asking instead ("what is that CSQ number IMP+ asks for?" asks what a CSQ is), when it may be said in the story
+     * before it; `about`, what the question asks of, when the story may say it ("On the form there's a question about
+     * my occupation. I'm a puppeteer, what do I even put?").
      */
-    private readonly pins: { language: Language; topic: string; with: string[][][]; apart: string[][]; unless: string[][] }[] = [];
+    private readonly pins: {
+        language: Language;
+        topic: string;
+        with: string[][][];
+        apart: string[][];
+        about: string[][];
+        unless: string[][];
+    }[] = [];
     /** "Kind regards", « Je vous prie d'agréer… »: where a letter ends and its signature starts. */
     private readonly signOffs: string[][];
     /** Per near miss, words that only its questions say ("study permit" for the spouses of other programs), both languages. */
@@ -558,7 +567,7 @@ export class Recognizer {
                 emoji?: Record<string, string>;
                 signOffs?: string[];
                 settlers?: Record<string, string[]>[];
-                pins?: { topic: string; with: string[][]; apart?: string[]; unless?: string[] }[];
+                pins?: { topic: string; with: string[][]; apart?: string[]; about?: string[]; unless?: string[] }[];
                 nearMissMarks?: Record<string, string[]>;
                 companions?: Record<string, string[][]>[];
             }>(language, 'context'),
@@ -629,6 +638,7 @@ export class Recognizer {
                     topic: pin.topic,
                     with: pin.with.map((list) => longestFirst([list])),
                     apart: longestFirst([pin.apart]),
+                    about: longestFirst([pin.about]),
                     unless: longestFirst([pin.unless]),
                 });
         for (const pairs of context.map((words) => words?.settlers ?? []))
@@ -2287,7 +2297,7 @@ export class Recognizer {
             if (pin.language !== language || answered.includes(pin.topic)) continue;
             // « …les empreintes digitales… combien ça coute sinon pour une famille de 4? »: an exception anywhere in the
             // message says what the pinned sentence is about.
-            if (this.says(asked, pin.unless)) continue;
+            if (this.says(asked, pin.unless) || (pin.about.length > 0 && !this.says(asked, pin.about))) continue;
             const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list)) && !this.says(sentence, pin.apart);
             if (!this.askedInSentence(asked, asks)) continue;
             const topic = this.matcher.topic?.(pin.topic, pin.language);
