@@ -3364,6 +3364,8 @@ describe('the spouse working too', () => {
         expect(recognizer.understand(ontario, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
         const cusma = 'My fiancee is American, could she just get a work permit under CUSMA instead';
         expect(recognizer.understand(cusma, 'en')).toMatchObject({ kind: 'refuse' });
+        const sponsoring = 'my wife is a canadian citizen sponsoring me, am I allowed to work while we wait?';
+        expect(recognizer.understand(sponsoring, 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
 
