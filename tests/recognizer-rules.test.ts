@@ -3391,20 +3391,3 @@ describe('what to put in a box of the form', () => {
         expect(recognizer.understand(files, 'fr')).not.toMatchObject({ kind: 'answer', topic: { id: 'application-form' } });
     });
 });
-
-describe('an acknowledgement leading into a goodbye', () => {
-    const leaving = 'bon j’y vais, à plus';
-    const thanked = 'ok noted, merci from Dakar';
-    const recognizer = recognizerReading({
-        [leaving]: unsure('acknowledgement', 'goodbye'),
-        [thanked]: unsure('acknowledgement', 'thanks'),
-    });
-
-    it('is the goodbye, not a "Did you mean…?"', () => {
-        expect(recognizer.understand(leaving, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'goodbye' } });
-    });
-
-    it('leaves thanks beside an acknowledgement a "Did you mean…?", since either reply fits', () => {
-        expect(recognizer.understand(thanked, 'en')).toMatchObject({ kind: 'clarify' });
-    });
-});

@@ -334,9 +334,6 @@ export const SPOUSE_OTHER_PROGRAMS_TOPIC = 'oos-spouse-other-programs';
 /** Small talk that ends a conversation: after a question in the same message ("… thanks, bye"), it is answered too. */
 export const CLOSING_TOPICS = ['goodbye'] as const;
 
-/** "ok", « bon »: beside a goodbye in a "Did you mean…?" (« bon j'y vais, à plus »), only what leads into it. */
-export const ACKNOWLEDGEMENT_TOPIC = 'acknowledgement';
-
 /** Requests that may come beside a question in the same message: the question is answered, then the request done. */
 export const FOLLOWING_COMMANDS = ['advisor', 'privacy'] as const satisfies readonly Command[];
 export type FollowingCommand = (typeof FOLLOWING_COMMANDS)[number];

@@ -1,5 +1,4 @@
 import {
-    ACKNOWLEDGEMENT_TOPIC,
     ANYONE_TOPICS,
     APPLICATION_PROCESS_TOPICS,
     ASKED_OF_THE_FIRST,
@@ -36,18 +35,6 @@ import { phrasePattern, words } from './text';
 const isCommand = (id: string | undefined): id is Command => (COMMANDS as readonly string[]).includes(id ?? '');
 const isFollowing = (command: Command): command is FollowingCommand => (FOLLOWING_COMMANDS as readonly string[]).includes(command);
 const isClosing = (topic: Topic): boolean => (CLOSING_TOPICS as readonly string[]).includes(topic.id);
-
-/**
- * A "Did you mean…?" between an acknowledgement and a goodbye is the goodbye the acknowledgement leads into. Not so for
- * thanks: "ok noted, merci from Dakar" is read by people as the acknowledgement, "thanks a lot, much clearer now" as
- * thanks, and either reply fits.
- */
-const ledByAcknowledgement = (reading: Recognition): Recognition | undefined => {
-    if (reading.kind !== 'clarify' || reading.topics.length !== 2) return undefined;
-    const [first, second] = reading.topics;
-    const led = first?.id === ACKNOWLEDGEMENT_TOPIC ? second : second?.id === ACKNOWLEDGEMENT_TOPIC ? first : undefined;
-    return led && isClosing(led) ? { kind: 'answer', topic: led, score: reading.score } : undefined;
-};
 
 /** A whole message matched this well asks one question, even if it has an "and" in it. */
 const SINGLE_QUESTION_SCORE = 0.7;
@@ -726,7 +713,6 @@ export class Recognizer {
             this.questionsAsked(text, language, reading) ??
             this.listAsked(text, language, reading) ??
             this.thankedOnLeaving(text, language, reading) ??
-            ledByAcknowledgement(reading) ??
             reading;
         const settled =
             this.thankedFor(text, language, understood) ??
