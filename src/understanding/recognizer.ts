@@ -316,20 +316,17 @@ function withoutThanksAfter(recognition: Recognition): Recognition {
 }
 
 /**
- * A reading of one of `priced` beside the fees, as that topic alone: its answer says what it costs, so the general
- * fees are not a second answer.
+ * "How does restoration work and how much does it cost?": whatever the words, restoration's own cost is asked. A reading
+ * of an own-cost topic beside the fees is that topic alone: its answer says what it costs.
  */
-function withoutFeesBeside(recognition: Recognition, priced: readonly string[]): Recognition {
+function withoutOwnCost(recognition: Recognition): Recognition {
     if (recognition.kind !== 'answer' || recognition.also === undefined) return recognition;
     const { topic, also } = recognition;
-    const own = [topic, also].find((t) => priced.includes(t.id));
+    const own = [topic, also].find((t) => OWN_COST_TOPICS.includes(t.id));
     if (own === undefined || ![topic.id, also.id].includes(FEES_TOPIC)) return recognition;
     const { also: _fees, ...rest } = recognition;
     return { ...rest, topic: own };
 }
-
-/** "How does restoration work and how much does it cost?": whatever the words, restoration's own cost is asked. */
-const withoutOwnCost = (recognition: Recognition): Recognition => withoutFeesBeside(recognition, OWN_COST_TOPICS);
 
 /** What a reading asks the bot to do besides answering: a request or a guided flow, asked clearly. */
 function requestOf(recognition: Recognition): FollowingRequest | undefined {
