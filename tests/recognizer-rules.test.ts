@@ -3391,3 +3391,17 @@ describe('what to put in a box of the form', () => {
         expect(recognizer.understand(files, 'fr')).not.toMatchObject({ kind: 'answer', topic: { id: 'application-form' } });
     });
 });
+
+describe('courtesy after the question', () => {
+    const question = 'et sa femme, elle peut travailler elle aussi ou c’est seulement lui?';
+    // Read without its courtesy, the question is its words alone; a clause of it, read alone, is another topic.
+    const recognizer = recognizerReading({
+        [question]: confident('spouse-work', 0.6),
+        'et sa femme elle peut travailler elle aussi ou c est seulement lui': confident('spouse-work', 0.6),
+        'elle peut travailler elle aussi ou c’est seulement lui?': confident('quebec-only'),
+    });
+
+    it.each([`${question} svp merci d’avance`, `${question} merci d’avance svp`])('one closer after another: %s', (text) => {
+        expect(recognizer.understand(text, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
+    });
+});

@@ -1757,8 +1757,12 @@ export class Recognizer {
         let end = tokens.length;
         const opener = this.openers.find((phrase) => phraseAt(tokens, phrase, 0));
         if (opener) start = opener.length;
-        const closer = this.closers.find((phrase) => phraseAt(tokens, phrase, end - phrase.length));
-        if (closer && end - closer.length > start) end -= closer.length;
+        // "…? svp merci d'avance", "…? thanks in advance, cheers": closers follow one another.
+        for (;;) {
+            const closer = this.closers.find((phrase) => phraseAt(tokens, phrase, end - phrase.length));
+            if (!closer || end - closer.length <= start) break;
+            end -= closer.length;
+        }
         if (start === 0 && end === tokens.length) return undefined;
         // One word left is read only as a command ("english pls", « menu svp »): alone, it asks nothing else.
         if (end - start < 2) return this.shortcut(tokens.slice(start, end).join(' '));
