@@ -3392,6 +3392,14 @@ describe('what to put in a box of the form', () => {
     });
 });
 
+describe('a name given with a greeting', () => {
+    const recognizer = recognizerReading({ 'hello it’s Maria': confident('spouse-work'), 'Maria here': confident('spouse-work') });
+
+    it.each(['hello it’s Maria', 'Maria here'])('is a greeting, whatever a name reads as: %s', (text) => {
+        expect(recognizer.understand(text, 'en')).toEqual({ kind: 'command', command: 'greeting' });
+    });
+});
+
 describe('courtesy after the question', () => {
     const question = 'et sa femme, elle peut travailler elle aussi ou c’est seulement lui?';
     // Read without its courtesy, the question is its words alone; a clause of it, read alone, is another topic.

@@ -26,6 +26,7 @@ import { LANGUAGES, type Language } from '../content/languages';
 import { Asides } from './asides';
 import type { TopicMatcher } from './faq/matcher';
 import { FeeAmounts } from './feeAmounts';
+import { SelfIntroductions } from './introductions';
 import { PersonalDetails } from './personalDetails';
 import { StoryPersons } from './persons';
 import { PhraseBook } from './phrases';
@@ -495,6 +496,7 @@ export class Recognizer {
     }[] = [];
     /** "Kind regards", « Je vous prie d'agréer… »: where a letter ends and its signature starts. */
     private readonly signOffs: string[][];
+    private readonly introductions: SelfIntroductions;
     /** Per near miss, words that only its questions say ("study permit" for the spouses of other programs), both languages. */
     private readonly nearMissMarks = new Map<string, string[][]>();
     /**
@@ -615,6 +617,7 @@ export class Recognizer {
             forOthers: longestFirst(context.map((words) => words?.employerLmia?.forOthers)),
         };
         this.signOffs = longestFirst(context.map((words) => words?.signOffs));
+        this.introductions = new SelfIntroductions(translator, this.openers);
         // The pairs at the same place in each language are the same pair: their words are pooled.
         for (const pairs of context.map((words) => words?.companions ?? []))
             pairs.forEach((pair, at) => {
@@ -682,6 +685,7 @@ export class Recognizer {
         if (plain !== text && words(plain).length > 0) return this.understand(plain, language);
         const said = this.emojiSaid(text, language);
         if (said !== undefined) return this.understand(said, language);
+        if (this.introductions.only(text)) return { kind: 'command', command: 'greeting' };
         const unsigned = this.withoutSignOff(text);
         if (unsigned !== undefined) return this.understand(unsigned, language);
         // "W301122334 is my application number, what docs go into the application?": a detail given in passing is not asked.
