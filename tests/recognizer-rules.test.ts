@@ -3413,3 +3413,17 @@ describe('courtesy after the question', () => {
         expect(recognizer.understand(text, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
     });
 });
+
+describe('asking whether the bot is a person', () => {
+    const robot = 'suis-je en train de parler à un robot ou à quelqu’un de vrai?';
+    const person = 'es-tu un robot? je veux parler à quelqu’un';
+    const recognizer = recognizerReading({ [robot]: unsure('whoAreYou', 'advisor'), [person]: unsure('whoAreYou', 'advisor') });
+
+    it('is that question, though its words "talk to" someone', () => {
+        expect(recognizer.understand(robot, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'whoAreYou' } });
+    });
+
+    it('asks for an advisor when it also asks to talk to someone', () => {
+        expect(recognizer.understand(person, 'fr')).toMatchObject({ kind: 'command', command: 'advisor' });
+    });
+});

@@ -2366,6 +2366,22 @@ export class Recognizer {
     }
 
     /** Whether one of the phrases is somewhere in the message. */
+    /**
+     * Whether the message asks to talk to someone: « suis-je en train de parler à un robot ? » asks what the bot is, and
+     * its « parler à » asks for no one; "are you a bot? I want to talk to a human" asks for someone.
+     */
+    private asksForPerson(text: string): boolean {
+        const tokens = words(text);
+        const askingWhatBot = new Set<number>();
+        for (const phrase of this.askWhatBotPhrases)
+            tokens.forEach((_, start) => {
+                if (phraseAt(tokens, phrase, start)) phrase.forEach((_, at) => askingWhatBot.add(start + at));
+            });
+        return this.talkToPhrases.some((phrase) =>
+            tokens.some((_, start) => phraseAt(tokens, phrase, start) && phrase.every((_, at) => !askingWhatBot.has(start + at))),
+        );
+    }
+
     private says(text: string, phrases: readonly string[][]): boolean {
         const tokens = words(text);
         return phrases.some((phrase) => tokens.some((_, start) => phraseAt(tokens, phrase, start)));
@@ -2395,7 +2411,7 @@ export class Recognizer {
                 // "I want a real human, not a bot": a question about the bot that asks to talk to someone is the request;
                 // "…is possible to speak with one of your advisers?": saying so makes the request clear, whatever its score.
                 const mayAskForPerson = topic.command === 'advisor' || (topic.smallTalk && !isClosing(topic));
-                if (mayAskForPerson && this.says(text, this.talkToPhrases)) return { kind: 'command', command: 'advisor', inferred: true };
+                if (mayAskForPerson && this.asksForPerson(text)) return { kind: 'command', command: 'advisor', inferred: true };
                 // "is there a phone number that works with a human at IRCC", « je contacte mon consulat ou IRCC ? »: a
                 // person at another office is not the firm's, unless the message speaks to the firm ("could someone
                 // from your office…").
@@ -2409,8 +2425,7 @@ export class Recognizer {
                 const [x, y] = outcome.topics;
                 const advisor = [x, y].find((topic) => topic.command === 'advisor');
                 const smallTalk = [x, y].find((topic) => topic.smallTalk);
-                if (advisor && smallTalk && this.says(text, this.talkToPhrases))
-                    return { kind: 'command', command: 'advisor', inferred: true };
+                if (advisor && smallTalk && this.asksForPerson(text)) return { kind: 'command', command: 'advisor', inferred: true };
                 // "you're a real person from the firm, yes?": asking what the bot is, and asking for no one, is that question.
                 if (advisor && smallTalk && !isClosing(smallTalk) && this.says(text, this.askWhatBotPhrases))
                     return chosen(smallTalk, outcome.score);
