@@ -3427,3 +3427,34 @@ describe('asking whether the bot is a person', () => {
         expect(recognizer.understand(person, 'fr')).toMatchObject({ kind: 'command', command: 'advisor' });
     });
 });
+
+describe('working in a province named before "there"', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it.each([
+        ['there’s a cheese factory in ontario paying 4$ more an hour. could i go work there with it', 'en'],
+        ['une job à Toronto paye mieux, je pourrais aller travailler là-bas avec le pmi+?', 'fr'],
+    ] as const)('is where the permit lets one work: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
+    });
+
+    it.each([
+        // "There" in Quebec: where one works, not in which province.
+        ['there’s a cheese factory in Sherbrooke paying more, could I go work there with it', 'en'],
+        // Someone else, or another permit.
+        ['my daughter lives in Ontario, can she work there?', 'en'],
+        ['I have a PGWP from Ontario, can I work there?', 'en'],
+        ['ma fille étudie en Ontario, elle peut travailler là-bas?', 'fr'],
+    ] as const)('is not asked of someone else, another permit or a place in Quebec: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
+    });
+});
+
+describe('coming back, asked « je peux-tu revenir »', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it('is the travel documents', () => {
+        const text = 'si je vais voir ma mère au Sénégal à Noël, je peux-tu revenir pareil?';
+        expect(recognizer.understand(text, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'travel-documents' } });
+    });
+});
