@@ -3458,3 +3458,34 @@ describe('coming back, asked « je peux-tu revenir »', () => {
         expect(recognizer.understand(text, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'travel-documents' } });
     });
 });
+
+describe('applying from a province named before "from there"', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it.each([
+        [
+            'I moved to New Brunswick last spring to work in a fish plant, I still have my CSQ. am I allowed to send the application from there?',
+            'en',
+        ],
+        [
+            'Chu parti travailler en Alberta depuis 6 mois mais j’ai mon CSQ. Je peux tu faire ma demande de pmi+ d’icitte a Fort McMurray?',
+            'fr',
+        ],
+    ] as const)('is who may apply from where: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'criteria-outside-quebec' } });
+    });
+
+    it.each([
+        ['I live in Ontario, can I apply for a passport from here?', 'en'],
+        ['mon cousin est en Alberta, il peut faire une demande d’asile de là-bas?', 'fr'],
+    ] as const)('is not another application: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'criteria-outside-quebec' } });
+    });
+
+    it('is not wondering whether one may work there (« je me demande », « de la rivière »)', () => {
+        const text =
+            'j’ai trouvé une offre à Gatineau mais le bureau est de l’autre côté de la rivière à Ottawa pis je me demande si c’est légal de travailler là avec ce permis';
+        const reading = recognizerWithTopics({ [text]: confident('quebec-only') });
+        expect(reading.understand(text, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
+    });
+});
