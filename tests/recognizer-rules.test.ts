@@ -3489,3 +3489,22 @@ describe('applying from a province named before "from there"', () => {
         expect(reading.understand(text, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
     });
 });
+
+describe('getting one’s status back, in its own words', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it.each([
+        [
+            'Mautadit. J’ai laissé passer la date de mon permis en novembre, j’travaille pu depuis. C’est tu possible de ravoir mon statut?',
+            'fr',
+        ],
+        ['my permit ran out in August while I waited, is there a way to restore my status?', 'en'],
+    ] as const)('is the restoration of status: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'restoration' } });
+    });
+
+    it('is not the status of a permanent resident', () => {
+        const text = 'je suis résident permanent mais j’ai passé trop de temps dehors, je peux ravoir mon statut?';
+        expect(recognizer.understand(text, 'fr')).not.toMatchObject({ kind: 'answer', topic: { id: 'restoration' } });
+    });
+});
