@@ -3508,3 +3508,21 @@ describe('getting one’s status back, in its own words', () => {
         expect(recognizer.understand(text, 'fr')).not.toMatchObject({ kind: 'answer', topic: { id: 'restoration' } });
     });
 });
+
+describe('two employers at once, in its own words', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it.each([
+        ['If I get this one could I move to the bakery in Sainte-Marie, or even keep both jobs?', 'en'],
+        ['Mon mari a deux patrons différents. Avec le PMI+ il peut-tu travailler pour les deux en même temps?', 'fr'],
+    ] as const)('is whom the permit lets one work for: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'employers' } });
+    });
+
+    it.each([
+        ['je suis étudiant, je peux-tu travailler pour deux employeurs en même temps?', 'fr'],
+        ['my wife has two jobs at the same time, can she keep both on her permit?', 'en'],
+    ] as const)('is not asked of a student or a spouse: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'employers' } });
+    });
+});
