@@ -3526,3 +3526,26 @@ describe('two employers at once, in its own words', () => {
         expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'employers' } });
     });
 });
+
+describe('working on as the permit runs out', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it.each([
+        ['March is when my IMP+ runs out and still no PR. What then, can I keep working at the plant?', 'en'],
+        ['mon permis finit en juin pis pas de RP encore, je peux-tu continuer à travailler?', 'fr'],
+    ] as const)('is the permit’s end: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'permit-expiry' } });
+    });
+
+    it.each([
+        ['my PGWP expires in May, can I keep working?', 'en'],
+        ['mon CSQ expire en mars, je peux continuer à travailler?', 'fr'],
+        // Nothing ends: working on is asked of something else.
+        ['can I keep working at the plant while I wait?', 'en'],
+        ['sunscreen expired last summer does it still work', 'en'],
+        // How long one may work on it is its duration.
+        ['how long can i keep working in quebec with this permit before the date runs out', 'en'],
+    ] as const)('is not asked of another permit, or when nothing ends: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'permit-expiry' } });
+    });
+});
