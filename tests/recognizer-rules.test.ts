@@ -3549,3 +3549,21 @@ describe('working on as the permit runs out', () => {
         expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'permit-expiry' } });
     });
 });
+
+describe('IMP+ turned away in brackets', () => {
+    const closed =
+        'Permis fermé lié à une EIMT (pas le PMI+) pour notre employé : sa conjointe peut-elle obtenir un permis ouvert de conjoint ?';
+    const fees = 'How much are the fees (for IMP+)?';
+    const recognizer = recognizerReading({
+        [closed]: unsure('oos-spouse-other-programs', 'open-vs-employer-specific'),
+        [fees]: confident('fees'),
+    });
+
+    it('asks about another program', () => {
+        expect(recognizer.understand(closed, 'fr')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('is not IMP+ named in brackets', () => {
+        expect(recognizer.understand(fees, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+});
