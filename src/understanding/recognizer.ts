@@ -2378,9 +2378,10 @@ export class Recognizer {
         const tokens = words(text);
         const askingWhatBot = new Set<number>();
         for (const phrase of this.askWhatBotPhrases)
-            tokens.forEach((_, start) => {
-                if (phraseAt(tokens, phrase, start)) phrase.forEach((_, at) => askingWhatBot.add(start + at));
-            });
+            for (let start = 0; start < tokens.length; start++) {
+                if (!phraseAt(tokens, phrase, start)) continue;
+                for (let at = 0; at < phrase.length; at++) askingWhatBot.add(start + at);
+            }
         return this.talkToPhrases.some((phrase) =>
             tokens.some((_, start) => phraseAt(tokens, phrase, start) && phrase.every((_, at) => !askingWhatBot.has(start + at))),
         );
