@@ -498,6 +498,7 @@ export class Recognizer {
     }[] = [];
     /** "Kind regards", « Je vous prie d'agréer… »: where a letter ends and its signature starts. */
     private readonly signOffs: string[][];
+    /** "Gabriel here", « allo, moi c'est Gabriel »: a name given with a greeting, and nothing else. */
     private readonly introductions: SelfIntroductions;
     /** Per near miss, words that only its questions say ("study permit" for the spouses of other programs), both languages. */
     private readonly nearMissMarks = new Map<string, string[][]>();
@@ -2369,7 +2370,6 @@ export class Recognizer {
         return said.size === 1 ? word : undefined;
     }
 
-    /** Whether one of the phrases is somewhere in the message. */
     /**
      * Whether the message asks to talk to someone: « suis-je en train de parler à un robot ? » asks what the bot is, and
      * its « parler à » asks for no one; "are you a bot? I want to talk to a human" asks for someone.
@@ -2387,6 +2387,7 @@ export class Recognizer {
         );
     }
 
+    /** Whether one of the phrases is somewhere in the message. */
     private says(text: string, phrases: readonly string[][]): boolean {
         const tokens = words(text);
         return phrases.some((phrase) => tokens.some((_, start) => phraseAt(tokens, phrase, start)));
