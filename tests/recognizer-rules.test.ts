@@ -3439,8 +3439,9 @@ describe('working in a province named before "there"', () => {
     });
 
     it.each([
-        // "There" in Quebec: where one works, not in which province.
+        // "There" in Quebec: where one works, not in which province; "bc" is "because", not British Columbia.
         ['there’s a cheese factory in Sherbrooke paying more, could I go work there with it', 'en'],
+        ['my cousin’s restaurant in Laval is hiring, could I work there bc I need the money?', 'en'],
         // Someone else, or another permit.
         ['my daughter lives in Ontario, can she work there?', 'en'],
         ['I have a PGWP from Ontario, can I work there?', 'en'],
@@ -3543,6 +3544,7 @@ describe('working on as the permit runs out', () => {
         // Nothing ends: working on is asked of something else.
         ['can I keep working at the plant while I wait?', 'en'],
         ['sunscreen expired last summer does it still work', 'en'],
+        ['mon contrat finit en mai, je peux continuer à travailler ailleurs?', 'fr'],
         // How long one may work on it is its duration.
         ['how long can i keep working in quebec with this permit before the date runs out', 'en'],
     ] as const)('is not asked of another permit, or when nothing ends: %s', (text, language) => {
