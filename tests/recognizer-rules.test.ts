@@ -3569,3 +3569,29 @@ describe('IMP+ turned away in brackets', () => {
         expect(recognizer.understand(fees, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
     });
 });
+
+describe('changing employers on the permit, in its own words', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it.each([
+        [
+            'Titulaire du PMI+ ici. Je déménage de Montréal à Rimouski pour un nouveau poste chez un autre employeur, c’est correct avec mon permis actuel?',
+            'fr',
+        ],
+        ['On IMP+ now, I found a better job downtown. can I change employers without asking anyone?', 'en'],
+    ] as const)('is whom the permit lets one work for: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'employers' } });
+    });
+
+    it.each([
+        // Another permit, tied to one employer: not IMP+'s open permit.
+        ['I have a closed work permit, can I change employer?', 'en'],
+        ['je suis étudiant, avec mon permis je peux changer d’employeur?', 'fr'],
+        // Working for oneself is no employer: no official page settles it.
+        ['can I change jobs and be self-employed on this permit?', 'en'],
+        // The difference between the permits is its own topic.
+        ['what’s the difference between the open permit and one where you can’t change employers?', 'en'],
+    ] as const)('is not another permit, working for oneself or the difference: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'employers' } });
+    });
+});
