@@ -24,7 +24,7 @@ export class SelfIntroductions {
     private readonly before: readonly string[][];
     private readonly after: readonly string[][];
 
-    /** `openers`: the greetings that may come first, as folded words. */
+    /** `openers`: the greetings that may come first, as folded words, longest first. */
     constructor(
         translator: Translator,
         private readonly openers: readonly (readonly string[])[],
@@ -34,15 +34,15 @@ export class SelfIntroductions {
         this.after = lists.flatMap((list) => list?.after ?? []).map((phrase) => words(phrase));
     }
 
-    /** Whether the message only greets (or not) and says the writer's name. */
-    only(text: string): boolean {
+    /** Whether the message only says the writer's name, after a greeting or not. */
+    isIntroduction(text: string): boolean {
         const tokens = words(text);
         const typed = text
             .normalize('NFC')
             .split(TYPED_WORD_BREAK)
             .filter((word) => word.length > 0);
         if (typed.length !== tokens.length) return false;
-        const opener = this.openers.filter((phrase) => startsWith(tokens, phrase)).sort((a, b) => b.length - a.length)[0];
+        const opener = this.openers.find((phrase) => startsWith(tokens, phrase));
         const start = opener?.length ?? 0;
         const [rest, typedRest] = [tokens.slice(start), typed.slice(start)];
         return (

@@ -688,7 +688,7 @@ export class Recognizer {
         if (plain !== text && words(plain).length > 0) return this.understand(plain, language);
         const said = this.emojiSaid(text, language);
         if (said !== undefined) return this.understand(said, language);
-        if (this.introductions.only(text)) return { kind: 'command', command: 'greeting' };
+        if (this.introductions.isIntroduction(text)) return { kind: 'command', command: 'greeting' };
         const unsigned = this.withoutSignOff(text);
         if (unsigned !== undefined) return this.understand(unsigned, language);
         // "W301122334 is my application number, what docs go into the application?": a detail given in passing is not asked.
