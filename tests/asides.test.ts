@@ -44,3 +44,30 @@ describe('words said beside the question', () => {
         expect(asides.without('en deux mots')).toBeUndefined();
     });
 });
+
+describe('what is said in brackets or between dashes', () => {
+    it.each([
+        [
+            'Right now I’m in Ottawa (temporarily — my wife’s contract there ends in the fall); does that affect whether I can apply?',
+            'Right now I’m in Ottawa ; does that affect whether I can apply?',
+        ],
+        [
+            'Le permis ouvert — celui pour les gens qui ont un CSQ — est valide pour combien de temps?',
+            'Le permis ouvert est valide pour combien de temps?',
+        ],
+        ['(UCI 1109-4472) how much are the fees?', 'how much are the fees?'],
+    ])('is left out: %s', (text, rest) => {
+        expect(asides.unbracketed(text)).toBe(rest);
+    });
+
+    it('leaves brackets that close a word, a lone dash and the hyphens of a list as they are', () => {
+        expect(asides.unbracketed('refused under R200(1)(b), should I reapply?')).toBeUndefined();
+        expect(asides.unbracketed('Vous êtes invité(e) à présenter une demande')).toBeUndefined();
+        expect(asides.unbracketed('Walk me through the permit — the whole thing, start to finish?')).toBeUndefined();
+        expect(asides.unbracketed('Quick list:\n- which CSQ programs qualify\n- do I need a job offer')).toBeUndefined();
+    });
+
+    it('leaves nothing to read when the message says nothing else', () => {
+        expect(asides.unbracketed('(sorry)')).toBeUndefined();
+    });
+});

@@ -2464,6 +2464,29 @@ describe('words said beside the question: how the answer should be said, chat ma
     });
 });
 
+describe('what is said in brackets or between dashes', () => {
+    const ottawa = 'Right now I’m in Ottawa (temporarily — my wife’s contract ends in the fall); does that affect whether I can apply?';
+    const lycee = 'mon fils veut faire son année de lycée en Alberta (échange), il lui faut un permis d’études?';
+    const recognizer = recognizerReading({
+        'Right now I’m in Ottawa ; does that affect whether I can apply?': confident('criteria-outside-quebec'),
+        'mon fils veut faire son année de lycée en Alberta , il lui faut un permis d’études?': unsure('children-school', 'quebec-only'),
+        'Permis fermé lié à une EIMT pour notre employé : sa conjointe peut-elle travailler ?': confident('spouse-work'),
+    });
+
+    it('is read past when the whole is refused and the rest clearly asks one thing', () => {
+        expect(recognizer.understand(ottawa, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'criteria-outside-quebec' } });
+    });
+
+    it('is kept when the rest only offers a choice, since the brackets may be what made the question someone else’s', () => {
+        expect(recognizer.understand(lycee, 'fr')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('is kept when it turned IMP+ away', () => {
+        const turned = 'Permis fermé lié à une EIMT (pas le PMI+) pour notre employé : sa conjointe peut-elle travailler ?';
+        expect(recognizer.understand(turned, 'fr')).toMatchObject({ kind: 'refuse', otherProgram: true });
+    });
+});
+
 describe('a question its own words settle', () => {
     const airport = 'couldn’t I just apply at the airport when I land in Montreal?';
     const lacolle = 'I’m driving to the Lacolle border in 2 weeks. can I just ask for the imp+ permit there at the border?';

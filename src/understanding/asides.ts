@@ -9,6 +9,13 @@ interface AsideLists {
 }
 
 /**
+ * What is said in brackets or between two dashes after a space, on one line ("…in Ottawa (temporarily — my wife's
+ * contract ends in the fall); does that affect…", « Le permis ouvert — celui pour les gens qui ont un CSQ — est valide
+ * combien de temps? »). Not brackets that close a word ("R200(1)(b)", « invité(e) »), nor the hyphens of a list.
+ */
+const BRACKETED = [/(?<=^|\s)\([^()\n]*\)/gu, /(?<=\s)[—–]\s[^—–\n]*?\s[—–](?=\s)/gu];
+
+/**
  * Words said beside the question, which say nothing about what is asked and beside a short question outweigh it:
  * how someone wants the answer said ("short answer pls:", "in plain english", « en deux mots », « oui ou non »;
  * `styleAsks`, and the answers are short already), chat markers ("ngl", "lowkey", « tsé »), saying one does not
@@ -30,9 +37,21 @@ export class Asides {
 
     /** The message without the words said aside; undefined when it has none, or nothing else. */
     without(text: string): string | undefined {
-        let rest = text.normalize('NFD');
-        for (const pattern of this.patterns) rest = rest.replace(pattern, ' ');
-        rest = rest.normalize('NFC').replace(/\s+/gu, ' ').trim();
-        return rest !== text.normalize('NFC').trim() && words(rest).length > 0 ? rest : undefined;
+        return withoutAll(text, this.patterns);
     }
+
+    /** The message without what it says in brackets or between dashes; undefined when it has none, or nothing else. */
+    unbracketed(text: string): string | undefined {
+        return withoutAll(text, BRACKETED);
+    }
+}
+
+/** The text without what the patterns match, its spaces joined; undefined when none matched, or nothing else is left. */
+function withoutAll(text: string, patterns: readonly RegExp[]): string | undefined {
+    const original = text.normalize('NFD');
+    let rest = original;
+    for (const pattern of patterns) rest = rest.replace(pattern, ' ');
+    if (rest === original) return undefined;
+    rest = rest.normalize('NFC').replace(/\s+/gu, ' ').trim();
+    return words(rest).length > 0 ? rest : undefined;
 }

@@ -676,9 +676,16 @@ export class Recognizer {
         // said, a chat marker, not knowing, are not what is asked. Read only when the whole is refused, since "le PMI+ en
         // gros" is already what IMP+ is.
         const asked = this.asides.without(text);
-        if (asked === undefined) return reading;
-        const plain = this.understand(asked, language);
-        return plain.kind === 'refuse' ? reading : plain;
+        const plain = asked === undefined ? reading : this.understand(asked, language);
+        if (plain.kind !== 'refuse') return plain;
+        // "Right now I'm in Ottawa (temporarily — my wife's contract there ends in the fall); does that affect whether I
+        // can apply…?": what is said in brackets blurs the question. Only a clear answer without it, since the brackets
+        // may be what made the question someone else's (« son année de lycée en Alberta (échange) »); and never when they
+        // turned IMP+ away.
+        const unbracketed = reading.otherProgram ? undefined : this.asides.unbracketed(text);
+        if (unbracketed === undefined) return reading;
+        const read = this.understand(unbracketed, language);
+        return read.kind === 'refuse' || read.kind === 'clarify' ? reading : read;
     }
 
     /** `understand`, with the words that ask how the answer should be said still in the message. */
