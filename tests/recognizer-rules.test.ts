@@ -3423,6 +3423,24 @@ describe('a name given with a greeting', () => {
     });
 });
 
+describe('a greeting before words that ask nothing', () => {
+    const recognizer = recognizerReading({
+        'first time using this': confident('start-steps'),
+        'hello, first time using this': confident('greeting', 0.74),
+        'how do i start': confident('start-steps'),
+        'hello, how do I start': confident('greeting', 0.74),
+    });
+
+    it('is the greeting when the whole reads clearly as one', () => {
+        expect(recognizer.understand('hello, first time using this', 'en')).toMatchObject({ kind: 'command', command: 'greeting' });
+    });
+
+    it('leaves what follows asked when it asks, by its mark or its first word', () => {
+        expect(recognizer.understand('hello, first time using this?', 'en')).toMatchObject({ kind: 'dialog' });
+        expect(recognizer.understand('hello, how do I start', 'en')).toMatchObject({ kind: 'dialog' });
+    });
+});
+
 describe('courtesy after the question', () => {
     const question = 'et sa femme, elle peut travailler elle aussi ou c’est seulement lui?';
     // Read without its courtesy, the question is its words alone; a clause of it, read alone, is another topic.

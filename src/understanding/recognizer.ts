@@ -1780,8 +1780,16 @@ export class Recognizer {
         if (start === 0 && end === tokens.length) return undefined;
         // One word left is read only as a command ("english pls", « menu svp »): alone, it asks nothing else.
         if (end - start < 2) return this.shortcut(tokens.slice(start, end).join(' '));
-        const rest = this.recognize(tokens.slice(start, end).join(' '), language);
-        return rest.kind === 'refuse' && !rest.topic ? undefined : rest;
+        const restText = tokens.slice(start, end).join(' ');
+        const rest = this.recognize(restText, language);
+        if (rest.kind === 'refuse' && !rest.topic) return undefined;
+        // "Hello there (first time using this)": what follows a greeting and asks nothing, not even without its "?", says
+        // who greets; the whole is the greeting when it reads clearly as one.
+        if (opener && rest.kind !== 'command' && !isSmallTalk(rest) && !text.includes('?') && !this.itemAsks(restText)) {
+            const whole = this.search(text, language);
+            if (whole.kind === 'command' && whole.command === 'greeting' && (whole.score ?? 0) >= SINGLE_QUESTION_SCORE) return whole;
+        }
+        return rest;
     }
 
     /**
