@@ -29,3 +29,15 @@ describe('a question that leaves its subject to what came before', () => {
         expect(subjects.leavesItUnsaid(text)).toBe(false);
     });
 });
+
+describe('the word by which a text names its one subject', () => {
+    it('is the word that names it for sure, with the word after it that is part of the same name', () => {
+        expect(subjects.wordNaming('a coworker keeps talking about some imp+ permit')).toBe('imp+');
+        expect(subjects.wordNaming('ppl keep writing CSQ in the comments')).toBe('csq');
+    });
+
+    it('is none when the text names two things', () => {
+        expect(subjects.wordNaming('my CSQ and my visa')).toBeUndefined();
+        expect(subjects.wordNaming('my permit and my CSQ')).toBeUndefined();
+    });
+});

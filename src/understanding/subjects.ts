@@ -64,11 +64,15 @@ export class SubjectWords {
 
     /**
      * The word by which a text names its one subject, as it wrote it ("IMP+", "CSQ"), when it names that and nothing else
-     * ("ppl keep writing CSQ in the comments"; not "my CSQ and my visa"): a question read again with that word asks what
+     * ("ppl keep writing CSQ in the comments", "some imp+ permit"; not "my CSQ and my visa"): a question read again with that word asks what
      * the person asked ("what is this thing? IMP+" is the program, "…? the work permit" the permit).
      */
     wordNaming(text: string): string | undefined {
-        const naming = words(text).filter((word) => this.named.has(word));
+        const said = words(text);
+        // "some imp+ permit": a word that may name something else, right after one that names its subject for sure, is
+        // part of the same name.
+        const partOfName = (word: string, i: number) => !this.subjectOfWord.has(word) && this.subjectOfWord.has(said[i - 1] ?? '');
+        const naming = said.filter((word, i) => this.named.has(word) && !partOfName(word, i));
         const subjects = new Set(naming.map((word) => this.subjectOfWord.get(word)));
         return subjects.size === 1 ? naming.find((word) => this.subjectOfWord.has(word)) : undefined;
     }
