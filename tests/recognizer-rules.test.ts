@@ -3441,6 +3441,21 @@ describe('a greeting before words that ask nothing', () => {
     });
 });
 
+describe('a message matched too weakly to answer, offered the two topics it leans to', () => {
+    const csq = 'CSQ runs out in February and the PR still isn’t finished. Am I in trouble?';
+    const both = 'my CSQ runs out in February and my permit expires in March. Am I in trouble?';
+    const weak: MatchOutcome = { kind: 'none', score: 0.4, unsure: [topic('permit-expiry'), topic('csq-expiry')] };
+    const recognizer = recognizerReading({ [csq]: weak, [both]: weak });
+
+    it('answers the one of the two whose words it says, when a settler tells them apart', () => {
+        expect(recognizer.understand(csq, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'csq-expiry' } });
+    });
+
+    it('still offers both when it says the words of both', () => {
+        expect(recognizer.understand(both, 'en')).toMatchObject({ kind: 'clarify', unsure: true });
+    });
+});
+
 describe('courtesy after the question', () => {
     const question = 'et sa femme, elle peut travailler elle aussi ou c’est seulement lui?';
     // Read without its courtesy, the question is its words alone; a clause of it, read alone, is another topic.

@@ -935,7 +935,8 @@ export class Recognizer {
     /**
      * "never heard of it b4, impplus = ?": a message that reads as an IMP+ question but matched too weakly to answer,
      * that nothing else found an answer in, is offered the two topics it leans to with a "Did you mean…?" that says
-     * so, rather than a flat refusal. Undefined otherwise.
+     * so, rather than a flat refusal; or answered the one whose words it alone says, of two the settlers tell apart
+     * ("CSQ runs out in February and the PR still isn't finished. Am I in trouble?"). Undefined otherwise.
      */
     private unsureOffer(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'refuse' || understood.topic || understood.offTopic) return undefined;
@@ -947,7 +948,10 @@ export class Recognizer {
         if (refused) return refused;
         const offer: Recognition = { kind: 'clarify', topics: whole.unsure, score: whole.score, unsure: true };
         // "IME and PCC needed for IMP+ OWP?": two companions named side by side are asked both, however weakly read.
-        return this.companionsOffered(text, language, offer) ?? offer;
+        const companions = this.companionsOffered(text, language, offer);
+        if (companions) return companions;
+        const only = this.namedAlone(text, offer.topics);
+        return only ? chosen(only, offer.score) : offer;
     }
 
     /**
