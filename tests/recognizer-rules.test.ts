@@ -3507,6 +3507,20 @@ describe('working in a province named before "there"', () => {
     });
 });
 
+describe('a pinned question asked last without its "?", after one that has it', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it('is asked when it says it asks one more thing', () => {
+        const text = 'is the RAMQ covered with it? also if i visit family in algeria can i come back in';
+        expect(recognizer.understand(text, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'travel-documents' } });
+    });
+
+    it('is not asked when the last sentence only tells', () => {
+        const text = 'What is a CSQ? every website about imp+ keeps saying it and I don’t know what it is';
+        expect(recognizer.understand(text, 'en')).not.toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
+    });
+});
+
 describe('coming back, asked « je peux-tu revenir »', () => {
     const recognizer = recognizerWithTopics({});
 

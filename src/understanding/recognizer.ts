@@ -2365,11 +2365,19 @@ export class Recognizer {
         return topic === undefined ? undefined : chosen(topic, read.score);
     }
 
-    /** Whether `test` holds for a sentence that asks, or for the last one of a message without a question mark. */
+    /**
+     * Whether `test` holds for a sentence that asks, or for the last one of a message without a question mark; or for
+     * the last one that says it asks one more thing, without its mark, after one that has it ("can i move there and
+     * work with this permit? also if i visit family in algeria can i come back in"; not "What is a CSQ? every website
+     * about imp+ keeps saying it and I don't know what it is").
+     */
     private askedInSentence(text: string, test: (sentence: string) => boolean): boolean {
         const sentences = text.trim().split(SENTENCE_END);
         const marked = text.includes('?');
-        return sentences.some((sentence, i) => (marked ? sentence.trim().endsWith('?') : i === sentences.length - 1) && test(sentence));
+        const last = sentences.length - 1;
+        const asks = (sentence: string, i: number) =>
+            marked ? sentence.trim().endsWith('?') || (i === last && ANOTHER_QUESTION.test(sentence.trim())) : i === last;
+        return sentences.some((sentence, i) => asks(sentence, i) && test(sentence));
     }
 
     /** The knowledge-base topics a reading answers or offers, when none is small talk, a command or a guided flow. */
