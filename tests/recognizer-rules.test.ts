@@ -3507,6 +3507,44 @@ describe('working in a province named before "there"', () => {
     });
 });
 
+describe('working in a province or city outside Quebec with the permit named', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it.each([
+        ['My cousin in Toronto can get me a job for a few months. Would this permit let me work in Ontario?', 'en'],
+        ['theres a nursing home in Cornwall Ontario paying more, can i take that job with my IMP+ permit?', 'en'],
+        ['Si j’ai le permis PMI+ est-ce que je peux faire des runs en Ontario pis aux States?', 'fr'],
+    ] as const)('is where the permit lets one work: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
+    });
+
+    it.each([
+        // Applying from there, living there, or someone else.
+        ['I want a job in Toronto first, can I apply for the permit from there?', 'en'],
+        ['I live in Ottawa and work in Ottawa, does the permit let me apply?', 'en'],
+        ['can my wife work in Ontario with this permit?', 'en'],
+        ['ma femme pourrait travailler en Ontario avec ce permis?', 'fr'],
+    ] as const)('is not asked when one applies, lives there or asks for someone else: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
+    });
+
+    it('is not asked without the permit named', () => {
+        expect(recognizer.understand('can I work in Ontario for a few months?', 'en')).not.toMatchObject({
+            kind: 'answer',
+            topic: { id: 'quebec-only' },
+        });
+    });
+});
+
+describe('two bosses', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it('is two employers at once', () => {
+        const text = 'can i keep my cleaning job and also do weekends for another company. two bosses is that ok';
+        expect(recognizer.understand(text, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'employers' } });
+    });
+});
+
 describe('a pinned question asked last without its "?", after one that has it', () => {
     const recognizer = recognizerWithTopics({});
 
