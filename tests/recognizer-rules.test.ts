@@ -3536,6 +3536,24 @@ describe('working in a province or city outside Quebec with the permit named', (
     });
 });
 
+describe('photos against scans', () => {
+    const recognizer = recognizerWithTopics({});
+
+    it.each([
+        ['Puis-je téléverser des photos de mes diplômes prises avec mon cellulaire plutôt que des numérisations ?', 'fr'],
+        ['are phone pics ok or do they need real scans?', 'en'],
+    ] as const)('is uploading: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'upload' } });
+    });
+
+    it.each([
+        ['Pour les empreintes et la photo, je dois y aller ou je peux téléverser une photo?', 'fr'],
+        ['do I upload a passport photo or a scan of the passport?', 'en'],
+    ] as const)('is not the biometrics’ photo nor a passport photo: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'upload' } });
+    });
+});
+
 describe('two bosses', () => {
     const recognizer = recognizerWithTopics({});
 
