@@ -64,8 +64,8 @@ export class SubjectWords {
 
     /**
      * The word by which a text names its one subject, as it wrote it ("IMP+", "CSQ"), when it names that and nothing else
-     * ("ppl keep writing CSQ in the comments", "some imp+ permit"; not "my CSQ and my visa"): a question read again with that word asks what
-     * the person asked ("what is this thing? IMP+" is the program, "…? the work permit" the permit).
+     * ("ppl keep writing CSQ in the comments", "some imp+ permit"; not "my CSQ and my visa"): a question read again with
+     * that word asks what the person asked ("what is this thing? IMP+" is the program, "…? the work permit" the permit).
      */
     wordNaming(text: string): string | undefined {
         const said = words(text);
