@@ -3549,7 +3549,9 @@ describe('photos against scans', () => {
     it.each([
         ['Pour les empreintes et la photo, je dois y aller ou je peux téléverser une photo?', 'fr'],
         ['do I upload a passport photo or a scan of the passport?', 'en'],
-    ] as const)('is not the biometrics’ photo nor a passport photo: %s', (text, language) => {
+        ['je suis pas capable de téléverser ma photo sur le site du passeport, ça dit format invalide', 'fr'],
+        ['est-ce qu’un scanner est indispensable ou une photo avec mon téléphone suffit pour préparer la demande ?', 'fr'],
+    ] as const)('is not the biometrics’ photo, a passport photo, nor what to have ready: %s', (text, language) => {
         expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'upload' } });
     });
 });
