@@ -70,4 +70,10 @@ describe('what is said in brackets or between dashes', () => {
     it('leaves nothing to read when the message says nothing else', () => {
         expect(asides.unbracketed('(sorry)')).toBeUndefined();
     });
+
+    it('is given back as clauses of their own, to be read alone', () => {
+        expect(asides.inBrackets('Permis fermé lié à une EIMT (pas le PMI+) pour notre employé')).toEqual(['pas le PMI+']);
+        expect(asides.inBrackets('Le permis — celui du PMI+ — dure combien de temps?')).toEqual(['celui du PMI+']);
+        expect(asides.inBrackets('refused under R200(1)(b), should I reapply?')).toEqual([]);
+    });
 });

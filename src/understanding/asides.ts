@@ -11,9 +11,10 @@ interface AsideLists {
 /**
  * What is said in brackets or between two dashes after a space, on one line ("…in Ottawa (temporarily — my wife's
  * contract ends in the fall); does that affect…", « Le permis ouvert — celui pour les gens qui ont un CSQ — est valide
- * combien de temps? »). Not brackets that close a word ("R200(1)(b)", « invité(e) »), nor the hyphens of a list.
+ * combien de temps? »), the words captured. Not brackets that close a word ("R200(1)(b)", « invité(e) »), nor the
+ * hyphens of a list.
  */
-const BRACKETED = [/(?<=^|\s)\([^()\n]*\)/gu, /(?<=\s)[—–]\s[^—–\n]*?\s[—–](?=\s)/gu];
+const BRACKETED = [/(?<=^|\s)\(([^()\n]*)\)/gu, /(?<=\s)[—–]\s([^—–\n]*?)\s[—–](?=\s)/gu];
 
 /**
  * Words said beside the question, which say nothing about what is asked and beside a short question outweigh it:
@@ -43,6 +44,11 @@ export class Asides {
     /** The message without what it says in brackets or between dashes; undefined when it has none, or nothing else. */
     unbracketed(text: string): string | undefined {
         return withoutAll(text, BRACKETED);
+    }
+
+    /** What the message says in brackets or between dashes, each as a clause of its own ("(not IMP+)": "not IMP+"). */
+    inBrackets(text: string): string[] {
+        return BRACKETED.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1] ?? ''));
     }
 }
 

@@ -143,8 +143,6 @@ const THANKS_WORDS = 3;
 /** A goodbye in its own sentence after a remark is at most this long: "see you later then", « bon, à plus ». */
 const GOODBYE_WORDS = 4;
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
-/** Words said in brackets, "(not IMP+)". */
-const BRACKETED = /\(([^()]*)\)/gu;
 /** Emoji, their skin tones and joiners, and the spaces between them, at the end of a message. */
 const TRAILING_EMOJI = /(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;
 const isShort = (text: string): boolean => words(text).length < QUESTION_WORDS;
@@ -1930,8 +1928,7 @@ export class Recognizer {
     private turnsAwayFromImpPlus(text: string): boolean {
         if (this.subjects.namesSubject(text, 'csq')) return false;
         // « Permis fermé lié à une EIMT (pas le PMI+) pour notre employé… »: what is said in brackets is a clause of its own.
-        const bracketed = [...text.matchAll(BRACKETED)].map((match) => match[1] ?? '');
-        return [...clausesOf(text), ...bracketed].some((clause) => this.turnsImpPlusAway(clause));
+        return [...clausesOf(text), ...this.asides.inBrackets(text)].some((clause) => this.turnsImpPlusAway(clause));
     }
 
     private turnsImpPlusAway(clause: string): boolean {
