@@ -2733,6 +2733,40 @@ describe('a remark, then a goodbye', () => {
     });
 });
 
+describe('a goodbye, then why one leaves', () => {
+    const recognizer = recognizerReading({
+        'bon ben à plus': unsure('acknowledgement', 'goodbye'),
+        'ok bye': confident('goodbye'),
+        'faut que je parle à un conseiller': confident('advisor'),
+        'ok c’est bon': unsure('acknowledgement', 'goodbye'),
+    });
+
+    it.each([
+        ['bon ben à plus, faut que j’aille boucher des trous', 'fr'],
+        ['ok bye, gotta get back to the gate', 'en'],
+    ] as const)('says goodbye when the reason reads as nothing: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'goodbye' } });
+    });
+
+    it('takes « bon ben à plus » for the goodbye its words say, not an acknowledgement', () => {
+        expect(recognizer.understand('bon ben à plus', 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'goodbye' } });
+    });
+
+    it('still asks which one « ok c’est bon » is, since it says no goodbye', () => {
+        expect(recognizer.understand('ok c’est bon', 'fr')).toMatchObject({ kind: 'clarify' });
+    });
+
+    it('does not say goodbye over what follows when it reads as something', () => {
+        expect(recognizer.understand('bon ben à plus, faut que je parle à un conseiller', 'fr')).not.toMatchObject({
+            topic: { id: 'goodbye' },
+        });
+    });
+
+    it('does not say goodbye over a question after it', () => {
+        expect(recognizer.understand('ok bye, gotta get back to the gate?', 'en')).not.toMatchObject({ topic: { id: 'goodbye' } });
+    });
+});
+
 describe('a second half whose topic is read only in what the writer has not done yet', () => {
     const expiring = 'Mon CSQ expire dans 2 mois et j’ai pas encore déposé ma RP, est-ce que je peux encore faire le PMI+?';
     const asksOrder = 'Mon CSQ expire dans 2 mois et j’ai pas encore déposé ma RP, je la dépose avant ou après le PMI+?';

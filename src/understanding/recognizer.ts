@@ -142,6 +142,8 @@ const QUESTION_WORDS = 3;
 const THANKS_WORDS = 3;
 /** A goodbye in its own sentence after a remark is at most this long: "see you later then", « bon, à plus ». */
 const GOODBYE_WORDS = 4;
+/** Where a message's first clause or sentence ends: « bon ben à plus, faut que j'y aille ». */
+const FIRST_CLAUSE_END = /[,:;]\s*|(?<=[.!])\s+/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
 /** Emoji, their skin tones and joiners, and the spaces between them, at the end of a message. */
 const TRAILING_EMOJI = /(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+$/u;
@@ -732,6 +734,7 @@ export class Recognizer {
             this.acknowledgedWithConclusion(text, language, understood) ??
             this.remarkThenThanks(text, language, understood) ??
             this.remarkThenGoodbye(text, language, understood) ??
+            this.goodbyeThenRemark(text, language, understood) ??
             this.askedMoreAfterRemark(text, language, understood) ??
             this.callBackAsked(text, understood) ??
             this.askedBeforeToldTail(text, language, understood) ??
@@ -1061,6 +1064,23 @@ export class Recognizer {
         if (sentences.length === 0 || asks || words(last).length > GOODBYE_WORDS) return undefined;
         const goodbye = this.search(last, language);
         return goodbye.kind === 'answer' && isClosing(goodbye.topic) && goodbye.score >= SINGLE_QUESTION_SCORE ? goodbye : undefined;
+    }
+
+    /**
+     * « bon ben à plus, faut que j'aille boucher des trous »: a short goodbye, then why one leaves. Refused as a whole
+     * (the reason's words are no topic's), it is the goodbye, when what follows asks nothing and reads as nothing.
+     */
+    private goodbyeThenRemark(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'refuse' || understood.topic || text.includes('?')) return undefined;
+        const [first = '', ...rest] = text.trim().split(FIRST_CLAUSE_END);
+        if (rest.length === 0 || words(first).length > GOODBYE_WORDS) return undefined;
+        const said = this.search(first, language);
+        if (said.kind !== 'answer' && said.kind !== 'clarify') return undefined;
+        // « bon ben à plus » may read as an acknowledgement or a goodbye: its words say which.
+        const goodbye = said.kind === 'clarify' ? this.namedAlone(first, said.topics) : said.topic;
+        const clearly = said.kind === 'clarify' || said.score >= SINGLE_QUESTION_SCORE;
+        if (goodbye === undefined || !isClosing(goodbye) || !clearly) return undefined;
+        return this.search(rest.join(' '), language).kind === 'refuse' ? chosen(goodbye, said.score) : undefined;
     }
 
     /**
