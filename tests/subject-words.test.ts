@@ -36,6 +36,11 @@ describe('the word by which a text names its one subject', () => {
         expect(subjects.wordNaming('ppl keep writing CSQ in the comments')).toBe('csq');
     });
 
+    it('reads the program’s "+" spelled out as part of its name', () => {
+        expect(subjects.wordNaming('coworker keeps saying hes getting the imp plus permit')).toBe('imp');
+        expect(subjects.wordNaming('heard about the pmi plus permit at work')).toBe('pmi');
+    });
+
     it('is none when the text names two things', () => {
         expect(subjects.wordNaming('my CSQ and my visa')).toBeUndefined();
         expect(subjects.wordNaming('my permit and my CSQ')).toBeUndefined();

@@ -10,6 +10,9 @@ const SUBJECT_OF = new Map<string, Subject>(
     Object.entries(TOPIC_SUBJECTS).flatMap(([subject, topics]) => topics.map((topic) => [topic, subject as Subject])),
 );
 
+/** "IMP plus", « PMI plus »: the program's "+" spelled out, a word of its name. */
+const SPELLED_PLUS = 'plus';
+
 /** What a topic is about (the permit, the CSQ, the invitation), if it is about one of them. */
 export const subjectOf = (topic: Topic | string): Subject | undefined => SUBJECT_OF.get(typeof topic === 'string' ? topic : topic.id);
 
@@ -71,7 +74,9 @@ export class SubjectWords {
         const said = words(text);
         // "some imp+ permit": a word that may name something else, right after one that names its subject for sure, is
         // part of the same name.
-        const partOfName = (word: string, i: number) => !this.subjectOfWord.has(word) && this.subjectOfWord.has(said[i - 1] ?? '');
+        // "the imp plus permit": the program's name may spell out its "+".
+        const nameBefore = (i: number) => (said[i - 1] === SPELLED_PLUS ? said[i - 2] : said[i - 1]) ?? '';
+        const partOfName = (word: string, i: number) => !this.subjectOfWord.has(word) && this.subjectOfWord.has(nameBefore(i));
         const naming = said.filter((word, i) => this.named.has(word) && !partOfName(word, i));
         const subjects = new Set(naming.map((word) => this.subjectOfWord.get(word)));
         return subjects.size === 1 ? naming.find((word) => this.subjectOfWord.has(word)) : undefined;
