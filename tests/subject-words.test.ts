@@ -36,6 +36,12 @@ describe('the word by which a text names its one subject', () => {
         expect(subjects.wordNaming('ppl keep writing CSQ in the comments')).toBe('csq');
     });
 
+    it('is the word said to be a name, whatever else the text names', () => {
+        expect(subjects.wordNaming('a coworker mentioned something called IMP+ for people who have a CSQ')).toBe('imp+');
+        expect(subjects.wordNaming('ma collègue parle d’un programme appelé PMI+ pour ceux qui ont un CSQ')).toBe('pmi+');
+        expect(subjects.wordNaming('a coworker mentioned IMP+ for people who have a CSQ')).toBeUndefined();
+    });
+
     it('reads the program’s "+" spelled out as part of its name', () => {
         expect(subjects.wordNaming('coworker keeps saying hes getting the imp plus permit')).toBe('imp');
         expect(subjects.wordNaming('heard about the pmi plus permit at work')).toBe('pmi');

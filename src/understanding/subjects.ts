@@ -35,6 +35,8 @@ interface SubjectWordsOf {
      * else ("a permit from the city", a visa).
      */
     subjectNames: Record<Subject, string[]>;
+    /** Words that introduce a name ("something called IMP+", « un programme appelé PMI+ »). */
+    namingWords: string[];
 }
 
 /**
@@ -47,6 +49,7 @@ export class SubjectWords {
     private readonly pronounHosts: ReadonlySet<string>;
     private readonly named: ReadonlySet<string>;
     private readonly pointers: ReadonlySet<string>;
+    private readonly namingWords: ReadonlySet<string>;
     private readonly names = new Map<Language, Record<Subject, string>>();
     private readonly subjectOfWord = new Map<string, Subject>();
 
@@ -59,6 +62,7 @@ export class SubjectWords {
         this.pronounHosts = all((v) => v.articlePronouns?.after ?? []);
         this.named = all((v) => v.named);
         this.pointers = all((v) => v.pointers);
+        this.namingWords = all((v) => v.namingWords);
         for (const [language, v] of vocabularies) if (v) this.names.set(language, v.subjects);
         for (const [, v] of vocabularies)
             for (const [subject, names] of Object.entries(v?.subjectNames ?? {}))
@@ -72,6 +76,10 @@ export class SubjectWords {
      */
     wordNaming(text: string): string | undefined {
         const said = words(text);
+        // "a coworker mentioned something called IMP+ for people who have a CSQ": what is said to be called so is what
+        // the person does not know, whatever else is named.
+        const introduced = said.find((word, i) => this.subjectOfWord.has(word) && this.namingWords.has(said[i - 1] ?? ''));
+        if (introduced !== undefined) return introduced;
         // "some imp+ permit": a word that may name something else, right after one that names its subject for sure, is
         // part of the same name.
         // "the imp plus permit": the program's name may spell out its "+".
