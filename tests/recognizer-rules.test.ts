@@ -2162,7 +2162,12 @@ describe('a question about what no IMP+ answer covers', () => {
     const conteste = 'Mon CSQ a été refusé, comment je conteste la décision du MIFI ?';
     // One that names its own thing is not.
     const sinThenPermit = 'I just got my SIN. How long is the IMP+ permit valid?';
+    // A place of work named with a pet's word asks nothing about pets.
+    const dogDaycare = 'Check if I’m eligible please: CSQ since 2023, PR filed, I live in Longueuil and work at a dog daycare.';
+    const garderie = 'Je travaille dans une garderie pour chiens à Laval, combien de temps le permis PMI+ est valide?';
     const recognizer = recognizerReading({
+        [dogDaycare]: confident('start-eligibility'),
+        [garderie]: confident('duration'),
         [delais]: confident('processing-times'),
         [conteste]: confident('processing-times'),
         [sinThenPermit]: confident('duration'),
@@ -2202,6 +2207,11 @@ describe('a question about what no IMP+ answer covers', () => {
     it('keeps a definition that compares with it, and a question beside a sentence that only names it', () => {
         expect(recognizer.understand(definition, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-csq' } });
         expect(recognizer.understand(told, 'en')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
+    });
+
+    it('keeps a question whose pet’s word only names a place of work', () => {
+        expect(recognizer.understand(dogDaycare, 'en')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
+        expect(recognizer.understand(garderie, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'duration' } });
     });
 
     it('keeps a question after it that names its own subject', () => {

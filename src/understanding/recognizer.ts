@@ -465,6 +465,8 @@ export class Recognizer {
     private readonly emojiWords = new Map<Language, Map<string, string>>();
     /** What no IMP+ answer covers whatever else the message says: a social insurance number, a PR card. */
     private readonly outsideMatters: string[][];
+    /** Places of work named with an outside matter's word: working at a dog daycare asks nothing about bringing a dog. */
+    private readonly workplaces: string[][];
     /** Another process whose fees, delays or documents are not the IMP+ application's: a CAQ, a CSQ, the PEQ. */
     private readonly otherProcesses: string[][];
     /** Another permit or visa than IMP+'s (context.json `otherPermits`): its end is not the IMP+ permit's. */
@@ -561,6 +563,7 @@ export class Recognizer {
                 refusalChallenges?: string[];
                 employerLmia?: { names?: string[]; process?: string[]; needs?: string[]; forOthers?: string[] };
                 outsideMatters?: string[];
+                workplaces?: string[];
                 otherProcesses?: string[];
                 otherPermits?: string[];
                 studies?: string[];
@@ -604,6 +607,7 @@ export class Recognizer {
         this.asides = new Asides(translator);
         this.feeAmounts = new FeeAmounts(translator);
         this.outsideMatters = longestFirst(context.map((words) => words?.outsideMatters));
+        this.workplaces = longestFirst(context.map((words) => words?.workplaces));
         this.otherProcesses = longestFirst(context.map((words) => words?.otherProcesses));
         this.otherPermits = longestFirst(context.map((words) => words?.otherPermits));
         this.studies = longestFirst(context.map((words) => words?.studies));
@@ -2240,7 +2244,7 @@ export class Recognizer {
         // Québec et une au fédéral ? » read as what MIFI is does not.
         const defines = read.topics.some((topic) => DEFINITION_TOPICS.includes(topic.id));
         const names = (sentence: string) =>
-            this.says(sentence, this.outsideMatters) && !(defines && this.says(sentence, this.comparisonPhrases));
+            this.saysOutside(sentence, this.outsideMatters, this.workplaces) && !(defines && this.says(sentence, this.comparisonPhrases));
         // « Ma carte de résident permanent expire en mai. Comment la renouveler ? »: "it" is what the sentence before named;
         // so is the matter of a few words that name nothing (« …un recours devant la Cour fédérale. Quels sont les délais ? »).
         const sentences = text.trim().split(SENTENCE_END);
@@ -2419,15 +2423,20 @@ export class Recognizer {
      * its « parler à » asks for no one; "are you a bot? I want to talk to a human" asks for someone.
      */
     private asksForPerson(text: string): boolean {
+        return this.saysOutside(text, this.talkToPhrases, this.askWhatBotPhrases);
+    }
+
+    /** Whether one of `phrases` is somewhere in the message, not as words of one of `within` ("dog", not "dog daycare"). */
+    private saysOutside(text: string, phrases: readonly string[][], within: readonly string[][]): boolean {
         const tokens = words(text);
-        const askingWhatBot = new Set<number>();
-        for (const phrase of this.askWhatBotPhrases)
+        const covered = new Set<number>();
+        for (const phrase of within)
             for (let start = 0; start < tokens.length; start++) {
                 if (!phraseAt(tokens, phrase, start)) continue;
-                for (let at = 0; at < phrase.length; at++) askingWhatBot.add(start + at);
+                for (let at = 0; at < phrase.length; at++) covered.add(start + at);
             }
-        return this.talkToPhrases.some((phrase) =>
-            tokens.some((_, start) => phraseAt(tokens, phrase, start) && phrase.every((_, at) => !askingWhatBot.has(start + at))),
+        return phrases.some((phrase) =>
+            tokens.some((_, start) => phraseAt(tokens, phrase, start) && phrase.every((_, at) => !covered.has(start + at))),
         );
     }
 
