@@ -2777,6 +2777,28 @@ describe('a goodbye, then why one leaves', () => {
     });
 });
 
+describe('a remark after a question that reads only vaguely as a goodbye', () => {
+    const question = 'Avant de m’asseoir un dimanche pour remplir ça, qu’est-ce que je devrais avoir sous la main?';
+    const recognizer = recognizerReading({
+        [question]: confident('what-to-prepare'),
+        'C’est ma seule journée off.': confident('goodbye', 0.58),
+        'Bonne journée!': confident('goodbye'),
+    });
+
+    it('is no goodbye', () => {
+        const read = recognizer.understand(`${question} C’est ma seule journée off.`, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'what-to-prepare' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('leaves a clear goodbye after the question one', () => {
+        expect(recognizer.understand(`${question} Bonne journée!`, 'fr')).toMatchObject({
+            topic: { id: 'what-to-prepare' },
+            also: { id: 'goodbye' },
+        });
+    });
+});
+
 describe('a second half whose topic is read only in what the writer has not done yet', () => {
     const expiring = 'Mon CSQ expire dans 2 mois et j’ai pas encore déposé ma RP, est-ce que je peux encore faire le PMI+?';
     const asksOrder = 'Mon CSQ expire dans 2 mois et j’ai pas encore déposé ma RP, je la dépose avant ou après le PMI+?';

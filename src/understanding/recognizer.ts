@@ -1589,6 +1589,8 @@ export class Recognizer {
             this.askedBeforeToldClause(second, language) ??
             this.recognize(second, language);
         if (this.readOnlyInStory(second, b, language)) return undefined;
+        // "…sous la main? C'est ma seule journée off.": a remark that reads only vaguely as a goodbye is none.
+        if (b.kind === 'answer' && isClosing(b.topic) && b.score < SINGLE_QUESTION_SCORE) return undefined;
         if (bothShort && (clearly !== undefined || !isClearAnswer(b))) return undefined;
         // "I got my CSQ last year and my wife is a nurse, can she work too?": the writer's own story is context, not a question.
         // A story after a first question, before a second ("…again? The centre is far away. And the medical exam?"), is
