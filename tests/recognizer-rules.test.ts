@@ -2799,6 +2799,29 @@ describe('a remark after a question that reads only vaguely as a goodbye', () =>
     });
 });
 
+describe('a story run on into the question by "so"', () => {
+    const fees = 'how much does the IMP+ permit cost in total?';
+    const money = `Money is tight with daycare and rent in Longueuil right now and so ${fees}`;
+    const faque = 'J’ai mon CSQ depuis janvier pis je travaille de nuit fait que combien ça coûte le permis?';
+    const sister = 'My wife is moving to Toronto and so can she apply from there?';
+    const recognizer = recognizerReading({
+        [fees]: confident('fees'),
+        'can she apply from there?': confident('criteria-outside-quebec'),
+        'combien ça coûte le permis?': confident('fees'),
+    });
+
+    it.each([
+        [money, 'en'],
+        [faque, 'fr'],
+    ] as const)('asks what follows it: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+
+    it('leaves the question someone else’s when the story names a person', () => {
+        expect(recognizer.understand(sister, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});
+
 describe('a second half whose topic is read only in what the writer has not done yet', () => {
     const expiring = 'Mon CSQ expire dans 2 mois et j’ai pas encore déposé ma RP, est-ce que je peux encore faire le PMI+?';
     const asksOrder = 'Mon CSQ expire dans 2 mois et j’ai pas encore déposé ma RP, je la dépose avant ou après le PMI+?';

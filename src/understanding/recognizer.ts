@@ -740,6 +740,7 @@ export class Recognizer {
             this.remarkThenGoodbye(text, language, understood) ??
             this.goodbyeThenRemark(text, language, understood) ??
             this.askedMoreAfterRemark(text, language, understood) ??
+            this.askedAfterConclusion(text, language, understood) ??
             this.callBackAsked(text, understood) ??
             this.askedBeforeToldTail(text, language, understood) ??
             this.personAskedAfterStory(text, language, understood) ??
@@ -1085,6 +1086,30 @@ export class Recognizer {
         const clearly = said.kind === 'clarify' || said.score >= SINGLE_QUESTION_SCORE;
         if (goodbye === undefined || !isClosing(goodbye) || !clearly) return undefined;
         return this.search(rest.join(' '), language).kind === 'refuse' ? chosen(goodbye, said.score) : undefined;
+    }
+
+    /**
+     * "Money is tight with daycare and rent right now and so how much does the IMP+ permit cost in total…?": a story run
+     * on into the question by "so" (« fait que », « donc ») drowns it. Refused as a whole, the message asks what follows
+     * the first "so" that starts asking, read alone, when it reads clearly and the story names no one it may be about.
+     */
+    private askedAfterConclusion(text: string, language: Language, understood: Recognition): Recognition | undefined {
+        if (understood.kind !== 'refuse' || understood.topic || understood.otherProgram || understood.ownFile) return undefined;
+        const typed = text.trim().split(/\s+/u);
+        for (let at = 1; at < typed.length; at++) {
+            const said = words(typed.slice(at).join(' '));
+            const conclusion = this.conclusionPhrases.find((phrase) => phraseAt(said, phrase, 0));
+            if (conclusion === undefined || !this.questionStarts.has(said[conclusion.length] ?? '')) continue;
+            const before = typed.slice(0, at).join(' ');
+            if (this.persons.namesSomeone(before, language)) return undefined;
+            let end = at;
+            while (words(typed.slice(at, end).join(' ')).length < conclusion.length) end++;
+            const asked = this.understandWhole(typed.slice(end).join(' '), language);
+            return asked.kind === 'answer' && !asked.topic.smallTalk && (asked.also !== undefined || asked.score >= SINGLE_QUESTION_SCORE)
+                ? asked
+                : undefined;
+        }
+        return undefined;
     }
 
     /**
