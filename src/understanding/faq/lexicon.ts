@@ -12,6 +12,15 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     // Reaching the firm ("comment vous joindre") is not attaching a file ("joindre un document").
     // Waiting for IRCC: "how long does it take", "to process", "hear back" are about processing, not validity.
     'does it take': '@processing',
+    // "how long does the IMP+ take to come through": what takes time is getting the permit, not how long it lasts.
+    'does the imp+ take': '@processing',
+    'does imp+ take': '@processing',
+    'does the imp+ permit take': '@processing',
+    'does the permit take': '@processing',
+    'will the permit take': '@processing',
+    'does the application take': '@processing',
+    'will the application take': '@processing',
+    'does my application take': '@processing',
     'will it take': '@processing',
     'it takes': '@processing',
     'is it taking': '@processing',
