@@ -2294,6 +2294,26 @@ describe('how long "it" is valid, asked after the invitation or the CSQ', () => 
     });
 });
 
+describe('what "it" is for, asked after what the CSQ is', () => {
+    const csq = 'cest quoi un csq et ca sert a quoi exactement';
+    const imp = 'cest quoi le pmi+ et ca sert a quoi exactement';
+    const recognizer = recognizerReading({
+        'cest quoi un csq': confident('what-is-csq'),
+        'cest quoi le pmi+': confident('what-is-imp'),
+        'ca sert a quoi exactement': confident('purpose'),
+    });
+
+    it('is the CSQ’s use, which its answer gives, not what IMP+ changes', () => {
+        const read = recognizer.understand(csq, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'what-is-csq' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('is what IMP+ changes after what IMP+ is', () => {
+        expect(recognizer.understand(imp, 'fr')).toMatchObject({ topic: { id: 'what-is-imp' }, also: { id: 'purpose' } });
+    });
+});
+
 describe('the end of another permit or visa than the IMP+ permit', () => {
     const etudes = 'Mon permis d’études expire bientôt, comment le prolonger ?';
     const visitor = 'My visitor visa ends soon, can I extend it to stay one more month?';

@@ -311,11 +311,13 @@ export const FEES_TOPIC = 'fees';
  * What the first of two questions' answer already says of its own thing, which a second question that leaves its
  * subject unsaid asks again: `asked` read after one of `answeredBy` adds nothing. Its cost: « faut-tu les redonner? pis
  * si oui ça coûte combien » (the biometrics' answer gives their fee). How long it is valid: « comment on obtient cette
- * invitation? … elle est valide combien de temps? » (the invitation's answer says so, not the permit's duration).
+ * invitation? … elle est valide combien de temps? » (the invitation's answer says so, not the permit's duration). What
+ * it is for: « cest quoi un csq et ca sert a quoi » (the CSQ's answer says so, not what IMP+ changes).
  */
 export const ASKED_OF_THE_FIRST: readonly { asked: readonly string[]; answeredBy: readonly string[] }[] = [
     { asked: [FEES_TOPIC], answeredBy: PRICED_TOPICS },
     { asked: ['duration', 'permit-expiry'], answeredBy: ['invitation-request', 'criteria-invitation', 'what-is-csq', 'csq-expiry'] },
+    { asked: ['purpose'], answeredBy: ['what-is-csq', 'what-is-mifi'] },
 ];
 
 /** The topic that points to IRCC's processing times and says the bot sees no one's application. */
