@@ -2747,10 +2747,15 @@ describe('a list of two questions', () => {
 });
 
 describe('a remark, then a goodbye', () => {
-    const recognizer = recognizerReading({ 'À plus': confident('goodbye'), bye: confident('goodbye') });
+    const recognizer = recognizerReading({
+        'À plus': confident('goodbye'),
+        bye: confident('goodbye'),
+        'Bon ben à plus': unsure('acknowledgement', 'goodbye'),
+    });
 
     it.each([
         ['Bon ben faut que j’y retourne, la pause est finie. À plus', 'fr'],
+        ['La pause est finie, je retourne sur le chantier. Bon ben à plus', 'fr'],
         ['ok I will look at the site tonight. bye', 'en'],
     ] as const)('says goodbye when the remark asks nothing: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'goodbye' } });

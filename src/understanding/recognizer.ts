@@ -1067,8 +1067,7 @@ export class Recognizer {
         // "can you send me the link. bye": a sentence that asks without its "?" is a question left unanswered.
         const asks = sentences.some((sentence) => this.clauseStartsAsking(sentence));
         if (sentences.length === 0 || asks || words(last).length > GOODBYE_WORDS) return undefined;
-        const goodbye = this.search(last, language);
-        return goodbye.kind === 'answer' && isClosing(goodbye.topic) && goodbye.score >= SINGLE_QUESTION_SCORE ? goodbye : undefined;
+        return this.goodbyeSaid(last, language);
     }
 
     /**
@@ -1079,13 +1078,21 @@ export class Recognizer {
         if (understood.kind !== 'refuse' || understood.topic || text.includes('?')) return undefined;
         const [first = '', ...rest] = text.trim().split(FIRST_CLAUSE_END);
         if (rest.length === 0 || words(first).length > GOODBYE_WORDS) return undefined;
-        const said = this.search(first, language);
-        if (said.kind !== 'answer' && said.kind !== 'clarify') return undefined;
-        // « bon ben à plus » may read as an acknowledgement or a goodbye: its words say which.
-        const goodbye = said.kind === 'clarify' ? this.namedAlone(first, said.topics) : said.topic;
-        const clearly = said.kind === 'clarify' || said.score >= SINGLE_QUESTION_SCORE;
-        if (goodbye === undefined || !isClosing(goodbye) || !clearly) return undefined;
-        return this.search(rest.join(' '), language).kind === 'refuse' ? chosen(goodbye, said.score) : undefined;
+        const goodbye = this.goodbyeSaid(first, language);
+        return goodbye && this.search(rest.join(' '), language).kind === 'refuse' ? goodbye : undefined;
+    }
+
+    /**
+     * A short piece of a message that clearly says goodbye ("bye!", « à plus »); « bon ben à plus », read as an
+     * acknowledgement or a goodbye, is the goodbye by its words (`settlers`).
+     */
+    private goodbyeSaid(piece: string, language: Language): Recognition | undefined {
+        const said = this.search(piece, language);
+        if (said.kind === 'clarify') {
+            const goodbye = this.namedAlone(piece, said.topics);
+            return goodbye && isClosing(goodbye) ? chosen(goodbye, said.score) : undefined;
+        }
+        return said.kind === 'answer' && isClosing(said.topic) && said.score >= SINGLE_QUESTION_SCORE ? said : undefined;
     }
 
     /**
@@ -1096,14 +1103,15 @@ export class Recognizer {
     private askedAfterConclusion(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'refuse' || understood.topic || understood.otherProgram || understood.ownFile) return undefined;
         const typed = text.trim().split(/\s+/u);
+        const wordsOf = typed.map((token) => words(token));
         for (let at = 1; at < typed.length; at++) {
-            const said = words(typed.slice(at).join(' '));
+            const said = wordsOf.slice(at).flat();
             const conclusion = this.conclusionPhrases.find((phrase) => phraseAt(said, phrase, 0));
             if (conclusion === undefined || !this.questionStarts.has(said[conclusion.length] ?? '')) continue;
-            const before = typed.slice(0, at).join(' ');
-            if (this.persons.namesSomeone(before, language)) return undefined;
+            if (this.persons.namesSomeone(typed.slice(0, at).join(' '), language)) return undefined;
+            // The question starts after the typed tokens that hold the conclusion's words.
             let end = at;
-            while (words(typed.slice(at, end).join(' ')).length < conclusion.length) end++;
+            for (let count = 0; count < conclusion.length; end++) count += wordsOf[end]?.length ?? conclusion.length;
             const asked = this.understandWhole(typed.slice(end).join(' '), language);
             return asked.kind === 'answer' && !asked.topic.smallTalk && (asked.also !== undefined || asked.score >= SINGLE_QUESTION_SCORE)
                 ? asked
