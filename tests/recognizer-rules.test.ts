@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../src/content/i18n';
 import { KnowledgeBase, type Topic } from '../src/content/knowledgeBase';
+import type { Language } from '../src/content/languages';
 import type { MatchOutcome } from '../src/understanding/faq/matcher';
 import { Recognizer } from '../src/understanding/recognizer';
 
@@ -24,6 +25,22 @@ function recognizerWithTopics(readings: Record<string, MatchOutcome>): Recognize
     return new Recognizer(t, {
         match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 },
         topic: (id, language) => kb.topic(language, id),
+    });
+}
+
+type Said = readonly (readonly [string, Language])[];
+
+/**
+ * A question its own words settle (`pins` in `context.json`), whatever the classifier says: each message of `asked`
+ * is read as topic `id`, none of `notAsked` is.
+ */
+function readsPinned(id: string, asked: { as: string; cases: Said }, notAsked: { as: string; cases: Said }): void {
+    const recognizer = recognizerWithTopics({});
+    it.each(asked.cases)(`${asked.as}: %s`, (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
+    });
+    it.each(notAsked.cases)(`${notAsked.as}: %s`, (text, language) => {
+        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id } });
     });
 }
 
@@ -3599,75 +3616,75 @@ describe('asking whether the bot is a person', () => {
 });
 
 describe('working in a province named before "there"', () => {
-    const recognizer = recognizerWithTopics({});
-
-    it.each([
-        ['there’s a cheese factory in ontario paying 4$ more an hour. could i go work there with it', 'en'],
-        ['une job à Toronto paye mieux, je pourrais aller travailler là-bas avec le pmi+?', 'fr'],
-    ] as const)('is where the permit lets one work: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
-    });
-
-    it.each([
-        // "There" in Quebec: where one works, not in which province; "bc" is "because", not British Columbia.
-        ['there’s a cheese factory in Sherbrooke paying more, could I go work there with it', 'en'],
-        ['my cousin’s restaurant in Laval is hiring, could I work there bc I need the money?', 'en'],
-        // Someone else, or another permit.
-        ['my daughter lives in Ontario, can she work there?', 'en'],
-        ['I have a PGWP from Ontario, can I work there?', 'en'],
-        ['ma fille étudie en Ontario, elle peut travailler là-bas?', 'fr'],
-    ] as const)('is not asked of someone else, another permit or a place in Quebec: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
-    });
+    readsPinned(
+        'quebec-only',
+        {
+            as: 'is where the permit lets one work',
+            cases: [
+                ['there’s a cheese factory in ontario paying 4$ more an hour. could i go work there with it', 'en'],
+                ['une job à Toronto paye mieux, je pourrais aller travailler là-bas avec le pmi+?', 'fr'],
+            ],
+        },
+        {
+            as: 'is not asked of someone else, another permit or a place in Quebec',
+            cases: [
+                // "There" in Quebec: where one works, not in which province; "bc" is "because", not British Columbia.
+                ['there’s a cheese factory in Sherbrooke paying more, could I go work there with it', 'en'],
+                ['my cousin’s restaurant in Laval is hiring, could I work there bc I need the money?', 'en'],
+                // Someone else, or another permit.
+                ['my daughter lives in Ontario, can she work there?', 'en'],
+                ['I have a PGWP from Ontario, can I work there?', 'en'],
+                ['ma fille étudie en Ontario, elle peut travailler là-bas?', 'fr'],
+            ],
+        },
+    );
 });
 
 describe('working in a province or city outside Quebec with the permit named', () => {
-    const recognizer = recognizerWithTopics({});
-
-    it.each([
-        ['My cousin in Toronto can get me a job for a few months. Would this permit let me work in Ontario?', 'en'],
-        ['theres a nursing home in Cornwall Ontario paying more, can i take that job with my IMP+ permit?', 'en'],
-        ['Si j’ai le permis PMI+ est-ce que je peux faire des runs en Ontario pis aux States?', 'fr'],
-    ] as const)('is where the permit lets one work: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
-    });
-
-    it.each([
-        // Applying from there, living there, or someone else.
-        ['I want a job in Toronto first, can I apply for the permit from there?', 'en'],
-        ['I live in Ottawa and work in Ottawa, does the permit let me apply?', 'en'],
-        ['can my wife work in Ontario with this permit?', 'en'],
-        ['ma femme pourrait travailler en Ontario avec ce permis?', 'fr'],
-    ] as const)('is not asked when one applies, lives there or asks for someone else: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
-    });
-
-    it('is not asked without the permit named', () => {
-        expect(recognizer.understand('can I work in Ontario for a few months?', 'en')).not.toMatchObject({
-            kind: 'answer',
-            topic: { id: 'quebec-only' },
-        });
-    });
+    readsPinned(
+        'quebec-only',
+        {
+            as: 'is where the permit lets one work',
+            cases: [
+                ['My cousin in Toronto can get me a job for a few months. Would this permit let me work in Ontario?', 'en'],
+                ['theres a nursing home in Cornwall Ontario paying more, can i take that job with my IMP+ permit?', 'en'],
+                ['Si j’ai le permis PMI+ est-ce que je peux faire des runs en Ontario pis aux States?', 'fr'],
+            ],
+        },
+        {
+            as: 'is not asked when one applies, lives there, asks for someone else or names no permit',
+            cases: [
+                // Applying from there, living there, or someone else.
+                ['I want a job in Toronto first, can I apply for the permit from there?', 'en'],
+                ['I live in Ottawa and work in Ottawa, does the permit let me apply?', 'en'],
+                ['can my wife work in Ontario with this permit?', 'en'],
+                ['ma femme pourrait travailler en Ontario avec ce permis?', 'fr'],
+                ['can I work in Ontario for a few months?', 'en'],
+            ],
+        },
+    );
 });
 
 describe('photos against scans', () => {
-    const recognizer = recognizerWithTopics({});
-
-    it.each([
-        ['Puis-je téléverser des photos de mes diplômes prises avec mon cellulaire plutôt que des numérisations ?', 'fr'],
-        ['are phone pics ok or do they need real scans?', 'en'],
-    ] as const)('is uploading: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'upload' } });
-    });
-
-    it.each([
-        ['Pour les empreintes et la photo, je dois y aller ou je peux téléverser une photo?', 'fr'],
-        ['do I upload a passport photo or a scan of the passport?', 'en'],
-        ['je suis pas capable de téléverser ma photo sur le site du passeport, ça dit format invalide', 'fr'],
-        ['est-ce qu’un scanner est indispensable ou une photo avec mon téléphone suffit pour préparer la demande ?', 'fr'],
-    ] as const)('is not the biometrics’ photo, a passport photo, nor what to have ready: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'upload' } });
-    });
+    readsPinned(
+        'upload',
+        {
+            as: 'is uploading',
+            cases: [
+                ['Puis-je téléverser des photos de mes diplômes prises avec mon cellulaire plutôt que des numérisations ?', 'fr'],
+                ['are phone pics ok or do they need real scans?', 'en'],
+            ],
+        },
+        {
+            as: 'is not the biometrics’ photo, a passport photo, nor what to have ready',
+            cases: [
+                ['Pour les empreintes et la photo, je dois y aller ou je peux téléverser une photo?', 'fr'],
+                ['do I upload a passport photo or a scan of the passport?', 'en'],
+                ['je suis pas capable de téléverser ma photo sur le site du passeport, ça dit format invalide', 'fr'],
+                ['est-ce qu’un scanner est indispensable ou une photo avec mon téléphone suffit pour préparer la demande ?', 'fr'],
+            ],
+        },
+    );
 });
 
 describe('two bosses', () => {
@@ -3703,27 +3720,29 @@ describe('coming back, asked « je peux-tu revenir »', () => {
 });
 
 describe('applying from a province named before "from there"', () => {
-    const recognizer = recognizerWithTopics({});
-
-    it.each([
-        [
-            'I moved to New Brunswick last spring to work in a fish plant, I still have my CSQ. am I allowed to send the application from there?',
-            'en',
-        ],
-        [
-            'Chu parti travailler en Alberta depuis 6 mois mais j’ai mon CSQ. Je peux tu faire ma demande de pmi+ d’icitte a Fort McMurray?',
-            'fr',
-        ],
-    ] as const)('is who may apply from where: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'criteria-outside-quebec' } });
-    });
-
-    it.each([
-        ['I live in Ontario, can I apply for a passport from here?', 'en'],
-        ['mon cousin est en Alberta, il peut faire une demande d’asile de là-bas?', 'fr'],
-    ] as const)('is not another application: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'criteria-outside-quebec' } });
-    });
+    readsPinned(
+        'criteria-outside-quebec',
+        {
+            as: 'is who may apply from where',
+            cases: [
+                [
+                    'I moved to New Brunswick last spring to work in a fish plant, I still have my CSQ. am I allowed to send the application from there?',
+                    'en',
+                ],
+                [
+                    'Chu parti travailler en Alberta depuis 6 mois mais j’ai mon CSQ. Je peux tu faire ma demande de pmi+ d’icitte a Fort McMurray?',
+                    'fr',
+                ],
+            ],
+        },
+        {
+            as: 'is not another application',
+            cases: [
+                ['I live in Ontario, can I apply for a passport from here?', 'en'],
+                ['mon cousin est en Alberta, il peut faire une demande d’asile de là-bas?', 'fr'],
+            ],
+        },
+    );
 
     it('is not wondering whether one may work there (« je me demande », « de la rivière »)', () => {
         const text =
@@ -3753,45 +3772,49 @@ describe('getting one’s status back, in its own words', () => {
 });
 
 describe('two employers at once, in its own words', () => {
-    const recognizer = recognizerWithTopics({});
-
-    it.each([
-        ['If I get this one could I move to the bakery in Sainte-Marie, or even keep both jobs?', 'en'],
-        ['Mon mari a deux patrons différents. Avec le PMI+ il peut-tu travailler pour les deux en même temps?', 'fr'],
-    ] as const)('is whom the permit lets one work for: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'employers' } });
-    });
-
-    it.each([
-        ['je suis étudiant, je peux-tu travailler pour deux employeurs en même temps?', 'fr'],
-        ['my wife has two jobs at the same time, can she keep both on her permit?', 'en'],
-    ] as const)('is not asked of a student or a spouse: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'employers' } });
-    });
+    readsPinned(
+        'employers',
+        {
+            as: 'is whom the permit lets one work for',
+            cases: [
+                ['If I get this one could I move to the bakery in Sainte-Marie, or even keep both jobs?', 'en'],
+                ['Mon mari a deux patrons différents. Avec le PMI+ il peut-tu travailler pour les deux en même temps?', 'fr'],
+            ],
+        },
+        {
+            as: 'is not asked of a student or a spouse',
+            cases: [
+                ['je suis étudiant, je peux-tu travailler pour deux employeurs en même temps?', 'fr'],
+                ['my wife has two jobs at the same time, can she keep both on her permit?', 'en'],
+            ],
+        },
+    );
 });
 
 describe('working on as the permit runs out', () => {
-    const recognizer = recognizerWithTopics({});
-
-    it.each([
-        ['March is when my IMP+ runs out and still no PR. What then, can I keep working at the plant?', 'en'],
-        ['mon permis finit en juin pis pas de RP encore, je peux-tu continuer à travailler?', 'fr'],
-    ] as const)('is the permit’s end: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'permit-expiry' } });
-    });
-
-    it.each([
-        ['my PGWP expires in May, can I keep working?', 'en'],
-        ['mon CSQ expire en mars, je peux continuer à travailler?', 'fr'],
-        // Nothing ends: working on is asked of something else.
-        ['can I keep working at the plant while I wait?', 'en'],
-        ['sunscreen expired last summer does it still work', 'en'],
-        ['mon contrat finit en mai, je peux continuer à travailler ailleurs?', 'fr'],
-        // How long one may work on it is its duration.
-        ['how long can i keep working in quebec with this permit before the date runs out', 'en'],
-    ] as const)('is not asked of another permit, or when nothing ends: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'permit-expiry' } });
-    });
+    readsPinned(
+        'permit-expiry',
+        {
+            as: 'is the permit’s end',
+            cases: [
+                ['March is when my IMP+ runs out and still no PR. What then, can I keep working at the plant?', 'en'],
+                ['mon permis finit en juin pis pas de RP encore, je peux-tu continuer à travailler?', 'fr'],
+            ],
+        },
+        {
+            as: 'is not asked of another permit, or when nothing ends',
+            cases: [
+                ['my PGWP expires in May, can I keep working?', 'en'],
+                ['mon CSQ expire en mars, je peux continuer à travailler?', 'fr'],
+                // Nothing ends: working on is asked of something else.
+                ['can I keep working at the plant while I wait?', 'en'],
+                ['sunscreen expired last summer does it still work', 'en'],
+                ['mon contrat finit en mai, je peux continuer à travailler ailleurs?', 'fr'],
+                // How long one may work on it is its duration.
+                ['how long can i keep working in quebec with this permit before the date runs out', 'en'],
+            ],
+        },
+    );
 });
 
 describe('IMP+ turned away in brackets', () => {
@@ -3813,27 +3836,29 @@ describe('IMP+ turned away in brackets', () => {
 });
 
 describe('changing employers on the permit, in its own words', () => {
-    const recognizer = recognizerWithTopics({});
-
-    it.each([
-        [
-            'Titulaire du PMI+ ici. Je déménage de Montréal à Rimouski pour un nouveau poste chez un autre employeur, c’est correct avec mon permis actuel?',
-            'fr',
-        ],
-        ['On IMP+ now, I found a better job downtown. can I change employers without asking anyone?', 'en'],
-    ] as const)('is whom the permit lets one work for: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'employers' } });
-    });
-
-    it.each([
-        // Another permit, tied to one employer: not IMP+'s open permit.
-        ['I have a closed work permit, can I change employer?', 'en'],
-        ['je suis étudiant, avec mon permis je peux changer d’employeur?', 'fr'],
-        // Working for oneself is no employer: no official page settles it.
-        ['can I change jobs and be self-employed on this permit?', 'en'],
-        // The difference between the permits is its own topic.
-        ['what’s the difference between the open permit and one where you can’t change employers?', 'en'],
-    ] as const)('is not another permit, working for oneself or the difference: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id: 'employers' } });
-    });
+    readsPinned(
+        'employers',
+        {
+            as: 'is whom the permit lets one work for',
+            cases: [
+                [
+                    'Titulaire du PMI+ ici. Je déménage de Montréal à Rimouski pour un nouveau poste chez un autre employeur, c’est correct avec mon permis actuel?',
+                    'fr',
+                ],
+                ['On IMP+ now, I found a better job downtown. can I change employers without asking anyone?', 'en'],
+            ],
+        },
+        {
+            as: 'is not another permit, working for oneself or the difference',
+            cases: [
+                // Another permit, tied to one employer: not IMP+'s open permit.
+                ['I have a closed work permit, can I change employer?', 'en'],
+                ['je suis étudiant, avec mon permis je peux changer d’employeur?', 'fr'],
+                // Working for oneself is no employer: no official page settles it.
+                ['can I change jobs and be self-employed on this permit?', 'en'],
+                // The difference between the permits is its own topic.
+                ['what’s the difference between the open permit and one where you can’t change employers?', 'en'],
+            ],
+        },
+    );
 });
