@@ -293,6 +293,10 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('que faites-vous avec les informations qu’on vous donne')).toContain('@data');
         expect(analyzer.analyze('what do you do with the info I give you')).toContain('@data');
     });
+    it('leaves out the hedges people say in passing', () => {
+        expect(analyzer.analyze('can I like basically just switch jobs')).toEqual(analyzer.analyze('can I switch jobs'));
+        expect(analyzer.analyze('um honestly how long is it, kinda literally')).toEqual(analyzer.analyze('how long is it'));
+    });
     it('reads a job offer, « une offre d’emploi » and « un contrat » alike', () => {
         expect(new Set(analyzer.analyze("une offre d'emploi"))).toEqual(new Set(analyzer.analyze('a job offer')));
         expect(analyzer.analyze('sans contrat')).toEqual(analyzer.analyze('without an offer'));

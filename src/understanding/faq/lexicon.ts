@@ -2162,6 +2162,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
         // Conversational filler of both languages: it says nothing about the topic.
         'take takes taking keep hear hearing heard mentioned friend friends exactly actually anyway thing stuff ' +
         'understand wondering wonder curious ami amie exactement vraiment pareil quand meme truc affaire ' +
+        // Hedges said in passing ("can I like basically just switch"): a word the samples rarely use weighs as a rare one.
+        'basically honestly literally kinda sorta um erm ' +
         'entendu comprendre question questions ' +
         // « trop contente »: joy, not a typo of « coûtent ».
         'content contente contents contentes ' +
