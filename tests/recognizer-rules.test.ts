@@ -1440,6 +1440,7 @@ describe('small talk, then a conclusion drawn from the answer', () => {
         'ok got it, so my consultant was wrong': confident('advisor', 0.63),
         'ok got it, so I want to talk to an advisor now': confident('advisor', 0.85),
         'ok got it, so how much does it cost': { kind: 'none', score: 0.3 },
+        'ok got it, so um how do I renew my PR card': { kind: 'none', score: 0.3 },
     });
 
     it.each([
@@ -1453,6 +1454,10 @@ describe('small talk, then a conclusion drawn from the answer', () => {
     it('keeps a remark that clearly asks something, or starts a question', () => {
         expect(recognizer.understand('ok got it, so I want to talk to an advisor now', 'en')).toMatchObject({ kind: 'command' });
         expect(recognizer.understand('ok got it, so how much does it cost', 'en')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('sees the question word behind a filler said after the conclusion', () => {
+        expect(recognizer.understand('ok got it, so um how do I renew my PR card', 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
 

@@ -1037,12 +1037,14 @@ export class Recognizer {
             ((understood.kind === 'answer' || understood.kind === 'command') && (understood.score ?? 1) < SINGLE_QUESTION_SCORE);
         if (!weak || text.includes('?')) return undefined;
         const [first, ...rest] = text.trim().split(CLAUSE_END);
-        const remark = words(rest.join(' '));
+        // "right, so um how do I renew…": a filler said aside does not hide the question word after the conclusion.
+        const said = rest.join(' ');
+        const remark = words(this.asides.without(said) ?? said);
         const conclusion = this.conclusionPhrases.find((phrase) => phraseAt(remark, phrase, 0));
         if (first === undefined || !conclusion || this.questionStarts.has(remark[conclusion.length] ?? '')) return undefined;
-        const said = this.search(first.replace(/[.!,;]+$/u, ''), language);
-        const smallTalk = said.kind === 'answer' && said.topic.smallTalk && !isClosing(said.topic);
-        return smallTalk && said.score >= MARKED_QUESTION_SCORE ? said : undefined;
+        const opening = this.search(first.replace(/[.!,;]+$/u, ''), language);
+        const smallTalk = opening.kind === 'answer' && opening.topic.smallTalk && !isClosing(opening.topic);
+        return smallTalk && opening.score >= MARKED_QUESTION_SCORE ? opening : undefined;
     }
 
     /**
