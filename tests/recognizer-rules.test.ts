@@ -2790,6 +2790,30 @@ describe('a remark, then a goodbye', () => {
     });
 });
 
+describe('what the assistant can help with, or who it is, told apart by their words', () => {
+    const recognizer = recognizerReading({
+        'so what can this bot even help me with': unsure('whoAreYou', 'help'),
+        'are you a bot or a real person': unsure('whoAreYou', 'help'),
+        'qu’est-ce que ce robot peut faire pour moi': unsure('whoAreYou', 'help'),
+        'who are you and what can you help me with': unsure('whoAreYou', 'help'),
+    });
+
+    it.each([
+        ['so what can this bot even help me with', 'en'],
+        ['qu’est-ce que ce robot peut faire pour moi', 'fr'],
+    ] as const)('says what it can do when asked so: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'command', command: 'help' });
+    });
+
+    it('says who it is when asked whether it is a person', () => {
+        expect(recognizer.understand('are you a bot or a real person', 'en')).toMatchObject({ kind: 'answer', topic: { id: 'whoAreYou' } });
+    });
+
+    it('still asks which one when it says the words of both', () => {
+        expect(recognizer.understand('who are you and what can you help me with', 'en')).toMatchObject({ kind: 'clarify' });
+    });
+});
+
 describe('a goodbye, then why one leaves', () => {
     const recognizer = recognizerReading({
         'bon ben à plus': unsure('acknowledgement', 'goodbye'),
