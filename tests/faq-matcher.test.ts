@@ -297,6 +297,10 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('can I like basically just switch jobs')).toEqual(analyzer.analyze('can I switch jobs'));
         expect(analyzer.analyze('um honestly how long is it, kinda literally')).toEqual(analyzer.analyze('how long is it'));
     });
+    it('reads signing into an account as signing in to it', () => {
+        expect(analyzer.analyze('cant sign into my account')).toEqual(analyzer.analyze('cant sign in to my account'));
+        expect(analyzer.analyze('logging into the portal')).toEqual(analyzer.analyze('log in to the portal'));
+    });
     it('reads a job offer, « une offre d’emploi » and « un contrat » alike', () => {
         expect(new Set(analyzer.analyze("une offre d'emploi"))).toEqual(new Set(analyzer.analyze('a job offer')));
         expect(analyzer.analyze('sans contrat')).toEqual(analyzer.analyze('without an offer'));
