@@ -2790,6 +2790,44 @@ describe('a remark, then a goodbye', () => {
     });
 });
 
+describe('a first question that hesitates between two topics, beside a second that clearly asks one of them', () => {
+    const site = 'Site d’IRCC, c’est là que je fais la demande PMI+?';
+    const account = 'Faut-tu se créer un compte dessus avant?';
+    const again = 'Je crée mon compte où?';
+    const recognizer = recognizerReading({
+        [`${site} ${account}`]: confident('online-account', 0.9),
+        [site]: unsure('how-to-apply', 'online-account'),
+        [account]: confident('online-account', 0.9),
+        [`${site} ${again}`]: confident('online-account', 0.9),
+        [again]: confident('fees', 0.9),
+        'How do I start on the IRCC site? Do I make an account first?': confident('online-account', 0.9),
+        'How do I start on the IRCC site?': unsure('start-steps', 'online-account'),
+        'Do I make an account first?': confident('online-account', 0.9),
+        'no consultant for me, how do I apply? online?': confident('how-to-apply', 0.9),
+        'no consultant for me, how do I apply?': unsure('advisor', 'how-to-apply'),
+        'online?': confident('how-to-apply', 0.9),
+    });
+
+    it('answers the other one, then the one the second asks', () => {
+        expect(recognizer.understand(`${site} ${account}`, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'how-to-apply' },
+            also: { id: 'online-account' },
+        });
+    });
+
+    it('does not when the second asks neither of the two', () => {
+        expect(recognizer.understand(`${site} ${again}`, 'fr')).not.toMatchObject({ topic: { id: 'how-to-apply' } });
+    });
+
+    it('does not offer a guided flow, nor follow a request, as the other one', () => {
+        expect(recognizer.understand('How do I start on the IRCC site? Do I make an account first?', 'en')).not.toMatchObject({
+            topic: { id: 'start-steps' },
+        });
+        expect(recognizer.understand('no consultant for me, how do I apply? online?', 'en')).not.toMatchObject({ topic: { id: 'advisor' } });
+    });
+});
+
 describe('what the assistant can help with, or who it is, told apart by their words', () => {
     const recognizer = recognizerReading({
         'so what can this bot even help me with': unsure('whoAreYou', 'help'),

@@ -1595,6 +1595,8 @@ export class Recognizer {
         if (isShort(first) && !bothShort && !shortQuestion) return undefined;
         const a = this.recognize(first, language);
         if (asksWhatItIsAgain(a, second)) return undefined;
+        const other = this.otherOfTheOffered(a, first, second, language);
+        if (other) return other;
         if (shortQuestion && (!isClearAnswer(a) || (!asks && a.kind === 'answer' && PERSON_TOPICS.includes(a.topic.id)))) return undefined;
         // "Are you a bot? I want to talk to a real person": beside small talk, a request for a person is what is asked.
         if (isSmallTalk(a) && !isShort(second)) {
@@ -1658,6 +1660,22 @@ export class Recognizer {
         if (clearly === undefined || secondIsWhole || (b.score >= SINGLE_QUESTION_SCORE && a.topic.id === clearly))
             return { ...a, also: b.topic };
         return undefined;
+    }
+
+    /**
+     * « Site d'IRCC, c'est là que je fais la demande PMI+? Faut-tu se créer un compte dessus avant? »: a first question
+     * that hesitates between two topics, beside a second that clearly asks one of them, asks the other.
+     */
+    private otherOfTheOffered(a: Recognition, first: string, second: string, language: Language): Recognition | undefined {
+        if (a.kind !== 'clarify' || a.topics.length !== 2 || !first.trim().endsWith('?') || !second.includes('?')) return undefined;
+        const b = this.recognize(second, language);
+        if (!isClearAnswer(b) || b.kind !== 'answer') return undefined;
+        const other = a.topics.find((topic) => topic.id !== b.topic.id);
+        const offered = a.topics.some((topic) => topic.id === b.topic.id);
+        // Only a topic answered: a guided flow, or a request (« je veux pas passer par un consultant… »), is not asked so.
+        const answered = other !== undefined && !other.outOfScope && !other.smallTalk && other.dialog === undefined && other.command === undefined;
+        if (!offered || other === undefined || !answered) return undefined;
+        return { kind: 'answer', topic: other, score: a.score, also: b.topic };
     }
 
     /**
