@@ -645,11 +645,14 @@ describe('two questions, then a last sentence that tells without its full stop',
         'we need to know before selling the house': confident('what-to-prepare', 0.59),
         'can my husband work too?': confident('spouse-work'),
         'n the kids can they go to school': confident('children-school'),
+        // A verb that may ask, past the first word and before no one it asks of: it tells.
+        'my boss is budgeting the move': confident('employers', 0.59),
     });
 
     it.each([
         // Only the questions' background: the two questions are answered.
         [`${girlfriend} ${toronto} we need to know before selling the house`, 'spouse-work', 'quebec-only'],
+        [`${girlfriend} ${toronto} my boss is budgeting the move`, 'spouse-work', 'quebec-only'],
         // A word that may ask ("can"): it is one more question.
         ['can my husband work too? n the kids can they go to school', 'spouse-work', 'children-school'],
     ])('%s → %s and %s', (message, topic, also) => {

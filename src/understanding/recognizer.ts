@@ -408,6 +408,10 @@ export class Recognizer {
     private readonly questionStarts: Set<string>;
     /** Words that ask wherever they stand, after a few words of preamble ("quick one: what is…"). */
     private readonly askingWords: Set<string>;
+    /** Verbs a question may start with ("is", « peut »), which past a clause's first word ask only before a subject. */
+    private readonly questionVerbs: Set<string>;
+    /** Who a verb that asks is asked of, right after it ("can they", « peut-elle »). */
+    private readonly invertedSubjects: Set<string>;
     /** Words a remark about the answer starts with ("that helps", « ça m'aide »), in both languages (context.json). */
     private readonly remarkStarts: Set<string>;
     /** Words that name what thanks or an acknowledgement is for ("thanks for…", « noté pour… »), in both languages. */
@@ -540,6 +544,8 @@ export class Recognizer {
                 own?: string[];
                 questionStarts?: string[];
                 askingWords?: string[];
+                questionVerbs?: string[];
+                invertedSubjects?: string[];
                 remarkStarts?: string[];
                 thankedFor?: string[];
                 where?: string[];
@@ -581,6 +587,8 @@ export class Recognizer {
         this.ownWords = new Set(context.flatMap((words) => words?.own ?? []));
         this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
         this.askingWords = new Set(context.flatMap((words) => words?.askingWords ?? []));
+        this.questionVerbs = new Set(context.flatMap((words) => words?.questionVerbs ?? []));
+        this.invertedSubjects = new Set(context.flatMap((words) => words?.invertedSubjects ?? []));
         this.remarkStarts = new Set(context.flatMap((words) => words?.remarkStarts ?? []).flatMap((word) => words(word)));
         this.thankedForWords = new Set(context.flatMap((words) => words?.thankedFor ?? []));
         this.whereWords = new Set(context.flatMap((words) => words?.where ?? []));
@@ -1789,9 +1797,12 @@ export class Recognizer {
      */
     private tellsAtEnd(half: string): boolean {
         const sentence = half.trim();
-        return (
-            !/[.!?]/u.test(sentence) && !ANOTHER_QUESTION.test(sentence) && !words(sentence).some((word) => this.questionStarts.has(word))
-        );
+        const said = words(sentence);
+        // "caller is budgeting" tells: a verb that may ask asks first ("is it…"), or before who it asks of ("n the kids
+        // can they…"); a word that only asks ("how") asks wherever it is.
+        const asks = (word: string, i: number) =>
+            this.questionStarts.has(word) && (i === 0 || !this.questionVerbs.has(word) || this.invertedSubjects.has(said[i + 1] ?? ''));
+        return !/[.!?]/u.test(sentence) && !ANOTHER_QUESTION.test(sentence) && !said.some(asks);
     }
 
     /**
