@@ -2774,6 +2774,7 @@ describe('a list of two questions', () => {
 describe('a remark, then a goodbye', () => {
     const recognizer = recognizerReading({
         'À plus': confident('goodbye'),
+        'à plus!': confident('goodbye'),
         bye: confident('goodbye'),
         'Bon ben à plus': unsure('acknowledgement', 'goodbye'),
     });
@@ -2782,12 +2783,16 @@ describe('a remark, then a goodbye', () => {
         ['Bon ben faut que j’y retourne, la pause est finie. À plus', 'fr'],
         ['La pause est finie, je retourne sur le chantier. Bon ben à plus', 'fr'],
         ['ok I will look at the site tonight. bye', 'en'],
+        ['Bon ben je retourne aux chaloupes, à plus!', 'fr'],
     ] as const)('says goodbye when the remark asks nothing: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'goodbye' } });
     });
 
     it('does not drop a question typed without its "?" before the goodbye', () => {
         expect(recognizer.understand('can you send me the link to the form. bye', 'en')).not.toMatchObject({
+            topic: { id: 'goodbye' },
+        });
+        expect(recognizer.understand('can you send me the link to the form, bye', 'en')).not.toMatchObject({
             topic: { id: 'goodbye' },
         });
     });

@@ -1072,7 +1072,9 @@ export class Recognizer {
      */
     private remarkThenGoodbye(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'refuse' || understood.topic || text.includes('?')) return undefined;
+        // « Bon ben je retourne aux chaloupes, à plus! »: in one sentence, the goodbye is its last clause.
         const sentences = text.trim().split(SENTENCE_END);
+        if (sentences.length === 1) sentences.splice(0, 1, ...text.trim().split(CLAUSE_MARK));
         const last = sentences.pop() ?? '';
         // "can you send me the link. bye": a sentence that asks without its "?" is a question left unanswered.
         const asks = sentences.some((sentence) => this.clauseStartsAsking(sentence));
