@@ -660,6 +660,30 @@ describe('two questions, then a last sentence that tells without its full stop',
     });
 });
 
+describe('the clause of a long message that asks', () => {
+    const check = 'can you check if i qualify please. nanny in hampstead 4 years, i have CSQ, waiting for PR since last year';
+    const vague = 'nanny in hampstead for 4 years, i have CSQ, waiting for PR since last year';
+    const recognizer = recognizerReading({
+        'can you check if i qualify please.': confident('start-eligibility', 0.9),
+        'waiting for PR since last year': confident('purpose', 0.5),
+        'mon ami a le permis PMI+,': confident('what-is-imp'),
+        'il peut avoir deux patrons en même temps': confident('employers', 0.5),
+    });
+    const named = 'mon ami a le permis PMI+, il travaille dans un resto, il peut avoir deux patrons en même temps';
+
+    it('is the one that reads clearly, before one read vaguely nearer the end', () => {
+        expect(recognizer.understand(check, 'en')).toMatchObject({ kind: 'dialog', topic: 'start-eligibility' });
+    });
+
+    it('is the one read vaguely nearer the end when the clear one before it only names something', () => {
+        expect(recognizer.understand(named, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'employers' } });
+    });
+
+    it('is the one read vaguely when none reads clearly', () => {
+        expect(recognizer.understand(vague, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'purpose' } });
+    });
+});
+
 describe('a request inside a long message', () => {
     const message = 'We are not applying anymore after all, so please delete everything I entered about my kids, thank you';
     const advisor = 'We are in Bogota with our two daughters and it is all very confusing, can someone from your team call me?';

@@ -1442,6 +1442,10 @@ export class Recognizer {
         // approved. Which neighbourhoods would you recommend?"): what it told is that question's background.
         const telling = (clause: string) => this.tellsAboutWriter(clause) || this.tells(clause);
         const background = this.refusedOwnQuestion(text, language) ? [] : clauses.filter(telling);
+        // "can you check if i qualify please. nanny in hampstead 4 years, i have CSQ, waiting for PR since last year": a
+        // clause read only vaguely is the question unless one before it reads clearly and asks (« mon ami a le permis
+        // pmi+, … il peut avoir deux patrons…? » only names the permit).
+        let vague: Recognition | undefined;
         for (const clause of [...clauses.filter((c) => !telling(c)), ...background]) {
             const part = this.search(clause, language);
             // « Plus tard je voudrais rejoindre mon fils au Québec, il pourra me parrainer ? »: the clause that asks is a
@@ -1450,10 +1454,11 @@ export class Recognizer {
             // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK"); a clause about
             // the writer is the question only when it reads clearly ("je viens juste d'avoir mon CSQ" is not what a CSQ is).
             // A guided flow, too ("my cousin is in Ontario as a visitor, how does he switch to a work permit there").
-            if ((part.kind === 'dialog' && (part.score ?? 1) >= SINGLE_QUESTION_SCORE) || isClearAnswer(part)) return part;
-            if (part.kind === 'answer' && !part.topic.smallTalk && !this.tellsAboutWriter(clause)) return part;
+            const clear = (part.kind === 'dialog' && (part.score ?? 1) >= SINGLE_QUESTION_SCORE) || isClearAnswer(part);
+            if (clear && (vague === undefined || this.sentenceMayAsk(clause))) return part;
+            if (part.kind === 'answer' && !part.topic.smallTalk && !this.tellsAboutWriter(clause)) vague ??= part;
         }
-        return undefined;
+        return vague;
     }
 
     /**
