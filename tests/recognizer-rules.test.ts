@@ -2476,6 +2476,31 @@ describe('thanks or an acknowledgement for what was said about a topic', () => {
     });
 });
 
+describe('a guided flow asked for after the people it is for', () => {
+    const told = 'Me, my wife and 2 kids. go through the options for my family';
+    const asked = 'can my wife and kids come? go through the options for my family';
+    const recognizer = recognizerReading({
+        [told]: confident('start-family'),
+        [asked]: confident('start-family'),
+        'Me, my wife and 2 kids.': confident('family-members'),
+        'can my wife and kids come?': confident('family-members'),
+        'go through the options for my family': confident('start-family'),
+    });
+
+    it('is the flow alone when they are only told', () => {
+        const understood = recognizer.understand(told, 'en');
+        expect(understood).toMatchObject({ kind: 'dialog', topic: 'start-family' });
+    });
+
+    it('answers the question before the flow when they are asked about', () => {
+        expect(recognizer.understand(asked, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'family-members' },
+            request: { dialog: 'family' },
+        });
+    });
+});
+
 describe('a request beside a question', () => {
     const clear = 'how much are the fees? and what do you do with my data?';
     const unclear = 'how much are the fees? and honestly I am tired of reading pages that contradict each other';

@@ -344,13 +344,15 @@ function requestOf(recognition: Recognition): FollowingRequest | undefined {
  * « combien ça coûte pis suis-je admissible? »): the question's answer, with the request to do after it. The
  * question must be clear on its own: "I have a CSQ and I want to talk to someone" only asks for an advisor.
  */
-function requestBeside(a: Recognition, b: Recognition): Recognition | undefined {
+function requestBeside(a: Recognition, b: Recognition, answerAsks = true): Recognition | undefined {
     const [question, other] = a.kind === 'answer' ? [a, b] : [b, a];
     const request = requestOf(other);
     if (question.kind !== 'answer' || question.topic.smallTalk || question.score < SINGLE_QUESTION_SCORE || !request) return undefined;
-    // "Take me through the family options, I have a husband and 2 kids": after the flow, the answer that offers it
-    // is the flow's own subject, not a second question ("what is IMP+ and am I eligible?" asks both).
-    if (other === a && other.kind === 'dialog' && other.topic !== undefined && question.topic.followUps?.includes(other.topic))
+    // "Take me through the family options, I have a husband and 2 kids": after the flow, or before it without asking
+    // ("Me, my wife and 2 kids. go through the options for my family"), the answer that offers it is the flow's own
+    // subject, not a second question ("what is IMP+ and am I eligible?" asks both).
+    const subject = other === a || !answerAsks;
+    if (subject && other.kind === 'dialog' && other.topic !== undefined && question.topic.followUps?.includes(other.topic))
         return undefined;
     return { ...question, request };
 }
@@ -1854,7 +1856,8 @@ export class Recognizer {
             const [a, b] = [this.recognize(first, language), this.recognize(second, language)];
             // A half of a word or two is only ever the question ("fees, also can I talk to someone?").
             if ((isShort(first) && !isClearAnswer(a)) || (isShort(second) && !isClearAnswer(b))) continue;
-            const answered = requestBeside(a, b);
+            const answerHalf = a.kind === 'answer' ? first : second;
+            const answered = requestBeside(a, b, answerHalf.includes('?') || this.sentenceMayAsk(answerHalf));
             if (answered) return answered;
         }
         return undefined;
