@@ -2881,7 +2881,9 @@ describe('a first question that hesitates between two topics, beside a second th
         expect(recognizer.understand('How do I start on the IRCC site? Do I make an account first?', 'en')).not.toMatchObject({
             topic: { id: 'start-steps' },
         });
-        expect(recognizer.understand('no consultant for me, how do I apply? online?', 'en')).not.toMatchObject({ topic: { id: 'advisor' } });
+        expect(recognizer.understand('no consultant for me, how do I apply? online?', 'en')).not.toMatchObject({
+            topic: { id: 'advisor' },
+        });
     });
 });
 

@@ -1690,7 +1690,8 @@ export class Recognizer {
         const other = a.topics.find((topic) => topic.id !== b.topic.id);
         const offered = a.topics.some((topic) => topic.id === b.topic.id);
         // Only a topic answered: a guided flow, or a request (« je veux pas passer par un consultant… »), is not asked so.
-        const answered = other !== undefined && !other.outOfScope && !other.smallTalk && other.dialog === undefined && other.command === undefined;
+        const answered =
+            other !== undefined && !other.outOfScope && !other.smallTalk && other.dialog === undefined && other.command === undefined;
         if (!offered || other === undefined || !answered) return undefined;
         return { kind: 'answer', topic: other, score: a.score, also: b.topic };
     }
