@@ -442,6 +442,8 @@ export class Recognizer {
     private readonly hearsay: readonly RegExp[];
     /** "so", « donc »: a remark that draws a conclusion from what the bot said, asking nothing ("…, so the forum was wrong"). */
     private readonly conclusionPhrases: string[][];
+    /** The first words of `conclusionPhrases`, to find where one may start without reading the rest. */
+    private readonly conclusionStarts: ReadonlySet<string>;
     /** "not the", « oubliez »: a clause that turns a topic away ("not the fees, I mean how long it takes"). */
     private readonly rejectionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
@@ -606,6 +608,7 @@ export class Recognizer {
         this.truthCheckPhrases = longestFirst(context.map((words) => [...(words?.truthChecks ?? []), ...(words?.whyAsks ?? [])]));
         this.hearsay = context.flatMap((words) => words?.hearsay ?? []).flatMap((phrase) => phrasePattern(phrase) ?? []);
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
+        this.conclusionStarts = new Set(this.conclusionPhrases.map((phrase) => phrase[0] ?? ''));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.reminderPhrases = longestFirst(context.map((words) => words?.reminders));
@@ -1074,13 +1077,13 @@ export class Recognizer {
      */
     private remarkThenGoodbye(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (understood.kind !== 'refuse' || understood.topic || text.includes('?')) return undefined;
-        // « Bon ben je retourne aux chaloupes, à plus! »: in one sentence, the goodbye is its last clause.
         const sentences = text.trim().split(SENTENCE_END);
-        if (sentences.length === 1) sentences.splice(0, 1, ...text.trim().split(CLAUSE_MARK));
-        const last = sentences.pop() ?? '';
-        // "can you send me the link. bye": a sentence that asks without its "?" is a question left unanswered.
-        const asks = sentences.some((sentence) => this.clauseStartsAsking(sentence));
-        if (sentences.length === 0 || asks || words(last).length > GOODBYE_WORDS) return undefined;
+        // « Bon ben je retourne aux chaloupes, à plus! »: in one sentence, the goodbye is its last clause.
+        const pieces = sentences.length > 1 ? sentences : text.trim().split(CLAUSE_MARK);
+        const last = pieces.pop() ?? '';
+        // "can you send me the link. bye": a piece that asks without its "?" is a question left unanswered.
+        const asks = pieces.some((piece) => this.clauseStartsAsking(piece));
+        if (pieces.length === 0 || asks || words(last).length > GOODBYE_WORDS) return undefined;
         return this.goodbyeSaid(last, language);
     }
 
@@ -1119,6 +1122,8 @@ export class Recognizer {
         const typed = text.trim().split(/\s+/u);
         const wordsOf = typed.map((token) => words(token));
         for (let at = 1; at < typed.length; at++) {
+            // Only where a conclusion may start: the rest of the message is gathered for those tokens alone.
+            if (!this.conclusionStarts.has(wordsOf[at]?.[0] ?? '')) continue;
             const said = wordsOf.slice(at).flat();
             const conclusion = this.conclusionPhrases.find((phrase) => phraseAt(said, phrase, 0));
             if (conclusion === undefined || !this.questionStarts.has(said[conclusion.length] ?? '')) continue;
@@ -1688,11 +1693,9 @@ export class Recognizer {
         const b = this.recognize(second, language);
         if (!isClearAnswer(b) || b.kind !== 'answer') return undefined;
         const other = a.topics.find((topic) => topic.id !== b.topic.id);
-        const offered = a.topics.some((topic) => topic.id === b.topic.id);
+        if (other === undefined || !a.topics.some((topic) => topic.id === b.topic.id)) return undefined;
         // Only a topic answered: a guided flow, or a request (« je veux pas passer par un consultant… »), is not asked so.
-        const answered =
-            other !== undefined && !other.outOfScope && !other.smallTalk && other.dialog === undefined && other.command === undefined;
-        if (!offered || other === undefined || !answered) return undefined;
+        if (other.outOfScope || other.smallTalk || other.dialog !== undefined || other.command !== undefined) return undefined;
         return { kind: 'answer', topic: other, score: a.score, also: b.topic };
     }
 
