@@ -2317,49 +2317,58 @@ describe('why one’s own application was refused', () => {
     });
 });
 
-describe('how long "it" is valid, asked after the invitation or the CSQ', () => {
-    const invitation = 'comment on obtient cette invitation? Je peux la demander moi-même? elle est valide combien de temps?';
-    const permit = 'comment on obtient cette invitation? Je peux la demander moi-même? le permis est valide combien de temps?';
+describe('what the first answer already says of its own thing, asked again after it (ASKED_OF_THE_FIRST)', () => {
+    const cases = [
+        {
+            asked: 'its cost, after a priced topic',
+            unsaid: 'faut-tu que je redonne mes empreintes? pis si oui ça coûte combien',
+            named: 'faut-tu que je redonne mes empreintes? pis combien coûte le permis',
+            first: 'biometrics',
+            namedFirst: 'biometrics',
+            also: 'fees',
+        },
+        {
+            asked: 'how long it is valid, after the invitation',
+            unsaid: 'comment on obtient cette invitation? Je peux la demander moi-même? elle est valide combien de temps?',
+            named: 'comment on obtient cette invitation? Je peux la demander moi-même? le permis est valide combien de temps?',
+            first: 'invitation-request',
+            namedFirst: 'invitation-request',
+            also: 'duration',
+        },
+        {
+            asked: 'what it is for, after what the CSQ is',
+            unsaid: 'cest quoi un csq et ca sert a quoi exactement',
+            // After what IMP+ is, what it is for is still asked: its answer does not say what IMP+ changes.
+            named: 'cest quoi le pmi+ et ca sert a quoi exactement',
+            first: 'what-is-csq',
+            namedFirst: 'what-is-imp',
+            also: 'purpose',
+        },
+    ] as const;
     const recognizer = recognizerReading({
-        [invitation]: confident('invitation-request'),
-        [permit]: confident('invitation-request'),
+        'faut-tu que je redonne mes empreintes?': confident('biometrics'),
+        'pis si oui ça coûte combien': confident('fees'),
+        'si oui ça coûte combien': confident('fees'),
+        'pis combien coûte le permis': confident('fees'),
+        'combien coûte le permis': confident('fees'),
+        [cases[1].unsaid]: confident('invitation-request'),
+        [cases[1].named]: confident('invitation-request'),
         'comment on obtient cette invitation?': confident('invitation-request'),
         'Je peux la demander moi-même? elle est valide combien de temps?': confident('duration'),
         'Je peux la demander moi-même? le permis est valide combien de temps?': confident('duration'),
-    });
-
-    it('is the invitation’s validity, which its answer gives, not the permit’s', () => {
-        const read = recognizer.understand(invitation, 'fr');
-        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'invitation-request' } });
-        expect(read).not.toHaveProperty('also');
-    });
-
-    it('is the permit’s when the question names the permit', () => {
-        expect(recognizer.understand(permit, 'fr')).toMatchObject({
-            kind: 'answer',
-            topic: { id: 'invitation-request' },
-            also: { id: 'duration' },
-        });
-    });
-});
-
-describe('what "it" is for, asked after what the CSQ is', () => {
-    const csq = 'cest quoi un csq et ca sert a quoi exactement';
-    const imp = 'cest quoi le pmi+ et ca sert a quoi exactement';
-    const recognizer = recognizerReading({
         'cest quoi un csq': confident('what-is-csq'),
         'cest quoi le pmi+': confident('what-is-imp'),
         'ca sert a quoi exactement': confident('purpose'),
     });
 
-    it('is the CSQ’s use, which its answer gives, not what IMP+ changes', () => {
-        const read = recognizer.understand(csq, 'fr');
-        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'what-is-csq' } });
+    it.each(cases)('is the first answer alone when the second says only "it": $asked', ({ unsaid, first }) => {
+        const read = recognizer.understand(unsaid, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: first } });
         expect(read).not.toHaveProperty('also');
     });
 
-    it('is what IMP+ changes after what IMP+ is', () => {
-        expect(recognizer.understand(imp, 'fr')).toMatchObject({ topic: { id: 'what-is-imp' }, also: { id: 'purpose' } });
+    it.each(cases)('answers the second too when it names another thing: $asked', ({ named, namedFirst, also }) => {
+        expect(recognizer.understand(named, 'fr')).toMatchObject({ kind: 'answer', topic: { id: namedFirst }, also: { id: also } });
     });
 });
 
@@ -3041,32 +3050,6 @@ describe('two questions, the whole clearly about the second', () => {
         const read = recognizer.understand(wife, 'fr');
         expect(read).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
         expect(read).not.toHaveProperty('also');
-    });
-});
-
-describe('what a priced topic costs, asked after it', () => {
-    const again = 'faut-tu que je redonne mes empreintes? pis si oui ça coûte combien';
-    const permit = 'faut-tu que je redonne mes empreintes? pis combien coûte le permis';
-    const recognizer = recognizerReading({
-        'faut-tu que je redonne mes empreintes?': confident('biometrics'),
-        'pis si oui ça coûte combien': confident('fees'),
-        'si oui ça coûte combien': confident('fees'),
-        'pis combien coûte le permis': confident('fees'),
-        'combien coûte le permis': confident('fees'),
-    });
-
-    it('is answered by that topic, whose answer gives its cost, when the cost question says only "it"', () => {
-        const read = recognizer.understand(again, 'fr');
-        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'biometrics' } });
-        expect(read).not.toHaveProperty('also');
-    });
-
-    it('adds the fees when the cost question names something else', () => {
-        expect(recognizer.understand(permit, 'fr')).toMatchObject({
-            kind: 'answer',
-            topic: { id: 'biometrics' },
-            also: { id: 'fees' },
-        });
     });
 });
 
