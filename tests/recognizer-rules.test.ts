@@ -3971,3 +3971,24 @@ describe('changing employers on the permit, in its own words', () => {
         },
     );
 });
+
+describe('a second question that leaves "it" to the first', () => {
+    const first = 'Comment on fait la demande?';
+    const withIt = `${first} Je peux la faire à la frontière en revenant de vacances?`;
+    const withoutIt = `${first} Le musée est ouvert pendant les vacances?`;
+    const recognizer = recognizerReading({
+        [withIt]: { kind: 'none', score: 0.3, offTopic: true },
+        [withoutIt]: { kind: 'none', score: 0.3, offTopic: true },
+        [first]: confident('how-to-apply'),
+        'Je peux la faire à la frontière en revenant de vacances?': { kind: 'none', score: 0.2, offTopic: true },
+        'Le musée est ouvert pendant les vacances?': { kind: 'none', score: 0.2, offTopic: true },
+    });
+
+    it('answers the first when the second reads as about something else', () => {
+        expect(recognizer.understand(withIt, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'how-to-apply' } });
+    });
+
+    it('still refuses when the second names its own subject', () => {
+        expect(recognizer.understand(withoutIt, 'fr')).toMatchObject({ kind: 'refuse' });
+    });
+});

@@ -1415,7 +1415,10 @@ export class Recognizer {
         const asked = this.recognize(first, language);
         if (asked.kind !== 'answer' || !isClearAnswer(asked)) return undefined;
         const other = this.search(second, language);
-        if (other.kind !== 'refuse' || other.topic || other.otherProgram || other.offTopic) return undefined;
+        // « Comment on fait la demande? Je peux la faire à la frontière à Lacolle en revenant de vacances? »: a second
+        // question that leaves "it" to the first is about the first's subject, whatever its other words are about.
+        const aboutTheFirst = this.subjects.leavesItUnsaid(second);
+        if (other.kind !== 'refuse' || other.topic || other.otherProgram || (other.offTopic && !aboutTheFirst)) return undefined;
         return this.companionAsked(text, language, asked) ?? asked;
     }
 
