@@ -3992,3 +3992,22 @@ describe('a second question that leaves "it" to the first', () => {
         expect(recognizer.understand(withoutIt, 'fr')).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('small talk asked, then a remark', () => {
+    const remark = 'Is this a robot? Im guessing yes';
+    const question = 'Is this a robot? I need help with my permit renewal';
+    const recognizer = recognizerReading({
+        [remark]: { kind: 'none', score: 0.05 },
+        [question]: { kind: 'none', score: 0.3 },
+        'Is this a robot?': confident('whoAreYou', 1),
+        'I need help with my permit renewal': confident('permit-expiry'),
+    });
+
+    it('answers the small talk when the remark reads as nothing', () => {
+        expect(recognizer.understand(remark, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'whoAreYou' } });
+    });
+
+    it('does not answer only the small talk when what follows asks something', () => {
+        expect(recognizer.understand(question, 'en')).not.toMatchObject({ kind: 'answer', topic: { id: 'whoAreYou' } });
+    });
+});

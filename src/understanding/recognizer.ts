@@ -1744,7 +1744,7 @@ export class Recognizer {
      * question, when that alone clearly asks one thing or makes a request read at least at the marked-question score
      * ("what can you help me with? I'm asking for a client."); what follows would blur it. Undefined otherwise.
      */
-    private askedBeforeContext(half: string, language: Language, flows = false): Recognition | undefined {
+    private askedBeforeContext(half: string, language: Language, wholeMessage = false): Recognition | undefined {
         const [question, ...after] = half.split(SENTENCE_END);
         if (question === undefined || after.length === 0 || !question.endsWith('?') || after.some((sentence) => sentence.includes('?')))
             return undefined;
@@ -1753,8 +1753,20 @@ export class Recognizer {
         // "where do i start?? two kids under 4 and zero time": a guided flow asked for clearly, then why; only as the whole
         // message's question, since after a first half ("CSQ under the new PSTQ. eligible for IMP+?? …") the half asks
         // about what the first told.
-        const clearFlow = flows && part.kind === 'dialog' && (part.score ?? 1) >= SINGLE_QUESTION_SCORE;
-        return isClearAnswer(part) || clearRequest || clearFlow ? part : undefined;
+        const clearFlow = wholeMessage && part.kind === 'dialog' && (part.score ?? 1) >= SINGLE_QUESTION_SCORE;
+        // "Is this a robot? Im guessing yes": small talk asked clearly, then a remark that reads as nothing at all.
+        const clearSmallTalk =
+            wholeMessage &&
+            isSmallTalk(part) &&
+            (part.score ?? 1) >= SINGLE_QUESTION_SCORE &&
+            after.every((sentence) => this.readsAsNothing(sentence, language));
+        return isClearAnswer(part) || clearRequest || clearFlow || clearSmallTalk ? part : undefined;
+    }
+
+    /** Refused read alone, and neither a near miss nor about another program. */
+    private readsAsNothing(text: string, language: Language): boolean {
+        const read = this.search(text, language);
+        return read.kind === 'refuse' && !read.topic && !read.otherProgram;
     }
 
     /**
