@@ -4011,3 +4011,24 @@ describe('small talk asked, then a remark', () => {
         expect(recognizer.understand(question, 'en')).not.toMatchObject({ kind: 'answer', topic: { id: 'whoAreYou' } });
     });
 });
+
+describe('a clause that asks about another program', () => {
+    const asylum = 'Si jamais ça marche pas avec le CSQ, on pourrait pas demander l’asile?';
+    const besideImpPlus = 'Pour le PMI+ je dois refaire une AVE ou c’est automatique, mes biométries du PVT sont encore valables?';
+    const recognizer = recognizerReading({
+        [asylum]: { kind: 'none', score: 0.4 },
+        [besideImpPlus]: { kind: 'none', score: 0.4 },
+        'Si jamais ça marche pas avec le CSQ,': confident('criteria-csq'),
+        'on pourrait pas demander l’asile?': { kind: 'none', score: 0, offTopic: true, otherProgram: true },
+        'Pour le PMI+ je dois refaire une AVE ou c’est automatique,': confident('travel-documents'),
+        'mes biométries du PVT sont encore valables?': { kind: 'none', score: 0, offTopic: true, otherProgram: true },
+    });
+
+    it('is the question, the clause before it its background', () => {
+        expect(recognizer.understand(asylum, 'fr')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('is not, in a message that names IMP+', () => {
+        expect(recognizer.understand(besideImpPlus, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'travel-documents' } });
+    });
+});

@@ -1456,11 +1456,16 @@ export class Recognizer {
         // clause read only vaguely is the question unless one before it reads clearly and asks (« mon ami a le permis
         // pmi+, … il peut avoir deux patrons…? » only names the permit).
         let vague: Recognition | undefined;
+        const namesImpPlus = this.subjects.namesSubject(text, 'permit');
         for (const clause of [...clauses.filter((c) => !telling(c)), ...background]) {
             const part = this.search(clause, language);
             // « Plus tard je voudrais rejoindre mon fils au Québec, il pourra me parrainer ? »: the clause that asks is a
             // near miss, and the others are its background.
-            if (part.kind === 'refuse' && part.topic && clause.includes('?')) return part;
+            // So is one that names another program (« Si jamais ça marche pas avec le CSQ, on pourrait pas demander l'asile? »),
+            // unless the message names IMP+ itself: then it may ask how that program bears on IMP+ (« mes biométries du
+            // PVT sont encore valables ? »).
+            const elsewhere = part.kind === 'refuse' && (part.topic || (part.otherProgram && !namesImpPlus));
+            if (elsewhere && clause.includes('?')) return part;
             // Small talk is never what a long message is about ("…, what do I do now?" is not an "OK"); a clause about
             // the writer is the question only when it reads clearly ("je viens juste d'avoir mon CSQ" is not what a CSQ is).
             // A guided flow, too ("my cousin is in Ontario as a visitor, how does he switch to a work permit there").
