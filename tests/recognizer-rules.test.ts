@@ -4032,3 +4032,47 @@ describe('a clause that asks about another program', () => {
         expect(recognizer.understand(besideImpPlus, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'travel-documents' } });
     });
 });
+
+describe('a second question that hesitates between two topics its words tell apart', () => {
+    const scans = 'Et les papiers je les scanne comment, avec mon téléphone c’est correct?';
+    const clearFirst = `J’ai déjà donné mes empreintes en 2022, faut-il les refaire? ${scans}`;
+    const tellingFirst = `Nos enfants ont 4 et 9 ans? ${scans}`;
+    const recognizer = recognizerReading({
+        [clearFirst]: { kind: 'none', score: 0.4 },
+        [tellingFirst]: { kind: 'none', score: 0.4 },
+        'J’ai déjà donné mes empreintes en 2022, faut-il les refaire?': confident('biometrics'),
+        'Nos enfants ont 4 et 9 ans?': confident('children-school', 0.65),
+        [scans]: unsure('upload', 'what-to-prepare'),
+    });
+
+    it('asks the one it names, beside a first that asks clearly', () => {
+        expect(recognizer.understand(clearFirst, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'biometrics' },
+            also: { id: 'upload' },
+        });
+    });
+
+    it('is not settled beside a first read only weakly', () => {
+        expect(recognizer.understand(tellingFirst, 'fr')).not.toMatchObject({ also: { id: 'upload' } });
+    });
+});
+
+describe('two topics told apart by the words of the question (settlers)', () => {
+    const anywhere = 'Open permit means I can work anywhere in Canada, Ontario included, right?';
+    const difference = 'What is the difference between an open permit and a closed one?';
+    const whatToAsk = 'Vous sauriez pas me dire ce que je peux vous demander ici?';
+    const recognizer = recognizerReading({
+        [anywhere]: unsure('open-vs-employer-specific', 'quebec-only'),
+        [difference]: unsure('open-vs-employer-specific', 'quebec-only'),
+        [whatToAsk]: unsure('help', 'start-steps'),
+    });
+
+    it.each([
+        [anywhere, 'en', { kind: 'answer', topic: { id: 'quebec-only' } }],
+        [difference, 'en', { kind: 'answer', topic: { id: 'open-vs-employer-specific' } }],
+        [whatToAsk, 'fr', { kind: 'command', command: 'help' }],
+    ] as const)('%s', (text, language, reading) => {
+        expect(recognizer.understand(text, language)).toMatchObject(reading);
+    });
+});

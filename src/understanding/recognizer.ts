@@ -1654,7 +1654,7 @@ export class Recognizer {
             this.aboutFirst(a, second, language) ??
             this.askedBeforeContext(second, language) ??
             this.askedBeforeToldClause(second, language) ??
-            this.recognize(second, language);
+            this.settledAlone(second, language, isClearAnswer(a));
         if (this.readOnlyInStory(second, b, language)) return undefined;
         // "…sous la main? C'est ma seule journée off.": a remark that reads only vaguely as a goodbye is none.
         if (b.kind === 'answer' && isClosing(b.topic) && b.score < SINGLE_QUESTION_SCORE) return undefined;
@@ -2259,6 +2259,16 @@ export class Recognizer {
         if (understood.kind !== 'clarify' || understood.unsure) return undefined;
         const only = this.namedAlone(text, understood.topics);
         return only && chosen(only, understood.score);
+    }
+
+    /**
+     * « …faut-il les refaire? Et les papiers je les scanne comment, avec mon téléphone c'est correct? »: a half read
+     * alone, its "Did you mean…?" settled by its words when `settle` (beside a first half that asks clearly: after one
+     * that only tells, « Nos enfants ont 4 et 9 ans », the half is the message's one question).
+     */
+    private settledAlone(half: string, language: Language, settle: boolean): Recognition {
+        const read = this.recognize(half, language);
+        return (settle ? this.settledByWords(half, read) : undefined) ?? read;
     }
 
     /** Of two topics a settler tells apart (`settlers`), the only one whose words the message says. */
