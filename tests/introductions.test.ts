@@ -6,7 +6,9 @@ import { words } from '../src/understanding/text';
 const introductions = new SelfIntroductions(
     createTranslator(),
     // Longest first, as the recognizer passes them.
-    ['hi there', 'hello', 'hi', 'bonjour', 'allo'].map((opener) => words(opener)),
+    ['hi there', 'hello', 'hi', 'bonjour', 'allo', 'salut', 'ok'].map((opener) => words(opener)),
+    new Set(['can', 'how', 'what', 'est-ce', 'comment']),
+    (opener) => opener !== 'ok',
 );
 
 describe('someone saying who they are', () => {
@@ -37,6 +39,30 @@ describe('someone saying who they are', () => {
         'This is Mary Ann Jane Smith Doe',
         'hello',
         'here',
+    ])('says something else: %s', (text) => {
+        expect(introductions.isIntroduction(text)).toBe(false);
+    });
+});
+
+describe('a greeting that says where the writer is', () => {
+    it.each(['Hi from Sherbrooke!', 'hello from the kennel 🐶', 'Bonjour de Princeville!', 'Salut de la ferme!', 'Bonjour d’Alma'])(
+        'only greets: %s',
+        (text) => {
+            expect(introductions.isIntroduction(text)).toBe(true);
+        },
+    );
+
+    it.each([
+        // A question, or a clause after the place.
+        'Hi from Sherbrooke?',
+        'Hi from Sherbrooke, how much is it',
+        'Bonjour de l’Algérie, je veux postuler',
+        'hello from abroad can i apply',
+        // No greeting before it.
+        'from Sherbrooke',
+        'ok d’accord',
+        // More words than a place has.
+        'hello from the fish plant on the road to Matane near the river',
     ])('says something else: %s', (text) => {
         expect(introductions.isIntroduction(text)).toBe(false);
     });

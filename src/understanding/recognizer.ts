@@ -637,7 +637,10 @@ export class Recognizer {
             forOthers: longestFirst(context.map((words) => words?.employerLmia?.forOthers)),
         };
         this.signOffs = longestFirst(context.map((words) => words?.signOffs));
-        this.introductions = new SelfIntroductions(translator, this.openers);
+        this.introductions = new SelfIntroductions(translator, this.openers, this.questionStarts, (opener) => {
+            const read = this.shortcut(opener);
+            return read?.kind === 'command' && read.command === 'greeting';
+        });
         // The pairs at the same place in each language are the same pair: their words are pooled.
         for (const pairs of context.map((words) => words?.companions ?? []))
             pairs.forEach((pair, at) => {
