@@ -4076,3 +4076,24 @@ describe('two topics told apart by the words of the question (settlers)', () => 
         expect(recognizer.understand(text, language)).toMatchObject(reading);
     });
 });
+
+describe('a sentence that asks after a condition, typed without a question mark', () => {
+    const conditional = 'if my pr gets refused what happens to my imp+ permit.';
+    const told = 'my pr was refused last year and my imp+ permit ended.';
+    const lose = 'do i lose my job at the plant';
+    const recognizer = recognizerReading({
+        [`${conditional} ${lose}`]: confident('pr-decision', 0.7),
+        [`${told} ${lose}`]: confident('pr-decision', 0.7),
+        [conditional]: confident('pr-decision'),
+        [told]: confident('pr-decision'),
+        [lose]: { kind: 'none', score: 0.3, offTopic: true },
+    });
+
+    it('is a question beside the one that reads as about something else', () => {
+        expect(recognizer.understand(`${conditional} ${lose}`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'pr-decision' } });
+    });
+
+    it('leaves the question after a sentence that only tells to what it asks', () => {
+        expect(recognizer.understand(`${told} ${lose}`, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});

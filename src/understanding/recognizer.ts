@@ -416,6 +416,8 @@ export class Recognizer {
     private readonly invertedSubjects: Set<string>;
     /** Words a remark about the answer starts with ("that helps", « ça m'aide »), in both languages (context.json). */
     private readonly remarkStarts: Set<string>;
+    /** The words that open a condition ("if", « si »: `conditions`). */
+    private readonly conditionWords: Set<string>;
     /** Words that name what thanks or an acknowledgement is for ("thanks for…", « noté pour… »), in both languages. */
     private readonly thankedForWords: Set<string>;
     /** "Where", looked for before accents are folded: « où » asks wherever it stands, « ou » is "or". */
@@ -581,6 +583,7 @@ export class Recognizer {
                 celebrations?: { joy?: string[]; news?: string[] };
                 emoji?: Record<string, string>;
                 signOffs?: string[];
+                conditions?: string[];
                 settlers?: Record<string, string[]>[];
                 pins?: { topic: string; with: string[][]; apart?: string[]; about?: string[]; unless?: string[] }[];
                 nearMissMarks?: Record<string, string[]>;
@@ -594,6 +597,7 @@ export class Recognizer {
         this.questionVerbs = new Set(context.flatMap((words) => words?.questionVerbs ?? []));
         this.invertedSubjects = new Set(context.flatMap((words) => words?.invertedSubjects ?? []));
         this.remarkStarts = new Set(context.flatMap((words) => words?.remarkStarts ?? []).flatMap((word) => words(word)));
+        this.conditionWords = new Set(context.flatMap((words) => words?.conditions ?? []));
         this.thankedForWords = new Set(context.flatMap((words) => words?.thankedFor ?? []));
         this.whereWords = new Set(context.flatMap((words) => words?.where ?? []));
         this.botWords = new Set(context.flatMap((words) => words?.bot ?? []));
@@ -1187,7 +1191,15 @@ export class Recognizer {
         // that sentence only tells about the writer ("Je souhaite tout rassembler avant les vacances.") or, in a few
         // words, about someone ("…how one applies for this permit. My granddaughter is in Manila.").
         const last = sentences.at(-1) ?? '';
-        const asking = sentences.filter((sentence) => this.questionStarts.has(words(sentence)[0] ?? ''));
+        // "if my pr gets refused what happens to my imp+ permit": after a condition, a word that asks asks too.
+        const asks = (sentence: string) => {
+            const [first, ...rest] = words(sentence);
+            return (
+                this.questionStarts.has(first ?? '') ||
+                (this.conditionWords.has(first ?? '') && rest.some((word) => this.askingWords.has(word)))
+            );
+        };
+        const asking = sentences.filter(asks);
         const aside = this.tellsAboutWriter(last) || (this.tells(last) && words(last).length < ASIDE_WORDS);
         const questions = marked.length > 0 ? marked : asking.length > 0 ? asking : aside ? [] : [last];
         if (questions.length === 0 || questions.length === sentences.length) return undefined;
