@@ -37,8 +37,8 @@ export class SelfIntroductions {
     constructor(
         translator: Translator,
         private readonly openers: readonly (readonly string[])[],
-        private readonly questionStarts: ReadonlySet<string> = new Set(),
-        private readonly greets: (opener: string) => boolean = () => false,
+        private readonly questionStarts: ReadonlySet<string>,
+        private readonly greets: (opener: string) => boolean,
     ) {
         const lists = LANGUAGES.map((language) => translator.bundle<IntroductionLists>(language, 'context')?.introductions);
         this.before = lists.flatMap((list) => list?.before ?? []).map((phrase) => words(phrase));

@@ -2278,8 +2278,8 @@ export class Recognizer {
 
     /**
      * « …faut-il les refaire? Et les papiers je les scanne comment, avec mon téléphone c'est correct? »: a half read
-     * alone, its "Did you mean…?" settled by its words when `settle` (beside a first half that asks clearly: after one
-     * that only tells, « Nos enfants ont 4 et 9 ans », the half is the message's one question).
+     * alone, its "Did you mean…?" settled by its words when `settle` (beside a first half that asks clearly; beside one
+     * read only weakly, « Nos enfants ont 4 et 9 ans », which tells, it stays as read).
      */
     private settledAlone(half: string, language: Language, settle: boolean): Recognition {
         const read = this.recognize(half, language);
