@@ -11,7 +11,7 @@ const introductions = new SelfIntroductions(
     (opener) => opener !== 'ok',
 );
 
-describe('someone saying who they are', () => {
+describe('someone saying who they are, or where they write from', () => {
     it.each([
         'Hi there :) Gabriel here',
         'hello it’s Maria',
@@ -22,6 +22,12 @@ describe('someone saying who they are', () => {
         'allo c’est Gabriel',
         'Je m’appelle Aminata',
         'Gabriel ici',
+        // Where from, after a greeting.
+        'Hi from Sherbrooke!',
+        'hello from the kennel 🐶',
+        'Bonjour de Princeville!',
+        'Salut de la ferme!',
+        'Bonjour d’Alma',
     ])('only greets: %s', (text) => {
         expect(introductions.isIntroduction(text)).toBe(true);
     });
@@ -32,37 +38,21 @@ describe('someone saying who they are', () => {
         'hello, I’m confused',
         // An acronym is no name.
         'hi it’s CSQ',
-        // Something else said after the name.
+        // Something else said after the name or the place: a question, or a clause.
         'my name is Gabriel, can my wife work?',
         'Hi, I’m Gabriel and I have a question about fees',
-        // More words than a name has.
-        'This is Mary Ann Jane Smith Doe',
-        'hello',
-        'here',
-    ])('says something else: %s', (text) => {
-        expect(introductions.isIntroduction(text)).toBe(false);
-    });
-});
-
-describe('a greeting that says where the writer is', () => {
-    it.each(['Hi from Sherbrooke!', 'hello from the kennel 🐶', 'Bonjour de Princeville!', 'Salut de la ferme!', 'Bonjour d’Alma'])(
-        'only greets: %s',
-        (text) => {
-            expect(introductions.isIntroduction(text)).toBe(true);
-        },
-    );
-
-    it.each([
-        // A question, or a clause after the place.
         'Hi from Sherbrooke?',
         'Hi from Sherbrooke, how much is it',
         'Bonjour de l’Algérie, je veux postuler',
         'hello from abroad can i apply',
-        // No greeting before it.
+        // More words than a name or a place has.
+        'This is Mary Ann Jane Smith Doe',
+        'hello from the fish plant on the road to Matane near the river',
+        // No greeting, or an opener that is none.
+        'hello',
+        'here',
         'from Sherbrooke',
         'ok d’accord',
-        // More words than a place has.
-        'hello from the fish plant on the road to Matane near the river',
     ])('says something else: %s', (text) => {
         expect(introductions.isIntroduction(text)).toBe(false);
     });

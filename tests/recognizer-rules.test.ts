@@ -2846,14 +2846,12 @@ describe('a remark, then a goodbye', () => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'goodbye' } });
     });
 
-    it('does not drop a question typed without its "?" before the goodbye', () => {
-        expect(recognizer.understand('can you send me the link to the form. bye', 'en')).not.toMatchObject({
-            topic: { id: 'goodbye' },
-        });
-        expect(recognizer.understand('can you send me the link to the form, bye', 'en')).not.toMatchObject({
-            topic: { id: 'goodbye' },
-        });
-    });
+    it.each(['can you send me the link to the form. bye', 'can you send me the link to the form, bye'])(
+        'does not drop a question typed without its "?" before the goodbye: %s',
+        (text) => {
+            expect(recognizer.understand(text, 'en')).not.toMatchObject({ topic: { id: 'goodbye' } });
+        },
+    );
 });
 
 describe('a first question that hesitates between two topics, beside a second that clearly asks one of them', () => {
@@ -2886,13 +2884,11 @@ describe('a first question that hesitates between two topics, beside a second th
         expect(recognizer.understand(`${site} ${again}`, 'fr')).not.toMatchObject({ topic: { id: 'how-to-apply' } });
     });
 
-    it('does not offer a guided flow, nor follow a request, as the other one', () => {
-        expect(recognizer.understand('How do I start on the IRCC site? Do I make an account first?', 'en')).not.toMatchObject({
-            topic: { id: 'start-steps' },
-        });
-        expect(recognizer.understand('no consultant for me, how do I apply? online?', 'en')).not.toMatchObject({
-            topic: { id: 'advisor' },
-        });
+    it.each([
+        ['How do I start on the IRCC site? Do I make an account first?', 'start-steps'],
+        ['no consultant for me, how do I apply? online?', 'advisor'],
+    ])('does not offer a guided flow, nor follow a request, as the other one: %s', (text, id) => {
+        expect(recognizer.understand(text, 'en')).not.toMatchObject({ topic: { id } });
     });
 });
 
