@@ -15,6 +15,31 @@ const topic = (id: string): Topic => kb.topic('en', id) as Topic;
 const confident = (id: string, score = 0.9): MatchOutcome => ({ kind: 'confident', topic: topic(id), score });
 const unsure = (first: string, second: string): MatchOutcome => ({ kind: 'ambiguous', topics: [topic(first), topic(second)], score: 0.5 });
 
+describe('a last sentence that asks the question again in other words', () => {
+    const allowance = 'Francisation à temps plein : on reçoit combien par semaine comme allocation?';
+    const told = 'Concierge à Laval depuis 3 ans.';
+    const recognizer = recognizerReading({
+        [`${allowance} Bref c'est payé ou pas?`]: confident('fees', 0.7),
+        [`${allowance} C'est payé ou pas?`]: confident('fees', 0.7),
+        [allowance]: { kind: 'none', score: 0.3, offTopic: true },
+        [`${told} Bref, c'est combien les frais?`]: confident('fees', 0.7),
+        [told]: { kind: 'none', score: 0.3, offTopic: true },
+    });
+
+    it('leaves the question before it to say what is asked, here about something else', () => {
+        expect(recognizer.understand(`${allowance} Bref c'est payé ou pas?`, 'fr')).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it.each([
+        // Without « bref », the last question is one of its own.
+        [`${allowance} C'est payé ou pas?`, 'fr'],
+        // Nothing asked before « bref »: what follows is the question.
+        [`${told} Bref, c'est combien les frais?`, 'fr'],
+    ] as const)('is read with the message otherwise: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+});
+
 /** What the matcher says of each message or part: anything else is refused. */
 function recognizerReading(readings: Record<string, MatchOutcome>): Recognizer {
     return new Recognizer(t, { match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 } });

@@ -447,6 +447,8 @@ export class Recognizer {
     /** The first words of `conclusionPhrases`, to find where one may start without reading the rest. */
     private readonly conclusionStarts: ReadonlySet<string>;
     /** "not the", « oubliez »: a clause that turns a topic away ("not the fees, I mean how long it takes"). */
+    /** What says the question again in other words, at the start of the last sentence: "basically", « bref », « en gros ». */
+    private readonly restatementPhrases: string[][];
     private readonly rejectionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
     private readonly callBackPhrases: string[][];
@@ -567,6 +569,7 @@ export class Recognizer {
                 hearsay?: string[];
                 whyAsks?: string[];
                 conclusions?: string[];
+                restatements?: string[];
                 rejections?: string[];
                 callBack?: string[];
                 reminders?: string[];
@@ -613,6 +616,7 @@ export class Recognizer {
         this.hearsay = context.flatMap((words) => words?.hearsay ?? []).flatMap((phrase) => phrasePattern(phrase) ?? []);
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.conclusionStarts = new Set(this.conclusionPhrases.map((phrase) => phrase[0] ?? ''));
+        this.restatementPhrases = longestFirst(context.map((words) => words?.restatements));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.reminderPhrases = longestFirst(context.map((words) => words?.reminders));
@@ -722,6 +726,14 @@ export class Recognizer {
         if (this.introductions.isIntroduction(text)) return { kind: 'command', command: 'greeting' };
         const unsigned = this.withoutSignOff(text);
         if (unsigned !== undefined) return this.understand(unsigned, language);
+        // "price and processing time? basically how much and how long", « Francisation : on reçoit combien par semaine?
+        // Bref c'est payé ou pas? »: the question said again is the one before it, whose words say more. Refused for
+        // another subject, it stays refused: « c'est payé ou pas » alone would be the fees.
+        const unrestated = this.withoutRestatement(text);
+        if (unrestated !== undefined) {
+            const reading = this.understand(unrestated, language);
+            if (reading.kind !== 'refuse' || reading.offTopic) return reading;
+        }
         // "W301122334 is my application number, what docs go into the application?": a detail given in passing is not asked.
         const undetailed = this.personalDetails.without(text);
         if (undetailed !== undefined) {
@@ -2000,6 +2012,20 @@ export class Recognizer {
         // à l'avance » only close a letter.
         const asks = rest.includes('?') || rest.split(SENTENCE_END).some((sentence) => this.questionStarts.has(words(sentence)[0] ?? ''));
         return (asks || !thanks) && words(rest).length >= SIGNED_MESSAGE_WORDS ? rest : undefined;
+    }
+
+    /**
+     * A message that asks, then asks again in other words in its last sentence (« …on peut le prolonger? en gros c'est
+     * pour combien d'années »), without that sentence. Undefined when the last sentence does not start by saying so, or
+     * nothing before it asks.
+     */
+    private withoutRestatement(text: string): string | undefined {
+        const sentences = text.trim().split(SENTENCE_END);
+        if (sentences.length < 2) return undefined;
+        const last = words(sentences[sentences.length - 1] ?? '');
+        if (!this.restatementPhrases.some((phrase) => phraseAt(last, phrase, 0))) return undefined;
+        const rest = sentences.slice(0, -1).join(' ');
+        return rest.includes('?') ? rest : undefined;
     }
 
     /**
