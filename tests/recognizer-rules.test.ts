@@ -40,6 +40,25 @@ describe('a last sentence that asks the question again in other words', () => {
     });
 });
 
+describe('a last sentence that says it asks, without a question mark', () => {
+    const wondering = 'examen médical et certificat de police, je voudrais savoir si c’est nécessaire pour ce permis';
+    const thanked = 'I would like to know the fees. Thank you';
+    const recognizer = recognizerReading({
+        [wondering]: { kind: 'none', score: 0.4 },
+        [`${wondering}?`]: confident('medical-exam'),
+        [thanked]: confident('fees'),
+        [`${thanked}?`]: { kind: 'none', score: 0.4 },
+    });
+
+    it('is read as a question', () => {
+        expect(recognizer.understand(wondering, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'medical-exam' } });
+    });
+
+    it('leaves a message that says it asks before its last sentence as it reads', () => {
+        expect(recognizer.understand(thanked, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+});
+
 /** What the matcher says of each message or part: anything else is refused. */
 function recognizerReading(readings: Record<string, MatchOutcome>): Recognizer {
     return new Recognizer(t, { match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 } });
@@ -1809,6 +1828,9 @@ describe('a clause that turns a topic away', () => {
         [message.combien]: confident('processing-times'),
         'pas combien de temps ça prend': confident('processing-times'),
         "je veux savoir combien d'années il est bon": confident('duration'),
+        // Read as a question: « je veux savoir » says it asks.
+        [`${message.combien}?`]: confident('processing-times'),
+        "je veux savoir combien d'années il est bon?": confident('duration'),
         [message.contrast]: confident('criteria-csq'),
         'not the PEQ like my friend.': confident('pstq-peq-holders'),
         'I got my CSQ through the regular program does it count?': confident('pstq-peq-holders'),

@@ -449,6 +449,8 @@ export class Recognizer {
     /** "not the", « oubliez »: a clause that turns a topic away ("not the fees, I mean how long it takes"). */
     /** What says the question again in other words, at the start of the last sentence: "basically", « bref », « en gros ». */
     private readonly restatementPhrases: string[][];
+    /** What asks without a question mark: "I was wondering if…", « je voudrais savoir si… ». */
+    private readonly indirectAskPhrases: string[][];
     private readonly rejectionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
     private readonly callBackPhrases: string[][];
@@ -570,6 +572,7 @@ export class Recognizer {
                 whyAsks?: string[];
                 conclusions?: string[];
                 restatements?: string[];
+                indirectAsks?: string[];
                 rejections?: string[];
                 callBack?: string[];
                 reminders?: string[];
@@ -617,6 +620,7 @@ export class Recognizer {
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.conclusionStarts = new Set(this.conclusionPhrases.map((phrase) => phrase[0] ?? ''));
         this.restatementPhrases = longestFirst(context.map((words) => words?.restatements));
+        this.indirectAskPhrases = longestFirst(context.map((words) => words?.indirectAsks));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
         this.reminderPhrases = longestFirst(context.map((words) => words?.reminders));
@@ -726,6 +730,10 @@ export class Recognizer {
         if (this.introductions.isIntroduction(text)) return { kind: 'command', command: 'greeting' };
         const unsigned = this.withoutSignOff(text);
         if (unsigned !== undefined) return this.understand(unsigned, language);
+        // « examen medical et certificat de police, je voudrais savoir si c'est necessaire pour ce permis »: a last
+        // sentence that says it asks is a question, as if it ended with a question mark.
+        const marked = this.withQuestionMarked(text);
+        if (marked !== undefined) return this.understand(marked, language);
         // "price and processing time? basically how much and how long", « Francisation : on reçoit combien par semaine?
         // Bref c'est payé ou pas? »: the question said again is the one before it, whose words say more. Refused for
         // another subject, it stays refused: « c'est payé ou pas » alone would be the fees.
@@ -2012,6 +2020,19 @@ export class Recognizer {
         // à l'avance » only close a letter.
         const asks = rest.includes('?') || rest.split(SENTENCE_END).some((sentence) => this.questionStarts.has(words(sentence)[0] ?? ''));
         return (asks || !thanks) && words(rest).length >= SIGNED_MESSAGE_WORDS ? rest : undefined;
+    }
+
+    /**
+     * A message without a question mark whose last sentence says it asks ("I was wondering if…", « j'aimerais savoir… »),
+     * with one at its end. Undefined when it has a question mark, or its last sentence does not say so: after that
+     * sentence, "Also please inform the time taken for processing." asks too, and "Thank you" only closes.
+     */
+    private withQuestionMarked(text: string): string | undefined {
+        if (text.includes('?')) return undefined;
+        const sentences = text.trim().split(SENTENCE_END);
+        const tokens = words(sentences[sentences.length - 1] ?? '');
+        if (!this.indirectAskPhrases.some((phrase) => tokens.some((_, at) => phraseAt(tokens, phrase, at)))) return undefined;
+        return `${text.trim().replace(/[\s.!…]+$/u, '')}?`;
     }
 
     /**
