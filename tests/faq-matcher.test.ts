@@ -509,6 +509,14 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('inscription des enfants à l’école')).toEqual(analyzer.analyze('inscrire les enfants à l’école'));
         expect(analyzer.analyze('enrolment of my kids')).toEqual(analyzer.analyze('enrol my kids'));
     });
+    it('leaves a real word one letter from a lexicon word of another meaning as it is', () => {
+        // With "place" known, "plate" would be corrected into the caps' word.
+        const withPlace = new TextAnalyzer(['how many places are left', 'any places left this year']);
+        expect(withPlace.analyze('I wrap each plate in paper')).not.toContain('@cap');
+        expect(withPlace.analyze('how many plaaces are left')).toContain('@cap');
+        expect(analyzer.analyze('ça me paraît trop beau')).not.toContain('@thanks');
+        expect(analyzer.analyze('je ferais quoi')).not.toContain('@fee');
+    });
     it('reads losing one’s job, Quebec’s « tour du poteau » and flagpoling’s other forms as the concepts they are', () => {
         expect(analyzer.analyze('if I am laid off')).toEqual(analyzer.analyze('if I lose my job'));
         expect(analyzer.analyze('si je me fais mettre à pied')).toEqual(analyzer.analyze('si je perds mon emploi'));

@@ -1,6 +1,6 @@
 import { fold } from '../text';
 import { boundedEditDistance } from './editDistance';
-import { FILLER_PHRASES, FILLER_WORDS, LETTER_NAMES, PHRASE_CONCEPTS, SPELLINGS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
+import { FILLER_PHRASES, FILLER_WORDS, LETTER_NAMES, NOT_TYPOS, PHRASE_CONCEPTS, SPELLINGS, STOP_WORDS, WORD_CONCEPTS } from './lexicon';
 import { stem } from './stemmer';
 
 /** Concept tokens from the lexicon start with this character; they are never stemmed or corrected. */
@@ -387,7 +387,7 @@ export class TextAnalyzer {
 
     /** The closest known word within the typo budget, or the word itself. */
     correct(word: string): string {
-        if (/\d/.test(word)) return word;
+        if (/\d/.test(word) || NOT_TYPOS.has(word)) return word;
         if (this.vocabulary.has(word)) return this.lexiconWordOfTypo(word) ?? word;
         const unstretched = this.unstretched(word);
         if (unstretched !== undefined) return unstretched;
