@@ -446,11 +446,11 @@ export class Recognizer {
     private readonly conclusionPhrases: string[][];
     /** The first words of `conclusionPhrases`, to find where one may start without reading the rest. */
     private readonly conclusionStarts: ReadonlySet<string>;
-    /** "not the", « oubliez »: a clause that turns a topic away ("not the fees, I mean how long it takes"). */
     /** What says the question again in other words, at the start of the last sentence: "basically", « bref », « en gros ». */
     private readonly restatementPhrases: string[][];
     /** What asks without a question mark: "I was wondering if…", « je voudrais savoir si… ». */
     private readonly indirectAskPhrases: string[][];
+    /** "not the", « oubliez »: a clause that turns a topic away ("not the fees, I mean how long it takes"). */
     private readonly rejectionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
     private readonly callBackPhrases: string[][];
@@ -2024,8 +2024,9 @@ export class Recognizer {
 
     /**
      * A message without a question mark whose last sentence says it asks ("I was wondering if…", « j'aimerais savoir… »),
-     * with one at its end. Undefined when it has a question mark, or its last sentence does not say so: after that
-     * sentence, "Also please inform the time taken for processing." asks too, and "Thank you" only closes.
+     * with one at its end. Undefined when it has a question mark, or its last sentence does not say so. Only the last:
+     * after a sentence that says it asks, "Also please inform the time taken for processing." asks too, and "Thank you"
+     * only closes.
      */
     private withQuestionMarked(text: string): string | undefined {
         if (text.includes('?')) return undefined;
