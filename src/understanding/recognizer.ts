@@ -2029,10 +2029,7 @@ export class Recognizer {
      * only closes.
      */
     private withQuestionMarked(text: string): string | undefined {
-        if (text.includes('?')) return undefined;
-        const sentences = text.trim().split(SENTENCE_END);
-        const tokens = words(sentences[sentences.length - 1] ?? '');
-        if (!this.indirectAskPhrases.some((phrase) => tokens.some((_, at) => phraseAt(tokens, phrase, at)))) return undefined;
+        if (text.includes('?') || !this.says(lastSentence(text.trim()), this.indirectAskPhrases)) return undefined;
         return `${text.trim().replace(/[\s.!…]+$/u, '')}?`;
     }
 
@@ -2043,10 +2040,9 @@ export class Recognizer {
      */
     private withoutRestatement(text: string): string | undefined {
         const sentences = text.trim().split(SENTENCE_END);
-        if (sentences.length < 2) return undefined;
-        const last = words(sentences[sentences.length - 1] ?? '');
-        if (!this.restatementPhrases.some((phrase) => phraseAt(last, phrase, 0))) return undefined;
-        const rest = sentences.slice(0, -1).join(' ');
+        const last = words(sentences.pop() ?? '');
+        if (sentences.length === 0 || !this.restatementPhrases.some((phrase) => phraseAt(last, phrase, 0))) return undefined;
+        const rest = sentences.join(' ');
         return rest.includes('?') ? rest : undefined;
     }
 
