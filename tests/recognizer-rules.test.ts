@@ -59,6 +59,24 @@ describe('a last sentence that says it asks, without a question mark', () => {
     });
 });
 
+describe('a clause that only sets the frame of the next one', () => {
+    const told = "mon boss dit qu'il a pas à me payer mes heures supplémentaires à temps et demi. C'est vrai ça?";
+    const recognizer = recognizerReading({
+        [`Avec mon permis PMI+, ${told}`]: { kind: 'none', score: 0.26 },
+        'Avec mon permis PMI+,': confident('start-permit'),
+        [`Mon permis PMI+ est arrivé, ${told}`]: { kind: 'none', score: 0.26 },
+        'Mon permis PMI+ est arrivé,': confident('start-permit'),
+    });
+
+    it('is not what the message asks', () => {
+        expect(recognizer.understand(`Avec mon permis PMI+, ${told}`, 'fr')).toMatchObject({ kind: 'refuse' });
+    });
+
+    it('is one that opens with a frame: another clause is still read', () => {
+        expect(recognizer.understand(`Mon permis PMI+ est arrivé, ${told}`, 'fr')).toMatchObject({ kind: 'dialog', target: 'permit' });
+    });
+});
+
 /** What the matcher says of each message or part: anything else is refused. */
 function recognizerReading(readings: Record<string, MatchOutcome>): Recognizer {
     return new Recognizer(t, { match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 } });

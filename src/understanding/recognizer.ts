@@ -450,6 +450,8 @@ export class Recognizer {
     private readonly restatementPhrases: string[][];
     /** What asks without a question mark: "I was wondering if…", « je voudrais savoir si… ». */
     private readonly indirectAskPhrases: string[][];
+    /** What opens a clause that only sets the frame of the next one: "with my permit, …", « en tant que soudeur, … ». */
+    private readonly framePhrases: string[][];
     /** "not the", « oubliez »: a clause that turns a topic away ("not the fees, I mean how long it takes"). */
     private readonly rejectionPhrases: string[][];
     /** Phrases that ask to be called back ("call me back", « me rappeler »), in both languages. */
@@ -572,6 +574,7 @@ export class Recognizer {
                 whyAsks?: string[];
                 conclusions?: string[];
                 restatements?: string[];
+                frames?: string[];
                 indirectAsks?: string[];
                 rejections?: string[];
                 callBack?: string[];
@@ -620,6 +623,7 @@ export class Recognizer {
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.conclusionStarts = new Set(this.conclusionPhrases.map((phrase) => phrase[0] ?? ''));
         this.restatementPhrases = longestFirst(context.map((words) => words?.restatements));
+        this.framePhrases = longestFirst(context.map((words) => words?.frames));
         this.indirectAskPhrases = longestFirst(context.map((words) => words?.indirectAsks));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
         this.callBackPhrases = longestFirst(context.map((words) => words?.callBack));
@@ -1481,7 +1485,9 @@ export class Recognizer {
         // A whole that reads as about something else leaves only the question before a reason (which may be what
         // reads so): "how long does a passport renewal take? need it before December" asks nothing of IMP+.
         const reason = this.beforeReason(text);
-        const clauses = offTopic ? reason : [...reason, ...clausesLastFirst(text)];
+        // « Avec mon permis PMI+, mon boss dit qu'il a pas à me payer mes heures supplémentaires… »: a clause that only
+        // sets the frame of the next one names what the message is about, not what it asks.
+        const clauses = (offTopic ? reason : [...reason, ...clausesLastFirst(text)]).filter((clause) => !this.setsFrame(clause));
         // A clause that only tells ("Je prépare une estimation pour un client.") is read after those that may ask, and
         // not at all when the message's question says what it asks about and is refused ("…my husband's permit is
         // approved. Which neighbourhoods would you recommend?"): what it told is that question's background.
@@ -1509,6 +1515,12 @@ export class Recognizer {
             if (part.kind === 'answer' && !part.topic.smallTalk && !this.tellsAboutWriter(clause)) vague ??= part;
         }
         return vague;
+    }
+
+    /** A clause that opens with a frame ("with my permit,") and goes on in the next one. */
+    private setsFrame(clause: string): boolean {
+        const said = words(clause);
+        return clause.trim().endsWith(',') && this.framePhrases.some((phrase) => phraseAt(said, phrase, 0));
     }
 
     /**
