@@ -888,7 +888,11 @@ describe('a "Did you mean…?" between an IMP+ topic and a near miss whose own w
     const etudiante = 'Ma femme étudie à l’UQAM avec un permis d’études, je peux-tu avoir un permis ouvert comme conjoint?';
     const selection = 'Give me the steps to get a CSQ through the PSTQ';
     const withImpPlus = 'My wife is on a study permit. If I get IMP+, can she work too?';
+    const expressEntry = 'How much does the Express Entry PR application cost in total';
+    const entreeExpress = 'Combien coûte une demande en Entrée express au total?';
     const recognizer = recognizerReading({
+        [expressEntry]: unsure('fees', 'oos-express-entry'),
+        [entreeExpress]: unsure('oos-express-entry', 'fees'),
         [student]: unsure('spouse-work', 'oos-spouse-other-programs'),
         [etudiante]: { kind: 'none', score: 0.3, unsure: [topic('oos-spouse-other-programs'), topic('spouse-work')] },
         [selection]: unsure('pstq-peq-holders', 'oos-quebec-selection'),
@@ -899,6 +903,8 @@ describe('a "Did you mean…?" between an IMP+ topic and a near miss whose own w
         [student, 'en', 'oos-spouse-other-programs'],
         [etudiante, 'fr', 'oos-spouse-other-programs'],
         [selection, 'en', 'oos-quebec-selection'],
+        [expressEntry, 'en', 'oos-express-entry'],
+        [entreeExpress, 'fr', 'oos-express-entry'],
     ] as const)('is refused in the near miss’s words: %s', (text, language, id) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', topic: { id } });
     });
