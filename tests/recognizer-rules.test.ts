@@ -77,6 +77,22 @@ describe('a clause that only sets the frame of the next one', () => {
     });
 });
 
+describe('a first half that tells what becomes of the writer’s own CSQ', () => {
+    const expiring = 'my csq expires in august';
+    const waiting = 'still nothing from federal for PR.. what happens then';
+    const recognizer = recognizerReading({
+        [`${expiring} and ${waiting}`]: confident('csq-expiry'),
+        [expiring]: confident('csq-expiry'),
+        [waiting]: confident('pr-decision'),
+    });
+
+    it('is the context of the second half, not a question of its own', () => {
+        const read = recognizer.understand(`${expiring} and ${waiting}`, 'en');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'csq-expiry' } });
+        expect(read).not.toHaveProperty('also');
+    });
+});
+
 /** What the matcher says of each message or part: anything else is refused. */
 function recognizerReading(readings: Record<string, MatchOutcome>): Recognizer {
     return new Recognizer(t, { match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 } });

@@ -1717,6 +1717,7 @@ export class Recognizer {
         const context =
             toldAfterQuestion ||
             this.tellsAboutWriter(first) ||
+            (this.tellsOfOwnThing(first) && !this.subjects.saysIt(second)) ||
             this.tellsAboutWriter(second) ||
             ((firstAsks || secondAsks) &&
                 ((this.tells(lastSentence(first)) && !(firstAsks && secondAsks)) || this.tells(firstSentence(second))));
@@ -1900,6 +1901,23 @@ export class Recognizer {
             this.selfWords.has(start) &&
             !half.includes('?') &&
             !asksWhere &&
+            !rest.some((word) => this.questionStarts.has(word))
+        );
+    }
+
+    /**
+     * "my csq expires in august and still nothing from federal for PR.. what happens then": a first half that tells what
+     * becomes of the writer's own CSQ, and asks nothing, is the second half's context. Not when the second half says "it"
+     * (« …qu'est-ce qui se passe s'il expire avant que j'aie le permis? »): that half asks about the CSQ.
+     */
+    private tellsOfOwnThing(half: string): boolean {
+        const [own, thing, ...rest] = words(half);
+        return (
+            own !== undefined &&
+            thing !== undefined &&
+            this.ownWords.has(own) &&
+            this.subjects.namesSubject(thing, 'csq') &&
+            !half.includes('?') &&
             !rest.some((word) => this.questionStarts.has(word))
         );
     }
