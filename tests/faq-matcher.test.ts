@@ -253,6 +253,17 @@ describe('TextAnalyzer', () => {
             expect(analyzer.analyze(pgwp), pgwp).toEqual(analyzer.analyze('PGWP'));
     });
 
+    it('reads the other provinces’ nominee programs as another program, by their short names too', () => {
+        for (const nominee of ['AAIP', 'AINP', 'BCPNP', 'MPNP', 'SINP', 'NSNP', 'NBPNP'])
+            expect(analyzer.analyze(nominee), nominee).toEqual(analyzer.analyze('OINP'));
+    });
+
+    it('reads a surname as a name, not as the family', () => {
+        expect(analyzer.analyze('une faute dans mon nom de famille')).not.toContain(analyzer.analyze('famille')[0]);
+        expect(analyzer.analyze('my family name is misspelled')).not.toContain(analyzer.analyze('family')[0]);
+        expect(analyzer.analyze('nom de famille')).toEqual(analyzer.analyze('nom'));
+    });
+
     it('knows the towns and regions people name, in Quebec and in the other provinces', () => {
         for (const place of ['Brampton', 'Moncton', 'Campbellton', 'Saskatoon', 'Terre-Neuve', 'Thunder Bay'])
             expect(analyzer.analyze(place), place).toEqual(analyzer.analyze('Ontario'));

@@ -756,6 +756,10 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'carte de credit': '@card',
     'appareil photo': '@scanner',
     // A size limit ("whats the max file size", « c quoi la taille max »): a file's, not the cap on permits.
+    // A surname names no family member (« une faute dans mon nom de famille »).
+    'nom de famille': 'nom',
+    'noms de famille': 'noms',
+    'family name': 'name',
     'max file size': 'file',
     'maximum file size': 'file',
     'max size': 'file',
@@ -1275,6 +1279,13 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     // Another province's nominee program, and Ontario's health plan.
     pnp: '@otherprogram',
     oinp: '@otherprogram',
+    aaip: '@otherprogram',
+    ainp: '@otherprogram',
+    bcpnp: '@otherprogram',
+    mpnp: '@otherprogram',
+    sinp: '@otherprogram',
+    nsnp: '@otherprogram',
+    nbpnp: '@otherprogram',
     ohip: '@otherprogram',
     // Asylum is its own process (a refugee claim), never an IMP+ one.
     asylum: '@otherprogram',
