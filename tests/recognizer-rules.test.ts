@@ -93,6 +93,28 @@ describe('a first half that tells what becomes of the writer’s own CSQ', () =>
     });
 });
 
+describe('a clause that says "it" after the message named the CSQ or the invitation', () => {
+    const letter = 'got my invitation letter back in august,';
+    const valid = 'is it still valid now or does it run out';
+    const recognizer = (aboutInvitation: MatchOutcome) =>
+        recognizerReading({
+            [`${letter} ${valid}`]: { kind: 'none', score: 0.4 },
+            [valid]: confident('csq-expiry'),
+            [`${valid} the invitation`]: aboutInvitation,
+        });
+
+    it('is read about what was named', () => {
+        expect(recognizer(confident('invitation-request')).understand(`${letter} ${valid}`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'invitation-request' },
+        });
+    });
+
+    it('is not read as another subject’s question when it reads unclearly about what was named', () => {
+        expect(recognizer({ kind: 'none', score: 0.4 }).understand(`${letter} ${valid}`, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});
+
 /** What the matcher says of each message or part: anything else is refused. */
 function recognizerReading(readings: Record<string, MatchOutcome>): Recognizer {
     return new Recognizer(t, { match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 } });

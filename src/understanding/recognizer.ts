@@ -1499,7 +1499,7 @@ export class Recognizer {
         let vague: Recognition | undefined;
         const namesImpPlus = this.subjects.namesSubject(text, 'permit');
         for (const clause of [...clauses.filter((c) => !telling(c)), ...background]) {
-            const part = this.search(clause, language);
+            const part = this.searchAboutNamedBefore(clause, text, language);
             // « Plus tard je voudrais rejoindre mon fils au Québec, il pourra me parrainer ? »: the clause that asks is a
             // near miss, and the others are its background.
             // So is one that names another program (« Si jamais ça marche pas avec le CSQ, on pourrait pas demander l'asile? »),
@@ -1515,6 +1515,24 @@ export class Recognizer {
             if (part.kind === 'answer' && !part.topic.smallTalk && !this.tellsAboutWriter(clause)) vague ??= part;
         }
         return vague;
+    }
+
+    /**
+     * "got my invitation letter back in august, is it still valid now or does it run out": a clause that says "it" and
+     * names nothing, read with the one subject the message named before it, when it so reads clearly; alone otherwise,
+     * unless alone it reads as another subject's topic.
+     */
+    private searchAboutNamedBefore(clause: string, text: string, language: Language): Recognition {
+        const alone = this.search(clause, language);
+        if (!this.subjects.leavesItUnsaid(clause)) return alone;
+        const subject = this.subjects.subjectNamed(text.slice(0, text.lastIndexOf(clause)));
+        // The permit is what a bare "it" is read as anyway; "it" beside the permit is often a person (« l'inscrire »).
+        const again = subject === undefined || subject === 'permit' ? undefined : this.readAbout(clause, subject, language);
+        if (again === undefined) return alone;
+        if (isClearAnswer(again)) return again;
+        // Alone, "it" read as another subject's (the CSQ's validity, for an invitation): not what the clause asks.
+        const aloneSubject = alone.kind === 'answer' ? subjectOf(alone.topic) : undefined;
+        return aloneSubject !== undefined && aloneSubject !== subject ? again : alone;
     }
 
     /** A clause that opens with a frame ("with my permit,") and goes on in the next one. */

@@ -90,6 +90,12 @@ export class SubjectWords {
         return subjects.size === 1 ? naming.find((word) => this.subjectOfWord.has(word)) : undefined;
     }
 
+    /** The one subject a text names (see `wordNaming`). */
+    subjectNamed(text: string): Subject | undefined {
+        const word = this.wordNaming(text);
+        return word === undefined ? undefined : this.subjectOfWord.get(word);
+    }
+
     /** Whether the text names a thing ("the permit", "my CSQ", « le PMI+ »), not only what someone did or said. */
     namesAThing(text: string): boolean {
         return words(text).some((word) => this.named.has(word));
