@@ -115,6 +115,31 @@ describe('a clause that says "it" after the message named the CSQ or the invitat
     });
 });
 
+describe('what asks nothing after a guided flow asked for', () => {
+    const check = 'pouvez-vous vérifier si je suis admissible? j’ai un CSQ, je suis à Paris';
+    const sent = 'ma demande de RP est envoyée';
+    const asked = 'je dépose ma demande de RP avant ou après?';
+    const recognizer = recognizerReading({
+        [`${check} et ${sent}`]: confident('start-eligibility'),
+        [`${check} et ${asked}`]: confident('start-eligibility'),
+        [check]: confident('start-eligibility'),
+        [sent]: confident('apply-before-after-pr'),
+        [asked]: confident('apply-before-after-pr'),
+    });
+
+    it('is the facts the flow will ask about, not a question', () => {
+        expect(recognizer.understand(`${check} et ${sent}`, 'fr')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
+    });
+
+    it('is still answered beside the flow when it asks', () => {
+        expect(recognizer.understand(`${check} et ${asked}`, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'apply-before-after-pr' },
+            request: { dialog: 'eligibility' },
+        });
+    });
+});
+
 /** What the matcher says of each message or part: anything else is refused. */
 function recognizerReading(readings: Record<string, MatchOutcome>): Recognizer {
     return new Recognizer(t, { match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 } });

@@ -354,6 +354,9 @@ function requestBeside(a: Recognition, b: Recognition, answerAsks = true): Recog
     const subject = other === a || !answerAsks;
     if (subject && other.kind === 'dialog' && other.topic !== undefined && question.topic.followUps?.includes(other.topic))
         return undefined;
+    // « pouvez-vous vérifier si je suis admissible? j'ai un CSQ, je suis à Paris et ma demande de RP est envoyée »: after
+    // a guided flow asked for, what asks nothing is the facts the flow will ask about.
+    if (!answerAsks && other === a && other.kind === 'dialog') return undefined;
     return { ...question, request };
 }
 
