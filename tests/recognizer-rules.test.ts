@@ -140,6 +140,27 @@ describe('what asks nothing after a guided flow asked for', () => {
     });
 });
 
+describe('a command asked first, read less clearly, before what reads as nothing', () => {
+    const help = 'Vous pouvez m’aider avec quoi au juste?';
+    const legit = 'Is my consultant legit?';
+    const told = 'je travaille dans un dépanneur à Magog pis je connais rien là-dedans';
+    const cash = 'he says he has special contacts at MIFI and asks 5000$ cash.';
+    const recognizer = recognizerReading({
+        [`${help} ${told}`]: { kind: 'none', score: 0.41 },
+        [help]: confident('help', 0.59),
+        [`${legit} ${cash}`]: { kind: 'none', score: 0.41 },
+        [legit]: confident('advisor', 0.59),
+    });
+
+    it('is that command', () => {
+        expect(recognizer.understand(`${help} ${told}`, 'fr')).toMatchObject({ kind: 'command', command: 'help' });
+    });
+
+    it('is not a request to follow, which only a clear reading makes', () => {
+        expect(recognizer.understand(`${legit} ${cash}`, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});
+
 /** What the matcher says of each message or part: anything else is refused. */
 function recognizerReading(readings: Record<string, MatchOutcome>): Recognizer {
     return new Recognizer(t, { match: (text) => readings[text.trim()] ?? { kind: 'none', score: 0 } });

@@ -1834,7 +1834,15 @@ export class Recognizer {
             isSmallTalk(part) &&
             (part.score ?? 1) >= SINGLE_QUESTION_SCORE &&
             after.every((sentence) => this.readsAsNothing(sentence, language));
-        return isClearAnswer(part) || clearRequest || clearFlow || clearSmallTalk ? part : undefined;
+        // « Vous pouvez m'aider avec quoi au juste? je travaille dans un dépanneur… »: so is a command asked first, read
+        // less clearly, when what follows reads as nothing at all; not a request to follow, which only a clear reading
+        // makes ("Is my consultant legit? he says he has 'special contacts' at MIFI…" asks for no advisor).
+        const commandAlone =
+            wholeMessage &&
+            part.kind === 'command' &&
+            !isFollowing(part.command) &&
+            after.every((sentence) => this.readsAsNothing(sentence, language));
+        return isClearAnswer(part) || clearRequest || clearFlow || clearSmallTalk || commandAlone ? part : undefined;
     }
 
     /** Refused read alone, and neither a near miss nor about another program. */
