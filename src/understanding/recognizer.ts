@@ -1528,7 +1528,9 @@ export class Recognizer {
     private searchAboutNamedBefore(clause: string, text: string, language: Language): Recognition {
         const alone = this.search(clause, language);
         if (!this.subjects.leavesItUnsaid(clause)) return alone;
-        const subject = this.subjects.subjectNamed(text.slice(0, text.lastIndexOf(clause)));
+        // A clause the message does not hold as written (the words before a reason) has nothing named before it.
+        const at = text.lastIndexOf(clause);
+        const subject = at < 0 ? undefined : this.subjects.subjectNamed(text.slice(0, at));
         // The permit is what a bare "it" is read as anyway; "it" beside the permit is often a person (« l'inscrire »).
         const again = subject === undefined || subject === 'permit' ? undefined : this.readAbout(clause, subject, language);
         if (again === undefined) return alone;
@@ -1738,7 +1740,7 @@ export class Recognizer {
         const context =
             toldAfterQuestion ||
             this.tellsAboutWriter(first) ||
-            (this.tellsOfOwnThing(first) && !this.subjects.saysIt(second)) ||
+            (this.tellsOfOwnCsq(first) && !this.subjects.saysIt(second)) ||
             this.tellsAboutWriter(second) ||
             ((firstAsks || secondAsks) &&
                 ((this.tells(lastSentence(first)) && !(firstAsks && secondAsks)) || this.tells(firstSentence(second))));
@@ -1939,7 +1941,7 @@ export class Recognizer {
      * becomes of the writer's own CSQ, and asks nothing, is the second half's context. Not when the second half says "it"
      * (« …qu'est-ce qui se passe s'il expire avant que j'aie le permis? »): that half asks about the CSQ.
      */
-    private tellsOfOwnThing(half: string): boolean {
+    private tellsOfOwnCsq(half: string): boolean {
         const [own, thing, ...rest] = words(half);
         return (
             own !== undefined &&

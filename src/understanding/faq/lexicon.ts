@@ -755,11 +755,11 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'credit card': '@card',
     'carte de credit': '@card',
     'appareil photo': '@scanner',
-    // A size limit ("whats the max file size", « c quoi la taille max »): a file's, not the cap on permits.
     // A surname names no family member (« une faute dans mon nom de famille »).
     'nom de famille': 'nom',
     'noms de famille': 'noms',
     'family name': 'name',
+    // A size limit ("whats the max file size", « c quoi la taille max »): a file's, not the cap on permits.
     'max file size': 'file',
     'maximum file size': 'file',
     'max size': 'file',
