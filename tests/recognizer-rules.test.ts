@@ -119,7 +119,11 @@ describe('what asks nothing after a guided flow asked for', () => {
     const check = 'pouvez-vous vérifier si je suis admissible? j’ai un CSQ, je suis à Paris';
     const sent = 'ma demande de RP est envoyée';
     const asked = 'je dépose ma demande de RP avant ou après?';
+    const qualify = 'Can you check if I qualify? I have the CSQ';
     const recognizer = recognizerReading({
+        [`${qualify} and the letter`]: confident('start-eligibility'),
+        [qualify]: confident('start-eligibility'),
+        'the letter': confident('criteria-invitation'),
         [`${check} et ${sent}`]: confident('start-eligibility'),
         [`${check} et ${asked}`]: confident('start-eligibility'),
         [check]: confident('start-eligibility'),
@@ -129,6 +133,10 @@ describe('what asks nothing after a guided flow asked for', () => {
 
     it('is the facts the flow will ask about, not a question', () => {
         expect(recognizer.understand(`${check} et ${sent}`, 'fr')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
+    });
+
+    it('is so in a word or two after the writer’s own facts', () => {
+        expect(recognizer.understand(`${qualify} and the letter`, 'en')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
     });
 
     it('is still answered beside the flow when it asks', () => {

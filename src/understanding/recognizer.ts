@@ -354,9 +354,6 @@ function requestBeside(a: Recognition, b: Recognition, answerAsks = true): Recog
     const subject = other === a || !answerAsks;
     if (subject && other.kind === 'dialog' && other.topic !== undefined && question.topic.followUps?.includes(other.topic))
         return undefined;
-    // « pouvez-vous vérifier si je suis admissible? j'ai un CSQ, je suis à Paris et ma demande de RP est envoyée »: after
-    // a guided flow asked for, what asks nothing is the facts the flow will ask about.
-    if (!answerAsks && other === a && other.kind === 'dialog') return undefined;
     return { ...question, request };
 }
 
@@ -1977,7 +1974,14 @@ export class Recognizer {
             // A half of a word or two is only ever the question ("fees, also can I talk to someone?").
             if ((isShort(first) && !isClearAnswer(a)) || (isShort(second) && !isClearAnswer(b))) continue;
             const answerHalf = a.kind === 'answer' ? first : second;
-            const answered = requestBeside(a, b, answerHalf.includes('?') || this.sentenceMayAsk(answerHalf));
+            const answerAsks = answerHalf.includes('?') || this.sentenceMayAsk(answerHalf);
+            // « pouvez-vous vérifier si je suis admissible? j'ai un CSQ, je suis à Paris et ma demande de RP est envoyée »:
+            // after a guided flow asked for, what asks nothing is the facts the flow will ask about: a sentence, or a word
+            // or two after the writer's own facts ("…? I have the CSQ and the letter"). « vérifier mon admissibilité et
+            // les frais » still asks the fees.
+            const facts = a.kind === 'dialog' && !answerAsks && (!isShort(second) || this.tellsAboutWriter(lastSentence(first)));
+            if (facts) continue;
+            const answered = requestBeside(a, b, answerAsks);
             if (answered) return answered;
         }
         return undefined;
