@@ -1924,13 +1924,12 @@ export class Recognizer {
             .toLowerCase()
             .split(/[^\p{L}]+/u)
             .some((word) => this.whereWords.has(word));
-        return (
-            start !== undefined &&
-            this.selfWords.has(start) &&
-            !half.includes('?') &&
-            !asksWhere &&
-            !rest.some((word) => this.questionStarts.has(word))
-        );
+        return start !== undefined && this.selfWords.has(start) && !asksWhere && this.asksNothing(half, rest);
+    }
+
+    /** No question mark, and none of `rest`, the words after a statement's first, starts a question. */
+    private asksNothing(half: string, rest: readonly string[]): boolean {
+        return !half.includes('?') && !rest.some((word) => this.questionStarts.has(word));
     }
 
     /**
@@ -1945,8 +1944,7 @@ export class Recognizer {
             thing !== undefined &&
             this.ownWords.has(own) &&
             this.subjects.namesSubject(thing, 'csq') &&
-            !half.includes('?') &&
-            !rest.some((word) => this.questionStarts.has(word))
+            this.asksNothing(half, rest)
         );
     }
 
