@@ -60,7 +60,7 @@ describe('a last sentence that says it asks, without a question mark', () => {
 });
 
 describe('a clause that only sets the frame of the next one', () => {
-    const told = "mon boss dit qu'il a pas à me payer mes heures supplémentaires à temps et demi. C'est vrai ça?";
+    const told = "mon boss dit qu'il a pas à me payer mes vacances cet été. C'est vrai ça?";
     const recognizer = recognizerReading({
         [`Avec mon permis PMI+, ${told}`]: { kind: 'none', score: 0.26 },
         'Avec mon permis PMI+,': confident('start-permit'),
@@ -4117,15 +4117,37 @@ describe('changing employers on the permit, in its own words', () => {
             ],
         },
         {
-            as: 'is not another permit, working for oneself or the difference',
+            as: 'is not another permit or the difference',
             cases: [
                 // Another permit, tied to one employer: not IMP+'s open permit.
                 ['I have a closed work permit, can I change employer?', 'en'],
                 ['je suis étudiant, avec mon permis je peux changer d’employeur?', 'fr'],
-                // Working for oneself is no employer: no official page settles it.
-                ['can I change jobs and be self-employed on this permit?', 'en'],
                 // The difference between the permits is its own topic.
                 ['what’s the difference between the open permit and one where you can’t change employers?', 'en'],
+            ],
+        },
+    );
+});
+
+describe('working for oneself on the permit, in its own words', () => {
+    readsPinned(
+        'employers',
+        {
+            as: 'is whom the permit lets one work for (its answer says no official page settles it)',
+            cases: [
+                ['can i be self employed w this permit? i do freelance graphic design', 'en'],
+                ['Freelance translator here. With this open permit could I keep working for my own clients as self-employed?', 'en'],
+                ['Est-ce que je pourrais être travailleuse autonome avec le PMI+? je fais de la coiffure à domicile', 'fr'],
+                ['Comptable de formation, j’aimerais ouvrir mon propre cabinet. Le PMI+ me permet-il de travailler à mon compte ?', 'fr'],
+            ],
+        },
+        {
+            as: 'is not a CSQ from the self-employed program, taxes, a spouse or another province',
+            cases: [
+                ['I got my CSQ through the self-employed worker program, does it count for IMP+?', 'en'],
+                ['as a freelancer on this permit, can I deduct my car from my taxes?', 'en'],
+                ['ma conjointe pourrait-elle être travailleuse autonome avec son permis ouvert?', 'fr'],
+                ['I am self-employed in Toronto, can I keep my business with an Ontario work permit?', 'en'],
             ],
         },
     );

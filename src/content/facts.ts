@@ -171,7 +171,8 @@ export const SOURCES = {
         checked: CHECKED,
     },
     'ircc-excluded-businesses': {
-        // Operational Bulletin 567 (archived, English only): the rule itself is in IRPR s. 183 and still applies.
+        // Operational Bulletin 567 (archived, English only): the rule itself is in IRPR s. 183 and still applies. Searched
+        // on 2026-12-07 for an IRCC page on self-employment under an open work permit: none found, and the answer says so.
         publisher: 'canada.ca (IRCC operational bulletin)',
         official: true,
         url: onlyIn(
