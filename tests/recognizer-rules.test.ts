@@ -2366,6 +2366,9 @@ describe('a question about what no IMP+ answer covers', () => {
     const vulnerable =
         'Mon ami a un permis fermé et son employeur le maltraite, il peut avoir un permis ouvert pour travailleur vulnérable ?';
     const droitRp = 'frais de traitement RP + droit de RP pour un couple c’est combien au total?';
+    // Pay, unions, homes and votes: labour law and daily life, not the permit.
+    const salaire = 'mon patron dit que comme j’ai un permis PMI+ il peut me payer en bas du salaire minimum, c’est vrai?';
+    const mortgage = 'with an IMP+ work permit will the bank give me a mortgage or do i need to be PR first?';
     // What the bot does not do, and appeals.
     const fillIn = 'can you fill in the IMM form for me if i give you my info?';
     const courFederale = 'Ma demande PMI+ a été refusée, je veux contester à la Cour fédérale, c’est quoi la procédure?';
@@ -2386,6 +2389,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [fillIn]: confident('application-form'),
         [courFederale]: confident('start-steps'),
         [droitRp]: confident('fees'),
+        [salaire]: confident('fees'),
+        [mortgage]: confident('apply-before-after-pr'),
         [usVisa]: confident('travel-documents'),
         [fairness]: confident('apply-before-after-pr'),
         [vulnerable]: confident('open-vs-employer-specific'),
@@ -2408,6 +2413,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [fairness, 'en'],
         [vulnerable, 'fr'],
         [droitRp, 'fr'],
+        [salaire, 'fr'],
+        [mortgage, 'en'],
         [fillIn, 'en'],
         [courFederale, 'fr'],
         [delais, 'fr'],
