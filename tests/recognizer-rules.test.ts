@@ -4285,3 +4285,33 @@ describe('a sentence that asks after a condition, typed without a question mark'
         expect(recognizer.understand(`${told} ${lose}`, 'en')).toMatchObject({ kind: 'refuse' });
     });
 });
+
+describe('a statement about the writer whose "is" only tells', () => {
+    const told = 'jai deja mon csq pis ma demande de residence est envoyer au federal...';
+    const asked = 'a quoi ca sert le pmi+ si je peux juste attendre ma RP tranquille';
+    const where = 'Je veux savoir si le permis est limité au Québec';
+    const howLong = 'combien d’années il dure';
+    const recognizer = recognizerReading({
+        [`${told} ${asked}`]: confident('purpose', 0.7),
+        [told]: confident('apply-before-after-pr'),
+        [asked]: confident('purpose'),
+        // Told that it asks, the message is read with a question mark.
+        [`${where} et ${howLong}?`]: confident('duration', 0.7),
+        [where]: confident('quebec-only'),
+        [`${howLong}?`]: confident('duration'),
+    });
+
+    it('is the context of the question beside it, not a second question', () => {
+        const read = recognizer.understand(`${told} ${asked}`, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'purpose' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('still asks after words that say it asks', () => {
+        expect(recognizer.understand(`${where} et ${howLong}.`, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'quebec-only' },
+            also: { id: 'duration' },
+        });
+    });
+});

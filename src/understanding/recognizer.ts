@@ -412,6 +412,7 @@ export class Recognizer {
     private readonly askingWords: Set<string>;
     /** Verbs a question may start with ("is", « peut »), which past a clause's first word ask only before a subject. */
     private readonly questionVerbs: Set<string>;
+    private readonly statementVerbs: Set<string>;
     /** Who a verb that asks is asked of, right after it ("can they", « peut-elle »). */
     private readonly invertedSubjects: Set<string>;
     /** Words a remark about the answer starts with ("that helps", « ça m'aide »), in both languages (context.json). */
@@ -557,6 +558,7 @@ export class Recognizer {
                 questionStarts?: string[];
                 askingWords?: string[];
                 questionVerbs?: string[];
+                statementVerbs?: string[];
                 invertedSubjects?: string[];
                 remarkStarts?: string[];
                 thankedFor?: string[];
@@ -604,6 +606,7 @@ export class Recognizer {
         this.questionStarts = new Set(context.flatMap((words) => words?.questionStarts ?? []));
         this.askingWords = new Set(context.flatMap((words) => words?.askingWords ?? []));
         this.questionVerbs = new Set(context.flatMap((words) => words?.questionVerbs ?? []));
+        this.statementVerbs = new Set(context.flatMap((words) => words?.statementVerbs ?? []));
         this.invertedSubjects = new Set(context.flatMap((words) => words?.invertedSubjects ?? []));
         this.remarkStarts = new Set(context.flatMap((words) => words?.remarkStarts ?? []).flatMap((word) => words(word)));
         this.conditionWords = new Set(context.flatMap((words) => words?.conditions ?? []));
@@ -1927,9 +1930,17 @@ export class Recognizer {
         return start !== undefined && this.selfWords.has(start) && !asksWhere && this.asksNothing(half, rest);
     }
 
-    /** No question mark, and none of `rest`, the words after a statement's first, starts a question. */
+    /**
+     * No question mark, and none of `rest`, the words after a statement's first, starts a question. "is", « est » or
+     * « y a » (`statementVerbs`) asks only before who it asks of ("…and is it valid"): « ma demande de résidence est
+     * envoyée » tells, but not after words that say it asks (`indirectAsks`: « je veux savoir si le permis est limité… »).
+     * "I can renew it…, yes?" still asks.
+     */
     private asksNothing(half: string, rest: readonly string[]): boolean {
-        return !half.includes('?') && !rest.some((word) => this.questionStarts.has(word));
+        const indirect = this.says(half, this.indirectAskPhrases);
+        const asks = (word: string, i: number) =>
+            this.questionStarts.has(word) && (indirect || !this.statementVerbs.has(word) || this.invertedSubjects.has(rest[i + 1] ?? ''));
+        return !half.includes('?') && !rest.some(asks);
     }
 
     /**
