@@ -4146,6 +4146,8 @@ describe('working for oneself on the permit, in its own words', () => {
                 ['Freelance translator here. With this open permit could I keep working for my own clients as self-employed?', 'en'],
                 ['Est-ce que je pourrais être travailleuse autonome avec le PMI+? je fais de la coiffure à domicile', 'fr'],
                 ['Comptable de formation, j’aimerais ouvrir mon propre cabinet. Le PMI+ me permet-il de travailler à mon compte ?', 'fr'],
+                ['je peux-tu ouvrir mon propre garage avec le PMI+ ou faut que je sois employé?', 'fr'],
+                ['could I start my own cleaning business on the IMP+ permit?', 'en'],
             ],
         },
         {
