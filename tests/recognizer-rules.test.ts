@@ -4317,3 +4317,27 @@ describe('a statement about the writer whose "is" only tells', () => {
         });
     });
 });
+
+describe('a question after background sentences that says "it" of the CSQ they named', () => {
+    const question = 'qu’est-ce qui arrive si il expire avant?';
+    const csq = 'Mon CSQ expire en mars prochain et la RP est pas encore finie.';
+    const none = 'La RP est pas encore finie.';
+    const recognizer = new Recognizer(t, {
+        match: (text) => {
+            const said = text.trim();
+            if (said === `${csq} ${question}` || said === `${none} ${question}`) return unsure('csq-expiry', 'permit-expiry');
+            if (said === question) return confident('permit-expiry');
+            // Read again with the subject named: the CSQ's expiry.
+            if (said.startsWith(question.slice(0, -1)) && said.includes('CSQ')) return confident('csq-expiry');
+            return { kind: 'none', score: 0 };
+        },
+    });
+
+    it('reads "it" as the CSQ', () => {
+        expect(recognizer.understand(`${csq} ${question}`, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'csq-expiry' } });
+    });
+
+    it('reads a bare "it" as the permit when the background names nothing', () => {
+        expect(recognizer.understand(`${none} ${question}`, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'permit-expiry' } });
+    });
+});

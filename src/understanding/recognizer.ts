@@ -1639,7 +1639,8 @@ export class Recognizer {
         // "We are…" tells: only a sentence's first word says it asks ("Are we…").
         const background = (sentence: string): boolean => /[.!]$/u.test(sentence) && !this.questionStarts.has(words(sentence)[0] ?? '');
         if (question === undefined || sentences.length === 0 || !question.includes('?') || !sentences.every(background)) return undefined;
-        const part = this.search(question, language);
+        // « Mon CSQ expire en mars… qu'est-ce qui arrive si il expire avant? »: "it" is what the background named.
+        const part = this.searchAboutNamedBefore(question, text, language);
         return isClearAnswer(part) ? part : undefined;
     }
 
