@@ -4341,3 +4341,36 @@ describe('a question after background sentences that says "it" of the CSQ they n
         expect(recognizer.understand(`${none} ${question}`, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'permit-expiry' } });
     });
 });
+
+describe('a question about the writer’s own other permit', () => {
+    const own = 'My closed permit is for a farm in Saskatchewan, how do I switch employers?';
+    const mon = 'Mon permis de travail fermé au Manitoba, comment je change d’employeur?';
+    const any = 'with a closed permit can i change employers or do i need a new one';
+    const beside = 'my closed permit ends in May, is the IMP+ one tied to an employer too?';
+    const open = 'whats the diffrence between my closed permit and an open one?';
+    const compared = 'c’est quoi la différence avec mon permis fermé';
+    const recognizer = recognizerReading({
+        [open]: confident('open-vs-employer-specific'),
+        [compared]: confident('open-vs-employer-specific'),
+        [own]: confident('open-vs-employer-specific'),
+        [mon]: confident('open-vs-employer-specific'),
+        [any]: confident('open-vs-employer-specific'),
+        [beside]: confident('open-vs-employer-specific'),
+    });
+
+    it.each([
+        [own, 'en'],
+        [mon, 'fr'],
+    ] as const)('is that permit’s matter, not the difference between the permits: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it.each([
+        [any, 'en'],
+        [beside, 'en'],
+        [open, 'en'],
+        [compared, 'fr'],
+    ] as const)('leaves a closed permit in general, or one compared with IMP+’s or an open one: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'open-vs-employer-specific' } });
+    });
+});

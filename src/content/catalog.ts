@@ -329,6 +329,9 @@ export const APPLICATION_PROCESS_TOPICS: readonly string[] = [FEES_TOPIC, PROCES
 /** Topics about the end of the IMP+ permit, which another permit's or visa's end (a study permit, a visitor visa) is not. */
 export const PERMIT_END_TOPICS: readonly string[] = ['permit-expiry'];
 
+/** The difference between open and employer-specific permits, which a question about one's own other permit is not. */
+export const OPEN_VS_CLOSED_TOPIC = 'open-vs-employer-specific';
+
 /** Whether a spouse may work beside IMP+, and the near miss of a spouse's permit under another program (a PGWP, a study permit). */
 export const SPOUSE_WORK_TOPIC = 'spouse-work';
 export const SPOUSE_OTHER_PROGRAMS_TOPIC = 'oos-spouse-other-programs';

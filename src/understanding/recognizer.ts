@@ -13,6 +13,7 @@ import {
     type FollowingRequest,
     MENU,
     type MenuAction,
+    OPEN_VS_CLOSED_TOPIC,
     OWN_COST_TOPICS,
     PERMIT_END_TOPICS,
     PERSON_TOPICS,
@@ -488,6 +489,7 @@ export class Recognizer {
     private readonly otherProcesses: string[][];
     /** Another permit or visa than IMP+'s (context.json `otherPermits`): its end is not the IMP+ permit's. */
     private readonly otherPermits: string[][];
+    private readonly openPermitWords: string[][];
     /** Studies and the permits that come with them (context.json `studies`: "study permit", "master's", « PTPD »). */
     private readonly studies: string[][];
     /** Words that compare two things ("same as", « pareil »): a definition that compares still defines. */
@@ -589,6 +591,7 @@ export class Recognizer {
                 workplaces?: string[];
                 otherProcesses?: string[];
                 otherPermits?: string[];
+                openPermitWords?: string[];
                 studies?: string[];
                 comparisons?: string[];
                 celebrations?: { joy?: string[]; news?: string[] };
@@ -642,6 +645,7 @@ export class Recognizer {
         this.workplaces = longestFirst(context.map((words) => words?.workplaces));
         this.otherProcesses = longestFirst(context.map((words) => words?.otherProcesses));
         this.otherPermits = longestFirst(context.map((words) => words?.otherPermits));
+        this.openPermitWords = longestFirst(context.map((words) => words?.openPermitWords));
         this.studies = longestFirst(context.map((words) => words?.studies));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
         this.celebration = {
@@ -815,6 +819,8 @@ export class Recognizer {
                     this.spouseThroughOwnProgram(text, language, read) ??
                     this.pinnedWithCompanion(text, language, read) ??
                     this.feeAmountNamed(text, language, read) ??
+                    // After the pins: « Vous faites quoi avec les infos… sur mon permis fermé… ? » asks who sees the chat.
+                    this.ownOtherPermitAsked(text, read) ??
                     read,
             ),
         );
@@ -2570,6 +2576,21 @@ export class Recognizer {
         if (read.kind !== 'answer' || read.also || !PERMIT_END_TOPICS.includes(read.topic.id)) return undefined;
         if (!this.says(text, this.otherPermits) || this.subjects.namesSubject(text, 'permit')) return undefined;
         return { kind: 'refuse', score: read.score, offTopic: true };
+    }
+
+    /**
+     * "My closed permit is for a farm in Saskatchewan, how do I switch employers?": a question about the writer's own
+     * other permit ("my" right before its name: `otherPermits`) is that permit's matter, not the difference between open
+     * and employer-specific permits; unless the message names IMP+ too ("my closed permit vs IMP+"), or an open permit or
+     * a comparison ("whats the diffrence between my closed permit and an open one?").
+     */
+    private ownOtherPermitAsked(text: string, read: Recognition): Recognition | undefined {
+        if (read.kind !== 'answer' || read.also || read.topic.id !== OPEN_VS_CLOSED_TOPIC) return undefined;
+        if (this.subjects.namesSubject(text, 'permit') || this.says(text, this.openPermitWords)) return undefined;
+        if (this.says(text, this.comparisonPhrases)) return undefined;
+        const said = words(text);
+        const ownPermit = said.some((word, i) => this.ownWords.has(word) && this.otherPermits.some((name) => phraseAt(said, name, i + 1)));
+        return ownPermit ? { kind: 'refuse', score: read.score, offTopic: true } : undefined;
     }
 
     /**
