@@ -2369,6 +2369,7 @@ describe('a question about what no IMP+ answer covers', () => {
     // Pay, unions, homes and votes: labour law and daily life, not the permit.
     const salaire = 'mon patron dit que comme j’ai un permis PMI+ il peut me payer en bas du salaire minimum, c’est vrai?';
     const mortgage = 'with an IMP+ work permit will the bank give me a mortgage or do i need to be PR first?';
+    const mandamus = 'je peux tu poursuivre IRCC pour les délais? un mandamus ça coûte combien';
     // What the bot does not do, and appeals.
     const fillIn = 'can you fill in the IMM form for me if i give you my info?';
     const courFederale = 'Ma demande PMI+ a été refusée, je veux contester à la Cour fédérale, c’est quoi la procédure?';
@@ -2391,6 +2392,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [droitRp]: confident('fees'),
         [salaire]: confident('fees'),
         [mortgage]: confident('apply-before-after-pr'),
+        [mandamus]: confident('processing-times'),
         [usVisa]: confident('travel-documents'),
         [fairness]: confident('apply-before-after-pr'),
         [vulnerable]: confident('open-vs-employer-specific'),
@@ -2415,6 +2417,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [droitRp, 'fr'],
         [salaire, 'fr'],
         [mortgage, 'en'],
+        [mandamus, 'fr'],
         [fillIn, 'en'],
         [courFederale, 'fr'],
         [delais, 'fr'],
