@@ -413,6 +413,7 @@ export class Recognizer {
     private readonly askingWords: Set<string>;
     /** Verbs a question may start with ("is", « peut »), which past a clause's first word ask only before a subject. */
     private readonly questionVerbs: Set<string>;
+    /** Of those, the ones that tell inside a statement ("is", « est », « y a »), unless before who they ask of. */
     private readonly statementVerbs: Set<string>;
     /** Who a verb that asks is asked of, right after it ("can they", « peut-elle »). */
     private readonly invertedSubjects: Set<string>;
@@ -489,6 +490,7 @@ export class Recognizer {
     private readonly otherProcesses: string[][];
     /** Another permit or visa than IMP+'s (context.json `otherPermits`): its end is not the IMP+ permit's. */
     private readonly otherPermits: string[][];
+    /** Words that name an open permit ("open", « ouvert »): beside one's own closed permit, a comparison. */
     private readonly openPermitWords: string[][];
     /** Studies and the permits that come with them (context.json `studies`: "study permit", "master's", « PTPD »). */
     private readonly studies: string[][];
@@ -1941,7 +1943,7 @@ export class Recognizer {
      * No question mark, and none of `rest`, the words after a statement's first, starts a question. "is", « est » or
      * « y a » (`statementVerbs`) asks only before who it asks of ("…and is it valid"): « ma demande de résidence est
      * envoyée » tells, but not after words that say it asks (`indirectAsks`: « je veux savoir si le permis est limité… »).
-     * "I can renew it…, yes?" still asks.
+     * Other question verbs ask wherever they stand: "I can renew it from inside Quebec after, yes?" asks.
      */
     private asksNothing(half: string, rest: readonly string[]): boolean {
         const indirect = this.says(half, this.indirectAskPhrases);
