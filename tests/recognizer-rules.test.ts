@@ -4377,3 +4377,35 @@ describe('a question about the writer’s own other permit', () => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'open-vs-employer-specific' } });
     });
 });
+
+describe('a half that names MIFI or the CSQ without asking what it is', () => {
+    const email = 'surely i can just email MIFI';
+    const invite = 'request an invite, yes?';
+    const whatDoes = 'tell me what MIFI does';
+    const decides = 'how do they decide who gets invited?';
+    const same = 'MIFI is the same thing as IRCC right';
+    const recognizer = recognizerReading({
+        [`${email} and ${invite}`]: confident('invitation-request', 0.7),
+        [email]: confident('what-is-mifi'),
+        [invite]: confident('invitation-request'),
+        [`${whatDoes} and ${decides}`]: confident('invitation-request', 0.7),
+        [whatDoes]: confident('what-is-mifi'),
+        [decides]: confident('invitation-request'),
+        [`${same} and ${decides}`]: confident('invitation-request', 0.7),
+        [same]: confident('what-is-mifi'),
+    });
+
+    it('is no question of what it is', () => {
+        const read = recognizer.understand(`${email} and ${invite}`, 'en');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'invitation-request' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it.each([`${whatDoes} and ${decides}`, `${same} and ${decides}`])('still is one when it asks what it is or compares it: %s', (text) => {
+        expect(recognizer.understand(text, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-mifi' },
+            also: { id: 'invitation-request' },
+        });
+    });
+});

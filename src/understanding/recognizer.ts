@@ -494,6 +494,8 @@ export class Recognizer {
     private readonly openPermitWords: string[][];
     /** Studies and the permits that come with them (context.json `studies`: "study permit", "master's", « PTPD »). */
     private readonly studies: string[][];
+    /** Words that ask what something is ("what", « c'est quoi », "stands for"): a half without them only names it. */
+    private readonly definitionAsks: string[][];
     /** Words that compare two things ("same as", « pareil »): a definition that compares still defines. */
     private readonly comparisonPhrases: string[][];
     /** Good news told (context.json `celebrations`: "so happy", « trop contente »; `news`: "got", « reçu »). */
@@ -596,6 +598,7 @@ export class Recognizer {
                 openPermitWords?: string[];
                 studies?: string[];
                 comparisons?: string[];
+                definitionAsks?: string[];
                 celebrations?: { joy?: string[]; news?: string[] };
                 emoji?: Record<string, string>;
                 signOffs?: string[];
@@ -650,6 +653,7 @@ export class Recognizer {
         this.openPermitWords = longestFirst(context.map((words) => words?.openPermitWords));
         this.studies = longestFirst(context.map((words) => words?.studies));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
+        this.definitionAsks = longestFirst(context.map((words) => words?.definitionAsks));
         this.celebration = {
             joy: longestFirst(context.map((words) => words?.celebrations?.joy)),
             news: longestFirst(context.map((words) => words?.celebrations?.news)),
@@ -1704,6 +1708,10 @@ export class Recognizer {
         if (isShort(first) && !bothShort && !shortQuestion) return undefined;
         const a = this.recognize(first, language);
         if (asksWhatItIsAgain(a, second)) return undefined;
+        // "surely i can just email MIFI and request an invite": a longer half that names MIFI, and neither asks what it is
+        // nor compares it ("It is the same thing as IRCC?"), is no question of what it is.
+        const definesNot = !this.says(first, this.definitionAsks) && !this.says(first, this.comparisonPhrases);
+        if (!isShort(first) && a.kind === 'answer' && DEFINITION_TOPICS.includes(a.topic.id) && definesNot) return undefined;
         const other = this.otherOfTheOffered(a, first, second, language);
         if (other) return other;
         if (shortQuestion && (!isClearAnswer(a) || (!asks && a.kind === 'answer' && PERSON_TOPICS.includes(a.topic.id)))) return undefined;
