@@ -4409,3 +4409,30 @@ describe('a half that names MIFI or the CSQ without asking what it is', () => {
         });
     });
 });
+
+describe('a short last half that only names MIFI, the CSQ or IMP+ inside the same sentence', () => {
+    const upload = 'my scanner is broken, can I upload phone photos of my passport';
+    const whatIs = 'c koi le csq';
+    const recognizer = recognizerReading({
+        [`${upload} and CSQ?`]: confident('upload', 0.7),
+        [upload]: confident('upload'),
+        'CSQ?': confident('what-is-csq'),
+        [`${whatIs} pis le mifi`]: unsure('what-is-csq', 'what-is-mifi'),
+        [whatIs]: confident('what-is-csq'),
+        'le mifi': confident('what-is-mifi'),
+    });
+
+    it('is what the question is about, not a question of what it is', () => {
+        const read = recognizer.understand(`${upload} and CSQ?`, 'en');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'upload' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('still asks what it is after a question of what something else is', () => {
+        expect(recognizer.understand(`${whatIs} pis le mifi`, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-csq' },
+            also: { id: 'what-is-mifi' },
+        });
+    });
+});

@@ -1729,6 +1729,10 @@ export class Recognizer {
             if (a.kind !== 'answer' || a.topic.smallTalk) return undefined;
             const b = this.search(second, language);
             if (b.kind !== 'answer' || b.topic.id === a.topic.id) return undefined;
+            // "can I upload phone photos of my passport and CSQ?": a name in the same sentence, not asked what it is, is
+            // what the question is about; after what something is, another name asks the same ("c koi le csq pis le mifi").
+            const named = DEFINITION_TOPICS.includes(b.topic.id) && !DEFINITION_TOPICS.includes(a.topic.id);
+            if (named && !first.trim().endsWith('?') && !this.says(second, this.definitionAsks)) return undefined;
             // A goodbye after the question, or a short question of its own that clearly names another topic
             // ("processing time from abroad? and total fees?").
             // Without a "?", a subject named after the first question's ("c koi le csq pis le mifi") when the whole
