@@ -4436,3 +4436,19 @@ describe('a short last half that only names MIFI, the CSQ or IMP+ inside the sam
         });
     });
 });
+
+describe('two members of a family side by side', () => {
+    const husband = 'are my husband';
+    const kids = 'kids included on my permit or do they each need their own application';
+    const recognizer = recognizerReading({
+        [`${husband} and ${kids}`]: confident('family-members', 0.7),
+        [husband]: confident('spouse-work'),
+        [kids]: confident('family-members'),
+    });
+
+    it('are one list, not two questions', () => {
+        const read = recognizer.understand(`${husband} and ${kids}`, 'en');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'family-members' } });
+        expect(read).not.toHaveProperty('also');
+    });
+});

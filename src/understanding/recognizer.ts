@@ -494,6 +494,8 @@ export class Recognizer {
     private readonly openPermitWords: string[][];
     /** Studies and the permits that come with them (context.json `studies`: "study permit", "master's", « PTPD »). */
     private readonly studies: string[][];
+    /** Members of a family ("husband", « enfants »): two of them side by side are one list, not two questions. */
+    private readonly familyNouns: Set<string>;
     /** Words that ask what something is ("what", « c'est quoi », "stands for"): a half without them only names it. */
     private readonly definitionAsks: string[][];
     /** Words that compare two things ("same as", « pareil »): a definition that compares still defines. */
@@ -599,6 +601,7 @@ export class Recognizer {
                 studies?: string[];
                 comparisons?: string[];
                 definitionAsks?: string[];
+                familyNouns?: string[];
                 celebrations?: { joy?: string[]; news?: string[] };
                 emoji?: Record<string, string>;
                 signOffs?: string[];
@@ -654,6 +657,7 @@ export class Recognizer {
         this.studies = longestFirst(context.map((words) => words?.studies));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
         this.definitionAsks = longestFirst(context.map((words) => words?.definitionAsks));
+        this.familyNouns = new Set(context.flatMap((words) => words?.familyNouns ?? []).flatMap((word) => words(word)));
         this.celebration = {
             joy: longestFirst(context.map((words) => words?.celebrations?.joy)),
             news: longestFirst(context.map((words) => words?.celebrations?.news)),
@@ -1697,6 +1701,10 @@ export class Recognizer {
     ): Recognition | undefined {
         // "…can they go to the public school for free? Or must we pay?" asks the same thing the other way round.
         if (OFFERS_ANOTHER_WAY.test(second)) return undefined;
+        // "are my husband and kids included on my permit": cut between two members of a family, the halves are one list.
+        const [last, next, after] = [words(first).at(-1) ?? '', ...words(second).slice(0, 2)];
+        const member = this.ownWords.has(next ?? '') ? after : next;
+        if (this.familyNouns.has(last) && this.familyNouns.has(member ?? '')) return undefined;
         // Halves of a word or two are two questions only side by side, each clearly naming one ("fees and delays?"):
         // beside a longer half, a short one is its subject ("my wife and I are applying, what documents…").
         const bothShort = isShort(first) && isShort(second);
