@@ -494,7 +494,10 @@ export class Recognizer {
     private readonly openPermitWords: string[][];
     /** Studies and the permits that come with them (context.json `studies`: "study permit", "master's", « PTPD »). */
     private readonly studies: string[][];
-    /** Members of a family ("husband", « enfants »): two of them side by side are one list, not two questions. */
+    /**
+     * Members of a family ("husband", « enfants »), the words that ask of a spouse or a child beside another topic
+     * (`companions` of the person topics): two of them side by side are one list, not two questions.
+     */
     private readonly familyNouns: Set<string>;
     /** Words that ask what something is ("what", « c'est quoi », "stands for"): a half without them only names it. */
     private readonly definitionAsks: string[][];
@@ -601,7 +604,6 @@ export class Recognizer {
                 studies?: string[];
                 comparisons?: string[];
                 definitionAsks?: string[];
-                familyNouns?: string[];
                 celebrations?: { joy?: string[]; news?: string[] };
                 emoji?: Record<string, string>;
                 signOffs?: string[];
@@ -657,7 +659,6 @@ export class Recognizer {
         this.studies = longestFirst(context.map((words) => words?.studies));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
         this.definitionAsks = longestFirst(context.map((words) => words?.definitionAsks));
-        this.familyNouns = new Set(context.flatMap((words) => words?.familyNouns ?? []).flatMap((word) => words(word)));
         this.celebration = {
             joy: longestFirst(context.map((words) => words?.celebrations?.joy)),
             news: longestFirst(context.map((words) => words?.celebrations?.news)),
@@ -687,6 +688,7 @@ export class Recognizer {
                     known.set(id, sets);
                 }
             });
+        this.familyNouns = new Set(this.companions.flatMap((pair) => PERSON_TOPICS.flatMap((id) => [...(pair.get(id)?.[0] ?? [])])));
         for (const [i, language] of LANGUAGES.entries())
             for (const pin of context[i]?.pins ?? [])
                 this.pins.push({
@@ -1718,8 +1720,7 @@ export class Recognizer {
         if (asksWhatItIsAgain(a, second)) return undefined;
         // "surely i can just email MIFI and request an invite": a longer half that names MIFI, and neither asks what it is
         // nor compares it ("It is the same thing as IRCC?"), is no question of what it is.
-        const definesNot = !this.says(first, this.definitionAsks) && !this.says(first, this.comparisonPhrases);
-        if (!isShort(first) && a.kind === 'answer' && DEFINITION_TOPICS.includes(a.topic.id) && definesNot) return undefined;
+        if (!isShort(first) && a.kind === 'answer' && DEFINITION_TOPICS.includes(a.topic.id) && !this.asksWhatItIs(first)) return undefined;
         const other = this.otherOfTheOffered(a, first, second, language);
         if (other) return other;
         if (shortQuestion && (!isClearAnswer(a) || (!asks && a.kind === 'answer' && PERSON_TOPICS.includes(a.topic.id)))) return undefined;
@@ -1740,7 +1741,7 @@ export class Recognizer {
             // "can I upload phone photos of my passport and CSQ?": a name in the same sentence, not asked what it is, is
             // what the question is about; after what something is, another name asks the same ("c koi le csq pis le mifi").
             const named = DEFINITION_TOPICS.includes(b.topic.id) && !DEFINITION_TOPICS.includes(a.topic.id);
-            if (named && !first.trim().endsWith('?') && !this.says(second, this.definitionAsks)) return undefined;
+            if (named && !first.trim().endsWith('?') && !this.asksWhatItIs(second)) return undefined;
             // A goodbye after the question, or a short question of its own that clearly names another topic
             // ("processing time from abroad? and total fees?").
             // Without a "?", a subject named after the first question's ("c koi le csq pis le mifi") when the whole
@@ -1946,6 +1947,11 @@ export class Recognizer {
         return !/[.!?]/u.test(sentence) && !ANOTHER_QUESTION.test(sentence) && !said.some(asks);
     }
 
+    /** Whether a half asks what something is (`definitionAsks`), or compares it with something else ("same as IRCC"). */
+    private asksWhatItIs(half: string): boolean {
+        return this.says(half, this.definitionAsks) || this.says(half, this.comparisonPhrases);
+    }
+
     /**
      * A statement about the writer ("I got my CSQ last year", « jai un csq valide »): it starts with "I" or « je », has
      * no question mark and no word a question starts with ("can", « peux », « je fais ma demande où »), so it asks nothing.
@@ -1966,9 +1972,9 @@ export class Recognizer {
      * Other question verbs ask wherever they stand: "I can renew it from inside Quebec after, yes?" asks.
      */
     private asksNothing(half: string, rest: readonly string[]): boolean {
-        const indirect = this.says(half, this.indirectAskPhrases);
         const asks = (word: string, i: number) =>
-            this.questionStarts.has(word) && (indirect || !this.statementVerbs.has(word) || this.invertedSubjects.has(rest[i + 1] ?? ''));
+            this.questionStarts.has(word) &&
+            (!this.statementVerbs.has(word) || this.invertedSubjects.has(rest[i + 1] ?? '') || this.says(half, this.indirectAskPhrases));
         return !half.includes('?') && !rest.some(asks);
     }
 
