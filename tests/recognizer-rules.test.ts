@@ -4345,10 +4345,12 @@ describe('a question after background sentences that says "it" of the CSQ they n
     });
 });
 
-describe('a question about the writer’s own other permit', () => {
+describe('a question about a permit the writer or someone else holds', () => {
     const own = 'My closed permit is for a farm in Saskatchewan, how do I switch employers?';
     const mon = 'Mon permis de travail fermé au Manitoba, comment je change d’employeur?';
-    const any = 'with a closed permit can i change employers or do i need a new one';
+    const held = 'with a closed permit can i change employers or do i need a new one';
+    const sister = 'ma soeur a un permis fermé lié à un restaurant, elle peut-tu changer d’employeur?';
+    const any = 'is a closed permit tied to one employer?';
     const beside = 'my closed permit ends in May, is the IMP+ one tied to an employer too?';
     const open = 'whats the diffrence between my closed permit and an open one?';
     const compared = 'c’est quoi la différence avec mon permis fermé';
@@ -4357,6 +4359,8 @@ describe('a question about the writer’s own other permit', () => {
         [compared]: confident('open-vs-employer-specific'),
         [own]: confident('open-vs-employer-specific'),
         [mon]: confident('open-vs-employer-specific'),
+        [held]: confident('open-vs-employer-specific'),
+        [sister]: confident('open-vs-employer-specific'),
         [any]: confident('open-vs-employer-specific'),
         [beside]: confident('open-vs-employer-specific'),
     });
@@ -4364,6 +4368,8 @@ describe('a question about the writer’s own other permit', () => {
     it.each([
         [own, 'en'],
         [mon, 'fr'],
+        [held, 'en'],
+        [sister, 'fr'],
     ] as const)('is that permit’s matter, not the difference between the permits: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });

@@ -490,6 +490,11 @@ export class Recognizer {
     private readonly otherProcesses: string[][];
     /** Another permit or visa than IMP+'s (context.json `otherPermits`): its end is not the IMP+ permit's. */
     private readonly otherPermits: string[][];
+    /**
+     * Words that say someone holds a permit ("has a", « avec un »): `holding`, by language, since French « a » (has) is
+     * English "a".
+     */
+    private readonly holding = new Map<Language, { words: ReadonlySet<string>; articles: ReadonlySet<string> }>();
     /** Words that name an open permit ("open", « ouvert »): beside one's own closed permit, a comparison. */
     private readonly openPermitWords: string[][];
     /** Studies and the permits that come with them (context.json `studies`: "study permit", "master's", « PTPD »). */
@@ -600,6 +605,7 @@ export class Recognizer {
                 workplaces?: string[];
                 otherProcesses?: string[];
                 otherPermits?: string[];
+                holding?: { words?: string[]; articles?: string[] };
                 openPermitWords?: string[];
                 studies?: string[];
                 comparisons?: string[];
@@ -663,7 +669,11 @@ export class Recognizer {
             joy: longestFirst(context.map((words) => words?.celebrations?.joy)),
             news: longestFirst(context.map((words) => words?.celebrations?.news)),
         };
-        for (const [i, language] of LANGUAGES.entries()) this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {})));
+        for (const [i, language] of LANGUAGES.entries()) {
+            this.emojiWords.set(language, new Map(Object.entries(context[i]?.emoji ?? {})));
+            const holding = context[i]?.holding;
+            this.holding.set(language, { words: new Set(holding?.words), articles: new Set(holding?.articles) });
+        }
         this.employerLmia = {
             names: longestFirst(context.map((words) => words?.employerLmia?.names)),
             process: longestFirst(context.map((words) => words?.employerLmia?.process)),
@@ -832,7 +842,7 @@ export class Recognizer {
                     this.pinnedWithCompanion(text, language, read) ??
                     this.feeAmountNamed(text, language, read) ??
                     // After the pins: « Vous faites quoi avec les infos… sur mon permis fermé… ? » asks who sees the chat.
-                    this.ownOtherPermitAsked(text, read) ??
+                    this.ownOtherPermitAsked(text, language, read) ??
                     read,
             ),
         );
@@ -2607,18 +2617,25 @@ export class Recognizer {
     }
 
     /**
-     * "My closed permit is for a farm in Saskatchewan, how do I switch employers?": a question about the writer's own
-     * other permit ("my" right before its name: `otherPermits`) is that permit's matter, not the difference between open
-     * and employer-specific permits; unless the message names IMP+ too ("my closed permit vs IMP+"), or an open permit or
-     * a comparison ("whats the diffrence between my closed permit and an open one?").
+     * "My closed permit is for a farm in Saskatchewan, how do I switch employers?", « ma soeur a un permis fermé, elle
+     * peut-tu changer d'employeur? »: a question about a permit someone holds ("my", "has a", « avec un » right before
+     * its name: `otherPermits`, `holding`) is that permit's matter, not the difference between open and employer-specific
+     * permits; unless the message names IMP+ too ("my closed permit vs IMP+"), or an open permit or a comparison ("whats
+     * the diffrence between my closed permit and an open one?").
      */
-    private ownOtherPermitAsked(text: string, read: Recognition): Recognition | undefined {
+    private ownOtherPermitAsked(text: string, language: Language, read: Recognition): Recognition | undefined {
         if (read.kind !== 'answer' || read.also || read.topic.id !== OPEN_VS_CLOSED_TOPIC) return undefined;
         if (this.subjects.namesSubject(text, 'permit') || this.says(text, this.openPermitWords)) return undefined;
         if (this.says(text, this.comparisonPhrases)) return undefined;
         const said = words(text);
-        const ownPermit = said.some((word, i) => this.ownWords.has(word) && this.otherPermits.some((name) => phraseAt(said, name, i + 1)));
-        return ownPermit ? { kind: 'refuse', score: read.score, offTopic: true } : undefined;
+        const holding = this.holding.get(language);
+        const namedAt = (at: number) => this.otherPermits.some((name) => phraseAt(said, name, at));
+        const held = said.some(
+            (word, i) =>
+                (this.ownWords.has(word) && namedAt(i + 1)) ||
+                (holding?.words.has(word) === true && (namedAt(i + 1) || (holding.articles.has(said[i + 1] ?? '') && namedAt(i + 2)))),
+        );
+        return held ? { kind: 'refuse', score: read.score, offTopic: true } : undefined;
     }
 
     /**
