@@ -2370,6 +2370,7 @@ describe('a question about what no IMP+ answer covers', () => {
     const salaire = 'mon patron dit que comme j’ai un permis PMI+ il peut me payer en bas du salaire minimum, c’est vrai?';
     const mortgage = 'with an IMP+ work permit will the bank give me a mortgage or do i need to be PR first?';
     const mandamus = 'je peux tu poursuivre IRCC pour les délais? un mandamus ça coûte combien';
+    const hygiene = 'where do i get the MAPAQ food hygiene certificate, my chef says i need it';
     // What the bot does not do, and appeals.
     const fillIn = 'can you fill in the IMM form for me if i give you my info?';
     const courFederale = 'Ma demande PMI+ a été refusée, je veux contester à la Cour fédérale, c’est quoi la procédure?';
@@ -2393,6 +2394,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [salaire]: confident('fees'),
         [mortgage]: confident('apply-before-after-pr'),
         [mandamus]: confident('processing-times'),
+        [hygiene]: confident('police-certificates'),
         [usVisa]: confident('travel-documents'),
         [fairness]: confident('apply-before-after-pr'),
         [vulnerable]: confident('open-vs-employer-specific'),
@@ -2418,6 +2420,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [salaire, 'fr'],
         [mortgage, 'en'],
         [mandamus, 'fr'],
+        [hygiene, 'en'],
         [fillIn, 'en'],
         [courFederale, 'fr'],
         [delais, 'fr'],
