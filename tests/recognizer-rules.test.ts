@@ -2968,6 +2968,23 @@ describe('the fees, delays or documents of another process', () => {
     });
 });
 
+describe('a CAQ for studies, asked without the permit', () => {
+    const nephew = 'Mon neveu arrive pour une formation de six mois à Québec, lui faut-il un CAQ pour études?';
+    const onThePermit = 'can i take courses at a cegep while on IMP+ or do i need a CAQ?';
+    const recognizer = recognizerReading({
+        [nephew]: confident('study-with-permit'),
+        [onThePermit]: confident('study-with-permit'),
+    });
+
+    it('is that process’s matter, not what the permit lets one study', () => {
+        expect(recognizer.understand(nephew, 'fr')).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it('is what the permit lets one study when the permit is named', () => {
+        expect(recognizer.understand(onThePermit, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'study-with-permit' } });
+    });
+});
+
 describe('a list of two questions', () => {
     const inline = '1) is IMP+ still running 2) how long does it take';
     const lines = 'a) combien de places par année\nb) ça coûte combien';

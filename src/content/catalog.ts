@@ -326,6 +326,12 @@ export const PROCESSING_TIMES_TOPIC = 'processing-times';
 /** Topics about the IMP+ application's own fees, delays and documents, which another process's (a CAQ, a CSQ) are not. */
 export const APPLICATION_PROCESS_TOPICS: readonly string[] = [FEES_TOPIC, PROCESSING_TIMES_TOPIC, 'documents-list'];
 
+/**
+ * Topics about what the IMP+ permit lets one do, asked with the permit named: another process named without it (« mon
+ * frère veut venir étudier, il faut quoi pour le CAQ études ? ») is that process's matter.
+ */
+export const PERMIT_USE_TOPICS: readonly string[] = ['study-with-permit'];
+
 /** Topics about the end of the IMP+ permit, which another permit's or visa's end (a study permit, a visitor visa) is not. */
 export const PERMIT_END_TOPICS: readonly string[] = ['permit-expiry'];
 

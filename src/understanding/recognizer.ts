@@ -16,6 +16,7 @@ import {
     OPEN_VS_CLOSED_TOPIC,
     OWN_COST_TOPICS,
     PERMIT_END_TOPICS,
+    PERMIT_USE_TOPICS,
     PERSON_TOPICS,
     PROCESSING_TIMES_TOPIC,
     SPOUSE_OTHER_PROGRAMS_TOPIC,
@@ -2551,11 +2552,14 @@ export class Recognizer {
     /**
      * "how much is the fee to apply for the CSQ with MIFI?", « …attend son CAQ. C'est quoi le délai de traitement au
      * MIFI ? »: the fees, delays or documents of another process (`otherProcesses`: a CAQ, a CSQ, the PEQ) named in
-     * the message are not the IMP+ application's, whatever its words lean to. One compared with the permit ("how much does
+     * the message are not the IMP+ application's, whatever its words lean to; nor is a CAQ for studies what the permit
+     * lets one study, unless the permit is named (`PERMIT_USE_TOPICS`). One compared with the permit ("how much does
      * PMI+ cost, same as the CAQ fee?") is not what is asked.
      */
     private otherProcessAsked(text: string, read: Recognition): Recognition | undefined {
-        if (read.kind !== 'answer' || read.also || !APPLICATION_PROCESS_TOPICS.includes(read.topic.id)) return undefined;
+        if (read.kind !== 'answer' || read.also) return undefined;
+        const ofPermitUse = PERMIT_USE_TOPICS.includes(read.topic.id) && !this.subjects.namesSubject(text, 'permit');
+        if (!APPLICATION_PROCESS_TOPICS.includes(read.topic.id) && !ofPermitUse) return undefined;
         if (!this.says(text, this.otherProcesses)) return undefined;
         if (this.says(text, this.comparisonPhrases) && this.subjects.namesSubject(text, 'permit')) return undefined;
         return { kind: 'refuse', score: read.score, offTopic: true };
