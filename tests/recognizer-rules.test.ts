@@ -3623,6 +3623,31 @@ describe('the fees for a family', () => {
     });
 });
 
+describe('a question asked for the writer and a family member together', () => {
+    const fees = 'c’est combien les frais au total ?';
+    const forBoth = 'c’est pour mon mari et moi';
+    const asksWork = 'et mon mari et moi, il peut travailler lui aussi?';
+    const recognizer = recognizerReading({
+        [fees]: confident('fees'),
+        [forBoth]: confident('spouse-work'),
+        [asksWork]: confident('spouse-work'),
+    });
+
+    it('asks it for both, not the family member’s own topic', () => {
+        const read = recognizer.understand(`${fees} ${forBoth}`, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('still asks the family member’s topic in its own words', () => {
+        expect(recognizer.understand(`${fees} ${asksWork}`, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'spouse-work' },
+        });
+    });
+});
+
 describe('the size of the files to upload', () => {
     const limits = 'Photos of my documents taken with my phone ok, or do they need to be proper scans? any file size limits?';
     const taille = 'C’est quoi la taille maximale des fichiers à téléverser?';

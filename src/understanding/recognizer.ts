@@ -543,6 +543,8 @@ export class Recognizer {
      * (context.json `companions`).
      */
     private readonly companions: Map<string, Set<string>[]>[] = [];
+    /** "for me and my wife", « mon mari et moi »: the writer and a family member asking together (`coApplicants`). */
+    private readonly coApplicantPhrases: string[][];
     private readonly subjects: SubjectWords;
     private readonly persons: StoryPersons;
 
@@ -619,6 +621,7 @@ export class Recognizer {
                 pins?: { topic: string; with: string[][]; apart?: string[]; about?: string[]; unless?: string[] }[];
                 nearMissMarks?: Record<string, string[]>;
                 companions?: Record<string, string[][]>[];
+                coApplicants?: string[];
             }>(language, 'context'),
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
@@ -662,6 +665,7 @@ export class Recognizer {
         this.workplaces = longestFirst(context.map((words) => words?.workplaces));
         this.otherProcesses = longestFirst(context.map((words) => words?.otherProcesses));
         this.otherPermits = longestFirst(context.map((words) => words?.otherPermits));
+        this.coApplicantPhrases = longestFirst(context.map((words) => words?.coApplicants));
         this.openPermitWords = longestFirst(context.map((words) => words?.openPermitWords));
         this.studies = longestFirst(context.map((words) => words?.studies));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
@@ -832,19 +836,22 @@ export class Recognizer {
         return withoutOwnCost(
             this.alsoSettledByWords(
                 text,
-                this.ownFileChecked(text, read) ??
-                    this.ownRefusalQuestioned(text, read) ??
-                    this.employersLmiaAsked(text, read) ??
-                    this.outsideMatterAsked(text, read) ??
-                    this.otherProcessAsked(text, read) ??
-                    this.otherPermitEnding(text, read) ??
-                    this.onlyCelebrated(text, read) ??
-                    this.spouseThroughOwnProgram(text, language, read) ??
-                    this.pinnedWithCompanion(text, language, read) ??
-                    this.feeAmountNamed(text, language, read) ??
-                    // After the pins: « Vous faites quoi avec les infos… sur mon permis fermé… ? » asks who sees the chat.
-                    this.ownOtherPermitAsked(text, language, read) ??
-                    read,
+                this.withoutCoApplicant(
+                    text,
+                    this.ownFileChecked(text, read) ??
+                        this.ownRefusalQuestioned(text, read) ??
+                        this.employersLmiaAsked(text, read) ??
+                        this.outsideMatterAsked(text, read) ??
+                        this.otherProcessAsked(text, read) ??
+                        this.otherPermitEnding(text, read) ??
+                        this.onlyCelebrated(text, read) ??
+                        this.spouseThroughOwnProgram(text, language, read) ??
+                        this.pinnedWithCompanion(text, language, read) ??
+                        this.feeAmountNamed(text, language, read) ??
+                        // After the pins: « Vous faites quoi avec les infos… sur mon permis fermé… ? » asks who sees the chat.
+                        this.ownOtherPermitAsked(text, language, read) ??
+                        read,
+                ),
             ),
         );
     }
@@ -2456,6 +2463,22 @@ export class Recognizer {
         if (settler === undefined) return undefined;
         const named = topics.filter((topic) => this.says(text, settler.get(topic.id) ?? []));
         return named.length === 1 ? named[0] : undefined;
+    }
+
+    /**
+     * "biometrics for imp+, how much is it for me and my husband applying together", « c'est combien les frais ? c'est
+     * pour mon mari et moi »: a question asked for the writer and a family member together (`coApplicants`) about what
+     * each applicant does or pays (`ANYONE_TOPICS`) asks it for both; the family member's own topic, read from their
+     * name, is not asked unless its own words are ("…and can she work too?": a companion's words after the person's).
+     */
+    private withoutCoApplicant(text: string, read: Recognition): Recognition {
+        if (read.kind !== 'answer' || read.also === undefined) return read;
+        const { also: person, ...rest } = read;
+        if (!ANYONE_TOPICS.includes(read.topic.id) || !PERSON_TOPICS.includes(person.id)) return read;
+        if (!this.says(text, this.coApplicantPhrases)) return read;
+        const said = new Set(words(text));
+        const ownWords = this.companions.flatMap((pair) => pair.get(person.id)?.slice(1) ?? []);
+        return ownWords.some((group) => [...group].some((word) => said.has(word))) ? read : rest;
     }
 
     /**
