@@ -2371,6 +2371,7 @@ describe('a question about what no IMP+ answer covers', () => {
     const mortgage = 'with an IMP+ work permit will the bank give me a mortgage or do i need to be PR first?';
     const mandamus = 'je peux tu poursuivre IRCC pour les délais? un mandamus ça coûte combien';
     const hygiene = 'where do i get the MAPAQ food hygiene certificate, my chef says i need it';
+    const minister = 'qui a annoncé le PMI+ à l’origine, c’était quel ministre ?';
     // What the bot does not do, and appeals.
     const fillIn = 'can you fill in the IMM form for me if i give you my info?';
     const courFederale = 'Ma demande PMI+ a été refusée, je veux contester à la Cour fédérale, c’est quoi la procédure?';
@@ -2395,6 +2396,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [mortgage]: confident('apply-before-after-pr'),
         [mandamus]: confident('processing-times'),
         [hygiene]: confident('police-certificates'),
+        [minister]: confident('what-is-mifi'),
         [usVisa]: confident('travel-documents'),
         [fairness]: confident('apply-before-after-pr'),
         [vulnerable]: confident('open-vs-employer-specific'),
@@ -2421,6 +2423,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [mortgage, 'en'],
         [mandamus, 'fr'],
         [hygiene, 'en'],
+        [minister, 'fr'],
         [fillIn, 'en'],
         [courFederale, 'fr'],
         [delais, 'fr'],
