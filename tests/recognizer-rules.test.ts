@@ -2372,6 +2372,8 @@ describe('a question about what no IMP+ answer covers', () => {
     const mandamus = 'je peux tu poursuivre IRCC pour les délais? un mandamus ça coûte combien';
     const hygiene = 'where do i get the MAPAQ food hygiene certificate, my chef says i need it';
     const minister = 'qui a annoncé le PMI+ à l’origine, c’était quel ministre ?';
+    // A last sentence that starts as a question asks without its question mark.
+    const b1b2 = 'can I travel to the US with my imp+ permit for a conference? do I need a B1/B2 visa';
     // What the bot does not do, and appeals.
     const fillIn = 'can you fill in the IMM form for me if i give you my info?';
     const courFederale = 'Ma demande PMI+ a été refusée, je veux contester à la Cour fédérale, c’est quoi la procédure?';
@@ -2397,6 +2399,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [mandamus]: confident('processing-times'),
         [hygiene]: confident('police-certificates'),
         [minister]: confident('what-is-mifi'),
+        [b1b2]: confident('travel-documents'),
         [usVisa]: confident('travel-documents'),
         [fairness]: confident('apply-before-after-pr'),
         [vulnerable]: confident('open-vs-employer-specific'),
@@ -2424,6 +2427,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [mandamus, 'fr'],
         [hygiene, 'en'],
         [minister, 'fr'],
+        [b1b2, 'en'],
         [fillIn, 'en'],
         [courFederale, 'fr'],
         [delais, 'fr'],

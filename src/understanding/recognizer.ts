@@ -2733,9 +2733,19 @@ export class Recognizer {
         const sentences = text.trim().split(SENTENCE_END);
         const marked = text.includes('?');
         const last = sentences.length - 1;
+        // "…San Francisco? do I need a B1/B2 visa": a last sentence that starts as a question asks without its mark.
         const asks = (sentence: string, i: number) =>
-            marked ? sentence.trim().endsWith('?') || (i === last && ANOTHER_QUESTION.test(sentence.trim())) : i === last;
+            marked
+                ? sentence.trim().endsWith('?') || (i === last && (ANOTHER_QUESTION.test(sentence.trim()) || this.startsAsking(sentence)))
+                : i === last;
         return sentences.some((sentence, i) => asks(sentence, i) && test(sentence));
+    }
+
+    /** A sentence whose first word asks: a question word, or a verb before its subject ("do I", « est-ce »), not « c'est ». */
+    private startsAsking(sentence: string): boolean {
+        const [first, second] = words(sentence);
+        if (first === undefined || !this.questionStarts.has(first)) return false;
+        return !this.statementVerbs.has(first) || this.invertedSubjects.has(second ?? '');
     }
 
     /** The knowledge-base topics a reading answers or offers, when none is small talk, a command or a guided flow. */
