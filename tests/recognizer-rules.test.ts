@@ -4176,11 +4176,16 @@ describe('changing employers on the permit, in its own words', () => {
                     'fr',
                 ],
                 ['On IMP+ now, I found a better job downtown. can I change employers without asking anyone?', 'en'],
+                // Leaving one workplace for another, said without the word "employer".
+                ['with this permit am i stuck with McGill or can i leave the university and go work for a startup', 'en'],
+                ['Avec le PMI+ je pourrais quitter ma garderie pour aller dans un CPE?', 'fr'],
             ],
         },
         {
             as: 'is not another permit or the difference',
             cases: [
+                // Leaving Quebec is where the permit is valid, not whom one works for.
+                ['Si je quitte le Québec pour l’Ontario, je peux quitter mon emploi avec mon permis?', 'fr'],
                 // Another permit, tied to one employer: not IMP+'s open permit.
                 ['I have a closed work permit, can I change employer?', 'en'],
                 ['je suis étudiant, avec mon permis je peux changer d’employeur?', 'fr'],
