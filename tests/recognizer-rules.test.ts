@@ -3667,9 +3667,13 @@ describe('the size of the files to upload', () => {
         [cap]: confident('caps'),
     });
 
+    // Its format asked beside its size names the file as well: « …trop gros. quelle taille maximum et quel format? »
+    const format = 'mon scan est trop gros, le site le prend pas. quelle grosseur max et quel format?';
+
     it.each([
         [limits, 'en'],
         [taille, 'fr'],
+        [format, 'fr'],
     ] as const)('is asked of uploading, not of the caps on permits: %s', (text, language) => {
         const read = recognizer.understand(text, language);
         expect(read).toMatchObject({ kind: 'answer', topic: { id: 'upload' } });
