@@ -226,6 +226,8 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('my wife')).toEqual(analyzer.analyze('ma blonde'));
         expect(analyzer.analyze('mon chum')).toEqual(analyzer.analyze('husband'));
         expect(analyzer.analyze('kids')).toEqual(analyzer.analyze('les enfants'));
+        // « parrainer ma maman » is the parents' sponsorship, as « ma mère » is.
+        for (const parent of ['maman', 'papa', 'mum']) expect(analyzer.analyze(parent), parent).toEqual(analyzer.analyze('mother'));
         expect(analyzer.analyze('certificat de sélection du Québec')).toEqual(analyzer.analyze('CSQ'));
         // Losing one's job, however it is said, and « ma shop », the workplace.
         for (const lost of ['perdu ma job', 'perdu mon travail', 'licencié', 'been fired'])

@@ -2372,6 +2372,7 @@ describe('a question about what no IMP+ answer covers', () => {
     const mandamus = 'je peux tu poursuivre IRCC pour les délais? un mandamus ça coûte combien';
     const hygiene = 'where do i get the MAPAQ food hygiene certificate, my chef says i need it';
     const minister = 'qui a annoncé le PMI+ à l’origine, c’était quel ministre ?';
+    const superVisa = 'she’s on IMP+ and wants to invite her mom with a super visa, what is the income requirement';
     // A last sentence that starts as a question asks without its question mark.
     const b1b2 = 'can I travel to the US with my imp+ permit for a conference? do I need a B1/B2 visa';
     // What the bot does not do, and appeals.
@@ -2399,6 +2400,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [mandamus]: confident('processing-times'),
         [hygiene]: confident('police-certificates'),
         [minister]: confident('what-is-mifi'),
+        [superVisa]: confident('criteria'),
         [b1b2]: confident('travel-documents'),
         [usVisa]: confident('travel-documents'),
         [fairness]: confident('apply-before-after-pr'),
@@ -2427,6 +2429,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [mandamus, 'fr'],
         [hygiene, 'en'],
         [minister, 'fr'],
+        [superVisa, 'en'],
         [b1b2, 'en'],
         [fillIn, 'en'],
         [courFederale, 'fr'],
