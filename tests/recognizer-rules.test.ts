@@ -3658,6 +3658,31 @@ describe('a question asked for the writer and a family member together', () => {
     });
 });
 
+describe('what a thing has to do with IMP+, asked beside what it is', () => {
+    const mifi = 'le MIFI c’est quoi exactement, pis qu’est-ce qu’ils ont à voir dans le PMI+?';
+    const both = 'c’est quoi le MIFI, pis c’est quoi le PMI+?';
+    const recognizer = recognizerReading({
+        'le MIFI c’est quoi exactement': confident('what-is-mifi'),
+        'qu’est-ce qu’ils ont à voir dans le PMI+?': confident('what-is-imp'),
+        'c’est quoi le MIFI': confident('what-is-mifi'),
+        'c’est quoi le PMI+?': confident('what-is-imp'),
+    });
+
+    it('is part of what that thing is', () => {
+        const read = recognizer.understand(mifi, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'what-is-mifi' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('leaves what IMP+ is, asked in its own words, a second question', () => {
+        expect(recognizer.understand(both, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'what-is-mifi' },
+            also: { id: 'what-is-imp' },
+        });
+    });
+});
+
 describe('the size of the files to upload', () => {
     const limits = 'Photos of my documents taken with my phone ok, or do they need to be proper scans? any file size limits?';
     const taille = 'C’est quoi la taille maximale des fichiers à téléverser?';

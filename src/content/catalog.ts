@@ -304,6 +304,9 @@ export const OWN_COST_TOPICS: readonly string[] = ['restoration'];
 /** Topics that say what something is: "is it a visa?" after one asks what it is again ("what is IMP+? is it a visa or what"). */
 export const DEFINITION_TOPICS: readonly string[] = ['what-is-imp', 'what-is-csq', 'what-is-mifi'];
 
+/** What IMP+ and its permit are, as a whole: what another thing has to do with IMP+ is asked of that thing. */
+export const IMP_PLUS_OVERVIEW_TOPICS: readonly string[] = ['what-is-imp', 'start-permit'];
+
 /** The topic of the government's fees, which a question about the cost of an own-cost topic does not need. */
 export const FEES_TOPIC = 'fees';
 

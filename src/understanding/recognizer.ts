@@ -11,6 +11,7 @@ import {
     FOLLOWING_COMMANDS,
     type FollowingCommand,
     type FollowingRequest,
+    IMP_PLUS_OVERVIEW_TOPICS,
     MENU,
     type MenuAction,
     OPEN_VS_CLOSED_TOPIC,
@@ -545,6 +546,8 @@ export class Recognizer {
     private readonly companions: Map<string, Set<string>[]>[] = [];
     /** "for me and my wife", « mon mari et moi »: the writer and a family member asking together (`coApplicants`). */
     private readonly coApplicantPhrases: string[][];
+    /** "what do they have to do with…", « qu'est-ce qu'ils ont à voir dans… »: how one thing relates to another. */
+    private readonly relationPhrases: string[][];
     private readonly subjects: SubjectWords;
     private readonly persons: StoryPersons;
 
@@ -622,6 +625,7 @@ export class Recognizer {
                 nearMissMarks?: Record<string, string[]>;
                 companions?: Record<string, string[][]>[];
                 coApplicants?: string[];
+                relationAsks?: string[];
             }>(language, 'context'),
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
@@ -666,6 +670,7 @@ export class Recognizer {
         this.otherProcesses = longestFirst(context.map((words) => words?.otherProcesses));
         this.otherPermits = longestFirst(context.map((words) => words?.otherPermits));
         this.coApplicantPhrases = longestFirst(context.map((words) => words?.coApplicants));
+        this.relationPhrases = longestFirst(context.map((words) => words?.relationAsks));
         this.openPermitWords = longestFirst(context.map((words) => words?.openPermitWords));
         this.studies = longestFirst(context.map((words) => words?.studies));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
@@ -836,21 +841,25 @@ export class Recognizer {
         return withoutOwnCost(
             this.alsoSettledByWords(
                 text,
-                this.withoutCoApplicant(
+                this.withoutRelationAsked(
                     text,
-                    this.ownFileChecked(text, read) ??
-                        this.ownRefusalQuestioned(text, read) ??
-                        this.employersLmiaAsked(text, read) ??
-                        this.outsideMatterAsked(text, read) ??
-                        this.otherProcessAsked(text, read) ??
-                        this.otherPermitEnding(text, read) ??
-                        this.onlyCelebrated(text, read) ??
-                        this.spouseThroughOwnProgram(text, language, read) ??
-                        this.pinnedWithCompanion(text, language, read) ??
-                        this.feeAmountNamed(text, language, read) ??
-                        // After the pins: « Vous faites quoi avec les infos… sur mon permis fermé… ? » asks who sees the chat.
-                        this.ownOtherPermitAsked(text, language, read) ??
-                        read,
+                    language,
+                    this.withoutCoApplicant(
+                        text,
+                        this.ownFileChecked(text, read) ??
+                            this.ownRefusalQuestioned(text, read) ??
+                            this.employersLmiaAsked(text, read) ??
+                            this.outsideMatterAsked(text, read) ??
+                            this.otherProcessAsked(text, read) ??
+                            this.otherPermitEnding(text, read) ??
+                            this.onlyCelebrated(text, read) ??
+                            this.spouseThroughOwnProgram(text, language, read) ??
+                            this.pinnedWithCompanion(text, language, read) ??
+                            this.feeAmountNamed(text, language, read) ??
+                            // After the pins: « Vous faites quoi avec les infos… sur mon permis fermé… ? » asks who sees the chat.
+                            this.ownOtherPermitAsked(text, language, read) ??
+                            read,
+                    ),
                 ),
             ),
         );
@@ -2479,6 +2488,23 @@ export class Recognizer {
         const said = new Set(words(text));
         const ownWords = this.companions.flatMap((pair) => pair.get(person.id)?.slice(1) ?? []);
         return ownWords.some((group) => [...group].some((word) => said.has(word))) ? read : rest;
+    }
+
+    /**
+     * "whats MIFI and what do they have to do with this permit", « le MIFI c'est quoi, pis qu'est-ce qu'ils ont à voir
+     * dans le PMI+ ? »: what a thing has to do with IMP+ (`relationAsks`), asked beside what that thing is, is part of
+     * what it is; not a second question about IMP+ as a whole (`IMP_PLUS_OVERVIEW_TOPICS`).
+     */
+    private withoutRelationAsked(text: string, language: Language, read: Recognition): Recognition {
+        if (read.kind !== 'answer' || !DEFINITION_TOPICS.includes(read.topic.id)) return read;
+        // The permit's tour, read from the same words, is a request to follow rather than a second answer.
+        const tour = (request: FollowingRequest) =>
+            'dialog' in request && IMP_PLUS_OVERVIEW_TOPICS.some((id) => this.matcher.topic?.(id, language)?.dialog === request.dialog);
+        const whole = read.also !== undefined && read.also.id !== read.topic.id && IMP_PLUS_OVERVIEW_TOPICS.includes(read.also.id);
+        const toured = read.request !== undefined && tour(read.request);
+        if ((!whole && !toured) || !this.says(text, this.relationPhrases)) return read;
+        const { also, request, ...rest } = read;
+        return { ...rest, ...(also && !whole ? { also } : {}), ...(request && !toured ? { request } : {}) };
     }
 
     /**
