@@ -2372,6 +2372,9 @@ describe('a question about what no IMP+ answer covers', () => {
     const mandamus = 'je peux tu poursuivre IRCC pour les délais? un mandamus ça coûte combien';
     const hygiene = 'where do i get the MAPAQ food hygiene certificate, my chef says i need it';
     const minister = 'qui a annoncé le PMI+ à l’origine, c’était quel ministre ?';
+    const sponsor = 'pour parrainer mon épouse qui est restée à Yaoundé, c’est quel formulaire?';
+    // Offered as a guided flow in a "Did you mean…?", still a matter of its own.
+    const vote = 'Est-ce que le PMI+ donne le droit de voter aux élections provinciales?';
     const superVisa = 'she’s on IMP+ and wants to invite her mom with a super visa, what is the income requirement';
     // A last sentence that starts as a question asks without its question mark.
     const b1b2 = 'can I travel to the US with my imp+ permit for a conference? do I need a B1/B2 visa';
@@ -2400,6 +2403,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [mandamus]: confident('processing-times'),
         [hygiene]: confident('police-certificates'),
         [minister]: confident('what-is-mifi'),
+        [sponsor]: confident('application-form'),
+        [vote]: unsure('criteria', 'start-eligibility'),
         [superVisa]: confident('criteria'),
         [b1b2]: confident('travel-documents'),
         [usVisa]: confident('travel-documents'),
@@ -2429,6 +2434,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [mandamus, 'fr'],
         [hygiene, 'en'],
         [minister, 'fr'],
+        [sponsor, 'fr'],
+        [vote, 'fr'],
         [superVisa, 'en'],
         [b1b2, 'en'],
         [fillIn, 'en'],

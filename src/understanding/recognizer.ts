@@ -2575,8 +2575,9 @@ export class Recognizer {
      * definition ("what is a CSQ, is it like a PR card?").
      */
     private outsideMatterAsked(text: string, understood: Recognition): Recognition | undefined {
-        // A guided flow read from IMP+ words ("…with the work permit, how do I get my SIN?") is no request either.
-        const read = understood.kind === 'dialog' ? { topics: [], score: understood.score ?? 0 } : this.topicsRead(understood);
+        // A guided flow read from IMP+ words ("…with the work permit, how do I get my SIN?") is no request either, nor
+        // one offered in a "Did you mean…?" (« Est-ce que le PMI+ donne le droit de voter… ? »).
+        const read = understood.kind === 'dialog' ? { topics: [], score: understood.score ?? 0 } : this.topicsRead(understood, true);
         if (read === undefined) return undefined;
         // A definition that compares stays one ("is it same like PR card"); « …deux déclarations d'impôts, une au
         // Québec et une au fédéral ? » read as what MIFI is does not.
