@@ -838,31 +838,23 @@ export class Recognizer {
             this.definitionAskedLast(text, language, settled) ??
             this.settledByQuestionWords(text, language, settled) ??
             settled;
-        return withoutOwnCost(
-            this.alsoSettledByWords(
-                text,
-                this.withoutRelationAsked(
-                    text,
-                    language,
-                    this.withoutCoApplicant(
-                        text,
-                        this.ownFileChecked(text, read) ??
-                            this.ownRefusalQuestioned(text, read) ??
-                            this.employersLmiaAsked(text, read) ??
-                            this.outsideMatterAsked(text, read) ??
-                            this.otherProcessAsked(text, read) ??
-                            this.otherPermitEnding(text, read) ??
-                            this.onlyCelebrated(text, read) ??
-                            this.spouseThroughOwnProgram(text, language, read) ??
-                            this.pinnedWithCompanion(text, language, read) ??
-                            this.feeAmountNamed(text, language, read) ??
-                            // After the pins: « Vous faites quoi avec les infos… sur mon permis fermé… ? » asks who sees the chat.
-                            this.ownOtherPermitAsked(text, language, read) ??
-                            read,
-                    ),
-                ),
-            ),
-        );
+        const answered =
+            this.ownFileChecked(text, read) ??
+            this.ownRefusalQuestioned(text, read) ??
+            this.employersLmiaAsked(text, read) ??
+            this.outsideMatterAsked(text, read) ??
+            this.otherProcessAsked(text, read) ??
+            this.otherPermitEnding(text, read) ??
+            this.onlyCelebrated(text, read) ??
+            this.spouseThroughOwnProgram(text, language, read) ??
+            this.pinnedWithCompanion(text, language, read) ??
+            this.feeAmountNamed(text, language, read) ??
+            // After the pins: « Vous faites quoi avec les infos… sur mon permis fermé… ? » asks who sees the chat.
+            this.ownOtherPermitAsked(text, language, read) ??
+            read;
+        // A second answer read only from whom the question is for, or from how the first thing relates to IMP+, goes.
+        const single = this.withoutRelationAsked(text, language, this.withoutCoApplicant(text, answered));
+        return withoutOwnCost(this.alsoSettledByWords(text, single));
     }
 
     /**
