@@ -2377,7 +2377,7 @@ describe('a question about what no IMP+ answer covers', () => {
     const vote = 'Est-ce que le PMI+ donne le droit de voter aux élections provinciales?';
     const superVisa = 'she’s on IMP+ and wants to invite her mom with a super visa, what is the income requirement';
     // A last sentence that starts as a question asks without its question mark.
-    const b1b2 = 'can I travel to the US with my imp+ permit for a conference? do I need a B1/B2 visa';
+    const b1b2 = 'can I travel to San Francisco with my imp+ permit for a conference? do I need a US visa';
     // What the bot does not do, and appeals.
     const fillIn = 'can you fill in the IMM form for me if i give you my info?';
     const courFederale = 'Ma demande PMI+ a été refusée, je veux contester à la Cour fédérale, c’est quoi la procédure?';
