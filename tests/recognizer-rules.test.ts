@@ -4235,6 +4235,25 @@ describe('changing employers on the permit, in its own words', () => {
     );
 });
 
+describe('applying from outside Quebec, asked by someone on another program', () => {
+    const pgwp = 'I’m in Toronto on a PGWP. I was told applicants have to be outside Quebec, so does Ontario count as outside?';
+    const pvt = 'je suis déjà à Montréal en PVT, je peux faire la demande d’ici ou je dois sortir du Québec?';
+    const ownProgram = 'How much is the PGWP application fee and can I apply from outside Canada?';
+    const elsewhere = { kind: 'none', score: 0, offTopic: true, otherProgram: true } as const;
+    const recognizer = recognizerWithTopics({ [pgwp]: elsewhere, [pvt]: elsewhere, [ownProgram]: elsewhere });
+
+    it.each([
+        [pgwp, 'en'],
+        [pvt, 'fr'],
+    ] as const)('is IMP+’s own rule on where one applies from: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'criteria-outside-quebec' } });
+    });
+
+    it('leaves the other program’s own application refused', () => {
+        expect(recognizer.understand(ownProgram, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+});
+
 describe('working for oneself on the permit, in its own words', () => {
     readsPinned(
         'employers',

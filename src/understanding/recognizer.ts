@@ -523,7 +523,9 @@ export class Recognizer {
      * just apply at the airport when I land?": applying at a port of entry). `apart` names what the same sentence would
      * be asking instead ("what is that CSQ number IMP+ asks for?" asks what a CSQ is), when it may be said in the story
      * before it; `about`, what the question asks of, when the story may say it ("On the form there's a question about
-     * my occupation. I'm a puppeteer, what do I even put?").
+     * my occupation. I'm a puppeteer, what do I even put?"). `beyondOtherPrograms`: words that name IMP+'s own rule
+     * settle it even in a message that names another program and not IMP+ ("in Montreal on a PGWP…, must I be outside
+     * Quebec when I apply?").
      */
     private readonly pins: {
         language: Language;
@@ -532,6 +534,7 @@ export class Recognizer {
         apart: string[][];
         about: string[][];
         unless: string[][];
+        beyondOtherPrograms: boolean;
     }[] = [];
     /** "Kind regards", « Je vous prie d'agréer… »: where a letter ends and its signature starts. */
     private readonly signOffs: string[][];
@@ -621,7 +624,14 @@ export class Recognizer {
                 signOffs?: string[];
                 conditions?: string[];
                 settlers?: Record<string, string[]>[];
-                pins?: { topic: string; with: string[][]; apart?: string[]; about?: string[]; unless?: string[] }[];
+                pins?: {
+                    topic: string;
+                    with: string[][];
+                    apart?: string[];
+                    about?: string[];
+                    unless?: string[];
+                    beyondOtherPrograms?: boolean;
+                }[];
                 nearMissMarks?: Record<string, string[]>;
                 companions?: Record<string, string[][]>[];
                 coApplicants?: string[];
@@ -718,6 +728,7 @@ export class Recognizer {
                     apart: longestFirst([pin.apart]),
                     about: longestFirst([pin.about]),
                     unless: longestFirst([pin.unless]),
+                    beyondOtherPrograms: pin.beyondOtherPrograms === true,
                 });
         for (const pairs of context.map((words) => words?.settlers ?? []))
             pairs.forEach((pair, at) => {
@@ -2692,7 +2703,8 @@ export class Recognizer {
     private pinnedByWords(text: string, language: Language, read: Recognition): Recognition | undefined {
         if (read.kind === 'command' || read.kind === 'dialog') return undefined;
         if (read.kind === 'answer' && read.topic.smallTalk) return undefined;
-        if (read.kind === 'refuse' && (read.otherProgram || read.ownFile)) return undefined;
+        if (read.kind === 'refuse' && read.ownFile) return undefined;
+        const elsewhere = read.kind === 'refuse' && read.otherProgram === true;
         const answered = read.kind === 'answer' ? [read.topic.id, read.also?.id] : [];
         // "is this chat private? and separately do I need a medical exam": a request followed beside the answer is met.
         const requested = read.kind === 'answer' && read.request && 'command' in read.request ? read.request.command : undefined;
@@ -2700,7 +2712,7 @@ export class Recognizer {
         const asked = this.withoutTruthCheck(text) ?? text;
         for (const pin of this.pins) {
             // A pin reads the words of its own language, as its exceptions do: "TEF" and "IMP+" are in both.
-            if (pin.language !== language || answered.includes(pin.topic)) continue;
+            if (pin.language !== language || answered.includes(pin.topic) || (elsewhere && !pin.beyondOtherPrograms)) continue;
             // « …les empreintes digitales… combien ça coute sinon pour une famille de 4? »: an exception anywhere in the
             // message says what the pinned sentence is about.
             if (this.says(asked, pin.unless) || (pin.about.length > 0 && !this.says(asked, pin.about))) continue;
