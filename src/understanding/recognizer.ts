@@ -2698,7 +2698,8 @@ export class Recognizer {
     /**
      * "couldn't I just apply at the airport when I land in Montreal?": a question whose own words settle it (`pins`) is
      * that topic, whatever else its words lean to ("Montreal": who may apply from where) or when they read as nothing.
-     * A request, small talk or a guided flow stays what it is, and so does a message about something else.
+     * A request, small talk or a guided flow stays what it is, and so does a message about something else, save for a
+     * pin read beyond other programs (where one applies from, asked of someone on a PGWP).
      */
     private pinnedByWords(text: string, language: Language, read: Recognition): Recognition | undefined {
         if (read.kind === 'command' || read.kind === 'dialog') return undefined;
