@@ -3690,6 +3690,29 @@ describe('what a thing has to do with IMP+, asked beside what it is', () => {
     });
 });
 
+describe('a companion named by all its words in a part that reads as nothing else', () => {
+    const work = 'mon mari pourra travailler?';
+    const both = `${work} et nos 2 filles, l’école ça marche comment?`;
+    const hockey = 'can my wife work? and our kids, which hockey school is best in Laval?';
+    const recognizer = recognizerWithTopics({
+        [work]: confident('spouse-work'),
+        'can my wife work?': confident('spouse-work'),
+        'our kids which hockey school is best in laval': { kind: 'none', score: 0.28, offTopic: true },
+    });
+
+    it('is asked beside the first question', () => {
+        expect(recognizer.understand(both, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'spouse-work' },
+            also: { id: 'children-school' },
+        });
+    });
+
+    it('is not asked when the part reads as about something else', () => {
+        expect(recognizer.understand(hockey, 'en')).not.toMatchObject({ also: { id: 'children-school' } });
+    });
+});
+
 describe('the size of the files to upload', () => {
     const limits = 'Photos of my documents taken with my phone ok, or do they need to be proper scans? any file size limits?';
     const taille = 'C’est quoi la taille maximale des fichiers à téléverser?';

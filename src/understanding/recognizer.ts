@@ -2368,13 +2368,21 @@ export class Recognizer {
                     this.askingWords,
                 );
                 if (part === undefined) continue;
-                const alone = offered(this.search(part, language));
+                const partRead = this.search(part, language);
+                const alone = offered(partRead);
                 // A part that reads as the answer itself only said the other's words ("what documents do I need to apply").
                 const isOther = (topic: Topic) => topic.id === id;
                 if (alone.some((topic) => topic.id === understood.topic.id) && !alone.some(isOther)) continue;
                 next ??= offered(this.search(text, language, understood.topic.id));
                 const also = [...alone, ...next].find(isOther);
                 if (also) return { ...understood, also };
+                // « mon mari pourra travailler? et nos 2 filles, l'école ça marche comment? »: a companion named by all its
+                // words (who and what: "filles", « école ») in a part that asks and reads as nothing, not even as about
+                // something else ("…which hockey school is best"), is asked.
+                const readsNothing =
+                    partRead.kind === 'refuse' && !partRead.topic && !partRead.otherProgram && !partRead.nearMiss && !partRead.offTopic;
+                const named = marks.length > 1 && readsNothing ? this.matcher.topic?.(id, language) : undefined;
+                if (named) return { ...understood, also: named };
             }
         return undefined;
     }
