@@ -2003,9 +2003,14 @@ export class Recognizer {
      */
     private asksNothing(half: string, rest: readonly string[]): boolean {
         const asks = (word: string, i: number) =>
-            this.questionStarts.has(word) &&
-            (!this.statementVerbs.has(word) || this.invertedSubjects.has(rest[i + 1] ?? '') || this.says(half, this.indirectAskPhrases));
+            this.asksAt(rest, i) || (this.questionStarts.has(word) && this.says(half, this.indirectAskPhrases));
         return !half.includes('?') && !rest.some(asks);
+    }
+
+    /** Whether the word at `i` asks: a question word, or a statement verb before its subject ("is it", « est-ce »). */
+    private asksAt(tokens: readonly string[], i: number): boolean {
+        const word = tokens[i] ?? '';
+        return this.questionStarts.has(word) && (!this.statementVerbs.has(word) || this.invertedSubjects.has(tokens[i + 1] ?? ''));
     }
 
     /**
@@ -2511,7 +2516,7 @@ export class Recognizer {
         // The permit's tour, read from the same words, is a request to follow rather than a second answer.
         const tour = (request: FollowingRequest) =>
             'dialog' in request && IMP_PLUS_OVERVIEW_TOPICS.some((id) => this.matcher.topic?.(id, language)?.dialog === request.dialog);
-        const whole = read.also !== undefined && read.also.id !== read.topic.id && IMP_PLUS_OVERVIEW_TOPICS.includes(read.also.id);
+        const whole = read.also !== undefined && IMP_PLUS_OVERVIEW_TOPICS.includes(read.also.id);
         const toured = read.request !== undefined && tour(read.request);
         if ((!whole && !toured) || !this.says(text, this.relationPhrases)) return read;
         const { also, request, ...rest } = read;
@@ -2773,19 +2778,13 @@ export class Recognizer {
         const sentences = text.trim().split(SENTENCE_END);
         const marked = text.includes('?');
         const last = sentences.length - 1;
-        // "…San Francisco? do I need a B1/B2 visa": a last sentence that starts as a question asks without its mark.
+        // "…San Francisco? do I need a US visa": a last sentence that starts as a question asks without its mark.
         const asks = (sentence: string, i: number) =>
             marked
-                ? sentence.trim().endsWith('?') || (i === last && (ANOTHER_QUESTION.test(sentence.trim()) || this.startsAsking(sentence)))
+                ? sentence.trim().endsWith('?') ||
+                  (i === last && (ANOTHER_QUESTION.test(sentence.trim()) || this.asksAt(words(sentence), 0)))
                 : i === last;
         return sentences.some((sentence, i) => asks(sentence, i) && test(sentence));
-    }
-
-    /** A sentence whose first word asks: a question word, or a verb before its subject ("do I", « est-ce »), not « c'est ». */
-    private startsAsking(sentence: string): boolean {
-        const [first, second] = words(sentence);
-        if (first === undefined || !this.questionStarts.has(first)) return false;
-        return !this.statementVerbs.has(first) || this.invertedSubjects.has(second ?? '');
     }
 
     /** The knowledge-base topics a reading answers or offers, when none is small talk, a command or a guided flow. */
