@@ -4227,6 +4227,33 @@ describe('IMP+ turned away in brackets', () => {
     });
 });
 
+describe('fees named as paid beside another question', () => {
+    const meaning = 'La demande doit être complète, ça veut dire quoi?';
+    const paid = 'Tous les documents et les frais payés?';
+    const cost = 'Pis les frais, c’est combien?';
+    const recognizer = recognizerReading({
+        [`${meaning} ${paid}`]: confident('criteria-complete-application', 0.6),
+        [`${meaning} ${cost}`]: confident('criteria-complete-application', 0.6),
+        [meaning]: confident('criteria-complete-application'),
+        [paid]: confident('fees'),
+        [cost]: confident('fees'),
+    });
+
+    it('do not ask what the fees are: the other question is the answer', () => {
+        const read = recognizer.understand(`${meaning} ${paid}`, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'criteria-complete-application' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('leave fees asked outright as a second answer', () => {
+        expect(recognizer.understand(`${meaning} ${cost}`, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'criteria-complete-application' },
+            also: { id: 'fees' },
+        });
+    });
+});
+
 describe('changing employers on the permit, in its own words', () => {
     readsPinned(
         'employers',

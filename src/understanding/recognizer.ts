@@ -549,6 +549,8 @@ export class Recognizer {
     private readonly companions: Map<string, Set<string>[]>[] = [];
     /** "for me and my wife", « mon mari et moi »: the writer and a family member asking together (`coApplicants`). */
     private readonly coApplicantPhrases: string[][];
+    /** "all docs plus the fees paid", « les frais payés »: the fees named as done, not their amount asked (`paidFees`). */
+    private readonly paidFeesPhrases: string[][];
     /** "what do they have to do with…", « qu'est-ce qu'ils ont à voir dans… »: how one thing relates to another. */
     private readonly relationPhrases: string[][];
     private readonly subjects: SubjectWords;
@@ -635,6 +637,7 @@ export class Recognizer {
                 nearMissMarks?: Record<string, string[]>;
                 companions?: Record<string, string[][]>[];
                 coApplicants?: string[];
+                paidFees?: string[];
                 relationAsks?: string[];
             }>(language, 'context'),
         );
@@ -680,6 +683,7 @@ export class Recognizer {
         this.otherProcesses = longestFirst(context.map((words) => words?.otherProcesses));
         this.otherPermits = longestFirst(context.map((words) => words?.otherPermits));
         this.coApplicantPhrases = longestFirst(context.map((words) => words?.coApplicants));
+        this.paidFeesPhrases = longestFirst(context.map((words) => words?.paidFees));
         this.relationPhrases = longestFirst(context.map((words) => words?.relationAsks));
         this.openPermitWords = longestFirst(context.map((words) => words?.openPermitWords));
         this.studies = longestFirst(context.map((words) => words?.studies));
@@ -865,7 +869,7 @@ export class Recognizer {
             read;
         // A second answer read only from whom the question is for, or from how the first thing relates to IMP+, goes.
         const single = this.withoutRelationAsked(text, language, this.withoutCoApplicant(text, answered));
-        return withoutOwnCost(this.alsoSettledByWords(text, single));
+        return withoutOwnCost(this.withoutPaidFees(text, this.alsoSettledByWords(text, single)));
     }
 
     /**
@@ -2521,6 +2525,17 @@ export class Recognizer {
         if ((!whole && !toured) || !this.says(text, this.relationPhrases)) return read;
         const { also, request, ...rest } = read;
         return { ...rest, ...(also && !whole ? { also } : {}), ...(request && !toured ? { request } : {}) };
+    }
+
+    /**
+     * « ça veut dire quoi, complète? tous les documents pis les frais payés ? »: fees named as paid (`paidFees`) beside
+     * another question do not ask what the fees are; the other topic is the answer.
+     */
+    private withoutPaidFees(text: string, read: Recognition): Recognition {
+        if (read.kind !== 'answer' || read.also === undefined) return read;
+        const { topic, also, ...rest } = read;
+        if (![topic.id, also.id].includes(FEES_TOPIC) || !this.says(text, this.paidFeesPhrases)) return read;
+        return { ...rest, topic: topic.id === FEES_TOPIC ? also : topic };
     }
 
     /**
