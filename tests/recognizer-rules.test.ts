@@ -4254,6 +4254,54 @@ describe('fees named as paid beside another question', () => {
     });
 });
 
+describe('what a complete application means, in its own words', () => {
+    readsPinned(
+        'criteria-complete-application',
+        {
+            as: 'is the complete application criterion',
+            cases: [
+                ['apparently the application has to be "complete" to qualify... what does that mean in practice??', 'en'],
+                ['They keep saying the PR file has to be "complete". Complete how?', 'en'],
+                ['I read the complete application rule twice and still dont get it. what does it mean in normal words?', 'en'],
+                // What follows the pinned clause in its sentence spells it out; it is not a second question.
+                ['What does a complete application mean exactly — all documents, or just the form filled?', 'en'],
+                ['Dans les critères on parle d’une demande complète. Ça veut dire quoi au juste?', 'fr'],
+            ],
+        },
+        {
+            as: 'is not the form, or a finished application’s wait',
+            cases: [
+                ['what does it mean to complete the forms?', 'en'],
+                ['My application is complete, how long does it take?', 'en'],
+                ['Que veut dire « complète » dans le formulaire IMM ?', 'fr'],
+            ],
+        },
+    );
+});
+
+describe('what follows a pinned clause in its sentence', () => {
+    const spelled = 'What does a complete application mean exactly, all documents, or just the form filled?';
+    const second = 'What does a complete application mean exactly? and how do I fill out the form?';
+    const recognizer = recognizerWithTopics({
+        'all documents, or just the form filled?': confident('application-form'),
+        'and how do I fill out the form?': confident('application-form'),
+    });
+
+    it('spells that question out: no second answer', () => {
+        const read = recognizer.understand(spelled, 'en');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'criteria-complete-application' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('is a second question when it starts asking', () => {
+        expect(recognizer.understand(second, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'criteria-complete-application' },
+            also: { id: 'application-form' },
+        });
+    });
+});
+
 describe('changing employers on the permit, in its own words', () => {
     readsPinned(
         'employers',

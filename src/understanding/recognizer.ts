@@ -2762,7 +2762,16 @@ export class Recognizer {
     private askedBesidePin(text: string, language: Language, asks: (part: string) => boolean, pinned: Recognition): Recognition {
         const request = pinned.kind === 'command' && isFollowing(pinned.command) ? { command: pinned.command } : undefined;
         if (pinned.kind !== 'answer' && request === undefined) return pinned;
-        const rest = this.withoutClauses(text, (clauses) => clauses.filter((clause) => !asks(clause)), QUESTION_WORDS);
+        // "What does that mean exactly — all documents, or just the form?": what follows the pinned clause in its sentence,
+        // until a clause that starts asking, spells that question out.
+        const unpinned = (clauses: string[]) => {
+            let pinnedBefore = false;
+            return clauses.filter((clause) => {
+                pinnedBefore = asks(clause) || (pinnedBefore && !this.sentenceMayAsk(clause.replace('?', '')));
+                return !pinnedBefore;
+            });
+        };
+        const rest = this.withoutClauses(text, unpinned, QUESTION_WORDS);
         if (rest === undefined || this.tellsAboutWriter(rest)) return pinned;
         if (text.includes('?') && !this.asksOutright(rest)) return pinned;
         const other = this.understand(rest, language);
