@@ -4316,6 +4316,7 @@ describe('changing employers on the permit, in its own words', () => {
                 // Leaving one workplace for another, said without the word "employer".
                 ['with this permit am i stuck with McGill or can i leave the university and go work for a startup', 'en'],
                 ['Avec le PMI+ je pourrais quitter ma garderie pour aller dans un CPE?', 'fr'],
+                ['avec le permis ouvert jpeux tu changer de shop sans rien refaire', 'fr'],
             ],
         },
         {
@@ -4364,6 +4365,9 @@ describe('working for oneself on the permit, in its own words', () => {
                 ['Comptable de formation, j’aimerais ouvrir mon propre cabinet. Le PMI+ me permet-il de travailler à mon compte ?', 'fr'],
                 ['je peux-tu ouvrir mon propre garage avec le PMI+ ou faut que je sois employé?', 'fr'],
                 ['could I start my own cleaning business on the IMP+ permit?', 'en'],
+                // Spoken forms of "can", and the future.
+                ['jpeux tu me partir a mon compte avec le pmi+ ou faut absolument un patron', 'fr'],
+                ['est ce que je pourrai ouvrir mon propre salon a mon compte avec le permis pmi+', 'fr'],
             ],
         },
         {
