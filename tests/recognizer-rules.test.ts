@@ -706,6 +706,8 @@ describe('a question that says "that" about the one subject named before it', ()
         'what IS this thing exactly?? imp+': confident('what-is-imp'),
         'what is that exactly pmi': confident('what-is-imp'),
         'what even IS it?? imp+': confident('what-is-imp'),
+        'What even is it? imp+': confident('what-is-imp'),
+        'where do I renew it from here? imp+': confident('permit-expiry'),
         // Named as the permit rather than as the program, it reads as another topic.
         'what IS this thing exactly?? the work permit': confident('open-vs-employer-specific'),
     });
@@ -737,6 +739,16 @@ describe('a question that says "that" about the one subject named before it', ()
     it('knows the program by "PMI plus", as it is said aloud', () => {
         const airbnb = 'a guy at my airbnb mentioned something called PMI plus. what is that exactly';
         expect(recognizer.understand(airbnb, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
+    });
+
+    it('reads it about the one thing named that is not the writer’s own ("my CSQ", "her CSQ")', () => {
+        const boss = 'My boss keeps telling me to look into IMP+ now that I got my CSQ. What even is it?';
+        expect(recognizer.understand(boss, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-imp' } });
+    });
+
+    it('not when it asks something else of the writer’s own thing ("my passport…, where do I renew it")', () => {
+        const passport = 'I’m on IMP+ and my passport expires next spring, where do I renew it from here?';
+        expect(recognizer.understand(passport, 'en')).toMatchObject({ kind: 'refuse' });
     });
 
     it('leaves it refused when what was named may be something else ("a permit from the city", a visa)', () => {

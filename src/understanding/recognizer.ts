@@ -951,7 +951,7 @@ export class Recognizer {
         const asking = clauses.findIndex((clause) => clause.endsWith('?') || this.questionStarts.has(words(clause)[0] ?? ''));
         const question = clauses[asking];
         if (question === undefined || !this.subjects.leavesItUnsaid(question)) return undefined;
-        const word = this.subjects.wordNaming(clauses.slice(asking + 1).join(' '));
+        const word = this.subjects.wordNaming(clauses.slice(asking + 1).join(' '), this.says(question, this.definitionAsks));
         const again = word === undefined ? undefined : this.search(`${question} ${word}`, language);
         return again !== undefined && isClearAnswer(again) ? again : undefined;
     }

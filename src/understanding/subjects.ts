@@ -37,6 +37,8 @@ interface SubjectWordsOf {
     subjectNames: Record<Subject, string[]>;
     /** Words that introduce a name ("something called IMP+", « un programme appelé PMI+ »). */
     namingWords: string[];
+    /** Words that say whose a thing is ("my CSQ", « sa lettre »): one's own is known, not asked about. */
+    possessives: string[];
 }
 
 /**
@@ -50,6 +52,7 @@ export class SubjectWords {
     private readonly named: ReadonlySet<string>;
     private readonly pointers: ReadonlySet<string>;
     private readonly namingWords: ReadonlySet<string>;
+    private readonly possessives: ReadonlySet<string>;
     private readonly names = new Map<Language, Record<Subject, string>>();
     private readonly subjectOfWord = new Map<string, Subject>();
 
@@ -63,6 +66,7 @@ export class SubjectWords {
         this.named = all((v) => v.named);
         this.pointers = all((v) => v.pointers);
         this.namingWords = all((v) => v.namingWords);
+        this.possessives = all((v) => v.possessives);
         for (const [language, v] of vocabularies) if (v) this.names.set(language, v.subjects);
         for (const [, v] of vocabularies)
             for (const [subject, names] of Object.entries(v?.subjectNames ?? {}))
@@ -74,7 +78,7 @@ export class SubjectWords {
      * ("ppl keep writing CSQ in the comments", "some imp+ permit"; not "my CSQ and my visa"): a question read again with
      * that word asks what the person asked ("what is this thing? IMP+" is the program, "…? the work permit" the permit).
      */
-    wordNaming(text: string): string | undefined {
+    wordNaming(text: string, askedWhatItIs = false): string | undefined {
         const said = words(text);
         // "a coworker mentioned something called IMP+ for people who have a CSQ": what is said to be called so is what
         // the person does not know, whatever else is named.
@@ -85,9 +89,15 @@ export class SubjectWords {
         // "the imp plus permit": the program's name may spell out its "+".
         const nameBefore = (i: number) => (said[i - 1] === SPELLED_PLUS ? said[i - 2] : said[i - 1]) ?? '';
         const partOfName = (word: string, i: number) => !this.subjectOfWord.has(word) && this.subjectOfWord.has(nameBefore(i));
-        const naming = said.filter((word, i) => this.named.has(word) && !partOfName(word, i));
-        const subjects = new Set(naming.map((word) => this.subjectOfWord.get(word)));
-        return subjects.size === 1 ? naming.find((word) => this.subjectOfWord.has(word)) : undefined;
+        const naming = said.flatMap((word, i) => (this.named.has(word) && !partOfName(word, i) ? [{ word, i }] : []));
+        const one = (names: readonly { word: string }[]) =>
+            new Set(names.map(({ word }) => this.subjectOfWord.get(word))).size === 1
+                ? names.find(({ word }) => this.subjectOfWord.has(word))?.word
+                : undefined;
+        // "my boss keeps telling me to look into IMP+ now that I got my CSQ. what even is it?": one's own thing ("my",
+        // "her current") is known, so what it is asks about the other; not how to renew it ("…my passport expires").
+        const owned = (i: number) => [said[i - 1], said[i - 2]].some((word) => this.possessives.has(word ?? ''));
+        return one(naming) ?? (askedWhatItIs ? one(naming.filter(({ i }) => !owned(i))) : undefined);
     }
 
     /** The one subject a text names (see `wordNaming`). */
