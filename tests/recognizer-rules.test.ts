@@ -4239,6 +4239,33 @@ describe('IMP+ turned away in brackets', () => {
     });
 });
 
+describe('the cost and the wait asked together, in their own words', () => {
+    const recognizer = recognizerWithTopics({});
+    it.each([
+        ['bruh how much is it all in and how long till i actually get it', 'en'],
+        ['price and processing time? like how much is it and how long do they take', 'en'],
+        ['mon pere veut savoir sa coute combien pis sa prend combien de temps avoir le permi', 'fr'],
+        ['combien ça coûte en tout et ça prend combien de temps à sortir? on vise un départ en juillet', 'fr'],
+    ] as const)('are the fees and the processing times: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'processing-times' },
+        });
+    });
+
+    it.each([
+        // How long the permit is valid, not how long it takes.
+        ['how much does it cost and how long is it valid? i need it for the lease', 'en'],
+        // What was paid is not asked.
+        ['I paid the fees last week, how long does it take now?', 'en'],
+        // Another program's cost and wait.
+        ['Combien coûte le super visa pour les parents et ça prend combien de temps?', 'fr'],
+    ] as const)('are not when the permit’s validity, a payment made or another program is what it is about: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).not.toMatchObject({ also: { id: 'processing-times' } });
+    });
+});
+
 describe('fees named as paid beside another question', () => {
     const meaning = 'La demande doit être complète, ça veut dire quoi?';
     const paid = 'Tous les documents et les frais payés?';

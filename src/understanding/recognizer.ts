@@ -525,11 +525,13 @@ export class Recognizer {
      * before it; `about`, what the question asks of, when the story may say it ("On the form there's a question about
      * my occupation. I'm a puppeteer, what do I even put?"). `beyondOtherPrograms`: words that name IMP+'s own rule
      * settle it even in a message that names another program and not IMP+ ("in Montreal on a PGWP…, must I be outside
-     * Quebec when I apply?").
+     * Quebec when I apply?"). `also`: a second topic the same words ask together ("how much is it and how long does it
+     * take": the fees and the processing times).
      */
     private readonly pins: {
         language: Language;
         topic: string;
+        also?: string;
         with: string[][][];
         apart: string[][];
         about: string[][];
@@ -628,6 +630,7 @@ export class Recognizer {
                 settlers?: Record<string, string[]>[];
                 pins?: {
                     topic: string;
+                    also?: string;
                     with: string[][];
                     apart?: string[];
                     about?: string[];
@@ -728,6 +731,7 @@ export class Recognizer {
                 this.pins.push({
                     language,
                     topic: pin.topic,
+                    ...(pin.also ? { also: pin.also } : {}),
                     with: pin.with.map((list) => longestFirst([list])),
                     apart: longestFirst([pin.apart]),
                     about: longestFirst([pin.about]),
@@ -2741,7 +2745,8 @@ export class Recognizer {
         const asked = this.withoutTruthCheck(text) ?? text;
         for (const pin of this.pins) {
             // A pin reads the words of its own language, as its exceptions do: "TEF" and "IMP+" are in both.
-            if (pin.language !== language || answered.includes(pin.topic) || (elsewhere && !pin.beyondOtherPrograms)) continue;
+            const covered = answered.includes(pin.topic) && (pin.also === undefined || answered.includes(pin.also));
+            if (pin.language !== language || covered || (elsewhere && !pin.beyondOtherPrograms)) continue;
             // « …les empreintes digitales… combien ça coute sinon pour une famille de 4? »: an exception anywhere in the
             // message says what the pinned sentence is about.
             if (this.says(asked, pin.unless) || (pin.about.length > 0 && !this.says(asked, pin.about))) continue;
@@ -2749,6 +2754,8 @@ export class Recognizer {
             if (!this.askedInSentence(asked, asks)) continue;
             const topic = this.matcher.topic?.(pin.topic, pin.language);
             if (topic === undefined || (requested !== undefined && topic.command === requested)) continue;
+            const also = pin.also === undefined ? undefined : this.matcher.topic?.(pin.also, pin.language);
+            if (also) return { kind: 'answer', topic, also, score: read.score ?? 0 };
             return this.askedBesidePin(asked, language, asks, chosen(topic, read.score ?? 0));
         }
         return undefined;
