@@ -2381,6 +2381,8 @@ describe('a question about what no IMP+ answer covers', () => {
     // Pay, unions, homes and votes: labour law and daily life, not the permit.
     const salaire = 'mon patron dit que comme j’ai un permis PMI+ il peut me payer en bas du salaire minimum, c’est vrai?';
     const mortgage = 'with an IMP+ work permit will the bank give me a mortgage or do i need to be PR first?';
+    const retenues = 'Est-ce que je dois faire des retenues à la source différentes pour un employé qui a un permis de travail ouvert?';
+    const essai = 'Un de mes employés a son permis PMI+, est-ce que je peux le payer moins cher pendant sa période d’essai?';
     const mandamus = 'je peux tu poursuivre IRCC pour les délais? un mandamus ça coûte combien';
     const hygiene = 'where do i get the MAPAQ food hygiene certificate, my chef says i need it';
     const minister = 'qui a annoncé le PMI+ à l’origine, c’était quel ministre ?';
@@ -2412,6 +2414,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [droitRp]: confident('fees'),
         [salaire]: confident('fees'),
         [mortgage]: confident('apply-before-after-pr'),
+        [retenues]: confident('open-vs-employer-specific'),
+        [essai]: confident('employers'),
         [mandamus]: confident('processing-times'),
         [hygiene]: confident('police-certificates'),
         [minister]: confident('what-is-mifi'),
@@ -2443,6 +2447,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [droitRp, 'fr'],
         [salaire, 'fr'],
         [mortgage, 'en'],
+        [retenues, 'fr'],
+        [essai, 'fr'],
         [mandamus, 'fr'],
         [hygiene, 'en'],
         [minister, 'fr'],
@@ -3575,16 +3581,19 @@ describe('what something is, asked after a story', () => {
 describe('whether the PEQ is open again', () => {
     const reopened = 'is the PEQ open again for graduates? I finished my DEC in 2024';
     const rouvert = 'le PEQ est-il rouvert pour les diplômés du Québec?';
+    const suspended = 'Is PEQ suspended now? I wanted to get my CSQ through it this year';
     const holder = 'I have a PEQ CSQ, is IMP+ still open to me?';
     const recognizer = recognizerWithTopics({
         [reopened]: confident('pstq-peq-holders', 0.66),
         [rouvert]: unsure('pstq-peq-holders', 'oos-quebec-selection'),
+        [suspended]: confident('pstq-peq-holders'),
         [holder]: confident('pstq-peq-holders'),
     });
 
     it.each([
         [reopened, 'en'],
         [rouvert, 'fr'],
+        [suspended, 'en'],
     ] as const)('is refused in the words of getting selected by Quebec: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', topic: { id: 'oos-quebec-selection' } });
     });
