@@ -2846,6 +2846,9 @@ describe('a question its own words settle', () => {
     it.each([
         ['Would he be required to sit a language examination to obtain this permit?', 'en'],
         ['Faut-il passer le TEF ou le TCF pour le PMI+, comme pour Entrée express ?', 'fr'],
+        // "this" is the permit the conversation is about.
+        ['Do I need to write IELTS or TEF again for this? my IELTS from 2021 expired already', 'en'],
+        ['j’aurais pas besoin de repasser le TEF pour ça? mon résultat date de 2021', 'fr'],
     ] as const)('is a language test for the permit, answered whether IMP+ needs one: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'language-test', language } });
     });
