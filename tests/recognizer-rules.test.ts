@@ -2381,6 +2381,7 @@ describe('a question about what no IMP+ answer covers', () => {
     // Pay, unions, homes and votes: labour law and daily life, not the permit.
     const salaire = 'mon patron dit que comme j’ai un permis PMI+ il peut me payer en bas du salaire minimum, c’est vrai?';
     const mortgage = 'with an IMP+ work permit will the bank give me a mortgage or do i need to be PR first?';
+    const reer = 'genre c’est quoi la différence entre un REER pis un CELI, tsé, avec un permis ouvert';
     const retenues = 'Est-ce que je dois faire des retenues à la source différentes pour un employé qui a un permis de travail ouvert?';
     const essai = 'Un de mes employés a son permis PMI+, est-ce que je peux le payer moins cher pendant sa période d’essai?';
     const mandamus = 'je peux tu poursuivre IRCC pour les délais? un mandamus ça coûte combien';
@@ -2414,6 +2415,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [droitRp]: confident('fees'),
         [salaire]: confident('fees'),
         [mortgage]: confident('apply-before-after-pr'),
+        [reer]: confident('open-vs-employer-specific'),
         [retenues]: confident('open-vs-employer-specific'),
         [essai]: confident('employers'),
         [mandamus]: confident('processing-times'),
@@ -2447,6 +2449,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [droitRp, 'fr'],
         [salaire, 'fr'],
         [mortgage, 'en'],
+        [reer, 'fr'],
         [retenues, 'fr'],
         [essai, 'fr'],
         [mandamus, 'fr'],
