@@ -4281,6 +4281,56 @@ describe('the cost and the wait asked together, in their own words', () => {
     });
 });
 
+describe('another province’s permit or program', () => {
+    const ontario = 'I got a job offer in Ottawa, how do I get a work permit for Ontario?';
+    const eimt = 'Son employeur veut l’embaucher en Ontario avec une EIMT, comment il fait la demande?';
+    const likeImp = 'is there something like IMP+ in Alberta? my friend is a nominee there';
+    const overThere = 'how does the ontario work permit for truck drivers work over there';
+    // IMP+'s own permit, where it lets one work.
+    const withThePermit = 'Can I work in Ontario with the permit?';
+    const withImp = 'I got a job offer in Ottawa, can I take it with my IMP+?';
+    const avecLePermis = 'Je pourrais aller bosser à Ottawa avec le permis si je trouve mieux là-bas?';
+    // One's own permit there, told before the question, in another sentence, or held, and "allowed".
+    const current = 'What is the difference between an open and a closed permit? my current permit in Saskatchewan is tied to a care home';
+    const before = 'What is the difference between an open and a closed permit? Ontario is where I had the closed one.';
+    const held = 'Je travaille en Ontario avec un permis fermé, est-ce que j’ai besoin d’une EIMT pour ce programme-là?';
+    const allowed = 'avec ce permis je peux changer d’usine? et si je trouve de la job en Ontario c’est permis aussi?';
+    const recognizer = recognizerReading({
+        [ontario]: confident('how-to-apply'),
+        [eimt]: confident('job-offer-lmia'),
+        [likeImp]: confident('quebec-only'),
+        [overThere]: confident('quebec-only'),
+        [withThePermit]: confident('quebec-only'),
+        [withImp]: confident('quebec-only'),
+        [avecLePermis]: confident('quebec-only'),
+        [current]: confident('open-vs-employer-specific'),
+        [before]: confident('open-vs-employer-specific'),
+        [held]: confident('job-offer-lmia'),
+        [allowed]: confident('quebec-only'),
+    });
+
+    it.each([
+        [ontario, 'en'],
+        [eimt, 'fr'],
+        [likeImp, 'en'],
+        [overThere, 'en'],
+    ] as const)('is that province’s matter, whatever IMP+ topic its words lean to: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+
+    it.each([
+        [withThePermit, 'en'],
+        [withImp, 'en'],
+        [avecLePermis, 'fr'],
+        [current, 'en'],
+        [before, 'en'],
+        [held, 'fr'],
+        [allowed, 'fr'],
+    ] as const)('is not the IMP+ permit taken there, nor one’s own permit there: %s', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer' });
+    });
+});
+
 describe('fees named as paid beside another question', () => {
     const meaning = 'La demande doit être complète, ça veut dire quoi?';
     const paid = 'Tous les documents et les frais payés?';

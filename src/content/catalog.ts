@@ -307,6 +307,18 @@ export const DEFINITION_TOPICS: readonly string[] = ['what-is-imp', 'what-is-csq
 /** What IMP+ and its permit are, as a whole: what another thing has to do with IMP+ is asked of that thing. */
 export const IMP_PLUS_OVERVIEW_TOPICS: readonly string[] = ['what-is-imp', 'start-permit'];
 
+/**
+ * Topics that another province's permit or program, named in their words, is read as ("how do I get a work permit for
+ * Ontario": how to apply; « une EIMT en Ontario »: the LMIA; "something like IMP+ in Alberta": where one may work).
+ */
+export const ELSEWHERE_READ_TOPICS: readonly string[] = [
+    'quebec-only',
+    'job-offer-lmia',
+    'how-to-apply',
+    'criteria',
+    'open-vs-employer-specific',
+];
+
 /** The topic of the government's fees, which a question about the cost of an own-cost topic does not need. */
 export const FEES_TOPIC = 'fees';
 

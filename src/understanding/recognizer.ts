@@ -7,6 +7,7 @@ import {
     COMMANDS,
     type Command,
     DEFINITION_TOPICS,
+    ELSEWHERE_READ_TOPICS,
     FEES_TOPIC,
     FOLLOWING_COMMANDS,
     type FollowingCommand,
@@ -222,6 +223,8 @@ const clausesOf = (text: string): string[] =>
 
 /** Words that join two questions in one sentence ("can my wife work and can our son go to school"). */
 const JOINING_WORDS = new Set(['and', 'but', 'also', 'et', 'mais', 'pis', 'puis']);
+/** How many words may stand between a place and the permit or program it is the place of ("an EIMT for a job in Ontario"). */
+const ELSEWHERE_GAP = 3;
 /** Words that join two things asked about at once (« faut un test de langue ou une promesse d'embauche ? »). */
 const CHOICE_WORDS = new Set(['or', 'nor', 'ou', 'ni']);
 /** How many words into a companion's part its question word may stand ("quick one: what is IMP+ and…"). */
@@ -553,6 +556,18 @@ export class Recognizer {
     private readonly coApplicantPhrases: string[][];
     /** "all docs plus the fees paid", « les frais payés »: the fees named as done, not their amount asked (`paidFees`). */
     private readonly paidFeesPhrases: string[][];
+    /**
+     * Another province's permit or program named by its place (`elsewhere`): the provinces and cities, the words that
+     * name a permit (which one may hold) or a program, those that make one the permit already spoken of ("my", "the":
+     * IMP+'s), and those that compare IMP+ with one there ("something like", « comme au Québec »).
+     */
+    private readonly elsewhere: {
+        places: string[][];
+        permits: string[][];
+        programs: string[][];
+        known: Set<string>;
+        likeness: string[][];
+    };
     /** "what do they have to do with…", « qu'est-ce qu'ils ont à voir dans… »: how one thing relates to another. */
     private readonly relationPhrases: string[][];
     private readonly subjects: SubjectWords;
@@ -641,6 +656,7 @@ export class Recognizer {
                 companions?: Record<string, string[][]>[];
                 coApplicants?: string[];
                 paidFees?: string[];
+                elsewhere?: { places: string[]; permits: string[]; programs: string[]; known: string[]; likeness: string[] };
                 relationAsks?: string[];
             }>(language, 'context'),
         );
@@ -687,6 +703,13 @@ export class Recognizer {
         this.otherPermits = longestFirst(context.map((words) => words?.otherPermits));
         this.coApplicantPhrases = longestFirst(context.map((words) => words?.coApplicants));
         this.paidFeesPhrases = longestFirst(context.map((words) => words?.paidFees));
+        this.elsewhere = {
+            places: longestFirst(context.map((words) => words?.elsewhere?.places)),
+            permits: longestFirst(context.map((words) => words?.elsewhere?.permits)),
+            programs: longestFirst(context.map((words) => words?.elsewhere?.programs)),
+            known: new Set(context.flatMap((words) => words?.elsewhere?.known ?? []).flatMap((word) => words(word))),
+            likeness: longestFirst(context.map((words) => words?.elsewhere?.likeness)),
+        };
         this.relationPhrases = longestFirst(context.map((words) => words?.relationAsks));
         this.openPermitWords = longestFirst(context.map((words) => words?.openPermitWords));
         this.studies = longestFirst(context.map((words) => words?.studies));
@@ -871,8 +894,10 @@ export class Recognizer {
             // After the pins: « Vous faites quoi avec les infos… sur mon permis fermé… ? » asks who sees the chat.
             this.ownOtherPermitAsked(text, language, read) ??
             read;
+        // After the pins too: "how does the ontario work permit… work over there" is not where IMP+ lets one work.
+        const here = this.elsewherePermitAsked(text, language, answered) ?? answered;
         // A second answer read only from whom the question is for, or from how the first thing relates to IMP+, goes.
-        const single = this.withoutRelationAsked(text, language, this.withoutCoApplicant(text, answered));
+        const single = this.withoutRelationAsked(text, language, this.withoutCoApplicant(text, here));
         return withoutOwnCost(this.withoutPaidFees(text, this.alsoSettledByWords(text, single)));
     }
 
@@ -2632,6 +2657,46 @@ export class Recognizer {
         return this.askedInSentence(text, (sentence) => names(sentence) || pointsBack(sentence))
             ? { kind: 'refuse', score: read.score, offTopic: true }
             : undefined;
+    }
+
+    /**
+     * "I got a job offer in Ottawa, how do I get a work permit for Ontario?", « Son employeur veut l'embaucher en Ontario
+     * avec une EIMT », "is there something like IMP+ in Alberta?": another province's permit or program (a permit word a
+     * few words from a place, `elsewhere`), not one already spoken of ("with the permit in Ontario") nor IMP+ itself
+     * unless compared with one there, is that province's matter, whatever IMP+ topic its words lean to.
+     */
+    private elsewherePermitAsked(text: string, language: Language, read: Recognition): Recognition | undefined {
+        const topics = this.topicsRead(read);
+        if (topics === undefined || !topics.topics.some((topic) => ELSEWHERE_READ_TOPICS.includes(topic.id))) return undefined;
+        const refused: Recognition = { kind: 'refuse', score: topics.score, offTopic: true };
+        if (this.subjects.namesSubject(text, 'permit'))
+            return this.says(text, this.elsewhere.likeness) && this.says(text, this.elsewhere.places) ? refused : undefined;
+        const sentences = text.trim().split(SENTENCE_END);
+        return sentences.some((sentence) => this.namesPermitElsewhere(sentence, language)) ? refused : undefined;
+    }
+
+    /**
+     * Whether a sentence names a permit or program a few words from a place (`ELSEWHERE_GAP`), one not already spoken of
+     * ("my current permit", « le même permis », « c'est permis »: `known` up to two words before, with no place between)
+     * nor held ("with a closed permit in Ontario", « avec un permis fermé »: `holding`), which is what one tells.
+     */
+    private namesPermitElsewhere(sentence: string, language: Language): boolean {
+        const { places, permits, programs, known } = this.elsewhere;
+        const said = words(sentence);
+        const at = (phrases: string[][]) =>
+            said.flatMap((_, i) => phrases.filter((phrase) => phraseAt(said, phrase, i)).map((phrase) => [i, i + phrase.length] as const));
+        const placed = at(places);
+        const inPlace = (i: number) => placed.some(([from, to]) => i >= from && i < to);
+        const holding = this.holding.get(language);
+        // "the ontario work permit": the place between the article and the permit makes it that place's.
+        const spokenOf = (start: number) => known.has(said[start - 1] ?? '') || (!inPlace(start - 1) && known.has(said[start - 2] ?? ''));
+        const held = (start: number) => holding?.articles.has(said[start - 1] ?? '') === true && holding.words.has(said[start - 2] ?? '');
+        const near = ([start, end]: readonly [number, number]) =>
+            placed.some(([from, to]) => (from >= end ? from - end : start - to) <= ELSEWHERE_GAP);
+        return (
+            at(permits).some((named) => !spokenOf(named[0]) && !held(named[0]) && near(named)) ||
+            at(programs).some((named) => !spokenOf(named[0]) && near(named))
+        );
     }
 
     /**
