@@ -4285,6 +4285,7 @@ describe('another province’s permit or program', () => {
     const ontario = 'I got a job offer in Ottawa, how do I get a work permit for Ontario?';
     const eimt = 'Son employeur veut l’embaucher en Ontario avec une EIMT, comment il fait la demande?';
     const likeImp = 'is there something like IMP+ in Alberta? my friend is a nominee there';
+    const commePmi = 'Est-ce que l’Ontario a un permis de travail ouvert pour ses candidats, un peu comme le PMI+ au Québec?';
     const overThere = 'how does the ontario work permit for truck drivers work over there';
     // IMP+'s own permit, where it lets one work.
     const withThePermit = 'Can I work in Ontario with the permit?';
@@ -4299,6 +4300,7 @@ describe('another province’s permit or program', () => {
         [ontario]: confident('how-to-apply'),
         [eimt]: confident('job-offer-lmia'),
         [likeImp]: confident('quebec-only'),
+        [commePmi]: confident('quebec-only'),
         [overThere]: confident('quebec-only'),
         [withThePermit]: confident('quebec-only'),
         [withImp]: confident('quebec-only'),
@@ -4313,6 +4315,7 @@ describe('another province’s permit or program', () => {
         [ontario, 'en'],
         [eimt, 'fr'],
         [likeImp, 'en'],
+        [commePmi, 'fr'],
         [overThere, 'en'],
     ] as const)('is that province’s matter, whatever IMP+ topic its words lean to: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
