@@ -2819,6 +2819,7 @@ export class Recognizer {
             if (!this.askedInSentence(asked, asks)) continue;
             const topic = this.matcher.topic?.(pin.topic, pin.language);
             if (topic === undefined || (requested !== undefined && topic.command === requested)) continue;
+            // Two topics pinned by the same words are the whole answer: nothing else is read beside them.
             const also = pin.also === undefined ? undefined : this.matcher.topic?.(pin.also, pin.language);
             if (also) return { kind: 'answer', topic, also, score: read.score ?? 0 };
             return this.askedBesidePin(asked, language, asks, chosen(topic, read.score ?? 0));
@@ -2839,6 +2840,7 @@ export class Recognizer {
         const unpinned = (clauses: string[]) => {
             let pinnedBefore = false;
             return clauses.filter((clause) => {
+                // The sentence's last "?" marks the whole sentence, not its last clause alone.
                 pinnedBefore = asks(clause) || (pinnedBefore && !this.sentenceMayAsk(clause.replace('?', '')));
                 return !pinnedBefore;
             });
