@@ -4254,6 +4254,30 @@ describe('IMP+ turned away in brackets', () => {
     });
 });
 
+describe('whether IMP+ is still open, in its own words', () => {
+    readsPinned(
+        'program-status',
+        {
+            as: 'is whether the program is running',
+            cases: [
+                ['they still taking applications for imp plus this year?', 'en'],
+                ['IS IMP+ STILL OPEN OR DID THEY PAUSE IT LIKE THE PEQ', 'en'],
+                ['Sur TikTok une fille disait que le PMI+ est encore ouvert et qu’il faut se dépêcher. Vrai ou pas?', 'fr'],
+            ],
+        },
+        {
+            as: 'is not whether it is open to someone, nor another program',
+            cases: [
+                ['I have a PEQ CSQ, is IMP+ still open to me?', 'en'],
+                ['le programme des aides familiaux, c’est encore ouvert?', 'fr'],
+                ['is Arrima still taking applications from people who hold a PMI+ permit?', 'en'],
+                // The permit cancelled by a refusal is what a PR decision does.
+                ['Say my PR gets refused, I guess the IMP+ permit gets cancelled right away?', 'en'],
+            ],
+        },
+    );
+});
+
 describe('the cost and the wait asked together, in their own words', () => {
     const recognizer = recognizerWithTopics({});
     it.each([
@@ -4472,6 +4496,7 @@ describe('working for oneself on the permit, in its own words', () => {
                 ['Comptable de formation, j’aimerais ouvrir mon propre cabinet. Le PMI+ me permet-il de travailler à mon compte ?', 'fr'],
                 ['je peux-tu ouvrir mon propre garage avec le PMI+ ou faut que je sois employé?', 'fr'],
                 ['could I start my own cleaning business on the IMP+ permit?', 'en'],
+                ['can i run my own trucking business self employed on that permit or i need work for somebody', 'en'],
                 // Spoken forms of "can", and the future.
                 ['jpeux tu me partir a mon compte avec le pmi+ ou faut absolument un patron', 'fr'],
                 ['est ce que je pourrai ouvrir mon propre salon a mon compte avec le permis pmi+', 'fr'],

@@ -122,6 +122,7 @@ describe('small talk ends a conversation well', () => {
         ['are you a robot', 'en-CA', 'whoAreYou'],
         ['are you human', 'en-CA', 'whoAreYou'],
         ['es-tu une vraie personne?', 'fr-CA', 'whoAreYou'],
+        ['Suis-je en train de discuter avec une vraie personne ou avec un robot ?', 'fr-CA', 'whoAreYou'],
     ])('%j gets a short reply of its own, not an apology', async (message, locale, topic) => {
         const { text, recognized } = await say(message, locale);
         expect(recognized).toMatchObject({ action: 'answer', topic });
