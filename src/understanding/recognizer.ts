@@ -124,6 +124,12 @@ function clausesLastFirst(text: string, minWords = 4): string[] {
 const phraseAt = (tokens: readonly string[], phrase: readonly string[], start: number): boolean =>
     phrase.every((token, i) => tokens[start + i] === token);
 
+/** Where each of the phrases stands in the tokens, as [start, end) spans. */
+const phraseSpans = (tokens: readonly string[], phrases: readonly (readonly string[])[]): (readonly [number, number])[] =>
+    tokens.flatMap((_, start) =>
+        phrases.filter((phrase) => phraseAt(tokens, phrase, start)).map((phrase) => [start, start + phrase.length] as const),
+    );
+
 /** The words that start one more question ("And once there, can he change employers?", « Pis l'examen médical ? »). */
 const ANOTHER_QUESTION_WORDS = '(?:and|also|plus|btw|et|pis|puis|aussi)\\b';
 /** A sentence that says it asks one more thing. */
@@ -2683,9 +2689,7 @@ export class Recognizer {
     private namesPermitElsewhere(sentence: string, language: Language): boolean {
         const { places, permits, programs, known } = this.elsewhere;
         const said = words(sentence);
-        const at = (phrases: string[][]) =>
-            said.flatMap((_, i) => phrases.filter((phrase) => phraseAt(said, phrase, i)).map((phrase) => [i, i + phrase.length] as const));
-        const placed = at(places);
+        const placed = phraseSpans(said, places);
         const inPlace = (i: number) => placed.some(([from, to]) => i >= from && i < to);
         const holding = this.holding.get(language);
         // "the ontario work permit": the place between the article and the permit makes it that place's.
@@ -2694,8 +2698,8 @@ export class Recognizer {
         const near = ([start, end]: readonly [number, number]) =>
             placed.some(([from, to]) => (from >= end ? from - end : start - to) <= ELSEWHERE_GAP);
         return (
-            at(permits).some((named) => !spokenOf(named[0]) && !held(named[0]) && near(named)) ||
-            at(programs).some((named) => !spokenOf(named[0]) && near(named))
+            phraseSpans(said, permits).some((named) => !spokenOf(named[0]) && !held(named[0]) && near(named)) ||
+            phraseSpans(said, programs).some((named) => !spokenOf(named[0]) && near(named))
         );
     }
 
@@ -2913,15 +2917,8 @@ export class Recognizer {
     /** Whether one of `phrases` is somewhere in the message, not as words of one of `within` ("dog", not "dog daycare"). */
     private saysOutside(text: string, phrases: readonly string[][], within: readonly string[][]): boolean {
         const tokens = words(text);
-        const covered = new Set<number>();
-        for (const phrase of within)
-            for (let start = 0; start < tokens.length; start++) {
-                if (!phraseAt(tokens, phrase, start)) continue;
-                for (let at = 0; at < phrase.length; at++) covered.add(start + at);
-            }
-        return phrases.some((phrase) =>
-            tokens.some((_, start) => phraseAt(tokens, phrase, start) && phrase.every((_, at) => !covered.has(start + at))),
-        );
+        const covered = phraseSpans(tokens, within);
+        return phraseSpans(tokens, phrases).some(([start, end]) => covered.every(([from, to]) => end <= from || start >= to));
     }
 
     /** Whether one of the phrases is somewhere in the message. */
