@@ -198,6 +198,31 @@ function readsPinned(id: string, asked: { as: string; cases: Said }, notAsked: {
     });
 }
 
+/**
+ * A second answer a rule drops: `dropped` is answered by `topic` alone, and `kept`, where the second question is asked
+ * in its own words, by `topic` and `also`.
+ */
+function dropsSecondAnswer(
+    recognizer: Recognizer,
+    language: Language,
+    topic: string,
+    dropped: { as: string; text: string },
+    kept: { as: string; text: string; also: string },
+): void {
+    it(dropped.as, () => {
+        const read = recognizer.understand(dropped.text, language);
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: topic } });
+        expect(read).not.toHaveProperty('also');
+    });
+    it(kept.as, () => {
+        expect(recognizer.understand(kept.text, language)).toMatchObject({
+            kind: 'answer',
+            topic: { id: topic },
+            also: { id: kept.also },
+        });
+    });
+}
+
 describe('a question after sentences that only tell', () => {
     const recognizer = recognizerReading({
         'We are a family of four. My wife is a nurse. Do we need a job offer?': unsure('family-members', 'job-offer-lmia'),
@@ -3677,19 +3702,13 @@ describe('a question asked for the writer and a family member together', () => {
         [asksWork]: confident('spouse-work'),
     });
 
-    it('asks it for both, not the family member’s own topic', () => {
-        const read = recognizer.understand(`${fees} ${forBoth}`, 'fr');
-        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
-        expect(read).not.toHaveProperty('also');
-    });
-
-    it('still asks the family member’s topic in its own words', () => {
-        expect(recognizer.understand(`${fees} ${asksWork}`, 'fr')).toMatchObject({
-            kind: 'answer',
-            topic: { id: 'fees' },
-            also: { id: 'spouse-work' },
-        });
-    });
+    dropsSecondAnswer(
+        recognizer,
+        'fr',
+        'fees',
+        { as: 'asks it for both, not the family member’s own topic', text: `${fees} ${forBoth}` },
+        { as: 'still asks the family member’s topic in its own words', text: `${fees} ${asksWork}`, also: 'spouse-work' },
+    );
 });
 
 describe('what a thing has to do with IMP+, asked beside what it is', () => {
@@ -3702,19 +3721,13 @@ describe('what a thing has to do with IMP+, asked beside what it is', () => {
         'c’est quoi le PMI+?': confident('what-is-imp'),
     });
 
-    it('is part of what that thing is', () => {
-        const read = recognizer.understand(mifi, 'fr');
-        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'what-is-mifi' } });
-        expect(read).not.toHaveProperty('also');
-    });
-
-    it('leaves what IMP+ is, asked in its own words, a second question', () => {
-        expect(recognizer.understand(both, 'fr')).toMatchObject({
-            kind: 'answer',
-            topic: { id: 'what-is-mifi' },
-            also: { id: 'what-is-imp' },
-        });
-    });
+    dropsSecondAnswer(
+        recognizer,
+        'fr',
+        'what-is-mifi',
+        { as: 'is part of what that thing is', text: mifi },
+        { as: 'leaves what IMP+ is, asked in its own words, a second question', text: both, also: 'what-is-imp' },
+    );
 });
 
 describe('a companion named by all its words in a part that reads as nothing else', () => {
@@ -4370,19 +4383,13 @@ describe('fees named as paid beside another question', () => {
         [cost]: confident('fees'),
     });
 
-    it('do not ask what the fees are: the other question is the answer', () => {
-        const read = recognizer.understand(`${meaning} ${paid}`, 'fr');
-        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'criteria-complete-application' } });
-        expect(read).not.toHaveProperty('also');
-    });
-
-    it('leave fees asked outright as a second answer', () => {
-        expect(recognizer.understand(`${meaning} ${cost}`, 'fr')).toMatchObject({
-            kind: 'answer',
-            topic: { id: 'criteria-complete-application' },
-            also: { id: 'fees' },
-        });
-    });
+    dropsSecondAnswer(
+        recognizer,
+        'fr',
+        'criteria-complete-application',
+        { as: 'do not ask what the fees are: the other question is the answer', text: `${meaning} ${paid}` },
+        { as: 'leave fees asked outright as a second answer', text: `${meaning} ${cost}`, also: 'fees' },
+    );
 });
 
 describe('what a complete application means, in its own words', () => {
@@ -4418,19 +4425,13 @@ describe('what follows a pinned clause in its sentence', () => {
         'and how do I fill out the form?': confident('application-form'),
     });
 
-    it('spells that question out: no second answer', () => {
-        const read = recognizer.understand(spelled, 'en');
-        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'criteria-complete-application' } });
-        expect(read).not.toHaveProperty('also');
-    });
-
-    it('is a second question when it starts asking', () => {
-        expect(recognizer.understand(second, 'en')).toMatchObject({
-            kind: 'answer',
-            topic: { id: 'criteria-complete-application' },
-            also: { id: 'application-form' },
-        });
-    });
+    dropsSecondAnswer(
+        recognizer,
+        'en',
+        'criteria-complete-application',
+        { as: 'spells that question out: no second answer', text: spelled },
+        { as: 'is a second question when it starts asking', text: second, also: 'application-form' },
+    );
 });
 
 describe('changing employers on the permit, in its own words', () => {
