@@ -3,7 +3,7 @@ import { createTranslator } from '../src/content/i18n';
 import { KnowledgeBase, type Topic } from '../src/content/knowledgeBase';
 import type { Language } from '../src/content/languages';
 import type { MatchOutcome } from '../src/understanding/faq/matcher';
-import { Recognizer } from '../src/understanding/recognizer';
+import { type Recognition, Recognizer } from '../src/understanding/recognizer';
 
 /**
  * The recognizer's rules for long and mixed messages, on fixed readings of each part instead of the trained model:
@@ -186,15 +186,16 @@ type Said = readonly (readonly [string, Language])[];
 
 /**
  * A question its own words settle (`pins` in `context.json`), whatever the classifier says: each message of `asked`
- * is read as topic `id`, none of `notAsked` is.
+ * is read as topic `id` (answered, or its guided flow started), none of `notAsked` is.
  */
 function readsPinned(id: string, asked: { as: string; cases: Said }, notAsked: { as: string; cases: Said }): void {
     const recognizer = recognizerWithTopics({});
+    const topicRead = (read: Recognition) => (read.kind === 'answer' ? read.topic.id : read.kind === 'dialog' ? read.topic : undefined);
     it.each(asked.cases)(`${asked.as}: %s`, (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id } });
+        expect(topicRead(recognizer.understand(text, language))).toBe(id);
     });
     it.each(notAsked.cases)(`${notAsked.as}: %s`, (text, language) => {
-        expect(recognizer.understand(text, language)).not.toMatchObject({ kind: 'answer', topic: { id } });
+        expect(topicRead(recognizer.understand(text, language))).not.toBe(id);
     });
 }
 
@@ -4807,4 +4808,45 @@ describe('two members of a family side by side', () => {
         expect(read).toMatchObject({ kind: 'answer', topic: { id: 'family-members' } });
         expect(read).not.toHaveProperty('also');
     });
+});
+
+describe('a CSQ that may expire before something else comes', () => {
+    readsPinned(
+        'csq-expiry',
+        {
+            as: 'is what becomes of the CSQ, though the permit is named',
+            cases: [
+                ['my CSQ expires in march and im still waiting. what happens if it expire before i get the permit?', 'en'],
+                ['le CSQ de ma protégée expire en mars, qu’est-ce qui arrive s’il expire avant qu’elle ait son permis', 'fr'],
+            ],
+        },
+        {
+            as: 'is not asked of the permit, a passport or a status',
+            cases: [
+                ['I have my CSQ. What if my permit expires before the PR is decided?', 'en'],
+                ['J’ai mon CSQ, mais mon passeport expire avant la fin du permis, je fais quoi?', 'fr'],
+            ],
+        },
+    );
+});
+
+describe('a family asking to be walked through its options one by one', () => {
+    readsPinned(
+        'start-family',
+        {
+            as: 'is the family guide',
+            cases: [
+                ['me, my husband and our 2 kids are here as tourists. can we go through what each of us could get?', 'en'],
+                ['Trois générations ici. Pouvez-vous regarder avec nous, un à la fois, ce qui s’offre à notre famille?', 'fr'],
+            ],
+        },
+        {
+            as: 'is not a family that applies together or asks about forms',
+            cases: [
+                ['Medical exam requested. does my wife who is applying together with me also have to do one?', 'en'],
+                ['can you walk me through the application forms step by step, my wife and kids are coming too', 'en'],
+                ['Mon conjoint et moi on vit ensemble depuis 14 mois, il peut avoir un permis de travail lui aussi?', 'fr'],
+            ],
+        },
+    );
 });
