@@ -2395,6 +2395,7 @@ describe('a question about what no IMP+ answer covers', () => {
     const carte = 'Ma carte de résident permanent expire en novembre, comment la renouveler ?';
     // "it" in the question is what the sentence before named.
     const carteAvant = 'Ma carte de résident permanent expire en mai. Comment la renouveler ?';
+    const carteRp = 'Une fois résident permanent, comment on renouvelle la carte de RP?';
     const definition = 'what is this CSQ everybody talks about? is it the same as a PR card?';
     const told = 'am I eligible? I already have my SIN';
     const impots = 'Avec un permis ouvert, dois-je faire deux déclarations d’impôts, une au Québec et une au fédéral ?';
@@ -2457,6 +2458,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [sin]: confident('start-permit'),
         [carte]: confident('permit-expiry'),
         [carteAvant]: confident('permit-expiry'),
+        [carteRp]: confident('permit-expiry'),
         [impots]: confident('what-is-mifi'),
         [dog]: confident('documents-list'),
         [definition]: confident('what-is-csq'),
@@ -2467,6 +2469,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [sin, 'en'],
         [carte, 'fr'],
         [carteAvant, 'fr'],
+        [carteRp, 'fr'],
         [impots, 'fr'],
         [dog, 'en'],
         [usVisa, 'en'],
