@@ -4853,3 +4853,27 @@ describe('a family asking to be walked through its options one by one', () => {
         },
     );
 });
+
+describe('a bare why after a question', () => {
+    const outside = 'il faut vraiment habiter hors du Québec quand on fait la demande PMI+?';
+    const recognizer = recognizerReading({
+        [`${outside} pk?`]: confident('criteria-outside-quebec', 0.6),
+        [outside]: confident('criteria-outside-quebec'),
+        'pk?': confident('purpose'),
+        'pis combien ça coûte?': confident('fees'),
+    });
+
+    it('asks the reason for the rule just asked about, not why IMP+ exists', () => {
+        const read = recognizer.understand(`${outside} pk?`, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'criteria-outside-quebec' } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('leaves a second question of its own answered', () => {
+        expect(recognizer.understand(`${outside} pis combien ça coûte?`, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'criteria-outside-quebec' },
+            also: { id: 'fees' },
+        });
+    });
+});

@@ -1879,11 +1879,14 @@ export class Recognizer {
 
     /**
      * Two questions whose second leaves its subject unsaid and asks what the first one's answer already says of its own
-     * thing (`ASKED_OF_THE_FIRST`: its cost, how long it is valid): "it" is that thing, and the first answer alone.
+     * thing (`ASKED_OF_THE_FIRST`: its cost, how long it is valid): "it" is that thing, and the first answer alone. So
+     * is a bare why ("do I really have to live outside Quebec? why?"): the reason for that rule, not why IMP+ exists.
      */
     private askedOfTheFirst(both: Recognition, second: string): Recognition {
-        if (both.kind !== 'answer' || both.also === undefined || !this.subjects.leavesItUnsaid(second)) return both;
+        if (both.kind !== 'answer' || both.also === undefined) return both;
         const { also, ...first } = both;
+        if (asksOnly(second, this.whyPhrases, 0)) return first;
+        if (!this.subjects.leavesItUnsaid(second)) return both;
         const owned = ASKED_OF_THE_FIRST.some(({ asked, answeredBy }) => asked.includes(also.id) && answeredBy.includes(first.topic.id));
         return owned ? first : both;
     }
