@@ -233,6 +233,8 @@ describe('TextAnalyzer', () => {
         for (const lost of ['perdu ma job', 'perdu mon travail', 'licencié', 'been fired'])
             expect(analyzer.analyze(lost), lost).toEqual(analyzer.analyze('lost my job'));
         expect(analyzer.analyze('shop')).toEqual(analyzer.analyze('employeur'));
+        // « valable combien de temps », as « valide ».
+        expect(analyzer.analyze('valable')).toEqual(analyzer.analyze('valide'));
     });
 
     it('reads a visitor coming as a tourist as another program, as a visit already was', () => {

@@ -1579,6 +1579,8 @@ export const WORD_CONCEPTS: Readonly<Record<string, string>> = {
     valid: '@duration',
     validity: '@duration',
     valide: '@duration',
+    valable: '@duration',
+    valables: '@duration',
     validite: '@duration',
     last: '@duration',
     lasts: '@duration',
