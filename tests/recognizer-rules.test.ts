@@ -4877,3 +4877,28 @@ describe('a bare why after a question', () => {
         });
     });
 });
+
+describe('a message without a question mark whose first sentence asks', () => {
+    const costAndTime = 'how much does it cost and how long does it take';
+    const told = 'we are 2 adults + 1 toddler';
+    const paid = 'I paid the fees and I know how long it takes';
+    const school = 'my wife wants to know about school for the kids';
+    // Read as a whole, the message is about something else: only the pinned words can say what it asks.
+    const recognizer = recognizerWithTopics({
+        [`${costAndTime}. ${told}`]: { kind: 'none', score: 0.37, offTopic: true },
+        [told]: { kind: 'none', score: 0.3, offTopic: true },
+        [`${paid}. ${school}`]: { kind: 'none', score: 0.37, offTopic: true },
+    });
+
+    it('asks it, though its last sentence only tells', () => {
+        expect(recognizer.understand(`${costAndTime}. ${told}`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'processing-times' },
+        });
+    });
+
+    it('asks nothing when it only tells, before a last sentence that asks', () => {
+        expect(recognizer.understand(`${paid}. ${school}`, 'en')).not.toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
+    });
+});

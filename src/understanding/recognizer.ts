@@ -2883,12 +2883,13 @@ export class Recognizer {
         const sentences = text.trim().split(SENTENCE_END);
         const marked = text.includes('?');
         const last = sentences.length - 1;
-        // "…San Francisco? do I need a US visa": a last sentence that starts as a question asks without its mark.
+        // "…San Francisco? do I need a US visa": a last sentence that starts as a question asks without its mark; with no
+        // mark at all, so does any ("how much does it cost and how long does it take. we are 2 adults + 1 toddler").
         const asks = (sentence: string, i: number) =>
             marked
                 ? sentence.trim().endsWith('?') ||
                   (i === last && (ANOTHER_QUESTION.test(sentence.trim()) || this.asksAt(words(sentence), 0)))
-                : i === last;
+                : i === last || this.asksAt(words(sentence), 0);
         return sentences.some((sentence, i) => asks(sentence, i) && test(sentence));
     }
 
