@@ -235,6 +235,9 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('shop')).toEqual(analyzer.analyze('employeur'));
         // « valable combien de temps », as « valide ».
         expect(analyzer.analyze('valable')).toEqual(analyzer.analyze('valide'));
+        // A wait that seems too long is about processing, not why one would wait for IMP+.
+        expect(analyzer.analyze('pourquoi c’est si long')).toEqual(analyzer.analyze('pourquoi les délais'));
+        expect(analyzer.analyze('why is it taking so long')).toEqual(analyzer.analyze('why the delays'));
     });
 
     it('reads a visitor coming as a tourist as another program, as a visit already was', () => {
