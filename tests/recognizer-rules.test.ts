@@ -4902,3 +4902,23 @@ describe('a message without a question mark whose first sentence asks', () => {
         expect(recognizer.understand(`${paid}. ${school}`, 'en')).not.toMatchObject({ kind: 'answer', topic: { id: 'fees' } });
     });
 });
+
+describe('"can she work?" after a spouse named in a sentence before', () => {
+    readsPinned(
+        'spouse-work',
+        {
+            as: 'is whether the spouse may work',
+            cases: [
+                ['my wife is here with me on a visitor visa. can she work too', 'en'],
+                ['Ma future employée arrive avec son mari. Le mari pourrait-il travailler à la scierie lui aussi?', 'fr'],
+            ],
+        },
+        {
+            as: 'is not asked of a parent, a sibling or a friend',
+            cases: [
+                ['my wife and my mom are coming with me. can she work?', 'en'],
+                ['Mon mari a son CSQ. Ma sœur vient avec nous, elle peut travailler?', 'fr'],
+            ],
+        },
+    );
+});
