@@ -4922,3 +4922,24 @@ describe('"can she work?" after a spouse named in a sentence before', () => {
         },
     );
 });
+
+describe('"what is it exactly?" after IMP+ named in a sentence before', () => {
+    readsPinned(
+        'what-is-imp',
+        {
+            as: 'asks what IMP+ is',
+            cases: [
+                ['my coworker at front desk keeps saying i should apply for imp+ ... what even is it lol', 'en'],
+                ['Tout le monde parle du PMI+ à la shop. C’est quoi exactement?', 'fr'],
+            ],
+        },
+        {
+            as: 'asks of something else the message names, or a term quoted',
+            cases: [
+                ['MIFI mentioned IMP+ in the letter. what is it exactly?', 'en'],
+                ['"maintained status" was in your previous answer, what’s that? my imp+ ends in june', 'en'],
+                ['J’ai reçu une lettre du MIFI pour le PMI+. C’est quoi exactement?', 'fr'],
+            ],
+        },
+    );
+});
