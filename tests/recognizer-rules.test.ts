@@ -4943,3 +4943,17 @@ describe('"what is it exactly?" after IMP+ named in a sentence before', () => {
         },
     );
 });
+
+describe('a question its words settle, in a message read as the permit’s tour', () => {
+    const there = 'theres a job in Ottawa I like more. would the permit let me work there';
+    const tour = 'tell me about the permit';
+    const recognizer = recognizerWithTopics({ [there]: confident('start-permit'), [tour]: confident('start-permit') });
+
+    it('is what the words settle', () => {
+        expect(recognizer.understand(there, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
+    });
+
+    it('leaves the tour asked for as it is', () => {
+        expect(recognizer.understand(tour, 'en')).toMatchObject({ kind: 'dialog', topic: 'start-permit' });
+    });
+});
