@@ -4084,6 +4084,8 @@ describe('working in a province or city outside Quebec with the permit named', (
             cases: [
                 ['My cousin in Toronto can get me a job for a few months. Would this permit let me work in Ontario?', 'en'],
                 ['theres a nursing home in Cornwall Ontario paying more, can i take that job with my IMP+ permit?', 'en'],
+                ['our cook holds the imp+ permit. can he do some shifts at our other location in Hawkesbury Ontario', 'en'],
+                ['with IMP+ can I accept a rotation at the Mississauga hangar?', 'en'],
                 ['Si j’ai le permis PMI+ est-ce que je peux faire des runs en Ontario pis aux States?', 'fr'],
             ],
         },
