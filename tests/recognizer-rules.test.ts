@@ -4959,3 +4959,23 @@ describe('a question its words settle, in a message read as the permit’s tour'
         expect(recognizer.understand(tour, 'en')).toMatchObject({ kind: 'dialog', topic: 'start-permit' });
     });
 });
+
+describe('working for anyone, or for two at the same time, with the permit', () => {
+    readsPinned(
+        'employers',
+        {
+            as: 'is whom the permit lets one work for',
+            cases: [
+                ['With IMP+ can I work for the CIUSSS and a private nursing agency at the same time?', 'en'],
+                ['jfais du uber eats le soir pis du doordash la fds, avec le PMI+ je peux travailler pour les 2 apps en meme temps?', 'fr'],
+            ],
+        },
+        {
+            as: 'is not asked of a spouse, a student or another province',
+            cases: [
+                ['my wife is on a study permit, can she work for two companies at the same time with the permit?', 'en'],
+                ['Avec le PMI+ je peux travailler pour n’importe quel garage en Ontario?', 'fr'],
+            ],
+        },
+    );
+});
