@@ -4823,6 +4823,7 @@ describe('a CSQ that may expire before something else comes', () => {
             cases: [
                 ['my CSQ expires in march and im still waiting. what happens if it expire before i get the permit?', 'en'],
                 ['le CSQ de ma protégée expire en mars, qu’est-ce qui arrive s’il expire avant qu’elle ait son permis', 'fr'],
+                ['Mon CSQ expire dans 2 mois. Qu’est-ce qui arrive s’il expire avant que j’aie mon permis?', 'fr'],
             ],
         },
         {
