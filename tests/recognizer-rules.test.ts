@@ -4980,3 +4980,23 @@ describe('working for anyone, or for two at the same time, with the permit', () 
         },
     );
 });
+
+describe('a family member added to or included in one’s own application', () => {
+    readsPinned(
+        'family-members',
+        {
+            as: 'is what the family gets with IMP+',
+            cases: [
+                ['on vient de se marier, mon chum peut-il être ajouté à ma demande ?', 'fr'],
+                ['just married. can my wife be added to my application?', 'en'],
+            ],
+        },
+        {
+            as: 'is not the permanent residence file',
+            cases: [
+                ['can my wife be added to my PR application?', 'en'],
+                ['mon fils peut-il être ajouté à ma demande de résidence permanente?', 'fr'],
+            ],
+        },
+    );
+});
