@@ -4827,10 +4827,11 @@ describe('a CSQ that may expire before something else comes', () => {
             ],
         },
         {
-            as: 'is not asked of the permit, a passport or a status',
+            as: 'is not asked of the permit, a passport, a status or another certificate',
             cases: [
                 ['I have my CSQ. What if my permit expires before the PR is decided?', 'en'],
                 ['J’ai mon CSQ, mais mon passeport expire avant la fin du permis, je fais quoi?', 'fr'],
+                ['my police certificate expires before i get the permit, do i need a new one?', 'en'],
             ],
         },
     );
