@@ -200,6 +200,23 @@ function readsPinned(id: string, asked: { as: string; cases: Said }, notAsked: {
 }
 
 /**
+ * A rule that reads messages as about something else whatever IMP+ topic their words lean to: each of `refused` is
+ * refused as off topic, each of `kept` is still read as `kept.read`.
+ */
+function refusesOffTopic(
+    recognizer: Recognizer,
+    refused: { as: string; cases: Said },
+    kept: { as: string; cases: Said; read: Record<string, unknown> },
+): void {
+    it.each(refused.cases)(`${refused.as}: %s`, (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
+    });
+    it.each(kept.cases)(`${kept.as}: %s`, (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject(kept.read);
+    });
+}
+
+/**
  * A second answer a rule drops: `dropped` is answered by `topic` alone, and `kept`, where the second question is asked
  * in its own words, by `topic` and `also`.
  */
@@ -4354,27 +4371,32 @@ describe('another province’s permit or program', () => {
         [allowed]: confident('quebec-only'),
     });
 
-    it.each([
-        [ontario, 'en'],
-        [eimt, 'fr'],
-        [likeImp, 'en'],
-        [commePmi, 'fr'],
-        [overThere, 'en'],
-    ] as const)('is that province’s matter, whatever IMP+ topic its words lean to: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
-    });
-
-    it.each([
-        [withThePermit, 'en'],
-        [withImp, 'en'],
-        [avecLePermis, 'fr'],
-        [current, 'en'],
-        [before, 'en'],
-        [held, 'fr'],
-        [allowed, 'fr'],
-    ] as const)('is not the IMP+ permit taken there, nor one’s own permit there: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer' });
-    });
+    refusesOffTopic(
+        recognizer,
+        {
+            as: 'is that province’s matter, whatever IMP+ topic its words lean to',
+            cases: [
+                [ontario, 'en'],
+                [eimt, 'fr'],
+                [likeImp, 'en'],
+                [commePmi, 'fr'],
+                [overThere, 'en'],
+            ],
+        },
+        {
+            as: 'is not the IMP+ permit taken there, nor one’s own permit there',
+            cases: [
+                [withThePermit, 'en'],
+                [withImp, 'en'],
+                [avecLePermis, 'fr'],
+                [current, 'en'],
+                [before, 'en'],
+                [held, 'fr'],
+                [allowed, 'fr'],
+            ],
+            read: { kind: 'answer' },
+        },
+    );
 });
 
 describe('fees named as paid beside another question', () => {
@@ -4721,23 +4743,28 @@ describe('a question about a permit the writer or someone else holds', () => {
         [beside]: confident('open-vs-employer-specific'),
     });
 
-    it.each([
-        [own, 'en'],
-        [mon, 'fr'],
-        [held, 'en'],
-        [sister, 'fr'],
-    ] as const)('is that permit’s matter, not the difference between the permits: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
-    });
-
-    it.each([
-        [any, 'en'],
-        [beside, 'en'],
-        [open, 'en'],
-        [compared, 'fr'],
-    ] as const)('leaves a closed permit in general, or one compared with IMP+’s or an open one: %s', (text, language) => {
-        expect(recognizer.understand(text, language)).toMatchObject({ kind: 'answer', topic: { id: 'open-vs-employer-specific' } });
-    });
+    refusesOffTopic(
+        recognizer,
+        {
+            as: 'is that permit’s matter, not the difference between the permits',
+            cases: [
+                [own, 'en'],
+                [mon, 'fr'],
+                [held, 'en'],
+                [sister, 'fr'],
+            ],
+        },
+        {
+            as: 'leaves a closed permit in general, or one compared with IMP+’s or an open one',
+            cases: [
+                [any, 'en'],
+                [beside, 'en'],
+                [open, 'en'],
+                [compared, 'fr'],
+            ],
+            read: { kind: 'answer', topic: { id: 'open-vs-employer-specific' } },
+        },
+    );
 });
 
 describe('a half that names MIFI or the CSQ without asking what it is', () => {

@@ -2806,10 +2806,10 @@ export class Recognizer {
      * pin read beyond other programs (where one applies from, asked of someone on a PGWP).
      */
     private pinnedByWords(text: string, language: Language, read: Recognition): Recognition | undefined {
+        if (read.kind === 'command') return undefined;
         // Not the permit's tour, read from a message that names the permit: "…a job in Ottawa. would the permit let me
         // work there" asks where it may be used.
-        const tour = read.kind === 'dialog' && IMP_PLUS_OVERVIEW_TOPICS.includes(read.topic ?? '');
-        if (read.kind === 'command' || (read.kind === 'dialog' && !tour)) return undefined;
+        if (read.kind === 'dialog' && !IMP_PLUS_OVERVIEW_TOPICS.includes(read.topic ?? '')) return undefined;
         if (read.kind === 'answer' && read.topic.smallTalk) return undefined;
         if (read.kind === 'refuse' && read.ownFile) return undefined;
         const elsewhere = read.kind === 'refuse' && read.otherProgram === true;
