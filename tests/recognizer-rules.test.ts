@@ -1447,6 +1447,20 @@ describe('a question typed with a full stop, before a story', () => {
     });
 });
 
+describe('a question typed with a full stop after an apology, before a story', () => {
+    const question = 'sorry maybe stupid question but what is CSQ.';
+    const story = 'the lawyer in seoul repeat this word all the time and i am shame to ask him again';
+    const recognizer = recognizerReading({
+        [`${question} ${story}`]: confident('what-is-csq'),
+        [question]: confident('what-is-csq'),
+        [story]: { kind: 'none', score: 0.3, offTopic: true },
+    });
+
+    it('is the question, when a word that asks follows "but": the story after it is not', () => {
+        expect(recognizer.understand(`${question} ${story}`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-csq' } });
+    });
+});
+
 describe('a "Did you mean…?" for a message that says "it" and names nothing', () => {
     const recognizer = recognizerReading({
         'can I study with it': unsure('study-with-permit', 'oos-study-other-provinces'),

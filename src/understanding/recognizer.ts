@@ -1310,6 +1310,8 @@ export class Recognizer {
             const [first, ...rest] = words(sentence);
             return (
                 this.questionStarts.has(first ?? '') ||
+                // "sorry maybe stupid question but what is CSQ."
+                rest.some((word, i) => JOINING_WORDS.has(word) && this.questionStarts.has(rest[i + 1] ?? '')) ||
                 (this.conditionWords.has(first ?? '') && rest.some((word) => this.askingWords.has(word)))
             );
         };
