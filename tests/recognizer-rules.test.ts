@@ -3823,6 +3823,45 @@ describe('the size of the files to upload', () => {
     });
 });
 
+describe('a kind of thing, or what a word means, asked beside the topic that answers it', () => {
+    const visa = 'sorry whats this IMP+ thing my manager keeps going on about? is it like a visa or what';
+    const travel = 'sorry whats this IMP+ thing my manager keeps going on about? and do I need a visa to travel home';
+    const complete = 'the application must be complete, what does complete mean, all documents and the fees paid too?';
+    const priced = 'what does a complete application mean, and how much are the fees?';
+    const recognizer = recognizerReading({
+        'sorry whats this IMP+ thing my manager keeps going on about?': confident('what-is-imp'),
+        'is it like a visa or what': confident('travel-documents'),
+        'and do I need a visa to travel home': confident('travel-documents'),
+        [complete]: unsure('criteria-complete-application', 'fees'),
+        [priced]: unsure('criteria-complete-application', 'fees'),
+        'what does a complete application mean': confident('criteria-complete-application'),
+        'how much are the fees?': confident('fees'),
+    });
+
+    describe('"is it a visa" after what IMP+ is', () => {
+        dropsSecondAnswer(
+            recognizer,
+            'en',
+            'what-is-imp',
+            { as: 'asks what kind of thing it is, which the answer says', text: visa },
+            { as: 'leaves travel, asked in its own words, a second question', text: travel, also: 'travel-documents' },
+        );
+    });
+
+    describe('the fees named in what a complete application means', () => {
+        it('are part of what "complete" means', () => {
+            expect(recognizer.understand(complete, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'criteria-complete-application' } });
+        });
+        it('are asked in their own right when their amount is', () => {
+            expect(recognizer.understand(priced, 'en')).toMatchObject({
+                kind: 'answer',
+                topic: { id: 'criteria-complete-application' },
+                also: { id: 'fees' },
+            });
+        });
+    });
+});
+
 describe('a second answer the words of the first one settle', () => {
     const photos = 'how do I upload my docs? are phone photos ok or do I need a scanner';
     const ready = 'how do I upload my docs? and what should I have ready before I start?';
