@@ -4129,6 +4129,7 @@ describe('working in a province named before "there"', () => {
             cases: [
                 ['there’s a cheese factory in ontario paying 4$ more an hour. could i go work there with it', 'en'],
                 ['une job à Toronto paye mieux, je pourrais aller travailler là-bas avec le pmi+?', 'fr'],
+                ['ma compagnie a une mine à Timmins en Ontario. s’ils me transfèrent là-bas, le PMI+ est-tu encore bon?', 'fr'],
             ],
         },
         {
@@ -4156,6 +4157,7 @@ describe('working in a province or city outside Quebec with the permit named', (
                 ['theres a nursing home in Cornwall Ontario paying more, can i take that job with my IMP+ permit?', 'en'],
                 ['our cook holds the imp+ permit. can he do some shifts at our other location in Hawkesbury Ontario', 'en'],
                 ['with IMP+ can I accept a rotation at the Mississauga hangar?', 'en'],
+                ['after shrimp season can i go work at the plant in Shippagan NB with the imp+ permit or is it quebec only', 'en'],
                 ['Si j’ai le permis PMI+ est-ce que je peux faire des runs en Ontario pis aux States?', 'fr'],
             ],
         },
@@ -4582,6 +4584,9 @@ describe('working for oneself on the permit, in its own words', () => {
                 // Spoken forms of "can", and the future.
                 ['jpeux tu me partir a mon compte avec le pmi+ ou faut absolument un patron', 'fr'],
                 ['est ce que je pourrai ouvrir mon propre salon a mon compte avec le permis pmi+', 'fr'],
+                // "With it", and the third person of « se mettre à son compte ».
+                ['could i be self employed with it? want to buy my own van and do deliveries as contractor', 'en'],
+                ['peut-on se mettre a son compte avec ce permis? je voudrais partir ma petite business entre mes rotations', 'fr'],
             ],
         },
         {
@@ -4591,6 +4596,8 @@ describe('working for oneself on the permit, in its own words', () => {
                 ['as a freelancer on this permit, can I deduct my car from my taxes?', 'en'],
                 ['ma conjointe pourrait-elle être travailleuse autonome avec son permis ouvert?', 'fr'],
                 ['I am self-employed in Toronto, can I keep my business with an Ontario work permit?', 'en'],
+                // « Son compte » is also the IRCC account one signs in to.
+                ['je peux pas me connecter à son compte avec le permis', 'fr'],
             ],
         },
     );
