@@ -1447,6 +1447,20 @@ describe('a question typed with a full stop, before a story', () => {
     });
 });
 
+describe('a question typed with a full stop, before one with a question mark', () => {
+    const question = 'what if they refuse my PR after i already got the imp+ permit.';
+    const worry = 'i lose my job at the plant?';
+    const recognizer = recognizerReading({
+        [`${question} ${worry}`]: confident('pr-decision'),
+        [question]: confident('pr-decision'),
+        [worry]: { kind: 'none', score: 0.3, offTopic: true },
+    });
+
+    it('asks too, when its first word asks: the worry after it is not the only question', () => {
+        expect(recognizer.understand(`${question} ${worry}`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'pr-decision' } });
+    });
+});
+
 describe('a question typed with a full stop after an apology, before a story', () => {
     const question = 'sorry maybe stupid question but what is CSQ.';
     const story = 'the lawyer in seoul repeat this word all the time and i am shame to ask him again';

@@ -1317,7 +1317,17 @@ export class Recognizer {
         };
         const asking = sentences.filter(asks);
         const aside = this.tellsAboutWriter(last) || (this.tells(last) && words(last).length < ASIDE_WORDS);
-        const questions = marked.length > 0 ? marked : asking.length > 0 ? asking : aside ? [] : [last];
+        // "what if they refuse my PR after i got the permit. i lose my job?": before a question mark, a sentence whose
+        // first word asks, asks too.
+        const lastMarked = sentences.findLastIndex((sentence) => sentence.includes('?'));
+        const questions =
+            marked.length > 0
+                ? sentences.filter((sentence, i) => sentence.includes('?') || (i < lastMarked && asks(sentence)))
+                : asking.length > 0
+                  ? asking
+                  : aside
+                    ? []
+                    : [last];
         if (questions.length === 0 || questions.length === sentences.length) return undefined;
         let refusal: Recognition | undefined;
         for (const question of questions) {
