@@ -5102,3 +5102,30 @@ describe('a family member added to or included in one’s own application', () =
         },
     );
 });
+
+describe('trouble signing in to one’s IRCC account', () => {
+    readsPinned(
+        'online-account',
+        {
+            as: 'is the online account, whose answer points to the official sign-in help',
+            cases: [
+                ['cant sign in to my IRCC account, keeps saying my password is wrong, how do I get in', 'en'],
+                [
+                    'cannot enter in my IRCC account since yesterday, it say password wrong and i forget the answers of the security questions',
+                    'en',
+                ],
+                ['je suis pas capable de me connecter à mon compte IRCC, mot de passe invalide, je fais quoi?', 'fr'],
+            ],
+        },
+        {
+            as: 'is not another account: a phone, Quebec’s Arrima portal',
+            cases: [
+                ['locked out of my iphone, how do I reset the password', 'en'],
+                ['how do I log in to Arrima, my account is locked', 'en'],
+                // The bot asked to sign in and look at one's file.
+                ['Log into my IRCC account and tell me why my biometric instruction letter hasnt arrived', 'en'],
+                ['je peux pas me connecter à mon compte Arrima du MIFI, mot de passe oublié, je fais quoi?', 'fr'],
+            ],
+        },
+    );
+});

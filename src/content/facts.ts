@@ -201,6 +201,26 @@ export const SOURCES = {
         },
         checked: '2026-12-06',
     },
+    'gckey-help': {
+        // Checked on 2026-12-07 (stored copies of both pages): a section "Forgot your username or password" / « Si vous
+        // avez oublié votre nom d'utilisateur ou mot de passe ».
+        publisher: 'canada.ca',
+        official: true,
+        url: {
+            en: 'https://www.canada.ca/en/government/sign-in-online-account/gckey.html',
+            fr: 'https://www.canada.ca/fr/gouvernement/ouvrir-session-dossier-compte-en-ligne/clegc.html',
+        },
+        checked: '2026-12-07',
+    },
+    'ircc-help-new-account': {
+        // Checked on 2026-12-07, English only (no French counterpart was found): "For an IRCC secure account: You have to
+        // create a new account and link your applications to it. You won't lose any messages or updates related to
+        // applications you already submitted"; an application not submitted must be restarted in the new account.
+        publisher: 'canada.ca (IRCC Help Centre)',
+        official: true,
+        url: onlyIn('https://ircc.canada.ca/english/helpcentre/answer.asp?qnum=1496&top=23'),
+        checked: '2026-12-07',
+    },
     'ircc-eta-with-permit': {
         // Former CIC site (English only): an eTA is issued with a first work permit; automatic visitor visas are seen only in secondary sources.
         publisher: 'cic.gc.ca (IRCC’s former site)',
