@@ -5036,6 +5036,8 @@ describe('"what is it exactly?" after IMP+ named in a sentence before', () => {
             cases: [
                 ['my coworker at front desk keeps saying i should apply for imp+ ... what even is it lol', 'en'],
                 ['Tout le monde parle du PMI+ à la shop. C’est quoi exactement?', 'fr'],
+                // Named in the same breath.
+                ['wait what even is imp+? my dad keeps saying it at dinner and i just nod lol', 'en'],
             ],
         },
         {
@@ -5044,6 +5046,8 @@ describe('"what is it exactly?" after IMP+ named in a sentence before', () => {
                 ['MIFI mentioned IMP+ in the letter. what is it exactly?', 'en'],
                 ['"maintained status" was in your previous answer, what’s that? my imp+ ends in june', 'en'],
                 ['J’ai reçu une lettre du MIFI pour le PMI+. C’est quoi exactement?', 'fr'],
+                ['what exactly is required for IMP+', 'en'],
+                ['what exactly is the duration of the IMP+ permit', 'en'],
             ],
         },
     );
