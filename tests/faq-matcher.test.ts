@@ -499,6 +499,11 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('who is me fee')).toEqual(analyzer.analyze('who is mifi'));
         expect(analyzer.analyze('the open work per mitt')).toEqual(analyzer.analyze('the open work permit'));
     });
+    it('reads French written as it sounds as the French words it spells', () => {
+        expect(analyzer.analyze('es ce ke le pmi+ est encor ouvert')).toEqual(analyzer.analyze('es ce que le pmi+ est encore ouvert'));
+        expect(analyzer.analyze('kil peu demander le certifica de police')).toEqual(analyzer.analyze('qu’il peu demander le certificat de police'));
+        expect(analyzer.analyze('sa ce ki le pmi+')).toEqual(analyzer.analyze('c’est quoi le pmi+'));
+    });
     it('reads Haitian Creole words in a French message as the French words they are', () => {
         expect(analyzer.analyze('eske madanm mwen ka travay')).toEqual(analyzer.analyze('est-ce que ma femme peut travailler'));
         expect(analyzer.analyze('kòman m kreye kont IRCC a')).toEqual(analyzer.analyze('comment créer le compte IRCC'));

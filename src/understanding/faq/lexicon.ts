@@ -735,6 +735,8 @@ export const PHRASE_CONCEPTS: Readonly<Record<string, string>> = {
     'combien de temps ca prend': '@duration @processing',
     // « kossé ça? » is « qu'est-ce que c'est? » (« kossé » alone, as in « kossé que j'dois faire », asks nothing in particular).
     'kosse ca': '@whatis',
+    // « sa ce ki le pmi+ »: « c'est quoi » as heard.
+    'sa ce ki': '@whatis',
     // "what it is this program?": the order of another language.
     'what it is': '@whatis',
     'ran out': '@expired',
@@ -958,6 +960,11 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
     dat: 'that',
     // « tu peux faire koi », « c koi »: « quoi » as heard.
     koi: 'quoi',
+    // Phonetic French (« es ce ke le pmi+ est encor ouvert », « kil peu demander », « le certifica de police »).
+    ke: 'que',
+    kil: 'qu il',
+    encor: 'encore',
+    certifica: 'certificat',
     // "how long til I get it": texted "until".
     til: 'until',
     till: 'until',
