@@ -2453,6 +2453,8 @@ describe('a question about what no IMP+ answer covers', () => {
     // Pay, unions, homes and votes: labour law and daily life, not the permit.
     const salaire = 'mon patron dit que comme j’ai un permis PMI+ il peut me payer en bas du salaire minimum, c’est vrai?';
     const mortgage = 'with an IMP+ work permit will the bank give me a mortgage or do i need to be PR first?';
+    const carLoan = 'can i get a car loan from the bank with my IMP+ permit?';
+    const pretAuto = 'avec le PMI+ je peux-tu avoir un prêt auto à la caisse?';
     const reer = 'genre c’est quoi la différence entre un REER pis un CELI, tsé, avec un permis ouvert';
     const retenues = 'Est-ce que je dois faire des retenues à la source différentes pour un employé qui a un permis de travail ouvert?';
     const essai = 'Un de mes employés a son permis PMI+, est-ce que je peux le payer moins cher pendant sa période d’essai?';
@@ -2487,6 +2489,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [droitRp]: confident('fees'),
         [salaire]: confident('fees'),
         [mortgage]: confident('apply-before-after-pr'),
+        [carLoan]: unsure('start-permit', 'duration'),
+        [pretAuto]: confident('start-permit'),
         [reer]: confident('open-vs-employer-specific'),
         [retenues]: confident('open-vs-employer-specific'),
         [essai]: confident('employers'),
@@ -2523,6 +2527,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [droitRp, 'fr'],
         [salaire, 'fr'],
         [mortgage, 'en'],
+        [carLoan, 'en'],
+        [pretAuto, 'fr'],
         [reer, 'fr'],
         [retenues, 'fr'],
         [essai, 'fr'],
@@ -3876,6 +3882,41 @@ describe('a kind of thing, or what a word means, asked beside the topic that ans
     });
 });
 
+describe('whether a thing is required, or counts, asked beside eligibility', () => {
+    const letter =
+        'IRCC page says you must have an invitation letter from MIFI. what is this letter and is it really required to be eligible';
+    const lettre = 'la lettre d’invitation du MIFI c’est quoi exactement, pis faut tu l’avoir pour être admissible?';
+    const conditions = 'what is the invitation letter, and what are all the conditions to be eligible?';
+    const peq = 'Mon CSQ a été délivré dans le cadre du PEQ volet travailleurs. Suis-je admissible au PMI+ avec ça ?';
+    const recognizer = recognizerReading({
+        [letter]: unsure('criteria-invitation', 'criteria'),
+        [lettre]: unsure('criteria-invitation', 'criteria'),
+        [conditions]: unsure('criteria-invitation', 'criteria'),
+        [peq]: unsure('pstq-peq-holders', 'start-eligibility'),
+        'what is the invitation letter': confident('criteria-invitation'),
+        'what are all the conditions to be eligible?': confident('criteria'),
+    });
+
+    it.each([
+        [letter, 'en', 'criteria-invitation'],
+        [lettre, 'fr', 'criteria-invitation'],
+        // Whether a CSQ's program counts is the answer about those programs, not the eligibility check as well.
+        [peq, 'fr', 'pstq-peq-holders'],
+    ] as const)('is that thing’s answer alone: %s', (text, language, id) => {
+        const read = recognizer.understand(text, language);
+        expect(read).toMatchObject({ kind: 'answer', topic: { id } });
+        expect(read).not.toHaveProperty('also');
+    });
+
+    it('leaves the conditions, asked in their own words, a second question', () => {
+        expect(recognizer.understand(conditions, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'criteria-invitation' },
+            also: { id: 'criteria' },
+        });
+    });
+});
+
 describe('a second answer the words of the first one settle', () => {
     const photos = 'how do I upload my docs? are phone photos ok or do I need a scanner';
     const ready = 'how do I upload my docs? and what should I have ready before I start?';
@@ -4600,6 +4641,7 @@ describe('working for oneself on the permit, in its own words', () => {
                 ['est ce que je pourrai ouvrir mon propre salon a mon compte avec le permis pmi+', 'fr'],
                 // "With it", and the third person of « se mettre à son compte ».
                 ['could i be self employed with it? want to buy my own van and do deliveries as contractor', 'en'],
+                ['travailleur autonome ok avec le permis pmi+ ?', 'fr'],
                 ['peut-on se mettre a son compte avec ce permis? je voudrais partir ma petite business entre mes rotations', 'fr'],
             ],
         },
@@ -5038,6 +5080,10 @@ describe('"what is it exactly?" after IMP+ named in a sentence before', () => {
                 ['Tout le monde parle du PMI+ à la shop. C’est quoi exactement?', 'fr'],
                 // Named in the same breath.
                 ['wait what even is imp+? my dad keeps saying it at dinner and i just nod lol', 'en'],
+                [
+                    'Our caregiver Maria mentioned PMI plus last week. As her employers we would like to understand what this program is.',
+                    'en',
+                ],
             ],
         },
         {
