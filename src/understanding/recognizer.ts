@@ -1299,7 +1299,6 @@ export class Recognizer {
         if (reading.kind === 'answer' && reading.also) return undefined;
         if (words(text).length < LONG_MESSAGE_WORDS) return undefined;
         const sentences = text.trim().split(SENTENCE_END);
-        const marked = sentences.filter((sentence) => sentence.includes('?'));
         // Typed without a question mark, the question is a sentence whose first word asks ("CAN I WORK IN ALBERTA WITH
         // IT YES OR NO. they offered me a job in calgary"), else the last one ("…, how do I file my tax return"), unless
         // that sentence only tells about the writer ("Je souhaite tout rassembler avant les vacances.") or, in a few
@@ -1311,7 +1310,7 @@ export class Recognizer {
             return (
                 this.questionStarts.has(first ?? '') ||
                 // "sorry maybe stupid question but what is CSQ."
-                rest.some((word, i) => JOINING_WORDS.has(word) && this.questionStarts.has(rest[i + 1] ?? '')) ||
+                this.joinsQuestion(rest) ||
                 (this.conditionWords.has(first ?? '') && rest.some((word) => this.askingWords.has(word)))
             );
         };
@@ -1321,7 +1320,7 @@ export class Recognizer {
         // first word asks, asks too.
         const lastMarked = sentences.findLastIndex((sentence) => sentence.includes('?'));
         const questions =
-            marked.length > 0
+            lastMarked >= 0
                 ? sentences.filter((sentence, i) => sentence.includes('?') || (i < lastMarked && asks(sentence)))
                 : asking.length > 0
                   ? asking
@@ -1998,6 +1997,11 @@ export class Recognizer {
         return isClearAnswer(part) ? part : undefined;
     }
 
+    /** Whether a joining word is followed by a word that asks ("…, and can I upload photos", « …mais c'est quoi »). */
+    private joinsQuestion(said: readonly string[]): boolean {
+        return said.some((word, i) => JOINING_WORDS.has(word) && this.questionStarts.has(said[i + 1] ?? ''));
+    }
+
     /** A half said to be one more question, whose next word asks ("also do I need…", « pis est-ce que… »). */
     private addsQuestion(half: string): boolean {
         return ANOTHER_QUESTION.test(half.trim()) && this.questionStarts.has(words(half)[1] ?? '');
@@ -2597,8 +2601,7 @@ export class Recognizer {
         if (read.kind !== 'answer' || read.also === undefined || read.request) return read;
         // "which docs do they want, and can I upload photos…", « …? Et est-ce que je peux… »: joined to what came
         // before by a word that adds a question, the second is asked in its own right.
-        const said = words(text);
-        if (said.some((word, i) => JOINING_WORDS.has(word) && this.questionStarts.has(said[i + 1] ?? ''))) return read;
+        if (this.joinsQuestion(words(text))) return read;
         if (this.namedAlone(text, [read.topic, read.also])?.id !== read.topic.id) return read;
         const { also: _other, ...rest } = read;
         return rest;
