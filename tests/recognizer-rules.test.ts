@@ -4587,6 +4587,8 @@ describe('changing employers on the permit, in its own words', () => {
                 ['with this permit am i stuck with McGill or can i leave the university and go work for a startup', 'en'],
                 ['Avec le PMI+ je pourrais quitter ma garderie pour aller dans un CPE?', 'fr'],
                 ['avec le permis ouvert jpeux tu changer de shop sans rien refaire', 'fr'],
+                // The verb as said after « si je ».
+                ['Avec le PMI+, si je change d’employeur en cours de route, je dois avertir quelqu’un ou refaire une demande ?', 'fr'],
             ],
         },
         {
