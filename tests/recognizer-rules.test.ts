@@ -5170,13 +5170,16 @@ describe('trouble signing in to one’s IRCC account', () => {
             ],
         },
         {
-            as: 'is not another account: a phone, Quebec’s Arrima portal',
+            as: 'is not another account: a phone, Quebec’s Arrima portal, a utility or a bank',
             cases: [
                 ['locked out of my iphone, how do I reset the password', 'en'],
                 ['how do I log in to Arrima, my account is locked', 'en'],
                 // The bot asked to sign in and look at one's file.
                 ['Log into my IRCC account and tell me why my biometric instruction letter hasnt arrived', 'en'],
                 ['je peux pas me connecter à mon compte Arrima du MIFI, mot de passe oublié, je fais quoi?', 'fr'],
+                // Any other online account, named by its own service.
+                ['mon compte en ligne hydro quebec est bloqué jai trop essayé le mot de passe, je fais quoi?', 'fr'],
+                ['locked out of my account on the bank app, wrong password three times, how do I get back in?', 'en'],
             ],
         },
     );
