@@ -501,7 +501,9 @@ describe('TextAnalyzer', () => {
     });
     it('reads French written as it sounds as the French words it spells', () => {
         expect(analyzer.analyze('es ce ke le pmi+ est encor ouvert')).toEqual(analyzer.analyze('es ce que le pmi+ est encore ouvert'));
-        expect(analyzer.analyze('kil peu demander le certifica de police')).toEqual(analyzer.analyze('qu’il peu demander le certificat de police'));
+        expect(analyzer.analyze('kil peu demander le certifica de police')).toEqual(
+            analyzer.analyze('qu’il peu demander le certificat de police'),
+        );
         expect(analyzer.analyze('sa ce ki le pmi+')).toEqual(analyzer.analyze('c’est quoi le pmi+'));
     });
     it('reads Haitian Creole words in a French message as the French words they are', () => {
