@@ -1433,45 +1433,36 @@ describe('« où » (where), which asks only with its accent', () => {
     });
 });
 
-describe('a question typed with a full stop, before a story', () => {
-    const question = 'CAN I WORK IN ALBERTA WITH THIS PERMIT YES OR NO.';
-    const story = 'they offered me a job in calgary and i have three days to answer';
-    const recognizer = recognizerReading({
-        [`${question} ${story}`]: confident('quebec-only'),
-        [question]: confident('quebec-only'),
-        [story]: { kind: 'none', score: 0.3, offTopic: true },
-    });
+describe('a question typed with a full stop, before what reads as about something else', () => {
+    // [the question, what follows it, the question's topic]
+    const cases = [
+        // Its first word asks: the story after it is not the question.
+        [
+            'CAN I WORK IN ALBERTA WITH THIS PERMIT YES OR NO.',
+            'they offered me a job in calgary and i have three days to answer',
+            'quebec-only',
+        ],
+        // A word that asks after "but", behind an apology.
+        [
+            'sorry maybe stupid question but what is CSQ.',
+            'the lawyer in seoul repeat this word all the time and i am shame to ask him again',
+            'what-is-csq',
+        ],
+        // Before a worry with a question mark, it asks too: the worry is not the only question.
+        ['what if they refuse my PR after i already got the imp+ permit.', 'i lose my job at the plant?', 'pr-decision'],
+    ] as const;
+    const recognizer = recognizerReading(
+        Object.fromEntries(
+            cases.flatMap(([question, after, id]) => [
+                [`${question} ${after}`, confident(id)],
+                [question, confident(id)],
+                [after, { kind: 'none', score: 0.3, offTopic: true } satisfies MatchOutcome],
+            ]),
+        ),
+    );
 
-    it('is the question, when its first word asks: the story after it is not', () => {
-        expect(recognizer.understand(`${question} ${story}`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'quebec-only' } });
-    });
-});
-
-describe('a question typed with a full stop, before one with a question mark', () => {
-    const question = 'what if they refuse my PR after i already got the imp+ permit.';
-    const worry = 'i lose my job at the plant?';
-    const recognizer = recognizerReading({
-        [`${question} ${worry}`]: confident('pr-decision'),
-        [question]: confident('pr-decision'),
-        [worry]: { kind: 'none', score: 0.3, offTopic: true },
-    });
-
-    it('asks too, when its first word asks: the worry after it is not the only question', () => {
-        expect(recognizer.understand(`${question} ${worry}`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'pr-decision' } });
-    });
-});
-
-describe('a question typed with a full stop after an apology, before a story', () => {
-    const question = 'sorry maybe stupid question but what is CSQ.';
-    const story = 'the lawyer in seoul repeat this word all the time and i am shame to ask him again';
-    const recognizer = recognizerReading({
-        [`${question} ${story}`]: confident('what-is-csq'),
-        [question]: confident('what-is-csq'),
-        [story]: { kind: 'none', score: 0.3, offTopic: true },
-    });
-
-    it('is the question, when a word that asks follows "but": the story after it is not', () => {
-        expect(recognizer.understand(`${question} ${story}`, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-csq' } });
+    it.each(cases)('is the question: %s', (question, after, id) => {
+        expect(recognizer.understand(`${question} ${after}`, 'en')).toMatchObject({ kind: 'answer', topic: { id } });
     });
 });
 
