@@ -1321,7 +1321,7 @@ export class Recognizer {
         const lastMarked = sentences.findLastIndex((sentence) => sentence.includes('?'));
         const questions =
             lastMarked >= 0
-                ? sentences.filter((sentence, i) => sentence.includes('?') || (i < lastMarked && asks(sentence)))
+                ? sentences.filter((sentence, i) => sentence.includes('?') || (i < lastMarked && asking.includes(sentence)))
                 : asking.length > 0
                   ? asking
                   : aside
