@@ -5146,6 +5146,17 @@ describe('a family member added to or included in one’s own application', () =
     );
 });
 
+describe('a question of a few words after the sentence that names its matter', () => {
+    const restore = 'my permit expired when i was working in manitoba last year and i lost my status. can i restore it';
+    const recognizer = recognizerWithTopics({ [restore]: confident('restoration') });
+
+    it('is that sentence’s pinned topic only when the message reads as nothing else', () => {
+        const read = recognizer.understand(restore, 'en');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'restoration' } });
+        expect(read).not.toHaveProperty('also');
+    });
+});
+
 describe('trouble signing in to one’s IRCC account', () => {
     readsPinned(
         'online-account',
@@ -5158,6 +5169,8 @@ describe('trouble signing in to one’s IRCC account', () => {
                     'en',
                 ],
                 ['je suis pas capable de me connecter à mon compte IRCC, mot de passe invalide, je fais quoi?', 'fr'],
+                // A question of a few words that names nothing asks about what the sentence before said.
+                ['my son cannot log in his IRCC account, it says password wrong even after he reset it 3 times. how to fix', 'en'],
             ],
         },
         {

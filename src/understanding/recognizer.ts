@@ -2668,19 +2668,8 @@ export class Recognizer {
         const defines = read.topics.some((topic) => DEFINITION_TOPICS.includes(topic.id));
         const names = (sentence: string) =>
             this.saysOutside(sentence, this.outsideMatters, this.workplaces) && !(defines && this.says(sentence, this.comparisonPhrases));
-        // « Ma carte de résident permanent expire en mai. Comment la renouveler ? »: "it" is what the sentence before named;
-        // so is the matter of a few words that name nothing (« …un recours devant la Cour fédérale. Quels sont les délais ? »).
-        const sentences = text.trim().split(SENTENCE_END);
-        const leftToBefore = (sentence: string) =>
-            this.subjects.leavesItUnsaid(sentence) ||
-            (words(sentence).length < SHORT_CONTEXT_WORDS && !this.subjects.namesAThing(sentence));
-        const pointsBack = (sentence: string) => {
-            const before = sentences[sentences.indexOf(sentence) - 1];
-            return before !== undefined && leftToBefore(sentence) && names(before);
-        };
-        return this.askedInSentence(text, (sentence) => names(sentence) || pointsBack(sentence))
-            ? { kind: 'refuse', score: read.score, offTopic: true }
-            : undefined;
+        // « …un recours devant la Cour fédérale. Quels sont les délais ? » asks about the matter named before.
+        return this.askedInSentence(text, names, true) ? { kind: 'refuse', score: read.score, offTopic: true } : undefined;
     }
 
     /**
@@ -2833,6 +2822,9 @@ export class Recognizer {
         const requested = read.kind === 'answer' && read.request && 'command' in read.request ? read.request.command : undefined;
         // "Grok says I can apply at the airport. is that right?": a check asks about the claim before it.
         const asked = this.withoutTruthCheck(text) ?? text;
+        // "…it says password wrong even after he reset it 3 times. how to fix": a question read as nothing may ask about
+        // what the sentence before it said.
+        const pointingBack = read.kind === 'refuse';
         for (const pin of this.pins) {
             // A pin reads the words of its own language, as its exceptions do: "TEF" and "IMP+" are in both.
             const covered = answered.includes(pin.topic) && (pin.also === undefined || answered.includes(pin.also));
@@ -2841,7 +2833,7 @@ export class Recognizer {
             // message says what the pinned sentence is about.
             if (this.says(asked, pin.unless) || (pin.about.length > 0 && !this.says(asked, pin.about))) continue;
             const asks = (sentence: string) => pin.with.every((list) => this.says(sentence, list)) && !this.says(sentence, pin.apart);
-            if (!this.askedInSentence(asked, asks)) continue;
+            if (!this.askedInSentence(asked, asks, pointingBack)) continue;
             const topic = this.matcher.topic?.(pin.topic, pin.language);
             if (topic === undefined || (requested !== undefined && topic.command === requested)) continue;
             // Two topics pinned by the same words are the whole answer: nothing else is read beside them.
@@ -2895,9 +2887,10 @@ export class Recognizer {
      * Whether `test` holds for a sentence that asks, or for the last one of a message without a question mark; or for
      * the last one that says it asks one more thing, without its mark, after one that has it ("can i move there and
      * work with this permit? also if i visit family in algeria can i come back in"; not "What is a CSQ? every website
-     * about imp+ keeps saying it and I don't know what it is").
+     * about imp+ keeps saying it and I don't know what it is"). With `pointingBack`, a sentence that asks about what the
+     * one before it said holds when that one does.
      */
-    private askedInSentence(text: string, test: (sentence: string) => boolean): boolean {
+    private askedInSentence(text: string, test: (sentence: string) => boolean, pointingBack = false): boolean {
         const sentences = text.trim().split(SENTENCE_END);
         const marked = text.includes('?');
         const last = sentences.length - 1;
@@ -2908,7 +2901,13 @@ export class Recognizer {
                 ? sentence.trim().endsWith('?') ||
                   (i === last && (ANOTHER_QUESTION.test(sentence.trim()) || this.asksAt(words(sentence), 0)))
                 : i === last || this.asksAt(words(sentence), 0);
-        return sentences.some((sentence, i) => asks(sentence, i) && test(sentence));
+        // « Ma carte de résident permanent expire en mai. Comment la renouveler ? »: "it" is what the sentence before named;
+        // so is the matter of a few words that name nothing ("…reset it 3 times. how to fix").
+        const leftToBefore = (sentence: string) =>
+            this.subjects.leavesItUnsaid(sentence) ||
+            (words(sentence).length < SHORT_CONTEXT_WORDS && !this.subjects.namesAThing(sentence));
+        const before = (i: number) => pointingBack && i > 0 && leftToBefore(sentences[i] ?? '') && test(sentences[i - 1] ?? '');
+        return sentences.some((sentence, i) => asks(sentence, i) && (test(sentence) || before(i)));
     }
 
     /** The knowledge-base topics a reading answers or offers, when none is small talk, a command or a guided flow. */
