@@ -2469,7 +2469,16 @@ describe('a question about what no IMP+ answer covers', () => {
     // A place of work named with a pet's word asks nothing about pets.
     const dogDaycare = 'Check if I’m eligible please: CSQ since 2023, PR filed, I live in Longueuil and work at a dog daycare.';
     const garderie = 'Je travaille dans une garderie pour chiens à Laval, combien de temps le permis PMI+ est valide?';
+    // Employment insurance, another Quebec program, a correction to the CSQ.
+    const ei = 'if the mine shut down for the winter can i get EI while on imp+';
+    const chomage = 'si je perds ma job est-ce que je peux demander le chômage avec le permis pmi+?';
+    const investor = 'what is the Quebec investor program, I own a farm in Minas Gerais and want to invest';
+    const typo = 'my csq has typo in my last name, how i get mifi to correct it';
     const recognizer = recognizerReading({
+        [ei]: confident('program-status'),
+        [chomage]: unsure('permit-expiry', 'how-to-apply'),
+        [investor]: confident('what-is-imp'),
+        [typo]: confident('invitation-request'),
         [dogDaycare]: confident('start-eligibility'),
         [garderie]: confident('duration'),
         [delais]: confident('processing-times'),
@@ -2534,6 +2543,10 @@ describe('a question about what no IMP+ answer covers', () => {
         [courFederale, 'fr'],
         [delais, 'fr'],
         [conteste, 'fr'],
+        [ei, 'en'],
+        [chomage, 'fr'],
+        [investor, 'en'],
+        [typo, 'en'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
@@ -2550,6 +2563,13 @@ describe('a question about what no IMP+ answer covers', () => {
 
     it('keeps a question after it that names its own subject', () => {
         expect(recognizer.understand(sinThenPermit, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'duration' } });
+    });
+});
+
+describe('who may read what one writes here', () => {
+    it('is the privacy notice, whatever the classifier reads', () => {
+        const read = recognizerWithTopics({}).understand('ce que j’écris ici, qui peut le lire?', 'fr');
+        expect(read).toMatchObject({ kind: 'command', command: 'privacy' });
     });
 });
 
