@@ -511,6 +511,12 @@ describe('TextAnalyzer', () => {
         expect(analyzer.analyze('kòman m kreye kont IRCC a')).toEqual(analyzer.analyze('comment créer le compte IRCC'));
         expect(analyzer.analyze('konbyen moun aksepte chak ane')).toEqual(analyzer.analyze('combien de personnes acceptées chaque année'));
     });
+    it('reads Spanish words in a French message, and Pidgin « wetin », as the words they are', () => {
+        expect(analyzer.analyze('mes hijos aller a l’ecole')).toEqual(analyzer.analyze('mes enfants aller a l’ecole'));
+        expect(analyzer.analyze('ninos besoin permiso')).toEqual(analyzer.analyze('enfants besoin permis'));
+        expect(analyzer.analyze('trabajar sin trabajo')).toEqual(analyzer.analyze('travailler sin travail'));
+        expect(analyzer.analyze('wetin be this IMP+')).toEqual(analyzer.analyze('what be this IMP+'));
+    });
     it('reads a typo the samples hold as the word it misses a letter or a vowel of, and enrolling and « howto » as people type them', () => {
         // The samples keep their typos, so "requirments" is known; it still means the requirements.
         const holdsTypo = new TextAnalyzer(['what are the requirements', 'requirements list', 'the requirments']);

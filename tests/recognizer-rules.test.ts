@@ -1037,6 +1037,9 @@ describe('a "Did you mean…?" between an IMP+ topic and a near miss whose own w
     const withImpPlus = 'My wife is on a study permit. If I get IMP+, can she work too?';
     const expressEntry = 'How much does the Express Entry PR application cost in total';
     const entreeExpress = 'Combien coûte une demande en Entrée express au total?';
+    // Quebec's own selection: which program gets one a CSQ, the streams of the PSTQ.
+    const faster = 'PEQ vs PSTQ, which one gets you a CSQ faster';
+    const volets = 'le PSTQ c’est quoi les 4 volets, je suis perdue';
     const recognizer = recognizerReading({
         [expressEntry]: unsure('fees', 'oos-express-entry'),
         [entreeExpress]: unsure('oos-express-entry', 'fees'),
@@ -1044,12 +1047,16 @@ describe('a "Did you mean…?" between an IMP+ topic and a near miss whose own w
         [etudiante]: { kind: 'none', score: 0.3, unsure: [topic('oos-spouse-other-programs'), topic('spouse-work')] },
         [selection]: unsure('pstq-peq-holders', 'oos-quebec-selection'),
         [withImpPlus]: unsure('spouse-work', 'oos-spouse-other-programs'),
+        [faster]: unsure('pstq-peq-holders', 'oos-quebec-selection'),
+        [volets]: unsure('oos-quebec-selection', 'pstq-peq-holders'),
     });
 
     it.each([
         [student, 'en', 'oos-spouse-other-programs'],
         [etudiante, 'fr', 'oos-spouse-other-programs'],
         [selection, 'en', 'oos-quebec-selection'],
+        [faster, 'en', 'oos-quebec-selection'],
+        [volets, 'fr', 'oos-quebec-selection'],
         [expressEntry, 'en', 'oos-express-entry'],
         [entreeExpress, 'fr', 'oos-express-entry'],
     ] as const)('is refused in the near miss’s words: %s', (text, language, id) => {
@@ -1405,6 +1412,7 @@ describe('news that asks nothing, then thanks', () => {
         [news]: unsure('online-account', 'criteria-complete-application'),
         [nouvelle]: unsure('online-account', 'criteria-complete-application'),
         'Is my application complete? thank you': unsure('online-account', 'criteria-complete-application'),
+        thanks: confident('thanks'),
     });
 
     it('is the thanks, not a "Did you mean…?" between the news’s topics, in both languages', () => {
@@ -1414,6 +1422,9 @@ describe('news that asks nothing, then thanks', () => {
 
     it('is not, when the message asks something', () => {
         expect(recognizer.understand('Is my application complete? thank you', 'en')).toMatchObject({ kind: 'clarify' });
+        // A question typed without its "?" before the thanks.
+        const required = 'Is X required: (1) language test (2) job offer / LMIA. thanks';
+        expect(recognizer.understand(required, 'en')).not.toMatchObject({ kind: 'answer', topic: { id: 'thanks' } });
     });
 });
 
@@ -2474,7 +2485,9 @@ describe('a question about what no IMP+ answer covers', () => {
     const chomage = 'si je perds ma job est-ce que je peux demander le chômage avec le permis pmi+?';
     const investor = 'what is the Quebec investor program, I own a farm in Minas Gerais and want to invest';
     const typo = 'my csq has typo in my last name, how i get mifi to correct it';
+    const rent = 'landlords in montreal dey ask for credit check, my imp+ approval letter go help me rent apartment?';
     const recognizer = recognizerReading({
+        [rent]: confident('travel-documents'),
         [ei]: confident('program-status'),
         [chomage]: unsure('permit-expiry', 'how-to-apply'),
         [investor]: confident('what-is-imp'),
@@ -2547,6 +2560,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [chomage, 'fr'],
         [investor, 'en'],
         [typo, 'en'],
+        [rent, 'en'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
@@ -4600,6 +4614,8 @@ describe('changing employers on the permit, in its own words', () => {
                 ['avec le permis ouvert jpeux tu changer de shop sans rien refaire', 'fr'],
                 // The verb as said after « si je ».
                 ['Avec le PMI+, si je change d’employeur en cours de route, je dois avertir quelqu’un ou refaire une demande ?', 'fr'],
+                // Without its article, in a French still being learnt.
+                ['avec le permis pmi+ moi pouvoir changer employeur?', 'fr'],
             ],
         },
         {
@@ -4656,6 +4672,9 @@ describe('working for oneself on the permit, in its own words', () => {
                 ['could i be self employed with it? want to buy my own van and do deliveries as contractor', 'en'],
                 ['travailleur autonome ok avec le permis pmi+ ?', 'fr'],
                 ['peut-on se mettre a son compte avec ce permis? je voudrais partir ma petite business entre mes rotations', 'fr'],
+                // Self-employment named as such, « autorise-t-il ».
+                ['le permis pmi+ autorise-t-il le travail autonome ?', 'fr'],
+                ['does the IMP+ permit allow self-employment?', 'en'],
             ],
         },
         {

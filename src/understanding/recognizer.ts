@@ -1187,7 +1187,10 @@ export class Recognizer {
      */
     private remarkThenThanks(text: string, language: Language, understood: Recognition): Recognition | undefined {
         if (!(understood.kind === 'clarify' || (understood.kind === 'refuse' && !understood.topic)) || text.includes('?')) return undefined;
-        const last = words(text.trim().split(SENTENCE_END).at(-1) ?? '');
+        const sentences = text.trim().split(SENTENCE_END);
+        const last = words(sentences.pop() ?? '');
+        // "Is X required: (1) language test (2) job offer / LMIA. thanks" asks before it thanks, without its "?".
+        if (sentences.some((sentence) => this.clauseStartsAsking(sentence))) return undefined;
         const said = this.thanksPhrases.find((phrase) => phraseAt(last, phrase, 0));
         return said && last.length < words(text).length ? this.thanksSaid(said, language) : undefined;
     }

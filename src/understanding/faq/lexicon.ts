@@ -1019,6 +1019,14 @@ export const SPELLINGS: Readonly<Record<string, string>> = {
     ak: 'avec',
     moun: 'personnes',
     jwenn: 'obtenir',
+    // Spanish words in a French or English message (« esposa pouvoir travailler? », « mes hijos aller a l'ecole »).
+    hijos: 'enfants',
+    ninos: 'enfants',
+    permiso: 'permis',
+    trabajo: 'travail',
+    trabajar: 'travailler',
+    // Nigerian Pidgin "wetin be this IMP+": what is.
+    wetin: 'what',
 };
 
 /**
