@@ -1786,6 +1786,13 @@ export class Recognizer {
     ): Recognition | undefined {
         // "…can they go to the public school for free? Or must we pay?" asks the same thing the other way round.
         if (OFFERS_ANOTHER_WAY.test(second)) return undefined;
+        // "so if i land montreal with the permit and later i want to relocate to calgary, is that allowed": a first half
+        // that opens a condition and asks nothing after it is what the second asks under (not "if i get it how many years
+        // does it last and…").
+        const opening = words(first);
+        const condition = opening.slice(0, 2).some((word) => this.conditionWords.has(word));
+        const asksAfter = opening.slice(1).some((word) => this.questionStarts.has(word) || this.askingWords.has(word));
+        if (condition && !asksAfter && !first.endsWith('?')) return undefined;
         // "are my husband and kids included on my permit": cut between two members of a family, the halves are one list.
         const [last, next, after] = [words(first).at(-1) ?? '', ...words(second).slice(0, 2)];
         const member = this.ownWords.has(next ?? '') ? after : next;
