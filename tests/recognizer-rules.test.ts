@@ -2509,8 +2509,12 @@ describe('a question about what no IMP+ answer covers', () => {
     const investor = 'what is the Quebec investor program, I own a farm in Minas Gerais and want to invest';
     const typo = 'my csq has typo in my last name, how i get mifi to correct it';
     const rent = 'landlords in montreal dey ask for credit check, my imp+ approval letter go help me rent apartment?';
+    const saisonniers = 'Avec le programme des travailleurs agricoles saisonniers, comment on renouvelle le permis pour l’an prochain?';
+    const samedi = 'le bureau du MIFI est-tu ouvert le samedi? je dois aller porter un papier pour ma demande';
     const recognizer = recognizerReading({
         [rent]: confident('travel-documents'),
+        [saisonniers]: confident('permit-expiry'),
+        [samedi]: confident('how-to-apply'),
         [ei]: confident('program-status'),
         [chomage]: unsure('permit-expiry', 'how-to-apply'),
         [investor]: confident('what-is-imp'),
@@ -2584,6 +2588,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [investor, 'en'],
         [typo, 'en'],
         [rent, 'en'],
+        [saisonniers, 'fr'],
+        [samedi, 'fr'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
@@ -4639,6 +4645,9 @@ describe('changing employers on the permit, in its own words', () => {
                 ['Avec le PMI+, si je change d’employeur en cours de route, je dois avertir quelqu’un ou refaire une demande ?', 'fr'],
                 // Without its article, in a French still being learnt.
                 ['avec le permis pmi+ moi pouvoir changer employeur?', 'fr'],
+                // Asked by the employer: may the worker leave for a competitor.
+                ['si j’engage une cuisinière avec le PMI+, elle peut partir chez le concurrent quand elle veut?', 'fr'],
+                ['if I hire someone on IMP+ can he leave tomorrow and work for a competitor?', 'en'],
             ],
         },
         {
@@ -4695,9 +4704,10 @@ describe('working for oneself on the permit, in its own words', () => {
                 ['could i be self employed with it? want to buy my own van and do deliveries as contractor', 'en'],
                 ['travailleur autonome ok avec le permis pmi+ ?', 'fr'],
                 ['peut-on se mettre a son compte avec ce permis? je voudrais partir ma petite business entre mes rotations', 'fr'],
-                // Self-employment named as such, « autorise-t-il ».
+                // Self-employment named as such, « autorise-t-il », « c permis ».
                 ['le permis pmi+ autorise-t-il le travail autonome ?', 'fr'],
                 ['does the IMP+ permit allow self-employment?', 'en'],
+                ['mon père veut livrer à son compte, c permis avec le pmi+?', 'fr'],
             ],
         },
         {
