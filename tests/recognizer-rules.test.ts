@@ -3839,6 +3839,24 @@ describe('what a thing has to do with IMP+, asked beside what it is', () => {
     );
 });
 
+describe('whether one thing is a criterion, asked beside it', () => {
+    const condition = 'must my IMP+ application be complete? is that a condition?';
+    const others = 'must my IMP+ application be complete? and what are the other criteria?';
+    const recognizer = recognizerReading({
+        'must my IMP+ application be complete?': confident('criteria-complete-application'),
+        'is that a condition?': confident('criteria'),
+        'and what are the other criteria?': confident('criteria'),
+    });
+
+    dropsSecondAnswer(
+        recognizer,
+        'en',
+        'criteria-complete-application',
+        { as: 'is that criterion’s answer alone, not the criteria as a whole', text: condition },
+        { as: 'leaves the other criteria, asked in their own words, a second question', text: others, also: 'criteria' },
+    );
+});
+
 describe('a companion named by all its words in a part that reads as nothing else', () => {
     const work = 'mon mari pourra travailler?';
     const both = `${work} et nos 2 filles, l’école ça marche comment?`;

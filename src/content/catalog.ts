@@ -304,6 +304,18 @@ export const OWN_COST_TOPICS: readonly string[] = ['restoration'];
 /** Topics that say what something is: "is it a visa?" after one asks what it is again ("what is IMP+? is it a visa or what"). */
 export const DEFINITION_TOPICS: readonly string[] = ['what-is-imp', 'what-is-csq', 'what-is-mifi'];
 
+/** The criteria as a whole: what one criterion is part of. */
+export const CRITERIA_TOPIC = 'criteria';
+
+/** Topics that each answer one criterion: whether it is one is theirs to answer. */
+export const ONE_CRITERION_TOPICS: readonly string[] = [
+    'criteria-outside-quebec',
+    'criteria-csq',
+    'pstq-peq-holders',
+    'criteria-invitation',
+    'criteria-complete-application',
+];
+
 /** What IMP+ and its permit are, as a whole: what another thing has to do with IMP+ is asked of that thing. */
 export const IMP_PLUS_OVERVIEW_TOPICS: readonly string[] = ['what-is-imp', 'start-permit'];
 

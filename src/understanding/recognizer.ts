@@ -6,6 +6,7 @@ import {
     CLOSING_TOPICS,
     COMMANDS,
     type Command,
+    CRITERIA_TOPIC,
     DEFINITION_TOPICS,
     ELSEWHERE_READ_TOPICS,
     FEES_TOPIC,
@@ -15,6 +16,7 @@ import {
     IMP_PLUS_OVERVIEW_TOPICS,
     MENU,
     type MenuAction,
+    ONE_CRITERION_TOPICS,
     OPEN_VS_CLOSED_TOPIC,
     OWN_COST_TOPICS,
     PERMIT_END_TOPICS,
@@ -576,6 +578,8 @@ export class Recognizer {
     };
     /** "what do they have to do with…", « qu'est-ce qu'ils ont à voir dans… »: how one thing relates to another. */
     private readonly relationPhrases: string[][];
+    /** "is that a condition", « un des critères »: whether one thing is a criterion. */
+    private readonly criterionPhrases: string[][];
     private readonly subjects: SubjectWords;
     private readonly persons: StoryPersons;
 
@@ -664,6 +668,7 @@ export class Recognizer {
                 paidFees?: string[];
                 elsewhere?: { places: string[]; permits: string[]; programs: string[]; known: string[]; likeness: string[] };
                 relationAsks?: string[];
+                criterionAsks?: string[];
             }>(language, 'context'),
         );
         this.selfWords = new Set(context.flatMap((words) => words?.self ?? []));
@@ -717,6 +722,7 @@ export class Recognizer {
             likeness: longestFirst(context.map((words) => words?.elsewhere?.likeness)),
         };
         this.relationPhrases = longestFirst(context.map((words) => words?.relationAsks));
+        this.criterionPhrases = longestFirst(context.map((words) => words?.criterionAsks));
         this.openPermitWords = longestFirst(context.map((words) => words?.openPermitWords));
         this.studies = longestFirst(context.map((words) => words?.studies));
         this.comparisonPhrases = longestFirst(context.map((words) => words?.comparisons));
@@ -902,8 +908,9 @@ export class Recognizer {
             read;
         // After the pins too: "how does the ontario work permit… work over there" is not where IMP+ lets one work.
         const here = this.elsewherePermitAsked(text, language, answered) ?? answered;
-        // A second answer read only from whom the question is for, or from how the first thing relates to IMP+, goes.
-        const single = this.withoutRelationAsked(text, language, this.withoutCoApplicant(text, here));
+        // A second answer read only from whom the question is for, from how the first thing relates to IMP+ or from
+        // whether it is a criterion, goes.
+        const single = this.withoutCriteriaAsked(text, this.withoutRelationAsked(text, language, this.withoutCoApplicant(text, here)));
         return withoutOwnCost(this.withoutPaidFees(text, this.alsoSettledByWords(text, single)));
     }
 
@@ -2589,6 +2596,19 @@ export class Recognizer {
         if ((!whole && !toured) || !this.says(text, this.relationPhrases)) return read;
         const { also, request, ...rest } = read;
         return { ...rest, ...(also && !whole ? { also } : {}), ...(request && !toured ? { request } : {}) };
+    }
+
+    /**
+     * "the application must be complete to be eligible. is that a condition?", « C'est vraiment un critère ? »: whether
+     * one thing is a criterion (`criterionAsks`) is that criterion's answer alone, not the criteria as a whole beside it
+     * (but "…and what are all the conditions to be eligible?" asks for them).
+     */
+    private withoutCriteriaAsked(text: string, read: Recognition): Recognition {
+        if (read.kind !== 'answer' || read.also === undefined || read.request) return read;
+        const { topic, also, ...rest } = read;
+        const one = [topic, also].find((candidate) => ONE_CRITERION_TOPICS.includes(candidate.id));
+        const all = [topic, also].some((candidate) => candidate.id === CRITERIA_TOPIC);
+        return one && all && this.says(text, this.criterionPhrases) ? { ...rest, topic: one } : read;
     }
 
     /**
