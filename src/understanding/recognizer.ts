@@ -1801,7 +1801,7 @@ export class Recognizer {
         const asksAfter = opening.slice(1).some((word) => this.questionStarts.has(word) || this.askingWords.has(word));
         if (condition && !asksAfter && !first.endsWith('?')) return undefined;
         // "are my husband and kids included on my permit": cut between two members of a family, the halves are one list.
-        const [last, next, after] = [words(first).at(-1) ?? '', ...words(second).slice(0, 2)];
+        const [last, next, after] = [opening.at(-1) ?? '', ...words(second).slice(0, 2)];
         const member = this.ownWords.has(next ?? '') ? after : next;
         if (this.familyNouns.has(last) && this.familyNouns.has(member ?? '')) return undefined;
         // Halves of a word or two are two questions only side by side, each clearly naming one ("fees and delays?"):
@@ -2936,8 +2936,8 @@ export class Recognizer {
         const leftToBefore = (sentence: string) =>
             this.subjects.leavesItUnsaid(sentence) ||
             (words(sentence).length < SHORT_CONTEXT_WORDS && !this.subjects.namesAThing(sentence));
-        const before = (i: number) => pointingBack && i > 0 && leftToBefore(sentences[i] ?? '') && test(sentences[i - 1] ?? '');
-        return sentences.some((sentence, i) => asks(sentence, i) && (test(sentence) || before(i)));
+        const pointsBack = (sentence: string, i: number) => pointingBack && i > 0 && leftToBefore(sentence) && test(sentences[i - 1] ?? '');
+        return sentences.some((sentence, i) => asks(sentence, i) && (test(sentence) || pointsBack(sentence, i)));
     }
 
     /** The knowledge-base topics a reading answers or offers, when none is small talk, a command or a guided flow. */
