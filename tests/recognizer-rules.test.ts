@@ -4832,7 +4832,10 @@ describe('two topics told apart by the words of the question (settlers)', () => 
     const anywhere = 'Open permit means I can work anywhere in Canada, Ontario included, right?';
     const difference = 'What is the difference between an open permit and a closed one?';
     const whatToAsk = 'Vous sauriez pas me dire ce que je peux vous demander ici?';
+    // A study permit « pour eux », the children, is the school question, not one's own studies.
+    const pourEux = 'Les petits, faut-il un permis d’études pour eux ?';
     const recognizer = recognizerReading({
+        [pourEux]: unsure('study-with-permit', 'children-school'),
         [anywhere]: unsure('open-vs-employer-specific', 'quebec-only'),
         [difference]: unsure('open-vs-employer-specific', 'quebec-only'),
         [whatToAsk]: unsure('help', 'start-steps'),
@@ -4842,6 +4845,7 @@ describe('two topics told apart by the words of the question (settlers)', () => 
         [anywhere, 'en', { kind: 'answer', topic: { id: 'quebec-only' } }],
         [difference, 'en', { kind: 'answer', topic: { id: 'open-vs-employer-specific' } }],
         [whatToAsk, 'fr', { kind: 'command', command: 'help' }],
+        [pourEux, 'fr', { kind: 'answer', topic: { id: 'children-school' } }],
     ] as const)('%s', (text, language, reading) => {
         expect(recognizer.understand(text, language)).toMatchObject(reading);
     });
