@@ -1981,6 +1981,36 @@ describe('a message that names another program and nothing of IMP+', () => {
         expect(recognizer.understand(extend, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
     });
 
+    describe('what became of the writer’s own program, named right after "my"', () => {
+        const expired = 'My PGWP expired in March. How do I restore my status?';
+        const visit = 'My mom holds a PGWP in Ontario. How do I restore my status?';
+        const brother = 'My brother want visit me in Montreal, how he get visitor visa?';
+        const recognizer = recognizerReading({
+            [brother]: other,
+            'My brother want visit me in Montreal': other,
+            'brother want visit me': other,
+            'how he get visitor visa?': confident('travel-documents'),
+            [expired]: other,
+            'My PGWP expired in March.': other,
+            'pgwp expired in march': other,
+            [visit]: other,
+            'My mom holds a PGWP in Ontario.': other,
+            'How do I restore my status?': confident('restoration'),
+        });
+
+        it('tells: the rest asks', () => {
+            expect(recognizer.understand(expired, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'restoration' } });
+        });
+
+        it('not when someone else’s comes first: the question may be theirs', () => {
+            expect(recognizer.understand(visit, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
+        });
+
+        it('not when the question is about someone else', () => {
+            expect(recognizer.understand(brother, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
+        });
+    });
+
     it('is refused whole when its list’s questions say "it" of that program', () => {
         expect(recognizer.understand(pgwpList, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
     });

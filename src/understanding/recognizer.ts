@@ -86,6 +86,8 @@ const RELAY_EXTRA_WORDS = 4;
 const TRUTH_CHECK_EXTRA_WORDS = 2;
 /** A clause that only turns a topic away says at most this much besides: "not the fees", « oubliez les enfants ». */
 const REJECTION_EXTRA_WORDS = 6;
+/** The name of the writer's own program follows "my" within this many words: "my post-graduation work permit". */
+const OWN_PROGRAM_WORDS = 4;
 /** What is left of a relayed message must tell the question, not only what it is about ("a job interview, how do I reply"). */
 const RELAYED_WORDS = 8;
 /** A letter's sign-off, with the name and titles after it, is at most this long: "With thanks, their grandmother, Evelyn Parker". */
@@ -2071,6 +2073,16 @@ export class Recognizer {
     }
 
     /**
+     * A statement of what became of the writer's own other program, named right after "my" or « mon » ("my PGWP expired
+     * in March"); not of something else of theirs (« mon audience à la CISR »).
+     */
+    private tellsOfOwnProgram(half: string, language: Language): boolean {
+        const [start, ...rest] = words(half);
+        const named = rest.slice(0, OWN_PROGRAM_WORDS).join(' ');
+        return start !== undefined && this.ownWords.has(start) && this.asksNothing(half, rest) && this.namesOtherProgram(named, language);
+    }
+
+    /**
      * No question mark, and none of `rest`, the words after a statement's first, starts a question. "is", « est » or
      * « y a » (`statementVerbs`) asks only before who it asks of ("…and is it valid"): « ma demande de résidence est
      * envoyée » tells, but not after words that say it asks (`indirectAsks`: « je veux savoir si le permis est limité… »).
@@ -2341,16 +2353,19 @@ export class Recognizer {
      * Another program named only as the writer's own, where they tell what they hold ("…? I had one for my PGWP, can i
      * reuse that one", « j'en ai déjà un de mon PVT »): what the other clauses ask, when they clearly read as one of
      * IMP+'s topics. A program the writer wants ("I want to ask for asylum, where do I go to apply?"), or one named in
-     * what is asked, keeps the message its own.
+     * what is asked, keeps the message its own. What became of it tells as well ("My PGWP expired in March. How do I
+     * restore my status?").
      */
     private askedBesideOwnProgram(text: string, language: Language): Recognition | undefined {
         const holds = (clause: string) =>
-            this.tellsAboutWriter(clause) &&
+            (this.tellsAboutWriter(clause) || this.tellsOfOwnProgram(clause, language)) &&
             words(clause).some((word) => this.ownWords.has(word)) &&
             this.namesOtherProgram(clause, language);
         const rest = this.withoutClauses(text, (clauses) => clauses.filter((clause) => !holds(clause)), 1);
-        const reading = rest === undefined ? undefined : this.understand(rest, language);
-        return reading !== undefined && isClearAnswer(reading) ? reading : undefined;
+        // "My brother want visit me…, how he get visitor visa?": a question about someone else is theirs to ask.
+        if (rest === undefined || this.persons.asksAboutSomeone(rest, language)) return undefined;
+        const reading = this.understand(rest, language);
+        return isClearAnswer(reading) ? reading : undefined;
     }
 
     private namesOtherProgram(clause: string, language: Language): boolean {
