@@ -4079,7 +4079,11 @@ describe('a clear first question beside one that reads as nothing', () => {
 describe('a second question, then a clause that only tells', () => {
     const renew = 'how long is it valid and can i renew it after, hopefully w/o paying everything again';
     const why = "the permit is only good in Quebec and not Ontario? why, it's the same country";
+    const later = 'c combien les frais? et ça prend combien de temps avoir une réponse, mon PTPD expire le 2 août';
     const recognizer = recognizerReading({
+        [later]: { kind: 'none', score: 0.3 },
+        'c combien les frais?': confident('fees'),
+        'et ça prend combien de temps avoir une réponse': confident('processing-times'),
         [renew]: { kind: 'none', score: 0.3, offTopic: true },
         'how long is it valid': confident('duration'),
         'can i renew it after': confident('permit-expiry'),
@@ -4093,6 +4097,14 @@ describe('a second question, then a clause that only tells', () => {
             kind: 'answer',
             topic: { id: 'duration' },
             also: { id: 'permit-expiry' },
+        });
+    });
+
+    it('is read without that clause when its question word comes later (« ça prend combien »)', () => {
+        expect(recognizer.understand(later, 'fr')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'fees' },
+            also: { id: 'processing-times' },
         });
     });
 

@@ -2009,8 +2009,10 @@ export class Recognizer {
         const clauses = half.trim().split(CLAUSE_MARK);
         const tail = clauses.at(-1) ?? '';
         const asked = clauses.slice(0, -1).join(', ');
-        // What is left asks in words of its own: not "why" (", it's the same country"), nor « pas pour la RP ».
-        const asks = words(asked).length >= QUESTION_WORDS && this.sentenceMayAsk(asked);
+        // What is left asks in words of its own: not "why" (", it's the same country"), nor « pas pour la RP »; a
+        // question word may come later (« et ça prend combien de temps avoir une réponse, mon PTPD expire le 2 août »).
+        const said = words(asked);
+        const asks = said.length >= QUESTION_WORDS && (this.sentenceMayAsk(asked) || !this.asksNothing(asked, said.slice(1)));
         if (clauses.length < 2 || !asks || !this.tellsAtEnd(tail)) return undefined;
         const part = this.recognize(asked, language);
         return isClearAnswer(part) ? part : undefined;
