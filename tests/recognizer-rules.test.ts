@@ -2539,7 +2539,14 @@ describe('a question about what no IMP+ answer covers', () => {
     const rent = 'landlords in montreal dey ask for credit check, my imp+ approval letter go help me rent apartment?';
     const saisonniers = 'Avec le programme des travailleurs agricoles saisonniers, comment on renouvelle le permis pour l’an prochain?';
     const samedi = 'le bureau du MIFI est-tu ouvert le samedi? je dois aller porter un papier pour ma demande';
+    // Having studies done abroad assessed, for an order or another program.
+    const evaluation = 'J’ai besoin de l’évaluation comparative des études du MIFI pour mon diplôme, comment on la demande ?';
+    const equivalence = 'L’OIIQ me demande une équivalence de diplôme d’infirmière, ça prend combien de temps ?';
+    const eca = 'how long does an educational credential assessment take for my engineering degree?';
     const recognizer = recognizerReading({
+        [evaluation]: confident('how-to-apply'),
+        [equivalence]: confident('processing-times'),
+        [eca]: confident('processing-times'),
         [rent]: confident('travel-documents'),
         [saisonniers]: confident('permit-expiry'),
         [samedi]: confident('how-to-apply'),
@@ -2618,6 +2625,9 @@ describe('a question about what no IMP+ answer covers', () => {
         [rent, 'en'],
         [saisonniers, 'fr'],
         [samedi, 'fr'],
+        [evaluation, 'fr'],
+        [equivalence, 'fr'],
+        [eca, 'en'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
