@@ -4125,6 +4125,23 @@ describe('a second question, then a clause that only tells', () => {
     });
 });
 
+describe('a clause after a comma that opens with "is"', () => {
+    const engineer = 'i am engineer, is LMIA required and what is an open permit';
+    const recognizer = recognizerReading({
+        [engineer]: { kind: 'none', score: 0.3 },
+        'i am engineer, is LMIA required': confident('job-offer-lmia'),
+        'what is an open permit': confident('open-vs-employer-specific'),
+    });
+
+    it('asks, even without a question mark: the first half is a question, not what the writer tells', () => {
+        expect(recognizer.understand(engineer, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'job-offer-lmia' },
+            also: { id: 'open-vs-employer-specific' },
+        });
+    });
+});
+
 describe('a filler before the question ("hmm", « euh »)', () => {
     const recognizer = recognizerReading({
         'how much is it': confident('fees'),

@@ -430,6 +430,7 @@ export class Recognizer {
     private readonly questionVerbs: Set<string>;
     /** Of those, the ones that tell inside a statement ("is", « est », « y a »), unless before who they ask of. */
     private readonly statementVerbs: Set<string>;
+    private readonly clauseQuestions: Set<string>;
     /** Who a verb that asks is asked of, right after it ("can they", « peut-elle »). */
     private readonly invertedSubjects: Set<string>;
     /** Words a remark about the answer starts with ("that helps", « ça m'aide »), in both languages (context.json). */
@@ -615,6 +616,7 @@ export class Recognizer {
                 askingWords?: string[];
                 questionVerbs?: string[];
                 statementVerbs?: string[];
+                clauseQuestions?: string[];
                 invertedSubjects?: string[];
                 remarkStarts?: string[];
                 thankedFor?: string[];
@@ -679,6 +681,7 @@ export class Recognizer {
         this.askingWords = new Set(context.flatMap((words) => words?.askingWords ?? []));
         this.questionVerbs = new Set(context.flatMap((words) => words?.questionVerbs ?? []));
         this.statementVerbs = new Set(context.flatMap((words) => words?.statementVerbs ?? []));
+        this.clauseQuestions = new Set(context.flatMap((words) => words?.clauseQuestions ?? []));
         this.invertedSubjects = new Set(context.flatMap((words) => words?.invertedSubjects ?? []));
         this.remarkStarts = new Set(context.flatMap((words) => words?.remarkStarts ?? []).flatMap((word) => words(word)));
         this.conditionWords = new Set(context.flatMap((words) => words?.conditions ?? []));
@@ -2093,7 +2096,9 @@ export class Recognizer {
     private asksNothing(half: string, rest: readonly string[]): boolean {
         const asks = (word: string, i: number) =>
             this.asksAt(rest, i) || (this.questionStarts.has(word) && this.says(half, this.indirectAskPhrases));
-        return !half.includes('?') && !rest.some(asks);
+        // "i am engineer, is LMIA required": after a comma, "is" opens a question whatever follows it.
+        const opensQuestion = (clause: string) => this.clauseQuestions.has(words(clause)[0] ?? '');
+        return !half.includes('?') && !rest.some(asks) && !half.split(CLAUSE_MARK).slice(1).some(opensQuestion);
     }
 
     /** Whether the word at `i` asks: a question word, or a statement verb before its subject ("is it", « est-ce »). */
