@@ -43,15 +43,26 @@ describe('a last sentence that asks the question again in other words', () => {
 describe('a last sentence that says it asks, without a question mark', () => {
     const wondering = 'examen médical et certificat de police, je voudrais savoir si c’est nécessaire pour ce permis';
     const thanked = 'I would like to know the fees. Thank you';
+    const tagged = 'examen médical et certificat de police nécessaires ou pas';
+    const orNot = 'the medical exam, needed for this or not';
     const recognizer = recognizerReading({
         [wondering]: { kind: 'none', score: 0.4 },
         [`${wondering}?`]: confident('medical-exam'),
+        [tagged]: { kind: 'none', score: 0.4 },
+        [`${tagged}?`]: confident('medical-exam'),
+        [orNot]: { kind: 'none', score: 0.4 },
+        [`${orNot}?`]: confident('medical-exam'),
         [thanked]: confident('fees'),
         [`${thanked}?`]: { kind: 'none', score: 0.4 },
     });
 
     it('is read as a question', () => {
         expect(recognizer.understand(wondering, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'medical-exam' } });
+    });
+
+    it('is read as a question when it ends as one (« ou pas », "or not")', () => {
+        expect(recognizer.understand(tagged, 'fr')).toMatchObject({ kind: 'answer', topic: { id: 'medical-exam' } });
+        expect(recognizer.understand(orNot, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'medical-exam' } });
     });
 
     it('leaves a message that says it asks before its last sentence as it reads', () => {

@@ -467,6 +467,7 @@ export class Recognizer {
     private readonly conclusionStarts: ReadonlySet<string>;
     /** What says the question again in other words, at the start of the last sentence: "basically", « bref », « en gros ». */
     private readonly restatementPhrases: string[][];
+    private readonly askingTags: string[][];
     /** What asks without a question mark: "I was wondering if…", « je voudrais savoir si… ». */
     private readonly indirectAskPhrases: string[][];
     /** What opens a clause that only sets the frame of the next one: "with my permit, …", « en tant que soudeur, … ». */
@@ -636,6 +637,7 @@ export class Recognizer {
                 restatements?: string[];
                 frames?: string[];
                 indirectAsks?: string[];
+                askingTags?: string[];
                 rejections?: string[];
                 callBack?: string[];
                 reminders?: string[];
@@ -701,6 +703,7 @@ export class Recognizer {
         this.conclusionPhrases = longestFirst(context.map((words) => words?.conclusions));
         this.conclusionStarts = new Set(this.conclusionPhrases.map((phrase) => phrase[0] ?? ''));
         this.restatementPhrases = longestFirst(context.map((words) => words?.restatements));
+        this.askingTags = longestFirst(context.map((words) => words?.askingTags));
         this.framePhrases = longestFirst(context.map((words) => words?.frames));
         this.indirectAskPhrases = longestFirst(context.map((words) => words?.indirectAsks));
         this.rejectionPhrases = longestFirst(context.map((words) => words?.rejections));
@@ -2261,13 +2264,17 @@ export class Recognizer {
     }
 
     /**
-     * A message without a question mark whose last sentence says it asks ("I was wondering if…", « j'aimerais savoir… »),
-     * with one at its end. Undefined when it has a question mark, or its last sentence does not say so. Only the last:
-     * after a sentence that says it asks, "Also please inform the time taken for processing." asks too, and "Thank you"
-     * only closes.
+     * A message without a question mark whose last sentence says it asks ("I was wondering if…", « j'aimerais savoir… »)
+     * or ends as a question does ("medical exam and police certificates needed or not", `askingTags`), with one at its
+     * end. Undefined when it has a question mark, or its last sentence does not say so. Only the last: after a sentence
+     * that says it asks, "Also please inform the time taken for processing." asks too, and "Thank you" only closes.
      */
     private withQuestionMarked(text: string): string | undefined {
-        if (text.includes('?') || !this.says(lastSentence(text.trim()), this.indirectAskPhrases)) return undefined;
+        if (text.includes('?')) return undefined;
+        const last = lastSentence(text.trim());
+        const said = words(last);
+        const tagged = this.askingTags.some((tag) => phraseAt(said, tag, said.length - tag.length));
+        if (!tagged && !this.says(last, this.indirectAskPhrases)) return undefined;
         return `${text.trim().replace(/[\s.!…]+$/u, '')}?`;
     }
 
