@@ -4912,8 +4912,10 @@ describe('two topics told apart by the words of the question (settlers)', () => 
     const whatToAsk = 'Vous sauriez pas me dire ce que je peux vous demander ici?';
     // A study permit « pour eux », the children, is the school question, not one's own studies.
     const pourEux = 'Les petits, faut-il un permis d’études pour eux ?';
+    const petites = 'Et les petites, un permis d’études?';
     const recognizer = recognizerReading({
         [pourEux]: unsure('study-with-permit', 'children-school'),
+        [petites]: unsure('study-with-permit', 'children-school'),
         [anywhere]: unsure('open-vs-employer-specific', 'quebec-only'),
         [difference]: unsure('open-vs-employer-specific', 'quebec-only'),
         [whatToAsk]: unsure('help', 'start-steps'),
@@ -4924,6 +4926,7 @@ describe('two topics told apart by the words of the question (settlers)', () => 
         [difference, 'en', { kind: 'answer', topic: { id: 'open-vs-employer-specific' } }],
         [whatToAsk, 'fr', { kind: 'command', command: 'help' }],
         [pourEux, 'fr', { kind: 'answer', topic: { id: 'children-school' } }],
+        [petites, 'fr', { kind: 'answer', topic: { id: 'children-school' } }],
     ] as const)('%s', (text, language, reading) => {
         expect(recognizer.understand(text, language)).toMatchObject(reading);
     });
@@ -4947,6 +4950,25 @@ describe('a sentence that asks after a condition, typed without a question mark'
 
     it('leaves the question after a sentence that only tells to what it asks', () => {
         expect(recognizer.understand(`${told} ${lose}`, 'en')).toMatchObject({ kind: 'refuse' });
+    });
+
+    describe('read too weakly to offer, after a first question that ends with a "?" as it does', () => {
+        const petites = 'Et les petites devront-elles avoir un permis d’études pour aller à l’école ?';
+        const work = 'Mon mari est comptable. Pourra-t-il travailler lui aussi au Québec ?';
+        const weak = { kind: 'none', score: 0.37, unsure: [topic('children-school'), topic('study-with-permit')] } as const;
+        const recognizer = recognizerReading({
+            [`${work} ${petites}`]: confident('children-school', 0.72),
+            [work]: confident('spouse-work', 0.55),
+            [petites]: weak,
+        });
+
+        it('asks the one it names', () => {
+            expect(recognizer.understand(`${work} ${petites}`, 'fr')).toMatchObject({
+                kind: 'answer',
+                topic: { id: 'spouse-work' },
+                also: { id: 'children-school' },
+            });
+        });
     });
 });
 

@@ -1835,9 +1835,11 @@ export class Recognizer {
             if (b.kind === 'command' && b.command === 'advisor') return b;
         }
         // "how much is it and how long does it take": a first half that asks (a question word first, or a "?" last)
-        // beside a second that starts with a question word are two questions; the first needs only to be answered, not
-        // clearly: the second, clearly the whole's, says the message asks two things.
-        const bothAsk = asks && this.questionStarts.has(words(second)[0] ?? '') && a.kind === 'answer' && !a.topic.smallTalk;
+        // beside a second that starts with a question word are two questions, as are two halves that each end with a "?"
+        // (« …Pourra-t-il travailler lui aussi ? Et les petites devront-elles avoir un permis d'études ? »); the first
+        // needs only to be answered, not clearly: the second, clearly the whole's, says the message asks two things.
+        const asksAgain = this.questionStarts.has(words(second)[0] ?? '') || (first.trim().endsWith('?') && second.trim().endsWith('?'));
+        const bothAsk = asks && asksAgain && a.kind === 'answer' && !a.topic.smallTalk;
         if ((clearly !== undefined || bothShort) && !requestOf(a) && !isClearAnswer(a) && !bothAsk) return undefined;
         if (isShort(second) && !bothShort) {
             if (a.kind !== 'answer' || a.topic.smallTalk) return undefined;
@@ -1859,7 +1861,8 @@ export class Recognizer {
             this.aboutFirst(a, second, language) ??
             this.askedBeforeContext(second, language) ??
             this.askedBeforeToldClause(second, language) ??
-            this.settledAlone(second, language, isClearAnswer(a));
+            // Beside a first read only weakly, a second settled toward the whole's clear topic.
+            this.settledAlone(second, language, isClearAnswer(a) || (bothAsk && clearly !== undefined));
         if (this.readOnlyInStory(second, b, language)) return undefined;
         // "…sous la main? C'est ma seule journée off.": a remark that reads only vaguely as a goodbye is none.
         if (b.kind === 'answer' && isClosing(b.topic) && b.score < SINGLE_QUESTION_SCORE) return undefined;
@@ -2579,11 +2582,15 @@ export class Recognizer {
     /**
      * « …faut-il les refaire? Et les papiers je les scanne comment, avec mon téléphone c'est correct? »: a half read
      * alone, its "Did you mean…?" settled by its words when `settle` (beside a first half that asks clearly; beside one
-     * read only weakly, « Nos enfants ont 4 et 9 ans », which tells, it stays as read).
+     * read only weakly, « Nos enfants ont 4 et 9 ans », which tells, it stays as read). So are the two topics a half
+     * read too weakly leans to (« Et les petites devront-elles avoir un permis d'études pour aller à l'école ? »).
      */
     private settledAlone(half: string, language: Language, settle: boolean): Recognition {
         const read = this.recognize(half, language);
-        return (settle ? this.settledByWords(half, read) : undefined) ?? read;
+        if (!settle) return read;
+        const leaning = read.kind === 'refuse' && !read.topic && !read.offTopic ? read.unsure : undefined;
+        const only = leaning && this.namedAlone(half, leaning);
+        return this.settledByWords(half, read) ?? (only ? chosen(only, read.score ?? 0) : read);
     }
 
     /** Of two topics a settler tells apart (`settlers`), the only one whose words the message says. */
