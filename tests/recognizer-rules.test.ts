@@ -126,6 +126,27 @@ describe('a clause that says "it" after the message named the CSQ or the invitat
     });
 });
 
+describe('a guided flow asked for in a heading, its facts after the colon', () => {
+    const facts = 'CSQ from PRTQ 2023, live in Laval, CUAET open permit valid until Oct 2025, PR application submitted';
+    const check = `Please check am I eligible: ${facts}`;
+    const quoted = 'My consultant’s email just says: “Good news, you may now qualify under IMP+.” …what is IMP+??';
+    const recognizer = recognizerReading({
+        [check]: { kind: 'none', score: 0.3 },
+        [quoted]: { kind: 'none', score: 0.3 },
+        'My consultant’s email just says': confident('advisor'),
+        'Please check am I eligible': confident('start-eligibility'),
+        'PR application submitted': confident('apply-before-after-pr'),
+    });
+
+    it('is that flow, not a question one of the facts reads as', () => {
+        expect(recognizer.understand(check, 'en')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
+    });
+
+    it('is not a command a heading only names (“my consultant’s email”)', () => {
+        expect(recognizer.understand(quoted, 'en')).not.toMatchObject({ kind: 'command' });
+    });
+});
+
 describe('what asks nothing after a guided flow asked for', () => {
     const check = 'pouvez-vous vérifier si je suis admissible? j’ai un CSQ, je suis à Paris';
     const sent = 'ma demande de RP est envoyée';
@@ -4904,6 +4925,25 @@ describe('a second question that hesitates between two topics its words tell apa
     it('is not settled beside a first read only weakly', () => {
         expect(recognizer.understand(tellingFirst, 'fr')).not.toMatchObject({ also: { id: 'upload' } });
     });
+
+    describe('read too weakly to offer, after a first question that ends with a "?" as it does', () => {
+        const petites = 'Et les petites devront-elles avoir un permis d’études pour aller à l’école ?';
+        const work = 'Mon mari est comptable. Pourra-t-il travailler lui aussi au Québec ?';
+        const weak = { kind: 'none', score: 0.37, unsure: [topic('children-school'), topic('study-with-permit')] } as const;
+        const recognizer = recognizerReading({
+            [`${work} ${petites}`]: confident('children-school', 0.72),
+            [work]: confident('spouse-work', 0.55),
+            [petites]: weak,
+        });
+
+        it('asks the one it names', () => {
+            expect(recognizer.understand(`${work} ${petites}`, 'fr')).toMatchObject({
+                kind: 'answer',
+                topic: { id: 'spouse-work' },
+                also: { id: 'children-school' },
+            });
+        });
+    });
 });
 
 describe('two topics told apart by the words of the question (settlers)', () => {
@@ -4950,25 +4990,6 @@ describe('a sentence that asks after a condition, typed without a question mark'
 
     it('leaves the question after a sentence that only tells to what it asks', () => {
         expect(recognizer.understand(`${told} ${lose}`, 'en')).toMatchObject({ kind: 'refuse' });
-    });
-
-    describe('read too weakly to offer, after a first question that ends with a "?" as it does', () => {
-        const petites = 'Et les petites devront-elles avoir un permis d’études pour aller à l’école ?';
-        const work = 'Mon mari est comptable. Pourra-t-il travailler lui aussi au Québec ?';
-        const weak = { kind: 'none', score: 0.37, unsure: [topic('children-school'), topic('study-with-permit')] } as const;
-        const recognizer = recognizerReading({
-            [`${work} ${petites}`]: confident('children-school', 0.72),
-            [work]: confident('spouse-work', 0.55),
-            [petites]: weak,
-        });
-
-        it('asks the one it names', () => {
-            expect(recognizer.understand(`${work} ${petites}`, 'fr')).toMatchObject({
-                kind: 'answer',
-                topic: { id: 'spouse-work' },
-                also: { id: 'children-school' },
-            });
-        });
     });
 });
 

@@ -1503,7 +1503,7 @@ export class Recognizer {
             if (asked?.kind === 'answer' && whole.topics.some((topic) => topic.id === asked.topic.id)) return asked;
         }
         if (whole.kind === 'refuse' && !whole.topic) {
-            const asked = this.askedAfterHeading(text, language);
+            const asked = this.requestInHeading(text, language) ?? this.askedAfterHeading(text, language);
             if (asked) return asked;
         }
         if (whole.kind === 'refuse' && !whole.topic && !whole.offTopic) {
@@ -1595,6 +1595,18 @@ export class Recognizer {
         if (named.kind !== 'refuse' || named.topic || named.otherProgram || named.nearMiss || named.unsure) return undefined;
         const asked = this.understand(question, language);
         return answersClearly(asked) ? asked : undefined;
+    }
+
+    /**
+     * "Please check am I eligible: CSQ from PRTQ 2023, live in Laval, CUAET open permit valid until Oct 2025": a heading
+     * before a colon that clearly asks for a guided flow, with the details it needs after it. Not a command: "My
+     * consultant's email just says: …" names the advisor, it does not ask for one.
+     */
+    private requestInHeading(text: string, language: Language): Recognition | undefined {
+        const [, heading] = HEADING.exec(text.trim()) ?? [];
+        if (heading === undefined || words(heading).length > HEADING_WORDS) return undefined;
+        const asked = this.search(heading, language);
+        return asked.kind === 'dialog' && requestOf(asked) ? asked : undefined;
     }
 
     /** The question a long message refused as a whole asks in one of its clauses, when one clearly asks one thing. */
