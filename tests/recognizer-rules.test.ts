@@ -147,6 +147,31 @@ describe('a guided flow asked for in a heading, its facts after the colon', () =
     });
 });
 
+describe('a sentence that asks nothing, beside a request to the firm', () => {
+    const why = 'my case is complicated (status expired, then restored, new CSQ).';
+    const request = 'i prefer speak to real consultant of your firm.';
+    const asked = 'how do I restore my status after it expired?';
+    const recognizer = recognizerReading({
+        [`${why} ${request}`]: confident('advisor', 0.8),
+        [`${asked} ${request}`]: confident('advisor', 0.8),
+        [why]: confident('restoration'),
+        [asked]: confident('restoration'),
+        [request]: confident('advisor'),
+    });
+
+    it('is why the writer asks it: only the request', () => {
+        expect(recognizer.understand(`${why} ${request}`, 'en')).toMatchObject({ kind: 'command', command: 'advisor' });
+    });
+
+    it('is still answered beside it when it asks', () => {
+        expect(recognizer.understand(`${asked} ${request}`, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'restoration' },
+            request: { command: 'advisor' },
+        });
+    });
+});
+
 describe('what asks nothing after a guided flow asked for', () => {
     const check = 'pouvez-vous vérifier si je suis admissible? j’ai un CSQ, je suis à Paris';
     const sent = 'ma demande de RP est envoyée';

@@ -2171,7 +2171,10 @@ export class Recognizer {
             // or two after the writer's own facts ("…? I have the CSQ and the letter"). « vérifier mon admissibilité et
             // les frais » still asks the fees.
             const facts = a.kind === 'dialog' && !answerAsks && (!isShort(second) || this.tellsAboutWriter(lastSentence(first)));
-            if (facts) continue;
+            // "my case is complicated (status expired, then restored, new CSQ). i prefer speak to real consultant": a
+            // sentence that asks nothing, beside a request to the firm, is why the writer asks it.
+            const why = !answerAsks && !isShort(answerHalf) && (a.kind === 'command' || b.kind === 'command');
+            if (facts || why) continue;
             const answered = requestBeside(a, b, answerAsks);
             if (answered) return answered;
         }
