@@ -430,6 +430,7 @@ export class Recognizer {
     private readonly questionVerbs: Set<string>;
     /** Of those, the ones that tell inside a statement ("is", « est », « y a »), unless before who they ask of. */
     private readonly statementVerbs: Set<string>;
+    /** Of those, the ones that open a question after a comma whatever follows them ("…, is LMIA required"). */
     private readonly clauseQuestions: Set<string>;
     /** Who a verb that asks is asked of, right after it ("can they", « peut-elle »). */
     private readonly invertedSubjects: Set<string>;
@@ -467,6 +468,7 @@ export class Recognizer {
     private readonly conclusionStarts: ReadonlySet<string>;
     /** What says the question again in other words, at the start of the last sentence: "basically", « bref », « en gros ». */
     private readonly restatementPhrases: string[][];
+    /** What ends a sentence as a question does, without its mark: "…needed or not", « …nécessaire ou pas ». */
     private readonly askingTags: string[][];
     /** What asks without a question mark: "I was wondering if…", « je voudrais savoir si… ». */
     private readonly indirectAskPhrases: string[][];
