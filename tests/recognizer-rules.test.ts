@@ -4954,7 +4954,7 @@ describe('a second question that hesitates between two topics its words tell apa
     describe('read too weakly to offer, after a first question that ends with a "?" as it does', () => {
         const petites = 'Et les petites devront-elles avoir un permis d’études pour aller à l’école ?';
         const work = 'Mon mari est comptable. Pourra-t-il travailler lui aussi au Québec ?';
-        const weak = { kind: 'none', score: 0.37, unsure: [topic('children-school'), topic('study-with-permit')] } as const;
+        const weak: MatchOutcome = { kind: 'none', score: 0.37, unsure: [topic('children-school'), topic('study-with-permit')] };
         const recognizer = recognizerReading({
             [`${work} ${petites}`]: confident('children-school', 0.72),
             [work]: confident('spouse-work', 0.55),
