@@ -4850,6 +4850,8 @@ describe('working for oneself on the permit, in its own words', () => {
                 ['le permis pmi+ autorise-t-il le travail autonome ?', 'fr'],
                 ['does the IMP+ permit allow self-employment?', 'en'],
                 ['mon père veut livrer à son compte, c permis avec le pmi+?', 'fr'],
+                // Relayed for someone else: "asks if he can".
+                ['one of our animators on the imp+ open WP asks if he can freelance / be self employed on the side', 'en'],
             ],
         },
         {
