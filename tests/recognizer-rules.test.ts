@@ -4182,16 +4182,23 @@ describe('a second question, then a clause that only tells', () => {
     });
 });
 
-describe('a clause after a comma that opens with "is"', () => {
+describe('a clause after a comma that opens with "is" or « pourrais »', () => {
     const engineer = 'i am engineer, is LMIA required and what is an open permit';
+    const ingenieur = 'je suis ingénieur, pourrais-je avoir le permis sans EIMT et c’est quoi un permis ouvert';
     const recognizer = recognizerReading({
         [engineer]: { kind: 'none', score: 0.3 },
         'i am engineer, is LMIA required': confident('job-offer-lmia'),
         'what is an open permit': confident('open-vs-employer-specific'),
+        [ingenieur]: { kind: 'none', score: 0.3 },
+        'je suis ingénieur, pourrais-je avoir le permis sans EIMT': confident('job-offer-lmia'),
+        'c’est quoi un permis ouvert': confident('open-vs-employer-specific'),
     });
 
-    it('asks, even without a question mark: the first half is a question, not what the writer tells', () => {
-        expect(recognizer.understand(engineer, 'en')).toMatchObject({
+    it.each([
+        [engineer, 'en'],
+        [ingenieur, 'fr'],
+    ] as const)('asks, even without a question mark: the first half is a question, not what the writer tells (%s)', (text, language) => {
+        expect(recognizer.understand(text, language)).toMatchObject({
             kind: 'answer',
             topic: { id: 'job-offer-lmia' },
             also: { id: 'open-vs-employer-specific' },

@@ -430,7 +430,7 @@ export class Recognizer {
     private readonly questionVerbs: Set<string>;
     /** Of those, the ones that tell inside a statement ("is", « est », « y a »), unless before who they ask of. */
     private readonly statementVerbs: Set<string>;
-    /** Of those, the ones that open a question after a comma whatever follows them ("…, is LMIA required"). */
+    /** Words that open a question after a comma whatever follows them ("…, is LMIA required", « …, pourrais-je »). */
     private readonly clauseQuestions: Set<string>;
     /** Who a verb that asks is asked of, right after it ("can they", « peut-elle »). */
     private readonly invertedSubjects: Set<string>;
