@@ -2059,12 +2059,8 @@ describe('a message that names another program and nothing of IMP+', () => {
             expect(recognizer.understand(expired, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'restoration' } });
         });
 
-        it('not when someone else’s comes first: the question may be theirs', () => {
-            expect(recognizer.understand(visit, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
-        });
-
-        it('not when the question is about someone else', () => {
-            expect(recognizer.understand(brother, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
+        it.each([visit, brother])('not when the program or the question may be someone else’s: %s', (text) => {
+            expect(recognizer.understand(text, 'en')).toMatchObject({ kind: 'refuse', otherProgram: true });
         });
     });
 

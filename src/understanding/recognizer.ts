@@ -128,6 +128,10 @@ function clausesLastFirst(text: string, minWords = 4): string[] {
 const phraseAt = (tokens: readonly string[], phrase: readonly string[], start: number): boolean =>
     phrase.every((token, i) => tokens[start + i] === token);
 
+/** Whether the message's words end with those of `phrase`. */
+const phraseAtEnd = (tokens: readonly string[], phrase: readonly string[]): boolean =>
+    phraseAt(tokens, phrase, tokens.length - phrase.length);
+
 /** Where each of the phrases stands in the tokens, as [start, end) spans. */
 const phraseSpans = (tokens: readonly string[], phrases: readonly (readonly string[])[]): (readonly [number, number])[] =>
     tokens.flatMap((_, start) =>
@@ -165,11 +169,7 @@ const isShort = (text: string): boolean => words(text).length < QUESTION_WORDS;
 /** A clause that starts or ends with one of `phrases`, with at most `extra` words beside it ("so is that true??"). */
 const asksOnly = (clause: string, phrases: readonly string[][], extra: number): boolean => {
     const tokens = words(clause);
-    return phrases.some(
-        (phrase) =>
-            tokens.length <= phrase.length + extra &&
-            (phraseAt(tokens, phrase, 0) || phraseAt(tokens, phrase, tokens.length - phrase.length)),
-    );
+    return phrases.some((phrase) => tokens.length <= phrase.length + extra && (phraseAt(tokens, phrase, 0) || phraseAtEnd(tokens, phrase)));
 };
 const isSmallTalk = (recognition: Recognition): boolean => recognition.kind === 'answer' && recognition.topic.smallTalk === true;
 /**
@@ -2293,7 +2293,7 @@ export class Recognizer {
         if (text.includes('?')) return undefined;
         const last = lastSentence(text.trim());
         const said = words(last);
-        const tagged = this.askingTags.some((tag) => phraseAt(said, tag, said.length - tag.length));
+        const tagged = this.askingTags.some((tag) => phraseAtEnd(said, tag));
         if (!tagged && !this.says(last, this.indirectAskPhrases)) return undefined;
         return `${text.trim().replace(/[\s.!…]+$/u, '')}?`;
     }
@@ -2605,9 +2605,11 @@ export class Recognizer {
     private settledAlone(half: string, language: Language, settle: boolean): Recognition {
         const read = this.recognize(half, language);
         if (!settle) return read;
-        const leaning = read.kind === 'refuse' && !read.topic && !read.offTopic ? read.unsure : undefined;
-        const only = leaning && this.namedAlone(half, leaning);
-        return this.settledByWords(half, read) ?? (only ? chosen(only, read.score ?? 0) : read);
+        if (read.kind === 'refuse' && !read.topic && !read.offTopic && read.unsure) {
+            const only = this.namedAlone(half, read.unsure);
+            return only ? chosen(only, read.score) : read;
+        }
+        return this.settledByWords(half, read) ?? read;
     }
 
     /** Of two topics a settler tells apart (`settlers`), the only one whose words the message says. */
