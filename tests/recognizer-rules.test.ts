@@ -337,6 +337,15 @@ describe('"he" or "she" in a last question, about the person the story named', (
     it('keeps the whole’s reading when the question also says "it" of what the story named', () => {
         expect(recognizer.understand(csq, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'csq-expiry' } });
     });
+
+    it('reads it so even when the whole reads as a guided flow, which is the writer’s own', () => {
+        const midwife = 'Ma femme est sage-femme à Abidjan. Si j’ai le PMI+ elle aussi peut avoir un permis de travail ?';
+        const read = recognizerReading({
+            [midwife]: confident('start-permit', 0.81),
+            'si j ai le pmi+ ma femme aussi peut avoir un permis de travail': confident('spouse-work', 0.8),
+        }).understand(midwife, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' } });
+    });
 });
 
 describe('a request before sentences that tell', () => {

@@ -971,7 +971,9 @@ export class Recognizer {
      * question so read clearly asks one thing, other than what the whole was read as (the kids' school, here).
      */
     private aboutStoryPerson(text: string, language: Language, understood: Recognition): Recognition | undefined {
-        if (understood.kind === 'command' || understood.kind === 'dialog') return undefined;
+        // A guided flow is the writer's own; « Ma femme est sage-femme… Si j'ai le PMI+ elle aussi peut avoir un permis de
+        // travail ? » asks about her, even though « peut avoir un permis de travail » alone reads as the permit's guide.
+        if (understood.kind === 'command') return undefined;
         if (understood.kind === 'answer' && (understood.also || understood.topic.smallTalk)) return undefined;
         // "…holds a post-graduation work permit in Ontario. Can she obtain an open work permit as his spouse?": the story
         // named another program and nothing of IMP+; so does the question, whoever it names.
