@@ -1788,6 +1788,15 @@ describe('a person asked for after a long story read as one topic', () => {
     ])('keeps the topic when the clause is too short to say whom, or only tells: %s', (text, id) => {
         expect(recognizer.understand(text, 'en')).toMatchObject({ kind: 'answer', topic: { id } });
     });
+
+    it('keeps the question about the bot when "or someone from the office" is its other answer', () => {
+        const bot = 'C’est un robot qui me répond là, ou quelqu’un du bureau de Laval?';
+        const read = recognizerReading({
+            [bot]: confident('whoAreYou', 0.77),
+            'ou quelqu’un du bureau de Laval?': confident('advisor', 0.66),
+        }).understand(bot, 'fr');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'whoAreYou' } });
+    });
 });
 
 describe('small talk, then a conclusion drawn from the answer', () => {

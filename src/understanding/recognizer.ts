@@ -2227,7 +2227,10 @@ export class Recognizer {
         // Asked, and in enough words to say whom: "my consultant's list looks different" tells, "is there some email?"
         // may be MIFI's.
         const asked = (clause: string) => clause.trim().endsWith('?') && words(clause).length >= ASKED_ALONE_WORDS;
-        for (const clause of clausesLastFirst(text).filter(asked)) {
+        // « C'est un robot qui me répond là, ou quelqu'un du bureau ? »: "or someone…" after a question about the bot is
+        // the other answer to that question, not a request.
+        const otherAnswer = (clause: string) => understood.topic.smallTalk === true && OFFERS_ANOTHER_WAY.test(clause.trim());
+        for (const clause of clausesLastFirst(text).filter((clause) => asked(clause) && !otherAnswer(clause))) {
             const part = this.search(clause, language);
             if (part.kind === 'command' && part.command === 'advisor' && (part.score ?? 1) >= MARKED_QUESTION_SCORE) return part;
         }
