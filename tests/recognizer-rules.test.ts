@@ -338,6 +338,16 @@ describe('"he" or "she" in a last question, about the person the story named', (
         expect(recognizer.understand(csq, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'csq-expiry' } });
     });
 
+    it('reads two questions when it names two persons, each the one of the story', () => {
+        const family = 'My wife is a pharmacist and our son is 10 years old. Can she work in Quebec, and may he attend school there?';
+        const read = recognizerReading({
+            [family]: confident('spouse-work', 0.81),
+            'can my wife work in quebec': confident('spouse-work'),
+            'may my son attend school there': confident('children-school'),
+        }).understand(family, 'en');
+        expect(read).toMatchObject({ kind: 'answer', topic: { id: 'spouse-work' }, also: { id: 'children-school' } });
+    });
+
     it('reads it so even when the whole reads as a guided flow, which is the writer’s own', () => {
         const midwife = 'Ma femme est sage-femme à Abidjan. Si j’ai le PMI+ elle aussi peut avoir un permis de travail ?';
         const read = recognizerReading({

@@ -40,17 +40,22 @@ export class StoryPersons {
         return asked.findIndex((word, i) => group.pronouns.includes(word) && !IMPERSONAL_AFTER.has(asked[i + 1] ?? ''));
     }
 
-    /** `question` with its pronoun replaced by the one person of `story` it can stand for; undefined otherwise. */
+    /**
+     * `question` with its pronouns replaced by the one person of `story` each can stand for ("Can she work, and may he
+     * attend school?" after "My wife… our son…"); undefined when it says none, or one that stands for no one or for two.
+     */
     named(question: string, story: string, language: Language): string | undefined {
-        const asked = words(question);
+        let asked = words(question);
         const told = new Set(words(story));
+        let replaced = false;
         for (const group of this.groups.get(language) ?? []) {
             const at = this.pronounAt(asked, group);
             if (at < 0) continue;
             const names = new Set(Object.entries(group.nouns).flatMap(([noun, name]) => (told.has(noun) ? [name] : [])));
             if (names.size !== 1) return undefined;
-            return [...asked.slice(0, at), ...names, ...asked.slice(at + 1)].join(' ');
+            asked = [...asked.slice(0, at), ...names, ...asked.slice(at + 1)];
+            replaced = true;
         }
-        return undefined;
+        return replaced ? asked.join(' ') : undefined;
     }
 }

@@ -986,8 +986,13 @@ export class Recognizer {
         const saysItOfStory = this.subjects.saysIt(question) && this.subjects.namesAThing(question);
         if (saysItOfStory && this.subjects.lastNaming(sentences.join(' ')) !== undefined) return undefined;
         const named = this.persons.named(question, sentences.join(' '), language);
-        const part = named === undefined ? undefined : this.search(named, language);
-        if (part === undefined || !isClearAnswer(part)) return undefined;
+        if (named === undefined) return undefined;
+        // "My wife is a pharmacist and our son is 10. Can she work in Quebec, and may he attend school there?": with both
+        // named, two questions.
+        const both = this.understand(named, language);
+        if (both.kind === 'answer' && both.also) return both;
+        const part = this.search(named, language);
+        if (!isClearAnswer(part)) return undefined;
         return understood.kind === 'answer' && part.kind === 'answer' && part.topic.id === understood.topic.id ? undefined : part;
     }
 
