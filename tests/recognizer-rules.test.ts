@@ -2624,7 +2624,12 @@ describe('a question about what no IMP+ answer covers', () => {
     const evaluation = 'J’ai besoin de l’évaluation comparative des études du MIFI pour mon diplôme, comment on la demande ?';
     const equivalence = 'L’OIIQ me demande une équivalence de diplôme d’infirmière, ça prend combien de temps ?';
     const eca = 'how long does an educational credential assessment take for my engineering degree?';
+    // A raise of the rent.
+    const loyer = 'Je suis à Montréal avec le PMI+, le propriétaire augmente le loyer de 15% d’un coup. Il a le droit ?';
+    const rentIncrease = 'my landlord raised the rent 20% while I’m on IMP+, is that legal?';
     const recognizer = recognizerReading({
+        [loyer]: confident('criteria-outside-quebec'),
+        [rentIncrease]: confident('employers'),
         [evaluation]: confident('how-to-apply'),
         [equivalence]: confident('processing-times'),
         [eca]: confident('processing-times'),
@@ -2709,6 +2714,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [evaluation, 'fr'],
         [equivalence, 'fr'],
         [eca, 'en'],
+        [loyer, 'fr'],
+        [rentIncrease, 'en'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
