@@ -3235,13 +3235,15 @@ describe('one more question after a remark on the last answer', () => {
     });
 });
 
-describe('the fees, delays or documents of another process', () => {
+describe('the fees, delays, documents or biometrics of another process', () => {
     const csq = 'how much is the fee to apply for the CSQ with MIFI?';
     const caq = 'Pour un permis d’études à l’UQAM, c’est quoi les délais pour le CAQ ?';
     const peqHolder = 'I have a PEQ CSQ, what are the fees for IMP+?';
     const compared = 'how much does PMI+ cost, same as the CAQ fee?';
     const caqLikeStudies = 'how much is the CAQ, same as for studies?';
+    const visa = 'ma soeur fait une demande de visa visiteur, elle doit donner les biometries a rabat ou casablanca ?';
     const recognizer = recognizerReading({
+        [visa]: confident('biometrics'),
         [csq]: confident('fees'),
         [caq]: confident('processing-times'),
         [peqHolder]: confident('fees'),
@@ -3252,6 +3254,7 @@ describe('the fees, delays or documents of another process', () => {
     it.each([
         [csq, 'en'],
         [caq, 'fr'],
+        [visa, 'fr'],
     ] as const)('are not the IMP+ application’s: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });

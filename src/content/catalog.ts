@@ -350,8 +350,11 @@ export const ASKED_OF_THE_FIRST: readonly { asked: readonly string[]; answeredBy
 /** The topic that points to IRCC's processing times and says the bot sees no one's application. */
 export const PROCESSING_TIMES_TOPIC = 'processing-times';
 
-/** Topics about the IMP+ application's own fees, delays and documents, which another process's (a CAQ, a CSQ) are not. */
-export const APPLICATION_PROCESS_TOPICS: readonly string[] = [FEES_TOPIC, PROCESSING_TIMES_TOPIC, 'documents-list'];
+/**
+ * Topics about the IMP+ application's own fees, delays, documents and biometrics, which another process's (a CAQ, a
+ * CSQ, a visitor visa) are not.
+ */
+export const APPLICATION_PROCESS_TOPICS: readonly string[] = [FEES_TOPIC, PROCESSING_TIMES_TOPIC, 'documents-list', 'biometrics'];
 
 /**
  * Topics about what the IMP+ permit lets one do, asked with the permit named: another process named without it (« mon
