@@ -5021,7 +5021,12 @@ describe('two topics told apart by the words of the question (settlers)', () => 
     // A study permit « pour eux », the children, is the school question, not one's own studies.
     const pourEux = 'Les petits, faut-il un permis d’études pour eux ?';
     const petites = 'Et les petites, un permis d’études?';
+    // Whom the permit is for, and the criteria asked for as published.
+    const bf = 'can my bf get a work permit if i get imp+? hes a caster, we’ve lived together 3 yrs';
+    const publiees = 'Je vous saurais gré de m’indiquer les conditions d’admissibilité au PMI+ telles qu’elles ont été publiées.';
     const recognizer = recognizerReading({
+        [bf]: unsure('spouse-work', 'duration'),
+        [publiees]: unsure('criteria', 'start-eligibility'),
         [pourEux]: unsure('study-with-permit', 'children-school'),
         [petites]: unsure('study-with-permit', 'children-school'),
         [anywhere]: unsure('open-vs-employer-specific', 'quebec-only'),
@@ -5035,6 +5040,8 @@ describe('two topics told apart by the words of the question (settlers)', () => 
         [whatToAsk, 'fr', { kind: 'command', command: 'help' }],
         [pourEux, 'fr', { kind: 'answer', topic: { id: 'children-school' } }],
         [petites, 'fr', { kind: 'answer', topic: { id: 'children-school' } }],
+        [bf, 'en', { kind: 'answer', topic: { id: 'spouse-work' } }],
+        [publiees, 'fr', { kind: 'answer', topic: { id: 'criteria' } }],
     ] as const)('%s', (text, language, reading) => {
         expect(recognizer.understand(text, language)).toMatchObject(reading);
     });
