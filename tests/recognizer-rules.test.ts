@@ -4216,8 +4216,10 @@ describe('a second question, then a clause that only tells', () => {
     });
 });
 
-describe('a clause after a comma that opens with "is" or « pourrais »', () => {
+describe('a clause after a comma or a sentence that opens with "is" or « pourrais »', () => {
     const engineer = 'i am engineer, is LMIA required and what is an open permit';
+    const stillGood =
+        'My CSQ is dated June 2023 and I have not filed for PR yet. Is the CSQ still good, and can I apply before filing the PR?';
     const ingenieur = 'je suis ingénieur, pourrais-je avoir le permis sans EIMT et c’est quoi un permis ouvert';
     const recognizer = recognizerReading({
         [engineer]: { kind: 'none', score: 0.3 },
@@ -4226,6 +4228,9 @@ describe('a clause after a comma that opens with "is" or « pourrais »', () => 
         [ingenieur]: { kind: 'none', score: 0.3 },
         'je suis ingénieur, pourrais-je avoir le permis sans EIMT': confident('job-offer-lmia'),
         'c’est quoi un permis ouvert': confident('open-vs-employer-specific'),
+        [stillGood]: unsure('apply-before-after-pr', 'csq-expiry'),
+        'My CSQ is dated June 2023 and I have not filed for PR yet. Is the CSQ still good': confident('csq-expiry', 0.66),
+        'can I apply before filing the PR?': confident('apply-before-after-pr', 0.69),
     });
 
     it.each([
@@ -4236,6 +4241,14 @@ describe('a clause after a comma that opens with "is" or « pourrais »', () => 
             kind: 'answer',
             topic: { id: 'job-offer-lmia' },
             also: { id: 'open-vs-employer-specific' },
+        });
+    });
+
+    it('asks after a sentence that tells about the writer’s own CSQ', () => {
+        expect(recognizer.understand(stillGood, 'en')).toMatchObject({
+            kind: 'answer',
+            topic: { id: 'csq-expiry' },
+            also: { id: 'apply-before-after-pr' },
         });
     });
 });

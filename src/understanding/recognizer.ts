@@ -110,6 +110,8 @@ const HEADING_WORDS = 8;
 const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
 /** Where a sentence is cut into clauses: "not the fees, I already paid", « oubliez les enfants, c'est ma conjointe : … ». */
 const CLAUSE_MARK = /[,:;]\s*/u;
+/** A clause's or a sentence's end, for a question that may open after either. */
+const CLAUSE_OR_SENTENCE_MARK = /[,:;]\s*|[.!]\s+/u;
 
 /** The clauses of a message (of `minWords` or more), last first: after the context, the question usually comes last. */
 function clausesLastFirst(text: string, minWords = 4): string[] {
@@ -2123,9 +2125,10 @@ export class Recognizer {
     private asksNothing(half: string, rest: readonly string[]): boolean {
         const asks = (word: string, i: number) =>
             this.asksAt(rest, i) || (this.questionStarts.has(word) && this.says(half, this.indirectAskPhrases));
-        // "i am engineer, is LMIA required": after a comma, "is" opens a question whatever follows it.
+        // "i am engineer, is LMIA required", "…not filed for PR yet. Is the CSQ still good": after a comma or a sentence,
+        // "is" opens a question whatever follows it.
         const opensQuestion = (clause: string) => this.clauseQuestions.has(words(clause)[0] ?? '');
-        return !half.includes('?') && !rest.some(asks) && !half.split(CLAUSE_MARK).slice(1).some(opensQuestion);
+        return !half.includes('?') && !rest.some(asks) && !half.split(CLAUSE_OR_SENTENCE_MARK).slice(1).some(opensQuestion);
     }
 
     /** Whether the word at `i` asks: a question word, or a statement verb before its subject ("is it", « est-ce »). */
