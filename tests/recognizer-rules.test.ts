@@ -192,6 +192,17 @@ describe('what asks nothing after a guided flow asked for', () => {
         expect(recognizer.understand(`${check} et ${sent}`, 'fr')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
     });
 
+    it('is so in a sentence before the flow asked for', () => {
+        const family = 'on est 5 dans la famille, ma femme et 3 enfants. c quoi les options pour toute la famille';
+        const read = recognizerReading({
+            [family]: confident('start-family', 0.79),
+            'on est 5 dans la famille, ma femme et 3 enfants.': confident('family-members', 0.72),
+            'c quoi les options pour toute la famille': confident('start-family', 0.88),
+        }).understand(family, 'fr');
+        expect(read).toMatchObject({ kind: 'dialog', target: 'family' });
+        expect(read).not.toHaveProperty('request');
+    });
+
     it('is so in a word or two after the writer’s own facts', () => {
         expect(recognizer.understand(`${qualify} and the letter`, 'en')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
     });

@@ -2182,7 +2182,11 @@ export class Recognizer {
             // after a guided flow asked for, what asks nothing is the facts the flow will ask about: a sentence, or a word
             // or two after the writer's own facts ("…? I have the CSQ and the letter"). « vérifier mon admissibilité et
             // les frais » still asks the fees.
-            const facts = a.kind === 'dialog' && !answerAsks && (!isShort(second) || this.tellsAboutWriter(lastSentence(first)));
+            // So are the facts told in a sentence before it (« on est 5 dans la famille, ma femme et 3 enfants. c quoi les
+            // options pour toute la famille »).
+            const facts =
+                (a.kind === 'dialog' && !answerAsks && (!isShort(second) || this.tellsAboutWriter(lastSentence(first)))) ||
+                (b.kind === 'dialog' && !isShort(first) && /[.!]$/u.test(first.trim()) && this.asksNothing(first, words(first)));
             // "my case is complicated (status expired, then restored, new CSQ). i prefer speak to real consultant": a
             // sentence that asks nothing, beside a request to the firm, is why the writer asks it.
             const why = !answerAsks && !isShort(answerHalf) && (a.kind === 'command' || b.kind === 'command');
