@@ -989,8 +989,8 @@ export class Recognizer {
         if (saysItOfStory && this.subjects.lastNaming(sentences.join(' ')) !== undefined) return undefined;
         const named = this.persons.named(question, sentences.join(' '), language);
         if (named === undefined) return undefined;
-        // "My wife is a pharmacist and our son is 10. Can she work in Quebec, and may he attend school there?": with both
-        // named, two questions.
+        // Read first as a whole message is, which may ask two things: "My wife is a pharmacist and our son is 10. Can she
+        // work in Quebec, and may he attend school there?", with both named, asks two questions.
         const both = this.understand(named, language);
         if (both.kind === 'answer' && both.also) return both;
         const part = this.search(named, language);
