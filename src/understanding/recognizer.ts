@@ -112,6 +112,8 @@ const CLAUSE_END = /(?<=[.!?;,])\s+|\n+/u;
 const CLAUSE_MARK = /[,:;]\s*/u;
 /** A clause's or a sentence's end, for a question that may open after either. */
 const CLAUSE_OR_SENTENCE_MARK = /[,:;]\s*|[.!]\s+/u;
+/** How a sentence that tells, rather than asks, ends. */
+const STATEMENT_END = /[.!]$/u;
 
 /** The clauses of a message (of `minWords` or more), last first: after the context, the question usually comes last. */
 function clausesLastFirst(text: string, minWords = 4): string[] {
@@ -432,7 +434,7 @@ export class Recognizer {
     private readonly questionVerbs: Set<string>;
     /** Of those, the ones that tell inside a statement ("is", « est », « y a »), unless before who they ask of. */
     private readonly statementVerbs: Set<string>;
-    /** Words that open a question after a comma whatever follows them ("…, is LMIA required", « …, pourrais-je »). */
+    /** Words that open a question after a comma or a sentence whatever follows them ("…, is LMIA required", « …, pourrais-je »). */
     private readonly clauseQuestions: Set<string>;
     /** Who a verb that asks is asked of, right after it ("can they", « peut-elle »). */
     private readonly invertedSubjects: Set<string>;
@@ -1776,7 +1778,8 @@ export class Recognizer {
         const sentences = text.trim().split(SENTENCE_END);
         const question = sentences.pop();
         // "We are…" tells: only a sentence's first word says it asks ("Are we…").
-        const background = (sentence: string): boolean => /[.!]$/u.test(sentence) && !this.questionStarts.has(words(sentence)[0] ?? '');
+        const background = (sentence: string): boolean =>
+            STATEMENT_END.test(sentence) && !this.questionStarts.has(words(sentence)[0] ?? '');
         if (question === undefined || sentences.length === 0 || !question.includes('?') || !sentences.every(background)) return undefined;
         // « Mon CSQ expire en mars… qu'est-ce qui arrive si il expire avant? »: "it" is what the background named.
         const part = this.searchAboutNamedBefore(question, text, language);
@@ -2066,7 +2069,7 @@ export class Recognizer {
      */
     private tells(sentence: string): boolean {
         return (
-            /[.!]$/u.test(sentence) &&
+            STATEMENT_END.test(sentence) &&
             !words(sentence)
                 .slice(0, 2)
                 .some((word) => this.questionStarts.has(word))
@@ -2186,7 +2189,7 @@ export class Recognizer {
             // options pour toute la famille »).
             const facts =
                 (a.kind === 'dialog' && !answerAsks && (!isShort(second) || this.tellsAboutWriter(lastSentence(first)))) ||
-                (b.kind === 'dialog' && !isShort(first) && /[.!]$/u.test(first.trim()) && this.asksNothing(first, words(first)));
+                (b.kind === 'dialog' && !isShort(first) && STATEMENT_END.test(first.trim()) && this.asksNothing(first, words(first)));
             // "my case is complicated (status expired, then restored, new CSQ). i prefer speak to real consultant": a
             // sentence that asks nothing, beside a request to the firm, is why the writer asks it.
             const why = !answerAsks && !isShort(answerHalf) && (a.kind === 'command' || b.kind === 'command');
