@@ -2489,7 +2489,8 @@ describe('a look at the writer’s own file asked of the bot', () => {
         ['portal shows "decision made" on my IMP+ application but no letter yet. was I approved??', 'en'],
         ['here’s my IRCC file number, can you tell me when my biometrics appointment is?', 'en'],
         ['Le portail dit « décision rendue », ai-je été accepté ?', 'fr'],
-    ] as const)('is refused when it asks whether one was approved, or one’s own appointment: %s', (text, language) => {
+        ['Ma demande de résidence permanente est en cours depuis 26 mois. Pouvez-vous vérifier l’état de mon dossier svp ?', 'fr'],
+    ] as const)('is refused when it asks whether one was approved, where one’s file stands, or one’s own appointment: %s', (text, language) => {
         const leaning = recognizerReading({ [text]: confident(text.includes('biometrics') ? 'biometrics' : 'processing-times') });
         expect(leaning.understand(text, language)).toMatchObject({ kind: 'refuse', ownFile: true });
     });
@@ -2638,9 +2639,16 @@ describe('a question about what no IMP+ answer covers', () => {
     // A raise of the rent.
     const loyer = 'Je suis à Montréal avec le PMI+, le propriétaire augmente le loyer de 15% d’un coup. Il a le droit ?';
     const rentIncrease = 'my landlord raised the rent 20% while I’m on IMP+, is that legal?';
+    // A name to correct on a certificate, a city's permit, the best school.
+    const misspelled = 'My son’s CSQ has a spelling mistake in his last name. How does he ask MIFI to correct it?';
+    const cityPermit = 'The wife of one of our IMP+ workers wants to open a home daycare. What permits does she need from the city?';
+    const bestSchool = 'MON PETIT FILS A 14 ANS IL DEMENAGE A LAVAL QUELLE ECOLE SECONDAIRE EST LA MEILLEURE';
     const recognizer = recognizerReading({
         [loyer]: confident('criteria-outside-quebec'),
         [rentIncrease]: confident('employers'),
+        [misspelled]: confident('invitation-request'),
+        [cityPermit]: confident('spouse-work'),
+        [bestSchool]: confident('children-school'),
         [evaluation]: confident('how-to-apply'),
         [equivalence]: confident('processing-times'),
         [eca]: confident('processing-times'),
@@ -2727,6 +2735,9 @@ describe('a question about what no IMP+ answer covers', () => {
         [eca, 'en'],
         [loyer, 'fr'],
         [rentIncrease, 'en'],
+        [misspelled, 'en'],
+        [cityPermit, 'en'],
+        [bestSchool, 'fr'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
