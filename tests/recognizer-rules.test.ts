@@ -2490,10 +2490,13 @@ describe('a look at the writer’s own file asked of the bot', () => {
         ['here’s my IRCC file number, can you tell me when my biometrics appointment is?', 'en'],
         ['Le portail dit « décision rendue », ai-je été accepté ?', 'fr'],
         ['Ma demande de résidence permanente est en cours depuis 26 mois. Pouvez-vous vérifier l’état de mon dossier svp ?', 'fr'],
-    ] as const)('is refused when it asks whether one was approved, where one’s file stands, or one’s own appointment: %s', (text, language) => {
-        const leaning = recognizerReading({ [text]: confident(text.includes('biometrics') ? 'biometrics' : 'processing-times') });
-        expect(leaning.understand(text, language)).toMatchObject({ kind: 'refuse', ownFile: true });
-    });
+    ] as const)(
+        'is refused when it asks whether one was approved, where one’s file stands, or one’s own appointment: %s',
+        (text, language) => {
+            const leaning = recognizerReading({ [text]: confident(text.includes('biometrics') ? 'biometrics' : 'processing-times') });
+            expect(leaning.understand(text, language)).toMatchObject({ kind: 'refuse', ownFile: true });
+        },
+    );
 
     it.each([
         [our, 'en'],
@@ -2790,7 +2793,14 @@ describe('why one’s own application was refused', () => {
     const stillImp = 'My PR was refused, why can’t I use IMP+ anymore?';
     const fight = 'IRCC says my file was refused for misrepresentation. can I fight that?';
     const contester = 'Ma demande a été refusée la semaine passée, je peux contester ?';
+    // Two ways to fight it, offered as alternatives.
+    const reconsider = 'my IMP+ application was refused po, can I appeal it or ask for reconsideration?';
+    const revision = 'Ma demande de permis a été refusée hier, je peux contester ou demander une révision ?';
+    const stillApply = 'My PR was refused, can I appeal or can I still apply for IMP+?';
     const recognizer = recognizerReading({
+        [reconsider]: confident('pr-decision'),
+        [revision]: confident('pr-decision'),
+        [stillApply]: confident('pr-decision'),
         // "refused" leans to a PR decision, « pourquoi » to what IMP+ is for.
         [pourquoi]: confident('purpose'),
         [why]: confident('pr-decision'),
@@ -2804,12 +2814,18 @@ describe('why one’s own application was refused', () => {
         [why, 'en'],
         [fight, 'en'],
         [contester, 'fr'],
+        [reconsider, 'en'],
+        [revision, 'fr'],
     ] as const)('is refused as a question about one’s own file: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', ownFile: true });
     });
 
     it('still answers a why about IMP+ after a refusal', () => {
         expect(recognizer.understand(stillImp, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'pr-decision' } });
+    });
+
+    it('still answers an alternative that asks about IMP+', () => {
+        expect(recognizer.understand(stillApply, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'pr-decision' } });
     });
 });
 

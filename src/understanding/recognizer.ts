@@ -175,6 +175,11 @@ const asksOnly = (clause: string, phrases: readonly string[][], extra: number): 
     const tokens = words(clause);
     return phrases.some((phrase) => tokens.length <= phrase.length + extra && (phraseAt(tokens, phrase, 0) || phraseAtEnd(tokens, phrase)));
 };
+/** Where a clause offers another way to ask the same ("can I appeal it or ask for reconsideration?"). */
+const ALTERNATIVE = /\s+(?:or|ou)\s+/iu;
+/** Whether every alternative a clause offers asks only one of `phrases`, as `asksOnly` reads it. */
+const asksOnlyAlternatives = (clause: string, phrases: readonly string[][], extra: number): boolean =>
+    clause.split(ALTERNATIVE).every((part) => asksOnly(part, phrases, extra));
 const isSmallTalk = (recognition: Recognition): boolean => recognition.kind === 'answer' && recognition.topic.smallTalk === true;
 /**
  * Whether a whole reading leaves room for questions found in its sentences or list items: not a command, a guided
@@ -2728,14 +2733,15 @@ export class Recognizer {
     /**
      * « Ma demande de permis a été refusée hier, pourquoi ? »: why one's own application was refused is in one's own
      * file, which the bot does not see, whatever topic the words lean to ("refused": a PR decision). So is whether it
-     * can be fought ("…refused for misrepresentation. can I fight that?"). Only a bare why or challenge: "My PR was
-     * refused, why can't I use IMP+ anymore?" asks about IMP+.
+     * can be fought ("…refused for misrepresentation. can I fight that?", "can I appeal it or ask for reconsideration?").
+     * Only a bare why or challenges: "My PR was refused, why can't I use IMP+ anymore?" asks about IMP+.
      */
     private ownRefusalQuestioned(text: string, understood: Recognition): Recognition | undefined {
         const read = this.topicsRead(understood, true);
         if (read === undefined || !this.says(text, this.ownRefusalPhrases)) return undefined;
         const questioned = clausesOf(text).some(
-            (clause) => asksOnly(clause, this.whyPhrases, WHY_EXTRA_WORDS) || asksOnly(clause, this.challengePhrases, WHY_EXTRA_WORDS),
+            (clause) =>
+                asksOnly(clause, this.whyPhrases, WHY_EXTRA_WORDS) || asksOnlyAlternatives(clause, this.challengePhrases, WHY_EXTRA_WORDS),
         );
         return questioned ? { kind: 'refuse', score: read.score, ownFile: true } : undefined;
     }
