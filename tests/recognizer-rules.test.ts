@@ -2544,7 +2544,12 @@ describe('an employer’s own LMIA', () => {
     const paie = 'Mon employeur veut faire une EIMT pour moi, c’est lui qui paie les frais ou moi ?';
     // Read as the walk through the application's steps: still the employer's process.
     const etapes = 'Mon employeur veut faire une EIMT pour engager mon cousin au Maroc, c’est quoi les étapes pour lui ?';
+    // Its renewal, or one the employer gets for the writer.
+    const renouveler = 'Je travaille à Drummondville avec un permis fermé et une EIMT. Mon employeur peut-il renouveler l’EIMT ?';
+    const getMe = 'Can my employer in Quebec get me an LMIA for a caregiver position? they offered me a job in a private home';
     const recognizer = recognizerReading({
+        [renouveler]: confident('job-offer-lmia'),
+        [getMe]: confident('job-offer-lmia'),
         [etapes]: confident('start-steps'),
         [foreign]: confident('job-offer-lmia'),
         [paie]: confident('job-offer-lmia'),
@@ -2568,6 +2573,8 @@ describe('an employer’s own LMIA', () => {
         [foreign, 'en'],
         [paie, 'fr'],
         [etapes, 'fr'],
+        [renouveler, 'fr'],
+        [getMe, 'en'],
     ] as const)(
         'is refused: how to get one, its cost or its delay, or whether one is needed for someone else is no IMP+ question (%s)',
         (text, language) => {
@@ -2646,12 +2653,17 @@ describe('a question about what no IMP+ answer covers', () => {
     const misspelled = 'My son’s CSQ has a spelling mistake in his last name. How does he ask MIFI to correct it?';
     const cityPermit = 'The wife of one of our IMP+ workers wants to open a home daycare. What permits does she need from the city?';
     const bestSchool = 'MON PETIT FILS A 14 ANS IL DEMENAGE A LAVAL QUELLE ECOLE SECONDAIRE EST LA MEILLEURE';
+    // A refund after a refusal.
+    const refund = 'If my IMP+ application is refused, will IRCC refund the processing fees I paid?';
+    const rembourser = 'ma demande de permis a été refusée, IRCC va-tu me rembourser mes frais?? c’est du vol';
     const recognizer = recognizerReading({
         [loyer]: confident('criteria-outside-quebec'),
         [rentIncrease]: confident('employers'),
         [misspelled]: confident('invitation-request'),
         [cityPermit]: confident('spouse-work'),
         [bestSchool]: confident('children-school'),
+        [refund]: confident('pr-decision'),
+        [rembourser]: confident('fees'),
         [evaluation]: confident('how-to-apply'),
         [equivalence]: confident('processing-times'),
         [eca]: confident('processing-times'),
@@ -2741,6 +2753,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [misspelled, 'en'],
         [cityPermit, 'en'],
         [bestSchool, 'fr'],
+        [refund, 'en'],
+        [rembourser, 'fr'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
@@ -3280,7 +3294,11 @@ describe('the fees, delays, documents or biometrics of another process', () => {
     const compared = 'how much does PMI+ cost, same as the CAQ fee?';
     const caqLikeStudies = 'how much is the CAQ, same as for studies?';
     const visa = 'ma soeur fait une demande de visa visiteur, elle doit donner les biometries a rabat ou casablanca ?';
+    const prCost = 'how much does the PR application cost? our worker is asking if we’d help pay for it';
+    const rpFrais = 'C’est combien, les frais de la demande de RP pour un couple ?';
     const recognizer = recognizerReading({
+        [prCost]: confident('fees'),
+        [rpFrais]: confident('fees'),
         [visa]: confident('biometrics'),
         [csq]: confident('fees'),
         [caq]: confident('processing-times'),
@@ -3293,6 +3311,8 @@ describe('the fees, delays, documents or biometrics of another process', () => {
         [csq, 'en'],
         [caq, 'fr'],
         [visa, 'fr'],
+        [prCost, 'en'],
+        [rpFrais, 'fr'],
     ] as const)('are not the IMP+ application’s: %s', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
