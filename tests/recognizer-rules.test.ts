@@ -4521,7 +4521,9 @@ describe('working in a province or city outside Quebec with the permit named', (
                 ['our cook holds the imp+ permit. can he do some shifts at our other location in Hawkesbury Ontario', 'en'],
                 ['with IMP+ can I accept a rotation at the Mississauga hangar?', 'en'],
                 ['after shrimp season can i go work at the plant in Shippagan NB with the imp+ permit or is it quebec only', 'en'],
+                ['can i use the imp+ permit to work in banff for one more ski season before heading to montreal?', 'en'],
                 ['Si j’ai le permis PMI+ est-ce que je peux faire des runs en Ontario pis aux States?', 'fr'],
+                ['Avec le PMI+, je peux-tu prendre une job à Whistler pour l’hiver pis revenir après?', 'fr'],
             ],
         },
         {
