@@ -2656,6 +2656,9 @@ describe('a question about what no IMP+ answer covers', () => {
     // A refund after a refusal.
     const refund = 'If my IMP+ application is refused, will IRCC refund the processing fees I paid?';
     const rembourser = 'ma demande de permis a été refusée, IRCC va-tu me rembourser mes frais?? c’est du vol';
+    // A relative coming to visit.
+    const graduation = 'my parents want to come for my graduation in May, how can they get a visitor visa from Lagos?';
+    const venirMeVoir = 'ma mère veut venir me voir à Noël, le PMI+ l’aide-tu à avoir son visa de visiteur?';
     const recognizer = recognizerReading({
         [loyer]: confident('criteria-outside-quebec'),
         [rentIncrease]: confident('employers'),
@@ -2664,6 +2667,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [bestSchool]: confident('children-school'),
         [refund]: confident('pr-decision'),
         [rembourser]: confident('fees'),
+        [graduation]: confident('travel-documents'),
+        [venirMeVoir]: confident('travel-documents'),
         [evaluation]: confident('how-to-apply'),
         [equivalence]: confident('processing-times'),
         [eca]: confident('processing-times'),
@@ -2755,6 +2760,8 @@ describe('a question about what no IMP+ answer covers', () => {
         [bestSchool, 'fr'],
         [refund, 'en'],
         [rembourser, 'fr'],
+        [graduation, 'en'],
+        [venirMeVoir, 'fr'],
     ] as const)('is refused whatever IMP+ words come with it (%s)', (text, language) => {
         expect(recognizer.understand(text, language)).toMatchObject({ kind: 'refuse', offTopic: true });
     });
