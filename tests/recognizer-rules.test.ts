@@ -2659,6 +2659,8 @@ describe('a question about what no IMP+ answer covers', () => {
     // A relative coming to visit.
     const graduation = 'my parents want to come for my graduation in May, how can they get a visitor visa from Lagos?';
     const venirMeVoir = 'ma mère veut venir me voir à Noël, le PMI+ l’aide-tu à avoir son visa de visiteur?';
+    // The writer visiting someone abroad asks how to come back with the permit.
+    const visitAbroad = 'I want to visit my son in France this summer, can I come back to Quebec with my IMP+ permit?';
     const recognizer = recognizerReading({
         [loyer]: confident('criteria-outside-quebec'),
         [rentIncrease]: confident('employers'),
@@ -2669,6 +2671,7 @@ describe('a question about what no IMP+ answer covers', () => {
         [rembourser]: confident('fees'),
         [graduation]: confident('travel-documents'),
         [venirMeVoir]: confident('travel-documents'),
+        [visitAbroad]: confident('travel-documents'),
         [evaluation]: confident('how-to-apply'),
         [equivalence]: confident('processing-times'),
         [eca]: confident('processing-times'),
@@ -2769,6 +2772,10 @@ describe('a question about what no IMP+ answer covers', () => {
     it('keeps a definition that compares with it, and a question beside a sentence that only names it', () => {
         expect(recognizer.understand(definition, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'what-is-csq' } });
         expect(recognizer.understand(told, 'en')).toMatchObject({ kind: 'dialog', target: 'eligibility' });
+    });
+
+    it('keeps the writer’s own trip to visit someone abroad, asked about the permit', () => {
+        expect(recognizer.understand(visitAbroad, 'en')).toMatchObject({ kind: 'answer', topic: { id: 'travel-documents' } });
     });
 
     it('keeps a question whose pet’s word only names a place of work', () => {
